@@ -1,0 +1,104 @@
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type Compilable, type CompiledQuery } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { LATEST_SCHEMA_VERSION, migrationProvider, migrations } from './migrations/index';
+import type { DB } from './schema';
+
+/**
+ * One SQLite file per install. Kysely builds and types the SQL; better-sqlite3 runs it
+ * synchronously, so a transaction is one uninterrupted JS call and two requests can never
+ * interleave inside it (no async gaps, no "commits on error" helper).
+ */
+export class Store {
+  readonly sqlite: Database.Database;
+  readonly k: Kysely<DB>;
+  private readonly stmts = new Map<string, Database.Statement>();
+
+  constructor(sqlite: Database.Database) {
+    this.sqlite = sqlite;
+    this.k = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  }
+
+  private prepare(q: CompiledQuery): Database.Statement {
+    let st = this.stmts.get(q.sql);
+    if (!st) {
+      st = this.sqlite.prepare(q.sql);
+      this.stmts.set(q.sql, st);
+    }
+    return st;
+  }
+
+  all<R>(query: Compilable<R>): R[] {
+    const q = query.compile();
+    return this.prepare(q).all(...(q.parameters as unknown[])) as R[];
+  }
+
+  first<R>(query: Compilable<R>): R | undefined {
+    const q = query.compile();
+    return this.prepare(q).get(...(q.parameters as unknown[])) as R | undefined;
+  }
+
+  run(query: Compilable<unknown>): Database.RunResult {
+    const q = query.compile();
+    return this.prepare(q).run(...(q.parameters as unknown[]));
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction; any throw rolls everything back. */
+  tx<T>(fn: () => T): T {
+    return this.sqlite.transaction(fn).immediate();
+  }
+
+  close(): void {
+    if (!this.sqlite.open) return;
+    this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    this.sqlite.close();
+  }
+}
+
+export class SchemaTooNewError extends Error {
+  constructor(readonly found: string) {
+    super(`database schema ${found} is newer than this program (${LATEST_SCHEMA_VERSION}); refusing to open it`);
+  }
+}
+
+export function openSqlite(file: string): Database.Database {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+/** Names of applied migrations, oldest first; empty for a new database. */
+export function appliedMigrations(sqlite: Database.Database): string[] {
+  const exists = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type='table' AND name='kysely_migration'`).get();
+  if (!exists) return [];
+  return (sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+}
+
+export async function migrateToLatest(store: Store): Promise<string> {
+  const applied = appliedMigrations(store.sqlite);
+  const unknown = applied.filter((n) => !(n in migrations));
+  if (unknown.length > 0) throw new SchemaTooNewError(unknown.at(-1) ?? '');
+  const migrator = new Migrator({ db: store.k, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`, { cause: error });
+  }
+  return appliedMigrations(store.sqlite).at(-1) ?? '';
+}
+
+export async function openStore(file: string): Promise<Store> {
+  const store = new Store(openSqlite(file));
+  try {
+    await migrateToLatest(store);
+  } catch (e) {
+    store.sqlite.close();
+    throw e;
+  }
+  return store;
+}

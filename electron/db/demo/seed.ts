@@ -1,0 +1,194 @@
+import type { RulesConfig } from '@shared/config/schema';
+import { AUM_PRODUCT_TYPES, type ProductType } from '@shared/customer/enums';
+import { deriveLifecycle } from '@shared/customer/lifecycle';
+import { maskCard, maskMobile, maskResidentId } from '@shared/customer/mask';
+import { classifyTier } from '@shared/customer/tier';
+import type { Store } from '../connection';
+import { newId } from '../ids';
+import type { Pii } from '../pii';
+import { generateCustomers, type DemoCustomer } from './generate';
+
+export interface DemoStaff {
+  username: string;
+  displayName: string;
+  role: 'teller' | 'lobby' | 'rm' | 'manager' | 'admin';
+  counterNumber: number | null;
+}
+
+/** The demo branch's service points; queue keys match shared/queue's default config. */
+export const DEMO_COUNTERS = [
+  { number: 1, name: '1号窗口', channel: 'counter', queues: ['individual'], corporateOnly: false },
+  { number: 2, name: '2号窗口', channel: 'counter', queues: ['individual'], corporateOnly: false },
+  { number: 3, name: '3号窗口（对公）', channel: 'corporate', queues: ['corporate', 'individual'], corporateOnly: true },
+  { number: 8, name: '贵宾室', channel: 'vip', queues: ['vip'], corporateOnly: false },
+  { number: 9, name: '自助区引导', channel: 'self', queues: ['self'], corporateOnly: false },
+] as const;
+
+export const DEMO_STAFF: DemoStaff[] = [
+  { username: 'teller1', displayName: '柜员 张敏', role: 'teller', counterNumber: 1 },
+  { username: 'teller2', displayName: '柜员 李强', role: 'teller', counterNumber: 2 },
+  { username: 'teller3', displayName: '对公柜员 赵丽', role: 'teller', counterNumber: 3 },
+  { username: 'lobby1', displayName: '大堂经理 王芳', role: 'lobby', counterNumber: 9 },
+  { username: 'rm1', displayName: '客户经理 陈杰', role: 'rm', counterNumber: 8 },
+  { username: 'manager1', displayName: '网点负责人 刘洋', role: 'manager', counterNumber: null },
+  { username: 'admin', displayName: '系统管理员', role: 'admin', counterNumber: null },
+];
+
+export const DEMO_PASSWORD = 'demo1234';
+
+/** Branch, counters, staff and the first settings version. Password hashing is async, so it is passed in. */
+export function seedBranch(store: Store, rules: RulesConfig, passwordHash: string, now: number): void {
+  const branchId = newId();
+  store.tx(() => {
+    store.run(
+      store.k.insertInto('branch').values({
+        id: branchId,
+        code: rules.branch.code,
+        name: rules.branch.name,
+        timezone: rules.branch.timezone,
+        created_at: now,
+      }),
+    );
+    const counterIds = new Map<number, string>();
+    for (const c of DEMO_COUNTERS) {
+      const id = newId();
+      counterIds.set(c.number, id);
+      store.run(
+        store.k.insertInto('counters').values({
+          id,
+          branch_id: branchId,
+          number: c.number,
+          name: c.name,
+          channel: c.channel,
+          queues: JSON.stringify(c.queues),
+          corporate_only: c.corporateOnly ? 1 : 0,
+          open: 1,
+          staff_state: 'serving',
+          updated_at: now,
+        }),
+      );
+    }
+    for (const s of DEMO_STAFF) {
+      store.run(
+        store.k.insertInto('staff').values({
+          id: newId(),
+          username: s.username,
+          display_name: s.displayName,
+          role: s.role,
+          password_hash: passwordHash,
+          counter_id: s.counterNumber === null ? null : (counterIds.get(s.counterNumber) ?? null),
+          active: 1,
+          failed_logins: 0,
+          locked_until: null,
+          created_at: now,
+          updated_at: now,
+        }),
+      );
+    }
+    store.run(
+      store.k
+        .insertInto('settings')
+        .values({ version: 1, config: JSON.stringify(rules), created_at: now, created_by: null, note: 'demo defaults' }),
+    );
+  });
+}
+
+const AUM_TYPES = new Set<ProductType>(AUM_PRODUCT_TYPES);
+
+export function aumOf(c: Pick<DemoCustomer, 'holdings'>): number {
+  let sum = 0;
+  for (const h of c.holdings) if (AUM_TYPES.has(h.productType)) sum += h.balanceFen;
+  return sum;
+}
+
+/**
+ * Bulk insert through prepared statements in batches of one transaction each: 1M customers
+ * would otherwise spend most of their time compiling the same query.
+ */
+export function seedCustomers(
+  store: Store,
+  pii: Pii,
+  rules: RulesConfig,
+  opts: { count: number; seed: number; now: number; batch?: number; onProgress?: (done: number) => void },
+): number {
+  const db = store.sqlite;
+  const insCustomer = db.prepare(`INSERT INTO customers (id, customer_no, kind, corporate_type, name, id_hash, id_masked, id_enc,
+    credit_code, phone_hash, phone_masked, phone_enc, birth_date, gender, segments, lifecycle, relationship_type, corporate_grade,
+    risk_level, risk_assessed_at, marketing_consent, linked_customer_id, aum_fen, tier, last_visit_at, last_txn_at, created_at, updated_at)
+    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
+  const insCard = db.prepare('INSERT INTO cards (card_hash, customer_id, card_masked, card_enc) VALUES (?,?,?,?)');
+  const insHolding = db.prepare(
+    'INSERT INTO holdings (id, customer_id, product_type, product_code, balance_fen, as_of) VALUES (?,?,?,?,?,?)',
+  );
+  const setLink = db.prepare('UPDATE customers SET linked_customer_id = (SELECT id FROM customers WHERE customer_no = ?) WHERE id = ?');
+  const bands = rules.customer.tiers;
+  const lifecycleCfg = rules.customer.lifecycle;
+  const batchSize = opts.batch ?? 5000;
+  const links: [string, string][] = [];
+  let done = 0;
+  let batch: DemoCustomer[] = [];
+
+  const flush = db.transaction((rows: DemoCustomer[]) => {
+    for (const c of rows) {
+      const id = newId();
+      const aum = aumOf(c);
+      const lifecycle = deriveLifecycle(
+        { createdAt: c.createdAt, lastVisitAt: c.lastVisitAt, lastTxnAt: c.lastTxnAt },
+        opts.now,
+        lifecycleCfg,
+      );
+      insCustomer.run(
+        id,
+        c.customerNo,
+        c.kind,
+        c.corporateType,
+        c.name,
+        c.idNumber ? pii.hash('id', c.idNumber) : null,
+        c.idNumber ? maskResidentId(c.idNumber) : null,
+        c.idNumber ? pii.encrypt(c.idNumber) : null,
+        c.creditCode,
+        pii.hash('phone', c.phone),
+        maskMobile(c.phone),
+        pii.encrypt(c.phone),
+        c.birthDate,
+        c.gender,
+        JSON.stringify(c.segments),
+        lifecycle,
+        c.relationshipType,
+        c.corporateGrade,
+        c.riskLevel,
+        c.riskAssessedAt,
+        c.marketingConsent ? 1 : 0,
+        null,
+        aum,
+        classifyTier(aum, bands).tier,
+        c.lastVisitAt,
+        c.lastTxnAt,
+        c.createdAt,
+        opts.now,
+      );
+      for (const card of c.cards) insCard.run(pii.hash('card', card), id, maskCard(card), pii.encrypt(card));
+      for (const h of c.holdings) insHolding.run(newId(), id, h.productType, h.productCode, h.balanceFen, h.asOf);
+      if (c.linkedCustomerNo) links.push([c.linkedCustomerNo, id]);
+    }
+  });
+
+  for (const c of generateCustomers({ count: opts.count, seed: opts.seed, now: opts.now })) {
+    batch.push(c);
+    if (batch.length >= batchSize) {
+      flush(batch);
+      done += batch.length;
+      batch = [];
+      opts.onProgress?.(done);
+    }
+  }
+  if (batch.length) {
+    flush(batch);
+    done += batch.length;
+    opts.onProgress?.(done);
+  }
+  db.transaction(() => {
+    for (const [no, id] of links) setLink.run(no, id);
+  })();
+  return done;
+}

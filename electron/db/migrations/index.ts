@@ -1,0 +1,13 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-initial';
+
+/** Static list (not a folder scan) so the bundled server and Electron carry their migrations. */
+export const migrations: Record<string, Migration> = {
+  '0001-initial': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
+
+export const LATEST_SCHEMA_VERSION = Object.keys(migrations).sort().at(-1) ?? '';

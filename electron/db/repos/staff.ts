@@ -1,0 +1,58 @@
+import type { Store } from '../connection';
+import type { SessionTable, StaffTable } from '../schema';
+
+export class StaffRepo {
+  constructor(private readonly store: Store) {}
+
+  byUsername(username: string): StaffTable | undefined {
+    return this.store.first(this.store.k.selectFrom('staff').selectAll().where('username', '=', username));
+  }
+
+  byId(id: string): StaffTable | undefined {
+    return this.store.first(this.store.k.selectFrom('staff').selectAll().where('id', '=', id));
+  }
+
+  recordFailure(id: string, failedLogins: number, lockedUntil: number | null, now: number): void {
+    this.store.run(
+      this.store.k
+        .updateTable('staff')
+        .set({ failed_logins: failedLogins, locked_until: lockedUntil, updated_at: now })
+        .where('id', '=', id),
+    );
+  }
+
+  clearFailures(id: string, now: number): void {
+    this.store.run(
+      this.store.k.updateTable('staff').set({ failed_logins: 0, locked_until: null, updated_at: now }).where('id', '=', id),
+    );
+  }
+
+  insert(row: StaffTable): void {
+    this.store.run(this.store.k.insertInto('staff').values(row));
+  }
+
+  count(): number {
+    const r = this.store.first(this.store.k.selectFrom('staff').select((e) => e.fn.countAll<number>().as('n')));
+    return Number(r?.n ?? 0);
+  }
+}
+
+export class SessionRepo {
+  constructor(private readonly store: Store) {}
+
+  insert(row: SessionTable): void {
+    this.store.run(this.store.k.insertInto('sessions').values(row));
+  }
+
+  get(id: string): SessionTable | undefined {
+    return this.store.first(this.store.k.selectFrom('sessions').selectAll().where('id', '=', id));
+  }
+
+  touch(id: string, now: number): void {
+    this.store.run(this.store.k.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id));
+  }
+
+  delete(id: string): void {
+    this.store.run(this.store.k.deleteFrom('sessions').where('id', '=', id));
+  }
+}

@@ -1,0 +1,204 @@
+/**
+ * Row types as stored. Booleans are 0/1 integers, JSON columns are TEXT, times are UTC epoch ms,
+ * money is integer fen. Domain types live in shared/; repositories convert between the two.
+ */
+
+export interface BranchTable {
+  id: string;
+  code: string;
+  name: string;
+  timezone: string;
+  created_at: number;
+}
+
+export interface StaffTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  counter_id: string | null;
+  active: number;
+  failed_logins: number;
+  locked_until: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SessionTable {
+  id: string;
+  staff_id: string;
+  device_id: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+export interface CounterTable {
+  id: string;
+  branch_id: string;
+  number: number;
+  name: string;
+  channel: string;
+  queues: string;
+  corporate_only: number;
+  open: number;
+  staff_state: string;
+  updated_at: number;
+}
+
+export interface CustomerTable {
+  id: string;
+  customer_no: string;
+  kind: string;
+  corporate_type: string | null;
+  name: string;
+  id_hash: string | null;
+  id_masked: string | null;
+  id_enc: string | null;
+  credit_code: string | null;
+  phone_hash: string | null;
+  phone_masked: string | null;
+  phone_enc: string | null;
+  birth_date: string | null;
+  gender: string | null;
+  segments: string;
+  lifecycle: string;
+  relationship_type: string;
+  corporate_grade: string | null;
+  risk_level: number | null;
+  risk_assessed_at: number | null;
+  marketing_consent: number;
+  linked_customer_id: string | null;
+  aum_fen: number;
+  tier: string;
+  last_visit_at: number | null;
+  last_txn_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CardTable {
+  card_hash: string;
+  customer_id: string;
+  card_masked: string;
+  card_enc: string | null;
+}
+
+export interface HoldingTable {
+  id: string;
+  customer_id: string;
+  product_type: string;
+  product_code: string | null;
+  balance_fen: number;
+  as_of: number;
+}
+
+export interface ProductTable {
+  id: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  type: string;
+  risk_level: number | null;
+  spec: string;
+  active: number;
+  updated_at: number;
+}
+
+export interface TicketTable {
+  id: string;
+  branch_day: string;
+  queue: string;
+  number: number;
+  display_no: string;
+  customer_id: string | null;
+  channel: string;
+  priority: number;
+  status: string;
+  services: string;
+  services_done: string;
+  counter_id: string | null;
+  arrived_at: number;
+  called_at: number | null;
+  started_at: number | null;
+  finished_at: number | null;
+  state: string;
+  version: number;
+  updated_at: number;
+}
+
+export interface TicketEventTable {
+  id: string;
+  ticket_id: string;
+  seq: number;
+  type: string;
+  payload: string;
+  staff_id: string | null;
+  device_id: string;
+  counter_id: string | null;
+  at: number;
+}
+
+export interface SuggestionOutcomeTable {
+  id: string;
+  ticket_id: string | null;
+  customer_id: string;
+  product_code: string;
+  outcome: string;
+  reason: string | null;
+  note: string | null;
+  staff_id: string;
+  at: number;
+}
+
+export interface FollowUpTable {
+  id: string;
+  customer_id: string;
+  ticket_id: string | null;
+  product_code: string | null;
+  kind: string;
+  assignee_id: string;
+  due_at: number;
+  status: string;
+  note: string | null;
+  created_by: string;
+  created_at: number;
+  done_at: number | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  staff_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  reason: string | null;
+  detail: string;
+}
+
+export interface SettingsTable {
+  version: number;
+  config: string;
+  created_at: number;
+  created_by: string | null;
+  note: string | null;
+}
+
+export interface DB {
+  branch: BranchTable;
+  staff: StaffTable;
+  sessions: SessionTable;
+  counters: CounterTable;
+  customers: CustomerTable;
+  cards: CardTable;
+  holdings: HoldingTable;
+  products: ProductTable;
+  tickets: TicketTable;
+  ticket_events: TicketEventTable;
+  suggestion_outcomes: SuggestionOutcomeTable;
+  follow_ups: FollowUpTable;
+  audit_log: AuditLogTable;
+  settings: SettingsTable;
+}

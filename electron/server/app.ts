@@ -1,0 +1,59 @@
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppContext } from './context';
+import { errorBody, installErrorHandlers } from './errors';
+import { customerRoutes } from './routes/customers';
+import { healthRoutes } from './routes/health';
+import { sessionRoutes } from './routes/session';
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  // Ant Design injects styles at run time, hence 'unsafe-inline' for styles only.
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ws: wss:; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+};
+
+export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => Math.random().toString(36).slice(2, 10),
+  });
+  installErrorHandlers(app);
+  await app.register(cookie);
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    return payload;
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    if (reply.statusCode >= 500) req.log.error({ req, status: reply.statusCode }, 'request failed');
+  });
+
+  healthRoutes(app, ctx);
+  sessionRoutes(app, ctx);
+  customerRoutes(app, ctx);
+
+  const dir = ctx.opts.staticDir;
+  if (dir && existsSync(join(dir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: ['index.html'] });
+    // Client-side routes (/lobby, /display …) get the SPA; unknown /api paths stay JSON 404s.
+    app.setNotFoundHandler((req, reply) => {
+      const path = req.url.split('?')[0] ?? '';
+      if (req.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      }
+      return reply
+        .status(404)
+        .send(errorBody('no_route', `接口不存在：${req.method} ${path}`, `No such endpoint: ${req.method} ${path}`));
+    });
+  }
+  return app;
+}

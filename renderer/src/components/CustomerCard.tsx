@@ -1,0 +1,51 @@
+import { Card, Descriptions, Space, Statistic, Tag, Typography } from 'antd';
+import type { CustomerSummary } from '@shared/api/types';
+import { formatFen, formatFenCeilYuan } from '@shared/money';
+import { useTranslation } from 'react-i18next';
+import { TierBadge } from './TierBadge';
+
+export function NextTierLine({ tier }: { tier: CustomerSummary['tier'] }) {
+  const { t, i18n } = useTranslation();
+  if (!tier.next) return <Typography.Text type="secondary">{t('customer.topTier')}</Typography.Text>;
+  const label = i18n.language === 'en' ? tier.next.label.en : tier.next.label.zh;
+  return (
+    <Typography.Text strong style={{ color: '#b8102a' }} data-testid="next-tier">
+      {t('customer.nextTier', { gap: formatFenCeilYuan(tier.next.gapFen), tier: label })}
+    </Typography.Text>
+  );
+}
+
+export function CustomerCard({ c, onOpen }: { c: CustomerSummary; onOpen?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      hoverable={!!onOpen}
+      onClick={onOpen}
+      data-testid="customer-card"
+      title={
+        <Space>
+          <span style={{ fontSize: 18 }}>{c.name}</span>
+          <TierBadge tier={c.tier} />
+          <Tag>{c.kind === 'corporate' ? t('customer.corporate') : t('customer.individual')}</Tag>
+        </Space>
+      }
+      extra={<Typography.Text type="secondary">{c.customerNo}</Typography.Text>}
+    >
+      <Space size={48} align="start" wrap>
+        <Statistic title={t('customer.aum')} value={formatFen(c.aumFen)} />
+        <div style={{ paddingTop: 28 }}>
+          <NextTierLine tier={c.tier} />
+        </div>
+      </Space>
+      <Descriptions size="small" column={3} style={{ marginTop: 16 }}>
+        <Descriptions.Item label={t('customer.idNo')}>
+          <span data-testid="id-masked">{c.idMasked ?? '—'}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('customer.phone')}>{c.phoneMasked ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('customer.segments')}>
+          {c.segments.length === 0 ? '—' : c.segments.map((s) => <Tag key={s}>{t(`segment.${s}`)}</Tag>)}
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+}

@@ -1,0 +1,74 @@
+import type { CorporateGrade, CorporateType, CustomerKind, Lifecycle, ProductType, RelationshipType, Segment } from '../customer/enums';
+import type { TierKey } from '../customer/tier';
+
+/** Shapes the server returns; the renderer's API client is typed with these. */
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; zh: string; en: string; details?: unknown };
+}
+
+export interface Health {
+  status: 'ok';
+  version: string;
+  schemaVersion: string;
+  role: string;
+}
+
+export type Role = 'teller' | 'lobby' | 'rm' | 'manager' | 'admin' | 'display';
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  counterId: string | null;
+}
+
+export interface TierInfo {
+  tier: TierKey;
+  label: { zh: string; en: string };
+  next: { tier: TierKey; label: { zh: string; en: string }; gapFen: number } | null;
+}
+
+export interface CustomerSummary {
+  id: string;
+  customerNo: string;
+  kind: CustomerKind;
+  name: string;
+  idMasked: string | null;
+  phoneMasked: string | null;
+  aumFen: number;
+  tier: TierInfo;
+  segments: Segment[];
+}
+
+export interface HoldingView {
+  productType: ProductType;
+  productCode: string | null;
+  balanceFen: number;
+  asOf: number;
+}
+
+export interface CustomerProfile extends CustomerSummary {
+  corporateType: CorporateType | null;
+  creditCode: string | null;
+  birthDate: string | null;
+  age: number | null;
+  gender: 'M' | 'F' | null;
+  lifecycle: Lifecycle;
+  relationshipType: RelationshipType;
+  corporateGrade: CorporateGrade | null;
+  riskLevel: number | null;
+  riskAssessedAt: number | null;
+  marketingConsent: boolean;
+  linked: { id: string; customerNo: string; name: string; kind: CustomerKind } | null;
+  holdings: HoldingView[];
+  cards: string[];
+  lastVisitAt: number | null;
+  lastTxnAt: number | null;
+}
+
+export interface LookupResult {
+  query: { kind: 'id' | 'card' | 'phone' | 'customerNo' | 'name'; masked: string };
+  customers: CustomerSummary[];
+}

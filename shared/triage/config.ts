@@ -1,0 +1,397 @@
+import { z } from 'zod';
+import { CORPORATE_GRADES, CUSTOMER_KINDS, SEGMENTS } from '../customer/enums';
+import { TIER_KEYS } from '../customer/tier';
+import { CHANNELS } from './channel';
+import type { Channel } from './channel';
+
+/**
+ * Lobby triage (客户分流) rules as data. The engine (engine.ts) only interprets this config:
+ * which channels exist and which queue each one feeds, what each visit intent needs, the priority classes,
+ * and an ordered list of rules (conditions → effect, each with its reason in zh and en).
+ */
+
+const text = z.string().trim().min(1).max(200);
+const channel = z.enum(CHANNELS);
+
+/** Visit flags the lobby manager ticks (or that are derived: `elderly` from the birth date, `highRisk` from the profile). */
+export const TRIAGE_FLAGS = ['elderly', 'disability', 'pregnant', 'withChild', 'needsHelp', 'highRisk'] as const;
+export type TriageFlag = (typeof TRIAGE_FLAGS)[number];
+
+export const channelConfigSchema = z.object({
+  key: channel,
+  zh: text,
+  en: text,
+  /** The queue (queue config key) a customer sent to this channel waits in. */
+  queue: z.string().min(1).max(40),
+});
+export type ChannelConfig = z.infer<typeof channelConfigSchema>;
+
+export const intentConfigSchema = z
+  .object({
+    key: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,39}$/, '业务代码须为小写字母、数字或下划线 / intent keys are lower_snake_case'),
+    zh: text,
+    en: text,
+    /** Channels where this business can be done. */
+    channels: z.array(channel).min(1),
+    /** Simple enough to guide the customer to self-service (with lobby help) instead of a teller. */
+    selfServiceable: z.boolean(),
+    /** Only a corporate counter can do it (对公业务). */
+    corporateOnly: z.boolean(),
+    /** Typical service time in minutes, for planning and wait estimates. */
+    minutes: z.number().positive().max(480).optional(),
+  })
+  .superRefine((intent, ctx) => {
+    if (intent.selfServiceable && !intent.channels.includes('self')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['channels'],
+        message: '可自助办理的业务须包含自助渠道 / a self-serviceable intent must list the self channel',
+      });
+    }
+    if (intent.corporateOnly && intent.channels.some((c) => c !== 'corporate')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['channels'],
+        message: '对公业务只能在对公窗口办理 / a corporate-only intent can only list the corporate channel',
+      });
+    }
+  });
+export type IntentConfig = z.infer<typeof intentConfigSchema>;
+
+export const priorityClassSchema = z.object({
+  level: z.number().int().min(0).max(9),
+  key: z.string().min(1).max(40),
+  zh: text,
+  en: text,
+});
+export type PriorityClass = z.infer<typeof priorityClassSchema>;
+
+/**
+ * All listed conditions must hold (AND); inside one list any member matches (OR).
+ * Positive customer conditions (kinds, tiers, segments, corporateGrades) never match an anonymous walk-in;
+ * negative ones (notKinds, notTiers) do.
+ */
+export const ruleConditionsSchema = z.object({
+  /** `known`: the customer was identified; `anonymous`: a walk-in without a profile. */
+  customer: z.enum(['known', 'anonymous']).optional(),
+  kinds: z.array(z.enum(CUSTOMER_KINDS)).min(1).optional(),
+  notKinds: z.array(z.enum(CUSTOMER_KINDS)).min(1).optional(),
+  tiers: z.array(z.enum(TIER_KEYS)).min(1).optional(),
+  notTiers: z.array(z.enum(TIER_KEYS)).min(1).optional(),
+  /** The customer is in at least one of these segments. */
+  segments: z.array(z.enum(SEGMENTS)).min(1).optional(),
+  corporateGrades: z.array(z.enum(CORPORATE_GRADES)).min(1).optional(),
+  /** At least one of these flags is set. */
+  flags: z.array(z.enum(TRIAGE_FLAGS)).min(1).optional(),
+  /** None of these flags is set. */
+  notFlags: z.array(z.enum(TRIAGE_FLAGS)).min(1).optional(),
+  /** At least one of the visit's intents is in this list. */
+  intents: z.array(z.string().min(1)).min(1).optional(),
+  /** true: every intent of the visit is self-serviceable; false: at least one is not. */
+  allSelfServiceable: z.boolean().optional(),
+  /** true: at least one intent is corporate-only; false: none is. */
+  anyCorporateOnly: z.boolean().optional(),
+});
+export type RuleConditions = z.infer<typeof ruleConditionsSchema>;
+
+export const ruleEffectSchema = z.object({
+  /** Try this channel first. Among matching rules, the earlier rule's preference is tried first. */
+  prefer: channel.optional(),
+  /** Raise the ticket's priority class to at least this level (whatever channel is chosen). */
+  priority: z.number().int().min(0).max(9).optional(),
+  /** Never send the customer to these channels. */
+  forbid: z.array(channel).min(1).optional(),
+  /** A lobby staff member should accompany or help the customer (大堂关爱/引导). */
+  care: z.boolean().optional(),
+  /** Stricter review at the counter (高风险客户严格审核). */
+  review: z.boolean().optional(),
+  /** Stop evaluating the rules after this one. */
+  stop: z.boolean().optional(),
+});
+export type RuleEffect = z.infer<typeof ruleEffectSchema>;
+
+export const triageRuleSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, '规则编号须为小写字母、数字、-或_ / rule ids are lower-kebab-case'),
+  /** Switch a rule off without deleting it. */
+  enabled: z.boolean().default(true),
+  conditions: ruleConditionsSchema,
+  effect: ruleEffectSchema,
+  reason: z.object({ zh: text, en: text }),
+});
+export type TriageRule = z.infer<typeof triageRuleSchema>;
+
+export const triageConfigSchema = z
+  .object({
+    channels: z.array(channelConfigSchema).min(1),
+    intents: z.array(intentConfigSchema).min(1),
+    priorities: z.array(priorityClassSchema).min(1),
+    /** Ordered: the first matching rule's preference is tried first. */
+    rules: z.array(triageRuleSchema),
+    /** Channels tried, in this order, after every rule's preference (the default route). */
+    fallbackOrder: z.array(channel).min(1),
+    /** Profile segments that also count as elderly when the birth date is unknown or younger (老年客户). */
+    elderlySegments: z.array(z.enum(SEGMENTS)),
+  })
+  .superRefine((cfg, ctx) => {
+    const unique = (values: readonly (string | number)[], path: (string | number)[], what: string) => {
+      const seen = new Set<string | number>();
+      values.forEach((v, i) => {
+        if (seen.has(v)) ctx.addIssue({ code: 'custom', path: [...path, i], message: `${what}重复 / duplicate ${v}` });
+        seen.add(v);
+      });
+    };
+    unique(
+      cfg.channels.map((c) => c.key),
+      ['channels'],
+      '渠道',
+    );
+    unique(
+      cfg.intents.map((i) => i.key),
+      ['intents'],
+      '业务',
+    );
+    unique(
+      cfg.priorities.map((p) => p.level),
+      ['priorities'],
+      '优先级',
+    );
+    unique(
+      cfg.rules.map((r) => r.id),
+      ['rules'],
+      '规则',
+    );
+    const channels = new Set(cfg.channels.map((c) => c.key));
+    const intents = new Set(cfg.intents.map((i) => i.key));
+    const levels = new Set(cfg.priorities.map((p) => p.level));
+    cfg.intents.forEach((intent, i) =>
+      intent.channels.forEach((c, j) => {
+        if (!channels.has(c)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['intents', i, 'channels', j],
+            message: `未配置的渠道 / unknown channel ${c}`,
+          });
+        }
+      }),
+    );
+    cfg.fallbackOrder.forEach((c, i) => {
+      if (!channels.has(c)) {
+        ctx.addIssue({ code: 'custom', path: ['fallbackOrder', i], message: `未配置的渠道 / unknown channel ${c}` });
+      }
+    });
+    cfg.rules.forEach((rule, i) => {
+      const { prefer, priority, forbid } = rule.effect;
+      if (prefer !== undefined && !channels.has(prefer)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'effect', 'prefer'],
+          message: `未配置的渠道 / unknown channel ${prefer}`,
+        });
+      }
+      if (priority !== undefined && !levels.has(priority)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'effect', 'priority'],
+          message: `未配置的优先级 / unknown priority level ${priority}`,
+        });
+      }
+      if (prefer !== undefined && forbid?.includes(prefer)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', i, 'effect'],
+          message: '同一规则不能既优先又禁止同一渠道 / a rule cannot prefer and forbid the same channel',
+        });
+      }
+      rule.conditions.intents?.forEach((key, j) => {
+        if (!intents.has(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rules', i, 'conditions', 'intents', j],
+            message: `未配置的业务 / unknown intent ${key}`,
+          });
+        }
+      });
+    });
+  });
+export type TriageConfig = z.infer<typeof triageConfigSchema>;
+
+const ALL: readonly Channel[] = CHANNELS;
+const intent = (
+  key: string,
+  zh: string,
+  en: string,
+  channels: readonly Channel[],
+  selfServiceable: boolean,
+  minutes: number,
+  corporateOnly = false,
+): IntentConfig => ({ key, zh, en, channels: [...channels], selfServiceable, corporateOnly, minutes });
+
+/** Priority classes: the queue calls a higher level first (with aging, see queue/order.ts). */
+export const PRIORITY = { normal: 0, care: 1, vip: 2 } as const;
+
+export const defaultTriageConfig: TriageConfig = {
+  channels: [
+    { key: 'vip', zh: '贵宾室', en: 'VIP room', queue: 'vip' },
+    { key: 'counter', zh: '个人柜台', en: 'Counter', queue: 'individual' },
+    { key: 'corporate', zh: '对公窗口', en: 'Corporate counter', queue: 'corporate' },
+    { key: 'self', zh: '自助区', en: 'Self-service area', queue: 'self' },
+  ],
+  intents: [
+    intent('account_open', '开户', 'Open an account', ['counter', 'corporate'], false, 20),
+    intent('cash', '存取款', 'Cash deposit / withdrawal', ALL, true, 5),
+    intent('transfer', '转账汇款', 'Transfer / remittance', ALL, true, 5),
+    intent('card', '办卡/挂失', 'Card issue / loss report', ['vip', 'counter', 'self'], false, 10),
+    intent('password_reset', '密码重置', 'Password reset', ['vip', 'counter', 'self'], false, 8),
+    intent('statement', '查询打印', 'Balance enquiry / statement', ALL, true, 3),
+    intent('bill_payment', '缴费', 'Bill payment', ALL, true, 4),
+    intent('wealth', '理财咨询', 'Wealth consultation', ['vip', 'counter'], false, 20),
+    intent('loan', '贷款', 'Loan', ['vip', 'counter', 'corporate'], false, 30),
+    intent('fx', '外汇', 'Foreign exchange', ['vip', 'counter', 'corporate'], false, 15),
+    intent('corporate_settlement', '对公结算', 'Corporate settlement', ['corporate'], false, 15, true),
+    intent('complaint', '投诉', 'Complaint', ['vip', 'counter', 'corporate'], false, 20),
+  ],
+  priorities: [
+    { level: PRIORITY.normal, key: 'normal', zh: '普通', en: 'Normal' },
+    { level: PRIORITY.care, key: 'care', zh: '优先(关爱)', en: 'Priority (care)' },
+    { level: PRIORITY.vip, key: 'vip', zh: '贵宾优先', en: 'VIP priority' },
+  ],
+  rules: [
+    {
+      id: 'high-risk',
+      enabled: true,
+      conditions: { flags: ['highRisk'] },
+      effect: { forbid: ['self', 'vip'], review: true },
+      reason: {
+        zh: '高风险客户须在柜台严格审核，不引导至自助区或贵宾室',
+        en: 'High-risk customer: stricter review at a counter, never self-service or the VIP room',
+      },
+    },
+    {
+      id: 'corporate-strategic',
+      enabled: true,
+      conditions: { kinds: ['corporate'], corporateGrades: ['strategic'] },
+      effect: { prefer: 'corporate', priority: PRIORITY.vip },
+      reason: {
+        zh: '战略客户一对一服务，对公窗口优先办理',
+        en: 'Strategic corporate client: one-to-one service, priority at the corporate counter',
+      },
+    },
+    {
+      id: 'corporate-customer',
+      enabled: true,
+      conditions: { kinds: ['corporate'] },
+      effect: { prefer: 'corporate' },
+      reason: { zh: '对公客户请至对公窗口办理', en: 'Corporate customer: served at the corporate counter' },
+    },
+    {
+      id: 'corporate-intent',
+      enabled: true,
+      conditions: { anyCorporateOnly: true },
+      effect: { prefer: 'corporate' },
+      reason: { zh: '对公业务须在对公窗口办理', en: 'Corporate business is done at the corporate counter' },
+    },
+    {
+      id: 'personal-not-corporate',
+      enabled: true,
+      conditions: { notKinds: ['corporate'], anyCorporateOnly: false },
+      effect: { forbid: ['corporate'] },
+      reason: { zh: '个人业务不在对公窗口办理', en: 'Personal business is not done at the corporate counter' },
+    },
+    {
+      id: 'vip-tier',
+      enabled: true,
+      conditions: { kinds: ['individual'], tiers: ['high', 'private'] },
+      effect: { prefer: 'vip', priority: PRIORITY.vip },
+      reason: {
+        zh: '高端/私行客户优先安排贵宾室面对面服务',
+        en: 'High-end / private-banking customer: face-to-face service in the VIP room first',
+      },
+    },
+    {
+      id: 'vip-room-eligibility',
+      enabled: true,
+      conditions: { notTiers: ['high', 'private'] },
+      effect: { forbid: ['vip'] },
+      reason: {
+        zh: '贵宾室仅接待高端及私行客户',
+        en: 'The VIP room serves high-end and private-banking customers only',
+      },
+    },
+    {
+      id: 'elderly',
+      enabled: true,
+      conditions: { flags: ['elderly'] },
+      effect: { priority: PRIORITY.care, care: true, forbid: ['self'] },
+      reason: {
+        zh: '老年客户优先办理，大堂专人陪同，不单独引导至自助区',
+        en: 'Elderly customer: priority, a lobby staff member accompanies, never sent to self-service alone',
+      },
+    },
+    {
+      id: 'disability',
+      enabled: true,
+      conditions: { flags: ['disability'] },
+      effect: { priority: PRIORITY.care, care: true },
+      reason: {
+        zh: '残障客户优先办理，大堂人员协助',
+        en: 'Customer with a disability: priority, with lobby assistance',
+      },
+    },
+    {
+      id: 'pregnant-child',
+      enabled: true,
+      conditions: { flags: ['pregnant', 'withChild'] },
+      effect: { priority: PRIORITY.care },
+      reason: { zh: '孕妇或携幼儿客户优先办理', en: 'Pregnant or with a small child: priority service' },
+    },
+    {
+      id: 'needs-help',
+      enabled: true,
+      conditions: { flags: ['needsHelp'] },
+      effect: { care: true },
+      reason: { zh: '客户需要协助，大堂人员引导', en: 'Customer needs help: a lobby staff member guides them' },
+    },
+    {
+      id: 'complaint',
+      enabled: true,
+      conditions: { intents: ['complaint'] },
+      effect: { prefer: 'counter', care: true },
+      reason: {
+        zh: '投诉由大堂经理接待，柜台登记处理',
+        en: 'Complaint: the lobby manager receives it, registered at a counter',
+      },
+    },
+    {
+      id: 'potential-self',
+      enabled: true,
+      conditions: {
+        tiers: ['potential'],
+        allSelfServiceable: true,
+        notFlags: ['elderly', 'needsHelp', 'disability', 'highRisk'],
+      },
+      effect: { prefer: 'self', care: true },
+      reason: {
+        zh: '潜力客户的简单业务引导至自助区，大堂人员协助并推广手机银行',
+        en: 'Potential-tier customer with simple business: self-service with lobby help (promote mobile banking)',
+      },
+    },
+    {
+      id: 'walk-in-self',
+      enabled: true,
+      conditions: {
+        customer: 'anonymous',
+        allSelfServiceable: true,
+        notFlags: ['elderly', 'needsHelp', 'disability', 'highRisk'],
+      },
+      effect: { prefer: 'self', care: true },
+      reason: {
+        zh: '未识别客户的简单业务引导至自助区，大堂人员协助',
+        en: 'Unidentified walk-in with simple business: self-service with lobby help',
+      },
+    },
+  ],
+  fallbackOrder: ['counter', 'corporate', 'vip', 'self'],
+  elderlySegments: ['elderly'],
+};

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import type { ServeConfig } from '../../electron/server/config';
+import { startServer, type RunningServer } from '../../electron/server/start';
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  login: (username: string, password?: string) => Promise<string>;
+  get: (path: string, token?: string) => Promise<Response>;
+  post: (path: string, body: unknown, token?: string) => Promise<Response>;
+  stop: () => Promise<void>;
+}
+
+/** A real server on a fresh temp data dir and a free port, with a small deterministic demo branch. */
+export async function startTestServer(opts: { customers?: number; now?: () => number } = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'triage-test-'));
+  const cfg: ServeConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: join(dataDir, 'data'),
+    role: 'hub',
+    demo: true,
+    demoCustomers: opts.customers ?? 60,
+    logLevel: 'silent',
+  };
+  const server = await startServer(cfg, { staticDir: null, log: pino({ level: 'silent' }), ...(opts.now ? { now: opts.now } : {}) });
+  const headers = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+  const get = (path: string, token?: string) => fetch(server.url + path, { headers: headers(token) });
+  const post = (path: string, body: unknown, token?: string) =>
+    fetch(server.url + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers(token) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  return {
+    ...server,
+    dataDir,
+    get,
+    post,
+    login: async (username, password = 'demo1234') => {
+      const res = await post('/api/session', { username, password });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { token: string }).token;
+    },
+    stop: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
