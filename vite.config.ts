@@ -13,6 +13,7 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    manifest: true,
   },
   server: {
     proxy: {

@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppContext } from './context';
@@ -8,6 +8,8 @@ import { errorBody, installErrorHandlers } from './errors';
 import { customerRoutes } from './routes/customers';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
+import { queueRoutes } from './routes/queue';
+import { liveSocket } from './live';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -22,7 +24,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     genReqId: () => Math.random().toString(36).slice(2, 10),
   });
@@ -40,6 +42,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   healthRoutes(app, ctx);
   sessionRoutes(app, ctx);
   customerRoutes(app, ctx);
+  queueRoutes(app, ctx);
+  await liveSocket(app, ctx);
 
   const dir = ctx.opts.staticDir;
   if (dir && existsSync(join(dir, 'index.html'))) {

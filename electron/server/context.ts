@@ -6,6 +6,7 @@ import { CustomerRepo } from '../db/repos/customers';
 import { AuditRepo, SettingsRepo } from '../db/repos/settings';
 import { SessionRepo, StaffRepo } from '../db/repos/staff';
 import type { RouteInfo } from './route';
+import { QueueService } from './queue/service';
 
 export interface ServerOptions {
   version: string;
@@ -27,6 +28,7 @@ export class AppContext {
   readonly sessions: SessionRepo;
   readonly now: () => number;
   readonly routeTable: RouteInfo[] = [];
+  readonly queue: QueueService;
   private cachedRules: { version: number; config: RulesConfig } | null = null;
 
   constructor(
@@ -41,6 +43,7 @@ export class AppContext {
     this.staff = new StaffRepo(store);
     this.sessions = new SessionRepo(store);
     this.now = opts.now ?? Date.now;
+    this.queue = new QueueService(this);
   }
 
   /** Parsed once and cached: the rules are read on every request. */

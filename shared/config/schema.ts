@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { customerConfigSchema, defaultCustomerConfig } from '../customer/config';
+import { defaultSuggestConfig, suggestConfigSchema } from '../suggest/config';
+import { channelQueueIssues, defaultTriageConfig, triageConfigSchema } from '../triage/config';
+import { defaultQueueConfig, queueConfigSchema } from '../queue/config';
 
 /**
  * The whole rules configuration of a branch, stored as versioned JSON in `settings`.
@@ -10,15 +13,29 @@ export const branchConfigSchema = z.object({
   code: z.string().min(1).max(20),
   /** IANA zone; used only when displaying times and for the daily reset of ticket numbers. */
   timezone: z.string().min(1),
+  /** Customers the VIP room (贵宾室) can hold at once, in service and waiting. */
+  vipRoomCapacity: z.number().int().min(0).max(50),
 });
 
-export const rulesConfigSchema = z.object({
-  branch: branchConfigSchema,
-  customer: customerConfigSchema,
-});
+export const rulesConfigSchema = z
+  .object({
+    branch: branchConfigSchema,
+    customer: customerConfigSchema,
+    suggest: suggestConfigSchema,
+    triage: triageConfigSchema,
+    queue: queueConfigSchema,
+  })
+  .superRefine((cfg, ctx) => {
+    for (const issue of channelQueueIssues(cfg.triage, cfg.queue.queues)) {
+      ctx.addIssue({ code: 'custom', path: ['triage', 'channels'], message: `${issue.zh} / ${issue.en}` });
+    }
+  });
 export type RulesConfig = z.infer<typeof rulesConfigSchema>;
 
 export const defaultRulesConfig: RulesConfig = {
-  branch: { name: '示范支行', code: 'DEMO01', timezone: 'Asia/Shanghai' },
+  branch: { name: '示范支行', code: 'DEMO01', timezone: 'Asia/Shanghai', vipRoomCapacity: 4 },
   customer: defaultCustomerConfig,
+  suggest: defaultSuggestConfig,
+  triage: defaultTriageConfig,
+  queue: defaultQueueConfig,
 };

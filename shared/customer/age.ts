@@ -1,11 +1,19 @@
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Building an Intl formatter costs ~150 µs; one per timezone is kept. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 /** Age in whole years on `now`, in the branch's calendar (birth dates are calendar dates, not instants). */
 export function ageOn(birthDate: string, now: number, timeZone: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(new Date(now))
-    .split('-')
-    .map(Number) as [number, number, number];
-  const [y, m, d] = parts;
+  const [y, m, d] = formatterFor(timeZone).format(new Date(now)).split('-').map(Number) as [number, number, number];
   let age = y - by;
   if (m < bm || (m === bm && d < bd)) age -= 1;
   return age;

@@ -37,7 +37,11 @@ export const campaignSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.start !== undefined && c.end !== undefined && c.start >= c.end) {
-      ctx.addIssue({ code: 'custom', path: ['end'], message: '结束时间须晚于开始时间 / end must be after start' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: '结束时间须晚于开始时间 / end must be after start',
+      });
     }
     if (c.pitch) {
       for (const lang of ['zh', 'en'] as const) {
@@ -58,7 +62,11 @@ export const campaignsSchema = z.array(campaignSchema).superRefine((campaigns, c
   const seen = new Set<string>();
   campaigns.forEach((c, i) => {
     if (seen.has(c.id)) {
-      ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `活动编号重复 / duplicate campaign id ${c.id}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'id'],
+        message: `活动编号重复 / duplicate campaign id ${c.id}`,
+      });
     }
     seen.add(c.id);
   });
@@ -131,7 +139,15 @@ export const defaultCampaigns: Campaign[] = [
     id: 'q2_acquisition',
     name: { zh: '二季度获客', en: 'Q2 customer acquisition' },
     months: [4, 5, 6],
-    productCodes: ['DEBIT_CARD', 'EB_MOBILE', 'CC_STANDARD', 'PAYROLL', 'POS_MERCHANT', 'CORP_SETTLEMENT', 'CORP_EB'],
+    productCodes: [
+      'DEBIT_CARD',
+      'EB_MOBILE',
+      'CC_STANDARD',
+      'PAYROLL',
+      'POS_MERCHANT',
+      'CORP_SETTLEMENT',
+      'CORP_EB',
+    ],
     boost: 1.5,
   },
   {
@@ -166,7 +182,7 @@ export const defaultCampaigns: Campaign[] = [
     targetKinds: ['individual'],
     targetSegments: ['rural'],
     productCodes: ['LOAN_SPRING'],
-    boost: 4,
+    boost: 7,
     pitch: { zh: '春耕备耕正当时，', en: 'Planting season is here. ' },
   },
   {

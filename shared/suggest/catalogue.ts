@@ -65,11 +65,16 @@ export const productSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['riskLevel'],
-        message: '投资类产品必须有风险等级，非投资类不应有 / investment products have a risk level, others have none',
+        message:
+          '投资类产品必须有风险等级，非投资类不应有 / investment products have a risk level, others have none',
       });
     }
     if (p.minAge !== undefined && p.maxAge !== undefined && p.minAge > p.maxAge) {
-      ctx.addIssue({ code: 'custom', path: ['maxAge'], message: '年龄上限须不小于下限 / maxAge must be ≥ minAge' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxAge'],
+        message: '年龄上限须不小于下限 / maxAge must be ≥ minAge',
+      });
     }
     if (p.segmentsRequired && !p.segments) {
       ctx.addIssue({
@@ -95,7 +100,11 @@ export const productsSchema = z.array(productSchema).superRefine((products, ctx)
   const seen = new Set<string>();
   products.forEach((p, i) => {
     if (seen.has(p.code)) {
-      ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `产品代码重复 / duplicate product code ${p.code}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'code'],
+        message: `产品代码重复 / duplicate product code ${p.code}`,
+      });
     }
     seen.add(p.code);
   });
@@ -591,7 +600,7 @@ export const defaultProducts: Product[] = [
       zh: '薪易贷线上申请、随借随还，装修、教育等消费都能用（按约定用途使用）。',
       en: 'Xinyidai: apply online, borrow and repay as you go, for home improvement, education and other declared uses.',
     },
-    tags: ['consumption', 'education'],
+    tags: ['consumption'],
   },
   {
     code: 'LOAN_MORTGAGE',
@@ -722,7 +731,10 @@ export const defaultProducts: Product[] = [
   // ── Corporate (对公) ────────────────────────────────────────────────────────────
   {
     code: 'CORP_SETTLEMENT',
-    name: { zh: '企业结算通（单位结算账户与现金管理）', en: 'Corporate settlement account and cash management' },
+    name: {
+      zh: '企业结算通（单位结算账户与现金管理）',
+      en: 'Corporate settlement account and cash management',
+    },
     type: 'demand_deposit',
     riskLevel: null,
     investment: false,
@@ -825,7 +837,10 @@ export const defaultProducts: Product[] = [
   },
   {
     code: 'CORP_SCF',
-    name: { zh: '链融通（应收账款融资/供应链金融）', en: 'Lianrongtong receivables and supply-chain finance' },
+    name: {
+      zh: '链融通（应收账款融资/供应链金融）',
+      en: 'Lianrongtong receivables and supply-chain finance',
+    },
     type: 'supply_chain',
     riskLevel: null,
     investment: false,

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AUM_PRODUCT_TYPES, CORPORATE_GRADES, CUSTOMER_KINDS, LIFECYCLES, PRODUCT_TYPES, SEGMENTS } from '../customer/enums';
+import {
+  AUM_PRODUCT_TYPES,
+  CORPORATE_GRADES,
+  CUSTOMER_KINDS,
+  LIFECYCLES,
+  PRODUCT_TYPES,
+  SEGMENTS,
+} from '../customer/enums';
 import { TIER_KEYS } from '../customer/tier';
 import { campaignsSchema, defaultCampaigns } from './campaigns';
 import { defaultProducts, productsSchema } from './catalogue';
@@ -23,14 +30,23 @@ export const SUGGEST_INTENTS = [
 
 /**
  * Selects products: a product matches when its code is in `codes`, its type in `types`, or one of
- * its `goals`/`tags` in `tags`. An empty matcher matches nothing.
+ * its `goals`/`tags` in `tags`. An empty matcher matches nothing. `weight` (default 1) scales the
+ * rule's weight for what this matcher selects, so a table can say what matters most.
  */
 export const productMatcherSchema = z.object({
   types: z.array(z.enum(PRODUCT_TYPES)).optional(),
   tags: z.array(z.string().min(1)).optional(),
   codes: z.array(z.string().min(1)).optional(),
+  weight: z.number().min(0).max(10).optional(),
 });
 export type ProductMatcher = z.infer<typeof productMatcherSchema>;
+
+/**
+ * What one table entry (a tier, a segment, an intent…) wants. A product scores once per entry, with
+ * the biggest weight among the matchers that select it.
+ */
+export const productNeedSchema = z.array(productMatcherSchema);
+export type ProductNeed = z.infer<typeof productNeedSchema>;
 
 const weight = z.number().min(0).max(100);
 
@@ -88,12 +104,12 @@ export const suggestConfigSchema = z
     singleHoldingTypes: z.array(z.enum(PRODUCT_TYPES)),
     /** Visits with one of these intents (e.g. a complaint) get service information only. */
     quietIntents: z.array(z.string().min(1)),
-    tierGoals: z.record(z.enum(TIER_KEYS), productMatcherSchema),
-    segmentNeeds: z.record(z.enum(SEGMENTS), productMatcherSchema),
-    lifecycleGoals: z.record(z.enum(LIFECYCLES), productMatcherSchema),
-    intentAffinity: z.record(z.string().min(1), productMatcherSchema),
-    corporateGradeNeeds: z.record(z.enum(CORPORATE_GRADES), productMatcherSchema),
-    linkedEntityGoals: productMatcherSchema,
+    tierGoals: z.record(z.enum(TIER_KEYS), productNeedSchema),
+    segmentNeeds: z.record(z.enum(SEGMENTS), productNeedSchema),
+    lifecycleGoals: z.record(z.enum(LIFECYCLES), productNeedSchema),
+    intentAffinity: z.record(z.string().min(1), productNeedSchema),
+    corporateGradeNeeds: z.record(z.enum(CORPORATE_GRADES), productNeedSchema),
+    linkedEntityGoals: productNeedSchema,
     lines: z.object({
       /** Said before the pitch when the next tier is within reach; {gap} and {tierNext}. */
       nextTierGap: bilingualSchema,
@@ -136,63 +152,95 @@ export const defaultSuggestConfig: SuggestConfig = {
   maxPerType: 2,
   riskAssessmentValidDays: 365,
   weights: {
-    intent: 4,
+    intent: 6,
     campaign: 1,
     nextTierGap: 3,
-    tierGoal: 3,
-    segmentNeed: 2,
+    tierGoal: 2.5,
+    segmentNeed: 3,
     segmentTarget: 1.5,
     lifecycle: 2,
     linkedEntity: 2,
-    corporateGrade: 2,
+    corporateGrade: 2.5,
   },
   nextTierGap: { maxShareOfNextTier: 0.3, kinds: ['individual'] },
   minAmount: { appliesTo: [...AUM_PRODUCT_TYPES], withinReachFen: 1_000_000, aumMultiple: 2 },
   singleHoldingTypes: ['credit_card', 'payroll', 'e_banking', 'pos'],
   quietIntents: ['complaint'],
   tierGoals: {
-    potential: { tags: ['activate_e_channel', 'reach_next_tier'] },
-    effective: { tags: ['reach_next_tier'] },
-    mid: { tags: ['short_term_wealth', 'loyalty'] },
-    high: { tags: ['structured_allocation'] },
-    private: { tags: ['family_wealth', 'public_private_link'] },
+    potential: [{ tags: ['activate_e_channel'], weight: 1.2 }, { tags: ['reach_next_tier'] }],
+    effective: [{ tags: ['reach_next_tier'] }],
+    mid: [{ tags: ['short_term_wealth', 'loyalty'] }],
+    high: [{ tags: ['structured_allocation'] }],
+    private: [{ tags: ['family_wealth', 'public_private_link'] }],
   },
+  // seed 004, 特色客户群
   segmentNeeds: {
-    executive: { types: ['payroll'], tags: ['payroll', 'education', 'allocation'] },
-    elderly: { types: ['time_deposit', 'insurance', 'wealth_7day', 'wealth_short'], tags: ['pension'] },
-    merchant: { types: ['pos', 'microloan', 'wealth_7day', 'wealth_short'], tags: ['settlement', 'small_change'] },
-    women: { tags: ['allocation', 'education', 'study_abroad', 'health'] },
-    rural: { tags: ['spring_planting', 'idle_cash'] },
+    executive: [
+      { types: ['payroll'], tags: ['payroll'], weight: 1.5 },
+      { tags: ['education'], weight: 1.2 },
+      { tags: ['allocation'] },
+    ],
+    elderly: [{ types: ['time_deposit', 'insurance', 'wealth_7day', 'wealth_short'], tags: ['pension'] }],
+    merchant: [
+      { types: ['pos', 'microloan', 'wealth_7day', 'wealth_short'], tags: ['settlement', 'small_change'] },
+    ],
+    women: [
+      { tags: ['education', 'study_abroad'], weight: 1.2 },
+      { tags: ['allocation'] },
+      { tags: ['health'], weight: 0.5 },
+    ],
+    rural: [{ tags: ['spring_planting'], weight: 1.5 }, { tags: ['idle_cash'] }],
   },
   lifecycleGoals: {
-    new: { tags: ['onboarding', 'activate_e_channel'] },
-    active: {},
-    low_frequency: { tags: ['reactivation'] },
-    dormant: { tags: ['reactivation'] },
-    churned: { tags: ['reactivation'] },
+    new: [{ tags: ['onboarding', 'activate_e_channel'] }],
+    active: [],
+    low_frequency: [{ tags: ['reactivation'] }],
+    dormant: [{ tags: ['reactivation'] }],
+    churned: [{ tags: ['reactivation'] }],
   },
   intentAffinity: {
-    account_open: { types: ['e_banking'], codes: ['DEBIT_CARD'] },
-    cash: { types: ['e_banking'], tags: ['small_change'] },
-    transfer: { types: ['e_banking'] },
-    card: { types: ['credit_card', 'e_banking'], codes: ['DEBIT_CARD'] },
-    password_reset: { types: ['e_banking'] },
-    statement: { types: ['e_banking'] },
-    bill_payment: { types: ['agency', 'e_banking'] },
-    wealth: { types: ['wealth_7day', 'wealth_short', 'wealth', 'fund', 'time_deposit', 'trust'] },
-    loan: { types: ['consumer_loan', 'mortgage', 'microloan', 'corporate_loan', 'supply_chain', 'acceptance_bill'] },
-    fx: { tags: ['fx'] },
-    corporate_settlement: { types: ['pos', 'payroll', 'agency', 'e_banking'], tags: ['settlement', 'cash_management'] },
-    complaint: {},
+    account_open: [{ types: ['e_banking'], codes: ['DEBIT_CARD'] }],
+    cash: [{ types: ['e_banking'] }],
+    transfer: [{ types: ['e_banking'] }],
+    card: [{ codes: ['DEBIT_CARD'] }, { types: ['credit_card', 'e_banking'], weight: 0.75 }],
+    password_reset: [{ types: ['e_banking'] }],
+    statement: [{ types: ['e_banking'] }],
+    bill_payment: [{ types: ['agency', 'e_banking'] }],
+    wealth: [
+      { types: ['wealth_7day', 'wealth_short', 'wealth', 'fund', 'trust'] },
+      { types: ['time_deposit'], weight: 0.75 },
+    ],
+    loan: [
+      {
+        types: [
+          'consumer_loan',
+          'mortgage',
+          'microloan',
+          'corporate_loan',
+          'supply_chain',
+          'acceptance_bill',
+        ],
+      },
+    ],
+    fx: [{ tags: ['fx'] }],
+    corporate_settlement: [
+      { types: ['pos', 'payroll', 'agency', 'e_banking'], tags: ['settlement', 'cash_management'] },
+    ],
+    complaint: [],
   },
   corporateGradeNeeds: {
-    strategic: { types: ['supply_chain', 'acceptance_bill', 'corporate_loan', 'payroll'], tags: ['cash_management'] },
-    key: { types: ['corporate_loan', 'acceptance_bill', 'payroll'], tags: ['cash_management'] },
-    general: { types: ['microloan', 'pos'], tags: ['settlement'] },
+    strategic: [
+      { types: ['supply_chain', 'acceptance_bill', 'corporate_loan', 'payroll'], tags: ['cash_management'] },
+    ],
+    key: [{ types: ['corporate_loan', 'acceptance_bill', 'payroll'], tags: ['cash_management'] }],
+    general: [{ types: ['microloan', 'pos'], tags: ['settlement'] }],
   },
-  linkedEntityGoals: { tags: ['public_private_link'] },
+  linkedEntityGoals: [{ tags: ['public_private_link'] }],
   lines: {
-    nextTierGap: { zh: '您再存 {gap} 就升级为{tierNext}，', en: 'Just {gap} more and you become a {tierNext} customer. ' },
+    nextTierGap: {
+      zh: '您再存 {gap} 就升级为{tierNext}，',
+      en: 'Just {gap} more and you become a {tierNext} customer. ',
+    },
     fallbackPitch: { zh: '为您推荐{name}。', en: 'You may be interested in {name}.' },
   },
   products: defaultProducts,

@@ -14,7 +14,14 @@ const text = z.string().trim().min(1).max(200);
 const channel = z.enum(CHANNELS);
 
 /** Visit flags the lobby manager ticks (or that are derived: `elderly` from the birth date, `highRisk` from the profile). */
-export const TRIAGE_FLAGS = ['elderly', 'disability', 'pregnant', 'withChild', 'needsHelp', 'highRisk'] as const;
+export const TRIAGE_FLAGS = [
+  'elderly',
+  'disability',
+  'pregnant',
+  'withChild',
+  'needsHelp',
+  'highRisk',
+] as const;
 export type TriageFlag = (typeof TRIAGE_FLAGS)[number];
 
 export const channelConfigSchema = z.object({
@@ -30,7 +37,10 @@ export const intentConfigSchema = z
   .object({
     key: z
       .string()
-      .regex(/^[a-z][a-z0-9_]{0,39}$/, '业务代码须为小写字母、数字或下划线 / intent keys are lower_snake_case'),
+      .regex(
+        /^[a-z][a-z0-9_]{0,39}$/,
+        '业务代码须为小写字母、数字或下划线 / intent keys are lower_snake_case',
+      ),
     zh: text,
     en: text,
     /** Channels where this business can be done. */
@@ -113,7 +123,9 @@ export const ruleEffectSchema = z.object({
 export type RuleEffect = z.infer<typeof ruleEffectSchema>;
 
 export const triageRuleSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, '规则编号须为小写字母、数字、-或_ / rule ids are lower-kebab-case'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,59}$/, '规则编号须为小写字母、数字、-或_ / rule ids are lower-kebab-case'),
   /** Switch a rule off without deleting it. */
   enabled: z.boolean().default(true),
   conditions: ruleConditionsSchema,
@@ -138,7 +150,8 @@ export const triageConfigSchema = z
     const unique = (values: readonly (string | number)[], path: (string | number)[], what: string) => {
       const seen = new Set<string | number>();
       values.forEach((v, i) => {
-        if (seen.has(v)) ctx.addIssue({ code: 'custom', path: [...path, i], message: `${what}重复 / duplicate ${v}` });
+        if (seen.has(v))
+          ctx.addIssue({ code: 'custom', path: [...path, i], message: `${what}重复 / duplicate ${v}` });
         seen.add(v);
       });
     };
@@ -165,6 +178,13 @@ export const triageConfigSchema = z
     const channels = new Set(cfg.channels.map((c) => c.key));
     const intents = new Set(cfg.intents.map((i) => i.key));
     const levels = new Set(cfg.priorities.map((p) => p.level));
+    if (!levels.has(0)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['priorities'],
+        message: '须有0级(普通)优先级 / priority level 0 (normal) is required',
+      });
+    }
     cfg.intents.forEach((intent, i) =>
       intent.channels.forEach((c, j) => {
         if (!channels.has(c)) {
@@ -178,7 +198,11 @@ export const triageConfigSchema = z
     );
     cfg.fallbackOrder.forEach((c, i) => {
       if (!channels.has(c)) {
-        ctx.addIssue({ code: 'custom', path: ['fallbackOrder', i], message: `未配置的渠道 / unknown channel ${c}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fallbackOrder', i],
+          message: `未配置的渠道 / unknown channel ${c}`,
+        });
       }
     });
     cfg.rules.forEach((rule, i) => {
@@ -234,9 +258,9 @@ export const PRIORITY = { normal: 0, care: 1, vip: 2 } as const;
 export const defaultTriageConfig: TriageConfig = {
   channels: [
     { key: 'vip', zh: '贵宾室', en: 'VIP room', queue: 'vip' },
-    { key: 'counter', zh: '个人柜台', en: 'Counter', queue: 'individual' },
-    { key: 'corporate', zh: '对公窗口', en: 'Corporate counter', queue: 'corporate' },
-    { key: 'self', zh: '自助区', en: 'Self-service area', queue: 'self' },
+    { key: 'counter', zh: '柜台', en: 'counter', queue: 'individual' },
+    { key: 'corporate', zh: '对公窗口', en: 'corporate counter', queue: 'corporate' },
+    { key: 'self', zh: '自助区', en: 'self-service area', queue: 'self' },
   ],
   intents: [
     intent('account_open', '开户', 'Open an account', ['counter', 'corporate'], false, 20),
@@ -297,7 +321,10 @@ export const defaultTriageConfig: TriageConfig = {
       enabled: true,
       conditions: { notKinds: ['corporate'], anyCorporateOnly: false },
       effect: { forbid: ['corporate'] },
-      reason: { zh: '个人业务不在对公窗口办理', en: 'Personal business is not done at the corporate counter' },
+      reason: {
+        zh: '个人业务不在对公窗口办理',
+        en: 'Personal business is not done at the corporate counter',
+      },
     },
     {
       id: 'vip-tier',
@@ -351,7 +378,10 @@ export const defaultTriageConfig: TriageConfig = {
       enabled: true,
       conditions: { flags: ['needsHelp'] },
       effect: { care: true },
-      reason: { zh: '客户需要协助，大堂人员引导', en: 'Customer needs help: a lobby staff member guides them' },
+      reason: {
+        zh: '客户需要协助，大堂人员引导',
+        en: 'Customer needs help: a lobby staff member guides them',
+      },
     },
     {
       id: 'complaint',
@@ -395,3 +425,29 @@ export const defaultTriageConfig: TriageConfig = {
   fallbackOrder: ['counter', 'corporate', 'vip', 'self'],
   elderlySegments: ['elderly'],
 };
+
+/**
+ * Cross-check with the queue config: every channel's queue must exist and belong to that channel.
+ * (The rules config can call it in a refinement; it is here so triage/ owns the rule.)
+ */
+export function channelQueueIssues(
+  config: TriageConfig,
+  queues: readonly { key: string; channel: Channel }[],
+): { zh: string; en: string }[] {
+  const issues: { zh: string; en: string }[] = [];
+  for (const ch of config.channels) {
+    const q = queues.find((x) => x.key === ch.queue);
+    if (!q) {
+      issues.push({
+        zh: `${ch.zh}的队列${ch.queue}不存在`,
+        en: `Queue ${ch.queue} of the ${ch.en} does not exist`,
+      });
+    } else if (q.channel !== ch.key) {
+      issues.push({
+        zh: `队列${ch.queue}属于${q.channel}渠道，不属于${ch.zh}`,
+        en: `Queue ${ch.queue} belongs to channel ${q.channel}, not the ${ch.en}`,
+      });
+    }
+  }
+  return issues;
+}

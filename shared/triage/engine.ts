@@ -100,7 +100,8 @@ function deriveFlags(
   if (flags.highRisk || customer?.highRisk) set.add('highRisk');
   if (customer && !set.has('elderly')) {
     if (
-      (customer.birthDate !== null && isAtLeastAge(customer.birthDate, ctx.elderlyAge, ctx.now, ctx.timeZone)) ||
+      (customer.birthDate !== null &&
+        isAtLeastAge(customer.birthDate, ctx.elderlyAge, ctx.now, ctx.timeZone)) ||
       customer.segments.some((s) => config.elderlySegments.includes(s))
     ) {
       set.add('elderly');
@@ -132,7 +133,8 @@ function matches(rule: TriageRule, f: VisitFacts): boolean {
   if (c.tiers && !(cust && c.tiers.includes(cust.tier))) return false;
   if (c.notTiers && cust && c.notTiers.includes(cust.tier)) return false;
   if (c.segments && !(cust && anyIn(c.segments, (s) => cust.segments.includes(s)))) return false;
-  if (c.corporateGrades && !(cust?.corporateGrade && c.corporateGrades.includes(cust.corporateGrade))) return false;
+  if (c.corporateGrades && !(cust?.corporateGrade && c.corporateGrades.includes(cust.corporateGrade)))
+    return false;
   if (c.flags && !anyIn(c.flags, (fl) => f.flags.has(fl))) return false;
   if (c.notFlags && anyIn(c.notFlags, (fl) => f.flags.has(fl))) return false;
   if (c.intents && !anyIn(c.intents, (key) => f.intents.some((i) => i.key === key))) return false;
@@ -253,7 +255,10 @@ export function triage(input: TriageInput, config: TriageConfig, ctx: TriageCont
     if (!canDo(key)) {
       const blocking = intents.filter((i) => !i.channels.includes(key));
       const values = (lang: 'zh' | 'en') => ({ channel: ch[lang], intent: joinLabels(blocking, lang) });
-      intentBlock = { zh: fill(MESSAGES.notForIntent.zh, values('zh')), en: fill(MESSAGES.notForIntent.en, values('en')) };
+      intentBlock = {
+        zh: fill(MESSAGES.notForIntent.zh, values('zh')),
+        en: fill(MESSAGES.notForIntent.en, values('en')),
+      };
     }
     const v: ChannelView = {
       ch,
@@ -343,7 +348,11 @@ export function triage(input: TriageInput, config: TriageConfig, ctx: TriageCont
       allowed: joinLabels(allowed, lang),
       chosen: chosen.ch[lang],
     });
-    reasons.push({ ruleId: 'default', zh: fill(MESSAGES.default.zh, values('zh')), en: fill(MESSAGES.default.en, values('en')) });
+    reasons.push({
+      ruleId: 'default',
+      zh: fill(MESSAGES.default.zh, values('zh')),
+      en: fill(MESSAGES.default.en, values('en')),
+    });
   }
   const pending = intents.filter((i) => !i.channels.includes(chosenKey));
   if (pending.length > 0) {

@@ -4,6 +4,7 @@ export {
   PRIORITY,
   TRIAGE_FLAGS,
   channelConfigSchema,
+  channelQueueIssues,
   defaultTriageConfig,
   intentConfigSchema,
   priorityClassSchema,

@@ -9,7 +9,10 @@ export const MESSAGES = {
   fallback: { zh: '{why}，{next}办理', en: '{why}: served at the {next}' },
   fallbackPriority: { zh: '{why}，{next}优先办理', en: '{why}: priority service at the {next}' },
   notChosen: { zh: '已按规则安排至{chosen}', en: 'The rules chose the {chosen}' },
-  default: { zh: '{intents}可在{allowed}办理，按默认顺序安排至{chosen}', en: '{intents}: possible at {allowed}; default route is the {chosen}' },
+  default: {
+    zh: '{intents}可在{allowed}办理，按默认顺序安排至{chosen}',
+    en: '{intents}: possible at {allowed}; default route is the {chosen}',
+  },
   noServicePoint: {
     zh: '暂无可办理该业务的开放窗口，请大堂经理协助',
     en: 'No open service point can take this visit: the lobby manager should step in',

@@ -19,7 +19,13 @@ export interface DemoStaff {
 export const DEMO_COUNTERS = [
   { number: 1, name: '1号窗口', channel: 'counter', queues: ['individual'], corporateOnly: false },
   { number: 2, name: '2号窗口', channel: 'counter', queues: ['individual'], corporateOnly: false },
-  { number: 3, name: '3号窗口（对公）', channel: 'corporate', queues: ['corporate', 'individual'], corporateOnly: true },
+  {
+    number: 3,
+    name: '3号窗口（对公）',
+    channel: 'corporate',
+    queues: ['corporate', 'individual'],
+    corporateOnly: true,
+  },
   { number: 8, name: '贵宾室', channel: 'vip', queues: ['vip'], corporateOnly: false },
   { number: 9, name: '自助区引导', channel: 'self', queues: ['self'], corporateOnly: false },
 ] as const;
@@ -88,7 +94,13 @@ export function seedBranch(store: Store, rules: RulesConfig, passwordHash: strin
     store.run(
       store.k
         .insertInto('settings')
-        .values({ version: 1, config: JSON.stringify(rules), created_at: now, created_by: null, note: 'demo defaults' }),
+        .values({
+          version: 1,
+          config: JSON.stringify(rules),
+          created_at: now,
+          created_by: null,
+          note: 'demo defaults',
+        }),
     );
   });
 }
@@ -112,15 +124,20 @@ export function seedCustomers(
   opts: { count: number; seed: number; now: number; batch?: number; onProgress?: (done: number) => void },
 ): number {
   const db = store.sqlite;
-  const insCustomer = db.prepare(`INSERT INTO customers (id, customer_no, kind, corporate_type, name, id_hash, id_masked, id_enc,
+  const insCustomer =
+    db.prepare(`INSERT INTO customers (id, customer_no, kind, corporate_type, name, id_hash, id_masked, id_enc,
     credit_code, phone_hash, phone_masked, phone_enc, birth_date, gender, segments, lifecycle, relationship_type, corporate_grade,
     risk_level, risk_assessed_at, marketing_consent, linked_customer_id, aum_fen, tier, last_visit_at, last_txn_at, created_at, updated_at)
     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
-  const insCard = db.prepare('INSERT INTO cards (card_hash, customer_id, card_masked, card_enc) VALUES (?,?,?,?)');
+  const insCard = db.prepare(
+    'INSERT INTO cards (card_hash, customer_id, card_masked, card_enc) VALUES (?,?,?,?)',
+  );
   const insHolding = db.prepare(
     'INSERT INTO holdings (id, customer_id, product_type, product_code, balance_fen, as_of) VALUES (?,?,?,?,?,?)',
   );
-  const setLink = db.prepare('UPDATE customers SET linked_customer_id = (SELECT id FROM customers WHERE customer_no = ?) WHERE id = ?');
+  const setLink = db.prepare(
+    'UPDATE customers SET linked_customer_id = (SELECT id FROM customers WHERE customer_no = ?) WHERE id = ?',
+  );
   const bands = rules.customer.tiers;
   const lifecycleCfg = rules.customer.lifecycle;
   const batchSize = opts.batch ?? 5000;
@@ -168,7 +185,8 @@ export function seedCustomers(
         opts.now,
       );
       for (const card of c.cards) insCard.run(pii.hash('card', card), id, maskCard(card), pii.encrypt(card));
-      for (const h of c.holdings) insHolding.run(newId(), id, h.productType, h.productCode, h.balanceFen, h.asOf);
+      for (const h of c.holdings)
+        insHolding.run(newId(), id, h.productType, h.productCode, h.balanceFen, h.asOf);
       if (c.linkedCustomerNo) links.push([c.linkedCustomerNo, id]);
     }
   });

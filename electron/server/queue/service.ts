@@ -1,0 +1,401 @@
+import type { RulesConfig } from '@shared/config/schema';
+import {
+  applyEvent,
+  branchDay,
+  estimateWaitMinutes,
+  formatTicketNo,
+  nextHistory,
+  orderWaiting,
+  pickNext,
+  queueDef,
+  type PickHistory,
+  type TicketEvent,
+  type TicketEventType,
+  type TicketState,
+} from '@shared/queue';
+import { triage, type BranchState, type TriageDecision, type TriageFlags } from '@shared/triage';
+import { classifyTier } from '@shared/customer/tier';
+import type { Segment } from '@shared/customer/enums';
+import type { CorporateGrade, CustomerKind } from '@shared/customer/enums';
+import { newId } from '../../db/ids';
+import { CounterRepo, type CounterView } from '../../db/repos/counters';
+import { TicketRepo } from '../../db/repos/tickets';
+import type { AppContext } from '../context';
+import { ApiError } from '../errors';
+import type { CallMessage, LiveMessage, PublicTicket, QueueSnapshot, TicketView } from '@shared/api/queue';
+
+type Actor = { staffId: string | null; deviceId: string };
+
+/**
+ * The branch's shared queue. Today's tickets that are still in play are held in memory (rebuilt from the DB at
+ * start and on a new branch day); every change is one synchronous transaction that appends the event and the
+ * folded ticket row, then updates memory and tells the live feed. Single writer, no awaits inside: two counters
+ * can never call the same ticket.
+ */
+export class QueueService {
+  readonly tickets: TicketRepo;
+  readonly counters: CounterRepo;
+  private day = '';
+  private live = new Map<string, TicketState>();
+  private lastNumber = new Map<string, number>();
+  private history = new Map<string, PickHistory>();
+  private durations = new Map<string, number[]>();
+  private recentCalls: CallMessage[] = [];
+  private listeners = new Set<(m: LiveMessage) => void>();
+
+  constructor(private readonly ctx: AppContext) {
+    this.tickets = new TicketRepo(ctx.store);
+    this.counters = new CounterRepo(ctx.store);
+  }
+
+  private rules(): RulesConfig {
+    return this.ctx.rules();
+  }
+
+  /** Switches to the branch day of `now`, loading its open tickets; yesterday's stay archived in the DB. */
+  private ensureDay(now: number): string {
+    const d = branchDay(now, this.rules().branch.timezone);
+    if (d !== this.day) {
+      this.day = d;
+      this.live = new Map(this.tickets.active(d).map((t) => [t.id, t]));
+      this.lastNumber.clear();
+      this.history.clear();
+      this.recentCalls = [];
+    }
+    return d;
+  }
+
+  subscribe(fn: (m: LiveMessage) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private emit(m: LiveMessage): void {
+    for (const fn of this.listeners) {
+      try {
+        fn(m);
+      } catch (err) {
+        this.ctx.log.warn({ err }, 'live listener failed');
+      }
+    }
+  }
+
+  branchState(now: number): BranchState {
+    this.ensureDay(now);
+    const counters = this.counters.all();
+    const waiting: Record<string, number> = {};
+    let vipLoad = 0;
+    for (const t of this.live.values()) {
+      if (t.status === 'waiting') waiting[t.queue] = (waiting[t.queue] ?? 0) + 1;
+      if (t.queue === 'vip' && (t.status === 'waiting' || t.status === 'called' || t.status === 'serving')) vipLoad++;
+    }
+    return {
+      counters: counters.map((c) => ({ id: c.id, channel: c.channel as 'vip', open: c.open, queues: c.queues })),
+      vipRoom: { capacity: this.rules().branch.vipRoomCapacity, load: vipLoad },
+      selfServiceUp: counters.some((c) => c.channel === 'self' && c.open),
+      waiting,
+    };
+  }
+
+  triageFor(customerId: string | null, intents: string[], flags: TriageFlags, now: number): TriageDecision {
+    const rules = this.rules();
+    let customer = null;
+    if (customerId) {
+      const row = this.ctx.customers.get(customerId);
+      if (!row) throw new ApiError(404, 'customer_not_found', '客户不存在', 'No such customer');
+      customer = {
+        kind: row.kind as CustomerKind,
+        tier: classifyTier(row.aum_fen, rules.customer.tiers).tier,
+        segments: JSON.parse(row.segments) as Segment[],
+        birthDate: row.birth_date,
+        corporateGrade: row.corporate_grade as CorporateGrade | null,
+      };
+    }
+    const unknown = intents.filter((i) => !rules.triage.intents.some((x) => x.key === i));
+    if (unknown.length) {
+      throw new ApiError(400, 'unknown_intent', `未知业务类型：${unknown.join('、')}`, `Unknown visit intent: ${unknown.join(', ')}`);
+    }
+    return triage({ customer, intents, flags, branch: this.branchState(now) }, rules.triage, {
+      elderlyAge: rules.customer.elderlyAge,
+      timeZone: rules.branch.timezone,
+      now,
+    });
+  }
+
+  private commit(events: TicketEvent[], prior: TicketState | null): TicketState {
+    const states: TicketState[] = [];
+    let state = prior;
+    for (const ev of events) {
+      const r = applyEvent(state, ev);
+      if (!r.ok) {
+        const status = r.code === 'ticket_not_found' ? 404 : r.code === 'invalid_payload' ? 400 : 409;
+        throw new ApiError(status, r.code, r.zh, r.en);
+      }
+      state = r.state;
+      states.push(r.state);
+    }
+    this.ctx.store.tx(() => {
+      events.forEach((ev, i) => this.tickets.append(ev, states[i] as TicketState));
+    });
+    const final = state as TicketState;
+    if (final.branchDay !== this.day) return final;
+    if (final.status === 'done' || final.status === 'cancelled' || final.status === 'transferred') this.live.delete(final.id);
+    else this.live.set(final.id, final);
+    return final;
+  }
+
+  issue(
+    input: {
+      customerId: string | null;
+      intents: string[];
+      flags: TriageFlags;
+      override?: { channel: string; reason: string } | undefined;
+    },
+    actor: Actor,
+    now: number,
+  ): { ticket: TicketView; decision: TriageDecision } {
+    const day = this.ensureDay(now);
+    const rules = this.rules();
+    const decision = this.triageFor(input.customerId, input.intents, input.flags, now);
+    let queue = decision.queue;
+    let chosen: string = decision.channel;
+    const overridden = !!input.override && input.override.channel !== decision.channel;
+    if (overridden) {
+      const ch = rules.triage.channels.find((c) => c.key === input.override?.channel);
+      if (!ch) throw new ApiError(400, 'unknown_channel', '未知的服务渠道', 'Unknown service channel');
+      queue = ch.queue;
+      chosen = ch.key;
+    }
+    const def = queueDef(rules.queue, queue);
+    if (!def) throw new ApiError(409, 'queue_missing', `队列未配置：${queue}`, `Queue not configured: ${queue}`);
+    const number = this.nextNumber(day, queue);
+    const ticketId = newId();
+    const base = { ticketId, at: now, staffId: actor.staffId, deviceId: actor.deviceId };
+    // The ticket is issued where it will be served; the issue event keeps the engine's suggestion and the
+    // override event the lobby manager's choice and reason.
+    const events: TicketEvent[] = [
+      {
+        ...base,
+        id: newId(),
+        type: 'issue',
+        payload: {
+          queue,
+          number,
+          displayNo: formatTicketNo(def.prefix, number),
+          branchDay: day,
+          priority: decision.priority,
+          customerId: input.customerId,
+          services: input.intents,
+          channel: decision.channel,
+          noShowRequeueLimit: rules.queue.noShowRequeueLimit,
+        },
+      },
+    ];
+    if (overridden && input.override) {
+      events.push({ ...base, id: newId(), type: 'override', payload: { channel: chosen, reason: input.override.reason } });
+    }
+    const state = this.commit(events, null);
+    if (overridden && input.override) {
+      this.ctx.audit.append({
+        at: now,
+        staffId: actor.staffId,
+        action: 'triage.override',
+        targetType: 'ticket',
+        targetId: ticketId,
+        reason: input.override.reason,
+        detail: { suggested: decision.channel, chosen },
+      });
+    }
+    const view = this.view(state, now);
+    this.emit({ type: 'ticket', ticket: this.publicTicket(state), at: now });
+    return { ticket: view, decision };
+  }
+
+  private nextNumber(day: string, queue: string): number {
+    const last = this.lastNumber.get(queue) ?? this.tickets.maxNumber(day, queue);
+    this.lastNumber.set(queue, last + 1);
+    return last + 1;
+  }
+
+  act(
+    ticketId: string,
+    type: Exclude<TicketEventType, 'issue'>,
+    payload: Record<string, unknown>,
+    counterId: string | null,
+    actor: Actor,
+    now: number,
+  ): TicketView {
+    this.ensureDay(now);
+    const prior = this.live.get(ticketId) ?? this.tickets.get(ticketId) ?? null;
+    if (!prior) throw new ApiError(404, 'ticket_not_found', '票号不存在', 'No such ticket');
+    if (counterId && !this.counters.get(counterId)) throw new ApiError(404, 'counter_not_found', '窗口不存在', 'No such counter');
+    if ((type === 'call' || type === 'resume') && counterId) {
+      // The machine sees one ticket at a time; a counter serving someone else is the branch's knowledge.
+      const busy = this.busyAt(counterId, ticketId);
+      if (busy) {
+        throw new ApiError(409, 'counter_busy', `本窗口正在办理 ${busy.displayNo}，请先办结或过号`, `This counter still has ${busy.displayNo}; finish it or mark a no-show first`);
+      }
+    }
+    const ev: TicketEvent = {
+      id: newId(),
+      ticketId,
+      type,
+      at: now,
+      staffId: actor.staffId,
+      deviceId: actor.deviceId,
+      counterId,
+      payload,
+    };
+    const state = this.commit([ev], prior);
+    if (type === 'finish' && state.startedAt) {
+      const list = this.durations.get(state.queue) ?? [];
+      list.push(now - state.startedAt);
+      if (list.length > 200) list.shift();
+      this.durations.set(state.queue, list);
+    }
+    if (type === 'call' || type === 'recall') this.announce(state, now, type === 'recall');
+    this.emit({ type: 'ticket', ticket: this.publicTicket(state), at: now });
+    return this.view(state, now);
+  }
+
+  callNext(counterId: string, actor: Actor, now: number): TicketView | null {
+    this.ensureDay(now);
+    const counter = this.counters.get(counterId);
+    if (!counter) throw new ApiError(404, 'counter_not_found', '窗口不存在', 'No such counter');
+    if (!counter.open) throw new ApiError(409, 'counter_closed', '窗口未开放，请先开窗', 'The counter is closed; open it first');
+    const busy = this.busyAt(counterId, null);
+    if (busy) {
+      throw new ApiError(409, 'counter_busy', `本窗口正在办理 ${busy.displayNo}，请先办结或过号`, `This counter still has ${busy.displayNo}; finish it or mark a no-show first`);
+    }
+    const hist = this.history.get(counterId) ?? { priorityStreak: 0 };
+    const pick = pickNext([...this.live.values()], counter.queues, hist, now, this.rules().queue);
+    if (!pick) return null;
+    const view = this.act(pick.id, 'call', {}, counterId, actor, now);
+    this.history.set(counterId, nextHistory(hist, pick));
+    return view;
+  }
+
+  private busyAt(counterId: string, except: string | null): TicketState | undefined {
+    for (const t of this.live.values()) {
+      if (t.id !== except && t.counterId === counterId && (t.status === 'called' || t.status === 'serving')) return t;
+    }
+    return undefined;
+  }
+
+  private announce(t: TicketState, now: number, recall: boolean): void {
+    const counter = t.counterId ? this.counters.get(t.counterId) : undefined;
+    const msg: CallMessage = {
+      type: 'call',
+      at: now,
+      recall,
+      displayNo: t.displayNo,
+      queue: t.queue,
+      counterName: counter?.name ?? '',
+      counterNumber: counter?.number ?? null,
+      channel: counter?.channel ?? t.channel ?? '',
+    };
+    this.recentCalls = [msg, ...this.recentCalls].slice(0, 10);
+    this.emit(msg);
+  }
+
+  private waitFor(queue: string, ahead: number, counters: CounterView[]): number | null {
+    let samples = this.durations.get(queue);
+    if (!samples) {
+      samples = this.tickets.recentDurations(queue, this.rules().queue.wait.recentWindow).reverse();
+      this.durations.set(queue, samples);
+    }
+    const open = counters.filter((c) => c.open && c.queues.includes(queue)).length;
+    return estimateWaitMinutes({ queue, ahead, openServicePoints: open, recentDurationsMs: samples }, this.rules().queue);
+  }
+
+  view(t: TicketState, now: number): TicketView {
+    const rules = this.rules();
+    const order = t.status === 'waiting' ? orderWaiting([...this.live.values()], [t.queue], now, rules.queue) : [];
+    const ahead = t.status === 'waiting' ? order.findIndex((x) => x.id === t.id) : 0;
+    const counter = t.counterId ? this.counters.get(t.counterId) : undefined;
+    return {
+      ...this.publicTicket(t),
+      customerId: t.customerId,
+      services: t.services,
+      servicesDone: t.servicesDone,
+      ahead: Math.max(0, ahead),
+      waitMinutes: t.status === 'waiting' ? this.waitFor(t.queue, Math.max(0, ahead), this.counters.all()) : null,
+      counterName: counter?.name ?? null,
+      lastReason: t.lastReason,
+      branchName: rules.branch.name,
+    };
+  }
+
+  /** What may be shown in public (the lobby TV): no customer data. */
+  publicTicket(t: TicketState): PublicTicket {
+    return {
+      id: t.id,
+      displayNo: t.displayNo,
+      queue: t.queue,
+      status: t.status,
+      priority: t.priority,
+      counterId: t.counterId,
+      arrivedAt: t.arrivedAt,
+      calledAt: t.lastCalledAt ?? t.calledAt,
+      channel: t.channel,
+    };
+  }
+
+  snapshot(now: number): QueueSnapshot {
+    this.ensureDay(now);
+    const rules = this.rules();
+    const counters = this.counters.all();
+    const all = [...this.live.values()];
+    return {
+      branchDay: this.day,
+      branchName: rules.branch.name,
+      at: now,
+      queues: rules.queue.queues.map((q) => {
+        const waiting = orderWaiting(all, [q.key], now, rules.queue);
+        return {
+          key: q.key,
+          prefix: q.prefix,
+          zh: q.zh,
+          en: q.en,
+          waiting: waiting.length,
+          waitMinutes: this.waitFor(q.key, waiting.length, counters),
+          tickets: waiting.map((t) => this.publicTicket(t)),
+        };
+      }),
+      counters: counters.map((c) => {
+        const current = all.find((t) => t.counterId === c.id && (t.status === 'called' || t.status === 'serving' || t.status === 'held'));
+        return { ...c, current: current ? this.publicTicket(current) : null };
+      }),
+      recentCalls: this.recentCalls,
+      noShows: all.filter((t) => t.status === 'no_show').map((t) => this.publicTicket(t)),
+    };
+  }
+
+  setCounter(counterId: string, patch: { open?: boolean; staffState?: string }, now: number): CounterView {
+    if (!this.counters.get(counterId)) throw new ApiError(404, 'counter_not_found', '窗口不存在', 'No such counter');
+    this.counters.setState(counterId, patch, now);
+    this.emit({ type: 'counters', at: now });
+    return this.counters.get(counterId) as CounterView;
+  }
+
+  /** End of day: cancel what is still open today (the tickets and their events stay, archived by day). */
+  endOfDay(actor: Actor, now: number): number {
+    this.ensureDay(now);
+    let n = 0;
+    for (const t of [...this.live.values()]) {
+      if (t.status === 'waiting' || t.status === 'no_show' || t.status === 'held' || t.status === 'called') {
+        const ev: TicketEvent = {
+          id: newId(), ticketId: t.id, type: 'cancel', at: now, staffId: actor.staffId, deviceId: actor.deviceId,
+          counterId: t.counterId, payload: { reason: '日终清理 / end of day' },
+        };
+        const r = applyEvent(t, ev);
+        if (r.ok) {
+          this.commit([ev], t);
+          n++;
+        }
+      }
+    }
+    this.emit({ type: 'counters', at: now });
+    return n;
+  }
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { CHANNELS } from '../triage/channel';
+
+/** Ticket queues (排队叫号) as data: which queues exist, how priority ages, no-show policy, wait-estimate defaults. */
+
+export const queueDefSchema = z.object({
+  key: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,39}$/, '队列代码须为小写字母、数字或下划线 / queue keys are lower_snake_case'),
+  /** Letter(s) printed before the number: A012. */
+  prefix: z.string().regex(/^[A-Z]{1,2}$/, '号码前缀须为1–2个大写字母 / the prefix is 1–2 capital letters'),
+  channel: z.enum(CHANNELS),
+  zh: z.string().trim().min(1).max(40),
+  en: z.string().trim().min(1).max(40),
+  /** Typical minutes per ticket when too few recent services are known. */
+  defaultServiceMinutes: z.number().positive().max(240),
+});
+export type QueueDef = z.infer<typeof queueDefSchema>;
+
+export const queueConfigSchema = z
+  .object({
+    queues: z.array(queueDefSchema).min(1),
+    aging: z.object({
+      /** After this many priority tickets in a row, a waiting normal ticket goes next (0: normal tickets alternate). */
+      maxPriorityStreak: z.number().int().min(0).max(50),
+      /** Every this many minutes of waiting lifts a ticket one priority class, so nobody waits forever. */
+      promoteAfterMinutes: z.number().int().min(1).max(600),
+    }),
+    /** How many times a no-show ticket may be put back in the queue. */
+    noShowRequeueLimit: z.number().int().min(0).max(5),
+    wait: z.object({
+      /** How many of the most recent service durations count. */
+      recentWindow: z.number().int().min(1).max(500),
+      /** Fewer recent durations than this → the queue's defaultServiceMinutes. */
+      minSamples: z.number().int().min(1).max(100),
+      /** `median`, or the mean without the top and bottom `trimFraction`. */
+      method: z.enum(['median', 'trimmed_mean']),
+      trimFraction: z.number().min(0).max(0.4),
+    }),
+  })
+  .superRefine((cfg, ctx) => {
+    const keys = new Set<string>();
+    const prefixes = new Set<string>();
+    cfg.queues.forEach((q, i) => {
+      if (keys.has(q.key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['queues', i, 'key'],
+          message: `队列重复 / duplicate queue ${q.key}`,
+        });
+      if (prefixes.has(q.prefix)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['queues', i, 'prefix'],
+          message: `号码前缀重复 / duplicate prefix ${q.prefix}`,
+        });
+      }
+      keys.add(q.key);
+      prefixes.add(q.prefix);
+    });
+  });
+export type QueueConfig = z.infer<typeof queueConfigSchema>;
+
+export const defaultQueueConfig: QueueConfig = {
+  queues: [
+    { key: 'vip', prefix: 'V', channel: 'vip', zh: '贵宾', en: 'VIP', defaultServiceMinutes: 15 },
+    {
+      key: 'individual',
+      prefix: 'A',
+      channel: 'counter',
+      zh: '个人业务',
+      en: 'Personal',
+      defaultServiceMinutes: 8,
+    },
+    {
+      key: 'corporate',
+      prefix: 'B',
+      channel: 'corporate',
+      zh: '对公业务',
+      en: 'Corporate',
+      defaultServiceMinutes: 12,
+    },
+    {
+      key: 'self',
+      prefix: 'S',
+      channel: 'self',
+      zh: '自助引导',
+      en: 'Self-service',
+      defaultServiceMinutes: 4,
+    },
+  ],
+  aging: { maxPriorityStreak: 3, promoteAfterMinutes: 30 },
+  noShowRequeueLimit: 1,
+  wait: { recentWindow: 20, minSamples: 3, method: 'median', trimFraction: 0.1 },
+};
+
+export function queueDef(config: QueueConfig, key: string): QueueDef | undefined {
+  return config.queues.find((q) => q.key === key);
+}

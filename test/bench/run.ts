@@ -1,0 +1,44 @@
+/**
+ * `npm run bench [-- --json FILE] [--only KEY,KEY]`: measures the figures in BENCH.md and prints them
+ * beside their targets. A figure that was not measured is absent from the JSON.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { p5Startup } from './p5-startup';
+import type { Bench, Check } from './types';
+
+const BENCHES: Bench[] = [p5Startup];
+
+const argv = process.argv.slice(2);
+const jsonFile = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : undefined;
+const only = argv.includes('--only') ? new Set((argv[argv.indexOf('--only') + 1] ?? '').split(',')) : null;
+
+const build = spawnSync(process.execPath, ['--import', 'tsx', 'electron/server/build.ts'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const json: Record<string, Record<string, number>> = {};
+const rows: (Check & { key: string })[] = [];
+let failed = false;
+for (const b of BENCHES) {
+  if (only && !only.has(b.key)) continue;
+  process.stdout.write(`${b.key}: ${b.describe} …\n`);
+  try {
+    const r = await b.run();
+    json[b.key] = r.fields;
+    for (const c of r.checks) rows.push({ key: b.key, ...c });
+  } catch (err) {
+    failed = true;
+    rows.push({ key: b.key, figure: 'error', target: '', measured: String(err), pass: false });
+  }
+}
+
+const widths = [12, 36, 14, 14, 6];
+const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 10)).join(' ');
+console.log('\n' + line(['key', 'figure', 'target', 'measured', 'pass']));
+console.log('-'.repeat(widths.reduce((a, b) => a + b + 1, 0)));
+for (const r of rows) console.log(line([r.key, r.figure, r.target, r.measured, r.pass ? 'PASS' : 'FAIL']));
+if (jsonFile) {
+  writeFileSync(jsonFile, JSON.stringify(json, null, 2) + '\n');
+  console.log(`\nJSON written to ${jsonFile}`);
+}
+if (failed) process.exitCode = 1;
