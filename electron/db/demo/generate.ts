@@ -633,7 +633,9 @@ function drawAum(tier: number, rng: Rng): number {
       if (rng.chance(0.04)) return 0;
       return Math.min(
         (BAND_MIN[EFFECTIVE] as number) - 1,
-        Math.floor(10 * YUAN * Math.pow((BAND_MIN[EFFECTIVE] as number) / (10 * YUAN), Math.pow(rng.next(), 0.6))),
+        Math.floor(
+          10 * YUAN * Math.pow((BAND_MIN[EFFECTIVE] as number) / (10 * YUAN), Math.pow(rng.next(), 0.6)),
+        ),
       );
     case EFFECTIVE:
       return pareto(rng, BAND_MIN[EFFECTIVE] as number, BAND_MIN[MID] as number, 1.2);
@@ -790,7 +792,7 @@ function timeline(stage: number, maxBackDays: number, now: number, rng: Rng): Ti
     const sinceOpen = now - createdAt;
     return {
       createdAt,
-      lastVisitAt: createdAt + rng.int(40 * 60_000),
+      lastVisitAt: Math.min(now, createdAt + rng.int(40 * 60_000)),
       lastTxnAt: rng.chance(0.7) ? createdAt + rng.int(sinceOpen + 1) : null,
     };
   }

@@ -92,15 +92,13 @@ export function seedBranch(store: Store, rules: RulesConfig, passwordHash: strin
       );
     }
     store.run(
-      store.k
-        .insertInto('settings')
-        .values({
-          version: 1,
-          config: JSON.stringify(rules),
-          created_at: now,
-          created_by: null,
-          note: 'demo defaults',
-        }),
+      store.k.insertInto('settings').values({
+        version: 1,
+        config: JSON.stringify(rules),
+        created_at: now,
+        created_by: null,
+        note: 'demo defaults',
+      }),
     );
   });
 }

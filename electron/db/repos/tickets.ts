@@ -12,19 +12,6 @@ export class TicketRepo {
 
   append(ev: TicketEvent, state: TicketState): void {
     const k = this.store.k;
-    this.store.run(
-      k.insertInto('ticket_events').values({
-        id: ev.id,
-        ticket_id: ev.ticketId,
-        seq: state.version,
-        type: ev.type,
-        payload: JSON.stringify(ev.payload),
-        staff_id: ev.staffId,
-        device_id: ev.deviceId,
-        counter_id: ev.counterId ?? null,
-        at: ev.at,
-      }),
-    );
     const row = {
       branch_day: state.branchDay,
       queue: state.queue,
@@ -50,6 +37,19 @@ export class TicketRepo {
     } else {
       this.store.run(k.updateTable('tickets').set(row).where('id', '=', state.id));
     }
+    this.store.run(
+      k.insertInto('ticket_events').values({
+        id: ev.id,
+        ticket_id: ev.ticketId,
+        seq: state.version,
+        type: ev.type,
+        payload: JSON.stringify(ev.payload),
+        staff_id: ev.staffId,
+        device_id: ev.deviceId,
+        counter_id: ev.counterId ?? null,
+        at: ev.at,
+      }),
+    );
   }
 
   get(id: string): TicketState | undefined {

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebuild } from '@shared/queue';
+import { SHOWCASE } from '../../electron/db/demo/generate';
+import { newId } from '../../electron/db/ids';
+import { startTestServer, type TestServer } from './harness';
+
+let s: TestServer;
+let lobby: string;
+let teller: string;
+
+const json = async <T>(res: Response): Promise<T> => (await res.json()) as T;
+interface Ticket {
+  id: string;
+  displayNo: string;
+  status: string;
+  queue: string;
+  ahead: number;
+  waitMinutes: number | null;
+}
+
+async function customerId(no: string): Promise<string> {
+  const r = await json<{ customers: { id: string }[] }>(await s.get(`/api/customers/lookup?q=${no}`, lobby));
+  return r.customers[0]?.id as string;
+}
+
+async function counterIds(): Promise<Record<string, string>> {
+  const r = await json<{ counters: { id: string; name: string }[] }>(await s.get('/api/counters', lobby));
+  return Object.fromEntries(r.counters.map((c) => [c.name, c.id]));
+}
+
+beforeAll(async () => {
+  s = await startTestServer();
+  lobby = await s.login('lobby1');
+  teller = await s.login('teller1');
+});
+afterAll(async () => {
+  await s.stop();
+});
+
+describe('triage and tickets', () => {
+  it('sends a 私行 customer to the VIP room with reasons', async () => {
+    const res = await s.post('/api/triage', { customerId: await customerId(SHOWCASE.private.customerNo), intents: ['wealth'] }, lobby);
+    expect(res.status).toBe(200);
+    const d = await json<{ channel: string; reasons: { zh: string }[]; alternatives: unknown[] }>(res);
+    expect(d.channel).toBe('vip');
+    expect(d.reasons.length).toBeGreaterThan(0);
+    expect(d.alternatives.length).toBeGreaterThan(0);
+  });
+
+  it('sends a 潜力 customer with a balance query to self-service', async () => {
+    const res = await s.post('/api/triage', { customerId: await customerId(SHOWCASE.potential.customerNo), intents: ['statement'] }, lobby);
+    expect((await json<{ channel: string }>(res)).channel).toBe('self');
+  });
+
+  it('refuses unknown intents and empty intents with 400', async () => {
+    expect((await s.post('/api/triage', { customerId: null, intents: ['teleport'] }, lobby)).status).toBe(400);
+    expect((await s.post('/api/triage', { customerId: null, intents: [] }, lobby)).status).toBe(400);
+  });
+
+  it('issues, calls, serves and finishes a ticket; illegal steps are 409', async () => {
+    const issued = await s.post('/api/tickets', { customerId: null, intents: ['account_open'] }, lobby);
+    expect(issued.status).toBe(201);
+    const { ticket } = await json<{ ticket: Ticket }>(issued);
+    expect(ticket.displayNo).toMatch(/^[A-Z]\d{3}$/);
+    expect(ticket.status).toBe('waiting');
+    expect(ticket.queue).toBe('individual');
+
+    const bad = await s.post(`/api/tickets/${ticket.id}/events`, { type: 'finish' }, teller);
+    expect(bad.status).toBe(409);
+    expect((await json<{ error: { zh: string; en: string } }>(bad)).error.zh).toBeTruthy();
+
+    const counters = await counterIds();
+    const c1 = counters['1号窗口'] as string;
+    const called = await json<{ ticket: Ticket }>(await s.post(`/api/counters/${c1}/call-next`, {}, teller));
+    expect(called.ticket?.status).toBe('called');
+    const again = await s.post(`/api/counters/${c1}/call-next`, {}, teller);
+    expect(again.status).toBe(409);
+
+    const id = called.ticket.id;
+    expect((await s.post(`/api/tickets/${id}/events`, { type: 'start', counterId: c1 }, teller)).status).toBe(200);
+    const done = await s.post(`/api/tickets/${id}/events`, { type: 'finish', counterId: c1, payload: { servicesDone: ['account_open'] } }, teller);
+    expect((await json<Ticket>(done)).status).toBe('done');
+    expect((await s.post(`/api/tickets/${id}/events`, { type: 'call', counterId: c1 }, teller)).status).toBe(409);
+  });
+
+  it('records an override with its reason as a ticket event and an audit row', async () => {
+    const cid = await customerId(SHOWCASE.potential.customerNo);
+    const res = await s.post('/api/tickets', { customerId: cid, intents: ['statement'], override: { channel: 'counter', reason: '客户不会用自助机' } }, lobby);
+    expect(res.status).toBe(201);
+    const { ticket, decision } = await json<{ ticket: Ticket & { channel: string }; decision: { channel: string } }>(res);
+    expect(decision.channel).toBe('self');
+    expect(ticket.queue).toBe('individual');
+    const events = await json<{ events: { type: string; payload: { reason?: string } }[] }>(await s.get(`/api/tickets/${ticket.id}/events`, lobby));
+    expect(events.events.map((e) => e.type)).toEqual(['issue', 'override']);
+    expect(events.events[1]?.payload.reason).toBe('客户不会用自助机');
+    const audit = s.store.sqlite.prepare(`SELECT reason FROM audit_log WHERE action='triage.override' AND target_id=?`).get(ticket.id) as { reason: string };
+    expect(audit.reason).toBe('客户不会用自助机');
+  });
+
+  it('requires a reason to override', async () => {
+    const res = await s.post('/api/tickets', { customerId: null, intents: ['cash'], override: { channel: 'vip', reason: '' } }, lobby);
+    expect(res.status).toBe(400);
+  });
+
+  it('keeps the display free of customer data', async () => {
+    const res = await s.get('/api/display');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain(SHOWCASE.private.customerNo);
+    expect(text).not.toMatch(/customerId/);
+  });
+});
+
+describe('concurrency and event sourcing', () => {
+  it('8 counters calling at once never call the same ticket twice', async () => {
+    const now = Date.now();
+    const branchId = (s.store.sqlite.prepare('SELECT id FROM branch').get() as { id: string }).id;
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const id = newId();
+      ids.push(id);
+      s.store.sqlite
+        .prepare(`INSERT INTO counters (id, branch_id, number, name, channel, queues, corporate_only, open, staff_state, updated_at) VALUES (?,?,?,?,?,?,0,1,'serving',?)`)
+        .run(id, branchId, 100 + i, `压测${i}`, 'counter', JSON.stringify(['individual']), now);
+    }
+    const issued = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      const r = await json<{ ticket: Ticket }>(await s.post('/api/tickets', { customerId: null, intents: ['account_open'] }, lobby));
+      issued.add(r.ticket.id);
+    }
+    const calledBy = new Map<string, string>();
+    const loop = async (counter: string) => {
+      for (;;) {
+        const res = await s.post(`/api/counters/${counter}/call-next`, {}, teller);
+        if (res.status !== 200) throw new Error(`call-next ${res.status}: ${await res.text()}`);
+        const { ticket } = await json<{ ticket: Ticket | null }>(res);
+        if (!ticket) return;
+        expect(calledBy.has(ticket.id)).toBe(false);
+        calledBy.set(ticket.id, counter);
+        const fin = await s.post(`/api/tickets/${ticket.id}/events`, { type: 'no_show', counterId: counter }, teller);
+        expect(fin.status).toBe(200);
+      }
+    };
+    await Promise.all(ids.map(loop));
+    for (const id of issued) expect(calledBy.has(id)).toBe(true);
+  });
+
+  it('rebuilding every ticket from its events gives the stored rows', () => {
+    const events = s.ctx.queue.tickets.events();
+    const rebuilt = rebuild(events);
+    const stored = s.ctx.queue.tickets.allStates();
+    expect(stored.length).toBeGreaterThan(40);
+    expect(rebuilt.size).toBe(stored.length);
+    for (const t of stored) expect(rebuilt.get(t.id)).toEqual(t);
+  });
+});
