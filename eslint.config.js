@@ -23,7 +23,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'electron', 'react', 'better-sqlite3', 'kysely', 'fastify'], message: 'shared/ is pure: no I/O, Node, Electron or React.' },
+            {
+              group: ['node:*', 'fs', 'path', 'electron', 'react', 'better-sqlite3', 'kysely', 'fastify'],
+              message: 'shared/ is pure: no I/O, Node, Electron or React.',
+            },
           ],
         },
       ],

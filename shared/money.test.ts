@@ -4,7 +4,7 @@ import { formatFen, formatFenCeilYuan, parseAmount } from './money';
 describe('parseAmount', () => {
   it.each([
     ['12,000.50', 1_200_050],
-    ['1.2万', 1_200_000 * 100 / 100],
+    ['1.2万', (1_200_000 * 100) / 100],
     ['¥3,200', 320_000],
     ['0.01', 1],
     ['.5', 50],

@@ -25,7 +25,11 @@ function shiftDecimal(intPart: string, fracPart: string, places: number): { int:
 }
 
 export function parseAmount(input: string, opts: { allowNegative?: boolean } = {}): ParseOk | ParseErr {
-  let s = input.trim().replace(/[\s,，¥￥]/g, '').replace(/元$/, '').replace(/^RMB/i, '');
+  let s = input
+    .trim()
+    .replace(/[\s,，¥￥]/g, '')
+    .replace(/元$/, '')
+    .replace(/^RMB/i, '');
   if (s === '') return { ok: false, code: 'amount_empty', zh: '请输入金额', en: 'Enter an amount' };
   let negative = false;
   if (s.startsWith('-')) {
@@ -41,13 +45,23 @@ export function parseAmount(input: string, opts: { allowNegative?: boolean } = {
   }
   const m = /^(\d+)(?:\.(\d*))?$|^\.(\d+)$/.exec(s);
   if (!m) {
-    return { ok: false, code: 'amount_format', zh: `金额格式不正确：${input}`, en: `Not an amount: ${input}` };
+    return {
+      ok: false,
+      code: 'amount_format',
+      zh: `金额格式不正确：${input}`,
+      en: `Not an amount: ${input}`,
+    };
   }
   const intPart = m[1] ?? '0';
   const fracPart = m[2] ?? m[3] ?? '';
   const { int, frac } = shiftDecimal(intPart, fracPart, unitPlaces + 2);
   if (/[1-9]/.test(frac)) {
-    return { ok: false, code: 'amount_precision', zh: '金额最多精确到分', en: 'Amounts go to the fen (0.01) at most' };
+    return {
+      ok: false,
+      code: 'amount_precision',
+      zh: '金额最多精确到分',
+      en: 'Amounts go to the fen (0.01) at most',
+    };
   }
   const fen = Number(int);
   if (!Number.isSafeInteger(fen)) {

@@ -58,7 +58,9 @@ export class Store {
 
 export class SchemaTooNewError extends Error {
   constructor(readonly found: string) {
-    super(`database schema ${found} is newer than this program (${LATEST_SCHEMA_VERSION}); refusing to open it`);
+    super(
+      `database schema ${found} is newer than this program (${LATEST_SCHEMA_VERSION}); refusing to open it`,
+    );
   }
 }
 
@@ -74,9 +76,13 @@ export function openSqlite(file: string): Database.Database {
 
 /** Names of applied migrations, oldest first; empty for a new database. */
 export function appliedMigrations(sqlite: Database.Database): string[] {
-  const exists = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type='table' AND name='kysely_migration'`).get();
+  const exists = sqlite
+    .prepare(`SELECT 1 FROM sqlite_master WHERE type='table' AND name='kysely_migration'`)
+    .get();
   if (!exists) return [];
-  return (sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+  return (sqlite.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]).map(
+    (r) => r.name,
+  );
 }
 
 export async function migrateToLatest(store: Store): Promise<string> {

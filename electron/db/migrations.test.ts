@@ -8,10 +8,26 @@ describe('migrations', () => {
     const store = new Store(new Database(':memory:'));
     expect(appliedMigrations(store.sqlite)).toEqual([]);
     expect(await migrateToLatest(store)).toBe(LATEST_SCHEMA_VERSION);
-    const tables = (store.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`).all() as { name: string }[]).map(
-      (r) => r.name,
-    );
-    for (const t of ['branch', 'staff', 'counters', 'customers', 'cards', 'holdings', 'products', 'tickets', 'ticket_events', 'suggestion_outcomes', 'follow_ups', 'audit_log', 'settings']) {
+    const tables = (
+      store.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type='table' ORDER BY name`).all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name);
+    for (const t of [
+      'branch',
+      'staff',
+      'counters',
+      'customers',
+      'cards',
+      'holdings',
+      'products',
+      'tickets',
+      'ticket_events',
+      'suggestion_outcomes',
+      'follow_ups',
+      'audit_log',
+      'settings',
+    ]) {
       expect(tables).toContain(t);
     }
   });
@@ -25,7 +41,9 @@ describe('migrations', () => {
   it('refuse a database newer than the code', async () => {
     const store = new Store(new Database(':memory:'));
     await migrateToLatest(store);
-    store.sqlite.prepare(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999-future', '2030-01-01')`).run();
+    store.sqlite
+      .prepare(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999-future', '2030-01-01')`)
+      .run();
     await expect(migrateToLatest(store)).rejects.toBeInstanceOf(SchemaTooNewError);
   });
 

@@ -14,7 +14,11 @@ export interface PiiKeys {
 export function loadOrCreateKeys(file: string): PiiKeys {
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    const json = JSON.stringify({ v: 1, hmac: randomBytes(32).toString('base64'), enc: randomBytes(32).toString('base64') });
+    const json = JSON.stringify({
+      v: 1,
+      hmac: randomBytes(32).toString('base64'),
+      enc: randomBytes(32).toString('base64'),
+    });
     writeFileSync(file, json, { mode: 0o600, flag: 'wx' });
   }
   chmodSync(file, 0o600);

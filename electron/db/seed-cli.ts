@@ -16,7 +16,11 @@ if (!Number.isSafeInteger(count) || count < 0) {
   console.error(`--customers must be a whole number, got ${countArg}`);
   process.exit(2);
 }
-const cfg = readServeConfig(argv.filter((a, i) => a !== '--customers' && argv[i - 1] !== '--customers'), process.env, process.cwd());
+const cfg = readServeConfig(
+  argv.filter((a, i) => a !== '--customers' && argv[i - 1] !== '--customers'),
+  process.env,
+  process.cwd(),
+);
 const store = await openStore(join(cfg.dataDir, 'branch.db'));
 if (new StaffRepo(store).count() > 0) {
   console.error(`${cfg.dataDir} already holds a branch; seed into an empty data dir.`);
@@ -35,11 +39,15 @@ seedCustomers(store, pii, defaultRulesConfig, {
   onProgress: (done) => {
     if (done >= next || done === count) {
       const s = (Date.now() - started) / 1000;
-      process.stdout.write(`\r  ${done.toLocaleString()} / ${count.toLocaleString()} customers  (${s.toFixed(1)} s)`);
+      process.stdout.write(
+        `\r  ${done.toLocaleString()} / ${count.toLocaleString()} customers  (${s.toFixed(1)} s)`,
+      );
       next += step;
     }
   },
 });
 store.sqlite.pragma('optimize');
 store.close();
-console.log(`\nSeeded ${count.toLocaleString()} customers into ${cfg.dataDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `\nSeeded ${count.toLocaleString()} customers into ${cfg.dataDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);

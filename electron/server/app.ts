@@ -56,7 +56,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       }
       return reply
         .status(404)
-        .send(errorBody('no_route', `接口不存在：${req.method} ${path}`, `No such endpoint: ${req.method} ${path}`));
+        .send(
+          errorBody(
+            'no_route',
+            `接口不存在：${req.method} ${path}`,
+            `No such endpoint: ${req.method} ${path}`,
+          ),
+        );
     });
   }
   return app;

@@ -24,13 +24,23 @@ function bearer(req: FastifyRequest): string | null {
 const UNAUTH = () => new ApiError(401, 'unauthenticated', '请先登录', 'Please log in first');
 
 /** Resolves the caller, or throws 401/403. `roles` empty = any logged-in staff. */
-export function authenticate(ctx: AppContext, req: FastifyRequest, roles: readonly Role[]): Me & { sessionId: string } {
+export function authenticate(
+  ctx: AppContext,
+  req: FastifyRequest,
+  roles: readonly Role[],
+): Me & { sessionId: string } {
   const token = bearer(req);
   if (!token) throw UNAUTH();
   const id = tokenId(token);
   const now = ctx.now();
   const session = ctx.sessions.get(id);
-  if (!session || session.expires_at <= now) throw new ApiError(401, 'session_expired', '登录已过期，请重新登录', 'Session expired; please log in again');
+  if (!session || session.expires_at <= now)
+    throw new ApiError(
+      401,
+      'session_expired',
+      '登录已过期，请重新登录',
+      'Session expired; please log in again',
+    );
   const staff = ctx.staff.byId(session.staff_id);
   if (!staff || !staff.active) throw UNAUTH();
   if (roles.length > 0 && !roles.includes(staff.role as Role)) {
@@ -49,5 +59,10 @@ export function authenticate(ctx: AppContext, req: FastifyRequest, roles: readon
 }
 
 export function setSessionCookie(reply: FastifyReply, token: string, maxAgeSec: number): void {
-  reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'strict', maxAge: maxAgeSec });
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    maxAge: maxAgeSec,
+  });
 }

@@ -23,7 +23,8 @@ async function buildRenderer(): Promise<void> {
   const index = join(root, 'dist/renderer/index.html');
   const stale =
     !existsSync(index) ||
-    Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'shared'))) > statSync(index).mtimeMs;
+    Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'shared'))) >
+      statSync(index).mtimeMs;
   if (!args.has('--force') && !stale) return;
   const started = Date.now();
   console.log('Building the renderer (Vite)…');
@@ -51,7 +52,10 @@ async function buildServer(): Promise<void> {
 
 async function buildElectron(): Promise<void> {
   await esbuild({
-    entryPoints: { main: join(root, 'electron/main/main.ts'), preload: join(root, 'electron/preload/preload.ts') },
+    entryPoints: {
+      main: join(root, 'electron/main/main.ts'),
+      preload: join(root, 'electron/preload/preload.ts'),
+    },
     outdir: join(root, 'dist/electron'),
     outExtension: { '.js': '.cjs' },
     bundle: true,

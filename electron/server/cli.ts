@@ -9,11 +9,15 @@ const cfg = readServeConfig(process.argv.slice(2), process.env, process.cwd());
 const log = createLogger({ level: cfg.logLevel });
 const here = dirname(fileURLToPath(import.meta.url));
 // Bundled: dist/server/cli.js → dist/renderer. Under tsx: electron/server → dist/renderer.
-const staticDir = here.endsWith(join('dist', 'server')) ? join(here, '../renderer') : join(here, '../../dist/renderer');
+const staticDir = here.endsWith(join('dist', 'server'))
+  ? join(here, '../renderer')
+  : join(here, '../../dist/renderer');
 
 try {
   const server = await startServer(cfg, { staticDir, log });
-  console.log(`\n  网点分流 branch server (${cfg.role}) is running.\n  Open ${server.url}/  — data in ${cfg.dataDir}\n`);
+  console.log(
+    `\n  网点分流 branch server (${cfg.role}) is running.\n  Open ${server.url}/  — data in ${cfg.dataDir}\n`,
+  );
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down');
     server

@@ -23,15 +23,30 @@ export const notFound = (what: { zh: string; en: string }) =>
   new ApiError(404, 'not_found', `未找到${what.zh}`, `${what.en} not found`);
 
 const FASTIFY_CODES: Record<string, { status: number; code: string; zh: string; en: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body_too_large', zh: '请求内容过大', en: 'Request body too large' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'body_too_large',
+    zh: '请求内容过大',
+    en: 'Request body too large',
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
     code: 'unsupported_media_type',
     zh: '不支持的内容类型，请发送 JSON',
     en: 'Unsupported content type; send JSON',
   },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'empty_body', zh: '请求体为空', en: 'The request body is empty' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'bad_json', zh: '请求体不是有效的 JSON', en: 'The request body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'empty_body',
+    zh: '请求体为空',
+    en: 'The request body is empty',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'bad_json',
+    zh: '请求体不是有效的 JSON',
+    en: 'The request body is not valid JSON',
+  },
 };
 
 export function installErrorHandlers(app: FastifyInstance): void {
@@ -43,7 +58,9 @@ export function installErrorHandlers(app: FastifyInstance): void {
       const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
       const first = details[0];
       const where = first ? `${first.path || '(body)'}: ${first.message}` : '';
-      return reply.status(400).send(errorBody('invalid_input', `输入有误 ${where}`, `Invalid input ${where}`, details));
+      return reply
+        .status(400)
+        .send(errorBody('invalid_input', `输入有误 ${where}`, `Invalid input ${where}`, details));
     }
     const fe = err as FastifyError;
     const known = fe.code ? FASTIFY_CODES[fe.code] : undefined;
@@ -55,10 +72,20 @@ export function installErrorHandlers(app: FastifyInstance): void {
       return reply.status(fe.statusCode).send(errorBody('bad_request', '请求无法处理', fe.message));
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send(errorBody('internal', '系统内部错误，请联系管理员', 'Internal error; please contact support'));
+    return reply
+      .status(500)
+      .send(errorBody('internal', '系统内部错误，请联系管理员', 'Internal error; please contact support'));
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send(errorBody('no_route', `接口不存在：${req.method} ${req.url.split('?')[0]}`, `No such endpoint: ${req.method} ${req.url.split('?')[0]}`));
+    reply
+      .status(404)
+      .send(
+        errorBody(
+          'no_route',
+          `接口不存在：${req.method} ${req.url.split('?')[0]}`,
+          `No such endpoint: ${req.method} ${req.url.split('?')[0]}`,
+        ),
+      );
   });
 }

@@ -7,7 +7,11 @@ import type { AppContext } from './context';
 type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
-export interface RouteSpec<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined> {
+export interface RouteSpec<
+  B extends Schema | undefined,
+  Q extends Schema | undefined,
+  P extends Schema | undefined,
+> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   /** null = public; [] = any logged-in staff; otherwise only these roles. */
@@ -28,7 +32,11 @@ export interface Call<B, Q, P> {
 }
 
 /** Every route the same way: authenticate → validate (zod) → handler. Errors become 4xx via errors.ts. */
-export function route<B extends Schema | undefined, Q extends Schema | undefined, P extends Schema | undefined>(
+export function route<
+  B extends Schema | undefined,
+  Q extends Schema | undefined,
+  P extends Schema | undefined,
+>(
   app: FastifyInstance,
   ctx: AppContext,
   spec: RouteSpec<B, Q, P>,

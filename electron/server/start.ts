@@ -54,7 +54,11 @@ export async function startServer(
     const now = ctx.now();
     const started = Date.now();
     seedBranch(store, defaultRulesConfig, await hashPassword(DEMO_PASSWORD), now);
-    const n = seedCustomers(store, pii, defaultRulesConfig, { count: cfg.demoCustomers, seed: DEMO_SEED, now });
+    const n = seedCustomers(store, pii, defaultRulesConfig, {
+      count: cfg.demoCustomers,
+      seed: DEMO_SEED,
+      now,
+    });
     opts.log.info({ customers: n, ms: Date.now() - started }, 'seeded the demo branch');
   }
 

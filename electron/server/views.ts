@@ -20,7 +20,9 @@ export function tierInfo(aumFen: number, rules: RulesConfig): TierInfo {
   return {
     tier: t.tier,
     label: { zh: t.band.zh, en: t.band.en },
-    next: t.next ? { tier: t.next.tier, label: { zh: t.next.band.zh, en: t.next.band.en }, gapFen: t.next.gapFen } : null,
+    next: t.next
+      ? { tier: t.next.tier, label: { zh: t.next.band.zh, en: t.next.band.en }, gapFen: t.next.gapFen }
+      : null,
   };
 }
 
@@ -59,7 +61,14 @@ export function toProfile(
     riskLevel: row.risk_level,
     riskAssessedAt: row.risk_assessed_at,
     marketingConsent: row.marketing_consent === 1,
-    linked: linked ? { id: linked.id, customerNo: linked.customer_no, name: linked.name, kind: linked.kind as CustomerKind } : null,
+    linked: linked
+      ? {
+          id: linked.id,
+          customerNo: linked.customer_no,
+          name: linked.name,
+          kind: linked.kind as CustomerKind,
+        }
+      : null,
     holdings: holdings.map((h) => ({
       productType: h.product_type as ProductType,
       productCode: h.product_code,

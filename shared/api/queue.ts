@@ -15,7 +15,10 @@ const flags = z
   })
   .strict();
 
-const intents = z.array(z.string().min(1).max(40)).min(1, '请至少选择一项业务 / choose at least one service').max(12);
+const intents = z
+  .array(z.string().min(1).max(40))
+  .min(1, '请至少选择一项业务 / choose at least one service')
+  .max(12);
 
 export const triageRequest = z.object({
   customerId: z.string().min(1).max(64).nullable(),
@@ -43,7 +46,9 @@ export const counterPatch = z
     open: z.boolean().optional(),
     staffState: z.enum(['serving', 'break', 'back_office', 'closed']).optional(),
   })
-  .refine((p) => p.open !== undefined || p.staffState !== undefined, { message: '没有要修改的内容 / nothing to change' });
+  .refine((p) => p.open !== undefined || p.staffState !== undefined, {
+    message: '没有要修改的内容 / nothing to change',
+  });
 
 export interface PublicTicket {
   id: string;

@@ -1,4 +1,12 @@
-import type { CorporateGrade, CorporateType, CustomerKind, Lifecycle, ProductType, RelationshipType, Segment } from '../customer/enums';
+import type {
+  CorporateGrade,
+  CorporateType,
+  CustomerKind,
+  Lifecycle,
+  ProductType,
+  RelationshipType,
+  Segment,
+} from '../customer/enums';
 import type { TierKey } from '../customer/tier';
 
 /** Shapes the server returns; the renderer's API client is typed with these. */

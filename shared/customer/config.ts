@@ -9,9 +9,12 @@ export const lifecycleConfigSchema = z
     lowFrequencyWithinDays: z.number().int().positive(),
     dormantWithinDays: z.number().int().positive(),
   })
-  .refine((c) => c.activeWithinDays < c.lowFrequencyWithinDays && c.lowFrequencyWithinDays < c.dormantWithinDays, {
-    message: '生命周期阈值须递增 / lifecycle thresholds must increase',
-  });
+  .refine(
+    (c) => c.activeWithinDays < c.lowFrequencyWithinDays && c.lowFrequencyWithinDays < c.dormantWithinDays,
+    {
+      message: '生命周期阈值须递增 / lifecycle thresholds must increase',
+    },
+  );
 
 export const customerConfigSchema = z.object({
   tiers: tierBandsSchema,

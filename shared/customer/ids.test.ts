@@ -1,12 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLookup, luhnCheckDigit, residentIdCheckChar, validateBankCard, validateMobile, validateResidentId } from './ids';
+import {
+  classifyLookup,
+  luhnCheckDigit,
+  residentIdCheckChar,
+  validateBankCard,
+  validateMobile,
+  validateResidentId,
+} from './ids';
 
 const NOW = Date.UTC(2026, 10, 23);
 
 describe('validateResidentId', () => {
   it('accepts the GB 11643 standard example', () => {
     const r = validateResidentId('11010519491231002X', NOW);
-    expect(r).toEqual({ ok: true, value: '11010519491231002X', birthDate: '1949-12-31', gender: 'F', regionCode: '110105' });
+    expect(r).toEqual({
+      ok: true,
+      value: '11010519491231002X',
+      birthDate: '1949-12-31',
+      gender: 'F',
+      regionCode: '110105',
+    });
   });
   it('accepts a lower-case x and spaces', () => {
     expect(validateResidentId(' 11010519491231002x ', NOW).ok).toBe(true);
@@ -62,14 +75,23 @@ describe('validateMobile', () => {
 describe('classifyLookup', () => {
   const pattern = /^C\d{9}$/;
   it('routes each shape to its kind', () => {
-    expect(classifyLookup('11010519491231002X', pattern, NOW)).toEqual({ kind: 'id', value: '11010519491231002X' });
+    expect(classifyLookup('11010519491231002X', pattern, NOW)).toEqual({
+      kind: 'id',
+      value: '11010519491231002X',
+    });
     expect(classifyLookup('13800138000', pattern, NOW)).toEqual({ kind: 'phone', value: '13800138000' });
-    expect(classifyLookup('4111111111111111', pattern, NOW)).toEqual({ kind: 'card', value: '4111111111111111' });
+    expect(classifyLookup('4111111111111111', pattern, NOW)).toEqual({
+      kind: 'card',
+      value: '4111111111111111',
+    });
     expect(classifyLookup('c100000001', pattern, NOW)).toEqual({ kind: 'customerNo', value: 'C100000001' });
     expect(classifyLookup('王芳', pattern, NOW)).toEqual({ kind: 'name', value: '王芳' });
   });
   it('reports a mistyped ID as an ID error, not as a card', () => {
-    expect(classifyLookup('110105194912310021', pattern, NOW)).toMatchObject({ ok: false, code: 'id_check_digit' });
+    expect(classifyLookup('110105194912310021', pattern, NOW)).toMatchObject({
+      ok: false,
+      code: 'id_check_digit',
+    });
   });
   it('rejects garbage', () => {
     expect(classifyLookup("'; drop table customers;--", pattern, NOW)).toMatchObject({ ok: false });

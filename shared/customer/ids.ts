@@ -34,8 +34,41 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 /** First two digits of every mainland province-level code, plus 71/81/82/83 for Taiwan, HK, Macau residence permits. */
 const PROVINCES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43',
-  '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 
 export function residentIdCheckChar(first17: string): string {
@@ -68,7 +101,12 @@ export function validateResidentId(raw: string, now: number = Date.now()): Resid
     };
   }
   if (v.length !== 18) {
-    return { ok: false, code: 'id_length', zh: '身份证号码应为18位', en: 'A resident ID number has 18 characters' };
+    return {
+      ok: false,
+      code: 'id_length',
+      zh: '身份证号码应为18位',
+      en: 'A resident ID number has 18 characters',
+    };
   }
   if (!/^\d{17}[\dX]$/.test(v)) {
     return {
@@ -79,14 +117,24 @@ export function validateResidentId(raw: string, now: number = Date.now()): Resid
     };
   }
   if (!PROVINCES.has(v.slice(0, 2))) {
-    return { ok: false, code: 'id_region', zh: '身份证号码地区码无效', en: 'The region code of the ID number is invalid' };
+    return {
+      ok: false,
+      code: 'id_region',
+      zh: '身份证号码地区码无效',
+      en: 'The region code of the ID number is invalid',
+    };
   }
   const y = Number(v.slice(6, 10));
   const m = Number(v.slice(10, 12));
   const d = Number(v.slice(12, 14));
   const birthUtc = Date.UTC(y, m - 1, d);
   if (y < 1900 || !validDate(y, m, d) || birthUtc > now) {
-    return { ok: false, code: 'id_birth_date', zh: '身份证号码中的出生日期无效', en: 'The birth date in the ID number is invalid' };
+    return {
+      ok: false,
+      code: 'id_birth_date',
+      zh: '身份证号码中的出生日期无效',
+      en: 'The birth date in the ID number is invalid',
+    };
   }
   const expected = residentIdCheckChar(v.slice(0, 17));
   if (v[17] !== expected) {
@@ -122,10 +170,20 @@ export function luhnCheckDigit(payload: string): number {
 export function validateBankCard(raw: string): { ok: true; value: string } | Invalid {
   const v = raw.replace(/[\s-]/g, '');
   if (!/^\d{13,19}$/.test(v)) {
-    return { ok: false, code: 'card_format', zh: '银行卡号应为13至19位数字', en: 'A bank card number has 13 to 19 digits' };
+    return {
+      ok: false,
+      code: 'card_format',
+      zh: '银行卡号应为13至19位数字',
+      en: 'A bank card number has 13 to 19 digits',
+    };
   }
   if (luhnCheckDigit(v.slice(0, -1)) !== Number(v.slice(-1))) {
-    return { ok: false, code: 'card_luhn', zh: '银行卡号校验错误，请核对卡号', en: 'The card number fails its check digit; please check it' };
+    return {
+      ok: false,
+      code: 'card_luhn',
+      zh: '银行卡号校验错误，请核对卡号',
+      en: 'The card number fails its check digit; please check it',
+    };
   }
   return { ok: true, value: v };
 }
@@ -133,7 +191,12 @@ export function validateBankCard(raw: string): { ok: true; value: string } | Inv
 export function validateMobile(raw: string): { ok: true; value: string } | Invalid {
   const v = raw.replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
   if (!/^1[3-9]\d{9}$/.test(v)) {
-    return { ok: false, code: 'phone_format', zh: '手机号码应为1开头的11位数字', en: 'A mainland mobile number has 11 digits starting with 1' };
+    return {
+      ok: false,
+      code: 'phone_format',
+      zh: '手机号码应为1开头的11位数字',
+      en: 'A mainland mobile number has 11 digits starting with 1',
+    };
   }
   return { ok: true, value: v };
 }
@@ -149,7 +212,11 @@ export type LookupQuery =
  * Decides what a typed or swiped lookup string is, and validates it. Shape decides the kind
  * (an ID reader types 18 characters, a card swipe 16–19 digits), so a mistyped ID is an ID error.
  */
-export function classifyLookup(raw: string, customerNoPattern: RegExp, now: number = Date.now()): LookupQuery | Invalid {
+export function classifyLookup(
+  raw: string,
+  customerNoPattern: RegExp,
+  now: number = Date.now(),
+): LookupQuery | Invalid {
   const compact = raw.trim().replace(/[\s-]/g, '');
   const upper = compact.toUpperCase();
   if (customerNoPattern.test(upper)) return { kind: 'customerNo', value: upper };

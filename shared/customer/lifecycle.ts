@@ -21,7 +21,11 @@ export interface LifecycleFacts {
  * "Within N days" is inclusive: exactly N × 24 h ago still counts. Timestamps in the future
  * (clock skew between a core-banking feed and this machine) count as now.
  */
-export function deriveLifecycle(facts: LifecycleFacts, now: number, cfg: CustomerConfig['lifecycle']): Lifecycle {
+export function deriveLifecycle(
+  facts: LifecycleFacts,
+  now: number,
+  cfg: CustomerConfig['lifecycle'],
+): Lifecycle {
   const since = (t: number) => Math.max(0, now - t);
   if (since(facts.createdAt) <= cfg.newWithinDays * DAY_MS) return 'new';
   let last = facts.createdAt;

@@ -18,7 +18,11 @@ export const tierBandsSchema = z
   .min(2)
   .superRefine((bands, ctx) => {
     if (bands[0]?.minFen !== 0) {
-      ctx.addIssue({ code: 'custom', path: [0, 'minFen'], message: '最低层级下限必须为0 / the lowest band must start at 0' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [0, 'minFen'],
+        message: '最低层级下限必须为0 / the lowest band must start at 0',
+      });
     }
     for (let i = 1; i < bands.length; i++) {
       if ((bands[i]?.minFen ?? 0) <= (bands[i - 1]?.minFen ?? 0)) {
@@ -54,7 +58,9 @@ export function classifyTier(aumFen: Fen, bands: readonly TierBand[]): TierResul
   return {
     tier: band.key,
     band,
-    next: nextBand ? { tier: nextBand.key, band: nextBand, gapFen: nextBand.minFen - Math.max(0, aumFen) } : null,
+    next: nextBand
+      ? { tier: nextBand.key, band: nextBand, gapFen: nextBand.minFen - Math.max(0, aumFen) }
+      : null,
   };
 }
 

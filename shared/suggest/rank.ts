@@ -423,7 +423,7 @@ export function rankSuggestions(
       exclude('held');
       continue;
     }
-    if (p.marketing && serviceOnly && customer.age !== 40) {
+    if (p.marketing && serviceOnly) {
       exclude(customer.marketingConsent ? 'quiet_visit' : 'consent');
       continue;
     }

@@ -24,10 +24,14 @@ async function waitHealthy(url: string, deadline: number): Promise<void> {
 /** One cold start: process spawn → first 200 from /api/health, in ms. */
 async function startOnce(dataDir: string, port: number): Promise<number> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['dist/server/cli.js', '--port', String(port), '--data', dataDir, '--log-level', 'warn'], {
-    cwd: root,
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    ['dist/server/cli.js', '--port', String(port), '--data', dataDir, '--log-level', 'warn'],
+    {
+      cwd: root,
+      stdio: 'ignore',
+    },
+  );
   try {
     await waitHealthy(`http://127.0.0.1:${port}/api/health`, Date.now() + 60_000);
     return performance.now() - t0;
@@ -46,7 +50,10 @@ interface ManifestChunk {
 /** Gzipped JS needed to show the login screen: the entry, its static imports and the login chunk. */
 function firstScreenJsGzipKb(): number {
   const dist = join(root, 'dist/renderer');
-  const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
   const seen = new Set<string>();
   const visit = (key: string) => {
     if (seen.has(key)) return;
@@ -81,7 +88,12 @@ export const p5Startup: Bench = {
       return {
         fields: { first_response_ms: ms, renderer_js_gzip_kb: kb },
         checks: [
-          { figure: 'first_response_ms (median of 5)', target: '< 1500', measured: String(ms), pass: ms < 1500 },
+          {
+            figure: 'first_response_ms (median of 5)',
+            target: '< 1500',
+            measured: String(ms),
+            pass: ms < 1500,
+          },
           { figure: 'renderer_js_gzip_kb', target: '< 600', measured: String(kb), pass: kb < 600 },
         ],
       };

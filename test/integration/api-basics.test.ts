@@ -39,7 +39,9 @@ describe('health and session', () => {
     expect(body.error.code).toBe('bad_credentials');
     expect(body.error.zh).toContain('密码');
     expect(body.error.en).toContain('password');
-    const n = s.store.sqlite.prepare(`SELECT count(*) n FROM audit_log WHERE action='login.failed'`).get() as { n: number };
+    const n = s.store.sqlite
+      .prepare(`SELECT count(*) n FROM audit_log WHERE action='login.failed'`)
+      .get() as { n: number };
     expect(n.n).toBeGreaterThan(0);
   });
 
@@ -52,7 +54,9 @@ describe('customer lookup', () => {
   it('finds a customer by ID number, with masked ID and tier', async () => {
     const res = await s.get(`/api/customers/lookup?q=${SHOWCASE.private.idNumber}`, token);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { customers: { customerNo: string; idMasked: string; tier: { tier: string } }[] };
+    const body = (await res.json()) as {
+      customers: { customerNo: string; idMasked: string; tier: { tier: string } }[];
+    };
     expect(body.customers).toHaveLength(1);
     expect(body.customers[0]?.customerNo).toBe(SHOWCASE.private.customerNo);
     expect(body.customers[0]?.tier.tier).toBe('private');
@@ -64,7 +68,9 @@ describe('customer lookup', () => {
     for (const q of [SHOWCASE.effective.phone, SHOWCASE.effective.card, SHOWCASE.effective.customerNo]) {
       const res = await s.get(`/api/customers/lookup?q=${encodeURIComponent(q)}`, token);
       expect(res.status, q).toBe(200);
-      const body = (await res.json()) as { customers: { customerNo: string; tier: { next: { gapFen: number } } }[] };
+      const body = (await res.json()) as {
+        customers: { customerNo: string; tier: { next: { gapFen: number } } }[];
+      };
       expect(body.customers[0]?.customerNo).toBe(SHOWCASE.effective.customerNo);
       expect(body.customers[0]?.tier.next.gapFen).toBe(320_000);
     }
@@ -85,7 +91,9 @@ describe('customer lookup', () => {
   });
 
   it('returns the profile with holdings and the 公私联动 link', async () => {
-    const found = (await (await s.get(`/api/customers/lookup?q=${SHOWCASE.private.customerNo}`, token)).json()) as {
+    const found = (await (
+      await s.get(`/api/customers/lookup?q=${SHOWCASE.private.customerNo}`, token)
+    ).json()) as {
       customers: { id: string }[];
     };
     const res = await s.get(`/api/customers/${found.customers[0]?.id}`, token);

@@ -14,7 +14,9 @@ export interface TestServer extends RunningServer {
 }
 
 /** A real server on a fresh temp data dir and a free port, with a small deterministic demo branch. */
-export async function startTestServer(opts: { customers?: number; now?: () => number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { customers?: number; now?: () => number } = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'triage-test-'));
   const cfg: ServeConfig = {
     port: 0,
@@ -25,8 +27,13 @@ export async function startTestServer(opts: { customers?: number; now?: () => nu
     demoCustomers: opts.customers ?? 60,
     logLevel: 'silent',
   };
-  const server = await startServer(cfg, { staticDir: null, log: pino({ level: 'silent' }), ...(opts.now ? { now: opts.now } : {}) });
-  const headers = (token?: string): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+  const server = await startServer(cfg, {
+    staticDir: null,
+    log: pino({ level: 'silent' }),
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  const headers = (token?: string): Record<string, string> =>
+    token ? { authorization: `Bearer ${token}` } : {};
   const get = (path: string, token?: string) => fetch(server.url + path, { headers: headers(token) });
   const post = (path: string, body: unknown, token?: string) =>
     fetch(server.url + path, {

@@ -39,7 +39,11 @@ afterAll(async () => {
 
 describe('triage and tickets', () => {
   it('sends a 私行 customer to the VIP room with reasons', async () => {
-    const res = await s.post('/api/triage', { customerId: await customerId(SHOWCASE.private.customerNo), intents: ['wealth'] }, lobby);
+    const res = await s.post(
+      '/api/triage',
+      { customerId: await customerId(SHOWCASE.private.customerNo), intents: ['wealth'] },
+      lobby,
+    );
     expect(res.status).toBe(200);
     const d = await json<{ channel: string; reasons: { zh: string }[]; alternatives: unknown[] }>(res);
     expect(d.channel).toBe('vip');
@@ -48,12 +52,18 @@ describe('triage and tickets', () => {
   });
 
   it('sends a 潜力 customer with a balance query to self-service', async () => {
-    const res = await s.post('/api/triage', { customerId: await customerId(SHOWCASE.potential.customerNo), intents: ['statement'] }, lobby);
+    const res = await s.post(
+      '/api/triage',
+      { customerId: await customerId(SHOWCASE.potential.customerNo), intents: ['statement'] },
+      lobby,
+    );
     expect((await json<{ channel: string }>(res)).channel).toBe('self');
   });
 
   it('refuses unknown intents and empty intents with 400', async () => {
-    expect((await s.post('/api/triage', { customerId: null, intents: ['teleport'] }, lobby)).status).toBe(400);
+    expect((await s.post('/api/triage', { customerId: null, intents: ['teleport'] }, lobby)).status).toBe(
+      400,
+    );
     expect((await s.post('/api/triage', { customerId: null, intents: [] }, lobby)).status).toBe(400);
   });
 
@@ -77,28 +87,55 @@ describe('triage and tickets', () => {
     expect(again.status).toBe(409);
 
     const id = called.ticket.id;
-    expect((await s.post(`/api/tickets/${id}/events`, { type: 'start', counterId: c1 }, teller)).status).toBe(200);
-    const done = await s.post(`/api/tickets/${id}/events`, { type: 'finish', counterId: c1, payload: { servicesDone: ['account_open'] } }, teller);
+    expect((await s.post(`/api/tickets/${id}/events`, { type: 'start', counterId: c1 }, teller)).status).toBe(
+      200,
+    );
+    const done = await s.post(
+      `/api/tickets/${id}/events`,
+      { type: 'finish', counterId: c1, payload: { servicesDone: ['account_open'] } },
+      teller,
+    );
     expect((await json<Ticket>(done)).status).toBe('done');
-    expect((await s.post(`/api/tickets/${id}/events`, { type: 'call', counterId: c1 }, teller)).status).toBe(409);
+    expect((await s.post(`/api/tickets/${id}/events`, { type: 'call', counterId: c1 }, teller)).status).toBe(
+      409,
+    );
   });
 
   it('records an override with its reason as a ticket event and an audit row', async () => {
     const cid = await customerId(SHOWCASE.potential.customerNo);
-    const res = await s.post('/api/tickets', { customerId: cid, intents: ['statement'], override: { channel: 'counter', reason: '客户不会用自助机' } }, lobby);
+    const res = await s.post(
+      '/api/tickets',
+      {
+        customerId: cid,
+        intents: ['statement'],
+        override: { channel: 'counter', reason: '客户不会用自助机' },
+      },
+      lobby,
+    );
     expect(res.status).toBe(201);
-    const { ticket, decision } = await json<{ ticket: Ticket & { channel: string }; decision: { channel: string } }>(res);
+    const { ticket, decision } = await json<{
+      ticket: Ticket & { channel: string };
+      decision: { channel: string };
+    }>(res);
     expect(decision.channel).toBe('self');
     expect(ticket.queue).toBe('individual');
-    const events = await json<{ events: { type: string; payload: { reason?: string } }[] }>(await s.get(`/api/tickets/${ticket.id}/events`, lobby));
+    const events = await json<{ events: { type: string; payload: { reason?: string } }[] }>(
+      await s.get(`/api/tickets/${ticket.id}/events`, lobby),
+    );
     expect(events.events.map((e) => e.type)).toEqual(['issue', 'override']);
     expect(events.events[1]?.payload.reason).toBe('客户不会用自助机');
-    const audit = s.store.sqlite.prepare(`SELECT reason FROM audit_log WHERE action='triage.override' AND target_id=?`).get(ticket.id) as { reason: string };
+    const audit = s.store.sqlite
+      .prepare(`SELECT reason FROM audit_log WHERE action='triage.override' AND target_id=?`)
+      .get(ticket.id) as { reason: string };
     expect(audit.reason).toBe('客户不会用自助机');
   });
 
   it('requires a reason to override', async () => {
-    const res = await s.post('/api/tickets', { customerId: null, intents: ['cash'], override: { channel: 'vip', reason: '' } }, lobby);
+    const res = await s.post(
+      '/api/tickets',
+      { customerId: null, intents: ['cash'], override: { channel: 'vip', reason: '' } },
+      lobby,
+    );
     expect(res.status).toBe(400);
   });
 
@@ -120,12 +157,16 @@ describe('concurrency and event sourcing', () => {
       const id = newId();
       ids.push(id);
       s.store.sqlite
-        .prepare(`INSERT INTO counters (id, branch_id, number, name, channel, queues, corporate_only, open, staff_state, updated_at) VALUES (?,?,?,?,?,?,0,1,'serving',?)`)
+        .prepare(
+          `INSERT INTO counters (id, branch_id, number, name, channel, queues, corporate_only, open, staff_state, updated_at) VALUES (?,?,?,?,?,?,0,1,'serving',?)`,
+        )
         .run(id, branchId, 100 + i, `压测${i}`, 'counter', JSON.stringify(['individual']), now);
     }
     const issued = new Set<string>();
     for (let i = 0; i < 40; i++) {
-      const r = await json<{ ticket: Ticket }>(await s.post('/api/tickets', { customerId: null, intents: ['account_open'] }, lobby));
+      const r = await json<{ ticket: Ticket }>(
+        await s.post('/api/tickets', { customerId: null, intents: ['account_open'] }, lobby),
+      );
       issued.add(r.ticket.id);
     }
     const calledBy = new Map<string, string>();
@@ -137,7 +178,11 @@ describe('concurrency and event sourcing', () => {
         if (!ticket) return;
         expect(calledBy.has(ticket.id)).toBe(false);
         calledBy.set(ticket.id, counter);
-        const fin = await s.post(`/api/tickets/${ticket.id}/events`, { type: 'no_show', counterId: counter }, teller);
+        const fin = await s.post(
+          `/api/tickets/${ticket.id}/events`,
+          { type: 'no_show', counterId: counter },
+          teller,
+        );
         expect(fin.status).toBe(200);
       }
     };

@@ -1,6 +1,13 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCustomerConfig } from '../../../shared/customer/config';
-import { AUM_PRODUCT_TYPES, type Lifecycle, type ProductType } from '../../../shared/customer/enums';
+import {
+  AUM_PRODUCT_TYPES,
+  LIFECYCLES,
+  PRODUCT_TYPES,
+  SEGMENTS,
+  type Lifecycle,
+  type ProductType,
+} from '../../../shared/customer/enums';
 import { validateBankCard, validateMobile, validateResidentId } from '../../../shared/customer/ids';
 import { deriveLifecycle } from '../../../shared/customer/lifecycle';
 import { classifyTier, type TierKey } from '../../../shared/customer/tier';
@@ -97,23 +104,23 @@ describe('50,000 customers', () => {
     people = all.filter((c) => c.kind === 'individual');
     corporates = all.filter((c) => c.kind === 'corporate');
   });
+  afterAll(() => {
+    all = people = corporates = [];
+  });
 
   it('numbers customers C100000001… in order', () => {
-    all.forEach((c, i) => {
-      expect(c.customerNo).toMatch(/^C\d{9}$/);
-      expect(c.customerNo).toBe(`C${100_000_001 + i}`);
-    });
+    expect(
+      problems(all, (c, i) => [c.customerNo === `C${100_000_001 + i}` && /^C\d{9}$/.test(c.customerNo)]),
+    ).toEqual([]);
     expect(demoCustomerNo(MAX_DEMO_CUSTOMERS - 1)).toBe('C200000000');
   });
 
   it('issues valid resident IDs that agree with birth date and gender, some ending in X', () => {
-    for (const c of people) {
+    const bad = problems(people, (c) => {
       const r = validateResidentId(c.idNumber as string, NOW);
-      expect(r.ok, c.idNumber ?? '').toBe(true);
-      if (!r.ok) continue;
-      expect(r.birthDate).toBe(c.birthDate);
-      expect(r.gender).toBe(c.gender);
-    }
+      return [r.ok, r.ok && r.birthDate === c.birthDate, r.ok && r.gender === c.gender];
+    });
+    expect(bad).toEqual([]);
     const x = share(people, (c) => (c.idNumber as string).endsWith('X'));
     expect(x).toBeGreaterThan(0.07);
     expect(x).toBeLessThan(0.12);
@@ -121,16 +128,16 @@ describe('50,000 customers', () => {
 
   it('issues valid phones and Luhn-valid 16–19 digit cards from the listed BINs', () => {
     const bins = new Set([...DEBIT_BINS, ...CREDIT_BINS]);
-    for (const c of all) {
-      expect(validateMobile(c.phone).ok, c.phone).toBe(true);
-      expect(c.cards.length).toBeLessThanOrEqual(3);
-      for (const card of c.cards) {
-        expect(validateBankCard(card).ok, card).toBe(true);
-        expect(card.length).toBeGreaterThanOrEqual(16);
-        expect(card.length).toBeLessThanOrEqual(19);
-        if (!c.customerNo.startsWith('C10000000')) expect(bins.has(card.slice(0, 6))).toBe(true);
-      }
-    }
+    const random = all.slice(SHOWCASE_COUNT);
+    expect(problems(all, (c) => [validateMobile(c.phone).ok, c.cards.length <= 3])).toEqual([]);
+    const cards = random.flatMap((c) => c.cards);
+    expect(
+      problems(cards, (card) => [
+        validateBankCard(card).ok,
+        card.length === 16 || card.length === 19,
+        bins.has(card.slice(0, 6)),
+      ]),
+    ).toEqual([]);
     expect(share(people, (c) => c.cards.length === 0)).toBeGreaterThan(0);
     expect(share(people, (c) => c.cards.length === 3)).toBeGreaterThan(0);
   });
@@ -145,20 +152,22 @@ describe('50,000 customers', () => {
   });
 
   it('keeps kind-specific fields apart', () => {
-    for (const c of people) {
-      expect(c.corporateType).toBeNull();
-      expect(c.corporateGrade).toBeNull();
-      expect(c.creditCode).toBeNull();
-      expect(c.gender).not.toBeNull();
-    }
-    for (const c of corporates) {
-      expect(c.corporateType).not.toBeNull();
-      expect(c.corporateGrade).not.toBeNull();
-      expect(c.creditCode).toMatch(/^(91|11|12)\d{6}\d{8}[\dX][0-9A-HJ-NP-RTUW-Y]$/);
-      expect([c.idNumber, c.birthDate, c.gender]).toEqual([null, null, null]);
-      expect(c.cards).toEqual([]);
-      expect(c.segments).toEqual([]);
-    }
+    expect(
+      problems(people, (c) => [
+        c.corporateType === null,
+        c.corporateGrade === null,
+        c.creditCode === null,
+        c.gender !== null,
+      ]),
+    ).toEqual([]);
+    expect(
+      problems(corporates, (c) => [
+        c.corporateType !== null && c.corporateGrade !== null,
+        /^(91|11|12)\d{6}\d{8}[\dX][0-9A-HJ-NP-RTUW-Y]$/.test(c.creditCode as string),
+        c.idNumber === null && c.birthDate === null && c.gender === null,
+        c.cards.length === 0 && c.segments.length === 0,
+      ]),
+    ).toEqual([]);
   });
 
   it('is about 3% corporate, 5% strategic and 20% key', () => {
@@ -173,14 +182,14 @@ describe('50,000 customers', () => {
 
   it('links every corporate customer to an individual who links back (公私联动)', () => {
     const byNo = new Map(all.map((c) => [c.customerNo, c]));
-    for (const c of corporates) {
-      const owner = byNo.get(c.linkedCustomerNo as string);
-      expect(owner?.kind).toBe('individual');
-      expect(owner?.linkedCustomerNo).toBe(c.customerNo);
-    }
-    for (const c of people.filter((p) => p.linkedCustomerNo)) {
-      expect(byNo.get(c.linkedCustomerNo as string)?.linkedCustomerNo).toBe(c.customerNo);
-    }
+    const linked = all.filter((c) => c.linkedCustomerNo !== null);
+    expect(
+      problems(linked, (c) => {
+        const other = byNo.get(c.linkedCustomerNo as string);
+        return [other?.linkedCustomerNo === c.customerNo, other?.kind !== c.kind];
+      }),
+    ).toEqual([]);
+    expect(corporates.every((c) => c.linkedCustomerNo !== null)).toBe(true);
     const owners = people.filter((p) => p.linkedCustomerNo);
     expect(owners.length).toBe(corporates.length);
     expect(share(owners, (o) => ['high', 'private'].includes(tierOf(o)))).toBeGreaterThan(0.4);
@@ -205,7 +214,6 @@ describe('50,000 customers', () => {
     const counts: Record<TierKey, number> = { potential: 0, effective: 0, mid: 0, high: 0, private: 0 };
     for (const c of people) counts[tierOf(c)] += 1;
     const n = people.length;
-    expect(counts.potential / n).toBeCloseTo(0.45, 1);
     expect(Math.abs(counts.potential / n - 0.45)).toBeLessThan(0.015);
     expect(Math.abs(counts.effective / n - 0.25)).toBeLessThan(0.015);
     expect(Math.abs(counts.mid / n - 0.2)).toBeLessThan(0.015);
@@ -224,20 +232,19 @@ describe('50,000 customers', () => {
 
   it('assigns segments consistently with age, gender, tier and region', () => {
     const rural = new Set(REGIONS.filter((r) => r.rural).map((r) => r.code));
-    for (const c of people) {
-      const age = ageOf(c.birthDate as string);
-      expect(c.segments.includes('elderly')).toBe(age >= defaultCustomerConfig.elderlyAge);
-      if (c.segments.includes('women')) {
-        expect(c.gender).toBe('F');
-        expect(aumOf(c)).toBeGreaterThanOrEqual(bands[1]?.minFen as number);
-      }
-    }
-    for (const s of ['executive', 'elderly', 'merchant', 'women', 'rural'] as const) {
+    const minEffective = bands[1]?.minFen as number;
+    expect(
+      problems(people, (c) => [
+        c.segments.includes('elderly') === ageOf(c.birthDate as string) >= defaultCustomerConfig.elderlyAge,
+        !c.segments.includes('women') || (c.gender === 'F' && aumOf(c) >= minEffective),
+        SEGMENTS.filter((s) => c.segments.includes(s)).join() === c.segments.join(),
+      ]),
+    ).toEqual([]);
+    for (const s of SEGMENTS)
       expect(
         share(people, (c) => c.segments.includes(s)),
         s,
       ).toBeGreaterThan(0.01);
-    }
     const ruralPeople = people.filter((c) => c.segments.includes('rural'));
     expect(share(ruralPeople, (c) => rural.has((c.idNumber as string).slice(0, 6)))).toBeGreaterThan(0.8);
     expect(share(people, (c) => c.segments.length >= 2)).toBeGreaterThan(0.02);
@@ -248,17 +255,16 @@ describe('50,000 customers', () => {
     for (const c of all) {
       const stage = deriveLifecycle(c, NOW, defaultCustomerConfig.lifecycle);
       stages.set(stage, (stages.get(stage) ?? 0) + 1);
-      expect(c.createdAt).toBeLessThanOrEqual(NOW);
-      for (const t of [c.lastVisitAt, c.lastTxnAt]) {
-        if (t === null) continue;
-        expect(t).toBeGreaterThanOrEqual(c.createdAt);
-        expect(t).toBeLessThanOrEqual(NOW);
-      }
-      if (c.birthDate) expect(c.createdAt).toBeGreaterThan(Date.parse(c.birthDate) + 15 * 365 * DAY);
     }
-    for (const s of ['new', 'active', 'low_frequency', 'dormant', 'churned'] as const) {
-      expect((stages.get(s) ?? 0) / all.length, s).toBeGreaterThan(0.015);
-    }
+    expect(
+      problems(all, (c) => [
+        c.createdAt <= NOW,
+        c.lastVisitAt === null || (c.lastVisitAt >= c.createdAt && c.lastVisitAt <= NOW),
+        c.lastTxnAt === null || (c.lastTxnAt >= c.createdAt && c.lastTxnAt <= NOW),
+        c.birthDate === null || c.createdAt > Date.parse(c.birthDate) + 15 * 365 * DAY,
+      ]),
+    ).toEqual([]);
+    for (const s of LIFECYCLES) expect((stages.get(s) ?? 0) / all.length, s).toBeGreaterThan(0.015);
     expect((stages.get('active') ?? 0) / all.length).toBeGreaterThan(0.35);
   });
 
@@ -266,83 +272,66 @@ describe('50,000 customers', () => {
     const never = share(people, (c) => c.riskLevel === null);
     expect(never).toBeGreaterThan(0.2);
     expect(never).toBeLessThan(0.3);
+    expect(
+      problems(all, (c) =>
+        c.riskLevel === null
+          ? [c.riskAssessedAt === null]
+          : [c.riskAssessedAt !== null && c.riskAssessedAt >= c.createdAt && c.riskAssessedAt <= NOW],
+      ),
+    ).toEqual([]);
     const assessed = all.filter((c) => c.riskLevel !== null);
-    for (const c of assessed) {
-      expect(c.riskLevel).toBeGreaterThanOrEqual(1);
-      expect(c.riskLevel).toBeLessThanOrEqual(5);
-      expect(c.riskAssessedAt).toBeGreaterThanOrEqual(c.createdAt);
-      expect(c.riskAssessedAt).toBeLessThanOrEqual(NOW);
-    }
-    for (const c of all.filter((x) => x.riskLevel === null)) expect(c.riskAssessedAt).toBeNull();
     const expired = share(assessed, (c) => NOW - (c.riskAssessedAt as number) > 365 * DAY);
     expect(expired).toBeGreaterThan(0.1);
     expect(expired).toBeLessThan(0.6);
-    expect(new Set(assessed.map((c) => c.riskLevel)).size).toBe(5);
+    expect([...new Set(assessed.map((c) => c.riskLevel))].sort()).toEqual([1, 2, 3, 4, 5]);
     expect(share(all, (c) => c.marketingConsent)).toBeCloseTo(0.8, 1);
     expect(new Set(all.map((c) => c.relationshipType)).size).toBe(4);
   });
 
   it('holds 1–5 products from the catalogue, within its rules', () => {
     const asOf = Date.UTC(2026, 10, 23) - 8 * 3_600_000;
-    for (const c of all) {
-      expect(c.holdings.length).toBeGreaterThanOrEqual(1);
-      expect(c.holdings.length).toBeLessThanOrEqual(5);
-      expect(c.holdings[0]?.productType).toBe('demand_deposit');
+    const bad = problems(all, (c) => {
       const tier = tierOf(c);
       const age = c.birthDate ? ageOf(c.birthDate) : null;
-      const codes = new Set<string>();
+      const codes = c.holdings.map((h) => h.productCode).filter((x) => x !== null);
+      const checks = [
+        c.holdings.length >= 1 && c.holdings.length <= 5,
+        c.holdings[0]?.productType === 'demand_deposit',
+        new Set(codes).size === codes.length,
+        c.holdings.some((h) => h.productType === 'credit_card') ===
+          c.cards.some((card) => card.length === 16),
+      ];
       for (const h of c.holdings) {
-        expect(Number.isSafeInteger(h.balanceFen) && h.balanceFen >= 0).toBe(true);
-        expect(h.asOf).toBe(asOf);
+        checks.push(Number.isSafeInteger(h.balanceFen) && h.balanceFen >= 0 && h.asOf === asOf);
+        if (ZERO_BALANCE_TYPES.has(h.productType)) checks.push(h.balanceFen === 0);
         if (h.productCode === null) {
-          expect(h.productType).toBe('demand_deposit');
+          checks.push(h.productType === 'demand_deposit');
           continue;
         }
-        expect(codes.has(h.productCode), `${c.customerNo} ${h.productCode} twice`).toBe(false);
-        codes.add(h.productCode);
         const p = PRODUCTS.get(h.productCode);
-        const where = `${c.customerNo} ${h.productCode}`;
-        expect(p, where).toBeDefined();
-        if (!p) continue;
-        expect(p.type, where).toBe(h.productType);
-        expect(p.kinds, where).toContain(c.kind);
-        if (p.riskLevel !== null) expect(c.riskLevel ?? 0, where).toBeGreaterThanOrEqual(p.riskLevel);
-        if (p.tiers) expect(p.tiers, where).toContain(tier);
-        // Market value may drift a little below the purchase minimum.
-        if (p.minAmountFen && AUM_TYPES.has(p.type))
-          expect(h.balanceFen, where).toBeGreaterThanOrEqual(p.minAmountFen * 0.9);
-        if (age !== null && p.minAge !== undefined) expect(age, where).toBeGreaterThanOrEqual(p.minAge);
-        if (age !== null && p.maxAge !== undefined) expect(age, where).toBeLessThanOrEqual(p.maxAge);
-        if (p.code === 'LOAN_SPRING') expect(c.segments).toContain('rural');
-        if (p.code === 'LOAN_MERCHANT')
-          expect(c.segments.some((s) => s === 'merchant' || s === 'executive')).toBe(true);
+        if (!p) return [false];
+        checks.push(
+          p.type === h.productType,
+          p.kinds.includes(c.kind),
+          p.riskLevel === null || (c.riskLevel ?? 0) >= p.riskLevel,
+          !p.tiers || p.tiers.includes(tier),
+          // Market value may drift a little below the purchase minimum.
+          !p.minAmountFen || !AUM_TYPES.has(p.type) || h.balanceFen >= p.minAmountFen * 0.9,
+          age === null || ((p.minAge ?? 0) <= age && age <= (p.maxAge ?? 200)),
+          p.code !== 'LOAN_SPRING' || c.segments.includes('rural'),
+          p.code !== 'LOAN_MERCHANT' || c.segments.includes('merchant') || c.segments.includes('executive'),
+        );
       }
-      expect(c.holdings.some((h) => h.productType === 'credit_card')).toBe(
-        c.cards.some((card) => card.length === 16),
-      );
-    }
+      return checks;
+    });
+    expect(bad).toEqual([]);
     const types = new Set(all.flatMap((c) => c.holdings.map((h) => h.productType)));
-    for (const t of [
-      'credit_card',
-      'consumer_loan',
-      'mortgage',
-      'microloan',
-      'e_banking',
-      'payroll',
-      'trust',
-      'insurance',
-      'fund',
-    ] as const) {
-      expect(types.has(t), t).toBe(true);
-    }
-    for (const h of all.flatMap((c) => c.holdings)) {
-      if (['e_banking', 'payroll', 'pos', 'agency'].includes(h.productType)) expect(h.balanceFen).toBe(0);
-    }
+    expect(PRODUCT_TYPES.filter((t) => !types.has(t))).toEqual([]);
   });
 
   it('gives realistic names', () => {
-    for (const c of people) expect(c.name).toMatch(/^\p{Script=Han}{2,4}$/u);
-    for (const c of corporates) expect(c.name).toMatch(/^\p{Script=Han}{5,}$/u);
+    expect(problems(people, (c) => [/^\p{Script=Han}{2,4}$/u.test(c.name)])).toEqual([]);
+    expect(problems(corporates, (c) => [/^\p{Script=Han}{5,}$/u.test(c.name)])).toEqual([]);
     const surnames = new Map<string, number>();
     for (const c of people) surnames.set(c.name[0] as string, (surnames.get(c.name[0] as string) ?? 0) + 1);
     const top = [...surnames.entries()]
@@ -456,12 +445,14 @@ describe('permute8', () => {
 
 describe('speed', () => {
   it('generates 100,000 customers in well under 2 s', () => {
-    const t0 = performance.now();
-    let n = 0;
-    for (const c of generateCustomers({ count: 100_000, seed: SEED, now: NOW }))
-      n += c.holdings.length > 0 ? 1 : 0;
-    const ms = performance.now() - t0;
-    expect(n).toBe(100_000);
-    expect(ms).toBeLessThan(2000);
+    const run = (count: number) => {
+      const t0 = performance.now();
+      let holdings = 0;
+      for (const c of generateCustomers({ count, seed: SEED, now: NOW })) holdings += c.holdings.length;
+      expect(holdings).toBeGreaterThan(count);
+      return performance.now() - t0;
+    };
+    run(10_000); // JIT warm-up, so the figure is the steady rate (about 0.3 s on an idle 2-core machine)
+    expect(run(100_000)).toBeLessThan(2000);
   });
 });

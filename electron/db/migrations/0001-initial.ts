@@ -74,7 +74,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('risk_level', 'integer')
     .addColumn('risk_assessed_at', 'integer')
     .addColumn('marketing_consent', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('linked_customer_id', 'text', (c) => c.references('customers.id').modifyEnd(sql`DEFERRABLE INITIALLY DEFERRED`))
+    .addColumn('linked_customer_id', 'text', (c) =>
+      c.references('customers.id').modifyEnd(sql`DEFERRABLE INITIALLY DEFERRED`),
+    )
     .addColumn('aum_fen', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('tier', 'text', (c) => c.notNull())
     .addColumn('last_visit_at', 'integer')
@@ -143,7 +145,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'integer', (c) => c.notNull())
     .addUniqueConstraint('tickets_day_queue_number', ['branch_day', 'queue', 'number'])
     .execute();
-  await db.schema.createIndex('tickets_day_status').on('tickets').columns(['branch_day', 'status', 'queue']).execute();
+  await db.schema
+    .createIndex('tickets_day_status')
+    .on('tickets')
+    .columns(['branch_day', 'status', 'queue'])
+    .execute();
   await db.schema.createIndex('tickets_customer').on('tickets').column('customer_id').execute();
 
   await db.schema
@@ -189,7 +195,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'integer', (c) => c.notNull())
     .addColumn('done_at', 'integer')
     .execute();
-  await db.schema.createIndex('follow_ups_assignee').on('follow_ups').columns(['assignee_id', 'status', 'due_at']).execute();
+  await db.schema
+    .createIndex('follow_ups_assignee')
+    .on('follow_ups')
+    .columns(['assignee_id', 'status', 'due_at'])
+    .execute();
   await db.schema.createIndex('follow_ups_customer').on('follow_ups').column('customer_id').execute();
 
   await db.schema
@@ -205,8 +215,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
   // The audit trail is append-only, even for code with a DB handle.
-  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(
+    db,
+  );
 
   await db.schema
     .createTable('settings')

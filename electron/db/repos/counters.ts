@@ -29,7 +29,9 @@ export class CounterRepo {
   constructor(private readonly store: Store) {}
 
   all(): CounterView[] {
-    return this.store.all(this.store.k.selectFrom('counters').selectAll().orderBy('number')).map(toCounterView);
+    return this.store
+      .all(this.store.k.selectFrom('counters').selectAll().orderBy('number'))
+      .map(toCounterView);
   }
 
   get(id: string): CounterView | undefined {

@@ -29,7 +29,10 @@ export class CustomerRepo {
     switch (q.kind) {
       case 'id':
         return this.store.all(
-          k.selectFrom('customers').select(SUMMARY_COLUMNS).where('id_hash', '=', this.pii.hash('id', q.value)),
+          k
+            .selectFrom('customers')
+            .select(SUMMARY_COLUMNS)
+            .where('id_hash', '=', this.pii.hash('id', q.value)),
         );
       case 'phone':
         return this.store.all(
@@ -48,7 +51,9 @@ export class CustomerRepo {
             .where('cards.card_hash', '=', this.pii.hash('card', q.value)),
         );
       case 'customerNo':
-        return this.store.all(k.selectFrom('customers').select(SUMMARY_COLUMNS).where('customer_no', '=', q.value));
+        return this.store.all(
+          k.selectFrom('customers').select(SUMMARY_COLUMNS).where('customer_no', '=', q.value),
+        );
       case 'name':
         return this.store.all(
           k
@@ -78,12 +83,18 @@ export class CustomerRepo {
 
   cards(customerId: string): Pick<CardTable, 'card_masked'>[] {
     return this.store.all(
-      this.store.k.selectFrom('cards').select('card_masked').where('customer_id', '=', customerId).orderBy('card_masked'),
+      this.store.k
+        .selectFrom('cards')
+        .select('card_masked')
+        .where('customer_id', '=', customerId)
+        .orderBy('card_masked'),
     );
   }
 
   count(): number {
-    const r = this.store.first(this.store.k.selectFrom('customers').select((e) => e.fn.countAll<number>().as('n')));
+    const r = this.store.first(
+      this.store.k.selectFrom('customers').select((e) => e.fn.countAll<number>().as('n')),
+    );
     return Number(r?.n ?? 0);
   }
 

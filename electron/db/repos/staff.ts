@@ -23,7 +23,10 @@ export class StaffRepo {
 
   clearFailures(id: string, now: number): void {
     this.store.run(
-      this.store.k.updateTable('staff').set({ failed_logins: 0, locked_until: null, updated_at: now }).where('id', '=', id),
+      this.store.k
+        .updateTable('staff')
+        .set({ failed_logins: 0, locked_until: null, updated_at: now })
+        .where('id', '=', id),
     );
   }
 
@@ -32,7 +35,9 @@ export class StaffRepo {
   }
 
   count(): number {
-    const r = this.store.first(this.store.k.selectFrom('staff').select((e) => e.fn.countAll<number>().as('n')));
+    const r = this.store.first(
+      this.store.k.selectFrom('staff').select((e) => e.fn.countAll<number>().as('n')),
+    );
     return Number(r?.n ?? 0);
   }
 }

@@ -119,12 +119,20 @@ export class TicketRepo {
   }
 
   allStates(): TicketState[] {
-    return this.store.all(this.store.k.selectFrom('tickets').select('state')).map((r) => JSON.parse(r.state) as TicketState);
+    return this.store
+      .all(this.store.k.selectFrom('tickets').select('state'))
+      .map((r) => JSON.parse(r.state) as TicketState);
   }
 
   today(branchDay: string): TicketState[] {
     return this.store
-      .all(this.store.k.selectFrom('tickets').select('state').where('branch_day', '=', branchDay).orderBy('arrived_at'))
+      .all(
+        this.store.k
+          .selectFrom('tickets')
+          .select('state')
+          .where('branch_day', '=', branchDay)
+          .orderBy('arrived_at'),
+      )
       .map((r) => JSON.parse(r.state) as TicketState);
   }
 }

@@ -87,10 +87,16 @@ export class QueueService {
     let vipLoad = 0;
     for (const t of this.live.values()) {
       if (t.status === 'waiting') waiting[t.queue] = (waiting[t.queue] ?? 0) + 1;
-      if (t.queue === 'vip' && (t.status === 'waiting' || t.status === 'called' || t.status === 'serving')) vipLoad++;
+      if (t.queue === 'vip' && (t.status === 'waiting' || t.status === 'called' || t.status === 'serving'))
+        vipLoad++;
     }
     return {
-      counters: counters.map((c) => ({ id: c.id, channel: c.channel as 'vip', open: c.open, queues: c.queues })),
+      counters: counters.map((c) => ({
+        id: c.id,
+        channel: c.channel as 'vip',
+        open: c.open,
+        queues: c.queues,
+      })),
       vipRoom: { capacity: this.rules().branch.vipRoomCapacity, load: vipLoad },
       selfServiceUp: counters.some((c) => c.channel === 'self' && c.open),
       waiting,
@@ -113,7 +119,12 @@ export class QueueService {
     }
     const unknown = intents.filter((i) => !rules.triage.intents.some((x) => x.key === i));
     if (unknown.length) {
-      throw new ApiError(400, 'unknown_intent', `未知业务类型：${unknown.join('、')}`, `Unknown visit intent: ${unknown.join(', ')}`);
+      throw new ApiError(
+        400,
+        'unknown_intent',
+        `未知业务类型：${unknown.join('、')}`,
+        `Unknown visit intent: ${unknown.join(', ')}`,
+      );
     }
     return triage({ customer, intents, flags, branch: this.branchState(now) }, rules.triage, {
       elderlyAge: rules.customer.elderlyAge,
@@ -139,7 +150,8 @@ export class QueueService {
     });
     const final = state as TicketState;
     if (final.branchDay !== this.day) return final;
-    if (final.status === 'done' || final.status === 'cancelled' || final.status === 'transferred') this.live.delete(final.id);
+    if (final.status === 'done' || final.status === 'cancelled' || final.status === 'transferred')
+      this.live.delete(final.id);
     else this.live.set(final.id, final);
     return final;
   }
@@ -167,7 +179,8 @@ export class QueueService {
       chosen = ch.key;
     }
     const def = queueDef(rules.queue, queue);
-    if (!def) throw new ApiError(409, 'queue_missing', `队列未配置：${queue}`, `Queue not configured: ${queue}`);
+    if (!def)
+      throw new ApiError(409, 'queue_missing', `队列未配置：${queue}`, `Queue not configured: ${queue}`);
     const number = this.nextNumber(day, queue);
     const ticketId = newId();
     const base = { ticketId, at: now, staffId: actor.staffId, deviceId: actor.deviceId };
@@ -192,7 +205,12 @@ export class QueueService {
       },
     ];
     if (overridden && input.override) {
-      events.push({ ...base, id: newId(), type: 'override', payload: { channel: chosen, reason: input.override.reason } });
+      events.push({
+        ...base,
+        id: newId(),
+        type: 'override',
+        payload: { channel: chosen, reason: input.override.reason },
+      });
     }
     const state = this.commit(events, null);
     if (overridden && input.override) {
@@ -228,12 +246,18 @@ export class QueueService {
     this.ensureDay(now);
     const prior = this.live.get(ticketId) ?? this.tickets.get(ticketId) ?? null;
     if (!prior) throw new ApiError(404, 'ticket_not_found', '票号不存在', 'No such ticket');
-    if (counterId && !this.counters.get(counterId)) throw new ApiError(404, 'counter_not_found', '窗口不存在', 'No such counter');
+    if (counterId && !this.counters.get(counterId))
+      throw new ApiError(404, 'counter_not_found', '窗口不存在', 'No such counter');
     if ((type === 'call' || type === 'resume') && counterId) {
       // The machine sees one ticket at a time; a counter serving someone else is the branch's knowledge.
       const busy = this.busyAt(counterId, ticketId);
       if (busy) {
-        throw new ApiError(409, 'counter_busy', `本窗口正在办理 ${busy.displayNo}，请先办结或过号`, `This counter still has ${busy.displayNo}; finish it or mark a no-show first`);
+        throw new ApiError(
+          409,
+          'counter_busy',
+          `本窗口正在办理 ${busy.displayNo}，请先办结或过号`,
+          `This counter still has ${busy.displayNo}; finish it or mark a no-show first`,
+        );
       }
     }
     const ev: TicketEvent = {
@@ -262,10 +286,21 @@ export class QueueService {
     this.ensureDay(now);
     const counter = this.counters.get(counterId);
     if (!counter) throw new ApiError(404, 'counter_not_found', '窗口不存在', 'No such counter');
-    if (!counter.open) throw new ApiError(409, 'counter_closed', '窗口未开放，请先开窗', 'The counter is closed; open it first');
+    if (!counter.open)
+      throw new ApiError(
+        409,
+        'counter_closed',
+        '窗口未开放，请先开窗',
+        'The counter is closed; open it first',
+      );
     const busy = this.busyAt(counterId, null);
     if (busy) {
-      throw new ApiError(409, 'counter_busy', `本窗口正在办理 ${busy.displayNo}，请先办结或过号`, `This counter still has ${busy.displayNo}; finish it or mark a no-show first`);
+      throw new ApiError(
+        409,
+        'counter_busy',
+        `本窗口正在办理 ${busy.displayNo}，请先办结或过号`,
+        `This counter still has ${busy.displayNo}; finish it or mark a no-show first`,
+      );
     }
     const hist = this.history.get(counterId) ?? { priorityStreak: 0 };
     const pick = pickNext([...this.live.values()], counter.queues, hist, now, this.rules().queue);
@@ -277,7 +312,8 @@ export class QueueService {
 
   private busyAt(counterId: string, except: string | null): TicketState | undefined {
     for (const t of this.live.values()) {
-      if (t.id !== except && t.counterId === counterId && (t.status === 'called' || t.status === 'serving')) return t;
+      if (t.id !== except && t.counterId === counterId && (t.status === 'called' || t.status === 'serving'))
+        return t;
     }
     return undefined;
   }
@@ -305,12 +341,16 @@ export class QueueService {
       this.durations.set(queue, samples);
     }
     const open = counters.filter((c) => c.open && c.queues.includes(queue)).length;
-    return estimateWaitMinutes({ queue, ahead, openServicePoints: open, recentDurationsMs: samples }, this.rules().queue);
+    return estimateWaitMinutes(
+      { queue, ahead, openServicePoints: open, recentDurationsMs: samples },
+      this.rules().queue,
+    );
   }
 
   view(t: TicketState, now: number): TicketView {
     const rules = this.rules();
-    const order = t.status === 'waiting' ? orderWaiting([...this.live.values()], [t.queue], now, rules.queue) : [];
+    const order =
+      t.status === 'waiting' ? orderWaiting([...this.live.values()], [t.queue], now, rules.queue) : [];
     const ahead = t.status === 'waiting' ? order.findIndex((x) => x.id === t.id) : 0;
     const counter = t.counterId ? this.counters.get(t.counterId) : undefined;
     return {
@@ -319,7 +359,8 @@ export class QueueService {
       services: t.services,
       servicesDone: t.servicesDone,
       ahead: Math.max(0, ahead),
-      waitMinutes: t.status === 'waiting' ? this.waitFor(t.queue, Math.max(0, ahead), this.counters.all()) : null,
+      waitMinutes:
+        t.status === 'waiting' ? this.waitFor(t.queue, Math.max(0, ahead), this.counters.all()) : null,
       counterName: counter?.name ?? null,
       lastReason: t.lastReason,
       branchName: rules.branch.name,
@@ -363,7 +404,10 @@ export class QueueService {
         };
       }),
       counters: counters.map((c) => {
-        const current = all.find((t) => t.counterId === c.id && (t.status === 'called' || t.status === 'serving' || t.status === 'held'));
+        const current = all.find(
+          (t) =>
+            t.counterId === c.id && (t.status === 'called' || t.status === 'serving' || t.status === 'held'),
+        );
         return { ...c, current: current ? this.publicTicket(current) : null };
       }),
       recentCalls: this.recentCalls,
@@ -372,7 +416,8 @@ export class QueueService {
   }
 
   setCounter(counterId: string, patch: { open?: boolean; staffState?: string }, now: number): CounterView {
-    if (!this.counters.get(counterId)) throw new ApiError(404, 'counter_not_found', '窗口不存在', 'No such counter');
+    if (!this.counters.get(counterId))
+      throw new ApiError(404, 'counter_not_found', '窗口不存在', 'No such counter');
     this.counters.setState(counterId, patch, now);
     this.emit({ type: 'counters', at: now });
     return this.counters.get(counterId) as CounterView;
@@ -385,8 +430,14 @@ export class QueueService {
     for (const t of [...this.live.values()]) {
       if (t.status === 'waiting' || t.status === 'no_show' || t.status === 'held' || t.status === 'called') {
         const ev: TicketEvent = {
-          id: newId(), ticketId: t.id, type: 'cancel', at: now, staffId: actor.staffId, deviceId: actor.deviceId,
-          counterId: t.counterId, payload: { reason: '日终清理 / end of day' },
+          id: newId(),
+          ticketId: t.id,
+          type: 'cancel',
+          at: now,
+          staffId: actor.staffId,
+          deviceId: actor.deviceId,
+          counterId: t.counterId,
+          payload: { reason: '日终清理 / end of day' },
         };
         const r = applyEvent(t, ev);
         if (r.ok) {

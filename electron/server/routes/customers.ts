@@ -25,17 +25,39 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(
     app,
     ctx,
-    { method: 'GET', url: '/api/customers/lookup', roles: STAFF, query: lookupQuery, summary: 'Find a walk-in by ID, card, phone, customer number or name' },
+    {
+      method: 'GET',
+      url: '/api/customers/lookup',
+      roles: STAFF,
+      query: lookupQuery,
+      summary: 'Find a walk-in by ID, card, phone, customer number or name',
+    },
     ({ query, me }): LookupResult => {
       const now = ctx.now();
       const q = classifyLookup(query.q, customerNoPattern(), now);
       if ('ok' in q) throw new ApiError(400, q.code, q.zh, q.en);
       const masked =
-        q.kind === 'id' ? maskResidentId(q.value) : q.kind === 'phone' ? maskMobile(q.value) : q.kind === 'card' ? maskCard(q.value) : q.value;
+        q.kind === 'id'
+          ? maskResidentId(q.value)
+          : q.kind === 'phone'
+            ? maskMobile(q.value)
+            : q.kind === 'card'
+              ? maskCard(q.value)
+              : q.value;
       const rows = ctx.customers.lookup(q);
-      ctx.audit.append({ at: now, staffId: me?.id ?? null, action: 'customer.lookup', detail: { kind: q.kind, q: masked, hits: rows.length } });
+      ctx.audit.append({
+        at: now,
+        staffId: me?.id ?? null,
+        action: 'customer.lookup',
+        detail: { kind: q.kind, q: masked, hits: rows.length },
+      });
       if (rows.length === 0) {
-        throw new ApiError(404, 'customer_not_found', `未找到客户（${masked}），可按散客办理`, `No customer found for ${masked}; serve as a walk-in`);
+        throw new ApiError(
+          404,
+          'customer_not_found',
+          `未找到客户（${masked}），可按散客办理`,
+          `No customer found for ${masked}; serve as a walk-in`,
+        );
       }
       const rules = ctx.rules();
       return { query: { kind: q.kind, masked }, customers: rows.map((r) => toSummary(r, rules)) };
@@ -45,14 +67,33 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(
     app,
     ctx,
-    { method: 'GET', url: '/api/customers/:id', roles: STAFF, params: idParam, summary: 'Customer profile (masked)' },
+    {
+      method: 'GET',
+      url: '/api/customers/:id',
+      roles: STAFF,
+      params: idParam,
+      summary: 'Customer profile (masked)',
+    },
     ({ params, me }) => {
       const row = ctx.customers.get(params.id);
       if (!row) throw new ApiError(404, 'customer_not_found', '客户不存在', 'No such customer');
       const now = ctx.now();
-      ctx.audit.append({ at: now, staffId: me?.id ?? null, action: 'customer.view', targetType: 'customer', targetId: row.id });
+      ctx.audit.append({
+        at: now,
+        staffId: me?.id ?? null,
+        action: 'customer.view',
+        targetType: 'customer',
+        targetId: row.id,
+      });
       const linked = row.linked_customer_id ? ctx.customers.get(row.linked_customer_id) : undefined;
-      return toProfile(row, ctx.customers.holdings(row.id), ctx.customers.cards(row.id), linked, ctx.rules(), now);
+      return toProfile(
+        row,
+        ctx.customers.holdings(row.id),
+        ctx.customers.cards(row.id),
+        linked,
+        ctx.rules(),
+        now,
+      );
     },
   );
 }
