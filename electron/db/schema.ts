@@ -186,7 +186,23 @@ export interface SettingsTable {
   note: string | null;
 }
 
+export interface ComplaintTable {
+  id: string;
+  customer_id: string | null;
+  ticket_id: string | null;
+  category: string;
+  description: string;
+  status: string;
+  deadline_at: number;
+  resolution: string | null;
+  created_by: string;
+  created_at: number;
+  resolved_at: number | null;
+  resolved_by: string | null;
+}
+
 export interface DB {
+  complaints: ComplaintTable;
   branch: BranchTable;
   staff: StaffTable;
   sessions: SessionTable;

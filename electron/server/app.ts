@@ -9,6 +9,7 @@ import { customerRoutes } from './routes/customers';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
 import { queueRoutes } from './routes/queue';
+import { visitRoutes } from './routes/visit';
 import { liveSocket } from './live';
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -43,6 +44,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   sessionRoutes(app, ctx);
   customerRoutes(app, ctx);
   queueRoutes(app, ctx);
+  visitRoutes(app, ctx);
   await liveSocket(app, ctx);
 
   const dir = ctx.opts.staticDir;

@@ -5,6 +5,7 @@ import type { Pii } from '../db/pii';
 import { CustomerRepo } from '../db/repos/customers';
 import { AuditRepo, SettingsRepo } from '../db/repos/settings';
 import { SessionRepo, StaffRepo } from '../db/repos/staff';
+import { VisitRepo } from '../db/repos/visits';
 import type { RouteInfo } from './route';
 import { QueueService } from './queue/service';
 
@@ -29,6 +30,7 @@ export class AppContext {
   readonly now: () => number;
   readonly routeTable: RouteInfo[] = [];
   readonly queue: QueueService;
+  readonly visits: VisitRepo;
   private cachedRules: { version: number; config: RulesConfig } | null = null;
 
   constructor(
@@ -43,6 +45,7 @@ export class AppContext {
     this.staff = new StaffRepo(store);
     this.sessions = new SessionRepo(store);
     this.now = opts.now ?? Date.now;
+    this.visits = new VisitRepo(store);
     this.queue = new QueueService(this);
   }
 

@@ -3,6 +3,7 @@ import { customerConfigSchema, defaultCustomerConfig } from '../customer/config'
 import { defaultSuggestConfig, suggestConfigSchema } from '../suggest/config';
 import { channelQueueIssues, defaultTriageConfig, triageConfigSchema } from '../triage/config';
 import { defaultQueueConfig, queueConfigSchema } from '../queue/config';
+import { defaultVisitConfig, visitConfigSchema } from '../visit/config';
 
 /**
  * The whole rules configuration of a branch, stored as versioned JSON in `settings`.
@@ -24,6 +25,7 @@ export const rulesConfigSchema = z
     suggest: suggestConfigSchema,
     triage: triageConfigSchema,
     queue: queueConfigSchema,
+    visit: visitConfigSchema,
   })
   .superRefine((cfg, ctx) => {
     for (const issue of channelQueueIssues(cfg.triage, cfg.queue.queues)) {
@@ -38,4 +40,5 @@ export const defaultRulesConfig: RulesConfig = {
   suggest: defaultSuggestConfig,
   triage: defaultTriageConfig,
   queue: defaultQueueConfig,
+  visit: defaultVisitConfig,
 };

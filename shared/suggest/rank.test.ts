@@ -323,9 +323,8 @@ describe('hard filters', () => {
     expect(codes(r)).toContain('WM_CASH');
     expect(r.excluded.risk_assessment).toBeGreaterThan(0);
     expect(hint(r, 'risk_assessment_needed')?.zh).toContain('需先做风险测评');
-    expect(hint(r, 'risk_assessment_needed')?.en).toContain(
-      'Risk assessment needed first'.toLowerCase().slice(1),
-    );
+    expect(hint(r, 'risk_assessment_needed')?.en).toContain('Risk assessment needed first');
+    expect(hint(r, 'risk_assessment_needed')?.en).toContain('no assessment on file');
     // a level without a date is not an assessment either
     expect(rankAll({ riskLevel: 5, riskAssessedAt: null }).items.every((i) => (i.riskLevel ?? 1) <= 1)).toBe(
       true,
@@ -337,7 +336,7 @@ describe('hard filters', () => {
     expect(at365.items.some((i) => (i.riskLevel ?? 0) > 1)).toBe(true);
     const expired = rankAll({ riskLevel: 5, riskAssessedAt: JULY - 365 * DAY - 1 });
     expect(expired.items.every((i) => (i.riskLevel ?? 1) <= 1)).toBe(true);
-    expect(hint(expired, 'risk_assessment_needed')?.zh).toContain('365天');
+    expect(hint(expired, 'risk_assessment_needed')?.zh).toContain('已超过365天有效期');
     expect(
       rankAll({ riskLevel: 5, riskAssessedAt: JULY - 200 * DAY }, [], {
         riskAssessmentValidDays: 180,

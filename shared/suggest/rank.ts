@@ -92,6 +92,12 @@ export interface SuggestHint {
   en: string;
 }
 
+/** What one rule added to a product's score. */
+export interface RulePoints {
+  rule: SuggestRuleId;
+  points: number;
+}
+
 export interface SuggestItem {
   productCode: string;
   name: Bilingual;
@@ -102,7 +108,8 @@ export interface SuggestItem {
   score: number;
   /** Ids of the rules that scored it, biggest contribution first. */
   rules: SuggestRuleId[];
-  breakdown: { rule: SuggestRuleId; points: number }[];
+  /** The same rules with their points; they add up to `score`. */
+  breakdown: RulePoints[];
   /** Campaigns in force that lifted it. */
   campaignIds: string[];
   /** The one line the teller says aloud. */
@@ -246,22 +253,17 @@ function riskHint(expired: boolean, validDays: number): SuggestHint {
   return expired
     ? {
         code: 'risk_assessment_needed',
-        zh: `风险测评已超过${validDays}天有效期，需先做风险测评，才能推荐R2及以上的投资产品。`,
-        en: `The risk assessment is older than ${validDays} days: risk assessment needed first before any R2+ investment product.`,
+        zh: `需先做风险测评：上次测评已超过${validDays}天有效期，暂只能推荐R1级及非投资类产品。`,
+        en: `Risk assessment needed first: the last one is older than ${validDays} days, so only R1 and non-investment products are shown.`,
       }
     : {
         code: 'risk_assessment_needed',
-        zh: '客户尚未做风险测评，需先做风险测评，才能推荐R2及以上的投资产品。',
-        en: 'No risk assessment on file: risk assessment needed first before any R2+ investment product.',
+        zh: '需先做风险测评：客户还没有风险测评结果，暂只能推荐R1级及非投资类产品。',
+        en: 'Risk assessment needed first: there is no assessment on file, so only R1 and non-investment products are shown.',
       };
 }
 
 // ── The engine ──────────────────────────────────────────────────────────────────────
-
-interface RulePoints {
-  rule: SuggestRuleId;
-  points: number;
-}
 
 function addPoints(bd: RulePoints[] | null, rule: SuggestRuleId, points: number): RulePoints[] | null {
   if (!(points > 0)) return bd;
@@ -279,7 +281,7 @@ interface CampaignHit {
 interface Candidate {
   cp: CompiledProduct;
   score: number;
-  breakdown: { rule: SuggestRuleId; points: number }[];
+  breakdown: RulePoints[];
   campaigns: Campaign[] | null;
 }
 
@@ -292,10 +294,7 @@ function byScoreThenCode(a: Candidate, b: Candidate): number {
   return a.cp.p.code < b.cp.p.code ? -1 : a.cp.p.code > b.cp.p.code ? 1 : 0;
 }
 
-function byPointsThenRule(
-  a: { rule: SuggestRuleId; points: number },
-  b: { rule: SuggestRuleId; points: number },
-) {
+function byPointsThenRule(a: RulePoints, b: RulePoints): number {
   if (a.points !== b.points) return b.points - a.points;
   return RULE_ORDER[a.rule] - RULE_ORDER[b.rule];
 }
@@ -458,13 +457,13 @@ export function rankSuggestions(
     if (linked) bd = addPoints(bd, 'linked_entity', (linked[idx] as number) * w.linkedEntity);
     if (grade) bd = addPoints(bd, 'corporate_grade', (grade[idx] as number) * w.corporateGrade);
     if (bd === null) continue;
-    const breakdown = bd;
     let total = 0;
-    for (const b of breakdown) total += b.points;
+    for (const b of bd) total += b.points;
     candidates.push({
       cp,
+      // rounded so the score reads cleanly (0.1 + 0.2); ties then break on the code
       score: Math.round(total * 1e6) / 1e6,
-      breakdown,
+      breakdown: bd,
       campaigns: hit && w.campaign > 0 ? hit.campaigns : null,
     });
   }
@@ -525,7 +524,7 @@ function toItem(
   };
   return {
     productCode: p.code,
-    name: p.name,
+    name: { zh: p.name.zh, en: p.name.en },
     type: p.type,
     riskLevel: p.riskLevel,
     marketing: p.marketing,

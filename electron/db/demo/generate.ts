@@ -31,11 +31,24 @@ import type {
   RiskLevel,
   Segment,
 } from '../../../shared/customer/enums';
-import { luhnCheckDigit, residentIdCheckChar } from '../../../shared/customer/ids';
+import { residentIdCheckChar } from '../../../shared/customer/ids';
+import {
+  corporateHoldings,
+  EFFECTIVE,
+  HIGH,
+  individualHoldings,
+  MID,
+  POTENTIAL,
+  PRIVATE,
+  WAN,
+  YUAN,
+} from './holdings';
+import { CARD_SLOTS, cardNumber, corporateName, creditCodeFor, CREDIT_SLOT, personName, phoneNumber } from './identity';
 import * as T from './names';
-import { cumulative, feistelKeys, mix32, PAD3, PAD4, permute8, pickIndex, Rng, unit3 } from './random';
+import { cumulative, feistelKeys, mix32, PAD3, PAD4, pareto, permute8, pickIndex, Rng, unit3 } from './random';
 import { showcaseCustomer, SHOWCASE_COUNT } from './showcase';
 
+export { creditCodeFor } from './identity';
 export { SHOWCASE, SHOWCASE_COUNT, type ShowcaseEntry } from './showcase';
 
 export interface DemoHolding {
@@ -97,15 +110,8 @@ const YEAR = 365 * DAY;
 const BRANCH_UTC_OFFSET = 8 * HOUR;
 
 // ── tiers ──────────────────────────────────────────────────────────────────────────────
-const POTENTIAL = 0;
-const EFFECTIVE = 1;
-const MID = 2;
-const HIGH = 3;
-const PRIVATE = 4;
 const BAND_MIN = defaultCustomerConfig.tiers.map((b) => b.minFen);
 const PRIVATE_CAP_FEN = 30_000_000_000; // ¥3亿: the richest demo customer
-const WAN = 1_000_000; // ¥1万 in fen
-const YUAN = 100;
 
 /** Share of individuals per tier (DOMAIN.md §1, 80/20). */
 const TIER_TARGET = [0.45, 0.25, 0.2, 0.085, 0.015];
@@ -292,42 +298,6 @@ const LIFECYCLE_IDLE_DAYS: readonly (readonly [number, number])[] = [
   [731, 2500],
 ];
 
-// ── product picks ────────────────────────────────────────────────────────────────────────
-const MAX_EXTRAS = [1, 2, 3, 3, 4];
-const DEMAND_WEIGHT = [1.2, 0.7, 0.35, 0.15, 0.08];
-const TIME_DEPOSIT_P = [0.1, 0.45, 0.65, 0.65, 0.5];
-const CASH_WM_P = [0.08, 0.12, 0.15, 0.15, 0.1];
-const SHORT_WM_P = [0, 0.06, 0.3, 0.35, 0.3];
-const WEALTH_P = [0, 0.04, 0.15, 0.35, 0.5];
-const FUND_P = [0.01, 0.04, 0.12, 0.35, 0.5];
-const INSURANCE_P = [0, 0.03, 0.1, 0.3, 0.45];
-const E_BANKING_P = [0.35, 0.7, 0.8, 0.85, 0.85];
-const CREDIT_CARD_P = [0.12, 0.25, 0.35, 0.45, 0.5];
-const MORTGAGE_P = [0.04, 0.1, 0.18, 0.2, 0.1];
-const CONSUMER_LOAN_P = [0.05, 0.07, 0.06, 0.03, 0.01];
-const FUND_BY_RISK = ['', '', 'FUND_BOND', 'FUND_BALANCED', 'FUND_EQUITY', 'FUND_QDII'];
-
-/** An AUM holding to be funded out of the customer's AUM. */
-interface Extra {
-  type: ProductType;
-  code: string;
-  /** Minimum purchase (catalogue minAmountFen). */
-  minFen: number;
-  /** Purchases are whole multiples of this. */
-  unitFen: number;
-  weight: number;
-  /** Market value drifts from the purchase amount (wealth, funds, trusts). */
-  drift: number;
-}
-
-// ── name and number tables ─────────────────────────────────────────────────────────────
-const SURNAME_CUM = cumulative(T.SURNAMES.map((s) => s[1]));
-const PHONE_PREFIX_CUM = cumulative(T.PHONE_PREFIXES.map((p) => p[1]));
-const PLACE_CUM = cumulative(T.ENTERPRISE_PLACES.map((p) => p[1]));
-const SUFFIX_CUM = cumulative(T.ENTERPRISE_SUFFIXES.map((p) => p[1]));
-const FIN_SUFFIX_CUM = cumulative(T.FINANCIAL_SUFFIXES.map((p) => p[1]));
-const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
-const CARD_SLOTS = 3; // 0, 1: debit; 2: credit
 /** Purposes for keyed permutations. */
 const PERM_ID = 1;
 const PERM_PHONE = 2;

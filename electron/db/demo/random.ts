@@ -131,3 +131,11 @@ export function permute8(x: number, keys: Uint32Array): number {
 /** '0000'…'9999' and '000'…'999', so building digit strings needs no padding per customer. */
 export const PAD4: readonly string[] = Array.from({ length: 10000 }, (_, i) => String(i).padStart(4, '0'));
 export const PAD3: readonly string[] = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+
+/** Truncated Pareto on [lo, hi), floored to an integer; alpha 0 is log-uniform. Heavier tails give the 80/20 shape. */
+export function pareto(rng: Rng, lo: number, hi: number, alpha: number): number {
+  const u = rng.next();
+  const x =
+    alpha === 0 ? lo * Math.pow(hi / lo, u) : lo * Math.pow(1 - u * (1 - Math.pow(lo / hi, alpha)), -1 / alpha);
+  return Math.min(hi - 1, Math.max(lo, Math.floor(x)));
+}

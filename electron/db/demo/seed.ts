@@ -91,6 +91,21 @@ export function seedBranch(store: Store, rules: RulesConfig, passwordHash: strin
         }),
       );
     }
+    for (const p of rules.suggest.products) {
+      store.run(
+        store.k.insertInto('products').values({
+          id: newId(),
+          code: p.code,
+          name_zh: p.name.zh,
+          name_en: p.name.en,
+          type: p.type,
+          risk_level: p.riskLevel,
+          spec: JSON.stringify(p),
+          active: 1,
+          updated_at: now,
+        }),
+      );
+    }
     store.run(
       store.k.insertInto('settings').values({
         version: 1,

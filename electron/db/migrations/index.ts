@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-complaints';
 
 /** Static list (not a folder scan) so the bundled server and Electron carry their migrations. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-complaints': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

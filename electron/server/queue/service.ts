@@ -224,6 +224,7 @@ export class QueueService {
         detail: { suggested: decision.channel, chosen },
       });
     }
+    if (input.customerId) this.ctx.visits.touchVisit(input.customerId, now);
     const view = this.view(state, now);
     this.emit({ type: 'ticket', ticket: this.publicTicket(state), at: now });
     return { ticket: view, decision };
@@ -248,6 +249,16 @@ export class QueueService {
     if (!prior) throw new ApiError(404, 'ticket_not_found', '票号不存在', 'No such ticket');
     if (counterId && !this.counters.get(counterId))
       throw new ApiError(404, 'counter_not_found', '窗口不存在', 'No such counter');
+    if (type === 'finish' && prior.customerId && this.rules().visit.requireOutcome) {
+      if (this.ctx.visits.outcomeCountForTicket(ticketId) === 0) {
+        throw new ApiError(
+          409,
+          'outcome_required',
+          '请先记录营销推荐结果再办结',
+          'Record the suggestion outcome before finishing',
+        );
+      }
+    }
     if ((type === 'call' || type === 'resume') && counterId) {
       // The machine sees one ticket at a time; a counter serving someone else is the branch's knowledge.
       const busy = this.busyAt(counterId, ticketId);

@@ -1,0 +1,263 @@
+import type { ComplaintView, FollowUpView, OutcomeView, VisitView } from '@shared/api/visit';
+import type { Outcome } from '@shared/visit/config';
+import type { Store } from '../connection';
+import { newId } from '../ids';
+
+/** Outcomes, follow-ups and complaints: they only ever append or move forward, never conflict. */
+export class VisitRepo {
+  constructor(private readonly store: Store) {}
+
+  addOutcome(o: {
+    customerId: string;
+    ticketId: string | null;
+    productCode: string;
+    outcome: Outcome;
+    reason: string | null;
+    note: string | null;
+    staffId: string;
+    at: number;
+  }): string {
+    const id = newId();
+    this.store.run(
+      this.store.k.insertInto('suggestion_outcomes').values({
+        id,
+        customer_id: o.customerId,
+        ticket_id: o.ticketId,
+        product_code: o.productCode,
+        outcome: o.outcome,
+        reason: o.reason,
+        note: o.note,
+        staff_id: o.staffId,
+        at: o.at,
+      }),
+    );
+    return id;
+  }
+
+  outcomes(customerId: string, limit = 20): OutcomeView[] {
+    return this.store
+      .all(
+        this.store.k
+          .selectFrom('suggestion_outcomes')
+          .selectAll()
+          .where('customer_id', '=', customerId)
+          .orderBy('at', 'desc')
+          .limit(limit),
+      )
+      .map((r) => ({
+        id: r.id,
+        productCode: r.product_code,
+        outcome: r.outcome as Outcome,
+        reason: r.reason,
+        note: r.note,
+        staffId: r.staff_id,
+        ticketId: r.ticket_id,
+        at: r.at,
+      }));
+  }
+
+  outcomeCountForTicket(ticketId: string): number {
+    const r = this.store.first(
+      this.store.k
+        .selectFrom('suggestion_outcomes')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('ticket_id', '=', ticketId),
+    );
+    return Number(r?.n ?? 0);
+  }
+
+  addFollowUp(f: {
+    customerId: string;
+    ticketId: string | null;
+    productCode: string | null;
+    kind: string;
+    assigneeId: string;
+    dueAt: number;
+    note: string | null;
+    createdBy: string;
+    at: number;
+  }): string {
+    const id = newId();
+    this.store.run(
+      this.store.k.insertInto('follow_ups').values({
+        id,
+        customer_id: f.customerId,
+        ticket_id: f.ticketId,
+        product_code: f.productCode,
+        kind: f.kind,
+        assignee_id: f.assigneeId,
+        due_at: f.dueAt,
+        status: 'open',
+        note: f.note,
+        created_by: f.createdBy,
+        created_at: f.at,
+        done_at: null,
+      }),
+    );
+    return id;
+  }
+
+  followUps(
+    filter: { assigneeId?: string; status?: string; customerId?: string },
+    now: number,
+    limit = 200,
+  ): FollowUpView[] {
+    let q = this.store.k
+      .selectFrom('follow_ups as f')
+      .innerJoin('customers as c', 'c.id', 'f.customer_id')
+      .innerJoin('staff as s', 's.id', 'f.assignee_id')
+      .select([
+        'f.id',
+        'f.customer_id',
+        'c.name as customer_name',
+        'c.customer_no',
+        'f.product_code',
+        'f.kind',
+        'f.assignee_id',
+        's.display_name as assignee_name',
+        'f.due_at',
+        'f.status',
+        'f.note',
+        'f.created_at',
+      ])
+      .orderBy('f.due_at')
+      .limit(limit);
+    if (filter.assigneeId) q = q.where('f.assignee_id', '=', filter.assigneeId);
+    if (filter.status && filter.status !== 'all') q = q.where('f.status', '=', filter.status);
+    if (filter.customerId) q = q.where('f.customer_id', '=', filter.customerId);
+    return this.store.all(q).map((r) => ({
+      id: r.id,
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      customerNo: r.customer_no,
+      productCode: r.product_code,
+      kind: r.kind,
+      assigneeId: r.assignee_id,
+      assigneeName: r.assignee_name,
+      dueAt: r.due_at,
+      status: r.status,
+      overdue: r.status === 'open' && r.due_at < now,
+      note: r.note,
+      createdAt: r.created_at,
+    }));
+  }
+
+  closeFollowUp(id: string, status: 'done' | 'cancelled', note: string | null, at: number): boolean {
+    const r = this.store.run(
+      this.store.k
+        .updateTable('follow_ups')
+        .set({ status, done_at: at, ...(note ? { note } : {}) })
+        .where('id', '=', id)
+        .where('status', '=', 'open'),
+    );
+    return r.changes === 1;
+  }
+
+  addComplaint(c: {
+    customerId: string | null;
+    ticketId: string | null;
+    category: string;
+    description: string;
+    deadlineAt: number;
+    createdBy: string;
+    at: number;
+  }): string {
+    const id = newId();
+    this.store.run(
+      this.store.k.insertInto('complaints').values({
+        id,
+        customer_id: c.customerId,
+        ticket_id: c.ticketId,
+        category: c.category,
+        description: c.description,
+        status: 'open',
+        deadline_at: c.deadlineAt,
+        resolution: null,
+        created_by: c.createdBy,
+        created_at: c.at,
+        resolved_at: null,
+        resolved_by: null,
+      }),
+    );
+    return id;
+  }
+
+  complaints(filter: { customerId?: string; open?: boolean }, now: number, limit = 200): ComplaintView[] {
+    let q = this.store.k
+      .selectFrom('complaints as p')
+      .leftJoin('customers as c', 'c.id', 'p.customer_id')
+      .select([
+        'p.id',
+        'p.customer_id',
+        'c.name as customer_name',
+        'p.category',
+        'p.description',
+        'p.status',
+        'p.deadline_at',
+        'p.resolution',
+        'p.created_by',
+        'p.created_at',
+        'p.resolved_at',
+      ])
+      .orderBy('p.deadline_at')
+      .limit(limit);
+    if (filter.customerId) q = q.where('p.customer_id', '=', filter.customerId);
+    if (filter.open) q = q.where('p.status', '!=', 'resolved');
+    return this.store.all(q).map((r) => ({
+      id: r.id,
+      customerId: r.customer_id,
+      customerName: r.customer_name,
+      category: r.category,
+      description: r.description,
+      status: r.status,
+      deadlineAt: r.deadline_at,
+      overdue: r.status !== 'resolved' && r.deadline_at < now,
+      resolution: r.resolution,
+      createdBy: r.created_by,
+      createdAt: r.created_at,
+      resolvedAt: r.resolved_at,
+    }));
+  }
+
+  updateComplaint(id: string, status: string, resolution: string | null, by: string, at: number): boolean {
+    const r = this.store.run(
+      this.store.k
+        .updateTable('complaints')
+        .set({
+          status,
+          ...(resolution ? { resolution } : {}),
+          ...(status === 'resolved' ? { resolved_at: at, resolved_by: by } : {}),
+        })
+        .where('id', '=', id)
+        .where('status', '!=', 'resolved'),
+    );
+    return r.changes === 1;
+  }
+
+  visits(customerId: string, limit = 10): VisitView[] {
+    return this.store
+      .all(
+        this.store.k
+          .selectFrom('tickets')
+          .select(['id', 'display_no', 'branch_day', 'services', 'status', 'arrived_at', 'finished_at'])
+          .where('customer_id', '=', customerId)
+          .orderBy('arrived_at', 'desc')
+          .limit(limit),
+      )
+      .map((r) => ({
+        ticketId: r.id,
+        displayNo: r.display_no,
+        branchDay: r.branch_day,
+        services: JSON.parse(r.services) as string[],
+        status: r.status,
+        arrivedAt: r.arrived_at,
+        finishedAt: r.finished_at,
+      }));
+  }
+
+  touchVisit(customerId: string, at: number): void {
+    this.store.run(
+      this.store.k.updateTable('customers').set({ last_visit_at: at }).where('id', '=', customerId),
+    );
+  }
+}

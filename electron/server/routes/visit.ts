@@ -1,0 +1,337 @@
+import type { FastifyInstance } from 'fastify';
+import { idParam } from '@shared/api/inputs';
+import type { Role } from '@shared/api/types';
+import {
+  complaintPatch,
+  complaintRequest,
+  followUpPatch,
+  followUpQuery,
+  outcomeRequest,
+  revealRequest,
+  suggestionsQuery,
+  type CustomerActivity,
+} from '@shared/api/visit';
+import { ageOn } from '@shared/customer/age';
+import type { CorporateGrade, CustomerKind, ProductType, RiskLevel, Segment } from '@shared/customer/enums';
+import { deriveLifecycle } from '@shared/customer/lifecycle';
+import { maskMobile, maskResidentId } from '@shared/customer/mask';
+import { classifyTier } from '@shared/customer/tier';
+import { rankSuggestions, type SuggestCustomer } from '@shared/suggest/rank';
+import type { CustomerTable } from '../../db/schema';
+import type { AppContext } from '../context';
+import { ApiError } from '../errors';
+import { route } from '../route';
+
+const SERVING: Role[] = ['teller', 'rm', 'lobby', 'manager', 'admin'];
+const DAY = 86_400_000;
+
+function suggestCustomer(ctx: AppContext, row: CustomerTable, now: number): SuggestCustomer {
+  const rules = ctx.rules();
+  return {
+    kind: row.kind as CustomerKind,
+    tier: classifyTier(row.aum_fen, rules.customer.tiers).tier,
+    aumFen: row.aum_fen,
+    segments: JSON.parse(row.segments) as Segment[],
+    lifecycle: deriveLifecycle(
+      { createdAt: row.created_at, lastVisitAt: row.last_visit_at, lastTxnAt: row.last_txn_at },
+      now,
+      rules.customer.lifecycle,
+    ),
+    age: row.birth_date ? ageOn(row.birth_date, now, rules.branch.timezone) : null,
+    riskLevel: row.risk_level as RiskLevel | null,
+    riskAssessedAt: row.risk_assessed_at,
+    marketingConsent: row.marketing_consent === 1,
+    holdings: ctx.customers.holdings(row.id).map((h) => ({
+      productType: h.product_type as ProductType,
+      productCode: h.product_code,
+      balanceFen: h.balance_fen,
+    })),
+    corporateGrade: row.corporate_grade as CorporateGrade | null,
+    hasLinkedEntity: row.linked_customer_id !== null,
+  };
+}
+
+function customerOr404(ctx: AppContext, id: string): CustomerTable {
+  const row = ctx.customers.get(id);
+  if (!row) throw new ApiError(404, 'customer_not_found', '客户不存在', 'No such customer');
+  return row;
+}
+
+export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
+  route(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: '/api/customers/:id/suggestions',
+      roles: SERVING,
+      params: idParam,
+      query: suggestionsQuery,
+      summary: 'Suitable products to suggest, each with a line to say aloud',
+    },
+    ({ params, query }) => {
+      const now = ctx.now();
+      const rules = ctx.rules();
+      const row = customerOr404(ctx, params.id);
+      return rankSuggestions(suggestCustomer(ctx, row, now), { intents: query.intents }, rules.suggest, {
+        now,
+        timeZone: rules.branch.timezone,
+        tierBands: rules.customer.tiers,
+      });
+    },
+  );
+
+  route(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: '/api/customers/:id/activity',
+      roles: SERVING,
+      params: idParam,
+      summary: 'Follow-ups, complaints, visits, outcomes',
+    },
+    ({ params }): CustomerActivity => {
+      customerOr404(ctx, params.id);
+      const now = ctx.now();
+      return {
+        followUps: ctx.visits.followUps({ customerId: params.id, status: 'open' }, now),
+        complaints: ctx.visits.complaints({ customerId: params.id }, now),
+        visits: ctx.visits.visits(params.id),
+        outcomes: ctx.visits.outcomes(params.id),
+      };
+    },
+  );
+
+  route(
+    app,
+    ctx,
+    {
+      method: 'POST',
+      url: '/api/customers/:id/reveal',
+      roles: ['teller', 'rm', 'manager'],
+      params: idParam,
+      body: revealRequest,
+      summary: 'Show a full ID or phone number (logged with its reason)',
+    },
+    ({ params, body, me }) => {
+      const row = customerOr404(ctx, params.id);
+      const blob = body.field === 'id' ? row.id_enc : row.phone_enc;
+      if (!blob) throw new ApiError(404, 'no_value', '该客户没有此项信息', 'The customer has no such value');
+      const value = ctx.pii.decrypt(blob);
+      ctx.audit.append({
+        at: ctx.now(),
+        staffId: me?.id ?? null,
+        action: `reveal.${body.field}`,
+        targetType: 'customer',
+        targetId: row.id,
+        reason: body.reason,
+        detail: { masked: body.field === 'id' ? maskResidentId(value) : maskMobile(value) },
+      });
+      return { field: body.field, value };
+    },
+  );
+
+  route(
+    app,
+    ctx,
+    {
+      method: 'POST',
+      url: '/api/outcomes',
+      roles: SERVING,
+      body: outcomeRequest,
+      summary: 'Record a suggestion outcome (interested → a follow-up)',
+    },
+    ({ body, me, reply }) => {
+      const now = ctx.now();
+      const rules = ctx.rules();
+      const staffId = me?.id as string;
+      customerOr404(ctx, body.customerId);
+      if (body.ticketId && !ctx.queue.tickets.get(body.ticketId)) {
+        throw new ApiError(404, 'ticket_not_found', '票号不存在', 'No such ticket');
+      }
+      if (
+        body.reason &&
+        body.outcome === 'declined' &&
+        !rules.visit.declineReasons.some((r) => r.key === body.reason)
+      ) {
+        throw new ApiError(400, 'unknown_reason', '未知的拒绝原因', 'Unknown decline reason');
+      }
+      const assignee = body.followUp?.assigneeId ?? staffId;
+      if (body.outcome === 'interested' && !ctx.staff.byId(assignee)) {
+        throw new ApiError(400, 'unknown_assignee', '回访负责人不存在', 'No such assignee');
+      }
+      const result = ctx.store.tx(() => {
+        const id = ctx.visits.addOutcome({
+          customerId: body.customerId,
+          ticketId: body.ticketId ?? null,
+          productCode: body.productCode,
+          outcome: body.outcome,
+          reason: body.reason ?? null,
+          note: body.note ?? null,
+          staffId,
+          at: now,
+        });
+        let followUpId: string | null = null;
+        if (body.outcome === 'interested') {
+          followUpId = ctx.visits.addFollowUp({
+            customerId: body.customerId,
+            ticketId: body.ticketId ?? null,
+            productCode: body.productCode,
+            kind: 'product_interest',
+            assigneeId: assignee,
+            dueAt: body.followUp?.dueAt ?? now + rules.visit.followUpDefaultDays * DAY,
+            note: body.note ?? null,
+            createdBy: staffId,
+            at: now,
+          });
+        }
+        ctx.visits.touchVisit(body.customerId, now);
+        return { id, followUpId };
+      });
+      reply.status(201);
+      return result;
+    },
+  );
+
+  route(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: '/api/follow-ups',
+      roles: SERVING,
+      query: followUpQuery,
+      summary: 'Follow-up list (定期回访), due and overdue',
+    },
+    ({ query, me }) => ({
+      followUps: ctx.visits.followUps(
+        {
+          ...(query.mine !== '0' ? { assigneeId: me?.id as string } : {}),
+          status: query.status ?? 'open',
+          ...(query.customerId ? { customerId: query.customerId } : {}),
+        },
+        ctx.now(),
+      ),
+    }),
+  );
+
+  route(
+    app,
+    ctx,
+    {
+      method: 'PATCH',
+      url: '/api/follow-ups/:id',
+      roles: SERVING,
+      params: idParam,
+      body: followUpPatch,
+      summary: 'Close a follow-up',
+    },
+    ({ params, body }) => {
+      if (!ctx.visits.closeFollowUp(params.id, body.status, body.note ?? null, ctx.now())) {
+        throw new ApiError(
+          409,
+          'follow_up_closed',
+          '回访不存在或已关闭',
+          'The follow-up does not exist or is already closed',
+        );
+      }
+      return { ok: true };
+    },
+  );
+
+  route(
+    app,
+    ctx,
+    {
+      method: 'POST',
+      url: '/api/complaints',
+      roles: SERVING,
+      body: complaintRequest,
+      summary: 'Record a complaint (投诉) with its deadline',
+    },
+    ({ body, me, reply }) => {
+      const now = ctx.now();
+      const cat = ctx.rules().visit.complaintCategories.find((c) => c.key === body.category);
+      if (!cat) throw new ApiError(400, 'unknown_category', '未知的投诉类别', 'Unknown complaint category');
+      if (body.customerId) customerOr404(ctx, body.customerId);
+      const id = ctx.visits.addComplaint({
+        customerId: body.customerId,
+        ticketId: body.ticketId ?? null,
+        category: cat.key,
+        description: body.description,
+        deadlineAt: now + cat.deadlineDays * DAY,
+        createdBy: me?.id as string,
+        at: now,
+      });
+      reply.status(201);
+      return { id, deadlineAt: now + cat.deadlineDays * DAY };
+    },
+  );
+
+  route(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: '/api/complaints',
+      roles: ['lobby', 'manager', 'admin', 'rm', 'teller'],
+      summary: 'Open complaints by deadline',
+    },
+    () => ({
+      complaints: ctx.visits.complaints({ open: true }, ctx.now()),
+    }),
+  );
+
+  route(
+    app,
+    ctx,
+    {
+      method: 'PATCH',
+      url: '/api/complaints/:id',
+      roles: ['lobby', 'manager', 'admin'],
+      params: idParam,
+      body: complaintPatch,
+      summary: 'Work on or resolve a complaint',
+    },
+    ({ params, body, me }) => {
+      if (body.status === 'resolved' && !body.resolution) {
+        throw new ApiError(
+          400,
+          'resolution_required',
+          '办结投诉须填写处理结果',
+          'Resolving a complaint needs a resolution',
+        );
+      }
+      if (
+        !ctx.visits.updateComplaint(
+          params.id,
+          body.status,
+          body.resolution ?? null,
+          me?.id as string,
+          ctx.now(),
+        )
+      ) {
+        throw new ApiError(
+          409,
+          'complaint_closed',
+          '投诉不存在或已办结',
+          'The complaint does not exist or is already resolved',
+        );
+      }
+      return { ok: true };
+    },
+  );
+
+  route(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: '/api/visit-config',
+      roles: [],
+      summary: 'Decline reasons, complaint categories, outcome rule',
+    },
+    () => ctx.rules().visit,
+  );
+}

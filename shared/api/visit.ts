@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { OUTCOMES } from '../visit/config';
+
+const id = z.string().min(1).max(64);
+const text = z.string().trim().max(500);
+
+export const suggestionsQuery = z.object({
+  intents: z
+    .string()
+    .max(400)
+    .optional()
+    .transform((s) => (s ? s.split(',').filter(Boolean) : [])),
+});
+
+export const outcomeRequest = z
+  .object({
+    customerId: id,
+    ticketId: id.nullable().optional(),
+    productCode: z.string().min(1).max(60),
+    outcome: z.enum(OUTCOMES),
+    reason: z.string().min(1).max(40).optional(),
+    note: text.optional(),
+    followUp: z
+      .object({ dueAt: z.number().int().positive().optional(), assigneeId: id.optional() })
+      .optional(),
+  })
+  .refine((o) => o.outcome !== 'declined' || !!o.reason, {
+    message: '拒绝须选择原因 / a declined suggestion needs a reason',
+    path: ['reason'],
+  });
+
+export const followUpPatch = z.object({
+  status: z.enum(['done', 'cancelled']),
+  note: text.optional(),
+});
+
+export const followUpQuery = z.object({
+  mine: z.enum(['0', '1']).optional(),
+  status: z.enum(['open', 'done', 'cancelled', 'all']).optional(),
+  customerId: id.optional(),
+});
+
+export const complaintRequest = z.object({
+  customerId: id.nullable(),
+  ticketId: id.nullable().optional(),
+  category: z.string().min(1).max(40),
+  description: z.string().trim().min(2).max(2000),
+});
+
+export const complaintPatch = z.object({
+  status: z.enum(['in_progress', 'resolved']),
+  resolution: text.optional(),
+});
+
+export const revealRequest = z.object({
+  field: z.enum(['id', 'phone']),
+  reason: z.string().trim().min(2, '请填写查看原因 / give a reason').max(200),
+});
+
+export interface OutcomeView {
+  id: string;
+  productCode: string;
+  outcome: (typeof OUTCOMES)[number];
+  reason: string | null;
+  note: string | null;
+  staffId: string;
+  ticketId: string | null;
+  at: number;
+}
+
+export interface FollowUpView {
+  id: string;
+  customerId: string;
+  customerName: string;
+  customerNo: string;
+  productCode: string | null;
+  kind: string;
+  assigneeId: string;
+  assigneeName: string;
+  dueAt: number;
+  status: string;
+  overdue: boolean;
+  note: string | null;
+  createdAt: number;
+}
+
+export interface ComplaintView {
+  id: string;
+  customerId: string | null;
+  customerName: string | null;
+  category: string;
+  description: string;
+  status: string;
+  deadlineAt: number;
+  overdue: boolean;
+  resolution: string | null;
+  createdBy: string;
+  createdAt: number;
+  resolvedAt: number | null;
+}
+
+export interface VisitView {
+  ticketId: string;
+  displayNo: string;
+  branchDay: string;
+  services: string[];
+  status: string;
+  arrivedAt: number;
+  finishedAt: number | null;
+}
+
+export interface CustomerActivity {
+  followUps: FollowUpView[];
+  complaints: ComplaintView[];
+  visits: VisitView[];
+  outcomes: OutcomeView[];
+}
