@@ -12,7 +12,7 @@ import { defaultVisitConfig, visitConfigSchema } from '../visit/config';
 export const branchConfigSchema = z.object({
   name: z.string().min(1).max(60),
   code: z.string().min(1).max(20),
-  /** IANA zone; used only when displaying times and for the daily reset of ticket numbers. */
+  /** IANA zone: for displaying times, the daily reset of ticket numbers, ages and recurring campaign months. */
   timezone: z.string().min(1),
   /** Customers the VIP room (贵宾室) can hold at once, in service and waiting. */
   vipRoomCapacity: z.number().int().min(0).max(50),

@@ -43,9 +43,28 @@ import {
   WAN,
   YUAN,
 } from './holdings';
-import { CARD_SLOTS, cardNumber, corporateName, creditCodeFor, CREDIT_SLOT, personName, phoneNumber } from './identity';
+import {
+  CARD_SLOTS,
+  cardNumber,
+  corporateName,
+  creditCodeFor,
+  CREDIT_SLOT,
+  personName,
+  phoneNumber,
+} from './identity';
 import * as T from './names';
-import { cumulative, feistelKeys, mix32, PAD3, PAD4, pareto, permute8, pickIndex, Rng, unit3 } from './random';
+import {
+  cumulative,
+  feistelKeys,
+  mix32,
+  PAD3,
+  PAD4,
+  pareto,
+  permute8,
+  pickIndex,
+  Rng,
+  unit3,
+} from './random';
 import { showcaseCustomer, SHOWCASE_COUNT } from './showcase';
 
 export { creditCodeFor } from './identity';
@@ -186,6 +205,12 @@ const CORP_TYPES: readonly CorporateType[] = ['enterprise', 'government', 'insti
 const CORP_TYPE_CUM = cumulative([0.82, 0.06, 0.08, 0.04]);
 const CORP_GRADES: readonly CorporateGrade[] = ['strategic', 'key', 'general'];
 const CORP_GRADE_CUM = cumulative([0.05, 0.2, 0.75]);
+/** Corporate AUM by grade: [lo, hi, Pareto alpha] in fen. */
+const CORP_AUM: readonly (readonly [number, number, number])[] = [
+  [2000 * WAN, 50_000 * WAN, 1.3],
+  [300 * WAN, 5000 * WAN, 1.2],
+  [5 * WAN, 500 * WAN, 0.7],
+];
 /**
  * A customer is corporate when its hash flag is set and its predecessor's is not, so the customer
  * before a corporate is always an individual (its owner or head). P = p(1 − p) = 3%.
@@ -423,10 +448,11 @@ function individual(i: number, ctx: Context): DemoCustomer {
   const idNumber = first17 + residentIdCheckChar(first17);
   const gender: 'M' | 'F' = seq % 2 === 1 ? 'M' : 'F';
   const age = ctx.birthAge[offset] as number;
-  const birthYear = ctx.birthYear[offset] as number;
 
-  // 公私联动: the customer right before a corporate one is its owner (or head).
-  const owner = i + 1 < ctx.count && isCorporateIndex(ctx.seed, i + 1);
+  // 公私联动: the customer right before a corporate one is its owner (or head). Whether the next
+  // customer is corporate does not depend on the count, so neither does this customer; only the
+  // link is dropped when the corporate falls beyond the end.
+  const owner = isCorporateIndex(ctx.seed, i + 1);
   let ownerType = -1;
   let tier: number;
   if (owner) {
@@ -436,17 +462,15 @@ function individual(i: number, ctx: Context): DemoCustomer {
   } else {
     tier = pickIndex(TIER_CUM_BY_AGE[AGE_BUCKET_OF[age] as number] as Float64Array, rng.next());
   }
-  const aum = drawAum(tier, rng);
+  const aumFen = drawAum(tier, rng);
 
   const elderly = age >= ELDERLY_AGE;
   const businessOwner = owner && (ownerType === 0 || ownerType === 3);
   const executive = businessOwner || (age >= 24 && age <= 72 && rng.chance(EXECUTIVE_P[tier] as number));
   const merchant = age >= 22 && age <= 70 && rng.chance(MERCHANT_P[tier] as number);
   const women = gender === 'F' && tier >= EFFECTIVE && rng.chance(WOMEN_P);
-  const rural =
-    age >= 22 &&
-    age <= 80 &&
-    rng.chance((REGION_RURAL[region] ? RURAL_P[tier] : URBAN_RURAL_P[tier]) as number);
+  const ruralP = (REGION_RURAL[region] ? RURAL_P[tier] : URBAN_RURAL_P[tier]) as number;
+  const rural = age >= 22 && age <= 80 && rng.chance(ruralP);
   const segments: Segment[] = [];
   if (executive) segments.push('executive');
   if (elderly) segments.push('elderly');
@@ -471,90 +495,30 @@ function individual(i: number, ctx: Context): DemoCustomer {
   if (owner && rel < 2 && rng.chance(0.6)) rel = 2;
   const marketingConsent = rng.chance(elderly ? 0.74 : 0.82);
 
-  const passbookOnly = rng.chance(elderly ? 0.12 : 0.02);
-  const debitCards = passbookOnly ? 0 : rng.chance(tier >= MID ? 0.25 : 0.12) ? 2 : 1;
-
-  // Holdings: the demand account first, then segment products, AUM products, and the rest.
-  const holdings: DemoHolding[] = [];
-  const demand: DemoHolding = {
-    productType: 'demand_deposit',
-    productCode: debitCards > 0 ? 'DEBIT_CARD' : null,
-    balanceFen: 0,
-    asOf: ctx.asOf,
-  };
-  holdings.push(demand);
-  const essentials: DemoHolding[] = [];
-  if (rural && age <= 65 && rng.chance(0.35)) {
-    essentials.push(hold('microloan', 'LOAN_SPRING', loanFen(rng, 3 * WAN, 20 * WAN), ctx.asOf));
-  }
-  if ((merchant || executive) && age <= 65 && rng.chance(merchant ? 0.3 : 0.1)) {
-    essentials.push(hold('microloan', 'LOAN_MERCHANT', loanFen(rng, 10 * WAN, 100 * WAN), ctx.asOf));
-  }
-  if (executive ? rng.chance(0.6) : age >= 22 && age <= 60 && rng.chance(0.12)) {
-    essentials.push(hold('payroll', 'PAYROLL', 0, ctx.asOf));
-  }
-  if (merchant && essentials.length < 3 && rng.chance(0.5))
-    essentials.push(hold('pos', 'POS_MERCHANT', 0, ctx.asOf));
-
-  const extras = pickExtras(
-    tier,
-    aum,
-    riskLevel ?? 0,
-    age,
-    elderly,
-    rng,
-    Math.min(MAX_EXTRAS[tier] as number, 4 - essentials.length),
-  );
-  demand.balanceFen = fund(
-    aum,
-    (DEMAND_WEIGHT[tier] as number) * rng.between(0.4, 1.6),
-    extras,
-    holdings,
+  const passbook = rng.chance(elderly ? 0.12 : 0.02);
+  const debitCards = passbook ? 0 : rng.chance(tier >= MID ? 0.25 : 0.12) ? 2 : 1;
+  const holdings = individualHoldings(
+    { tier, aumFen, risk: riskLevel ?? 0, age, elderly, executive, merchant, rural, passbook },
     ctx.asOf,
     rng,
   );
-  for (const h of essentials) holdings.push(h);
-
-  let hasCredit = false;
-  const optional = (type: ProductType, code: string, balanceFen: number): void => {
-    if (holdings.length < 5) holdings.push(hold(type, code, balanceFen, ctx.asOf));
-  };
-  if (
-    holdings.length < 5 &&
-    rng.chance((E_BANKING_P[tier] as number) * (elderly ? 0.5 : 1) + (age < 30 ? 0.1 : 0))
-  ) {
-    optional('e_banking', 'EB_MOBILE', 0);
-  }
-  if (holdings.length < 5 && age <= 65 && rng.chance(CREDIT_CARD_P[tier] as number)) {
-    const platinum = tier >= MID && rng.chance(0.5);
-    optional(
-      'credit_card',
-      platinum ? 'CC_PLATINUM' : 'CC_STANDARD',
-      rng.chance(0.2) ? 0 : rng.int(platinum ? 5 * WAN : 2 * WAN),
-    );
-    hasCredit = true;
-  }
-  if (holdings.length < 5 && age >= 25 && age <= 65 && rng.chance(MORTGAGE_P[tier] as number)) {
-    optional('mortgage', 'LOAN_MORTGAGE', loanFen(rng, 20 * WAN, tier >= HIGH ? 300 * WAN : 150 * WAN));
-  }
-  if (holdings.length < 5 && age >= 22 && age <= 60 && rng.chance(CONSUMER_LOAN_P[tier] as number)) {
-    optional('consumer_loan', 'LOAN_CONSUMER', loanFen(rng, 1 * WAN, 30 * WAN));
-  }
-  if (holdings.length < 5 && rng.chance(0.08)) optional('agency', 'AGENCY_BILLS', 0);
-  if (holdings.length < 5 && merchant && rng.chance(0.15)) optional('agency', 'CASH_CHANGE', 0);
-
   const cards: string[] = [];
-  for (let s = 0; s < debitCards; s++) cards.push(cardNumber(i, s, rng.pick(T.DEBIT_BINS), true, ctx, rng));
-  if (hasCredit) cards.push(cardNumber(i, 2, rng.pick(T.CREDIT_BINS), false, ctx, rng));
+  for (let s = 0; s < debitCards; s++)
+    cards.push(cardNumber(permute8(i, ctx.cardKeys[s] as Uint32Array), s, rng));
+  for (const h of holdings) {
+    if (h.productType === 'credit_card') {
+      cards.push(cardNumber(permute8(i, ctx.cardKeys[CREDIT_SLOT] as Uint32Array), CREDIT_SLOT, rng));
+    }
+  }
 
   return {
     customerNo: demoCustomerNo(i),
     kind: 'individual',
     corporateType: null,
-    name: personName(rng, birthYear, gender),
+    name: personName(rng, ctx.birthYear[offset] as number, gender),
     idNumber,
     creditCode: null,
-    phone: phoneNumber(i, ctx, rng),
+    phone: phoneNumber(permute8(i, ctx.phoneKeys), rng),
     cards,
     birthDate: ctx.birthIso[offset] as string,
     gender,
@@ -564,7 +528,7 @@ function individual(i: number, ctx: Context): DemoCustomer {
     riskLevel,
     riskAssessedAt,
     marketingConsent,
-    linkedCustomerNo: owner ? demoCustomerNo(i + 1) : null,
+    linkedCustomerNo: owner && i + 1 < ctx.count ? demoCustomerNo(i + 1) : null,
     createdAt: tl.createdAt,
     lastVisitAt: tl.lastVisitAt,
     lastTxnAt: tl.lastTxnAt,
@@ -572,41 +536,15 @@ function individual(i: number, ctx: Context): DemoCustomer {
   };
 }
 
-function hold(
-  productType: ProductType,
-  productCode: string | null,
-  balanceFen: number,
-  asOf: number,
-): DemoHolding {
-  return { productType, productCode, balanceFen, asOf };
-}
-
-/** Outstanding loan principal: not a round number once repayments start. */
-function loanFen(rng: Rng, minFen: number, maxFen: number): number {
-  return Math.floor(minFen * Math.pow(maxFen / minFen, rng.next()));
-}
-
-/** Truncated Pareto on [lo, hi) in fen; alpha 0 is log-uniform. Heavier tails give the 80/20 shape. */
-function pareto(rng: Rng, lo: number, hi: number, alpha: number): number {
-  const u = rng.next();
-  const x =
-    alpha === 0
-      ? lo * Math.pow(hi / lo, u)
-      : lo * Math.pow(1 - u * (1 - Math.pow(lo / hi, alpha)), -1 / alpha);
-  return Math.min(hi - 1, Math.max(lo, Math.floor(x)));
-}
-
 function drawAum(tier: number, rng: Rng): number {
   switch (tier) {
-    case POTENTIAL:
-      // Log-scale, leaning to the top of the band: median about ¥1,000, some near zero.
+    case POTENTIAL: {
+      // Log scale leaning to the top of the band (median about ¥850), a few empty accounts.
       if (rng.chance(0.04)) return 0;
-      return Math.min(
-        (BAND_MIN[EFFECTIVE] as number) - 1,
-        Math.floor(
-          10 * YUAN * Math.pow((BAND_MIN[EFFECTIVE] as number) / (10 * YUAN), Math.pow(rng.next(), 0.6)),
-        ),
-      );
+      const lo = 10 * YUAN;
+      const hi = BAND_MIN[EFFECTIVE] as number;
+      return Math.min(hi - 1, Math.floor(lo * Math.pow(hi / lo, Math.pow(rng.next(), 0.6))));
+    }
     case EFFECTIVE:
       return pareto(rng, BAND_MIN[EFFECTIVE] as number, BAND_MIN[MID] as number, 1.2);
     case MID:
@@ -616,137 +554,6 @@ function drawAum(tier: number, rng: Rng): number {
     default:
       return pareto(rng, BAND_MIN[PRIVATE] as number, PRIVATE_CAP_FEN, 1.5);
   }
-}
-
-function extra(
-  type: ProductType,
-  code: string,
-  minFen: number,
-  unitFen: number,
-  weight: number,
-  drift: number,
-): Extra {
-  return { type, code, minFen, unitFen, weight, drift };
-}
-
-/** AUM products beyond the demand account, within the catalogue's risk, amount, tier and age rules. */
-function pickExtras(
-  tier: number,
-  aum: number,
-  risk: number,
-  age: number,
-  elderly: boolean,
-  rng: Rng,
-  max: number,
-): Extra[] {
-  const out: Extra[] = [];
-  if (aum < 100 * YUAN || max <= 0) return out;
-  const w = () => rng.between(0.5, 1.5);
-  if (rng.chance((TIME_DEPOSIT_P[tier] as number) + (elderly ? 0.2 : 0))) {
-    if (aum >= 25 * WAN && rng.chance(0.45))
-      out.push(extra('time_deposit', 'TD_LARGE_CD', 20 * WAN, WAN, w(), 0));
-    else if (age >= 55 && aum >= 2000 * YUAN && rng.chance(elderly ? 0.5 : 0.2)) {
-      out.push(extra('time_deposit', 'TD_SILVER', 1000 * YUAN, 100 * YUAN, w(), 0));
-    } else if (aum >= 8 * WAN && rng.chance(0.15))
-      out.push(extra('time_deposit', 'TD_NOTICE_7D', 5 * WAN, 1000 * YUAN, w(), 0));
-    else out.push(extra('time_deposit', 'TD_STANDARD', 50 * YUAN, 100 * YUAN, w(), 0));
-  }
-  if (out.length < max && risk >= 2 && rng.chance(SHORT_WM_P[tier] as number)) {
-    const quarter = rng.chance(0.65);
-    out.push(
-      extra(
-        quarter ? 'wealth_short' : 'wealth_7day',
-        quarter ? 'WM_QUARTER' : 'WM_7DAY',
-        WAN,
-        1000 * YUAN,
-        0.8 * w(),
-        0.02,
-      ),
-    );
-  }
-  if (out.length < max && risk >= 2 && rng.chance(WEALTH_P[tier] as number)) {
-    if (tier === PRIVATE && risk >= 3 && rng.chance(0.6))
-      out.push(extra('wealth', 'WM_PRIVATE', 100 * WAN, 10 * WAN, w(), 0.04));
-    else if (risk >= 4 && aum >= 20 * WAN && rng.chance(0.3))
-      out.push(extra('wealth', 'WM_EQUITY', 5 * WAN, 1000 * YUAN, 0.6 * w(), 0.08));
-    else if (risk >= 3 && rng.chance(0.5))
-      out.push(extra('wealth', 'WM_PLUS', WAN, 1000 * YUAN, 0.8 * w(), 0.04));
-    else out.push(extra('wealth', 'WM_STEADY_1Y', WAN, 1000 * YUAN, 0.8 * w(), 0.03));
-  }
-  if (out.length < max && risk >= 2 && rng.chance(FUND_P[tier] as number)) {
-    if (risk >= 3 && age >= 28 && age <= 50 && rng.chance(0.2))
-      out.push(extra('fund', 'FUND_EDU_DCA', 100 * YUAN, 100 * YUAN, 0.3 * w(), 0.1));
-    else {
-      const level = 2 + rng.int(risk - 1);
-      out.push(
-        extra(
-          'fund',
-          FUND_BY_RISK[level] as string,
-          level === 5 ? 1000 * YUAN : 10 * YUAN,
-          100 * YUAN,
-          0.5 * w(),
-          0.12,
-        ),
-      );
-    }
-  }
-  if (out.length < max && rng.chance((INSURANCE_P[tier] as number) + (elderly && tier >= MID ? 0.1 : 0))) {
-    let code: string | null = null;
-    if (age >= 55 && age <= 80 && (elderly || rng.chance(0.5))) code = 'INS_SILVER';
-    else if (tier >= HIGH && age <= 70 && rng.chance(0.5)) code = 'INS_LEGACY';
-    else if (age >= 28 && age <= 50 && rng.chance(0.3)) code = 'INS_EDU';
-    else if (age <= 55 && rng.chance(0.4)) code = 'INS_CRITICAL';
-    else if (age <= 65) code = 'INS_ANNUITY';
-    if (code) out.push(extra('insurance', code, 0, 100 * YUAN, 0.4 * w(), 0));
-  }
-  if (out.length < max && tier === PRIVATE && risk >= 3 && aum >= 2000 * WAN && rng.chance(0.35)) {
-    out.push(extra('trust', 'TRUST_FAMILY', 1000 * WAN, 100 * WAN, 1.5 * w(), 0.02));
-  } else if (
-    out.length < max &&
-    tier >= HIGH &&
-    risk >= 4 &&
-    aum >= 200 * WAN &&
-    rng.chance(tier === PRIVATE ? 0.3 : 0.12)
-  ) {
-    out.push(extra('trust', 'TRUST_COLLECTIVE', 100 * WAN, 10 * WAN, 0.8 * w(), 0.03));
-  }
-  if (out.length < max && risk >= 1 && rng.chance(CASH_WM_P[tier] as number)) {
-    out.push(extra('wealth_7day', 'WM_CASH', YUAN, 100 * YUAN, 0.3 * w(), 0.01));
-  }
-  return out;
-}
-
-/**
- * Splits `aum` over the extras by weight (stick-breaking, so the parts never exceed the whole),
- * in whole purchase units, bumping a too-small part up to its minimum when it still fits and
- * dropping it otherwise. Returns what is left: the demand deposit, which carries the odd fen.
- */
-function fund(
-  aum: number,
-  demandWeight: number,
-  extras: Extra[],
-  holdings: DemoHolding[],
-  asOf: number,
-  rng: Rng,
-): number {
-  let remaining = aum;
-  let weightLeft = demandWeight;
-  for (const e of extras) weightLeft += e.weight;
-  for (const e of extras) {
-    const target = (remaining * e.weight) / weightLeft;
-    weightLeft -= e.weight;
-    const growth = e.drift === 0 ? 1 : 1 + rng.between(-e.drift / 2, e.drift);
-    let base = Math.floor(target / growth / e.unitFen) * e.unitFen;
-    if (base < e.minFen || base <= 0) {
-      base = Math.max(e.minFen, e.unitFen);
-      if (base * growth > remaining * 0.8) continue;
-    }
-    const amount = Math.floor(base * growth);
-    if (amount <= 0 || amount > remaining) continue;
-    remaining -= amount;
-    holdings.push(hold(e.type, e.code, amount, asOf));
-  }
-  return remaining;
 }
 
 interface Timeline {
@@ -759,11 +566,10 @@ interface Timeline {
 function timeline(stage: number, maxBackDays: number, now: number, rng: Rng): Timeline {
   if (stage === NEW) {
     const createdAt = now - Math.floor(rng.between(0, 29.5) * DAY);
-    const sinceOpen = now - createdAt;
     return {
       createdAt,
       lastVisitAt: Math.min(now, createdAt + rng.int(40 * 60_000)),
-      lastTxnAt: rng.chance(0.7) ? createdAt + rng.int(sinceOpen + 1) : null,
+      lastTxnAt: rng.chance(0.7) ? createdAt + rng.int(now - createdAt + 1) : null,
     };
   }
   const [lo, hi] = LIFECYCLE_IDLE_DAYS[stage] as readonly [number, number];
@@ -783,80 +589,31 @@ function timeline(stage: number, maxBackDays: number, now: number, rng: Rng): Ti
   return { createdAt, lastVisitAt, lastTxnAt };
 }
 
-/** A risk assessment done at some visit: mostly within the year before the last activity, some older. */
+/** A risk assessment done at some visit: mostly in the months before the last activity, some long before. */
 function assessedAt(tl: Timeline, rng: Rng): number {
   const last = Math.max(tl.createdAt, tl.lastVisitAt ?? 0, tl.lastTxnAt ?? 0);
-  const back = rng.chance(0.7) ? rng.int(300 * DAY) : 365 * DAY + rng.int(2 * YEAR);
+  const back = rng.chance(0.78) ? rng.int(300 * DAY) : 365 * DAY + rng.int(2 * YEAR);
   return Math.max(tl.createdAt, last - back);
 }
 
 // ── corporate customers ───────────────────────────────────────────────────────────────────
 function corporate(i: number, ctx: Context): DemoCustomer {
   const rng = ctx.rng;
-  const typeIdx = corporateTypeIndex(ctx.seed, i);
   const gradeIdx = corporateGradeIndex(ctx.seed, i);
-  const type = CORP_TYPES[typeIdx] as CorporateType;
+  const type = CORP_TYPES[corporateTypeIndex(ctx.seed, i)] as CorporateType;
   const [districtCode, district] = rng.pick(T.CORPORATE_DISTRICTS);
-  const name = corporateName(type, district, rng);
-  const creditCode = creditCodeFor(type, districtCode, permute8(i, ctx.orgKeys));
-
-  const aum =
-    gradeIdx === 0
-      ? pareto(rng, 2000 * WAN, 50_000 * WAN, 1.3)
-      : gradeIdx === 1
-        ? pareto(rng, 300 * WAN, 5000 * WAN, 1.2)
-        : pareto(rng, 5 * WAN, 500 * WAN, 0.7);
+  const [lo, hi, alpha] = CORP_AUM[gradeIdx] as readonly [number, number, number];
+  const aumFen = pareto(rng, lo, hi, alpha);
   const riskLevel = rng.chance(0.7) ? ((2 + rng.int(3)) as RiskLevel) : null;
-  const business = type === 'enterprise';
-
-  const holdings: DemoHolding[] = [];
-  const demand = hold('demand_deposit', 'CORP_SETTLEMENT', 0, ctx.asOf);
-  holdings.push(demand);
-  const extras: Extra[] = [];
-  if (aum >= 100 * WAN && rng.chance(gradeIdx < 2 ? 0.5 : 0.15)) {
-    extras.push(extra('time_deposit', 'CORP_AGREEMENT', 50 * WAN, 10 * WAN, rng.between(0.5, 1.5), 0));
-  }
-  if (riskLevel !== null && aum >= 300 * WAN && rng.chance([0.4, 0.25, 0.05][gradeIdx] as number)) {
-    extras.push(extra('wealth_short', 'CORP_STRUCTURED', 100 * WAN, 10 * WAN, rng.between(0.5, 1.5), 0.02));
-  }
-  demand.balanceFen = fund(aum, rng.between(0.5, 1.5), extras, holdings, ctx.asOf, rng);
-  const add = (p: number, type: ProductType, code: string, balance: () => number): void => {
-    if (holdings.length < 5 && rng.chance(p)) holdings.push(hold(type, code, balance(), ctx.asOf));
-  };
-  const loanMax = [20_000 * WAN, 5000 * WAN, 500 * WAN][gradeIdx] as number;
-  if (business)
-    add([0.7, 0.45, 0.12][gradeIdx] as number, 'corporate_loan', 'CORP_WC_LOAN', () =>
-      loanFen(rng, 50 * WAN, loanMax),
-    );
-  add(business ? 0.6 : 0.9, 'payroll', 'PAYROLL', () => 0);
-  if (business)
-    add([0.4, 0.25, 0.05][gradeIdx] as number, 'acceptance_bill', 'CORP_ACCEPTANCE', () =>
-      loanFen(rng, 50 * WAN, loanMax / 2),
-    );
-  add(0.9, 'e_banking', 'CORP_EB', () => 0);
-  if (business)
-    add([0.25, 0.1, 0][gradeIdx] as number, 'corporate_loan', 'CORP_FA_LOAN', () =>
-      loanFen(rng, 500 * WAN, loanMax),
-    );
-  if (business)
-    add([0.2, 0.1, 0][gradeIdx] as number, 'supply_chain', 'CORP_SCF', () =>
-      loanFen(rng, 100 * WAN, loanMax / 4),
-    );
-  if (business && gradeIdx === 2)
-    add(0.15, 'microloan', 'CORP_INCLUSIVE', () => loanFen(rng, 10 * WAN, 300 * WAN));
-  if (business && gradeIdx === 2) add(0.2, 'pos', 'POS_MERCHANT', () => 0);
-  if (!business) add(0.4, 'agency', 'AGENCY_BILLS', () => 0);
-
-  const stage = pickIndex(CORP_LIFECYCLE_CUM, rng.next());
-  const tl = timeline(stage, 25 * 365, ctx.now, rng);
+  const tl = timeline(pickIndex(CORP_LIFECYCLE_CUM, rng.next()), 25 * 365, ctx.now, rng);
   return {
     customerNo: demoCustomerNo(i),
     kind: 'corporate',
     corporateType: type,
-    name,
+    name: corporateName(type, district, rng),
     idNumber: null,
-    creditCode,
-    phone: phoneNumber(i, ctx, rng),
+    creditCode: creditCodeFor(type, districtCode, permute8(i, ctx.orgKeys)),
+    phone: phoneNumber(permute8(i, ctx.phoneKeys), rng),
     cards: [],
     birthDate: null,
     gender: null,
@@ -872,89 +629,6 @@ function corporate(i: number, ctx: Context): DemoCustomer {
     createdAt: tl.createdAt,
     lastVisitAt: tl.lastVisitAt,
     lastTxnAt: tl.lastTxnAt,
-    holdings,
+    holdings: corporateHoldings(gradeIdx, type === 'enterprise', aumFen, riskLevel !== null, ctx.asOf, rng),
   };
-}
-
-function corporateName(type: CorporateType, district: string, rng: Rng): string {
-  switch (type) {
-    case 'enterprise': {
-      const place = T.ENTERPRISE_PLACES[pickIndex(PLACE_CUM, rng.next())]?.[0] as string;
-      const suffix = T.ENTERPRISE_SUFFIXES[pickIndex(SUFFIX_CUM, rng.next())]?.[0] as string;
-      return place + rng.pick(T.TRADE_NAMES) + rng.pick(T.INDUSTRIES) + suffix;
-    }
-    case 'government': {
-      const u = rng.next();
-      if (u < 0.5) return `杭州市${district}${rng.pick(T.GOVERNMENT_BODIES)}`;
-      if (u < 0.8) return `杭州市${rng.pick(T.GOVERNMENT_BODIES)}`;
-      return `杭州市${district}${rng.pick(T.GOVERNMENT_STREETS)}办事处`;
-    }
-    case 'institution': {
-      const u = rng.next();
-      if (u < 0.2) return `杭州市第${rng.pick(T.CHINESE_ORDINALS.slice(0, 7))}人民医院`;
-      if (u < 0.7) return `杭州市${district}${rng.pick(T.INSTITUTION_KINDS)}`;
-      return `杭州市${district}第${rng.pick(T.CHINESE_ORDINALS)}${rng.chance(0.5) ? '中学' : '小学'}`;
-    }
-    default: {
-      const suffix = T.FINANCIAL_SUFFIXES[pickIndex(FIN_SUFFIX_CUM, rng.next())]?.[0] as string;
-      return (
-        (suffix.startsWith('小额') || suffix.startsWith('融资') ? '杭州' : '') +
-        rng.pick(T.TRADE_NAMES) +
-        suffix
-      );
-    }
-  }
-}
-
-const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
-
-/**
- * 统一社会信用代码 (GB 32100): registration authority + type, region, 9-character organisation
- * code (GB 11714, its own check character included), and the final check character.
- * Unique per index: the organisation code body is a bijection of it.
- */
-export function creditCodeFor(type: CorporateType, regionCode: string, body8: number): string {
-  const head = type === 'government' ? '11' : type === 'institution' ? '12' : '91';
-  const org = (PAD4[(body8 / 10000) | 0] as string) + (PAD4[body8 % 10000] as string);
-  let s = 0;
-  for (let j = 0; j < 8; j++) s += (org.charCodeAt(j) - 48) * (ORG_WEIGHTS[j] as number);
-  const c = 11 - (s % 11);
-  const first17 = head + regionCode + org + (c === 10 ? 'X' : c === 11 ? '0' : String(c));
-  let sum = 0;
-  for (let j = 0; j < 17; j++) sum += USCC_CHARS.indexOf(first17[j] as string) * (USCC_WEIGHTS[j] as number);
-  return first17 + USCC_CHARS[(31 - (sum % 31)) % 31];
-}
-
-// ── names and numbers ─────────────────────────────────────────────────────────────────
-function personName(rng: Rng, birthYear: number, gender: 'M' | 'F'): string {
-  const surname = T.SURNAMES[pickIndex(SURNAME_CUM, rng.next())]?.[0] as string;
-  const era = birthYear < 1960 ? 0 : birthYear < 1980 ? 1 : birthYear < 1995 ? 2 : 3;
-  const pool = T.GIVEN_NAMES[era]?.[gender === 'M' ? 0 : 1] as T.GivenNames;
-  return surname + rng.pick(rng.chance(pool.singleShare) ? pool.single : pool.double);
-}
-
-/** A prefix (号段) plus 8 digits that are a bijection of the index: unique in the data set. */
-function phoneNumber(i: number, ctx: Context, rng: Rng): string {
-  const x = permute8(i, ctx.phoneKeys);
-  const prefix = T.PHONE_PREFIXES[pickIndex(PHONE_PREFIX_CUM, rng.next())]?.[0] as string;
-  return prefix + (PAD4[(x / 10000) | 0] as string) + (PAD4[x % 10000] as string);
-}
-
-/**
- * BIN + [3 branch digits, debit only] + slot digit + 8 digits (a bijection of the index, keyed
- * per slot) + Luhn. The slot digit is slot + 3k (0–8), so two cards of one length share the
- * slot digit and the 8 digits only if they are the same card; 9 is left for the showcase.
- */
-function cardNumber(i: number, slot: number, bin: string, debit: boolean, ctx: Context, rng: Rng): string {
-  const x = permute8(i, ctx.cardKeys[slot] as Uint32Array);
-  const slotDigit = DIGITS[slot + 3 * rng.int(3)] as string;
-  const payload =
-    bin +
-    (debit ? (PAD3[rng.int(1000)] as string) : '') +
-    slotDigit +
-    (PAD4[(x / 10000) | 0] as string) +
-    (PAD4[x % 10000] as string);
-  return payload + luhnCheckDigit(payload);
 }

@@ -72,11 +72,23 @@ export interface IndividualProfile {
   passbook: boolean;
 }
 
-function hold(productType: ProductType, productCode: string | null, balanceFen: number, asOf: number): DemoHolding {
+function hold(
+  productType: ProductType,
+  productCode: string | null,
+  balanceFen: number,
+  asOf: number,
+): DemoHolding {
   return { productType, productCode, balanceFen, asOf };
 }
 
-function extra(type: ProductType, code: string, minFen: number, unitFen: number, weight: number, drift: number): Extra {
+function extra(
+  type: ProductType,
+  code: string,
+  minFen: number,
+  unitFen: number,
+  weight: number,
+  drift: number,
+): Extra {
   return { type, code, minFen, unitFen, weight, drift };
 }
 
@@ -102,31 +114,50 @@ export function individualHoldings(p: IndividualProfile, asOf: number, rng: Rng)
   if (p.executive ? rng.chance(0.6) : age >= 22 && age <= 60 && rng.chance(0.12)) {
     essentials.push(hold('payroll', 'PAYROLL', 0, asOf));
   }
-  if (p.merchant && essentials.length < 3 && rng.chance(0.5)) essentials.push(hold('pos', 'POS_MERCHANT', 0, asOf));
+  if (p.merchant && essentials.length < 3 && rng.chance(0.5))
+    essentials.push(hold('pos', 'POS_MERCHANT', 0, asOf));
 
   const room = Math.min(MAX_EXTRAS[tier] as number, MAX_HOLDINGS - 1 - essentials.length);
   const extras = pickExtras(p, rng, room);
-  demand.balanceFen = fund(p.aumFen, (DEMAND_WEIGHT[tier] as number) * rng.between(0.4, 1.6), extras, holdings, asOf, rng);
+  demand.balanceFen = fund(
+    p.aumFen,
+    (DEMAND_WEIGHT[tier] as number) * rng.between(0.4, 1.6),
+    extras,
+    holdings,
+    asOf,
+    rng,
+  );
   for (const h of essentials) holdings.push(h);
 
-  const add = (ok: boolean, type: ProductType, code: string, balance: () => number): void => {
-    if (ok && holdings.length < MAX_HOLDINGS) holdings.push(hold(type, code, balance(), asOf));
-  };
-  add(rng.chance((E_BANKING_P[tier] as number) * (elderly ? 0.5 : 1) + (age < 30 ? 0.1 : 0)), 'e_banking', 'EB_MOBILE', () => 0);
-  if (age <= 65 && rng.chance(CREDIT_CARD_P[tier] as number)) {
+  // No closures here: this runs per customer, and tsx wraps every closure in a naming helper.
+  if (
+    holdings.length < MAX_HOLDINGS &&
+    rng.chance((E_BANKING_P[tier] as number) * (elderly ? 0.5 : 1) + (age < 30 ? 0.1 : 0))
+  ) {
+    holdings.push(hold('e_banking', 'EB_MOBILE', 0, asOf));
+  }
+  if (holdings.length < MAX_HOLDINGS && age <= 65 && rng.chance(CREDIT_CARD_P[tier] as number)) {
     const platinum = tier >= MID && rng.chance(0.5);
-    add(true, 'credit_card', platinum ? 'CC_PLATINUM' : 'CC_STANDARD', () =>
-      rng.chance(0.2) ? 0 : rng.int(platinum ? 5 * WAN : 2 * WAN),
+    const owed = rng.chance(0.2) ? 0 : rng.int(platinum ? 5 * WAN : 2 * WAN);
+    holdings.push(hold('credit_card', platinum ? 'CC_PLATINUM' : 'CC_STANDARD', owed, asOf));
+  }
+  if (holdings.length < MAX_HOLDINGS && age >= 25 && age <= 65 && rng.chance(MORTGAGE_P[tier] as number)) {
+    holdings.push(
+      hold('mortgage', 'LOAN_MORTGAGE', loanFen(rng, 20 * WAN, tier >= HIGH ? 300 * WAN : 150 * WAN), asOf),
     );
   }
-  add(age >= 25 && age <= 65 && rng.chance(MORTGAGE_P[tier] as number), 'mortgage', 'LOAN_MORTGAGE', () =>
-    loanFen(rng, 20 * WAN, tier >= HIGH ? 300 * WAN : 150 * WAN),
-  );
-  add(age >= 22 && age <= 60 && rng.chance(CONSUMER_LOAN_P[tier] as number), 'consumer_loan', 'LOAN_CONSUMER', () =>
-    loanFen(rng, WAN, 30 * WAN),
-  );
-  add(rng.chance(0.08), 'agency', 'AGENCY_BILLS', () => 0);
-  add(p.merchant && rng.chance(0.15), 'agency', 'CASH_CHANGE', () => 0);
+  if (
+    holdings.length < MAX_HOLDINGS &&
+    age >= 22 &&
+    age <= 60 &&
+    rng.chance(CONSUMER_LOAN_P[tier] as number)
+  ) {
+    holdings.push(hold('consumer_loan', 'LOAN_CONSUMER', loanFen(rng, WAN, 30 * WAN), asOf));
+  }
+  if (holdings.length < MAX_HOLDINGS && rng.chance(0.08))
+    holdings.push(hold('agency', 'AGENCY_BILLS', 0, asOf));
+  if (holdings.length < MAX_HOLDINGS && p.merchant && rng.chance(0.15))
+    holdings.push(hold('agency', 'CASH_CHANGE', 0, asOf));
   return holdings;
 }
 
@@ -135,34 +166,40 @@ function pickExtras(p: IndividualProfile, rng: Rng, max: number): Extra[] {
   const { tier, aumFen: aum, risk, age, elderly } = p;
   const out: Extra[] = [];
   if (aum < 100 * YUAN || max <= 0) return out;
-  const w = () => rng.between(0.5, 1.5);
   if (rng.chance((TIME_DEPOSIT_P[tier] as number) + (elderly ? 0.2 : 0))) {
-    if (aum >= 25 * WAN && rng.chance(0.45)) out.push(extra('time_deposit', 'TD_LARGE_CD', 20 * WAN, WAN, w(), 0));
+    if (aum >= 25 * WAN && rng.chance(0.45))
+      out.push(extra('time_deposit', 'TD_LARGE_CD', 20 * WAN, WAN, rng.between(0.5, 1.5), 0));
     else if (age >= 55 && aum >= 2000 * YUAN && rng.chance(elderly ? 0.5 : 0.2)) {
-      out.push(extra('time_deposit', 'TD_SILVER', 1000 * YUAN, 100 * YUAN, w(), 0));
+      out.push(extra('time_deposit', 'TD_SILVER', 1000 * YUAN, 100 * YUAN, rng.between(0.5, 1.5), 0));
     } else if (aum >= 8 * WAN && rng.chance(0.15)) {
-      out.push(extra('time_deposit', 'TD_NOTICE_7D', 5 * WAN, 1000 * YUAN, w(), 0));
-    } else out.push(extra('time_deposit', 'TD_STANDARD', 50 * YUAN, 100 * YUAN, w(), 0));
+      out.push(extra('time_deposit', 'TD_NOTICE_7D', 5 * WAN, 1000 * YUAN, rng.between(0.5, 1.5), 0));
+    } else out.push(extra('time_deposit', 'TD_STANDARD', 50 * YUAN, 100 * YUAN, rng.between(0.5, 1.5), 0));
   }
   if (out.length < max && risk >= 2 && rng.chance(SHORT_WM_P[tier] as number)) {
     const quarter = rng.chance(0.65);
-    const [type, code]: [ProductType, string] = quarter ? ['wealth_short', 'WM_QUARTER'] : ['wealth_7day', 'WM_7DAY'];
-    out.push(extra(type, code, WAN, 1000 * YUAN, 0.8 * w(), 0.02));
+    const [type, code]: [ProductType, string] = quarter
+      ? ['wealth_short', 'WM_QUARTER']
+      : ['wealth_7day', 'WM_7DAY'];
+    out.push(extra(type, code, WAN, 1000 * YUAN, 0.8 * rng.between(0.5, 1.5), 0.02));
   }
   if (out.length < max && risk >= 2 && rng.chance(WEALTH_P[tier] as number)) {
-    if (tier === PRIVATE && risk >= 3 && rng.chance(0.6)) out.push(extra('wealth', 'WM_PRIVATE', 100 * WAN, 10 * WAN, w(), 0.04));
+    if (tier === PRIVATE && risk >= 3 && rng.chance(0.6))
+      out.push(extra('wealth', 'WM_PRIVATE', 100 * WAN, 10 * WAN, rng.between(0.5, 1.5), 0.04));
     else if (risk >= 4 && aum >= 20 * WAN && rng.chance(0.3)) {
-      out.push(extra('wealth', 'WM_EQUITY', 5 * WAN, 1000 * YUAN, 0.6 * w(), 0.08));
-    } else if (risk >= 3 && rng.chance(0.5)) out.push(extra('wealth', 'WM_PLUS', WAN, 1000 * YUAN, 0.8 * w(), 0.04));
-    else out.push(extra('wealth', 'WM_STEADY_1Y', WAN, 1000 * YUAN, 0.8 * w(), 0.03));
+      out.push(extra('wealth', 'WM_EQUITY', 5 * WAN, 1000 * YUAN, 0.6 * rng.between(0.5, 1.5), 0.08));
+    } else if (risk >= 3 && rng.chance(0.5))
+      out.push(extra('wealth', 'WM_PLUS', WAN, 1000 * YUAN, 0.8 * rng.between(0.5, 1.5), 0.04));
+    else out.push(extra('wealth', 'WM_STEADY_1Y', WAN, 1000 * YUAN, 0.8 * rng.between(0.5, 1.5), 0.03));
   }
   if (out.length < max && risk >= 2 && rng.chance(FUND_P[tier] as number)) {
     if (risk >= 3 && age >= 28 && age <= 50 && rng.chance(0.2)) {
-      out.push(extra('fund', 'FUND_EDU_DCA', 100 * YUAN, 100 * YUAN, 0.3 * w(), 0.1));
+      out.push(extra('fund', 'FUND_EDU_DCA', 100 * YUAN, 100 * YUAN, 0.3 * rng.between(0.5, 1.5), 0.1));
     } else {
       const level = 2 + rng.int(risk - 1);
       const min = level === 5 ? 1000 * YUAN : 10 * YUAN;
-      out.push(extra('fund', FUND_BY_RISK[level] as string, min, 100 * YUAN, 0.5 * w(), 0.12));
+      out.push(
+        extra('fund', FUND_BY_RISK[level] as string, min, 100 * YUAN, 0.5 * rng.between(0.5, 1.5), 0.12),
+      );
     }
   }
   if (out.length < max && rng.chance((INSURANCE_P[tier] as number) + (elderly && tier >= MID ? 0.1 : 0))) {
@@ -172,15 +209,21 @@ function pickExtras(p: IndividualProfile, rng: Rng, max: number): Extra[] {
     else if (age >= 28 && age <= 50 && rng.chance(0.3)) code = 'INS_EDU';
     else if (age <= 55 && rng.chance(0.4)) code = 'INS_CRITICAL';
     else if (age <= 65) code = 'INS_ANNUITY';
-    if (code) out.push(extra('insurance', code, 0, 100 * YUAN, 0.4 * w(), 0));
+    if (code) out.push(extra('insurance', code, 0, 100 * YUAN, 0.4 * rng.between(0.5, 1.5), 0));
   }
   if (out.length < max && tier === PRIVATE && risk >= 3 && aum >= 2000 * WAN && rng.chance(0.35)) {
-    out.push(extra('trust', 'TRUST_FAMILY', 1000 * WAN, 100 * WAN, 1.5 * w(), 0.02));
-  } else if (out.length < max && tier >= HIGH && risk >= 4 && aum >= 200 * WAN && rng.chance(tier === PRIVATE ? 0.3 : 0.12)) {
-    out.push(extra('trust', 'TRUST_COLLECTIVE', 100 * WAN, 10 * WAN, 0.8 * w(), 0.03));
+    out.push(extra('trust', 'TRUST_FAMILY', 1000 * WAN, 100 * WAN, 1.5 * rng.between(0.5, 1.5), 0.02));
+  } else if (
+    out.length < max &&
+    tier >= HIGH &&
+    risk >= 4 &&
+    aum >= 200 * WAN &&
+    rng.chance(tier === PRIVATE ? 0.3 : 0.12)
+  ) {
+    out.push(extra('trust', 'TRUST_COLLECTIVE', 100 * WAN, 10 * WAN, 0.8 * rng.between(0.5, 1.5), 0.03));
   }
   if (out.length < max && risk >= 1 && rng.chance(CASH_WM_P[tier] as number)) {
-    out.push(extra('wealth_7day', 'WM_CASH', YUAN, 100 * YUAN, 0.3 * w(), 0.01));
+    out.push(extra('wealth_7day', 'WM_CASH', YUAN, 100 * YUAN, 0.3 * rng.between(0.5, 1.5), 0.01));
   }
   return out;
 }
@@ -189,7 +232,14 @@ function pickExtras(p: IndividualProfile, rng: Rng, max: number): Extra[] {
  * Corporate customers: the settlement account, deposits and structured deposits out of AUM,
  * then loans, bills and services by grade. `grade`: 0 strategic, 1 key, 2 general.
  */
-export function corporateHoldings(grade: number, enterprise: boolean, aumFen: number, assessed: boolean, asOf: number, rng: Rng): DemoHolding[] {
+export function corporateHoldings(
+  grade: number,
+  enterprise: boolean,
+  aumFen: number,
+  assessed: boolean,
+  asOf: number,
+  rng: Rng,
+): DemoHolding[] {
   const holdings: DemoHolding[] = [];
   const demand = hold('demand_deposit', 'CORP_SETTLEMENT', 0, asOf);
   holdings.push(demand);
@@ -202,21 +252,28 @@ export function corporateHoldings(grade: number, enterprise: boolean, aumFen: nu
   }
   demand.balanceFen = fund(aumFen, rng.between(0.5, 1.5), extras, holdings, asOf, rng);
 
-  const add = (p: number, type: ProductType, code: string, balance: () => number): void => {
-    if (holdings.length < MAX_HOLDINGS && rng.chance(p)) holdings.push(hold(type, code, balance(), asOf));
-  };
   const loanMax = CORP_LOAN_MAX[grade] as number;
-  if (enterprise) add(CORP_WC_LOAN_P[grade] as number, 'corporate_loan', 'CORP_WC_LOAN', () => loanFen(rng, 50 * WAN, loanMax));
-  add(enterprise ? 0.6 : 0.9, 'payroll', 'PAYROLL', () => 0);
-  if (enterprise) {
-    add(CORP_ACCEPTANCE_P[grade] as number, 'acceptance_bill', 'CORP_ACCEPTANCE', () => loanFen(rng, 50 * WAN, loanMax / 2));
+  const room = () => holdings.length < MAX_HOLDINGS;
+  if (enterprise && room() && rng.chance(CORP_WC_LOAN_P[grade] as number)) {
+    holdings.push(hold('corporate_loan', 'CORP_WC_LOAN', loanFen(rng, 50 * WAN, loanMax), asOf));
   }
-  add(0.9, 'e_banking', 'CORP_EB', () => 0);
-  if (enterprise) add(CORP_FA_LOAN_P[grade] as number, 'corporate_loan', 'CORP_FA_LOAN', () => loanFen(rng, 500 * WAN, loanMax));
-  if (enterprise) add(CORP_SCF_P[grade] as number, 'supply_chain', 'CORP_SCF', () => loanFen(rng, 100 * WAN, loanMax / 4));
-  if (enterprise && grade === GENERAL) add(0.15, 'microloan', 'CORP_INCLUSIVE', () => loanFen(rng, 10 * WAN, 300 * WAN));
-  if (enterprise && grade === GENERAL) add(0.2, 'pos', 'POS_MERCHANT', () => 0);
-  if (!enterprise) add(0.4, 'agency', 'AGENCY_BILLS', () => 0);
+  if (room() && rng.chance(enterprise ? 0.6 : 0.9)) holdings.push(hold('payroll', 'PAYROLL', 0, asOf));
+  if (enterprise && room() && rng.chance(CORP_ACCEPTANCE_P[grade] as number)) {
+    holdings.push(hold('acceptance_bill', 'CORP_ACCEPTANCE', loanFen(rng, 50 * WAN, loanMax / 2), asOf));
+  }
+  if (room() && rng.chance(0.9)) holdings.push(hold('e_banking', 'CORP_EB', 0, asOf));
+  if (enterprise && room() && rng.chance(CORP_FA_LOAN_P[grade] as number)) {
+    holdings.push(hold('corporate_loan', 'CORP_FA_LOAN', loanFen(rng, 500 * WAN, loanMax), asOf));
+  }
+  if (enterprise && room() && rng.chance(CORP_SCF_P[grade] as number)) {
+    holdings.push(hold('supply_chain', 'CORP_SCF', loanFen(rng, 100 * WAN, loanMax / 4), asOf));
+  }
+  if (enterprise && grade === GENERAL && room() && rng.chance(0.15)) {
+    holdings.push(hold('microloan', 'CORP_INCLUSIVE', loanFen(rng, 10 * WAN, 300 * WAN), asOf));
+  }
+  if (enterprise && grade === GENERAL && room() && rng.chance(0.2))
+    holdings.push(hold('pos', 'POS_MERCHANT', 0, asOf));
+  if (!enterprise && room() && rng.chance(0.4)) holdings.push(hold('agency', 'AGENCY_BILLS', 0, asOf));
   return holdings;
 }
 
@@ -225,7 +282,14 @@ export function corporateHoldings(grade: number, enterprise: boolean, aumFen: nu
  * in whole purchase units, bumping a too-small part up to its minimum when it still fits and
  * dropping it otherwise. Returns what is left: the demand deposit, which carries the odd fen.
  */
-function fund(aum: number, demandWeight: number, extras: Extra[], holdings: DemoHolding[], asOf: number, rng: Rng): number {
+function fund(
+  aum: number,
+  demandWeight: number,
+  extras: Extra[],
+  holdings: DemoHolding[],
+  asOf: number,
+  rng: Rng,
+): number {
   let remaining = aum;
   let weightLeft = demandWeight;
   for (const e of extras) weightLeft += e.weight;

@@ -136,6 +136,8 @@ export const PAD3: readonly string[] = Array.from({ length: 1000 }, (_, i) => St
 export function pareto(rng: Rng, lo: number, hi: number, alpha: number): number {
   const u = rng.next();
   const x =
-    alpha === 0 ? lo * Math.pow(hi / lo, u) : lo * Math.pow(1 - u * (1 - Math.pow(lo / hi, alpha)), -1 / alpha);
+    alpha === 0
+      ? lo * Math.pow(hi / lo, u)
+      : lo * Math.pow(1 - u * (1 - Math.pow(lo / hi, alpha)), -1 / alpha);
   return Math.min(hi - 1, Math.max(lo, Math.floor(x)));
 }
