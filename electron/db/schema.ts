@@ -201,7 +201,36 @@ export interface ComplaintTable {
   resolved_by: string | null;
 }
 
+export interface ImportRunTable {
+  id: string;
+  kind: string;
+  file_name: string;
+  file_sha256: string;
+  format: string;
+  encoding: string | null;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  stale: number;
+  /** JSON: tier counts before/after, tier moves, ignored columns. */
+  summary: string;
+  staff_id: string | null;
+  started_at: number;
+  finished_at: number;
+}
+
+export interface AumSnapshotTable {
+  customer_id: string;
+  as_of: number;
+  aum_fen: number;
+  tier: string;
+  import_id: string | null;
+}
+
 export interface DB {
+  import_runs: ImportRunTable;
+  aum_snapshots: AumSnapshotTable;
   complaints: ComplaintTable;
   branch: BranchTable;
   staff: StaffTable;

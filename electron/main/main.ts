@@ -1,52 +1,206 @@
 /**
- * The Electron shell: thin on purpose. It starts the same branch server as `npm run serve`
- * on 127.0.0.1 with data under userData, and opens the staff window on it. Printing, the lobby
- * display on a second monitor and the role dialog arrive with Step 7 (issue 9).
+ * The Electron shell, thin on purpose: it only wires the small, tested modules beside it.
+ * The branch server (the same code as `npm run serve`) runs in a utility process; windows load
+ * it over 127.0.0.1 with a per-launch token; everything a user does goes through its API.
  */
-import { app, BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, screen, session } from 'electron';
 import { join } from 'node:path';
 import { readServeConfig } from '../server/config';
 import { createLogger } from '../server/logger';
-import { startServer, type RunningServer } from '../server/start';
-import { isAllowedNavigation, staffWindowOptions } from './window-options';
+import { describeDisplays, lobbyDisplayController } from './displays';
+import { registerIpc } from './ipc';
+import { newLaunchToken, withLaunchToken } from './launch-token';
+import { LOG_ROTATION, rotatingFile } from './logfile';
+import { askLobbyDisplay, askPrinter, menuTemplate } from './menu';
+import { openTicketPage, printerChoices, printTicket } from './printing';
+import { readDesktopConfig, runsEmbeddedServer, writeDesktopConfig, type DesktopConfig } from './role';
+import { startServerProcess, startupErrorText, type ServerHandle } from './server-host';
+import { askForRole } from './setup';
+import { createShutdown } from './shutdown';
+import { claimSingleInstance } from './single-instance';
+import { isAllowedNavigation, lobbyWindowOptions, lockDown, staffWindowOptions } from './window-options';
 
-let server: RunningServer | null = null;
-let win: BrowserWindow | null = null;
+const userData = app.getPath('userData');
+const paths = {
+  config: join(userData, 'desktop.json'),
+  data: join(userData, 'data'),
+  logs: join(userData, 'logs'),
+  preload: join(__dirname, 'preload.cjs'),
+};
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => {
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
-  });
+let staffWin: BrowserWindow | null = null;
+const mainWindow = () => staffWin ?? BrowserWindow.getAllWindows()[0] ?? null;
 
-  void app.whenReady().then(async () => {
-    const dataDir = join(app.getPath('userData'), 'data');
-    const cfg = { ...readServeConfig([], { ...process.env, PORT: '0', DATA_DIR: dataDir }, process.cwd()) };
-    const log = createLogger({ level: 'info' });
-    server = await startServer(cfg, { staticDir: join(__dirname, '../renderer'), log });
-    const origin = server.url;
-    win = new BrowserWindow(staffWindowOptions(join(__dirname, 'preload.cjs')));
-    win.webContents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith('https://')) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-    win.webContents.on('will-navigate', (e, url) => {
-      if (!isAllowedNavigation(url, origin)) e.preventDefault();
-    });
-    win.once('ready-to-show', () => win?.show());
-    await win.loadURL(`${origin}/`);
-  });
+if (claimSingleInstance(app, mainWindow)) {
+  // Native crashes (a segfault in better-sqlite3, a GPU crash) leave a minidump under userData.
+  crashReporter.start({ uploadToServer: false });
+  const logFile = rotatingFile(join(paths.logs, 'main.log'), LOG_ROTATION);
+  const log = createLogger({ level: 'info', destination: logFile });
+  process.on('uncaughtException', (err) => log.fatal({ err }, 'uncaught exception in main'));
+  process.on('unhandledRejection', (err) => log.error({ err }, 'unhandled rejection in main'));
+  app.on('render-process-gone', (_e, wc, d) => log.error({ url: wc.getURL(), ...d }, 'renderer gone'));
+  app.on('child-process-gone', (_e, d) => log.error(d, 'child process gone'));
 
-  app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', (e) => {
-    if (!server) return;
+  let origin: string | null = null;
+  let server: ServerHandle | null = null;
+  let windowsOpen = false;
+  const lobbyRef: { stop(): void } = { stop: () => {} };
+  app.on('web-contents-created', (_e, contents) => lockDown(contents, () => origin));
+  // Subscribed so that closing the first-run window does not quit before the app has opened.
+  app.on('window-all-closed', () => windowsOpen && app.quit());
+
+  const shutdown = createShutdown(
+    {
+      closeWindows: () => {
+        lobbyRef.stop();
+        for (const w of BrowserWindow.getAllWindows()) w.destroy();
+      },
+      stopServer: () => server?.stop() ?? Promise.resolve(),
+      closeLog: () => logFile.close(),
+      exit: (code) => app.exit(code),
+    },
+    log,
+  );
+  app.on('before-quit', (e) => {
     e.preventDefault();
-    const s = server;
-    server = null;
-    void s.close().finally(() => app.quit());
+    void shutdown.begin();
   });
+
+  // A failed start or a crashed server process: say why and where the logs are, then stop.
+  const fail = (err: unknown) => {
+    log.fatal({ err }, 'fatal: exiting');
+    dialog.showErrorBox('网点分流出错 · 网点分流 has to stop', startupErrorText(err, paths.logs));
+    app.exit(1);
+  };
+
+  void app
+    .whenReady()
+    .then(async () => {
+      let cfg = readDesktopConfig(paths.config);
+      if (!cfg || process.argv.includes('--setup')) {
+        const chosen = await askForRole(cfg);
+        if (!chosen) return app.quit();
+        // A new role keeps this PC's own choices (printer, lobby screen, start at login).
+        cfg = writeDesktopConfig(paths.config, {
+          ...(cfg ?? chosen),
+          role: chosen.role,
+          hubUrl: chosen.hubUrl,
+        });
+      }
+      let current: DesktopConfig = cfg;
+      const save = (patch: Partial<DesktopConfig>) =>
+        (current = writeDesktopConfig(paths.config, { ...current, ...patch }));
+      // Re-applied every launch so the login entry follows the installed program's path.
+      app.setLoginItemSettings({ openAtLogin: current.openAtLogin });
+
+      if (runsEmbeddedServer(current)) {
+        const token = newLaunchToken();
+        const env = {
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATA_DIR: paths.data,
+          ROLE: current.role,
+          HUB_URL: current.hubUrl,
+        };
+        server = await startServerProcess(join(__dirname, 'server-process.cjs'), {
+          cfg: readServeConfig([], { ...process.env, ...env }, userData),
+          staticDir: join(__dirname, '../renderer'),
+          token,
+          logFile: join(paths.logs, 'server.log'),
+        });
+        server.onCrash((code) => fail(new Error(`the branch server stopped unexpectedly (code ${code})`)));
+        const url = (origin = server.url);
+        session.defaultSession.webRequest.onBeforeSendHeaders((d, cb) =>
+          cb({ requestHeaders: withLaunchToken(d.url, d.requestHeaders, url, token) }),
+        );
+      } else {
+        origin = current.hubUrl ?? null;
+      }
+      const base = origin ?? '';
+
+      const lobby = lobbyDisplayController({
+        displays: () => screen.getAllDisplays(),
+        primaryId: () => screen.getPrimaryDisplay().id,
+        configuredId: () => current.lobbyDisplayId,
+        role: current.role,
+        open: (display) => {
+          const w = new BrowserWindow(lobbyWindowOptions(display.bounds, paths.preload));
+          w.once('ready-to-show', () => w.show());
+          void w.loadURL(`${base}/display`);
+          return w;
+        },
+      });
+      lobbyRef.stop = () => lobby.stop();
+      screen.on('display-added', () => lobby.sync());
+      screen.on('display-removed', () => lobby.sync());
+
+      if (current.role !== 'display') {
+        const w = (staffWin = new BrowserWindow(staffWindowOptions(paths.preload)));
+        w.once('ready-to-show', () => w.show());
+        w.on('closed', () => app.quit()); // the lobby TV alone must not keep a counter PC's app alive
+        void w.loadURL(`${base}/`);
+      }
+      lobby.sync();
+      windowsOpen = true;
+
+      const printers = async () => (await mainWindow()?.webContents.getPrintersAsync()) ?? [];
+      registerIpc(
+        ipcMain,
+        {
+          printTicket: (ticketId) =>
+            printTicket({
+              origin: base,
+              ticketId,
+              printer: current.printer,
+              open: openTicketPage,
+              printers,
+              log,
+            }),
+          listPrinters: async () => printerChoices(await printers(), current.printer),
+          setTicketPrinter: async (name) => {
+            if (name !== null && !(await printers()).some((p) => p.name === name))
+              throw new Error('no such printer');
+            save({ printer: name });
+          },
+          displayInfo: () => ({
+            role: current.role,
+            displays: describeDisplays(screen.getAllDisplays(), screen.getPrimaryDisplay().id),
+            lobbyDisplayId: lobby.displayId,
+          }),
+          appVersion: () => app.getVersion(),
+        },
+        (url) => isAllowedNavigation(url, origin),
+      );
+
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(
+          menuTemplate({
+            version: app.getVersion(),
+            dataDir: paths.data,
+            logDir: paths.logs,
+            openAtLogin: current.openAtLogin,
+            isPackaged: app.isPackaged,
+            setOpenAtLogin: (on) => {
+              save({ openAtLogin: on });
+              app.setLoginItemSettings({ openAtLogin: on });
+            },
+            choosePrinter: async () => {
+              const v = await askPrinter(await printers());
+              if (v !== undefined) save({ printer: v });
+            },
+            chooseLobbyDisplay: async () => {
+              const v = await askLobbyDisplay(screen.getAllDisplays());
+              if (v !== undefined) save({ lobbyDisplayId: v });
+              lobby.sync();
+            },
+            changeRole: () => {
+              app.relaunch({ args: [...process.argv.slice(1).filter((a) => a !== '--setup'), '--setup'] });
+              app.quit();
+            },
+          }),
+        ),
+      );
+      log.info({ role: current.role, origin, version: app.getVersion() }, 'started');
+    })
+    .catch(fail);
 }

@@ -1,7 +1,26 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, Rectangle, WebContents, WebPreferences } from 'electron';
 
-/** Kept apart from main.ts so a test can check the security settings without Electron. */
-export function staffWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * Every window gets the same locked-down renderer: no Node, isolated and sandboxed, and at most
+ * the preload's named functions. Kept apart from main.ts so a test can check them without Electron.
+ */
+export function securePreferences(preload?: string): WebPreferences {
+  return {
+    ...(preload ? { preload } : {}),
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+export function staffWindowOptions(preload: string): BrowserWindowConstructorOptions {
   return {
     width: 1440,
     height: 900,
@@ -9,22 +28,58 @@ export function staffWindowOptions(preloadPath: string): BrowserWindowConstructo
     minHeight: 700,
     title: '网点分流',
     show: false,
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+    webPreferences: securePreferences(preload),
   };
 }
 
-/** Only the embedded server's origin may be shown in the window. */
-export function isAllowedNavigation(url: string, serverOrigin: string): boolean {
+/** Full screen on the given monitor; kiosk so that nobody at the TV can leave it by accident. */
+export function lobbyWindowOptions(bounds: Rectangle, preload: string): BrowserWindowConstructorOptions {
+  return {
+    ...bounds,
+    title: '网点分流 · 大堂显示',
+    kiosk: true,
+    fullscreen: true,
+    frame: false,
+    autoHideMenuBar: true,
+    backgroundColor: '#000000',
+    show: false,
+    webPreferences: securePreferences(preload),
+  };
+}
+
+/** Never shown: the ticket is laid out at 80 mm (≈302 CSS px) and handed to the printer. */
+export function printWindowOptions(): BrowserWindowConstructorOptions {
+  return { width: 302, height: 600, show: false, webPreferences: securePreferences() };
+}
+
+export function setupWindowOptions(): BrowserWindowConstructorOptions {
+  return {
+    width: 560,
+    height: 480,
+    title: '网点分流 · 首次设置',
+    resizable: false,
+    autoHideMenuBar: true,
+    webPreferences: securePreferences(),
+  };
+}
+
+/** Only the branch server's origin (the embedded one, or the hub for a display PC) may be shown. */
+export function isAllowedNavigation(url: string, serverOrigin: string | null): boolean {
+  if (!serverOrigin) return false;
   try {
     return new URL(url).origin === serverOrigin;
   } catch {
     return false;
   }
+}
+
+/** Applied to every WebContents the app creates: no pop-ups, no webviews, no leaving the server. */
+export function lockDown(contents: WebContents, origin: () => string | null): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  const guard = (e: { preventDefault(): void }, url: string) => {
+    if (!isAllowedNavigation(url, origin())) e.preventDefault();
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.on('will-attach-webview', (e) => e.preventDefault());
 }

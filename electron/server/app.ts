@@ -10,6 +10,8 @@ import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
 import { queueRoutes } from './routes/queue';
 import { visitRoutes } from './routes/visit';
+import { importRoutes } from './routes/import';
+import { exportRoutes } from './routes/export';
 import { liveSocket } from './live';
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -45,15 +47,19 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   customerRoutes(app, ctx);
   queueRoutes(app, ctx);
   visitRoutes(app, ctx);
+  importRoutes(app, ctx);
+  exportRoutes(app, ctx);
   await liveSocket(app, ctx);
 
   const dir = ctx.opts.staticDir;
   if (dir && existsSync(join(dir, 'index.html'))) {
     await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: ['index.html'] });
     // Client-side routes (/lobby, /display …) get the SPA; unknown /api paths stay JSON 404s.
-    app.setNotFoundHandler((req, reply) => {
+    // A catch-all GET route, not a second not-found handler: Fastify 5.12 allows one per prefix,
+    // and installErrorHandlers has set it (a second call stops the server from starting).
+    app.get('/*', (req, reply) => {
       const path = req.url.split('?')[0] ?? '';
-      if (req.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
+      if (!path.startsWith('/api/') && !path.includes('.')) {
         return reply.header('cache-control', 'no-cache').sendFile('index.html');
       }
       return reply

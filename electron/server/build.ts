@@ -1,9 +1,11 @@
 /**
  * Builds what `serve` and `start` run: the renderer (Vite) when missing or older than its sources,
  * and the server bundle (esbuild, ~0.2 s) every time. `--force` rebuilds the renderer, `--electron`
- * also bundles the Electron main and preload scripts.
+ * also bundles the Electron main, preload and server-process scripts, and `--electron --native`
+ * then rebuilds better-sqlite3 for Electron.
  */
 import { build as esbuild } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -37,6 +39,7 @@ async function buildServer(): Promise<void> {
   await esbuild({
     entryPoints: {
       cli: join(root, 'electron/server/cli.ts'),
+      'import-cli': join(root, 'electron/sync/import-cli.ts'),
     },
     outdir: join(root, 'dist/server'),
     bundle: true,
@@ -50,11 +53,18 @@ async function buildServer(): Promise<void> {
   });
 }
 
+/**
+ * Main, preload and the server's utility process, each one self-contained file: only electron
+ * and the native better-sqlite3 stay outside, so the package ships those two and no other
+ * node_modules (electron-builder.yml lists the same; bufferutil/utf-8-validate are ws's optional
+ * speed-ups, absent on purpose).
+ */
 async function buildElectron(): Promise<void> {
   await esbuild({
     entryPoints: {
       main: join(root, 'electron/main/main.ts'),
       preload: join(root, 'electron/preload/preload.ts'),
+      'server-process': join(root, 'electron/main/server-process-entry.ts'),
     },
     outdir: join(root, 'dist/electron'),
     outExtension: { '.js': '.cjs' },
@@ -62,13 +72,29 @@ async function buildElectron(): Promise<void> {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['electron'],
-    packages: 'external',
+    external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
+    sourcemap: true,
     tsconfig: join(root, 'tsconfig.json'),
     logLevel: 'warning',
   });
 }
 
+/**
+ * `--electron --native` (run by `npm run dist`): rebuilds better-sqlite3 for Electron's ABI. npm
+ * hands the project's `nodedir=/usr` (Node's own headers, right for `npm ci`) to every script as
+ * npm_config_nodedir, and node-gyp would build for Node again with it, so it is dropped here.
+ */
+function rebuildNativeForElectron(): void {
+  const env = { ...process.env };
+  delete env.npm_config_nodedir;
+  delete env.NPM_CONFIG_NODEDIR;
+  const cli = join(root, 'node_modules/electron-builder/cli.js');
+  execFileSync(process.execPath, [cli, 'install-app-deps'], { cwd: root, env, stdio: 'inherit' });
+}
+
 await buildRenderer();
 await buildServer();
-if (args.has('--electron')) await buildElectron();
+if (args.has('--electron')) {
+  await buildElectron();
+  if (args.has('--native')) rebuildNativeForElectron();
+}

@@ -21,7 +21,8 @@ export function useMe() {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { username: string; password: string }) => api<{ token: string; me: Me }>('POST', '/api/session', input),
+    mutationFn: (input: { username: string; password: string }) =>
+      api<{ token: string; me: Me }>('POST', '/api/session', input),
     onSuccess: (r) => qc.setQueryData(['me'], r.me),
   });
 }

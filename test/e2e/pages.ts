@@ -23,3 +23,129 @@ export class LookupPage {
     await input.press('Enter');
   }
 }
+
+/** 大堂分流: identify, pick services by their number keys, issue with Enter. */
+export class LobbyPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/lobby');
+    await expect(this.page.getByTestId('lobby')).toBeVisible();
+  }
+
+  async identify(q: string): Promise<void> {
+    const input = this.page.getByTestId('lobby-lookup').locator('input');
+    await expect(input).toBeFocused();
+    // A card reader types the number and Enter, like a keyboard.
+    await input.pressSequentially(q, { delay: 5 });
+    await input.press('Enter');
+    await expect(this.page.getByTestId('customer-card')).toBeVisible();
+  }
+
+  /** A card swiped while the focus is not in the lookup field: the reader types fast and ends with Enter. */
+  async swipe(number: string): Promise<void> {
+    await expect(this.page.getByTestId('lobby-lookup')).toHaveCount(0);
+    await this.page.keyboard.type(number);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async walkIn(): Promise<void> {
+    await this.page.keyboard.press('F3');
+    await expect(this.page.getByTestId('walk-in-card')).toBeVisible();
+  }
+
+  /** Toggle a service with the number key printed on its button. */
+  async pressIntent(key: string): Promise<void> {
+    const button = this.page.getByTestId(`intent-${key}`);
+    const digit = (await button.locator('kbd').textContent())?.trim() ?? '';
+    expect(digit).toMatch(/^[1-9]$/);
+    await this.page.keyboard.press(digit);
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  suggested() {
+    return this.page.getByTestId('suggested-channel');
+  }
+
+  /** Enter issues the ticket; answers the ticket's number and id (from the server's reply). */
+  async issue(key = 'Enter'): Promise<{ displayNo: string; id: string }> {
+    const reply = this.page.waitForResponse(
+      (r) => r.url().endsWith('/api/tickets') && r.request().method() === 'POST',
+    );
+    await this.page.keyboard.press(key);
+    const body = (await (await reply).json()) as { ticket: { id: string; displayNo: string } };
+    await expect(this.page.getByTestId('issued-number')).toHaveText(body.ticket.displayNo);
+    return body.ticket;
+  }
+}
+
+/** 柜台叫号: F1 call, F2 recall, F3 start, F4 finish, F5 no-show. */
+export class CounterPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/counter');
+    await expect(this.page.getByTestId('current-ticket')).toBeVisible();
+  }
+
+  current() {
+    return this.page.getByTestId('current-number');
+  }
+
+  /** Clear whatever a previous run left at this counter, so F1 can call. */
+  async clear(): Promise<void> {
+    const status = this.page.getByTestId('current-status');
+    if (!(await this.current().isVisible())) return;
+    if ((await status.textContent()) === '办理中') await this.finish();
+    else {
+      await this.page.keyboard.press('F5');
+      await expect(this.page.getByTestId('counter-idle')).toBeVisible();
+    }
+  }
+
+  /**
+   * Call until `displayNo` comes up. Tests share one branch, so someone may be ahead of it: each of those is
+   * marked a no-show. Answers how many calls it took.
+   */
+  async callUntil(displayNo: string, onCall?: (no: string) => Promise<void>): Promise<number> {
+    for (let i = 1; i <= 30; i++) {
+      await expect(this.page.getByTestId('cmd-call')).toBeEnabled();
+      await this.page.keyboard.press('F1');
+      await expect(this.current()).toBeVisible();
+      const no = (await this.current().textContent()) ?? '';
+      await onCall?.(no);
+      if (no === displayNo) return i;
+      await this.page.keyboard.press('F5');
+      await expect(this.page.getByTestId('counter-idle')).toBeVisible();
+    }
+    throw new Error(`${displayNo} was never called`);
+  }
+
+  async start(): Promise<void> {
+    await this.page.keyboard.press('F3');
+    await expect(this.page.getByTestId('current-status')).toHaveText('办理中');
+    await expect(this.page.getByTestId('cmd-finish')).toBeEnabled();
+  }
+
+  async finish(): Promise<void> {
+    await this.page.keyboard.press('F4');
+    const dialog = this.page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: /确认办结/ }).click();
+    await expect(this.page.getByTestId('counter-idle')).toBeVisible();
+  }
+}
+
+/** 叫号屏: public, no login. */
+export class DisplayPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/display');
+    await expect(this.page.getByTestId('queue-board')).toContainText('个人业务');
+  }
+
+  nowCallingNo() {
+    return this.page.getByTestId('now-calling-no');
+  }
+}

@@ -20,7 +20,7 @@ describe('health and session', () => {
     const body = (await res.json()) as Record<string, string>;
     expect(body.status).toBe('ok');
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(body.schemaVersion).toBe('0002-complaints');
+    expect(body.schemaVersion).toBe('0003-import-history');
   });
 
   it('logs in with a cookie and a bearer token', async () => {

@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-complaints';
+import * as m0003 from './0003-import-history';
 
 /** Static list (not a folder scan) so the bundled server and Electron carry their migrations. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-complaints': m0002,
+  '0003-import-history': m0003,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import type { Store } from '../connection';
+import { newId } from '../ids';
 import type { CounterTable } from '../schema';
 
 export interface CounterView {
@@ -37,6 +38,31 @@ export class CounterRepo {
   get(id: string): CounterView | undefined {
     const r = this.store.first(this.store.k.selectFrom('counters').selectAll().where('id', '=', id));
     return r ? toCounterView(r) : undefined;
+  }
+
+  insert(c: Omit<CounterView, 'id'> & { branchId: string }, now: number): string {
+    const id = newId();
+    this.store.run(
+      this.store.k.insertInto('counters').values({
+        id,
+        branch_id: c.branchId,
+        number: c.number,
+        name: c.name,
+        channel: c.channel,
+        queues: JSON.stringify(c.queues),
+        corporate_only: c.corporateOnly ? 1 : 0,
+        open: c.open ? 1 : 0,
+        staff_state: c.staffState,
+        updated_at: now,
+      }),
+    );
+    return id;
+  }
+
+  branchId(): string {
+    const r = this.store.first(this.store.k.selectFrom('branch').select('id').limit(1));
+    if (!r) throw new Error('no branch');
+    return r.id;
   }
 
   setState(id: string, patch: { open?: boolean; staffState?: string }, now: number): void {

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { CustomerConfig } from '@shared/customer/config';
 import type { LookupQuery } from '@shared/customer/ids';
 import type { Store } from '../connection';
@@ -17,43 +18,42 @@ const SUMMARY_COLUMNS = [
 ] as const;
 export type CustomerSummaryRow = Pick<CustomerTable, (typeof SUMMARY_COLUMNS)[number]>;
 
+type Lookup = Database.Statement<[string], CustomerSummaryRow>;
+
 export class CustomerRepo {
+  /** The walk-in lookups, prepared once: they run at every swipe (P1 in BENCH.md). */
+  private readonly byIdHash: Lookup;
+  private readonly byPhoneHash: Database.Statement<[string, number], CustomerSummaryRow>;
+  private readonly byCardHash: Lookup;
+  private readonly byCustomerNo: Lookup;
+
   constructor(
     private readonly store: Store,
     private readonly pii: Pii,
-  ) {}
+  ) {
+    const cols = SUMMARY_COLUMNS.join(', ');
+    const db = store.sqlite;
+    this.byIdHash = db.prepare(`SELECT ${cols} FROM customers WHERE id_hash = ?`);
+    this.byPhoneHash = db.prepare(`SELECT ${cols} FROM customers WHERE phone_hash = ? LIMIT ?`);
+    this.byCardHash = db.prepare(
+      `SELECT ${SUMMARY_COLUMNS.map((c) => `customers.${c}`).join(', ')} FROM cards
+       INNER JOIN customers ON customers.id = cards.customer_id WHERE cards.card_hash = ?`,
+    );
+    this.byCustomerNo = db.prepare(`SELECT ${cols} FROM customers WHERE customer_no = ?`);
+  }
 
   /** At most `limit` matches; names match by prefix so the index is used. */
   lookup(q: LookupQuery, limit = 20): CustomerSummaryRow[] {
     const k = this.store.k;
     switch (q.kind) {
       case 'id':
-        return this.store.all(
-          k
-            .selectFrom('customers')
-            .select(SUMMARY_COLUMNS)
-            .where('id_hash', '=', this.pii.hash('id', q.value)),
-        );
+        return this.byIdHash.all(this.pii.hash('id', q.value));
       case 'phone':
-        return this.store.all(
-          k
-            .selectFrom('customers')
-            .select(SUMMARY_COLUMNS)
-            .where('phone_hash', '=', this.pii.hash('phone', q.value))
-            .limit(limit),
-        );
+        return this.byPhoneHash.all(this.pii.hash('phone', q.value), limit);
       case 'card':
-        return this.store.all(
-          k
-            .selectFrom('cards')
-            .innerJoin('customers', 'customers.id', 'cards.customer_id')
-            .select(SUMMARY_COLUMNS.map((c) => `customers.${c}` as const))
-            .where('cards.card_hash', '=', this.pii.hash('card', q.value)),
-        );
+        return this.byCardHash.all(this.pii.hash('card', q.value));
       case 'customerNo':
-        return this.store.all(
-          k.selectFrom('customers').select(SUMMARY_COLUMNS).where('customer_no', '=', q.value),
-        );
+        return this.byCustomerNo.all(q.value);
       case 'name':
         return this.store.all(
           k

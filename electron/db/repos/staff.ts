@@ -1,15 +1,21 @@
+import type Database from 'better-sqlite3';
 import type { Store } from '../connection';
 import type { SessionTable, StaffTable } from '../schema';
 
 export class StaffRepo {
-  constructor(private readonly store: Store) {}
+  /** Read on every authenticated request: prepared once, not built and compiled per call. */
+  private readonly byIdStmt: Database.Statement<[string], StaffTable>;
+
+  constructor(private readonly store: Store) {
+    this.byIdStmt = store.sqlite.prepare<[string], StaffTable>('SELECT * FROM staff WHERE id = ?');
+  }
 
   byUsername(username: string): StaffTable | undefined {
     return this.store.first(this.store.k.selectFrom('staff').selectAll().where('username', '=', username));
   }
 
   byId(id: string): StaffTable | undefined {
-    return this.store.first(this.store.k.selectFrom('staff').selectAll().where('id', '=', id));
+    return this.byIdStmt.get(id);
   }
 
   recordFailure(id: string, failedLogins: number, lockedUntil: number | null, now: number): void {
@@ -43,14 +49,18 @@ export class StaffRepo {
 }
 
 export class SessionRepo {
-  constructor(private readonly store: Store) {}
+  private readonly getStmt: Database.Statement<[string], SessionTable>;
+
+  constructor(private readonly store: Store) {
+    this.getStmt = store.sqlite.prepare<[string], SessionTable>('SELECT * FROM sessions WHERE id = ?');
+  }
 
   insert(row: SessionTable): void {
     this.store.run(this.store.k.insertInto('sessions').values(row));
   }
 
   get(id: string): SessionTable | undefined {
-    return this.store.first(this.store.k.selectFrom('sessions').selectAll().where('id', '=', id));
+    return this.getStmt.get(id);
   }
 
   touch(id: string, now: number): void {

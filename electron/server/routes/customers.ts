@@ -11,6 +11,7 @@ import { toProfile, toSummary } from '../views';
 const STAFF = ['teller', 'lobby', 'rm', 'manager', 'admin'] as const;
 
 export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.addHook('onClose', async () => ctx.audit.flush());
   let patternSrc = '';
   let pattern = /$^/;
   const customerNoPattern = () => {
@@ -45,7 +46,8 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
               ? maskCard(q.value)
               : q.value;
       const rows = ctx.customers.lookup(q);
-      ctx.audit.append({
+      // Group-committed right after the reply (see AuditRepo.appendSoon): every lookup is logged.
+      ctx.audit.appendSoon({
         at: now,
         staffId: me?.id ?? null,
         action: 'customer.lookup',

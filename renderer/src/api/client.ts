@@ -35,7 +35,12 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const data: unknown = text ? JSON.parse(text) : null;
   if (!res.ok) {
     const e = (data as ApiErrorBody | null)?.error;
-    throw new ApiFailure(res.status, e?.code ?? 'http_' + res.status, e?.zh ?? `请求失败（${res.status}）`, e?.en ?? `Request failed (${res.status})`);
+    throw new ApiFailure(
+      res.status,
+      e?.code ?? 'http_' + res.status,
+      e?.zh ?? `请求失败（${res.status}）`,
+      e?.en ?? `Request failed (${res.status})`,
+    );
   }
   return data as T;
 }

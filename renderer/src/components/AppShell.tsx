@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../auth';
 import { setLanguage } from '../i18n';
+import { navFor } from './nav';
+import './shell.css';
 
 export function AppShell() {
   const { t, i18n } = useTranslation();
@@ -10,7 +12,7 @@ export function AppShell() {
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
-  const items = [{ key: '/lookup', label: t('nav.lookup') }];
+  const items = navFor(me.data?.role).map((k) => ({ key: `/${k}`, label: t(`nav.${k}`) }));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#8c0c20' }}>
@@ -20,19 +22,30 @@ export function AppShell() {
         <Menu
           theme="dark"
           mode="horizontal"
-          style={{ flex: 1, background: 'transparent' }}
+          style={{ flex: 1, minWidth: 0, background: 'transparent', fontSize: 16 }}
           selectedKeys={[location.pathname]}
           items={items}
           onClick={(e) => void navigate(e.key)}
         />
         <Space>
+          <Button
+            size="small"
+            data-testid="open-display"
+            // The lobby TV runs in its own window (or on its own machine), full screen and without login.
+            onClick={() => window.open('/display', 'lobby-display', 'noopener')}
+          >
+            {t('nav.openDisplay')}
+          </Button>
           <Typography.Text style={{ color: '#fff' }} data-testid="me">
             {me.data?.displayName}
           </Typography.Text>
           <Button size="small" onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
             {t('lang.switch')}
           </Button>
-          <Button size="small" onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}>
+          <Button
+            size="small"
+            onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login') })}
+          >
             {t('nav.logout')}
           </Button>
         </Space>

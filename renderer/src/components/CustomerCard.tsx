@@ -15,7 +15,16 @@ export function NextTierLine({ tier }: { tier: CustomerSummary['tier'] }) {
   );
 }
 
-export function CustomerCard({ c, onOpen }: { c: CustomerSummary; onOpen?: () => void }) {
+export function CustomerCard({
+  c,
+  onOpen,
+  columns = 3,
+}: {
+  c: CustomerSummary;
+  onOpen?: () => void;
+  /** Fewer in a narrow column, so a masked ID number never wraps. */
+  columns?: number;
+}) {
   const { t } = useTranslation();
   return (
     <Card
@@ -37,7 +46,7 @@ export function CustomerCard({ c, onOpen }: { c: CustomerSummary; onOpen?: () =>
           <NextTierLine tier={c.tier} />
         </div>
       </Space>
-      <Descriptions size="small" column={3} style={{ marginTop: 16 }}>
+      <Descriptions size="small" column={columns} style={{ marginTop: 16 }}>
         <Descriptions.Item label={t('customer.idNo')}>
           <span data-testid="id-masked">{c.idMasked ?? '—'}</span>
         </Descriptions.Item>

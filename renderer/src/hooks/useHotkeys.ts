@@ -5,7 +5,7 @@ export type HotkeyMap = Partial<Record<string, (e: KeyboardEvent) => void>>;
 const TEXT_TYPES = new Set(['text', 'search', 'tel', 'number', 'password', 'email', 'url', '']);
 
 /** A field where typed characters (and Enter) belong to the field, not to the screen's shortcuts. */
-function isTextTarget(t: EventTarget | null): boolean {
+export function isTextTarget(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
   if (t.isContentEditable || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return true;
   if (t instanceof HTMLInputElement) return TEXT_TYPES.has(t.type);
@@ -13,7 +13,7 @@ function isTextTarget(t: EventTarget | null): boolean {
 }
 
 /** Enter on a focused button or link is that control's own click. */
-function isClickable(t: EventTarget | null): boolean {
+export function isClickable(t: EventTarget | null): boolean {
   return t instanceof HTMLElement && !!t.closest('button, a[href], [role="button"], [role="option"]');
 }
 

@@ -9,7 +9,8 @@ export type LiveStatus = 'connecting' | 'open' | 'reconnecting';
 const REFETCH_DEBOUNCE_MS = 120;
 
 /** Keep the newer of two snapshots: an HTTP refetch and a hello can cross on the wire. */
-const newer = (prev: QueueSnapshot | null, next: QueueSnapshot) => (!prev || next.at >= prev.at ? next : prev);
+const newer = (prev: QueueSnapshot | null, next: QueueSnapshot) =>
+  !prev || next.at >= prev.at ? next : prev;
 
 /**
  * The branch queue, live: the snapshot from `snapshotPath`, then the WebSocket feed. A hello (also after every

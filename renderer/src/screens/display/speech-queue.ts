@@ -96,7 +96,12 @@ export class SpeechQueue {
     this.step(
       (done) => this.engine.chime(done),
       this.chimeTimeoutMs,
-      () => this.step((done) => this.engine.speak(text, done), this.speakTimeoutMs(text), () => this.next()),
+      () =>
+        this.step(
+          (done) => this.engine.speak(text, done),
+          this.speakTimeoutMs(text),
+          () => this.next(),
+        ),
     );
   }
 

@@ -12,27 +12,55 @@ export default function LoginScreen() {
   const [params] = useSearchParams();
   const next = params.get('next');
   const onFinish = (v: { username: string; password: string }) =>
-    login.mutate(v, { onSuccess: () => void navigate(next && next.startsWith('/') ? next : '/', { replace: true }) });
+    login.mutate(v, {
+      onSuccess: () => void navigate(next && next.startsWith('/') ? next : '/', { replace: true }),
+    });
   return (
-    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: 'linear-gradient(135deg,#8c0c20,#3d0510)' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'grid',
+        placeItems: 'center',
+        background: 'linear-gradient(135deg,#8c0c20,#3d0510)',
+      }}
+    >
       <Card style={{ width: 380 }}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {t('app.title')} · {t('login.title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('app.subtitle')}</Typography.Paragraph>
-        {login.error && <Alert type="error" showIcon title={messageOf(login.error, i18n.language)} style={{ marginBottom: 16 }} />}
+        {login.error && (
+          <Alert
+            type="error"
+            showIcon
+            title={messageOf(login.error, i18n.language)}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         <Form layout="vertical" onFinish={onFinish} requiredMark={false}>
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.required') }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, message: t('login.required') }]}
+          >
             <Input autoFocus autoComplete="username" />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.required') }]}>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('login.required') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={login.isPending}>
             {t('login.submit')}
           </Button>
         </Form>
-        <Button type="link" style={{ padding: 0, marginTop: 12 }} onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
+        <Button
+          type="link"
+          style={{ padding: 0, marginTop: 12 }}
+          onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
+        >
           {t('lang.switch')}
         </Button>
       </Card>

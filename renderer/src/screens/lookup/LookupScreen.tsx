@@ -45,7 +45,14 @@ export default function LookupScreen() {
         />
         <Typography.Text type="secondary">{t('lookup.hint')}</Typography.Text>
       </div>
-      {result.error && <Alert type="warning" showIcon title={messageOf(result.error, i18n.language)} data-testid="lookup-error" />}
+      {result.error && (
+        <Alert
+          type="warning"
+          showIcon
+          title={messageOf(result.error, i18n.language)}
+          data-testid="lookup-error"
+        />
+      )}
       {result.data && (
         <>
           <Typography.Text>{t('lookup.results', { count: result.data.customers.length })}</Typography.Text>

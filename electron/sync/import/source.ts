@@ -1,0 +1,303 @@
+/**
+ * Reads an import file as batches of rows, streaming: CSV (UTF-8, GBK/GB18030 or UTF-16, with
+ * any of , ; tab | as delimiter) through csv-parse, XLSX through exceljs's streaming reader (first
+ * worksheet). Never holds the whole file: memory stays flat whatever the file size.
+ */
+import { parse as csvParse, type Parser } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, type ReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import type { Cell } from '@shared/import/types';
+
+export type SourceEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+export interface SourceRow {
+  /** 1-based line (CSV, counting lines inside quoted cells) or worksheet row number (XLSX). */
+  line: number;
+  cells: Cell[];
+}
+
+export interface SourceInfo {
+  format: 'csv' | 'xlsx';
+  encoding: SourceEncoding | null;
+  delimiter: string | null;
+}
+
+/** The file cannot be read at all (not a CSV/XLSX, broken quoting): a file-level problem. */
+export class SourceError extends Error {
+  constructor(
+    readonly code: string,
+    readonly zh: string,
+    readonly en: string,
+    readonly line = 0,
+  ) {
+    super(en);
+  }
+}
+
+export interface Source {
+  info: SourceInfo;
+  totalBytes: number;
+  /** Bytes of the file read so far (for progress and ETA). */
+  bytesRead(): number;
+  rows(): AsyncGenerator<SourceRow[]>;
+  close(): void;
+}
+
+const SAMPLE = 64 * 1024;
+const BATCH = 2000;
+
+function readSample(file: string): { head: Buffer; size: number } {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(SAMPLE, size));
+    readSync(fd, head, 0, head.length, 0);
+    return { head, size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** UTF-8 if the sample decodes as UTF-8 (a cut multi-byte character at its end is fine), else GB18030 (GBK's superset). */
+export function detectEncoding(head: Buffer): SourceEncoding {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
+    return 'utf-8';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+/** The candidate that splits the first lines into the most cells. */
+export function detectDelimiter(text: string): string {
+  const lines = text.split(/\r?\n/, 12).slice(0, 10);
+  let best = ',';
+  let bestCount = 0;
+  for (const d of [',', '\t', ';', '|']) {
+    const count = Math.max(0, ...lines.map((l) => l.split(d).length - 1));
+    if (count > bestCount) {
+      best = d;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function decodeSample(head: Buffer, enc: SourceEncoding): string {
+  return iconv.decode(head, enc === 'utf-8' ? 'utf8' : enc);
+}
+
+export function openSource(file: string, opts: { encoding?: SourceEncoding | 'auto' } = {}): Source {
+  const { head, size } = readSample(file);
+  if (head.length >= 4 && head.readUInt32BE(0) === 0x504b0304) return openXlsx(file, size);
+  if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) {
+    throw new SourceError(
+      'xls_unsupported',
+      '不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV 后导入',
+      'Old Excel (.xls) files are not supported; save as .xlsx or CSV and import again',
+    );
+  }
+  if (head.includes(0) && !(head[0] === 0xff || head[0] === 0xfe)) {
+    throw new SourceError(
+      'not_text',
+      '文件不是 CSV 文本或 XLSX 表格',
+      'The file is neither CSV text nor an XLSX workbook',
+    );
+  }
+  const encoding = opts.encoding && opts.encoding !== 'auto' ? opts.encoding : detectEncoding(head);
+  const delimiter = detectDelimiter(decodeSample(head, encoding));
+  return openCsv(file, size, encoding, delimiter);
+}
+
+/** Reads the objects a stream has buffered, in batches, without one promise per record. */
+async function* drain<T>(stream: Readable, max: number): AsyncGenerator<T[]> {
+  let ended = false;
+  let failed: unknown = null;
+  let wake: (() => void) | null = null;
+  const poke = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  stream.on('readable', poke);
+  stream.on('end', () => {
+    ended = true;
+    poke();
+  });
+  stream.on('error', (err) => {
+    failed = err;
+    poke();
+  });
+  try {
+    for (;;) {
+      if (failed) throw failed;
+      const batch: T[] = [];
+      let item: T | null;
+      while (batch.length < max && (item = stream.read() as T | null) !== null) batch.push(item);
+      if (batch.length > 0) {
+        yield batch;
+        continue;
+      }
+      if (ended) return;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        if (failed || ended || stream.readableLength > 0) poke();
+      });
+    }
+  } finally {
+    stream.off('readable', poke);
+  }
+}
+
+function countingStream(file: string): { stream: ReadStream; read: () => number } {
+  const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+  let n = 0;
+  stream.on('data', (chunk) => {
+    n += chunk.length;
+  });
+  return { stream, read: () => n };
+}
+
+const CSV_ERRORS: Record<string, [string, string]> = {
+  CSV_QUOTE_NOT_CLOSED: ['引号未闭合', 'a quote is not closed'],
+  CSV_INVALID_CLOSING_QUOTE: ['引号后有多余字符', 'unexpected characters after a closing quote'],
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: ['列数不一致', 'inconsistent number of columns'],
+};
+
+function openCsv(file: string, size: number, encoding: SourceEncoding, delimiter: string): Source {
+  const { stream, read } = countingStream(file);
+  const parser: Parser = csvParse({
+    bom: true,
+    delimiter,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+  });
+  const input: Readable =
+    encoding === 'utf-8'
+      ? stream
+      : stream.pipe(iconv.decodeStream(encoding) as unknown as NodeJS.WritableStream & Readable);
+  input.on('error', (err) => parser.destroy(err));
+  input.pipe(parser);
+  return {
+    info: { format: 'csv', encoding, delimiter },
+    totalBytes: size,
+    bytesRead: read,
+    async *rows() {
+      let line = 1;
+      try {
+        for await (const records of drain<string[]>(parser, BATCH)) {
+          const out: SourceRow[] = [];
+          for (const rec of records) {
+            const at = line;
+            line += 1;
+            let blank = true;
+            for (const f of rec) {
+              if (f !== '') blank = false;
+              if (f.length > 0 && f.includes('\n'))
+                for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) line++;
+            }
+            if (!blank) out.push({ line: at, cells: rec });
+          }
+          if (out.length > 0) yield out;
+        }
+      } catch (err) {
+        const e = err as { code?: string; lines?: number; message?: string };
+        const known = e.code ? CSV_ERRORS[e.code] : undefined;
+        throw new SourceError(
+          'csv_format',
+          `CSV 格式错误（第 ${e.lines ?? line} 行附近）：${known?.[0] ?? e.message ?? ''}`,
+          `Malformed CSV near line ${e.lines ?? line}: ${known?.[1] ?? e.message ?? ''}`,
+          e.lines ?? line,
+        );
+      }
+    },
+    close() {
+      stream.destroy();
+      parser.destroy();
+    },
+  };
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** An exceljs cell value as a plain cell. Dates become wall-clock text (exceljs gives them as UTC). */
+export function xlsxCell(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) {
+    const date = `${v.getUTCFullYear()}-${pad2(v.getUTCMonth() + 1)}-${pad2(v.getUTCDate())}`;
+    const h = v.getUTCHours();
+    const m = v.getUTCMinutes();
+    const s = v.getUTCSeconds();
+    return h || m || s ? `${date} ${pad2(h)}:${pad2(m)}:${pad2(s)}` : date;
+  }
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText))
+      return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
+    if ('result' in o) return xlsxCell(o.result);
+    if ('formula' in o || 'sharedFormula' in o) return null;
+    if (typeof o.text === 'string') return o.text;
+    if ('error' in o) return String(o.error);
+  }
+  return String(v);
+}
+
+function openXlsx(file: string, size: number): Source {
+  const { stream, read } = countingStream(file);
+  return {
+    info: { format: 'xlsx', encoding: null, delimiter: null },
+    totalBytes: size,
+    bytesRead: read,
+    async *rows() {
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+        worksheets: 'emit',
+        sharedStrings: 'cache',
+        hyperlinks: 'ignore',
+        styles: 'cache',
+        entries: 'ignore',
+      });
+      try {
+        for await (const sheet of reader) {
+          let batch: SourceRow[] = [];
+          for await (const row of sheet) {
+            const values = row.values as unknown[];
+            const cells: Cell[] = [];
+            let blank = true;
+            for (let i = 1; i < values.length; i++) {
+              const c = xlsxCell(values[i]);
+              if (c !== null && c !== '') blank = false;
+              cells.push(c);
+            }
+            if (blank) continue;
+            batch.push({ line: row.number, cells });
+            if (batch.length >= BATCH) {
+              yield batch;
+              batch = [];
+            }
+          }
+          if (batch.length > 0) yield batch;
+          return; // the first worksheet only
+        }
+      } catch (err) {
+        if (err instanceof SourceError) throw err;
+        throw new SourceError(
+          'xlsx_format',
+          `无法读取 XLSX 文件：${(err as Error).message}`,
+          `Cannot read the XLSX file: ${(err as Error).message}`,
+        );
+      }
+    },
+    close() {
+      stream.destroy();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import type { LiveMessage } from '@shared/api/queue';
+import { useNow } from '../../hooks/useNow';
+import { formatDate, formatTimeSec } from '../../lib/branchTime';
+import { useLiveQueue } from '../../live/useLiveQueue';
+import { NowCalling } from './NowCalling';
+import { QueueBoard } from './QueueBoard';
+import { RecentCalls } from './RecentCalls';
+import { useAnnouncer } from './useAnnouncer';
+import './display.css';
+
+/** The lobby TV (叫号屏): public, no login, no app chrome. */
+export default function DisplayScreen() {
+  const { t } = useTranslation();
+  const { announce, locked, unlock } = useAnnouncer();
+  const onMessage = (m: LiveMessage) => {
+    if (m.type === 'call') announce(m);
+  };
+  const { snapshot, status } = useLiveQueue('/api/display', onMessage);
+  const now = useNow();
+  const calls = snapshot?.recentCalls ?? [];
+  const current = calls[0];
+
+  const toggleFullscreen = () => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void document.documentElement.requestFullscreen().catch(() => undefined);
+  };
+
+  return (
+    <div className="lobby-display" data-testid="lobby-display" onDoubleClick={toggleFullscreen}>
+      <header className="lobby-display__header">
+        <span data-testid="branch-name">{snapshot?.branchName ?? t('app.title')}</span>
+        <span className="lobby-display__clock">
+          {now !== null && (
+            <>
+              <span className="lobby-display__date">{formatDate(now)}</span>
+              <span data-testid="clock">{formatTimeSec(now)}</span>
+            </>
+          )}
+        </span>
+      </header>
+      {status === 'reconnecting' && (
+        <div className="lobby-display__banner" role="alert" data-testid="display-offline">
+          {t('display.reconnecting')}
+        </div>
+      )}
+      <main className="lobby-display__main">
+        <NowCalling call={current} />
+        <RecentCalls calls={calls} current={current} />
+      </main>
+      <QueueBoard queues={snapshot?.queues ?? []} />
+      {locked && (
+        <button type="button" className="lobby-display__sound" onClick={unlock} data-testid="enable-sound">
+          {t('display.enableSound')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { QueueSnapshot } from '@shared/api/queue';
+import { useBilingual } from '../../lib/bilingual';
+
+export function QueueBoard({ queues }: { queues: QueueSnapshot['queues'] }) {
+  const { t } = useTranslation();
+  const bi = useBilingual();
+  return (
+    <section className="lobby-display__queues" data-testid="queue-board">
+      {queues.map((q) => (
+        <div className="lobby-display__queue" key={q.key} data-testid={`queue-${q.key}`}>
+          <div className="lobby-display__queue-name">{bi(q)}</div>
+          <div className="lobby-display__queue-count">
+            {q.waiting}
+            <small>{t('display.peopleWaiting')}</small>
+          </div>
+          <div className="lobby-display__queue-wait">
+            {q.waiting === 0
+              ? t('display.noWait')
+              : q.waitMinutes === null
+                ? t('display.waitUnknown')
+                : t('display.waitAbout', { count: q.waitMinutes })}
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}

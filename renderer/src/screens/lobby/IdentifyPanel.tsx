@@ -1,0 +1,110 @@
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Input, Space, Typography } from 'antd';
+import type { InputRef } from 'antd';
+import { useEffect, useState, type Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerSummary, LookupResult } from '@shared/api/types';
+import { api, ApiFailure, messageOf } from '../../api/client';
+import { CustomerCard } from '../../components/CustomerCard';
+import { TierBadge } from '../../components/TierBadge';
+import type { Visitor } from './visitor';
+
+interface Props {
+  /** A card swiped while another step had the focus: looked up at once. */
+  initialQuery: string | null;
+  visitor: Visitor | null;
+  inputRef: Ref<InputRef>;
+  onPick: (c: CustomerSummary) => void;
+  onWalkIn: () => void;
+  onReset: () => void;
+}
+
+/** Step 1: who is this? An ID reader or card swipe types into the field and ends with Enter. */
+export function IdentifyPanel({ initialQuery, visitor, inputRef, onPick, onWalkIn, onReset }: Props) {
+  const { t, i18n } = useTranslation();
+  const [q, setQ] = useState(initialQuery ?? '');
+  const lookup = useMutation({
+    mutationFn: (query: string) =>
+      api<LookupResult>('GET', `/api/customers/lookup?q=${encodeURIComponent(query)}`),
+    onSuccess: (r) => {
+      if (r.customers.length === 1 && r.customers[0]) onPick(r.customers[0]);
+    },
+  });
+  const { mutate } = lookup;
+  useEffect(() => {
+    if (initialQuery) mutate(initialQuery);
+  }, [initialQuery, mutate]);
+  const notFound = lookup.error instanceof ApiFailure && lookup.error.code === 'customer_not_found';
+  const many = !visitor && lookup.data && lookup.data.customers.length > 1 ? lookup.data.customers : null;
+
+  if (visitor) {
+    return (
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        {visitor.kind === 'customer' ? (
+          <CustomerCard c={visitor.customer} columns={2} />
+        ) : (
+          <Card data-testid="walk-in-card">
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {t('lobby.walkInSelected')}
+            </Typography.Title>
+            <Typography.Text type="secondary">{t('lobby.walkInHint')}</Typography.Text>
+          </Card>
+        )}
+        <Button onClick={onReset}>{t('lobby.changeVisitor')}</Button>
+      </Space>
+    );
+  }
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Input.Search
+        ref={inputRef}
+        size="large"
+        autoFocus
+        allowClear
+        data-testid="lobby-lookup"
+        placeholder={t('lookup.placeholder')}
+        enterButton={t('lookup.search')}
+        value={q}
+        loading={lookup.isPending}
+        onChange={(e) => setQ(e.target.value)}
+        onSearch={(v) => {
+          const trimmed = v.trim();
+          if (trimmed) lookup.mutate(trimmed);
+        }}
+      />
+      <Button size="large" block onClick={onWalkIn} data-testid="walk-in">
+        {t('lobby.walkIn')} <kbd className="key">F3</kbd>
+      </Button>
+      {lookup.error && (
+        <Alert
+          type={notFound ? 'info' : 'warning'}
+          showIcon
+          data-testid="lobby-lookup-error"
+          title={messageOf(lookup.error, i18n.language)}
+        />
+      )}
+      {many && (
+        <Card size="small" title={t('lobby.pickOne', { count: many.length })}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            {many.map((c) => (
+              <Button
+                key={c.id}
+                block
+                size="large"
+                onClick={() => onPick(c)}
+                style={{ justifyContent: 'flex-start' }}
+              >
+                <span className="lobby-pick__name">{c.name}</span>
+                <TierBadge tier={c.tier} />
+                <Typography.Text type="secondary">
+                  {c.customerNo} · {c.phoneMasked ?? '—'}
+                </Typography.Text>
+              </Button>
+            ))}
+          </Space>
+        </Card>
+      )}
+    </Space>
+  );
+}

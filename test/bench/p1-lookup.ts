@@ -1,0 +1,204 @@
+/**
+ * P1_lookup: a walk-in looked up by ID number, card number or phone through the HTTP API on a
+ * 1,000,000-customer branch, from a separate client process; in the same run the floor (/api/health
+ * with the same client) and the raw better-sqlite3 query.
+ *
+ * The data set is seeded into a temp dir (`npm run seed -- --customers 1000000`, ~1–2 min) and removed
+ * afterwards; BENCH_P1_DATA=DIR reuses a seeded data dir (kept).
+ */
+import Database from 'better-sqlite3';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadOrCreateKeys, Pii } from '../../electron/db/pii';
+import { round, summarize, timeCallsUs } from './stats';
+import type { Bench } from './types';
+
+export const P1_CUSTOMERS = 1_000_000;
+const root = process.cwd();
+
+function seed(dataDir: string, customers: number): void {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'electron/db/seed-cli.ts', '--customers', String(customers), '--data', dataDir],
+    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  if (r.status !== 0) throw new Error(`seeding failed (${r.status})`);
+  process.stdout.write('\n');
+}
+
+async function waitHealthy(url: string, deadline: number): Promise<void> {
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`no answer from ${url}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+interface Sample {
+  queries: string[];
+  hashes: { kind: 'id' | 'phone' | 'card'; hash: string }[];
+}
+
+/** Real numbers of random customers, decrypted with the branch's keys (the bench knows them, a client would type them). */
+function sampleQueries(dataDir: string, n: number): Sample {
+  const db = new Database(join(dataDir, 'branch.db'), { readonly: true });
+  const pii = new Pii(loadOrCreateKeys(`${dataDir}.keys/pii.key`));
+  const max = db.prepare('SELECT max(rowid) FROM customers').pluck().get() as number;
+  const byRowid = db.prepare(
+    `SELECT c.id_enc, c.id_hash, c.phone_enc, c.phone_hash, k.card_enc, k.card_hash FROM customers c
+     LEFT JOIN cards k ON k.customer_id = c.id WHERE c.rowid = ? LIMIT 1`,
+  );
+  const queries: string[] = [];
+  const hashes: Sample['hashes'] = [];
+  let x = 12345;
+  while (queries.length < n) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    const r = byRowid.get(1 + (x % max)) as
+      | {
+          id_enc: string | null;
+          id_hash: string | null;
+          phone_enc: string;
+          phone_hash: string;
+          card_enc: string | null;
+          card_hash: string | null;
+        }
+      | undefined;
+    if (!r) continue;
+    const k = queries.length % 3;
+    if (k === 0 && r.id_enc && r.id_hash) {
+      queries.push(pii.decrypt(r.id_enc));
+      hashes.push({ kind: 'id', hash: r.id_hash });
+    } else if (k === 1 && r.card_enc && r.card_hash) {
+      queries.push(pii.decrypt(r.card_enc));
+      hashes.push({ kind: 'card', hash: r.card_hash });
+    } else if (k === 2) {
+      queries.push(pii.decrypt(r.phone_enc));
+      hashes.push({ kind: 'phone', hash: r.phone_hash });
+    }
+  }
+  db.close();
+  return { queries, hashes };
+}
+
+/** The lookup's own query on better-sqlite3, hashes precomputed: the database's share of a lookup, in µs. */
+function rawLookupUs(dataDir: string, hashes: Sample['hashes']): number[] {
+  const db = new Database(join(dataDir, 'branch.db'), { readonly: true });
+  const cols = 'id, customer_no, kind, name, id_masked, phone_masked, aum_fen, tier, segments';
+  const byId = db.prepare(`SELECT ${cols} FROM customers WHERE id_hash = ?`);
+  const byPhone = db.prepare(`SELECT ${cols} FROM customers WHERE phone_hash = ? LIMIT 20`);
+  const byCard = db.prepare(
+    `SELECT ${cols
+      .split(', ')
+      .map((c) => `customers.${c}`)
+      .join(
+        ', ',
+      )} FROM cards INNER JOIN customers ON customers.id = cards.customer_id WHERE cards.card_hash = ?`,
+  );
+  const us = timeCallsUs(
+    (i) => {
+      const h = hashes[i % hashes.length] as Sample['hashes'][number];
+      return (h.kind === 'id' ? byId : h.kind === 'phone' ? byPhone : byCard).all(h.hash);
+    },
+    20_000,
+    5_000,
+  );
+  db.close();
+  return us;
+}
+
+export const p1Lookup: Bench = {
+  key: 'P1_lookup',
+  describe: 'walk-in lookup by ID / card / phone over HTTP on 1M customers, vs /api/health and raw SQLite',
+  run: async () => {
+    const keep = process.env.BENCH_P1_DATA;
+    const tmp = keep ? null : mkdtempSync(join(tmpdir(), 'bench-p1-'));
+    const dataDir = keep ?? join(tmp as string, 'data');
+    try {
+      if (!existsSync(join(dataDir, 'branch.db'))) seed(dataDir, P1_CUSTOMERS);
+      const db = new Database(join(dataDir, 'branch.db'), { readonly: true });
+      const customers = db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
+      db.close();
+      const sample = sampleQueries(dataDir, 3000);
+      const port = 6100 + Math.floor(Math.random() * 1500);
+      const url = `http://127.0.0.1:${port}`;
+      const server = spawn(
+        process.execPath,
+        ['dist/server/cli.js', '--port', String(port), '--data', dataDir, '--log-level', 'warn', '--no-demo'],
+        { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+      );
+      let client: { health: number[]; lookup: number[]; errors: number };
+      try {
+        await waitHealthy(url, Date.now() + 120_000);
+        const login = await fetch(`${url}/api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'lobby1', password: 'demo1234' }),
+        });
+        const { token } = (await login.json()) as { token: string };
+        const cfgFile = join(tmp ?? tmpdir(), `p1-client-${port}.json`);
+        writeFileSync(
+          cfgFile,
+          JSON.stringify({ url, token, queries: sample.queries, warmup: 3000, rounds: 10, perRound: 1000 }),
+        );
+        const out = spawnSync(process.execPath, ['--import', 'tsx', 'test/bench/p1-client.ts', cfgFile], {
+          cwd: root,
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        });
+        rmSync(cfgFile, { force: true });
+        if (out.status !== 0) throw new Error(`P1 client failed: ${out.stderr}`);
+        client = JSON.parse(out.stdout) as typeof client;
+      } finally {
+        server.kill('SIGTERM');
+        await new Promise((r) => server.once('exit', r));
+      }
+      if (client.errors > 0) throw new Error(`${client.errors} lookups did not answer 200`);
+      const raw = summarize(rawLookupUs(dataDir, sample.hashes));
+      const look = summarize(client.lookup);
+      const floor = summarize(client.health);
+      const p50 = round(look.p50, 3);
+      const p99 = round(look.p99, 3);
+      const floorP50 = round(floor.p50, 3);
+      const ratio = round(look.p50 / floor.p50, 2);
+      return {
+        fields: {
+          customers,
+          p50_ms: p50,
+          p99_ms: p99,
+          floor_p50_ms: floorP50,
+          raw_p50_us: round(raw.p50, 1),
+          ratio_p50: ratio,
+        },
+        checks: [
+          {
+            figure: 'customers',
+            target: '1000000',
+            measured: String(customers),
+            pass: customers >= P1_CUSTOMERS,
+          },
+          { figure: `lookup p50 ms (${look.n} reqs)`, target: '', measured: String(p50), pass: true },
+          { figure: 'lookup p99 ms', target: '< 5', measured: String(p99), pass: p99 < 5 },
+          { figure: 'floor p50 ms (/api/health)', target: '', measured: String(floorP50), pass: true },
+          { figure: 'raw SQLite p50 µs', target: '', measured: String(round(raw.p50, 1)), pass: true },
+          {
+            figure: 'ratio p50 (lookup / floor)',
+            target: '<= 1.5',
+            measured: String(ratio),
+            pass: ratio <= 1.5,
+          },
+        ],
+      };
+    } finally {
+      if (tmp) {
+        rmSync(tmp, { recursive: true, force: true });
+        rmSync(`${join(tmp, 'data')}.keys`, { recursive: true, force: true });
+      }
+    }
+  },
+};

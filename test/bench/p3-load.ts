@@ -1,0 +1,71 @@
+/**
+ * P3 load generator, run as its own process: N clients each loop issue → call-next → start → finish on their
+ * own counter for D seconds, while one WebSocket client measures commit → arrival of each live message.
+ */
+import { WebSocket } from 'ws';
+import { summarize, round } from './stats';
+
+const [url, durationS, token, countersJson] = process.argv.slice(2) as [string, string, string, string];
+const counters = JSON.parse(countersJson) as string[];
+const deadline = Date.now() + Number(durationS) * 1000;
+const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+
+let events = 0;
+let errors = 0;
+const pushMs: number[] = [];
+
+async function post(path: string, body: unknown): Promise<unknown> {
+  const res = await fetch(url + path, { method: 'POST', headers, body: JSON.stringify(body) });
+  const json: unknown = await res.json();
+  if (res.status >= 300) {
+    errors++;
+    return null;
+  }
+  events++;
+  return json;
+}
+
+async function client(counterId: string): Promise<void> {
+  while (Date.now() < deadline) {
+    await post('/api/tickets', { customerId: null, intents: ['account_open'] });
+    const called = (await post(`/api/counters/${counterId}/call-next`, {})) as {
+      ticket: { id: string } | null;
+    } | null;
+    const id = called?.ticket?.id;
+    if (!id) continue;
+    await post(`/api/tickets/${id}/events`, { type: 'start', counterId });
+    await post(`/api/tickets/${id}/events`, {
+      type: 'finish',
+      counterId,
+      payload: { servicesDone: ['account_open'] },
+    });
+  }
+}
+
+const ws = new WebSocket(url.replace('http', 'ws') + '/api/live');
+await new Promise<void>((resolve, reject) => {
+  ws.once('open', () => resolve());
+  ws.once('error', reject);
+});
+ws.on('message', (data: Buffer) => {
+  const m = JSON.parse(data.toString()) as { type: string; at: number };
+  if (m.type === 'ticket') pushMs.push(Date.now() - m.at);
+});
+
+const started = Date.now();
+await Promise.all(counters.map(client));
+const seconds = (Date.now() - started) / 1000;
+await new Promise((r) => setTimeout(r, 300));
+ws.close();
+const s = summarize(pushMs);
+process.stdout.write(
+  JSON.stringify({
+    events,
+    errors,
+    seconds,
+    events_per_s: round(events / seconds, 0),
+    push_p50_ms: round(s.p50, 1),
+    push_p99_ms: round(s.p99, 1),
+    pushes: s.n,
+  }) + '\n',
+);

@@ -1,0 +1,106 @@
+/**
+ * P4_import: 1,000,000 customers then 2,000,000 holdings imported from CSV into an empty branch,
+ * each file all-or-nothing, by the import CLI in a child process (`dist/server/import-cli.js`, what
+ * `npm run import` runs). Seconds are wall time of both imports (process start to exit, including
+ * the final WAL checkpoint); peak RSS is the larger of the two processes' maxRSS.
+ * The CSVs are generated deterministically into a temp dir (not timed) and removed afterwards.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_SEED } from '../../electron/server/start';
+import { writeDemoCsv } from './p4-data';
+import { round } from './stats';
+import type { Bench } from './types';
+
+const CUSTOMERS = 1_000_000;
+const HOLDINGS = 2_000_000;
+const root = process.cwd();
+
+interface CliResult {
+  status: string;
+  maxRssMb: number;
+  summary: {
+    rows: number;
+    inserted: number;
+    seconds: number;
+    phaseSeconds: { read: number; check: number; apply: number };
+  };
+}
+
+function importFile(kind: string, file: string, dataDir: string): CliResult & { wall: number } {
+  const t0 = performance.now();
+  const r = spawnSync(
+    process.execPath,
+    ['dist/server/import-cli.js', '--kind', kind, file, '--data', dataDir, '--json'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  const wall = (performance.now() - t0) / 1000;
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  let out: CliResult;
+  try {
+    out = JSON.parse(line) as CliResult;
+  } catch {
+    throw new Error(`import ${kind} failed (exit ${r.status}): ${r.stderr || r.stdout}`);
+  }
+  if (out.status !== 'applied') throw new Error(`import ${kind} was ${out.status}: ${line.slice(0, 500)}`);
+  const p = out.summary.phaseSeconds;
+  process.stdout.write(
+    `  ${kind}: ${out.summary.rows.toLocaleString()} rows in ${round(wall, 1)} s (read ${p.read}, check ${p.check}, apply ${p.apply}), peak RSS ${out.maxRssMb} MB\n`,
+  );
+  return { ...out, wall };
+}
+
+export const p4Import: Bench = {
+  key: 'P4_import',
+  describe: 'streamed CSV import, all-or-nothing: 1M customers + 2M holdings into an empty branch',
+  run: async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-p4-'));
+    try {
+      const csvDir = join(dir, 'csv');
+      mkdirSync(csvDir);
+      const data = writeDemoCsv(csvDir, {
+        count: CUSTOMERS,
+        seed: DEMO_SEED,
+        now: Date.now(),
+        maxHoldings: HOLDINGS,
+      });
+      const dataDir = join(dir, 'data');
+      const seed = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'electron/db/seed-cli.ts', '--customers', '0', '--data', dataDir],
+        { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+      );
+      if (seed.status !== 0) throw new Error('seeding the empty branch failed');
+      const c = importFile('customers', data.customersFile, dataDir);
+      const h = importFile('holdings', data.holdingsFile, dataDir);
+      const seconds = round(c.wall + h.wall, 1);
+      const rss = Math.max(c.maxRssMb, h.maxRssMb);
+      return {
+        fields: { customers: c.summary.inserted, holdings: h.summary.inserted, seconds, peak_rss_mb: rss },
+        checks: [
+          {
+            figure: 'customers + holdings imported',
+            target: '1000000 + 2000000',
+            measured: `${c.summary.inserted} + ${h.summary.inserted}`,
+            pass: c.summary.inserted === CUSTOMERS && h.summary.inserted === HOLDINGS,
+          },
+          { figure: 'seconds (both files)', target: '< 60', measured: String(seconds), pass: seconds < 60 },
+          {
+            figure: 'peak RSS MB (importing process)',
+            target: '< 600',
+            measured: String(rss),
+            pass: rss < 600,
+          },
+        ],
+      };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};

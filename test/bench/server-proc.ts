@@ -1,0 +1,53 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+
+/** A branch server as its own process, the way `npm run serve` runs it. */
+export interface ServerProc {
+  url: string;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+}
+
+export async function waitHealthy(url: string, deadline: number): Promise<void> {
+  for (;;) {
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`no answer from ${url}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export async function startServerProc(dataDir: string, extraArgs: string[] = []): Promise<ServerProc> {
+  const port = 6000 + Math.floor(Math.random() * 2000);
+  const child = spawn(
+    process.execPath,
+    ['dist/server/cli.js', '--port', String(port), '--data', dataDir, '--log-level', 'warn', ...extraArgs],
+    {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitHealthy(url, Date.now() + 120_000);
+  return {
+    url,
+    child,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
+
+export async function loginToken(url: string, username: string): Promise<string> {
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo1234' }),
+  });
+  return ((await res.json()) as { token: string }).token;
+}

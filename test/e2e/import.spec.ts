@@ -1,0 +1,92 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LoginPage } from './pages';
+
+const SAMPLES = join(process.cwd(), 'resources/samples');
+
+async function openImport(page: Page, kind: string): Promise<void> {
+  await page.goto('/import');
+  await expect(page.getByTestId('import-screen')).toBeVisible();
+  await page.getByTestId('import-kind').getByText(kind, { exact: true }).click();
+}
+
+function upload(page: Page, name: string, buffer: Buffer): Promise<void> {
+  return page.locator('input[type=file]').setInputFiles({ name, mimeType: 'text/csv', buffer });
+}
+
+test('the branch manager imports customers and watches the progress fed by the server', async ({ page }) => {
+  await new LoginPage(page).login('manager1');
+  await expect(page.getByRole('menuitem', { name: '数据导入' })).toBeVisible();
+  await openImport(page, '客户信息');
+
+  // A file big enough to take a few seconds: the progress comes from the server while it reads.
+  const rows = ['客户号,客户姓名,手机号,营销授权'];
+  for (let i = 0; i < 40_000; i++)
+    rows.push(`C8${String(i).padStart(8, '0')},测试客户${i},195${String(i).padStart(8, '0')},是`);
+  const progress: { rowsRead: number; status: string }[] = [];
+  page.on('response', async (r) => {
+    if (/\/api\/import\/jobs\/[^/]+$/.test(r.url()) && r.request().method() === 'GET') {
+      progress.push((await r.json()) as { rowsRead: number; status: string });
+    }
+  });
+  await upload(page, '客户批量.csv', Buffer.from(rows.join('\n') + '\n'));
+  await expect(page.getByTestId('import-progress')).toBeVisible();
+  // While it runs: the bar and the counters the server reports (rows read, rejected, time left).
+  const rowsRead = page.getByTestId('import-rows-read');
+  const applied = page.getByTestId('import-applied');
+  await expect(rowsRead.or(applied)).toBeVisible();
+  if (await rowsRead.isVisible()) {
+    await expect(page.getByTestId('import-progress-bar')).toBeVisible();
+    await page
+      .screenshot({ path: 'test/output/screens/import-progress.png', fullPage: true })
+      .catch(() => undefined);
+  }
+  await expect(applied).toBeVisible({ timeout: 60_000 });
+  // The screen was fed by the server while the file was being read.
+  expect(progress.some((p) => p.status === 'running' && p.rowsRead > 0)).toBe(true);
+  await expect(page.getByTestId('import-applied')).toContainText('40,000 行已写入');
+  const tiers = page.getByTestId('import-tiers');
+  await expect(tiers).toContainText('潜力客户');
+  await expect(page.getByTestId('import-history')).toContainText('客户批量.csv');
+  await page.screenshot({ path: 'test/output/screens/import-applied.png', fullPage: true });
+});
+
+test('a file with bad rows is refused whole, with a report of every bad row to download', async ({
+  page,
+}) => {
+  await new LoginPage(page).login('manager1');
+  await openImport(page, '客户信息');
+  await upload(page, 'customers-with-errors.csv', readFileSync(join(SAMPLES, 'customers-with-errors.csv')));
+  await expect(page.getByTestId('import-rejected')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('import-rejected')).toContainText('发现 3 行有问题');
+  const issues = page.getByTestId('import-issues');
+  await expect(issues).toContainText('身份证号码校验位错误');
+  await expect(issues).toContainText('在文件中重复');
+  await expect(issues.locator('tbody tr')).toHaveCount(5);
+  await page.screenshot({ path: 'test/output/screens/import-report.png', fullPage: true });
+  const download = page.waitForEvent('download');
+  await page.getByTestId('import-report-download').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toContain('导入报告');
+  const text = readFileSync(await file.path(), 'utf8');
+  expect(text.trim().split('\r\n')).toHaveLength(6);
+});
+
+test('sample balances in XLSX recompute the tiers, shown before and after', async ({ page }) => {
+  await new LoginPage(page).login('manager1');
+  await openImport(page, '客户信息');
+  await upload(page, 'customers-gbk.csv', readFileSync(join(SAMPLES, 'customers-gbk.csv')));
+  await expect(page.getByTestId('import-applied')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: '导入另一份文件' }).click();
+  await page.getByTestId('import-kind').getByText('持有产品余额', { exact: true }).click();
+  await page.locator('input[type=file]').setInputFiles(join(SAMPLES, 'holdings.xlsx'));
+  await expect(page.getByTestId('import-applied')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('import-tiers')).toContainText('中端客户');
+  await expect(page.getByTestId('import-result')).toContainText('层级迁移');
+});
+
+test('front-line staff do not see the import screen', async ({ page }) => {
+  await new LoginPage(page).login('teller1');
+  await expect(page.getByRole('menuitem', { name: '数据导入' })).toHaveCount(0);
+});
