@@ -83,6 +83,8 @@ export interface CounterState {
   open: boolean;
   staffState: string;
   current: PublicTicket | null;
+  /** Visits parked at this counter, to be taken back. */
+  held: PublicTicket[];
 }
 
 export interface CallMessage {

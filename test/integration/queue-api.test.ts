@@ -101,6 +101,30 @@ describe('triage and tickets', () => {
     );
   });
 
+  it('lists a parked visit beside the one in front of the counter, so a reloaded screen keeps both', async () => {
+    const teller2 = await s.login('teller2');
+    const c2 = (await counterIds())['2号窗口'] as string;
+    for (let i = 0; i < 2; i++)
+      await s.post('/api/tickets', { customerId: null, intents: ['account_open'] }, lobby);
+    const first = await json<{ ticket: Ticket }>(await s.post(`/api/counters/${c2}/call-next`, {}, teller2));
+    await s.post(`/api/tickets/${first.ticket.id}/events`, { type: 'start', counterId: c2 }, teller2);
+    const hold = await s.post(
+      `/api/tickets/${first.ticket.id}/events`,
+      { type: 'hold', counterId: c2 },
+      teller2,
+    );
+    expect(hold.status).toBe(200);
+    const second = await json<{ ticket: Ticket }>(await s.post(`/api/counters/${c2}/call-next`, {}, teller2));
+    expect(second.ticket.id).not.toBe(first.ticket.id);
+
+    const snap = await json<{ counters: { id: string; current: Ticket | null; held: Ticket[] }[] }>(
+      await s.get('/api/queues', teller2),
+    );
+    const here = snap.counters.find((c) => c.id === c2);
+    expect(here?.current?.id).toBe(second.ticket.id);
+    expect(here?.held.map((t) => t.id)).toEqual([first.ticket.id]);
+  });
+
   it('records an override with its reason as a ticket event and an audit row', async () => {
     const cid = await customerId(SHOWCASE.potential.customerNo);
     const res = await s.post(

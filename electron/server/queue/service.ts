@@ -415,11 +415,14 @@ export class QueueService {
         };
       }),
       counters: counters.map((c) => {
-        const current = all.find(
-          (t) =>
-            t.counterId === c.id && (t.status === 'called' || t.status === 'serving' || t.status === 'held'),
-        );
-        return { ...c, current: current ? this.publicTicket(current) : null };
+        // The ticket in front of the counter comes first; parked (held) visits are listed so a reloaded screen keeps them.
+        const here = all.filter((t) => t.counterId === c.id);
+        const current = here.find((t) => t.status === 'called' || t.status === 'serving');
+        return {
+          ...c,
+          current: current ? this.publicTicket(current) : null,
+          held: here.filter((t) => t.status === 'held').map((t) => this.publicTicket(t)),
+        };
       }),
       recentCalls: this.recentCalls,
       noShows: all.filter((t) => t.status === 'no_show').map((t) => this.publicTicket(t)),

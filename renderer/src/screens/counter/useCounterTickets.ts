@@ -34,10 +34,11 @@ export function useCounterTickets(counterId: string | null): {
 
   const latest = new Map(Object.entries(seen));
   for (const c of snapshot?.counters ?? []) {
-    const cur = c.current;
-    if (!cur || !snapshot) continue;
-    const known = latest.get(cur.id);
-    if (!known || known.at <= snapshot.at) latest.set(cur.id, { at: snapshot.at, ticket: cur });
+    if (!snapshot) continue;
+    for (const t of [...(c.current ? [c.current] : []), ...(c.held ?? [])]) {
+      const known = latest.get(t.id);
+      if (!known || known.at <= snapshot.at) latest.set(t.id, { at: snapshot.at, ticket: t });
+    }
   }
   const mine = [...latest.values()]
     .map((e) => e.ticket)
