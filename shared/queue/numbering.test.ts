@@ -38,3 +38,14 @@ describe('formatTicketNo / parseTicketNo', () => {
     expect(parseTicketNo('A000')).toBeNull();
   });
 });
+
+describe('branchDay across midnight, asked in quick succession', () => {
+  it('turns the day at the branch midnight even when the previous answer was remembered', () => {
+    const lastMs = Date.UTC(2026, 10, 29, 15, 59, 59, 999); // 23:59:59.999 in Shanghai
+    expect(branchDay(lastMs - 30_000, 'Asia/Shanghai')).toBe('2026-11-29');
+    expect(branchDay(lastMs, 'Asia/Shanghai')).toBe('2026-11-29');
+    expect(branchDay(lastMs + 1, 'Asia/Shanghai')).toBe('2026-11-30');
+    expect(branchDay(lastMs + 1, 'Europe/London')).toBe('2026-11-29');
+    expect(branchDay(lastMs, 'Asia/Shanghai')).toBe('2026-11-29');
+  });
+});

@@ -14,8 +14,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+const lastDay = new Map<string, { minute: number; day: string }>();
+
 /** The branch's calendar day of `now` (epoch ms), `YYYY-MM-DD`; the key of the daily number sequence. */
 export function branchDay(now: number, timeZone: string = DEFAULT_TIME_ZONE): string {
+  // Asked on every ticket event; today's zones change day on a whole minute, so one answer per minute will do.
+  const minute = Math.floor(now / 60_000);
+  const hit = lastDay.get(timeZone);
+  if (hit && hit.minute === minute) return hit.day;
   let y = '';
   let m = '';
   let d = '';
@@ -24,7 +30,9 @@ export function branchDay(now: number, timeZone: string = DEFAULT_TIME_ZONE): st
     else if (p.type === 'month') m = p.value;
     else if (p.type === 'day') d = p.value;
   }
-  return `${y}-${m}-${d}`;
+  const day = `${y}-${m}-${d}`;
+  lastDay.set(timeZone, { minute, day });
+  return day;
 }
 
 /** `A` + 12 → `A012`; at least three digits, more past 999 (`A1000`). */

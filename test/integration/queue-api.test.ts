@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuild } from '@shared/queue';
 import { SHOWCASE } from '../../electron/db/demo/generate';
-import { newId } from '../../electron/db/ids';
+import { CounterRepo } from '../../electron/db/repos/counters';
 import { startTestServer, type TestServer } from './harness';
 
 let s: TestServer;
@@ -175,16 +175,25 @@ describe('triage and tickets', () => {
 describe('concurrency and event sourcing', () => {
   it('8 counters calling at once never call the same ticket twice', async () => {
     const now = Date.now();
-    const branchId = (s.store.sqlite.prepare('SELECT id FROM branch').get() as { id: string }).id;
+    const repo = new CounterRepo(s.store);
+    const branchId = repo.branchId();
     const ids: string[] = [];
     for (let i = 0; i < 8; i++) {
-      const id = newId();
-      ids.push(id);
-      s.store.sqlite
-        .prepare(
-          `INSERT INTO counters (id, branch_id, number, name, channel, queues, corporate_only, open, staff_state, updated_at) VALUES (?,?,?,?,?,?,0,1,'serving',?)`,
-        )
-        .run(id, branchId, 100 + i, `压测${i}`, 'counter', JSON.stringify(['individual']), now);
+      ids.push(
+        repo.insert(
+          {
+            branchId,
+            number: 100 + i,
+            name: `压测${i}`,
+            channel: 'counter',
+            queues: ['individual'],
+            corporateOnly: false,
+            open: true,
+            staffState: 'serving',
+          },
+          now,
+        ),
+      );
     }
     const issued = new Set<string>();
     for (let i = 0; i < 40; i++) {

@@ -4,6 +4,7 @@ import { deriveLifecycle } from '@shared/customer/lifecycle';
 import { maskCard, maskMobile, maskResidentId } from '@shared/customer/mask';
 import { classifyTier } from '@shared/customer/tier';
 import type { Store } from '../connection';
+import { countersChanged } from '../repos/counters';
 import { newId } from '../ids';
 import type { Pii } from '../pii';
 import { generateCustomers, type DemoCustomer } from './generate';
@@ -74,6 +75,7 @@ export function seedBranch(store: Store, rules: RulesConfig, passwordHash: strin
         }),
       );
     }
+    countersChanged(store);
     for (const s of DEMO_STAFF) {
       store.run(
         store.k.insertInto('staff').values({

@@ -26,18 +26,38 @@ export function toCounterView(r: CounterTable): CounterView {
   };
 }
 
+/**
+ * Counters are read on every triage, call and ticket view but change a few times a day, so their rows are kept per
+ * store and dropped on every write. Every write to `counters` must go through this repo and call `changed()`.
+ */
+const cache = new WeakMap<Store, CounterView[]>();
+
+/** For bulk writers outside this repo (the demo seeder). */
+export function countersChanged(store: Store): void {
+  cache.delete(store);
+}
+
 export class CounterRepo {
   constructor(private readonly store: Store) {}
 
   all(): CounterView[] {
-    return this.store
-      .all(this.store.k.selectFrom('counters').selectAll().orderBy('number'))
-      .map(toCounterView);
+    let rows = cache.get(this.store);
+    if (!rows) {
+      rows = this.store
+        .all(this.store.k.selectFrom('counters').selectAll().orderBy('number'))
+        .map(toCounterView);
+      cache.set(this.store, rows);
+    }
+    return rows.map((c) => ({ ...c, queues: [...c.queues] }));
   }
 
   get(id: string): CounterView | undefined {
-    const r = this.store.first(this.store.k.selectFrom('counters').selectAll().where('id', '=', id));
-    return r ? toCounterView(r) : undefined;
+    const c = this.all().find((x) => x.id === id);
+    return c;
+  }
+
+  private changed(): void {
+    countersChanged(this.store);
   }
 
   insert(c: Omit<CounterView, 'id'> & { branchId: string }, now: number): string {
@@ -56,6 +76,7 @@ export class CounterRepo {
         updated_at: now,
       }),
     );
+    this.changed();
     return id;
   }
 
@@ -63,6 +84,31 @@ export class CounterRepo {
     const r = this.store.first(this.store.k.selectFrom('branch').select('id').limit(1));
     if (!r) throw new Error('no branch');
     return r.id;
+  }
+
+  byNumber(number: number): CounterView | undefined {
+    const r = this.store.first(this.store.k.selectFrom('counters').selectAll().where('number', '=', number));
+    return r ? toCounterView(r) : undefined;
+  }
+
+  /** The set-up of a service point (name, channel, queues it serves), as the branch manager edits it. */
+  configure(
+    id: string,
+    patch: { name?: string; channel?: string; queues?: string[]; corporateOnly?: boolean },
+    now: number,
+  ): void {
+    this.store.run(
+      this.store.k
+        .updateTable('counters')
+        .set({
+          ...(patch.name === undefined ? {} : { name: patch.name }),
+          ...(patch.channel === undefined ? {} : { channel: patch.channel }),
+          ...(patch.queues === undefined ? {} : { queues: JSON.stringify(patch.queues) }),
+          ...(patch.corporateOnly === undefined ? {} : { corporate_only: patch.corporateOnly ? 1 : 0 }),
+          updated_at: now,
+        })
+        .where('id', '=', id),
+    );
   }
 
   setState(id: string, patch: { open?: boolean; staffState?: string }, now: number): void {
@@ -76,5 +122,6 @@ export class CounterRepo {
         })
         .where('id', '=', id),
     );
+    this.changed();
   }
 }
