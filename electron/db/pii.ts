@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomFillSync } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -11,19 +11,89 @@ export interface PiiKeys {
   enc: Buffer;
 }
 
+function newKeysJson(): string {
+  return JSON.stringify({
+    v: 1,
+    hmac: randomBytes(32).toString('base64'),
+    enc: randomBytes(32).toString('base64'),
+  });
+}
+
+function parseKeys(json: string): PiiKeys {
+  const parsed = JSON.parse(json) as { hmac?: unknown; enc?: unknown };
+  if (typeof parsed.hmac !== 'string' || typeof parsed.enc !== 'string')
+    throw new Error('malformed PII key file');
+  const keys = { hmac: Buffer.from(parsed.hmac, 'base64'), enc: Buffer.from(parsed.enc, 'base64') };
+  if (keys.hmac.length !== 32 || keys.enc.length !== 32) throw new Error('malformed PII key file');
+  return keys;
+}
+
+/** The key file under `serve`: JSON, mode 0600, in a 0700 folder beside (not inside) the data dir. */
 export function loadOrCreateKeys(file: string): PiiKeys {
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-    const json = JSON.stringify({
-      v: 1,
-      hmac: randomBytes(32).toString('base64'),
-      enc: randomBytes(32).toString('base64'),
-    });
-    writeFileSync(file, json, { mode: 0o600, flag: 'wx' });
+    writeFileSync(file, newKeysJson(), { mode: 0o600, flag: 'wx' });
   }
   chmodSync(file, 0o600);
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as { hmac: string; enc: string };
-  return { hmac: Buffer.from(parsed.hmac, 'base64'), enc: Buffer.from(parsed.enc, 'base64') };
+  return parseKeys(readFileSync(file, 'utf8'));
+}
+
+/** Where the server gets its PII keys: a plain key file, or one wrapped by an OS secret store. */
+export interface KeyProvider {
+  load(): PiiKeys;
+  /** For the start-up log: how the keys are protected at rest. */
+  readonly protection: 'file' | 'os-keychain' | 'memory';
+}
+
+export function fileKeyProvider(file: string): KeyProvider {
+  return { protection: 'file', load: () => loadOrCreateKeys(file) };
+}
+
+/** Keys handed over in memory (the Electron main process unwraps them and passes them to the server process). */
+export function staticKeyProvider(keys: PiiKeys): KeyProvider {
+  return { protection: 'memory', load: () => keys };
+}
+
+export function encodeKeys(keys: PiiKeys): { hmac: string; enc: string } {
+  return { hmac: keys.hmac.toString('base64'), enc: keys.enc.toString('base64') };
+}
+
+export function decodeKeys(k: { hmac: string; enc: string }): PiiKeys {
+  return parseKeys(JSON.stringify(k));
+}
+
+/**
+ * An OS secret store that encrypts small strings (Electron's `safeStorage`: DPAPI on Windows, Keychain on
+ * macOS, libsecret/kwallet on Linux). Declared here so electron/db never imports electron.
+ */
+export interface KeyWrapper {
+  available(): boolean;
+  wrap(plain: string): Buffer;
+  unwrap(blob: Buffer): string;
+}
+
+/**
+ * The key file encrypted by the OS store: a copied disk (database plus key file) is useless without the
+ * Windows/macOS user's login. A plain key file left by `serve` or an older version is wrapped and removed.
+ * Without a usable store it falls back to the plain 0600 file, and says so through `protection`.
+ */
+export function wrappedKeyProvider(wrappedFile: string, plainFile: string, wrapper: KeyWrapper): KeyProvider {
+  if (!wrapper.available()) return fileKeyProvider(plainFile);
+  return {
+    protection: 'os-keychain',
+    load: () => {
+      if (existsSync(wrappedFile)) return parseKeys(wrapper.unwrap(readFileSync(wrappedFile)));
+      const json = existsSync(plainFile) ? readFileSync(plainFile, 'utf8') : newKeysJson();
+      const keys = parseKeys(json);
+      mkdirSync(dirname(wrappedFile), { recursive: true, mode: 0o700 });
+      const blob = wrapper.wrap(json);
+      // Prove the round trip before the plain copy goes: losing the keys loses every ID and phone number.
+      if (!parseKeys(wrapper.unwrap(blob)).enc.equals(keys.enc)) throw new Error('key wrapping failed');
+      writeFileSync(wrappedFile, blob, { mode: 0o600, flag: 'wx' });
+      if (existsSync(plainFile)) rmSync(plainFile);
+      return keys;
+    },
+  };
 }
 
 /** Fixed keys for tests and benchmarks only. */

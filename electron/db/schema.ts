@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * Row types as stored. Booleans are 0/1 integers, JSON columns are TEXT, times are UTC epoch ms,
  * money is integer fen. Domain types live in shared/; repositories convert between the two.
@@ -138,6 +140,10 @@ export interface TicketEventTable {
   device_id: string;
   counter_id: string | null;
   at: number;
+  /** HLC stamp (shared/sync/hlc.ts): the merge order across devices. */
+  hlc: string | null;
+  /** 0 = kept in the log but refused by the merge (e.g. the later of two calls). */
+  accepted: number;
 }
 
 export interface SuggestionOutcomeTable {
@@ -228,7 +234,123 @@ export interface AumSnapshotTable {
   import_id: string | null;
 }
 
+export interface DisplayTokenTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  created_at: number;
+  created_by: string | null;
+  last_seen_at: number | null;
+  revoked_at: number | null;
+}
+
+/** Step 6 replication tables (migration 0005-sync). */
+export interface OutboxTable {
+  seq: Generated<number>;
+  id: string;
+  device_id: string;
+  branch_code: string;
+  hlc: string;
+  kind: string;
+  entity_id: string;
+  payload: string;
+  created_at: number;
+  pushed_at: number | null;
+}
+
+export interface AppliedEventTable {
+  id: string;
+  hlc: string;
+  device_id: string;
+  kind: string;
+  entity_id: string;
+  /** 'local' | 'remote' */
+  origin: string;
+  /** 'applied' | 'rejected' (kept, refused by the merge) | 'failed' (kept, to retry) */
+  status: string;
+  error: string | null;
+  /** The envelope, kept only for a failed event so it can be retried. */
+  envelope: string | null;
+  applied_at: number;
+}
+
+export interface SyncStateTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
+export interface NumberBlockTable {
+  branch_day: string;
+  queue: string;
+  start: number;
+  end: number;
+  device_id: string;
+  reserved_at: number;
+}
+
+export interface SyncDeviceTable {
+  device_id: string;
+  name: string;
+  token_hash: string;
+  enrolled_by: string | null;
+  created_at: number;
+  last_seen_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface SyncNoticeTable {
+  id: string;
+  at: number;
+  counter_id: string | null;
+  device_id: string;
+  ticket_id: string | null;
+  display_no: string | null;
+  event_id: string;
+  code: string;
+  zh: string;
+  en: string;
+  seen_at: number | null;
+}
+
+export interface CustomerFieldClockTable {
+  customer_id: string;
+  field: string;
+  hlc: string;
+  device_id: string;
+}
+
+/** The hub's journal for the head office (migration 0006-headoffice), filled by triggers. */
+export interface HoJournalRowTable {
+  seq: Generated<number>;
+  source: string;
+  row_id: string;
+  /** 'insert' | 'update' */
+  op: string;
+  at: number;
+  device_id: string | null;
+  hlc: string | null;
+  /** The row as it was at the change, JSON. */
+  payload: string;
+}
+
+export interface HoSyncStateTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
 export interface DB {
+  ho_journal: HoJournalRowTable;
+  ho_sync_state: HoSyncStateTable;
+  outbox: OutboxTable;
+  applied_events: AppliedEventTable;
+  sync_state: SyncStateTable;
+  number_blocks: NumberBlockTable;
+  sync_devices: SyncDeviceTable;
+  sync_notices: SyncNoticeTable;
+  customer_field_clock: CustomerFieldClockTable;
+  display_tokens: DisplayTokenTable;
   import_runs: ImportRunTable;
   aum_snapshots: AumSnapshotTable;
   complaints: ComplaintTable;

@@ -94,6 +94,13 @@ vi.mock('electron', () => ({
   },
   BrowserWindow: FakeWindow,
   crashReporter: { start: vi.fn() },
+  // Stands in for the OS keychain: byte-reversed, so the stored file is not the plain JSON.
+  safeStorage: {
+    isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => 'gnome_libsecret',
+    encryptString: (s: string) => Buffer.from(s, 'utf8').reverse(),
+    decryptString: (b: Buffer) => Buffer.from(b).reverse().toString('utf8'),
+  },
   dialog: {
     showErrorBox: vi.fn((_t: string, text: string) => order.push(`error ${text}`)),
     showMessageBox: vi.fn(),
@@ -133,6 +140,11 @@ describe('main.ts wiring (hub PC with a TV)', () => {
     });
     const token = start?.type === 'start' ? start.token : '';
     expect(token.length).toBeGreaterThanOrEqual(32);
+    // The PII keys travel in memory, unwrapped by main; on disk only the keychain-wrapped file exists.
+    const keys = start?.type === 'start' ? start.piiKeys : undefined;
+    expect(Buffer.from(keys?.enc ?? '', 'base64')).toHaveLength(32);
+    expect(existsSync(join(userData, 'data.keys', 'pii.key.wrapped'))).toBe(true);
+    expect(existsSync(join(userData, 'data.keys', 'pii.key'))).toBe(false);
 
     // Every request to the embedded server carries the launch token; nothing else does.
     const sent: Record<string, string>[] = [];

@@ -3,8 +3,9 @@
  * The branch server (the same code as `npm run serve`) runs in a utility process; windows load
  * it over 127.0.0.1 with a per-launch token; everything a user does goes through its API.
  */
-import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, screen, session } from 'electron';
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, safeStorage, screen, session } from 'electron';
 import { join } from 'node:path';
+import { encodeKeys } from '../db/pii';
 import { readServeConfig } from '../server/config';
 import { createLogger } from '../server/logger';
 import { describeDisplays, lobbyDisplayController } from './displays';
@@ -12,6 +13,7 @@ import { registerIpc } from './ipc';
 import { newLaunchToken, withLaunchToken } from './launch-token';
 import { LOG_ROTATION, rotatingFile } from './logfile';
 import { askLobbyDisplay, askPrinter, menuTemplate } from './menu';
+import { desktopKeyProvider } from './pii-keys';
 import { openTicketPage, printerChoices, printTicket } from './printing';
 import { readDesktopConfig, runsEmbeddedServer, writeDesktopConfig, type DesktopConfig } from './role';
 import { startServerProcess, startupErrorText, type ServerHandle } from './server-host';
@@ -95,6 +97,10 @@ if (claimSingleInstance(app, mainWindow)) {
 
       if (runsEmbeddedServer(current)) {
         const token = newLaunchToken();
+        // The ID/phone keys are wrapped by the OS user's keychain; only main can unwrap them.
+        const keys = desktopKeyProvider(paths.data, safeStorage);
+        const piiKeys = encodeKeys(keys.load());
+        log.info({ protection: keys.protection }, 'PII keys loaded');
         const env = {
           PORT: '0',
           HOST: '127.0.0.1',
@@ -107,6 +113,7 @@ if (claimSingleInstance(app, mainWindow)) {
           staticDir: join(__dirname, '../renderer'),
           token,
           logFile: join(paths.logs, 'server.log'),
+          piiKeys,
         });
         server.onCrash((code) => fail(new Error(`the branch server stopped unexpectedly (code ${code})`)));
         const url = (origin = server.url);

@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { ServeConfig } from '../server/config';
 import type { RunningServer, startServer } from '../server/start';
+import { decodeKeys, staticKeyProvider } from '../db/pii';
 import { requireLaunchToken } from './launch-token';
 
 export interface StartRequest {
@@ -12,6 +13,8 @@ export interface StartRequest {
   staticDir: string;
   token: string;
   logFile: string;
+  /** PII keys unwrapped by the main process (safeStorage is not available in a utility process). */
+  piiKeys?: { hmac: string; enc: string };
 }
 export type ToServer = ({ type: 'start' } & StartRequest) | { type: 'stop' };
 export type FromServer =
@@ -52,7 +55,8 @@ export function serveOverPort(port: ParentPortLike, deps: ServerProcessDeps): vo
     const msg = data as ToServer;
     if (msg.type === 'start') {
       const l = (log = deps.openLog(msg.logFile, msg.cfg.logLevel));
-      running = deps.start(msg.cfg, { staticDir: msg.staticDir, log: l }).then(
+      const keys = msg.piiKeys ? { keyProvider: staticKeyProvider(decodeKeys(msg.piiKeys)) } : {};
+      running = deps.start(msg.cfg, { staticDir: msg.staticDir, log: l, ...keys }).then(
         (server) => {
           requireLaunchToken(server.app.server, msg.token);
           port.postMessage({ type: 'ready', url: server.url });

@@ -12,7 +12,16 @@ import { queueRoutes } from './routes/queue';
 import { visitRoutes } from './routes/visit';
 import { importRoutes } from './routes/import';
 import { exportRoutes } from './routes/export';
+import { auditRoutes } from './routes/audit';
+import { vipRoutes } from './routes/vip';
+import { syncRoutes } from './routes/sync';
 import { liveSocket } from './live';
+import { registerRateLimit } from './rate-limit';
+import { counterRoutes } from './routes/counters';
+import { displayRoutes } from './routes/displays';
+import { settingsRoutes } from './routes/settings';
+import { setupRoutes } from './routes/setup';
+import { staffRoutes } from './routes/staff';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -33,6 +42,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   installErrorHandlers(app);
   await app.register(cookie);
+  await registerRateLimit(app, ctx);
 
   app.addHook('onSend', async (_req, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
@@ -40,15 +50,25 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   app.addHook('onResponse', async (req, reply) => {
     if (reply.statusCode >= 500) req.log.error({ req, status: reply.statusCode }, 'request failed');
+    // An access log only when asked for (LOG_LEVEL=debug); the req serializer masks PII and drops tokens.
+    else req.log.debug({ req, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
 
   healthRoutes(app, ctx);
   sessionRoutes(app, ctx);
+  setupRoutes(app, ctx);
+  staffRoutes(app, ctx);
+  counterRoutes(app, ctx);
+  settingsRoutes(app, ctx);
+  displayRoutes(app, ctx);
   customerRoutes(app, ctx);
   queueRoutes(app, ctx);
   visitRoutes(app, ctx);
   importRoutes(app, ctx);
   exportRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  vipRoutes(app, ctx);
+  syncRoutes(app, ctx);
   await liveSocket(app, ctx);
 
   const dir = ctx.opts.staticDir;

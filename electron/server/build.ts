@@ -40,6 +40,7 @@ async function buildServer(): Promise<void> {
     entryPoints: {
       cli: join(root, 'electron/server/cli.ts'),
       'import-cli': join(root, 'electron/sync/import-cli.ts'),
+      'headoffice-cli': join(root, 'electron/server/headoffice-cli.ts'),
     },
     outdir: join(root, 'dist/server'),
     bundle: true,

@@ -2,12 +2,16 @@ import type { Logger } from 'pino';
 import type { RulesConfig } from '@shared/config/schema';
 import type { Store } from '../db/connection';
 import type { Pii } from '../db/pii';
+import { AuthCache } from '../db/repos/auth-cache';
 import { CustomerRepo } from '../db/repos/customers';
+import { DisplayTokenRepo } from '../db/repos/displays';
 import { AuditRepo, SettingsRepo } from '../db/repos/settings';
 import { SessionRepo, StaffRepo } from '../db/repos/staff';
 import { VisitRepo } from '../db/repos/visits';
 import type { RouteInfo } from './route';
 import { QueueService } from './queue/service';
+import { SyncCore } from '../sync/core';
+import type { SyncConfig } from '@shared/sync/config';
 
 export interface ServerOptions {
   version: string;
@@ -16,8 +20,13 @@ export interface ServerOptions {
   deviceId: string;
   /** Folder with the built renderer; null serves the API only. */
   staticDir: string | null;
-  sessionHours: number;
+  /** demo: seeded demo branch and logins; production: starts with no staff and asks for an admin. */
+  mode: 'demo' | 'production';
+  /** Listening beyond loopback: lobby displays then need a display token (or a staff session). */
+  lan: boolean;
   now?: () => number;
+  /** Replication tuning (shared/sync/config.ts); tests make it fast. */
+  sync?: Partial<SyncConfig>;
 }
 
 /** Everything a route needs, built once per server. Tests build it on a temp DB with a fixed clock. */
@@ -27,10 +36,15 @@ export class AppContext {
   readonly audit: AuditRepo;
   readonly staff: StaffRepo;
   readonly sessions: SessionRepo;
+  /** Session + staff per token for authenticate(); invalidated by any write to either table. */
+  readonly authCache: AuthCache;
   readonly now: () => number;
   readonly routeTable: RouteInfo[] = [];
   readonly queue: QueueService;
+  /** Replication: HLC, outbox, applier, ticket-number blocks (electron/sync). */
+  readonly sync: SyncCore;
   readonly visits: VisitRepo;
+  readonly displays: DisplayTokenRepo;
   private cachedRules: { version: number; config: RulesConfig } | null = null;
 
   constructor(
@@ -44,8 +58,11 @@ export class AppContext {
     this.audit = new AuditRepo(store);
     this.staff = new StaffRepo(store);
     this.sessions = new SessionRepo(store);
+    this.authCache = AuthCache.for(store, this.sessions, this.staff);
     this.now = opts.now ?? Date.now;
     this.visits = new VisitRepo(store);
+    this.displays = new DisplayTokenRepo(store);
+    this.sync = new SyncCore(this, opts.sync);
     this.queue = new QueueService(this);
   }
 
@@ -59,6 +76,10 @@ export class AppContext {
     return this.cachedRules?.version ?? this.settings.current().version;
   }
 
+  /**
+   * Drops the cached rules; the next request reads the newest version. Every rules consumer (queue service,
+   * triage, suggestions, lookups, imports) asks ctx.rules() per call, so a saved settings version applies at once.
+   */
   invalidateRules(): void {
     this.cachedRules = null;
   }

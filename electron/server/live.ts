@@ -1,6 +1,7 @@
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import type { LiveMessage } from '@shared/api/queue';
+import { authorizeDisplay } from './auth';
 import type { AppContext } from './context';
 
 /**
@@ -9,21 +10,26 @@ import type { AppContext } from './context';
  */
 export async function liveSocket(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await app.register(websocket, { options: { maxPayload: 1024 } });
-  app.get('/api/live', { websocket: true }, (socket) => {
-    const send = (m: LiveMessage) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));
-    };
-    send({ type: 'hello', at: ctx.now(), snapshot: ctx.queue.snapshot(ctx.now()) });
-    const off = ctx.queue.subscribe(send);
-    const ping = setInterval(() => {
-      if (socket.readyState === socket.OPEN) socket.ping();
-    }, 15_000);
-    socket.on('close', () => {
-      clearInterval(ping);
-      off();
-    });
-    socket.on('message', () => {
-      // Read-only feed: clients never send; anything they do is ignored.
-    });
-  });
+  // Same rule as GET /api/display: on the LAN a display token or a staff session, checked before the upgrade.
+  app.get(
+    '/api/live',
+    { websocket: true, preValidation: async (req) => authorizeDisplay(ctx, req) },
+    (socket) => {
+      const send = (m: LiveMessage) => {
+        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));
+      };
+      send({ type: 'hello', at: ctx.now(), snapshot: ctx.queue.snapshot(ctx.now()) });
+      const off = ctx.queue.subscribe(send);
+      const ping = setInterval(() => {
+        if (socket.readyState === socket.OPEN) socket.ping();
+      }, 15_000);
+      socket.on('close', () => {
+        clearInterval(ping);
+        off();
+      });
+      socket.on('message', () => {
+        // Read-only feed: clients never send; anything they do is ignored.
+      });
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Me, Role } from '@shared/api/types';
-import { authenticate } from './auth';
+import { authenticate, authorizeDisplay } from './auth';
 import type { AppContext } from './context';
 
 type Schema = z.ZodType;
@@ -20,6 +20,12 @@ export interface RouteSpec<
   query?: Q;
   params?: P;
   summary?: string;
+  /** Public on a loopback-only server; on the LAN, a display token or a staff session (see authorizeDisplay). */
+  display?: boolean;
+  /** Still answers when the session is idle-locked (unlock, logout). */
+  allowLocked?: boolean;
+  /** A password is checked here: attempts per client address are limited (security.passwordAttemptsPerMinute). */
+  passwordAttempt?: boolean;
 }
 
 export interface Call<B, Q, P> {
@@ -42,12 +48,29 @@ export function route<
   spec: RouteSpec<B, Q, P>,
   handler: (call: Call<Out<B>, Out<Q>, Out<P>>) => unknown,
 ): void {
-  ctx.routeTable.push({ method: spec.method, url: spec.url, roles: spec.roles, summary: spec.summary ?? '' });
+  ctx.routeTable.push({
+    method: spec.method,
+    url: spec.url,
+    roles: spec.roles,
+    summary: spec.summary ?? '',
+    display: spec.display === true,
+  });
   app.route({
     method: spec.method,
     url: spec.url,
+    ...(spec.passwordAttempt
+      ? {
+          config: {
+            rateLimit: { max: () => ctx.rules().security.passwordAttemptsPerMinute, timeWindow: 60_000 },
+          },
+        }
+      : {}),
     handler: async (req, reply) => {
-      const me = spec.roles === null ? null : authenticate(ctx, req, spec.roles);
+      const me =
+        spec.roles === null
+          ? null
+          : authenticate(ctx, req, spec.roles, spec.allowLocked ? { allowLocked: true } : {});
+      if (spec.display) authorizeDisplay(ctx, req);
       const body = (spec.body ? spec.body.parse(req.body ?? {}) : undefined) as Out<B>;
       const query = (spec.query ? spec.query.parse(req.query ?? {}) : undefined) as Out<Q>;
       const params = (spec.params ? spec.params.parse(req.params ?? {}) : undefined) as Out<P>;
@@ -62,4 +85,5 @@ export interface RouteInfo {
   url: string;
   roles: readonly Role[] | null;
   summary: string;
+  display: boolean;
 }

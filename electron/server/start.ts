@@ -7,11 +7,15 @@ import pkg from '../../package.json' with { type: 'json' };
 import { appliedMigrations, openStore, type Store } from '../db/connection';
 import { DEMO_PASSWORD, seedBranch, seedCustomers } from '../db/demo/seed';
 import { newId } from '../db/ids';
-import { loadOrCreateKeys, Pii } from '../db/pii';
+import { fileKeyProvider, Pii, type KeyProvider } from '../db/pii';
 import { buildApp } from './app';
-import type { ServeConfig } from './config';
+import { assertBindAllowed, isLoopbackHost, type ServeConfig } from './config';
 import { AppContext } from './context';
 import { hashPassword } from './password';
+import type { SyncConfig } from '@shared/sync/config';
+import { enrollTerminal, startReplicator } from '../sync/terminal';
+import { startHeadOffice } from './headoffice/start';
+import { HeadOfficeSync } from '../sync/headoffice/sync';
 
 export const APP_VERSION: string = pkg.version;
 export const DEMO_SEED = 20261123;
@@ -22,6 +26,8 @@ export interface RunningServer {
   store: Store;
   url: string;
   close: () => Promise<void>;
+  /** A hub started with --headoffice: its journal uploader and snapshot puller. */
+  headOffice?: HeadOfficeSync;
 }
 
 /** A stable id for this install, so events it creates can be told apart from other devices'. */
@@ -35,22 +41,46 @@ function deviceId(dataDir: string): string {
 
 export async function startServer(
   cfg: ServeConfig,
-  opts: { staticDir: string | null; log: Logger; now?: () => number },
+  opts: {
+    staticDir: string | null;
+    log: Logger;
+    now?: () => number;
+    keyProvider?: KeyProvider;
+    sync?: Partial<SyncConfig>;
+  },
 ): Promise<RunningServer> {
+  assertBindAllowed(cfg);
+  if (cfg.role === 'headoffice') {
+    return startHeadOffice(cfg, {
+      log: opts.log,
+      version: APP_VERSION,
+      ...(opts.now ? { now: opts.now } : {}),
+    });
+  }
+  if (cfg.headoffice && !cfg.branchKey) throw new Error('--headoffice needs --branch-key (or BRANCH_KEY)');
   mkdirSync(cfg.dataDir, { recursive: true });
+  const keys = opts.keyProvider ?? fileKeyProvider(cfg.keyFile ?? `${cfg.dataDir}.keys/pii.key`);
+  const devId = deviceId(cfg.dataDir);
+  const enrollment = cfg.role === 'terminal' ? await enrollTerminal(cfg, devId, opts.log) : null;
+  const loaded = keys.load();
+  // A terminal hashes look-ups with the hub's key, so its copy finds customers by ID, phone or card offline.
+  const pii = new Pii(enrollment ? { ...loaded, hmac: Buffer.from(enrollment.lookupKey, 'base64') } : loaded);
   const store = await openStore(join(cfg.dataDir, 'branch.db'));
-  const pii = new Pii(loadOrCreateKeys(cfg.keyFile ?? `${cfg.dataDir}.keys/pii.key`));
   const ctx = new AppContext(store, pii, opts.log, {
     version: APP_VERSION,
     schemaVersion: appliedMigrations(store.sqlite).at(-1) ?? '',
     role: cfg.role,
-    deviceId: deviceId(cfg.dataDir),
+    deviceId: devId,
     staticDir: opts.staticDir,
-    sessionHours: 12,
+    mode: cfg.demo ? 'demo' : 'production',
+    lan: !isLoopbackHost(cfg.host),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.sync ? { sync: opts.sync } : {}),
   });
+  if (cfg.role === 'hub') ctx.sync.lookupKey = loaded.hmac.toString('base64');
 
-  if (cfg.demo && ctx.staff.count() === 0) {
+  // A terminal's data comes from the hub's snapshot, never from the demo seed.
+  if (cfg.demo && cfg.role !== 'terminal' && ctx.staff.count() === 0) {
     const now = ctx.now();
     const started = Date.now();
     seedBranch(store, defaultRulesConfig, await hashPassword(DEMO_PASSWORD), now);
@@ -61,21 +91,32 @@ export async function startServer(
     });
     opts.log.info({ customers: n, ms: Date.now() - started }, 'seeded the demo branch');
   }
+  if (ctx.staff.count() === 0) opts.log.warn('no staff accounts yet: open the app to create the first admin');
+  opts.log.info({ mode: ctx.opts.mode, lan: ctx.opts.lan, keys: keys.protection }, 'branch server starting');
 
   const app = await buildApp(ctx);
   await app.listen({ port: cfg.port, host: cfg.host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : cfg.port;
   const host = cfg.host === '0.0.0.0' ? '127.0.0.1' : cfg.host;
+  const headOffice =
+    cfg.role === 'hub' && cfg.headoffice && cfg.branchKey
+      ? new HeadOfficeSync(ctx, { url: cfg.headoffice, key: cfg.branchKey })
+      : undefined;
+  headOffice?.start();
+  const replicator = enrollment ? startReplicator(ctx, enrollment) : undefined;
   let closed = false;
   return {
     app,
     ctx,
     store,
     url: `http://${host}:${port}`,
+    ...(headOffice ? { headOffice } : {}),
     close: async () => {
       if (closed) return;
       closed = true;
+      await headOffice?.stop();
+      await replicator?.stop();
       await app.close();
       store.close();
     },

@@ -5,11 +5,11 @@ import type {
   CorporateGrade,
   CorporateType,
   CustomerKind,
-  Lifecycle,
   ProductType,
   RelationshipType,
   Segment,
 } from '@shared/customer/enums';
+import { deriveLifecycle } from '@shared/customer/lifecycle';
 import { classifyTier } from '@shared/customer/tier';
 import type { CustomerSummaryRow } from '../db/repos/customers';
 import type { CardTable, CustomerTable, HoldingTable } from '../db/schema';
@@ -55,7 +55,13 @@ export function toProfile(
     birthDate: row.birth_date,
     age: row.birth_date ? ageOn(row.birth_date, now, rules.branch.timezone) : null,
     gender: row.gender as 'M' | 'F' | null,
-    lifecycle: row.lifecycle as Lifecycle,
+    // Derived at read time from the same dates and thresholds the suggestion engine uses, so the profile
+    // and the suggestions never disagree (the stored column is what the last import or seed computed).
+    lifecycle: deriveLifecycle(
+      { createdAt: row.created_at, lastVisitAt: row.last_visit_at, lastTxnAt: row.last_txn_at },
+      now,
+      rules.customer.lifecycle,
+    ),
     relationshipType: row.relationship_type as RelationshipType,
     corporateGrade: row.corporate_grade as CorporateGrade | null,
     riskLevel: row.risk_level,

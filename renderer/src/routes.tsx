@@ -3,6 +3,8 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireLogin } from './components/RequireLogin';
 import { AppShell } from './components/AppShell';
 import { HomeRedirect } from './components/HomeRedirect';
+import { RequireRole } from './components/RequireRole';
+import { ADMIN_ROLES } from './components/nav';
 
 // Each screen is its own chunk: the login screen loads without the counter's or the lobby's code.
 const LoginScreen = lazy(() => import('./screens/login/LoginScreen'));
@@ -13,11 +15,21 @@ const DisplayScreen = lazy(() => import('./screens/display/DisplayScreen'));
 const TicketPrintScreen = lazy(() => import('./screens/ticket-print/TicketPrintScreen'));
 const ImportScreen = lazy(() => import('./screens/import/ImportScreen'));
 const ExportScreen = lazy(() => import('./screens/export/ExportScreen'));
+const VipScreen = lazy(() => import('./screens/vip/VipScreen'));
+const FollowUpsScreen = lazy(() => import('./screens/follow-ups/FollowUpsScreen'));
+const ComplaintsScreen = lazy(() => import('./screens/complaints/ComplaintsScreen'));
+const CustomerScreen = lazy(() => import('./screens/profile/CustomerScreen'));
+const SettingsScreen = lazy(() => import('./screens/settings/SettingsScreen'));
+const AuditScreen = lazy(() => import('./screens/audit/AuditScreen'));
+const StaffScreen = lazy(() => import('./screens/staff/StaffScreen'));
+const SetupScreen = lazy(() => import('./screens/setup/SetupScreen'));
 
 const page = (node: ReactNode) => <Suspense fallback={null}>{node}</Suspense>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(<LoginScreen />) },
+  // First start of a fresh install: create the administrator (GET /api/health says needsSetup).
+  { path: '/setup', element: page(<SetupScreen />) },
   // The lobby TV: public, full screen, no app shell.
   { path: '/display', element: page(<DisplayScreen />) },
   {
@@ -36,8 +48,18 @@ export const router = createBrowserRouter([
       { path: 'lookup', element: page(<LookupScreen />) },
       { path: 'lobby', element: page(<LobbyScreen />) },
       { path: 'counter', element: page(<CounterScreen />) },
+      { path: 'vip', element: page(<VipScreen />) },
+      { path: 'follow-ups', element: page(<FollowUpsScreen />) },
+      { path: 'complaints', element: page(<ComplaintsScreen />) },
+      { path: 'customers/:id', element: page(<CustomerScreen />) },
       { path: 'import', element: page(<ImportScreen />) },
       { path: 'export', element: page(<ExportScreen />) },
+      {
+        path: 'settings',
+        element: <RequireRole roles={ADMIN_ROLES}>{page(<SettingsScreen />)}</RequireRole>,
+      },
+      { path: 'audit', element: <RequireRole roles={ADMIN_ROLES}>{page(<AuditScreen />)}</RequireRole> },
+      { path: 'staff', element: <RequireRole roles={ADMIN_ROLES}>{page(<StaffScreen />)}</RequireRole> },
     ],
   },
   { path: '*', element: <Navigate to="/" replace /> },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS } from '../triage/channel';
 import { TICKET_EVENT_TYPES, type TicketStatus } from '../queue/events';
+import type { SyncNoticeView, SyncStatus } from '../sync/api';
 
 /** Queue API shapes: inputs validated by the server, outputs typed for the renderer. */
 
@@ -102,7 +103,11 @@ export type LiveMessage =
   | CallMessage
   | { type: 'ticket'; at: number; ticket: PublicTicket }
   | { type: 'counters'; at: number }
-  | { type: 'hello'; at: number; snapshot: QueueSnapshot };
+  | { type: 'hello'; at: number; snapshot: QueueSnapshot }
+  /** Replication status changed (terminal: online/offline, pending, progress). */
+  | { type: 'sync'; at: number; sync: SyncStatus }
+  /** A counter's action did not stand after a merge (e.g. the same ticket called first elsewhere). */
+  | { type: 'notice'; at: number; notice: SyncNoticeView };
 
 export interface QueueSnapshot {
   branchDay: string;

@@ -20,6 +20,10 @@ export interface Health {
   version: string;
   schemaVersion: string;
   role: string;
+  /** demo: seeded demo branch and logins; production: real staff only. */
+  mode: 'demo' | 'production';
+  /** No staff account exists yet: the first start asks for an admin (POST /api/setup). */
+  needsSetup: boolean;
 }
 
 export type Role = 'teller' | 'lobby' | 'rm' | 'manager' | 'admin' | 'display';

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { Role, TierInfo } from './types';
+import type { PublicTicket } from './queue';
+import type { Bilingual } from '../suggest/text';
 import { OUTCOMES } from '../visit/config';
 
 const id = z.string().min(1).max(64);
@@ -60,10 +63,14 @@ export const revealRequest = z.object({
 export interface OutcomeView {
   id: string;
   productCode: string;
+  /** From the current catalogue; null for a code it no longer has. */
+  productName: Bilingual | null;
   outcome: (typeof OUTCOMES)[number];
   reason: string | null;
   note: string | null;
   staffId: string;
+  /** null when the staff record is not on this machine. */
+  staffName: string | null;
   ticketId: string | null;
   at: number;
 }
@@ -74,6 +81,7 @@ export interface FollowUpView {
   customerName: string;
   customerNo: string;
   productCode: string | null;
+  productName: Bilingual | null;
   kind: string;
   assigneeId: string;
   assigneeName: string;
@@ -95,6 +103,7 @@ export interface ComplaintView {
   overdue: boolean;
   resolution: string | null;
   createdBy: string;
+  createdByName: string | null;
   createdAt: number;
   resolvedAt: number | null;
 }
@@ -114,4 +123,29 @@ export interface CustomerActivity {
   complaints: ComplaintView[];
   visits: VisitView[];
   outcomes: OutcomeView[];
+}
+
+/** Staff a follow-up can be given to. */
+export interface AssigneeView {
+  id: string;
+  displayName: string;
+  role: Role;
+}
+
+/** One of today's VIP-room tickets, with who it is for (staff only; the lobby TV never sees this). */
+export interface VipTicketView {
+  ticket: PublicTicket;
+  services: string[];
+  customer: {
+    id: string;
+    customerNo: string;
+    name: string;
+    tier: TierInfo;
+    linkedName: string | null;
+  } | null;
+}
+
+export interface VipToday {
+  branchDay: string;
+  tickets: VipTicketView[];
 }

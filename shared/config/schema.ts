@@ -4,6 +4,7 @@ import { defaultSuggestConfig, suggestConfigSchema } from '../suggest/config';
 import { channelQueueIssues, defaultTriageConfig, triageConfigSchema } from '../triage/config';
 import { defaultQueueConfig, queueConfigSchema } from '../queue/config';
 import { defaultVisitConfig, visitConfigSchema } from '../visit/config';
+import { defaultSecurityConfig, securityConfigSchema } from '../security/config';
 
 /**
  * The whole rules configuration of a branch, stored as versioned JSON in `settings`.
@@ -26,6 +27,8 @@ export const rulesConfigSchema = z
     triage: triageConfigSchema,
     queue: queueConfigSchema,
     visit: visitConfigSchema,
+    // Versions saved before Step 5 have no security section: they get the defaults.
+    security: securityConfigSchema.default(defaultSecurityConfig),
   })
   .superRefine((cfg, ctx) => {
     for (const issue of channelQueueIssues(cfg.triage, cfg.queue.queues)) {
@@ -41,4 +44,5 @@ export const defaultRulesConfig: RulesConfig = {
   triage: defaultTriageConfig,
   queue: defaultQueueConfig,
   visit: defaultVisitConfig,
+  security: defaultSecurityConfig,
 };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../../electron/db/demo/generate';
+import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations/index';
 import { startTestServer, type TestServer } from './harness';
 
 let s: TestServer;
@@ -20,7 +21,7 @@ describe('health and session', () => {
     const body = (await res.json()) as Record<string, string>;
     expect(body.status).toBe('ok');
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(body.schemaVersion).toBe('0003-import-history');
+    expect(body.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
   });
 
   it('logs in with a cookie and a bearer token', async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { ServeConfig } from '../../electron/server/config';
 import { startServer, type RunningServer } from '../../electron/server/start';
 
@@ -15,21 +15,30 @@ export interface TestServer extends RunningServer {
 
 /** A real server on a fresh temp data dir and a free port, with a small deterministic demo branch. */
 export async function startTestServer(
-  opts: { customers?: number; now?: () => number } = {},
+  opts: {
+    customers?: number;
+    now?: () => number;
+    /** false: a production install (no demo staff or customers). */
+    demo?: boolean;
+    /** Listen on all interfaces in LAN mode (lobby displays need a token). */
+    lan?: boolean;
+    log?: Logger;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'triage-test-'));
   const cfg: ServeConfig = {
     port: 0,
-    host: '127.0.0.1',
+    host: opts.lan ? '0.0.0.0' : '127.0.0.1',
+    lan: opts.lan ?? false,
     dataDir: join(dataDir, 'data'),
     role: 'hub',
-    demo: true,
+    demo: opts.demo ?? true,
     demoCustomers: opts.customers ?? 60,
     logLevel: 'silent',
   };
   const server = await startServer(cfg, {
     staticDir: null,
-    log: pino({ level: 'silent' }),
+    log: opts.log ?? pino({ level: 'silent' }),
     ...(opts.now ? { now: opts.now } : {}),
   });
   const headers = (token?: string): Record<string, string> =>

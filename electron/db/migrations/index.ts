@@ -2,12 +2,18 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-complaints';
 import * as m0003 from './0003-import-history';
+import * as m0004 from './0004-security';
+import * as m0005 from './0005-sync';
+import * as m0006 from './0006-headoffice';
 
 /** Static list (not a folder scan) so the bundled server and Electron carry their migrations. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-complaints': m0002,
   '0003-import-history': m0003,
+  '0004-security': m0004,
+  '0005-sync': m0005,
+  '0006-headoffice': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

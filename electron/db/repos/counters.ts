@@ -87,8 +87,7 @@ export class CounterRepo {
   }
 
   byNumber(number: number): CounterView | undefined {
-    const r = this.store.first(this.store.k.selectFrom('counters').selectAll().where('number', '=', number));
-    return r ? toCounterView(r) : undefined;
+    return this.all().find((x) => x.number === number);
   }
 
   /** The set-up of a service point (name, channel, queues it serves), as the branch manager edits it. */
@@ -109,6 +108,7 @@ export class CounterRepo {
         })
         .where('id', '=', id),
     );
+    this.changed();
   }
 
   setState(id: string, patch: { open?: boolean; staffState?: string }, now: number): void {

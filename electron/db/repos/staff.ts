@@ -40,6 +40,44 @@ export class StaffRepo {
     this.store.run(this.store.k.insertInto('staff').values(row));
   }
 
+  list(): StaffTable[] {
+    return this.store.all(this.store.k.selectFrom('staff').selectAll().orderBy('username'));
+  }
+
+  update(
+    id: string,
+    patch: Partial<Pick<StaffTable, 'display_name' | 'role' | 'counter_id' | 'active'>>,
+    now: number,
+  ): void {
+    this.store.run(
+      this.store.k
+        .updateTable('staff')
+        .set({ ...patch, updated_at: now })
+        .where('id', '=', id),
+    );
+  }
+
+  /** A new password also ends any lockout: the account holder (or an admin) has just proved who they are. */
+  setPassword(id: string, passwordHash: string, now: number): void {
+    this.store.run(
+      this.store.k
+        .updateTable('staff')
+        .set({ password_hash: passwordHash, failed_logins: 0, locked_until: null, updated_at: now })
+        .where('id', '=', id),
+    );
+  }
+
+  activeCountWithRole(role: string): number {
+    const r = this.store.first(
+      this.store.k
+        .selectFrom('staff')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('role', '=', role)
+        .where('active', '=', 1),
+    );
+    return Number(r?.n ?? 0);
+  }
+
   count(): number {
     const r = this.store.first(
       this.store.k.selectFrom('staff').select((e) => e.fn.countAll<number>().as('n')),
@@ -69,5 +107,12 @@ export class SessionRepo {
 
   delete(id: string): void {
     this.store.run(this.store.k.deleteFrom('sessions').where('id', '=', id));
+  }
+
+  /** Ends a staff member's sessions (password reset, disabled account), optionally keeping one. */
+  deleteForStaff(staffId: string, keep: string | null = null): number {
+    let q = this.store.k.deleteFrom('sessions').where('staff_id', '=', staffId);
+    if (keep) q = q.where('id', '!=', keep);
+    return this.store.run(q).changes;
   }
 }

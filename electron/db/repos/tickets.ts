@@ -1,7 +1,22 @@
 import type { TicketEvent, TicketState } from '@shared/queue';
+import { sql } from 'kysely';
 import type { Store } from '../connection';
+import type { TicketEventTable } from '../schema';
 
 const NON_FINAL = ['waiting', 'called', 'serving', 'held', 'no_show'];
+
+function toEvent(r: TicketEventTable): TicketEvent {
+  return {
+    id: r.id,
+    ticketId: r.ticket_id,
+    type: r.type as TicketEvent['type'],
+    at: r.at,
+    staffId: r.staff_id,
+    deviceId: r.device_id,
+    counterId: r.counter_id,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+  };
+}
 
 /**
  * The event log is the truth; the tickets row is the state folded from it, stored as JSON plus the
@@ -10,14 +25,14 @@ const NON_FINAL = ['waiting', 'called', 'serving', 'held', 'no_show'];
 export class TicketRepo {
   constructor(private readonly store: Store) {}
 
-  append(ev: TicketEvent, state: TicketState): void {
-    const k = this.store.k;
-    const row = {
+  private row(state: TicketState, at: number, customerKnown = true) {
+    return {
       branch_day: state.branchDay,
       queue: state.queue,
       number: state.number,
       display_no: state.displayNo,
-      customer_id: state.customerId,
+      // A terminal may learn of a ticket for a customer its copy does not hold yet; the state keeps the id.
+      customer_id: customerKnown ? state.customerId : null,
       channel: state.channel ?? '',
       priority: state.priority,
       status: state.status,
@@ -30,26 +45,94 @@ export class TicketRepo {
       finished_at: state.finishedAt,
       state: JSON.stringify(state),
       version: state.version,
-      updated_at: ev.at,
+      updated_at: at,
     };
-    if (ev.type === 'issue') {
-      this.store.run(k.insertInto('tickets').values({ id: state.id, ...row }));
-    } else {
-      this.store.run(k.updateTable('tickets').set(row).where('id', '=', state.id));
-    }
+  }
+
+  private insertEvent(ev: TicketEvent, hlc: string | null, accepted: boolean, seq?: number): void {
+    const k = this.store.k;
     this.store.run(
       k.insertInto('ticket_events').values({
         id: ev.id,
         ticket_id: ev.ticketId,
-        seq: state.version,
+        // Refused events stay in the log too, so the position is the log's, not the state's version.
+        seq:
+          seq ??
+          sql<number>`(SELECT coalesce(max(seq), 0) + 1 FROM ticket_events WHERE ticket_id = ${ev.ticketId})`,
         type: ev.type,
         payload: JSON.stringify(ev.payload),
         staff_id: ev.staffId,
         device_id: ev.deviceId,
         counter_id: ev.counterId ?? null,
         at: ev.at,
+        hlc,
+        accepted: accepted ? 1 : 0,
       }),
     );
+  }
+
+  /** Appends an accepted event and writes the folded ticket row (inserted on `issue`). */
+  append(ev: TicketEvent, state: TicketState, hlc: string | null = null, customerKnown = true): void {
+    const k = this.store.k;
+    const row = this.row(state, ev.at, customerKnown);
+    if (ev.type === 'issue') {
+      this.store.run(k.insertInto('tickets').values({ id: state.id, ...row }));
+    } else {
+      this.store.run(k.updateTable('tickets').set(row).where('id', '=', state.id));
+    }
+    this.insertEvent(ev, hlc, true);
+  }
+
+  /** Keeps an event the merge refused: in the log, not in the state. */
+  appendRefused(ev: TicketEvent, hlc: string): void {
+    this.insertEvent(ev, hlc, false);
+  }
+
+  /** Every event of a ticket (accepted or not) with its stamp, for a merge. */
+  stampedEvents(ticketId: string): { event: TicketEvent; hlc: string; accepted: boolean }[] {
+    return this.store
+      .all(this.store.k.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('seq'))
+      .map((r) => ({
+        event: toEvent(r),
+        hlc: r.hlc ?? '',
+        accepted: r.accepted === 1,
+      }));
+  }
+
+  /** The newest stamp in a ticket's log ('' when it has none). */
+  maxHlc(ticketId: string): string {
+    const r = this.store.first(
+      this.store.k
+        .selectFrom('ticket_events')
+        .select((e) => e.fn.max('hlc').as('h'))
+        .where('ticket_id', '=', ticketId),
+    );
+    return (r?.h as string | null) ?? '';
+  }
+
+  /**
+   * Rewrites a ticket's log in merge order (HLC) and its row from the merged state: the slow path when an event
+   * arrives with a stamp older than some already applied. In the caller's transaction.
+   */
+  rewrite(
+    ticketId: string,
+    ordered: { event: TicketEvent; hlc: string; accepted: boolean }[],
+    state: TicketState,
+    at: number,
+    customerKnown = true,
+  ): void {
+    const k = this.store.k;
+    const exists = !!this.store.first(k.selectFrom('tickets').select('id').where('id', '=', ticketId));
+    const row = this.row(state, at, customerKnown);
+    if (exists) this.store.run(k.updateTable('tickets').set(row).where('id', '=', ticketId));
+    else this.store.run(k.insertInto('tickets').values({ id: ticketId, ...row }));
+    this.store.run(k.deleteFrom('ticket_events').where('ticket_id', '=', ticketId));
+    ordered.forEach((o, i) => this.insertEvent(o.event, o.hlc, o.accepted, i + 1));
+  }
+
+  /** A ticket row as a terminal's snapshot brings it (the events come with their own table). */
+  hasTicket(id: string): boolean {
+    return !!this.store.first(this.store.k.selectFrom('tickets').select('id').where('id', '=', id));
   }
 
   get(id: string): TicketState | undefined {
@@ -103,19 +186,16 @@ export class TicketRepo {
       .filter((d) => d > 0);
   }
 
+  /** The accepted log (refused events are left out: they never shaped the state). */
   events(ticketId?: string): TicketEvent[] {
-    let q = this.store.k.selectFrom('ticket_events').selectAll().orderBy('at').orderBy('seq');
+    let q = this.store.k
+      .selectFrom('ticket_events')
+      .selectAll()
+      .where('accepted', '=', 1)
+      .orderBy('at')
+      .orderBy('seq');
     if (ticketId) q = q.where('ticket_id', '=', ticketId);
-    return this.store.all(q).map((r) => ({
-      id: r.id,
-      ticketId: r.ticket_id,
-      type: r.type as TicketEvent['type'],
-      at: r.at,
-      staffId: r.staff_id,
-      deviceId: r.device_id,
-      counterId: r.counter_id,
-      payload: JSON.parse(r.payload) as Record<string, unknown>,
-    }));
+    return this.store.all(q).map(toEvent);
   }
 
   allStates(): TicketState[] {

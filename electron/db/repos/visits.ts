@@ -1,7 +1,15 @@
-import type { ComplaintView, FollowUpView, OutcomeView, VisitView } from '@shared/api/visit';
+import type { Role } from '@shared/api/types';
+import type { AssigneeView, ComplaintView, FollowUpView, OutcomeView, VisitView } from '@shared/api/visit';
 import type { Outcome } from '@shared/visit/config';
 import type { Store } from '../connection';
 import { newId } from '../ids';
+
+/** Product names come from the catalogue in the rules, not the DB: the route adds them. */
+export type OutcomeRow = Omit<OutcomeView, 'productName'>;
+export type FollowUpRow = Omit<FollowUpView, 'productName'>;
+
+/** Roles that serve customers and so can be given a follow-up. */
+const ASSIGNABLE_ROLES: Role[] = ['teller', 'rm', 'lobby', 'manager'];
 
 /** Outcomes, follow-ups and complaints: they only ever append or move forward, never conflict. */
 export class VisitRepo {
@@ -34,14 +42,16 @@ export class VisitRepo {
     return id;
   }
 
-  outcomes(customerId: string, limit = 20): OutcomeView[] {
+  outcomes(customerId: string, limit = 20): OutcomeRow[] {
     return this.store
       .all(
         this.store.k
-          .selectFrom('suggestion_outcomes')
-          .selectAll()
-          .where('customer_id', '=', customerId)
-          .orderBy('at', 'desc')
+          .selectFrom('suggestion_outcomes as o')
+          .leftJoin('staff as s', 's.id', 'o.staff_id')
+          .selectAll('o')
+          .select('s.display_name as staff_name')
+          .where('o.customer_id', '=', customerId)
+          .orderBy('o.at', 'desc')
           .limit(limit),
       )
       .map((r) => ({
@@ -51,9 +61,25 @@ export class VisitRepo {
         reason: r.reason,
         note: r.note,
         staffId: r.staff_id,
+        staffName: r.staff_name,
         ticketId: r.ticket_id,
         at: r.at,
       }));
+  }
+
+  /** Active staff who serve customers, for the follow-up assignee picker. */
+  assignees(): AssigneeView[] {
+    return this.store
+      .all(
+        this.store.k
+          .selectFrom('staff')
+          .select(['id', 'display_name', 'role'])
+          .where('active', '=', 1)
+          .where('role', 'in', ASSIGNABLE_ROLES)
+          .orderBy('role')
+          .orderBy('display_name'),
+      )
+      .map((r) => ({ id: r.id, displayName: r.display_name, role: r.role as Role }));
   }
 
   outcomeCountForTicket(ticketId: string): number {
@@ -101,7 +127,7 @@ export class VisitRepo {
     filter: { assigneeId?: string; status?: string; customerId?: string },
     now: number,
     limit = 200,
-  ): FollowUpView[] {
+  ): FollowUpRow[] {
     let q = this.store.k
       .selectFrom('follow_ups as f')
       .innerJoin('customers as c', 'c.id', 'f.customer_id')
@@ -186,7 +212,9 @@ export class VisitRepo {
     let q = this.store.k
       .selectFrom('complaints as p')
       .leftJoin('customers as c', 'c.id', 'p.customer_id')
+      .leftJoin('staff as s', 's.id', 'p.created_by')
       .select([
+        's.display_name as created_by_name',
         'p.id',
         'p.customer_id',
         'c.name as customer_name',
@@ -214,6 +242,7 @@ export class VisitRepo {
       overdue: r.status !== 'resolved' && r.deadline_at < now,
       resolution: r.resolution,
       createdBy: r.created_by,
+      createdByName: r.created_by_name,
       createdAt: r.created_at,
       resolvedAt: r.resolved_at,
     }));

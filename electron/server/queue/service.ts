@@ -37,7 +37,6 @@ export class QueueService {
   readonly counters: CounterRepo;
   private day = '';
   private live = new Map<string, TicketState>();
-  private lastNumber = new Map<string, number>();
   private history = new Map<string, PickHistory>();
   private durations = new Map<string, number[]>();
   private recentCalls: CallMessage[] = [];
@@ -58,7 +57,6 @@ export class QueueService {
     if (d !== this.day) {
       this.day = d;
       this.live = new Map(this.tickets.active(d).map((t) => [t.id, t]));
-      this.lastNumber.clear();
       this.history.clear();
       this.recentCalls = [];
     }
@@ -70,7 +68,8 @@ export class QueueService {
     return () => this.listeners.delete(fn);
   }
 
-  private emit(m: LiveMessage): void {
+  /** Public so replication (electron/sync) can tell the live feed about status and conflict notices. */
+  emit(m: LiveMessage): void {
     for (const fn of this.listeners) {
       try {
         fn(m);
@@ -146,7 +145,8 @@ export class QueueService {
       states.push(r.state);
     }
     this.ctx.store.tx(() => {
-      events.forEach((ev, i) => this.tickets.append(ev, states[i] as TicketState));
+      // The outbox gets each event in the same transaction (electron/sync/outbox.ts).
+      events.forEach((ev, i) => this.tickets.append(ev, states[i] as TicketState, this.ctx.sync.ticketEvent(ev)));
     });
     const final = state as TicketState;
     if (final.branchDay !== this.day) return final;
@@ -181,7 +181,7 @@ export class QueueService {
     const def = queueDef(rules.queue, queue);
     if (!def)
       throw new ApiError(409, 'queue_missing', `队列未配置：${queue}`, `Queue not configured: ${queue}`);
-    const number = this.nextNumber(day, queue);
+    const number = this.ctx.sync.numbers.next(day, queue, def.prefix);
     const ticketId = newId();
     const base = { ticketId, at: now, staffId: actor.staffId, deviceId: actor.deviceId };
     // The ticket is issued where it will be served; the issue event keeps the engine's suggestion and the
@@ -230,10 +230,19 @@ export class QueueService {
     return { ticket: view, decision };
   }
 
-  private nextNumber(day: string, queue: string): number {
-    const last = this.lastNumber.get(queue) ?? this.tickets.maxNumber(day, queue);
-    this.lastNumber.set(queue, last + 1);
-    return last + 1;
+  /**
+   * Tickets changed by events from another device (electron/sync/apply.ts): the live queue follows, the feed
+   * tells the screens, and calls made at a terminal are announced on the lobby display too.
+   */
+  syncApplied(states: readonly TicketState[], called: readonly TicketState[], now: number): void {
+    this.ensureDay(now);
+    for (const s of states) {
+      if (s.branchDay !== this.day) continue;
+      if (s.status === 'done' || s.status === 'cancelled' || s.status === 'transferred') this.live.delete(s.id);
+      else this.live.set(s.id, s);
+      this.emit({ type: 'ticket', ticket: this.publicTicket(s), at: now });
+    }
+    for (const s of called) if (s.branchDay === this.day && s.status === 'called') this.announce(s, now, false);
   }
 
   act(
@@ -435,6 +444,11 @@ export class QueueService {
     this.counters.setState(counterId, patch, now);
     this.emit({ type: 'counters', at: now });
     return this.counters.get(counterId) as CounterView;
+  }
+
+  /** A counter was added or re-configured elsewhere (settings): screens and displays refetch. */
+  countersChanged(now: number): void {
+    this.emit({ type: 'counters', at: now });
   }
 
   /** End of day: cancel what is still open today (the tickets and their events stay, archived by day). */

@@ -4,17 +4,23 @@ import type { AppContext } from '../context';
 import { route } from '../route';
 
 export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const body: Health = {
-    status: 'ok',
-    version: ctx.opts.version,
-    schemaVersion: ctx.opts.schemaVersion,
-    role: ctx.opts.role,
-  };
+  // Staff accounts are never deleted: once one exists, setup is done for good and the count is not asked again.
+  let needsSetup = true;
   route(
     app,
     ctx,
-    { method: 'GET', url: '/api/health', roles: null, summary: 'Liveness and versions' },
-    () => body,
+    { method: 'GET', url: '/api/health', roles: null, summary: 'Liveness, versions, demo/production, setup' },
+    (): Health => {
+      if (needsSetup) needsSetup = ctx.staff.count() === 0;
+      return {
+        status: 'ok',
+        version: ctx.opts.version,
+        schemaVersion: ctx.opts.schemaVersion,
+        role: ctx.opts.role,
+        mode: ctx.opts.mode,
+        needsSetup,
+      };
+    },
   );
   route(
     app,

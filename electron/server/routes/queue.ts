@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { counterPatch, issueRequest, ticketEventRequest, triageRequest } from '@shared/api/queue';
+import { issueRequest, ticketEventRequest, triageRequest } from '@shared/api/queue';
 import { idParam } from '@shared/api/inputs';
 import type { Role } from '@shared/api/types';
 import type { AppContext } from '../context';
@@ -125,19 +125,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
     counters: q.counters.all(),
   }));
 
-  route(
-    app,
-    ctx,
-    {
-      method: 'PATCH',
-      url: '/api/counters/:id',
-      roles: SERVING,
-      params: idParam,
-      body: counterPatch,
-      summary: 'Open/close a counter, staff state (serving/break/back office)',
-    },
-    ({ params, body }) => q.setCounter(params.id, body, ctx.now()),
-  );
+  // PATCH /api/counters/:id (open/close and set-up) lives in counters.ts with the counter management.
 
   route(app, ctx, { method: 'GET', url: '/api/queues', roles: [], summary: 'Live queue state' }, () =>
     q.snapshot(ctx.now()),
@@ -147,7 +135,13 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(
     app,
     ctx,
-    { method: 'GET', url: '/api/display', roles: null, summary: 'Public queue state for the lobby display' },
+    {
+      method: 'GET',
+      url: '/api/display',
+      roles: null,
+      display: true,
+      summary: 'Queue state for the lobby display (ticket numbers only; display token on the LAN)',
+    },
     () => q.snapshot(ctx.now()),
   );
 

@@ -1,59 +1,102 @@
 import type { FastifyInstance } from 'fastify';
 import { loginInput } from '@shared/api/inputs';
+import { passwordChangeInput, unlockInput } from '@shared/api/security';
 import type { Role } from '@shared/api/types';
+import { scrubPii } from '@shared/customer/mask';
 import { newId } from '../../db/ids';
-import { newToken, setSessionCookie, SESSION_COOKIE, tokenId } from '../auth';
+import type { StaffTable } from '../../db/schema';
+import {
+  forgetActivity,
+  newToken,
+  recordActivity,
+  setSessionCookie,
+  SESSION_COOKIE,
+  tokenId,
+} from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
-import { verifyPassword } from '../password';
+import { hashPassword, verifyPassword } from '../password';
 import { route } from '../route';
 
-const MAX_FAILURES = 5;
-const LOCK_MINUTES = 15;
+export const accountLocked = (until: number) =>
+  new ApiError(
+    423,
+    'account_locked',
+    `密码错误次数过多，账号已锁定至 ${new Date(until).toISOString()}（请稍后再试或联系网点负责人重置密码）`,
+    `Too many wrong passwords; the account is locked until ${new Date(until).toISOString()} (wait, or ask the branch manager to reset the password)`,
+    { lockedUntil: until },
+  );
+
+/**
+ * One wrong password (login, unlock or password change): counts toward the lockout, audited.
+ * A lockout that has run out starts the count afresh. Returns the lock end if this failure locked the account.
+ */
+function passwordFailed(ctx: AppContext, staff: StaffTable, action: string, at: number): number | null {
+  const { maxFailedLogins, lockoutMinutes } = ctx.rules().security;
+  const expired = staff.locked_until !== null && staff.locked_until <= at;
+  const failures = (expired ? 0 : staff.failed_logins) + 1;
+  const lockedUntil = failures >= maxFailedLogins ? at + lockoutMinutes * 60_000 : null;
+  ctx.store.tx(() => {
+    ctx.staff.recordFailure(staff.id, failures, lockedUntil, at);
+    ctx.audit.append({ at, staffId: staff.id, action, detail: { failures } });
+    if (lockedUntil) {
+      ctx.audit.append({
+        at,
+        staffId: staff.id,
+        action: 'account.locked',
+        targetType: 'staff',
+        targetId: staff.id,
+        detail: { until: lockedUntil, after: action },
+      });
+    }
+  });
+  return lockedUntil;
+}
+
+function lockedUntil(staff: StaffTable, now: number): number | null {
+  return staff.locked_until !== null && staff.locked_until > now ? staff.locked_until : null;
+}
 
 export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(
     app,
     ctx,
-    { method: 'POST', url: '/api/session', roles: null, body: loginInput, summary: 'Log in' },
+    {
+      method: 'POST',
+      url: '/api/session',
+      roles: null,
+      body: loginInput,
+      passwordAttempt: true,
+      summary: 'Log in',
+    },
     async ({ body, reply, req }) => {
       const now = ctx.now();
       const staff = ctx.staff.byUsername(body.username);
       const bad = new ApiError(401, 'bad_credentials', '用户名或密码错误', 'Wrong username or password');
       if (!staff || !staff.active) {
+        // Someone may type an ID or phone number into the user name: the audit row keeps it masked.
         ctx.audit.append({
           at: now,
           staffId: null,
           action: 'login.failed',
-          detail: { username: body.username },
+          detail: { username: scrubPii(body.username).slice(0, 64) },
         });
         throw bad;
       }
-      if (staff.locked_until && staff.locked_until > now) {
-        throw new ApiError(
-          423,
-          'locked',
-          `连续登录失败，账号已锁定${LOCK_MINUTES}分钟`,
-          `Too many failures; account locked for ${LOCK_MINUTES} minutes`,
-        );
+      const locked = lockedUntil(staff, now);
+      if (locked) {
+        ctx.audit.append({ at: now, staffId: staff.id, action: 'login.refused_locked' });
+        throw accountLocked(locked);
       }
       const ok = await verifyPassword(body.password, staff.password_hash);
       const at = ctx.now();
       if (!ok) {
-        const failures = staff.failed_logins + 1;
-        ctx.store.tx(() => {
-          ctx.staff.recordFailure(
-            staff.id,
-            failures,
-            failures >= MAX_FAILURES ? at + LOCK_MINUTES * 60_000 : null,
-            at,
-          );
-          ctx.audit.append({ at, staffId: staff.id, action: 'login.failed', detail: { failures } });
-        });
+        const until = passwordFailed(ctx, staff, 'login.failed', at);
+        if (until) throw accountLocked(until);
         throw bad;
       }
       const token = newToken();
-      const hours = ctx.opts.sessionHours;
+      const hours = ctx.rules().security.sessionHours;
       const deviceHeader = req.headers['x-device-id'];
       ctx.store.tx(() => {
         ctx.staff.clearFailures(staff.id, at);
@@ -77,6 +120,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
           role: staff.role as Role,
           counterId: staff.counter_id,
         },
+        idleLockMinutes: ctx.rules().security.idleLockMinutes,
       };
     },
   );
@@ -84,13 +128,13 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(app, ctx, { method: 'GET', url: '/api/session', roles: [], summary: 'Who am I' }, ({ me }) => {
     if (!me) throw new ApiError(401, 'unauthenticated', '请先登录', 'Please log in first');
     const { sessionId: _s, ...rest } = me;
-    return { me: rest };
+    return { me: rest, idleLockMinutes: ctx.rules().security.idleLockMinutes };
   });
 
   route(
     app,
     ctx,
-    { method: 'DELETE', url: '/api/session', roles: [], summary: 'Log out' },
+    { method: 'DELETE', url: '/api/session', roles: [], allowLocked: true, summary: 'Log out' },
     ({ me, reply }) => {
       if (me) {
         const at = ctx.now();
@@ -98,9 +142,92 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
           ctx.sessions.delete(me.sessionId);
           ctx.audit.append({ at, staffId: me.id, action: 'logout' });
         });
+        forgetActivity(ctx, me.sessionId);
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
+    },
+  );
+
+  route(
+    app,
+    ctx,
+    {
+      method: 'POST',
+      url: '/api/session/unlock',
+      roles: [],
+      allowLocked: true,
+      passwordAttempt: true,
+      body: unlockInput,
+      summary: 'Unlock an idle-locked session with the password',
+    },
+    async ({ me, body }) => {
+      const caller = me as NonNullable<typeof me>;
+      const staff = ctx.staff.byId(caller.id) as StaffTable;
+      const now = ctx.now();
+      const locked = lockedUntil(staff, now);
+      if (locked) throw accountLocked(locked);
+      const ok = await verifyPassword(body.password, staff.password_hash);
+      const at = ctx.now();
+      if (!ok) {
+        const until = passwordFailed(ctx, staff, 'unlock.failed', at);
+        if (until) {
+          // Locked out: this session ends too, so the next person at the counter must log in afresh.
+          ctx.sessions.delete(caller.sessionId);
+          forgetActivity(ctx, caller.sessionId);
+          throw accountLocked(until);
+        }
+        throw new ApiError(401, 'bad_password', '密码错误', 'Wrong password');
+      }
+      const session = ctx.sessions.get(caller.sessionId);
+      ctx.store.tx(() => {
+        ctx.staff.clearFailures(staff.id, at);
+        ctx.audit.append({ at, staffId: staff.id, action: 'unlock' });
+      });
+      recordActivity(ctx, caller.sessionId, session?.last_seen_at ?? 0, at);
+      return { ok: true };
+    },
+  );
+
+  route(
+    app,
+    ctx,
+    {
+      method: 'POST',
+      url: '/api/session/password',
+      roles: [],
+      passwordAttempt: true,
+      body: passwordChangeInput,
+      summary: 'Change my password (other sessions of mine end)',
+    },
+    async ({ me, body }) => {
+      const caller = me as NonNullable<typeof me>;
+      const staff = ctx.staff.byId(caller.id) as StaffTable;
+      if (!(await verifyPassword(body.oldPassword, staff.password_hash))) {
+        const until = passwordFailed(ctx, staff, 'password.change_failed', ctx.now());
+        if (until) {
+          ctx.sessions.delete(caller.sessionId);
+          forgetActivity(ctx, caller.sessionId);
+          throw accountLocked(until);
+        }
+        throw new ApiError(400, 'bad_password', '原密码不正确', 'The current password is wrong');
+      }
+      const hash = await hashPassword(body.newPassword);
+      const at = ctx.now();
+      const ended = ctx.store.tx(() => {
+        ctx.staff.setPassword(staff.id, hash, at);
+        const n = ctx.sessions.deleteForStaff(staff.id, caller.sessionId);
+        ctx.audit.append({
+          at,
+          staffId: staff.id,
+          action: 'password.change',
+          targetType: 'staff',
+          targetId: staff.id,
+          detail: { otherSessionsEnded: n },
+        });
+        return n;
+      });
+      return { ok: true, otherSessionsEnded: ended };
     },
   );
 }

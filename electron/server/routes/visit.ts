@@ -9,7 +9,9 @@ import {
   outcomeRequest,
   revealRequest,
   suggestionsQuery,
+  type AssigneeView,
   type CustomerActivity,
+  type FollowUpView,
 } from '@shared/api/visit';
 import { ageOn } from '@shared/customer/age';
 import type { CorporateGrade, CustomerKind, ProductType, RiskLevel, Segment } from '@shared/customer/enums';
@@ -17,13 +19,28 @@ import { deriveLifecycle } from '@shared/customer/lifecycle';
 import { maskMobile, maskResidentId } from '@shared/customer/mask';
 import { classifyTier } from '@shared/customer/tier';
 import { rankSuggestions, type SuggestCustomer } from '@shared/suggest/rank';
+import type { Bilingual } from '@shared/suggest/text';
 import type { CustomerTable } from '../../db/schema';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { route } from '../route';
 
 const SERVING: Role[] = ['teller', 'rm', 'lobby', 'manager', 'admin'];
+/** Roles that may look at everyone's follow-ups, not only their own. */
+const SEE_ALL: Role[] = ['manager', 'admin'];
 const DAY = 86_400_000;
+
+/** Adds the catalogue's product name to rows that carry a product code (outcomes, follow-ups). */
+function withProductNames<T extends { productCode: string | null }>(
+  ctx: AppContext,
+  rows: T[],
+): (T & { productName: Bilingual | null })[] {
+  const products = ctx.rules().suggest.products;
+  return rows.map((r) => ({
+    ...r,
+    productName: products.find((p) => p.code === r.productCode)?.name ?? null,
+  }));
+}
 
 function suggestCustomer(ctx: AppContext, row: CustomerTable, now: number): SuggestCustomer {
   const rules = ctx.rules();
@@ -95,10 +112,13 @@ export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
       customerOr404(ctx, params.id);
       const now = ctx.now();
       return {
-        followUps: ctx.visits.followUps({ customerId: params.id, status: 'open' }, now),
+        followUps: withProductNames(
+          ctx,
+          ctx.visits.followUps({ customerId: params.id, status: 'open' }, now),
+        ),
         complaints: ctx.visits.complaints({ customerId: params.id }, now),
         visits: ctx.visits.visits(params.id),
-        outcomes: ctx.visits.outcomes(params.id),
+        outcomes: withProductNames(ctx, ctx.visits.outcomes(params.id)),
       };
     },
   );
@@ -187,6 +207,8 @@ export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
           });
         }
         ctx.visits.touchVisit(body.customerId, now);
+        ctx.sync.recordRow('suggestion_outcome', 'suggestion_outcomes', id);
+        if (followUpId) ctx.sync.recordRow('follow_up', 'follow_ups', followUpId);
         return { id, followUpId };
       });
       reply.status(201);
@@ -204,16 +226,35 @@ export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
       query: followUpQuery,
       summary: 'Follow-up list (定期回访), due and overdue',
     },
-    ({ query, me }) => ({
-      followUps: ctx.visits.followUps(
-        {
-          ...(query.mine !== '0' ? { assigneeId: me?.id as string } : {}),
-          status: query.status ?? 'open',
-          ...(query.customerId ? { customerId: query.customerId } : {}),
-        },
-        ctx.now(),
-      ),
-    }),
+    ({ query, me }): { followUps: FollowUpView[] } => {
+      // Front-line staff see their own list; mine=0 (everyone's) is for managers.
+      const all = query.mine === '0' && !!me && SEE_ALL.includes(me.role);
+      return {
+        followUps: withProductNames(
+          ctx,
+          ctx.visits.followUps(
+            {
+              ...(all ? {} : { assigneeId: me?.id as string }),
+              status: query.status ?? 'open',
+              ...(query.customerId ? { customerId: query.customerId } : {}),
+            },
+            ctx.now(),
+          ),
+        ),
+      };
+    },
+  );
+
+  route(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: '/api/follow-ups/assignees',
+      roles: SERVING,
+      summary: 'Staff a follow-up can be assigned to',
+    },
+    (): { assignees: AssigneeView[] } => ({ assignees: ctx.visits.assignees() }),
   );
 
   route(
@@ -228,7 +269,15 @@ export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary: 'Close a follow-up',
     },
     ({ params, body }) => {
-      if (!ctx.visits.closeFollowUp(params.id, body.status, body.note ?? null, ctx.now())) {
+      const closed = ctx.store.tx(() =>
+        ctx.sync.recordIf(
+          ctx.visits.closeFollowUp(params.id, body.status, body.note ?? null, ctx.now()),
+          'follow_up_done',
+          'follow_ups',
+          params.id,
+        ),
+      );
+      if (!closed) {
         throw new ApiError(
           409,
           'follow_up_closed',
@@ -255,15 +304,21 @@ export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
       const cat = ctx.rules().visit.complaintCategories.find((c) => c.key === body.category);
       if (!cat) throw new ApiError(400, 'unknown_category', '未知的投诉类别', 'Unknown complaint category');
       if (body.customerId) customerOr404(ctx, body.customerId);
-      const id = ctx.visits.addComplaint({
-        customerId: body.customerId,
-        ticketId: body.ticketId ?? null,
-        category: cat.key,
-        description: body.description,
-        deadlineAt: now + cat.deadlineDays * DAY,
-        createdBy: me?.id as string,
-        at: now,
-      });
+      const id = ctx.store.tx(() =>
+        ctx.sync.recorded(
+          ctx.visits.addComplaint({
+            customerId: body.customerId,
+            ticketId: body.ticketId ?? null,
+            category: cat.key,
+            description: body.description,
+            deadlineAt: now + cat.deadlineDays * DAY,
+            createdBy: me?.id as string,
+            at: now,
+          }),
+          'complaint',
+          'complaints',
+        ),
+      );
       reply.status(201);
       return { id, deadlineAt: now + cat.deadlineDays * DAY };
     },
@@ -303,15 +358,21 @@ export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
           'Resolving a complaint needs a resolution',
         );
       }
-      if (
-        !ctx.visits.updateComplaint(
+      const updated = ctx.store.tx(() =>
+        ctx.sync.recordIf(
+          ctx.visits.updateComplaint(
+            params.id,
+            body.status,
+            body.resolution ?? null,
+            me?.id as string,
+            ctx.now(),
+          ),
+          'complaint_resolved',
+          'complaints',
           params.id,
-          body.status,
-          body.resolution ?? null,
-          me?.id as string,
-          ctx.now(),
-        )
-      ) {
+        ),
+      );
+      if (!updated) {
         throw new ApiError(
           409,
           'complaint_closed',

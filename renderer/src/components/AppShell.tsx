@@ -1,9 +1,11 @@
-import { Button, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../auth';
 import { setLanguage } from '../i18n';
 import { navFor } from './nav';
+import { PasswordDialog } from './PasswordDialog';
 import './shell.css';
 
 export function AppShell() {
@@ -12,6 +14,7 @@ export function AppShell() {
   const logout = useLogout();
   const navigate = useNavigate();
   const location = useLocation();
+  const [changingPassword, setChangingPassword] = useState(false);
   const items = navFor(me.data?.role).map((k) => ({ key: `/${k}`, label: t(`nav.${k}`) }));
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -36,9 +39,17 @@ export function AppShell() {
           >
             {t('nav.openDisplay')}
           </Button>
-          <Typography.Text style={{ color: '#fff' }} data-testid="me">
-            {me.data?.displayName}
-          </Typography.Text>
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [{ key: 'password', label: t('account.changePassword') }],
+              onClick: (e) => e.key === 'password' && setChangingPassword(true),
+            }}
+          >
+            <Typography.Link style={{ color: '#fff' }} data-testid="me" title={t('account.menu')}>
+              {me.data?.displayName} ▾
+            </Typography.Link>
+          </Dropdown>
           <Button size="small" onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}>
             {t('lang.switch')}
           </Button>
@@ -53,6 +64,7 @@ export function AppShell() {
       <Layout.Content style={{ padding: 24 }}>
         <Outlet />
       </Layout.Content>
+      {changingPassword && <PasswordDialog onClose={() => setChangingPassword(false)} />}
     </Layout>
   );
 }

@@ -5,14 +5,35 @@ describe('role navigation', () => {
   it('sends each role to its main screen', () => {
     expect(homeFor('lobby')).toBe('/lobby');
     expect(homeFor('teller')).toBe('/counter');
-    expect(homeFor('rm')).toBe('/counter');
+    expect(homeFor('rm')).toBe('/vip');
     expect(homeFor('manager')).toBe('/lookup');
     expect(homeFor('admin')).toBe('/lookup');
     expect(homeFor(undefined)).toBe('/lookup');
   });
   it('shows managers every screen and front-line staff their own', () => {
-    expect(navFor('lobby')).toEqual(['lobby', 'lookup']);
-    expect(navFor('teller')).toEqual(['counter', 'lookup']);
-    expect(new Set(navFor('manager'))).toEqual(new Set(['lookup', 'lobby', 'counter', 'import', 'export']));
+    expect(navFor('lobby')).toEqual(['lobby', 'lookup', 'complaints', 'follow-ups']);
+    expect(navFor('teller')).toEqual(['counter', 'follow-ups', 'lookup']);
+    expect(navFor('rm')).toEqual(['vip', 'follow-ups', 'lookup']);
+    expect(new Set(navFor('manager'))).toEqual(
+      new Set([
+        'lookup',
+        'lobby',
+        'counter',
+        'vip',
+        'follow-ups',
+        'complaints',
+        'import',
+        'export',
+        'settings',
+        'audit',
+        'staff',
+      ]),
+    );
+    expect(navFor('admin')).toEqual(navFor('manager'));
+  });
+  it('keeps branch administration to the branch manager and the administrator', () => {
+    for (const role of ['teller', 'lobby', 'rm', 'display'] as const) {
+      for (const k of ['settings', 'audit', 'staff'] as const) expect(navFor(role)).not.toContain(k);
+    }
   });
 });

@@ -1,14 +1,53 @@
 import type { Role } from '@shared/api/types';
 
-export type NavKey = 'lobby' | 'counter' | 'lookup' | 'import' | 'export';
+export type NavKey =
+  | 'lobby'
+  | 'counter'
+  | 'vip'
+  | 'follow-ups'
+  | 'complaints'
+  | 'lookup'
+  | 'import'
+  | 'export'
+  | 'settings'
+  | 'audit'
+  | 'staff';
+
+/** Who may open the branch administration screens (settings, audit, staff). */
+export const ADMIN_ROLES = ['manager', 'admin'] as const satisfies readonly Role[];
 
 /** The screens each role works in, in menu order; the first is where the role lands after login. */
 const BY_ROLE: Record<Role, NavKey[]> = {
-  lobby: ['lobby', 'lookup'],
-  teller: ['counter', 'lookup'],
-  rm: ['counter', 'lookup'],
-  manager: ['lookup', 'lobby', 'counter', 'import', 'export'],
-  admin: ['lookup', 'lobby', 'counter', 'import', 'export'],
+  lobby: ['lobby', 'lookup', 'complaints', 'follow-ups'],
+  teller: ['counter', 'follow-ups', 'lookup'],
+  // The VIP room is the relationship manager's counter.
+  rm: ['vip', 'follow-ups', 'lookup'],
+  manager: [
+    'lookup',
+    'lobby',
+    'counter',
+    'vip',
+    'follow-ups',
+    'complaints',
+    'import',
+    'export',
+    'settings',
+    'audit',
+    'staff',
+  ],
+  admin: [
+    'lookup',
+    'lobby',
+    'counter',
+    'vip',
+    'follow-ups',
+    'complaints',
+    'import',
+    'export',
+    'settings',
+    'audit',
+    'staff',
+  ],
   display: [],
 };
 

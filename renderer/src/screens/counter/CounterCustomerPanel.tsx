@@ -1,28 +1,35 @@
-import { Alert, Card, Spin, Typography } from 'antd';
+import { Card, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { messageOf } from '../../api/client';
-import { useCustomerProfile } from '../../api/queue';
-import { CustomerCard } from '../../components/CustomerCard';
+import type { TicketView } from '@shared/api/queue';
+import { ProfilePanel } from '../profile/ProfilePanel';
 
-/**
- * The called customer's profile. This panel is the extension point for the counter's next step: product
- * suggestions and outcome capture are added inside `counter-customer-panel`, below the card.
- */
-export function CounterCustomerPanel({ customerId }: { customerId: string | null }) {
-  const { t, i18n } = useTranslation();
-  const profile = useCustomerProfile(customerId);
+interface Props {
+  /** The called ticket; undefined while it loads. */
+  ticket: TicketView | undefined;
+  keysEnabled: boolean;
+  onDialogChange: (open: boolean) => void;
+}
+
+/** The called customer: profile, suggestions for this visit's services and outcome capture; walk-ins have none. */
+export function CounterCustomerPanel({ ticket, keysEnabled, onDialogChange }: Props) {
+  const { t } = useTranslation();
   return (
     <div data-testid="counter-customer-panel" className="counter-customer">
-      {!customerId ? (
+      {!ticket ? (
+        <Spin />
+      ) : !ticket.customerId ? (
         <Card size="small">
           <Typography.Text type="secondary">{t('counter.anonymous')}</Typography.Text>
         </Card>
-      ) : profile.error ? (
-        <Alert type="warning" showIcon title={messageOf(profile.error, i18n.language)} />
-      ) : profile.data ? (
-        <CustomerCard c={profile.data} />
       ) : (
-        <Spin />
+        <ProfilePanel
+          key={ticket.id}
+          customerId={ticket.customerId}
+          ticketId={ticket.id}
+          intents={ticket.services}
+          keysEnabled={keysEnabled}
+          onDialogChange={onDialogChange}
+        />
       )}
     </div>
   );

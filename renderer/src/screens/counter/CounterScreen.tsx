@@ -1,5 +1,5 @@
-import { Alert, Spin } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Spin } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicTicket } from '@shared/api/queue';
 import { messageOf } from '../../api/client';
@@ -11,6 +11,8 @@ import { CounterHeader } from './CounterHeader';
 import { FinishModal } from './FinishModal';
 import { HoldModal } from './HoldModal';
 import { NoShowList } from './NoShowList';
+import { OutcomeRequiredNote } from './OutcomeRequiredNote';
+import { useOutcomeGuard } from './outcomeGuard';
 import { QueueCounts } from './QueueCounts';
 import { allowed, COUNTER_KEYS, TicketPanel, type CounterCommand } from './TicketPanel';
 import { TransferModal } from './TransferModal';
@@ -21,17 +23,32 @@ import './counter.css';
 const PICKED_KEY = 'counterId';
 type Dialog = 'finish' | 'transfer' | 'hold' | null;
 
+interface Props {
+  /** Extra cards on top of the side column (the VIP room's day and follow-ups). */
+  aside?: ReactNode;
+  /** Only counters of this channel can be picked; the first is preselected (the VIP room view). */
+  channel?: string;
+}
+
 /** 柜台叫号: my counter, the waiting lines, the ticket in front of me and the customer behind it. */
-export default function CounterScreen() {
+export default function CounterScreen({ aside, channel }: Props = {}) {
   const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
   const me = useMe();
   const info = useIntents();
   const [picked, setPicked] = useState<string | null>(() => localStorage.getItem(PICKED_KEY));
-  const counterId = me.data?.counterId ?? picked;
-  const { snapshot, status, current, held } = useCounterTickets(counterId);
+  const [panelDialog, setPanelDialog] = useState(false);
+  const { snapshot, status, counterId, current, held } = useCounterTickets((snap) => {
+    if (me.data?.counterId) return me.data.counterId;
+    if (!channel) return picked;
+    const options = (snap?.counters ?? []).filter((c) => c.channel === channel);
+    return options.some((c) => c.id === picked) ? picked : (options[0]?.id ?? null);
+  });
   const view = useTicket(current?.id);
   const actions = useCounterActions(counterId);
   const [dialog, setDialog] = useState<Dialog>(null);
+  const ticket = view.data?.id === current?.id ? view.data : undefined;
+  const mustRecord = useOutcomeGuard(ticket?.customerId ?? null, current?.id ?? null);
 
   const counter = snapshot?.counters.find((c) => c.id === counterId);
   const paused = !counter?.open ? 'closed' : counter.staffState !== 'serving' ? 'away' : null;
@@ -41,6 +58,7 @@ export default function CounterScreen() {
   const run = (c: CounterCommand) => {
     if (actions.busy || !ok.has(c)) return;
     if (c === 'call') actions.call.mutate();
+    else if (c === 'finish' && mustRecord) void message.warning(t('counter.outcomeRequiredShort'));
     else if (c === 'finish' || c === 'transfer') setDialog(c);
     else if (c === 'hold') {
       const parked = held[0];
@@ -51,7 +69,7 @@ export default function CounterScreen() {
   const keys = Object.fromEntries(
     (Object.entries(COUNTER_KEYS) as [CounterCommand, string][]).map(([c, key]) => [key, () => run(c)]),
   );
-  useHotkeys(keys, dialog === null && !!counter);
+  useHotkeys(keys, dialog === null && !panelDialog && !!counter);
 
   if (info.error) return <Alert type="error" showIcon title={messageOf(info.error, i18n.language)} />;
   if (!info.data || !snapshot) return <Spin style={{ margin: 64 }} />;
@@ -65,7 +83,7 @@ export default function CounterScreen() {
     <div className="counter" data-testid="counter">
       {status === 'reconnecting' && <Alert type="warning" showIcon banner title={t('counter.offline')} />}
       <CounterHeader
-        counters={snapshot.counters}
+        counters={snapshot.counters.filter((c) => !channel || c.channel === channel)}
         counter={counter}
         canPick={!me.data?.counterId}
         onPick={pick}
@@ -86,9 +104,17 @@ export default function CounterScreen() {
               onCommand={run}
               onResume={(h: PublicTicket) => actions.act(h.id, 'resume')}
             />
-            {current && <CounterCustomerPanel customerId={view.data?.customerId ?? null} />}
+            {current && mustRecord && <OutcomeRequiredNote />}
+            {current && (
+              <CounterCustomerPanel
+                ticket={ticket}
+                keysEnabled={dialog === null}
+                onDialogChange={setPanelDialog}
+              />
+            )}
           </div>
           <div className="counter__side">
+            {aside}
             <QueueCounts queues={snapshot.queues} mine={counter.queues} />
             <NoShowList
               tickets={snapshot.noShows}

@@ -20,9 +20,13 @@ function remember(seen: Seen, at: number, ticket: PublicTicket): Seen {
  * The tickets at one counter. The snapshot names one ticket per counter; the live feed names every change, so the
  * two are merged, the newer report of a ticket winning. That also keeps tickets parked (held) at this counter.
  */
-export function useCounterTickets(counterId: string | null): {
+export function useCounterTickets(
+  /** The counter, or how to choose it once the snapshot names the counters. */
+  counter: string | null | ((snapshot: QueueSnapshot | null) => string | null),
+): {
   snapshot: QueueSnapshot | null;
   status: LiveStatus;
+  counterId: string | null;
   current: PublicTicket | null;
   held: PublicTicket[];
 } {
@@ -31,6 +35,7 @@ export function useCounterTickets(counterId: string | null): {
     if (m.type === 'ticket') setSeen((s) => remember(s, m.at, m.ticket));
   }, []);
   const { snapshot, status } = useLiveQueue('/api/queues', onMessage);
+  const counterId = typeof counter === 'function' ? counter(snapshot) : counter;
 
   const latest = new Map(Object.entries(seen));
   for (const c of snapshot?.counters ?? []) {
@@ -48,5 +53,5 @@ export function useCounterTickets(counterId: string | null): {
       .filter((t) => t.status === 'called' || t.status === 'serving')
       .sort((a, b) => (b.calledAt ?? 0) - (a.calledAt ?? 0))[0] ?? null;
   const held = mine.filter((t) => t.status === 'held');
-  return { snapshot, status, current, held };
+  return { snapshot, status, counterId, current, held };
 }

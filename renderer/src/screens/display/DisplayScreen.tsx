@@ -7,10 +7,27 @@ import { NowCalling } from './NowCalling';
 import { QueueBoard } from './QueueBoard';
 import { RecentCalls } from './RecentCalls';
 import { useAnnouncer } from './useAnnouncer';
+import { useDisplayToken } from './useDisplayToken';
 import './display.css';
 
-/** The lobby TV (叫号屏): public, no login, no app chrome. */
+/**
+ * The lobby TV (叫号屏): no login, no app chrome. On the branch LAN it is opened as `/display?token=…`
+ * and shows the board once the server has accepted the token.
+ */
 export default function DisplayScreen() {
+  const { t } = useTranslation();
+  const access = useDisplayToken();
+  if (access === 'ready') return <DisplayBoard />;
+  return (
+    <div className="lobby-display" data-testid="lobby-display">
+      <div className="lobby-display__banner" role="alert" data-testid="display-token-state">
+        {access === 'refused' ? t('display.badToken') : t('display.connecting')}
+      </div>
+    </div>
+  );
+}
+
+function DisplayBoard() {
   const { t } = useTranslation();
   const { announce, locked, unlock } = useAnnouncer();
   const onMessage = (m: LiveMessage) => {

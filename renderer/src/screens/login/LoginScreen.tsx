@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { messageOf } from '../../api/client';
+import { useHealth } from '../../api/health';
 import { useLogin } from '../../auth';
 import { setLanguage } from '../../i18n';
 
@@ -11,10 +12,13 @@ export default function LoginScreen() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = params.get('next');
+  const health = useHealth();
   const onFinish = (v: { username: string; password: string }) =>
     login.mutate(v, {
       onSuccess: () => void navigate(next && next.startsWith('/') ? next : '/', { replace: true }),
     });
+  // A fresh install has nobody to log in as yet.
+  if (health.data?.needsSetup) return <Navigate to="/setup" replace />;
   return (
     <div
       style={{

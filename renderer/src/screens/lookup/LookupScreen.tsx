@@ -3,21 +3,28 @@ import { Alert, Input, Space, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import type { LookupResult } from '@shared/api/types';
 import { api, messageOf } from '../../api/client';
 import { CustomerCard } from '../../components/CustomerCard';
+import { useHotkeys } from '../../hooks/useHotkeys';
 
 export default function LookupScreen() {
   const { t, i18n } = useTranslation();
   const [q, setQ] = useState('');
   const [submitted, setSubmitted] = useState<string | null>(null);
   const input = useRef<InputRef>(null);
+  const navigate = useNavigate();
+  const open = (id: string) => void navigate(`/customers/${encodeURIComponent(id)}`);
   const result = useQuery({
     queryKey: ['lookup', submitted],
     queryFn: () => api<LookupResult>('GET', `/api/customers/lookup?q=${encodeURIComponent(submitted ?? '')}`),
     enabled: submitted !== null,
     retry: false,
   });
+
+  const first = result.data?.customers[0];
+  useHotkeys({ F2: () => first && open(first.id) });
 
   // The field keeps focus so the next swipe or scan goes straight in.
   useEffect(() => {
@@ -55,9 +62,12 @@ export default function LookupScreen() {
       )}
       {result.data && (
         <>
-          <Typography.Text>{t('lookup.results', { count: result.data.customers.length })}</Typography.Text>
+          <Typography.Text>
+            {t('lookup.results', { count: result.data.customers.length })}
+            <Typography.Text type="secondary"> · {t('lookup.openHint')}</Typography.Text>
+          </Typography.Text>
           {result.data.customers.map((c) => (
-            <CustomerCard key={c.id} c={c} />
+            <CustomerCard key={c.id} c={c} onOpen={() => open(c.id)} />
           ))}
         </>
       )}

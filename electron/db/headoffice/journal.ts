@@ -1,0 +1,197 @@
+import { sql } from 'kysely';
+import type { HoBranchSummary, HoPushResult, HoReport } from '@shared/api/headoffice';
+import type { SyncEnvelope } from '@shared/sync/envelope';
+import type { HeadOfficeDb } from './connection';
+
+const CHUNK = 500;
+
+/** Wall-clock prefix of an HLC stamp, for time-range filters on the journal. */
+const hlcAt = (ms: number) => String(Math.max(0, Math.trunc(ms))).padStart(13, '0');
+
+/** The branches' pushed events: stored once per envelope id, whoever sends it how often. */
+export class HoJournal {
+  constructor(private readonly db: HeadOfficeDb) {}
+
+  /**
+   * One transaction: new ids are inserted, known ids are counted as duplicates and left alone
+   * (ON CONFLICT DO NOTHING, so two concurrent pushes of the same event store it once).
+   */
+  async push(branchId: string, events: readonly SyncEnvelope[], now: number): Promise<HoPushResult> {
+    return this.db.k.transaction().execute(async (trx) => {
+      let accepted = 0;
+      let maxHlc: string | null = null;
+      for (let i = 0; i < events.length; i += CHUNK) {
+        const chunk = events.slice(i, i + CHUNK);
+        const inserted = await trx
+          .insertInto('journal')
+          .values(
+            chunk.map((e) => ({
+              id: e.id,
+              branch_id: branchId,
+              device_id: e.deviceId,
+              hlc: e.hlc,
+              kind: e.kind,
+              entity_id: e.entityId,
+              payload: JSON.stringify(e.payload),
+              received_at: now,
+            })),
+          )
+          .onConflict((oc) => oc.column('id').doNothing())
+          .returning('hlc')
+          .execute();
+        accepted += inserted.length;
+        for (const r of inserted) if (maxHlc === null || r.hlc > maxHlc) maxHlc = r.hlc;
+      }
+      const duplicates = events.length - accepted;
+      const cur = await trx
+        .insertInto('branch_cursors')
+        .values({
+          branch_id: branchId,
+          last_hlc: maxHlc,
+          events: accepted,
+          duplicates,
+          pushes: 1,
+          last_push_at: now,
+          pulled_rev: 0,
+          last_pull_at: null,
+        })
+        .onConflict((oc) =>
+          oc.column('branch_id').doUpdateSet({
+            last_hlc: sql`greatest(branch_cursors.last_hlc, excluded.last_hlc)`,
+            events: sql`branch_cursors.events + excluded.events`,
+            duplicates: sql`branch_cursors.duplicates + excluded.duplicates`,
+            pushes: sql`branch_cursors.pushes + 1`,
+            last_push_at: sql`greatest(branch_cursors.last_push_at, excluded.last_push_at)`,
+          }),
+        )
+        .returning(['last_hlc', 'events'])
+        .executeTakeFirstOrThrow();
+      return { accepted, duplicates, cursor: { hlc: cur.last_hlc, events: cur.events } };
+    });
+  }
+
+  async notePull(branchId: string, upTo: number, now: number): Promise<void> {
+    await this.db.k
+      .insertInto('branch_cursors')
+      .values({
+        branch_id: branchId,
+        last_hlc: null,
+        events: 0,
+        duplicates: 0,
+        pushes: 0,
+        last_push_at: null,
+        pulled_rev: upTo,
+        last_pull_at: now,
+      })
+      .onConflict((oc) =>
+        oc.column('branch_id').doUpdateSet({
+          pulled_rev: sql`greatest(branch_cursors.pulled_rev, excluded.pulled_rev)`,
+          last_pull_at: sql`excluded.last_pull_at`,
+        }),
+      )
+      .execute();
+  }
+
+  async branches(): Promise<HoBranchSummary[]> {
+    const k = this.db.k;
+    const rows = await k
+      .selectFrom('branches as b')
+      .leftJoin('branch_cursors as c', 'c.branch_id', 'b.id')
+      .select([
+        'b.id',
+        'b.code',
+        'b.name',
+        'c.last_push_at',
+        'c.last_pull_at',
+        'c.last_hlc',
+        'c.events',
+        'c.duplicates',
+        'c.pushes',
+        (e) =>
+          e
+            .selectFrom('customers as x')
+            .select((x) => x.fn.countAll<number>().as('n'))
+            .whereRef('x.branch_id', '=', 'b.id')
+            .as('customers'),
+      ])
+      .orderBy('b.code')
+      .execute();
+    const kinds = await k
+      .selectFrom('journal')
+      .select(['branch_id', 'kind', (e) => e.fn.countAll<number>().as('n')])
+      .groupBy(['branch_id', 'kind'])
+      .execute();
+    return rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      lastPushAt: r.last_push_at ?? null,
+      lastPullAt: r.last_pull_at ?? null,
+      lastHlc: r.last_hlc ?? null,
+      events: r.events ?? 0,
+      duplicates: r.duplicates ?? 0,
+      pushes: r.pushes ?? 0,
+      customers: Number(r.customers ?? 0),
+      byKind: Object.fromEntries(kinds.filter((x) => x.branch_id === r.id).map((x) => [x.kind, x.n])),
+    }));
+  }
+
+  /** Tickets, outcomes, follow-ups and complaints per branch, optionally within [from, to) by HLC time. */
+  async report(range: { from?: number; to?: number } = {}): Promise<HoReport> {
+    const k = this.db.k;
+    let base = k.selectFrom('journal');
+    if (range.from !== undefined) base = base.where('hlc', '>=', hlcAt(range.from));
+    if (range.to !== undefined) base = base.where('hlc', '<', hlcAt(range.to));
+    const counts = await base
+      .innerJoin('branches as b', 'b.id', 'journal.branch_id')
+      .select([
+        'b.code',
+        sql<number>`count(*) FILTER (WHERE kind = 'ticket_event' AND payload->>'type' = 'issue')`.as(
+          'issued',
+        ),
+        sql<number>`count(*) FILTER (WHERE kind = 'ticket_event' AND payload->>'type' = 'finish')`.as('done'),
+        sql<number>`count(*) FILTER (WHERE kind = 'follow_up' AND payload->>'op' = 'insert')`.as(
+          'follow_ups',
+        ),
+        sql<number>`count(*) FILTER (WHERE kind = 'complaint' AND payload->>'op' = 'insert')`.as(
+          'complaints',
+        ),
+      ])
+      .groupBy('b.code')
+      .orderBy('b.code')
+      .execute();
+    const outcomes = await base
+      .innerJoin('branches as b', 'b.id', 'journal.branch_id')
+      .select([
+        'b.code',
+        sql<string>`payload->>'outcome'`.as('outcome'),
+        (e) => e.fn.countAll<number>().as('n'),
+      ])
+      .where('kind', '=', 'suggestion_outcome')
+      .groupBy(['b.code', sql`payload->>'outcome'`])
+      .execute();
+    const branches = counts.map((c) => ({
+      code: c.code,
+      ticketsIssued: c.issued,
+      ticketsDone: c.done,
+      followUps: c.follow_ups,
+      complaints: c.complaints,
+      outcomes: Object.fromEntries(outcomes.filter((o) => o.code === c.code).map((o) => [o.outcome, o.n])),
+    }));
+    const totalOutcomes: Record<string, number> = {};
+    for (const o of outcomes) totalOutcomes[o.outcome] = (totalOutcomes[o.outcome] ?? 0) + o.n;
+    return {
+      branches,
+      totals: {
+        ticketsIssued: branches.reduce((s, b) => s + b.ticketsIssued, 0),
+        ticketsDone: branches.reduce((s, b) => s + b.ticketsDone, 0),
+        outcomes: totalOutcomes,
+      },
+    };
+  }
+
+  async count(branchId?: string): Promise<number> {
+    let q = this.db.k.selectFrom('journal').select((e) => e.fn.countAll<number>().as('n'));
+    if (branchId) q = q.where('branch_id', '=', branchId);
+    return (await q.executeTakeFirstOrThrow()).n;
+  }
+}

@@ -1,0 +1,13 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001-initial';
+
+/** The head office's own PostgreSQL migrations (not the branch's SQLite ones); a static list for the bundle. */
+export const hoMigrations: Record<string, Migration> = {
+  '0001-initial': m0001,
+};
+
+export const hoMigrationProvider: MigrationProvider = {
+  getMigrations: async () => hoMigrations,
+};
+
+export const HO_LATEST_SCHEMA_VERSION = Object.keys(hoMigrations).sort().at(-1) ?? '';

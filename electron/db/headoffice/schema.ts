@@ -1,0 +1,103 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { CardTable, CustomerTable, HoldingTable, ProductTable } from '../schema';
+
+/**
+ * The head office's PostgreSQL tables. Master data keeps the branch schema's column names and
+ * meanings (electron/db/schema.ts) plus `branch_id` and `rev`; `rev` comes from one sequence
+ * (`master_rev`) and is what a branch's snapshot pull pages by. BIGINT columns are read back as
+ * JS numbers (see connection.ts): times in epoch ms and money in fen stay far below 2^53.
+ */
+
+export interface HoBranchTable {
+  id: string;
+  code: string;
+  name: string;
+  created_at: number;
+}
+
+/** Keys are shown once when issued; only the SHA-256 of the secret part is kept. */
+export interface HoKeyTable {
+  id: string;
+  /** null for a head-office admin key. */
+  branch_id: string | null;
+  scope: 'branch' | 'admin';
+  secret_hash: string;
+  label: string | null;
+  created_at: number;
+  revoked_at: number | null;
+  last_used_at: number | null;
+}
+
+export type HoCustomerTable = CustomerTable & {
+  branch_id: string;
+  /** Fingerprint of the PII key the *_hash / *_enc values were made with (see pii-key.ts). */
+  pii_key_id: string | null;
+  rev: number;
+};
+
+export type HoCardTable = CardTable & { branch_id: string };
+
+export type HoHoldingTable = HoldingTable & { branch_id: string };
+
+/** Bank-wide catalogue: `branch_id` null = every branch, otherwise that branch only. */
+export type HoProductTable = ProductTable & { branch_id: string | null; rev: number };
+
+export interface HoCampaignTable {
+  id: string;
+  branch_id: string | null;
+  /** A Campaign (shared/suggest/campaigns.ts) as JSON. */
+  spec: string;
+  active: number;
+  updated_at: number;
+  rev: number;
+}
+
+/** Published rules: a partial RulesConfig (any of customer, suggest, triage, queue, visit). */
+export interface HoSettingsTable {
+  version: Generated<number>;
+  branch_id: string | null;
+  config: string;
+  created_at: number;
+  created_by: string | null;
+  note: string | null;
+  rev: number;
+}
+
+/** Every event a branch pushed, exactly once: the primary key is the envelope id. */
+export interface HoJournalTable {
+  id: string;
+  seq: Generated<number>;
+  branch_id: string;
+  device_id: string;
+  hlc: string;
+  kind: string;
+  entity_id: string;
+  /** JSONB: written as a JSON string, read back parsed. */
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  received_at: number;
+}
+
+/** Per branch: how far its pushes and pulls have got. */
+export interface HoBranchCursorTable {
+  branch_id: string;
+  last_hlc: string | null;
+  events: number;
+  duplicates: number;
+  pushes: number;
+  last_push_at: number | null;
+  pulled_rev: number;
+  last_pull_at: number | null;
+}
+
+export interface HoDB {
+  branches: HoBranchTable;
+  branch_keys: HoKeyTable;
+  customers: HoCustomerTable;
+  cards: HoCardTable;
+  holdings: HoHoldingTable;
+  products: HoProductTable;
+  campaigns: HoCampaignTable;
+  settings: HoSettingsTable;
+  journal: HoJournalTable;
+  branch_cursors: HoBranchCursorTable;
+}

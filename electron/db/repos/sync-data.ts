@@ -1,0 +1,264 @@
+import type Database from 'better-sqlite3';
+import type { SnapshotTable } from '@shared/sync/api';
+import type { Store } from '../connection';
+
+/** How each replicated table is keyed and paged. */
+const TABLES: Record<SnapshotTable, { key: string; numericKey?: boolean; onConflict: 'update' | 'ignore' }> = {
+  branch: { key: 'id', onConflict: 'update' },
+  settings: { key: 'version', numericKey: true, onConflict: 'ignore' },
+  counters: { key: 'id', onConflict: 'update' },
+  staff: { key: 'id', onConflict: 'update' },
+  products: { key: 'id', onConflict: 'update' },
+  customers: { key: 'id', onConflict: 'update' },
+  cards: { key: 'card_hash', onConflict: 'update' },
+  holdings: { key: 'id', onConflict: 'update' },
+  tickets: { key: 'id', onConflict: 'ignore' },
+  ticket_events: { key: 'id', onConflict: 'ignore' },
+  suggestion_outcomes: { key: 'id', onConflict: 'ignore' },
+  follow_ups: { key: 'id', onConflict: 'update' },
+  complaints: { key: 'id', onConflict: 'update' },
+};
+
+/** Cipher texts stay at the hub: a terminal finds customers by keyed hash, reveals go to the hub. */
+const WITHHELD: Partial<Record<SnapshotTable, string[]>> = {
+  customers: ['id_enc', 'phone_enc'],
+  cards: ['card_enc'],
+};
+
+export interface SnapshotScope {
+  /** Tickets of this branch day and later come with the snapshot. */
+  branchDay: string;
+  /** Outcomes, follow-ups and complaints created since (epoch ms); open ones always. */
+  historyFrom: number;
+  /** A refresh: only master-data rows changed since (epoch ms). */
+  since?: number | undefined;
+}
+
+function filter(table: SnapshotTable, scope: SnapshotScope): { where: string; params: unknown[] } {
+  const since = scope.since;
+  switch (table) {
+    case 'customers':
+    case 'staff':
+    case 'counters':
+    case 'products':
+      return since === undefined ? { where: '1', params: [] } : { where: 'updated_at >= ?', params: [since] };
+    case 'settings':
+      return since === undefined ? { where: '1', params: [] } : { where: 'created_at >= ?', params: [since] };
+    case 'cards':
+    case 'holdings':
+      return since === undefined
+        ? { where: '1', params: [] }
+        : { where: 'customer_id IN (SELECT id FROM customers WHERE updated_at >= ?)', params: [since] };
+    case 'branch':
+      return { where: '1', params: [] };
+    case 'tickets':
+      return { where: 'branch_day >= ?', params: [scope.branchDay] };
+    case 'ticket_events':
+      return {
+        where: 'ticket_id IN (SELECT id FROM tickets WHERE branch_day >= ?)',
+        params: [scope.branchDay],
+      };
+    case 'suggestion_outcomes':
+      return { where: 'at >= ?', params: [scope.historyFrom] };
+    case 'follow_ups':
+      return { where: "(status = 'open' OR created_at >= ?)", params: [scope.historyFrom] };
+    case 'complaints':
+      return { where: "(status != 'resolved' OR created_at >= ?)", params: [scope.historyFrom] };
+  }
+}
+
+/**
+ * Reads the hub's tables page by page for a terminal's snapshot, and writes them into the terminal's copy.
+ * Column lists come from the database itself, so a hub one migration ahead still replicates the columns both know.
+ */
+export class SyncDataRepo {
+  private readonly columns = new Map<string, string[]>();
+  private readonly upserts = new Map<string, Database.Statement>();
+
+  constructor(private readonly store: Store) {}
+
+  columnsOf(table: string): string[] {
+    let cols = this.columns.get(table);
+    if (!cols) {
+      cols = (this.store.sqlite.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+      this.columns.set(table, cols);
+    }
+    return cols;
+  }
+
+  count(table: SnapshotTable, scope: SnapshotScope): number {
+    const f = filter(table, scope);
+    const r = this.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${f.where}`).get(...f.params) as {
+      n: number;
+    };
+    return r.n;
+  }
+
+  page(
+    table: SnapshotTable,
+    scope: SnapshotScope,
+    after: string | undefined,
+    limit: number,
+  ): { rows: Record<string, unknown>[]; next: string | null } {
+    const def = TABLES[table];
+    const f = filter(table, scope);
+    const params = [...f.params];
+    let where = f.where;
+    if (after !== undefined) {
+      where += ` AND ${def.key} > ?`;
+      params.push(def.numericKey ? Number(after) : after);
+    }
+    const rows = this.store.sqlite
+      .prepare(`SELECT * FROM ${table} WHERE ${where} ORDER BY ${def.key} LIMIT ?`)
+      .all(...params, limit) as Record<string, unknown>[];
+    const withheld = WITHHELD[table];
+    if (withheld) for (const r of rows) for (const c of withheld) r[c] = null;
+    const last = rows.at(-1);
+    return { rows, next: rows.length === limit && last ? String(last[def.key]) : null };
+  }
+
+  /** Writes rows of a page (in the caller's transaction); unknown columns are dropped. */
+  upsert(table: SnapshotTable, rows: readonly Record<string, unknown>[]): number {
+    if (rows.length === 0) return 0;
+    const known = new Set(this.columnsOf(table));
+    const first = rows[0] as Record<string, unknown>;
+    const cols = Object.keys(first).filter((c) => known.has(c));
+    const def = TABLES[table];
+    const sig = `${table}|${cols.join(',')}`;
+    let st = this.upserts.get(sig);
+    if (!st) {
+      const quoted = cols.map((c) => `"${c}"`);
+      const set = cols
+        .filter((c) => c !== def.key)
+        .map((c) => `"${c}" = excluded."${c}"`)
+        .join(', ');
+      const conflict =
+        def.onConflict === 'ignore' || set === '' ? 'DO NOTHING' : `DO UPDATE SET ${set}`;
+      st = this.store.sqlite.prepare(
+        `INSERT INTO ${table} (${quoted.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
+         ON CONFLICT(${def.key}) ${conflict}`,
+      );
+      this.upserts.set(sig, st);
+    }
+    let n = 0;
+    for (const r of rows) n += st.run(...cols.map((c) => r[c] ?? null)).changes;
+    return n;
+  }
+
+  /** One row by id, as stored (the payload of an append-only event). */
+  row(table: 'suggestion_outcomes' | 'follow_ups' | 'complaints', id: string): Record<string, unknown> | undefined {
+    return this.store.sqlite.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
+      | Record<string, unknown>
+      | undefined;
+  }
+
+  /** An append-only row from another device: inserted once, never changed by a repeat. */
+  insertOnce(table: 'suggestion_outcomes' | 'follow_ups' | 'complaints', row: Record<string, unknown>): boolean {
+    const known = this.columnsOf(table);
+    const cols = known.filter((c) => c in row);
+    const st = this.store.sqlite.prepare(
+      `INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
+       ON CONFLICT(id) DO NOTHING`,
+    );
+    return st.run(...cols.map((c) => row[c] ?? null)).changes === 1;
+  }
+
+  /** A follow-up only moves forward: open → done | cancelled, once. */
+  closeFollowUp(id: string, status: string, doneAt: number | null, note: string | null): boolean {
+    return (
+      this.store.run(
+        this.store.k
+          .updateTable('follow_ups')
+          .set({ status, done_at: doneAt, ...(note ? { note } : {}) })
+          .where('id', '=', id)
+          .where('status', '=', 'open'),
+      ).changes === 1
+    );
+  }
+
+  /** A complaint only moves forward: open → in_progress → resolved. */
+  advanceComplaint(
+    id: string,
+    status: string,
+    fields: { resolution: string | null; resolved_at: number | null; resolved_by: string | null },
+  ): boolean {
+    const allowedFrom = status === 'resolved' ? ['open', 'in_progress'] : ['open'];
+    return (
+      this.store.run(
+        this.store.k
+          .updateTable('complaints')
+          .set({ status, ...fields })
+          .where('id', '=', id)
+          .where('status', 'in', allowedFrom),
+      ).changes === 1
+    );
+  }
+
+  customerExists(id: string): boolean {
+    return !!this.store.first(this.store.k.selectFrom('customers').select('id').where('id', '=', id));
+  }
+
+  /** The visit time only moves forward, whichever device's event arrives first. */
+  touchVisit(customerId: string, at: number): void {
+    this.store.run(
+      this.store.k
+        .updateTable('customers')
+        .set({ last_visit_at: at })
+        .where('id', '=', customerId)
+        .where((e) => e.or([e('last_visit_at', 'is', null), e('last_visit_at', '<', at)])),
+    );
+  }
+
+  fieldClock(customerId: string, field: string): { hlc: string; device_id: string } | undefined {
+    return this.store.first(
+      this.store.k
+        .selectFrom('customer_field_clock')
+        .select(['hlc', 'device_id'])
+        .where('customer_id', '=', customerId)
+        .where('field', '=', field),
+    );
+  }
+
+  setFieldClock(customerId: string, field: string, hlc: string, deviceId: string): void {
+    this.store.run(
+      this.store.k
+        .insertInto('customer_field_clock')
+        .values({ customer_id: customerId, field, hlc, device_id: deviceId })
+        .onConflict((oc) => oc.columns(['customer_id', 'field']).doUpdateSet({ hlc, device_id: deviceId })),
+    );
+  }
+
+  customerField(customerId: string, field: string): unknown {
+    if (!this.columnsOf('customers').includes(field)) throw new Error(`no customer field ${field}`);
+    const r = this.store.sqlite.prepare(`SELECT "${field}" AS v FROM customers WHERE id = ?`).get(customerId) as
+      | { v: unknown }
+      | undefined;
+    return r?.v;
+  }
+
+  setCustomerField(customerId: string, field: string, value: unknown, at: number): void {
+    if (!this.columnsOf('customers').includes(field)) throw new Error(`no customer field ${field}`);
+    this.store.sqlite
+      .prepare(`UPDATE customers SET "${field}" = ?, updated_at = max(updated_at, ?) WHERE id = ?`)
+      .run(value as never, at, customerId);
+  }
+
+  /** An audit row from a terminal, under its own id: a repeat is a no-op (the log stays append-only). */
+  insertAuditOnce(r: Record<string, unknown>): void {
+    this.store.sqlite
+      .prepare(
+        `INSERT INTO audit_log (id, at, staff_id, action, target_type, target_id, reason, detail)
+         VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING`,
+      )
+      .run(
+        String(r.id),
+        Number(r.at),
+        (r.staff_id as string | null) ?? null,
+        String(r.action),
+        (r.target_type as string | null) ?? null,
+        (r.target_id as string | null) ?? null,
+        (r.reason as string | null) ?? null,
+        String(r.detail ?? '{}'),
+      );
+  }
+}

@@ -1,0 +1,349 @@
+import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
+import type { SyncEnvelope } from '@shared/sync/envelope';
+import type { Store } from '../connection';
+import type { AppliedEventTable, NumberBlockTable, SyncDeviceTable, SyncNoticeTable } from '../schema';
+
+type OutboxRow = [string, string, string, string, string, string, string, number];
+type AppliedRow = [string, string, string, string, string, string, string, string | null, string | null, number];
+
+export function toEnvelope(r: {
+  id: string;
+  device_id: string;
+  branch_code: string;
+  hlc: string;
+  kind: string;
+  entity_id: string;
+  payload: string;
+}): SyncEnvelope {
+  return {
+    id: r.id,
+    deviceId: r.device_id,
+    branchCode: r.branch_code,
+    hlc: r.hlc,
+    kind: r.kind as SyncEnvelope['kind'],
+    entityId: r.entity_id,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+  };
+}
+
+/**
+ * The journal (outbox), the idempotency table (applied_events) and the device's sync state. The hot inserts are
+ * prepared once: every ticket event passes through them.
+ */
+export class SyncJournalRepo {
+  private readonly outboxInsert: Database.Statement<OutboxRow>;
+  private readonly appliedInsert: Database.Statement<AppliedRow>;
+  private readonly hasStmt: Database.Statement<[string], { id: string }>;
+
+  constructor(private readonly store: Store) {
+    const db = store.sqlite;
+    this.outboxInsert = db.prepare<OutboxRow>(
+      `INSERT INTO outbox (id, device_id, branch_code, hlc, kind, entity_id, payload, created_at)
+       VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING`,
+    );
+    this.appliedInsert = db.prepare<AppliedRow>(
+      `INSERT INTO applied_events (id, hlc, device_id, kind, entity_id, origin, status, error, envelope, applied_at)
+       VALUES (?,?,?,?,?,?,?,?,?,?)
+       ON CONFLICT(id) DO UPDATE SET status = excluded.status, error = excluded.error, envelope = excluded.envelope,
+         applied_at = excluded.applied_at`,
+    );
+    this.hasStmt = db.prepare<[string], { id: string }>('SELECT id FROM applied_events WHERE id = ?');
+  }
+
+  /** Appends to the journal; an id already there is left as it was. True when it was new. */
+  appendOutbox(env: SyncEnvelope, at: number): boolean {
+    const r = this.outboxInsert.run(
+      env.id,
+      env.deviceId,
+      env.branchCode,
+      env.hlc,
+      env.kind,
+      env.entityId,
+      JSON.stringify(env.payload),
+      at,
+    );
+    return r.changes === 1;
+  }
+
+  markApplied(
+    env: SyncEnvelope,
+    origin: 'local' | 'remote',
+    status: 'applied' | 'rejected' | 'failed',
+    error: string | null,
+    at: number,
+  ): void {
+    this.appliedInsert.run(
+      env.id,
+      env.hlc,
+      env.deviceId,
+      env.kind,
+      env.entityId,
+      origin,
+      status,
+      error,
+      status === 'failed' ? JSON.stringify(env) : null,
+      at,
+    );
+  }
+
+  hasApplied(id: string): boolean {
+    return !!this.hasStmt.get(id);
+  }
+
+  /** Applied (or failed) status of an event id, for tests and tools. */
+  applied(id: string): AppliedEventTable | undefined {
+    return this.store.first(this.store.k.selectFrom('applied_events').selectAll().where('id', '=', id));
+  }
+
+  failed(limit: number): SyncEnvelope[] {
+    return this.store
+      .all(
+        this.store.k
+          .selectFrom('applied_events')
+          .select('envelope')
+          .where('status', '=', 'failed')
+          .orderBy('hlc')
+          .limit(limit),
+      )
+      .flatMap((r) => (r.envelope ? [JSON.parse(r.envelope) as SyncEnvelope] : []));
+  }
+
+  countByStatus(): Record<string, number> {
+    const rows = this.store.all(
+      this.store.k
+        .selectFrom('applied_events')
+        .select(['status', (e) => e.fn.countAll<number>().as('n')])
+        .groupBy('status'),
+    );
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  }
+
+  /** Newest stamp this install has made or applied: the clock restarts past it. */
+  maxHlc(): string | null {
+    const r = this.store.first(
+      this.store.k.selectFrom('applied_events').select((e) => e.fn.max('hlc').as('h')),
+    );
+    return (r?.h as string | null) ?? null;
+  }
+
+  /** Events made here (or, on the hub, applied here) not yet pushed upstream, oldest first. */
+  unpushed(limit: number, deviceId?: string): SyncEnvelope[] {
+    let q = this.store.k
+      .selectFrom('outbox')
+      .select(['id', 'device_id', 'branch_code', 'hlc', 'kind', 'entity_id', 'payload'])
+      .where('pushed_at', 'is', null)
+      .orderBy('seq')
+      .limit(limit);
+    if (deviceId) q = q.where('device_id', '=', deviceId);
+    return this.store.all(q).map(toEnvelope);
+  }
+
+  unpushedCount(): number {
+    const r = this.store.first(
+      this.store.k
+        .selectFrom('outbox')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .where('pushed_at', 'is', null),
+    );
+    return Number(r?.n ?? 0);
+  }
+
+  markPushed(ids: readonly string[], at: number): number {
+    let n = 0;
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      n += this.store.run(
+        this.store.k
+          .updateTable('outbox')
+          .set({ pushed_at: at })
+          .where('id', 'in', chunk)
+          .where('pushed_at', 'is', null),
+      ).changes;
+    }
+    return n;
+  }
+
+  /** The journal after a position, in arrival order (what terminals pull). */
+  after(seq: number, limit: number): { seq: number; env: SyncEnvelope }[] {
+    return this.store
+      .all(
+        this.store.k
+          .selectFrom('outbox')
+          .select(['seq', 'id', 'device_id', 'branch_code', 'hlc', 'kind', 'entity_id', 'payload'])
+          .where('seq', '>', seq)
+          .orderBy('seq')
+          .limit(limit),
+      )
+      .map((r) => ({ seq: r.seq, env: toEnvelope(r) }));
+  }
+
+  head(): number {
+    const r = this.store.first(this.store.k.selectFrom('outbox').select((e) => e.fn.max('seq').as('s')));
+    return Number(r?.s ?? 0);
+  }
+
+  countByDevice(): Record<string, number> {
+    const rows = this.store.all(
+      this.store.k
+        .selectFrom('outbox')
+        .select(['device_id', (e) => e.fn.countAll<number>().as('n')])
+        .groupBy('device_id'),
+    );
+    return Object.fromEntries(rows.map((r) => [r.device_id, Number(r.n)]));
+  }
+
+  getState(key: string): string | null {
+    const r = this.store.first(this.store.k.selectFrom('sync_state').select('value').where('key', '=', key));
+    return r?.value ?? null;
+  }
+
+  setState(key: string, value: string, at: number): void {
+    this.store.run(
+      this.store.k
+        .insertInto('sync_state')
+        .values({ key, value, updated_at: at })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at })),
+    );
+  }
+}
+
+/** Ticket-number blocks (shared/sync/blocks.ts) and the numbers used in them. */
+export class NumberBlockRepo {
+  constructor(private readonly store: Store) {}
+
+  blocks(branchDay: string, queue: string, deviceId?: string): NumberBlockTable[] {
+    let q = this.store.k
+      .selectFrom('number_blocks')
+      .selectAll()
+      .where('branch_day', '=', branchDay)
+      .where('queue', '=', queue)
+      .orderBy('start');
+    if (deviceId) q = q.where('device_id', '=', deviceId);
+    return this.store.all(q);
+  }
+
+  forDevice(deviceId: string, fromDay: string): NumberBlockTable[] {
+    return this.store.all(
+      this.store.k
+        .selectFrom('number_blocks')
+        .selectAll()
+        .where('device_id', '=', deviceId)
+        .where('branch_day', '>=', fromDay)
+        .orderBy('branch_day')
+        .orderBy('queue')
+        .orderBy('start'),
+    );
+  }
+
+  insert(b: NumberBlockTable): void {
+    this.store.run(this.store.k.insertInto('number_blocks').values(b).onConflict((oc) => oc.doNothing()));
+  }
+
+  /**
+   * Highest number of the day and queue outside every reserved block: the hub's own sequence. Tickets are
+   * matched by their display prefix, not their current queue: a transferred ticket keeps its number.
+   */
+  maxOutsideBlocks(branchDay: string, queue: string, prefix: string): number {
+    const r = this.store.first(
+      this.store.k
+        .selectFrom('tickets as t')
+        .select((e) => e.fn.max<number>('t.number').as('n'))
+        .where('t.branch_day', '=', branchDay)
+        .where(sql<boolean>`t.display_no GLOB ${prefix + '[0-9]*'}`)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('number_blocks as b')
+                .select('b.start')
+                .whereRef('b.branch_day', '=', 't.branch_day')
+                .where('b.queue', '=', queue)
+                .whereRef('b.start', '<=', 't.number')
+                .whereRef('b.end', '>=', 't.number'),
+            ),
+          ),
+        ),
+    );
+    return Number(r?.n ?? 0);
+  }
+
+  /** Highest number used in [start, end] of a queue's prefix (null when none). */
+  maxInRange(branchDay: string, prefix: string, start: number, end: number): number | null {
+    const r = this.store.first(
+      this.store.k
+        .selectFrom('tickets')
+        .select((e) => e.fn.max<number>('number').as('n'))
+        .where('branch_day', '=', branchDay)
+        .where(sql<boolean>`display_no GLOB ${prefix + '[0-9]*'}`)
+        .where('number', '>=', start)
+        .where('number', '<=', end),
+    );
+    return r?.n === null || r?.n === undefined ? null : Number(r.n);
+  }
+}
+
+/** Terminals enrolled at a hub, and the notices a merge leaves for counters. */
+export class SyncDeviceRepo {
+  constructor(private readonly store: Store) {}
+
+  insert(row: SyncDeviceTable): void {
+    this.store.run(
+      this.store.k
+        .insertInto('sync_devices')
+        .values(row)
+        .onConflict((oc) =>
+          oc.column('device_id').doUpdateSet({
+            name: row.name,
+            token_hash: row.token_hash,
+            enrolled_by: row.enrolled_by,
+            revoked_at: null,
+          }),
+        ),
+    );
+  }
+
+  byTokenHash(hash: string): SyncDeviceTable | undefined {
+    return this.store.first(
+      this.store.k.selectFrom('sync_devices').selectAll().where('token_hash', '=', hash),
+    );
+  }
+
+  touch(deviceId: string, at: number): void {
+    this.store.run(
+      this.store.k.updateTable('sync_devices').set({ last_seen_at: at }).where('device_id', '=', deviceId),
+    );
+  }
+
+  list(): SyncDeviceTable[] {
+    return this.store.all(this.store.k.selectFrom('sync_devices').selectAll().orderBy('created_at'));
+  }
+
+  addNotice(n: Omit<SyncNoticeTable, 'seen_at'>): boolean {
+    return (
+      this.store.run(
+        this.store.k
+          .insertInto('sync_notices')
+          .values({ ...n, seen_at: null })
+          .onConflict((oc) => oc.column('event_id').doNothing()),
+      ).changes === 1
+    );
+  }
+
+  notices(opts: { unseenOnly: boolean; limit: number }): SyncNoticeTable[] {
+    let q = this.store.k.selectFrom('sync_notices').selectAll().orderBy('at', 'desc').limit(opts.limit);
+    if (opts.unseenOnly) q = q.where('seen_at', 'is', null);
+    return this.store.all(q);
+  }
+
+  markNoticeSeen(id: string, at: number): boolean {
+    return (
+      this.store.run(
+        this.store.k
+          .updateTable('sync_notices')
+          .set({ seen_at: at })
+          .where('id', '=', id)
+          .where('seen_at', 'is', null),
+      ).changes === 1
+    );
+  }
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { VipToday } from '@shared/api/visit';
+import { branchDay } from '@shared/queue';
+import type { AppContext } from '../context';
+import { route } from '../route';
+import { tierInfo } from '../views';
+
+/** The VIP room's day: every ticket of today in a queue served by the VIP channel, with who it is for. */
+export function vipRoutes(app: FastifyInstance, ctx: AppContext): void {
+  route(
+    app,
+    ctx,
+    {
+      method: 'GET',
+      url: '/api/vip/today',
+      roles: ['rm', 'lobby', 'manager', 'admin'],
+      summary: 'Today’s VIP-room walk-ins with customer names and tiers',
+    },
+    (): VipToday => {
+      const now = ctx.now();
+      const rules = ctx.rules();
+      const day = branchDay(now, rules.branch.timezone);
+      const vipQueues = new Set(rules.queue.queues.filter((q) => q.channel === 'vip').map((q) => q.key));
+      const tickets = ctx.queue.tickets.today(day).filter((t) => vipQueues.has(t.queue));
+      return {
+        branchDay: day,
+        tickets: tickets.map((t) => {
+          const c = t.customerId ? ctx.customers.get(t.customerId) : undefined;
+          const linked = c?.linked_customer_id ? ctx.customers.get(c.linked_customer_id) : undefined;
+          return {
+            ticket: ctx.queue.publicTicket(t),
+            services: t.services,
+            customer: c
+              ? {
+                  id: c.id,
+                  customerNo: c.customer_no,
+                  name: c.name,
+                  tier: tierInfo(c.aum_fen, rules),
+                  linkedName: linked?.name ?? null,
+                }
+              : null,
+          };
+        }),
+      };
+    },
+  );
+}

@@ -1,0 +1,212 @@
+import type { TicketEvent } from '@shared/queue';
+import type { SyncEventKind, SyncEnvelope } from '@shared/sync/envelope';
+import { defaultSyncConfig, syncConfigSchema, type SyncConfig } from '@shared/sync/config';
+import type { SyncNoticeView, SyncStatus } from '@shared/sync/api';
+import { HlcClock } from '@shared/sync/hlc';
+import { CounterRepo } from '../db/repos/counters';
+import { SyncDataRepo } from '../db/repos/sync-data';
+import { NumberBlockRepo, SyncDeviceRepo, SyncJournalRepo } from '../db/repos/sync';
+import { TicketRepo } from '../db/repos/tickets';
+import type { AppContext } from '../server/context';
+import { SyncApplier, type ApplyReport } from './apply';
+import { TicketNumbers } from './numbers';
+import { Outbox } from './outbox';
+
+/** What a terminal's replicator reports; the hub has none. */
+export interface StatusSource {
+  status(): SyncStatus;
+  /** Sync soon (something new is in the outbox, or a person asked). */
+  kick(): void;
+}
+
+/**
+ * Replication inside one install: the HLC, the outbox, the applier and the ticket numbering, shared by the
+ * hub and the terminal roles. Routes and the queue service reach it as `ctx.sync`.
+ */
+export class SyncCore {
+  readonly cfg: SyncConfig;
+  readonly clock: HlcClock;
+  readonly journal: SyncJournalRepo;
+  readonly data: SyncDataRepo;
+  readonly devices: SyncDeviceRepo;
+  readonly blocks: NumberBlockRepo;
+  readonly outbox: Outbox;
+  readonly applier: SyncApplier;
+  readonly numbers: TicketNumbers;
+  readonly deviceId: string;
+  /** Set by start.ts on a terminal. */
+  source: StatusSource | null = null;
+  /** Hub: the lookup (HMAC) key handed to terminals at enrollment, base64. Set by start.ts. */
+  lookupKey: string | null = null;
+
+  constructor(
+    private readonly ctx: AppContext,
+    overrides: Partial<SyncConfig> = {},
+  ) {
+    this.cfg = syncConfigSchema.parse({ ...defaultSyncConfig, ...overrides });
+    const store = ctx.store;
+    this.deviceId = ctx.opts.deviceId;
+    this.journal = new SyncJournalRepo(store);
+    this.data = new SyncDataRepo(store);
+    this.devices = new SyncDeviceRepo(store);
+    this.blocks = new NumberBlockRepo(store);
+    this.clock = new HlcClock(this.deviceId, () => ctx.now(), this.cfg.maxDriftMs, this.journal.maxHlc());
+    this.outbox = new Outbox(store, this.journal, this.clock, this.deviceId, () => this.branchCode(), () => ctx.now());
+    this.applier = new SyncApplier(
+      store,
+      this.journal,
+      this.data,
+      new TicketRepo(store),
+      new CounterRepo(store),
+      this.devices,
+      ctx.audit,
+      this.clock,
+      () => ctx.now(),
+    );
+    this.numbers = new TicketNumbers(this.blocks, ctx.opts.role, this.deviceId, () => this.cfg);
+  }
+
+  kick(): void {
+    this.source?.kick();
+  }
+
+  /** Events pulled from the hub and the new cursor, in one transaction: a crash never skips or repeats a page. */
+  applyPulled(envs: readonly SyncEnvelope[], cursor: number): ApplyReport {
+    const report = this.ctx.store.tx(() => {
+      const r = this.applier.apply(envs, { journal: false });
+      this.journal.setState('pull_cursor', String(cursor), this.ctx.now());
+      return r;
+    });
+    this.afterApply(report);
+    return report;
+  }
+
+  branchCode(): string {
+    return this.ctx.rules().branch.code;
+  }
+
+  /** A ticket event into the outbox (in the caller's transaction); its HLC stamp. */
+  ticketEvent(ev: TicketEvent): string {
+    return this.outbox.ticketEvent(ev);
+  }
+
+  record(kind: SyncEventKind, entityId: string, payload: Record<string, unknown>): SyncEnvelope {
+    return this.outbox.record(kind, entityId, payload);
+  }
+
+  /** An append-only row just written (outcome, follow-up, complaint) into the outbox as it is stored. */
+  recordRow(kind: SyncEventKind, table: 'suggestion_outcomes' | 'follow_ups' | 'complaints', id: string): void {
+    const row = this.data.row(table, id);
+    if (row) this.outbox.record(kind, id, { row });
+  }
+
+  /** `recordRow` when `ok`, passing `ok` through: for a route's "changed one row?" check, in its transaction. */
+  recordIf(
+    ok: boolean,
+    kind: SyncEventKind,
+    table: 'suggestion_outcomes' | 'follow_ups' | 'complaints',
+    id: string,
+  ): boolean {
+    if (ok) this.recordRow(kind, table, id);
+    return ok;
+  }
+
+  /** `recordRow` for a row just inserted, passing its id through. */
+  recorded(id: string, kind: SyncEventKind, table: 'suggestion_outcomes' | 'follow_ups' | 'complaints'): string {
+    this.recordRow(kind, table, id);
+    return id;
+  }
+
+  /** A profile change made here: last-writer-wins per field against changes made elsewhere. */
+  updateProfile(customerId: string, fields: Record<string, unknown>, staffId: string | null): void {
+    this.ctx.store.tx(() => {
+      const env = this.outbox.record('profile_update', customerId, { fields, staffId });
+      this.applier.applyLocalProfile(env);
+    });
+  }
+
+  /** Events from another device; then the live queue and the counters' screens hear about it. */
+  applyRemote(envs: readonly SyncEnvelope[], opts: { journal: boolean; retry?: boolean }): ApplyReport {
+    const report = this.applier.apply(envs, opts);
+    this.afterApply(report);
+    return report;
+  }
+
+  private afterApply(report: ApplyReport): void {
+    if (report.changed.length > 0) this.ctx.queue.syncApplied(report.changed, report.called, this.ctx.now());
+    for (const n of report.notices) {
+      this.ctx.queue.emit({ type: 'notice', at: n.at, notice: this.noticeView(n) });
+    }
+  }
+
+  /** Events that failed for want of a row (a customer not yet in this copy …), tried again. */
+  retryFailed(): ApplyReport | null {
+    const failed = this.journal.failed(this.cfg.pullBatch);
+    if (failed.length === 0) return null;
+    return this.applyRemote(failed, { journal: false, retry: true });
+  }
+
+  noticeView(n: {
+    id: string;
+    at: number;
+    ticketId: string | null;
+    displayNo: string | null;
+    counterId: string | null;
+    code: string;
+    zh: string;
+    en: string;
+  }): SyncNoticeView {
+    return {
+      id: n.id,
+      at: n.at,
+      ticketId: n.ticketId,
+      displayNo: n.displayNo,
+      counterId: n.counterId,
+      code: n.code,
+      zh: n.zh,
+      en: n.en,
+    };
+  }
+
+  notices(limit = 20): SyncNoticeView[] {
+    return this.devices.notices({ unseenOnly: true, limit }).map((r) =>
+      this.noticeView({
+        id: r.id,
+        at: r.at,
+        ticketId: r.ticket_id,
+        displayNo: r.display_no,
+        counterId: r.counter_id,
+        code: r.code,
+        zh: r.zh,
+        en: r.en,
+      }),
+    );
+  }
+
+  /** `detail` adds the hub's devices with their event counts (a scan of the journal: not for polling). */
+  status(detail = false): SyncStatus {
+    if (this.source) return this.source.status();
+    const pushed = detail ? this.journal.countByDevice() : {};
+    return {
+      role: this.ctx.opts.role,
+      deviceId: this.deviceId,
+      phase: 'hub',
+      online: true,
+      hub: null,
+      pending: 0,
+      lastSyncAt: null,
+      offlineSince: null,
+      lastError: null,
+      lastReconnect: null,
+      progress: null,
+      blocks: [],
+      notices: this.notices(),
+      devices: (detail ? this.devices.list() : []).map((d) => ({
+        deviceId: d.device_id,
+        name: d.name,
+        lastSeenAt: d.last_seen_at,
+        pushed: pushed[d.device_id] ?? 0,
+      })),
+    };
+  }
+}

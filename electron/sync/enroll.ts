@@ -1,0 +1,76 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { HubClient, HubError } from './hub-client';
+
+/** What a terminal keeps from its enrollment: beside the PII key file (0600), never in the database. */
+const enrollmentFile = z.object({
+  hub: z.string().url(),
+  deviceId: z.string(),
+  token: z.string().min(20),
+  lookupKey: z.string().min(40),
+  branchCode: z.string(),
+});
+export type Enrollment = z.infer<typeof enrollmentFile>;
+
+export interface EnrollOptions {
+  hub: string;
+  deviceId: string;
+  file: string;
+  user?: string | undefined;
+  password?: string | undefined;
+  name?: string | undefined;
+  /** Keep asking a hub that does not answer yet for this long (it may be starting too). */
+  waitMs: number;
+  log: Logger;
+}
+
+export function readEnrollment(file: string): Enrollment | null {
+  if (!existsSync(file)) return null;
+  const r = enrollmentFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  return r.success ? r.data : null;
+}
+
+/**
+ * A terminal needs a device token and the branch's lookup key before it opens its copy of the data. The first
+ * start enrolls with a manager's or admin's credentials (`--enroll-user` / `--enroll-password`, or HUB_USER /
+ * HUB_PASSWORD); later starts read the file and need neither the credentials nor the hub.
+ */
+export async function ensureEnrolled(o: EnrollOptions): Promise<Enrollment> {
+  const known = readEnrollment(o.file);
+  if (known && known.hub === o.hub && known.deviceId === o.deviceId) return known;
+  if (!o.user || !o.password) {
+    throw new Error(
+      `terminal not enrolled at ${o.hub}: start it once with --enroll-user and --enroll-password ` +
+        '(a manager or admin of the branch) or HUB_USER / HUB_PASSWORD',
+    );
+  }
+  const client = new HubClient(o.hub, null, 10_000);
+  const deadline = Date.now() + o.waitMs;
+  for (;;) {
+    try {
+      const r = await client.enroll({
+        username: o.user,
+        password: o.password,
+        deviceId: o.deviceId,
+        ...(o.name ? { name: o.name } : {}),
+      });
+      const e: Enrollment = {
+        hub: o.hub,
+        deviceId: o.deviceId,
+        token: r.token,
+        lookupKey: r.lookupKey,
+        branchCode: r.branchCode,
+      };
+      mkdirSync(dirname(o.file), { recursive: true, mode: 0o700 });
+      writeFileSync(o.file, JSON.stringify(e), { mode: 0o600 });
+      o.log.info({ hub: o.hub, branch: r.branchCode }, 'terminal enrolled at the hub');
+      return e;
+    } catch (err) {
+      // A wrong password is final; an unreachable hub is worth waiting for.
+      if (!(err instanceof HubError) || err.status !== null || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { formatHlc } from '@shared/sync/hlc';
+import type { SyncEnvelope, SyncEventKind } from '@shared/sync/envelope';
+import type { HoJournalRow } from '../../db/repos/headoffice-sync';
+
+const DEVICE = /^[A-Za-z0-9_.-]{1,64}$/;
+
+function kindOf(row: HoJournalRow, payload: Record<string, unknown>): SyncEventKind {
+  switch (row.source) {
+    case 'ticket_events':
+      return 'ticket_event';
+    case 'suggestion_outcomes':
+      return 'suggestion_outcome';
+    case 'follow_ups':
+      return row.op === 'update' && (payload.status === 'done' || payload.status === 'cancelled')
+        ? 'follow_up_done'
+        : 'follow_up';
+    case 'complaints':
+      return row.op === 'update' && payload.status === 'resolved' ? 'complaint_resolved' : 'complaint';
+    default:
+      return 'audit';
+  }
+}
+
+function entityOf(row: HoJournalRow, payload: Record<string, unknown>): string {
+  if (row.source === 'ticket_events' && typeof payload.ticketId === 'string') return payload.ticketId;
+  if (row.source === 'audit_log' && typeof payload.targetId === 'string' && payload.targetId) {
+    return payload.targetId.slice(0, 64);
+  }
+  return row.row_id;
+}
+
+/**
+ * A journal row as a replication envelope. The id is the row's own (UUIDv7) for the row's creation
+ * and `<row id>:<journal seq>` for a later change, so a re-push sends the same ids. A ticket
+ * event keeps the HLC stamp it was made with; other rows get a stamp from their time and their
+ * place in the journal (the same rule as migration 0005's backfill), ordered like an HLC.
+ */
+export function journalEnvelope(
+  row: HoJournalRow,
+  ctx: { branchCode: string; deviceId: string },
+): SyncEnvelope {
+  const payload = JSON.parse(row.payload) as Record<string, unknown>;
+  const deviceId = row.device_id && DEVICE.test(row.device_id) ? row.device_id : ctx.deviceId;
+  const hlc = row.hlc ?? formatHlc({ wall: Math.max(0, row.at), counter: row.seq % 0x10000, node: deviceId });
+  return {
+    id: row.op === 'insert' ? row.row_id : `${row.row_id}:${row.seq}`,
+    deviceId,
+    branchCode: ctx.branchCode,
+    hlc,
+    kind: kindOf(row, payload),
+    entityId: entityOf(row, payload),
+    payload: { source: row.source, ...payload },
+  };
+}

@@ -1,0 +1,252 @@
+import type { HoCampaignRow, HoSettingsRow } from '@shared/api/headoffice';
+import { mergeHeadOfficeRules } from '@shared/config/headoffice';
+import { syncEnvelope, type SyncEnvelope } from '@shared/sync/envelope';
+import { piiKeyId } from '../../db/headoffice/pii-key';
+import { HeadOfficeSyncRepo, type HoApplyCounts } from '../../db/repos/headoffice-sync';
+import type { AppContext } from '../../server/context';
+import { backoffMs, HoClient, HoHttpError, type HoClientOptions } from './client';
+import { journalEnvelope } from './envelopes';
+
+export interface HeadOfficeSyncOptions {
+  url: string;
+  key: string;
+  /** Envelopes per push (the head office takes up to 5,000). */
+  batchSize?: number;
+  /** Customers (or products, campaigns) per snapshot page. */
+  pageSize?: number;
+  /** Pause between rounds when all went well. */
+  intervalMs?: number;
+  client?: HoClientOptions;
+}
+
+export interface PushReport {
+  batches: number;
+  sent: number;
+  accepted: number;
+  duplicates: number;
+  /** Rows that cannot form a valid envelope (logged, skipped): should stay 0. */
+  invalid: number;
+  pending: number;
+}
+
+export interface PullReport {
+  pages: number;
+  since: number;
+  upTo: number;
+  customers: HoApplyCounts;
+  products: HoApplyCounts;
+  links: number;
+  settingsVersion: number | null;
+  rulesIssues: { path: string; message: string }[];
+}
+
+const add = (a: HoApplyCounts, b: HoApplyCounts): HoApplyCounts => ({
+  inserted: a.inserted + b.inserted,
+  updated: a.updated + b.updated,
+  unchanged: a.unchanged + b.unchanged,
+  conflicts: a.conflicts + b.conflicts,
+  foreignKey: a.foreignKey + b.foreignKey,
+});
+const zero = (): HoApplyCounts => ({ inserted: 0, updated: 0, unchanged: 0, conflicts: 0, foreignKey: 0 });
+
+/**
+ * The hub's link to the head office: pushes its journal up in batches (each acknowledged batch is
+ * dropped from the journal), then pulls its snapshot down. Both ends are idempotent, so a batch
+ * whose reply was lost is simply sent again, and an interrupted pull starts over from the last
+ * complete one. Started by `--headoffice URL --branch-key KEY` on a hub.
+ */
+export class HeadOfficeSync {
+  readonly repo: HeadOfficeSyncRepo;
+  private readonly client: HoClient;
+  private readonly batchSize: number;
+  private readonly pageSize: number;
+  private readonly intervalMs: number;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  private failures = 0;
+
+  constructor(
+    private readonly ctx: AppContext,
+    opts: HeadOfficeSyncOptions,
+  ) {
+    this.repo = new HeadOfficeSyncRepo(ctx.store);
+    this.client = new HoClient(opts.url, opts.key, opts.client);
+    this.batchSize = Math.min(5000, Math.max(1, opts.batchSize ?? 500));
+    this.pageSize = Math.min(5000, Math.max(1, opts.pageSize ?? 1000));
+    this.intervalMs = opts.intervalMs ?? 15_000;
+  }
+
+  private branchCode(): string {
+    return this.repo.branchCode() ?? this.ctx.rules().branch.code;
+  }
+
+  /** Sends the whole journal, oldest first; returns when it is empty or a push fails for good. */
+  async push(): Promise<PushReport> {
+    const report: PushReport = { batches: 0, sent: 0, accepted: 0, duplicates: 0, invalid: 0, pending: 0 };
+    const envCtx = { branchCode: this.branchCode(), deviceId: this.ctx.opts.deviceId };
+    for (;;) {
+      const rows = this.repo.pending(this.batchSize);
+      const last = rows.at(-1);
+      if (!last) break;
+      const events: SyncEnvelope[] = [];
+      for (const row of rows) {
+        const env = syncEnvelope.safeParse(journalEnvelope(row, envCtx));
+        if (env.success) events.push(env.data);
+        else {
+          report.invalid++;
+          this.ctx.log.error(
+            { seq: row.seq, source: row.source, issues: env.error.issues },
+            'journal row skipped',
+          );
+        }
+      }
+      if (events.length > 0) {
+        const r = await this.client.push(events);
+        report.accepted += r.accepted;
+        report.duplicates += r.duplicates;
+        report.sent += events.length;
+      }
+      this.repo.ack(last.seq, this.ctx.now());
+      report.batches++;
+    }
+    report.pending = this.repo.pendingCount();
+    this.repo.setState('last_push_at', String(this.ctx.now()), this.ctx.now());
+    return report;
+  }
+
+  /** Pulls every page of the snapshot since the last complete pull and applies it. */
+  async pull(): Promise<PullReport> {
+    const since = Number(this.repo.state('pull_since') ?? 0);
+    const branch = this.branchCode();
+    const keyId = piiKeyId(this.ctx.pii);
+    const report: PullReport = {
+      pages: 0,
+      since,
+      upTo: since,
+      customers: zero(),
+      products: zero(),
+      links: 0,
+      settingsVersion: null,
+      rulesIssues: [],
+    };
+    const links: { customerNo: string; linkedNo: string | null }[] = [];
+    const campaigns: HoCampaignRow[] = [];
+    let settings: HoSettingsRow | null = null;
+    let cursor: string | null = null;
+    do {
+      const page = await this.client.snapshot({ branch, since, cursor, limit: this.pageSize });
+      report.pages++;
+      report.upTo = page.upTo;
+      if (page.customers.length > 0) {
+        const r = this.repo.applyCustomers(page.customers, {
+          piiKeyId: keyId,
+          bands: this.ctx.rules().customer.tiers,
+          now: this.ctx.now(),
+        });
+        report.customers = add(report.customers, r.counts);
+        links.push(...r.links);
+      }
+      if (page.products.length > 0) {
+        report.products = add(report.products, this.repo.applyProducts(page.products, this.ctx.now()));
+      }
+      campaigns.push(...page.campaigns);
+      if (page.settings) settings = page.settings;
+      cursor = page.nextCursor;
+    } while (cursor);
+
+    report.links = this.repo.applyLinks(links);
+    if (settings || campaigns.length > 0) this.applyRules(settings, campaigns, report);
+    this.repo.setState('pull_since', String(report.upTo), this.ctx.now());
+    this.repo.setState('last_pull_at', String(this.ctx.now()), this.ctx.now());
+    return report;
+  }
+
+  private applyRules(settings: HoSettingsRow | null, campaigns: HoCampaignRow[], report: PullReport): void {
+    const merged = mergeHeadOfficeRules(this.ctx.rules(), settings, campaigns);
+    report.rulesIssues = merged.issues;
+    if (merged.issues.length > 0) {
+      this.ctx.log.warn(
+        { issues: merged.issues },
+        'head-office settings refused: the branch keeps its rules',
+      );
+      return;
+    }
+    if (!merged.config) return;
+    const now = this.ctx.now();
+    const note = `总行下发${settings ? ` v${settings.versions.join('+')}` : ''} / from head office`;
+    const config = merged.config;
+    report.settingsVersion = this.ctx.store.tx(() => {
+      const version = this.ctx.settings.save(config, null, note, now);
+      this.ctx.audit.append({
+        at: now,
+        staffId: null,
+        action: 'settings.headoffice',
+        targetType: 'settings',
+        targetId: String(version),
+        detail: {
+          sections: merged.sections,
+          campaignsPut: merged.campaignsPut,
+          campaignsWithdrawn: merged.campaignsWithdrawn,
+        },
+      });
+      return version;
+    });
+    this.ctx.invalidateRules();
+  }
+
+  /** One round: push, then pull. */
+  async runOnce(): Promise<{ push: PushReport; pull: PullReport }> {
+    const push = await this.push();
+    const pull = await this.pull();
+    return { push, pull };
+  }
+
+  /** Rounds in the background until stop(); after a failure the next round waits longer (backoff). */
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.round().finally(() => {
+        this.running = null;
+      });
+    }, ms);
+    this.timer.unref();
+  }
+
+  private async round(): Promise<void> {
+    try {
+      const r = await this.runOnce();
+      this.failures = 0;
+      this.repo.setState('last_error', '', this.ctx.now());
+      if (r.push.sent > 0 || r.pull.pages > 1) {
+        this.ctx.log.info(
+          { pushed: r.push.accepted, duplicates: r.push.duplicates, pulled: r.pull.customers },
+          'head-office sync',
+        );
+      }
+      this.schedule(this.intervalMs);
+    } catch (e) {
+      this.failures++;
+      const message = e instanceof Error ? e.message : String(e);
+      this.repo.setState('last_error', message, this.ctx.now());
+      this.ctx.log.warn({ err: message, failures: this.failures }, 'head-office sync failed; will retry');
+      const permanent = e instanceof HoHttpError && !e.retryable;
+      this.schedule(
+        Math.max(this.intervalMs, backoffMs(this.failures, 2_000, permanent ? 600_000 : 120_000)),
+      );
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+}

@@ -1,0 +1,303 @@
+import { branchDay } from '@shared/queue';
+import { SNAPSHOT_TABLES, type SnapshotTable, type SyncPhase, type SyncStatus } from '@shared/sync/api';
+import { backoffDelay } from '@shared/sync/config';
+import type { SyncEnvelope } from '@shared/sync/envelope';
+import type { AppContext } from '../server/context';
+import type { StatusSource } from './core';
+import { HubError, type HubClient } from './hub-client';
+
+const DAY = 86_400_000;
+/** Master data a refresh re-reads (changed rows only); tickets and visits flow through the journal instead. */
+const REFRESH_TABLES: SnapshotTable[] = [
+  'branch',
+  'settings',
+  'counters',
+  'staff',
+  'products',
+  'customers',
+  'cards',
+  'holdings',
+];
+/** Fastify's body limit is 1 MB: a push batch stays well under it. */
+const MAX_PUSH_BYTES = 700_000;
+
+/**
+ * The terminal's side of replication. One loop: snapshot (first start, then a refresh every few minutes) →
+ * push the outbox → pull the hub's journal → keep ticket-number blocks topped up. Any failure means offline:
+ * the terminal keeps working on its own copy and retries with backoff; the first good cycle after that is a
+ * reconnect, and its push count is reported. Status goes to the renderer via GET /api/sync/status and the
+ * live feed (`{type:'sync'}`).
+ */
+export class Replicator implements StatusSource {
+  private running = false;
+  private loopDone: Promise<void> = Promise.resolve();
+  private wake: (() => void) | null = null;
+  private kicked = false;
+  private online = false;
+  private phase: SyncPhase = 'snapshot';
+  private attempt = 0;
+  private lastSyncAt: number | null = null;
+  private offlineSince: number | null = null;
+  private lastError: string | null = null;
+  private lastReconnect: { pushed: number; at: number } | null = null;
+  private reconnectPushed = 0;
+  private wasOffline = false;
+  private progress: SyncStatus['progress'] = null;
+  private lastPublished = '';
+  private publishTimer: ReturnType<typeof setTimeout> | null = null;
+  private offAppend: (() => void) | null = null;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly hub: HubClient,
+  ) {}
+
+  private get sync() {
+    return this.ctx.sync;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.offAppend = this.sync.outbox.onAppend(() => this.kick());
+    this.loopDone = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.offAppend?.();
+    if (this.publishTimer) clearTimeout(this.publishTimer);
+    this.wake?.();
+    await this.loopDone;
+  }
+
+  /** While online, sync at once; while offline the backoff decides (a burst of local writes must not hammer). */
+  kick(): void {
+    this.schedulePublish();
+    if (!this.online) return;
+    this.kicked = true;
+    this.wake?.();
+  }
+
+  /** One full cycle now (tests and the bench drive it directly). */
+  async syncOnce(): Promise<void> {
+    await this.cycle();
+    this.markOnline();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.kicked || !this.running) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const t = setTimeout(() => this.wake?.(), ms);
+      this.wake = () => {
+        clearTimeout(t);
+        this.wake = null;
+        resolve();
+      };
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      this.kicked = false;
+      let delay: number;
+      try {
+        await this.cycle();
+        this.markOnline();
+        this.attempt = 0;
+        delay = this.sync.cfg.pollMs;
+      } catch (e) {
+        this.markOffline(e);
+        delay = backoffDelay(this.attempt++, this.sync.cfg, Math.random());
+      }
+      if (!this.running) break;
+      await this.sleep(delay);
+    }
+  }
+
+  private async cycle(): Promise<void> {
+    const j = this.sync.journal;
+    if (j.getState('snapshot_at') === null) await this.snapshot(null);
+    await this.push();
+    await this.pull();
+    await this.ensureBlocks();
+    const at = Number(j.getState('snapshot_at'));
+    if (this.ctx.now() - at > this.sync.cfg.snapshotRefreshMs) await this.snapshot(at);
+    this.sync.retryFailed();
+  }
+
+  private markOnline(): void {
+    const now = this.ctx.now();
+    if (this.wasOffline) {
+      this.lastReconnect = { pushed: this.reconnectPushed, at: now };
+      this.ctx.log.info({ pushed: this.reconnectPushed }, 'sync: back online');
+    }
+    this.wasOffline = false;
+    this.reconnectPushed = 0;
+    this.online = true;
+    this.offlineSince = null;
+    this.lastError = null;
+    this.lastSyncAt = now;
+    this.phase = 'online';
+    this.progress = null;
+    this.publish();
+  }
+
+  private markOffline(e: unknown): void {
+    const msg = e instanceof Error ? e.message : String(e);
+    if (!(e instanceof HubError)) this.ctx.log.error({ err: e }, 'sync cycle failed');
+    else if (this.online || this.offlineSince === null) this.ctx.log.warn({ err: msg }, 'sync: hub unreachable');
+    this.online = false;
+    this.wasOffline = true;
+    this.offlineSince ??= this.ctx.now();
+    this.lastError = msg;
+    this.phase = this.sync.journal.getState('snapshot_at') === null ? 'snapshot' : 'offline';
+    this.progress = null;
+    this.publish();
+  }
+
+  /** Pages every table (first start) or the master data changed since `since` (refresh). */
+  private async snapshot(since: number | null): Promise<void> {
+    const head = await this.hub.head();
+    const tables = since === null ? SNAPSHOT_TABLES : REFRESH_TABLES;
+    const totals = new Map(head.tables.map((t) => [t.table, t.total]));
+    const page = this.sync.cfg.snapshotPage;
+    if (since === null) this.phase = 'snapshot';
+    for (const table of tables) {
+      let after: string | null = null;
+      let done = 0;
+      for (;;) {
+        const p = await this.hub.page(table, after, page, since);
+        this.ctx.store.tx(() => this.sync.data.upsert(table, p.rows));
+        done += p.rows.length;
+        if (since === null) {
+          this.progress = { step: 'snapshot', label: table, done, total: totals.get(table) ?? null };
+          this.schedulePublish();
+        }
+        if (p.next === null) break;
+        after = p.next;
+      }
+    }
+    const j = this.sync.journal;
+    const now = this.ctx.now();
+    this.ctx.store.tx(() => {
+      if (since === null) j.setState('pull_cursor', String(head.cursor), now);
+      j.setState('snapshot_at', String(head.at), now);
+    });
+    this.ctx.invalidateRules();
+    if (since === null) {
+      const day = branchDay(now, this.ctx.rules().branch.timezone);
+      this.ctx.queue.syncApplied(this.ctx.queue.tickets.today(day), [], now);
+    }
+    this.ctx.queue.countersChanged(now);
+    this.progress = null;
+  }
+
+  private nextBatch(): SyncEnvelope[] {
+    const batch = this.sync.journal.unpushed(this.sync.cfg.pushBatch, this.sync.deviceId);
+    let bytes = 0;
+    for (let i = 0; i < batch.length; i++) {
+      bytes += JSON.stringify(batch[i]).length;
+      if (bytes > MAX_PUSH_BYTES) return batch.slice(0, Math.max(1, i));
+    }
+    return batch;
+  }
+
+  private async push(): Promise<void> {
+    const total = this.sync.journal.unpushedCount();
+    if (total === 0) return;
+    this.phase = 'syncing';
+    let done = 0;
+    for (;;) {
+      const batch = this.nextBatch();
+      if (batch.length === 0) break;
+      this.progress = { step: 'push', label: 'outbox', done, total };
+      this.schedulePublish();
+      const res = await this.hub.push(batch);
+      const marked = this.sync.journal.markPushed(res.acked, this.ctx.now());
+      done += marked;
+      this.reconnectPushed += marked;
+      if (res.acked.length === 0) throw new HubError('hub acknowledged nothing', null, null);
+    }
+  }
+
+  private async pull(): Promise<void> {
+    const j = this.sync.journal;
+    for (;;) {
+      const cursor = Number(j.getState('pull_cursor') ?? 0);
+      const res = await this.hub.events(cursor, this.sync.cfg.pullBatch);
+      if (res.events.length === 0) break;
+      const last = res.events.at(-1)?.seq ?? cursor;
+      this.progress = { step: 'pull', label: 'journal', done: last, total: res.head };
+      this.sync.applyPulled(
+        res.events.map((e) => e.event),
+        last,
+      );
+      if (last >= res.head) break;
+    }
+  }
+
+  /** Today's and tomorrow's blocks for every queue, so a terminal offline across midnight can still issue. */
+  private async ensureBlocks(): Promise<void> {
+    const rules = this.ctx.rules();
+    const now = this.ctx.now();
+    const days = [...new Set([branchDay(now, rules.branch.timezone), branchDay(now + DAY, rules.branch.timezone)])];
+    for (const day of days) {
+      const need = rules.queue.queues.filter(
+        (q) => this.sync.numbers.left(day, q.key, q.prefix) < this.sync.cfg.blockLowWater,
+      );
+      if (need.length === 0) continue;
+      const res = await this.hub.blocks(
+        day,
+        need.map((q) => q.key),
+      );
+      this.ctx.store.tx(() => this.sync.numbers.store(res.blocks, now));
+    }
+  }
+
+  status(): SyncStatus {
+    const rules = this.ctx.rules();
+    const day = branchDay(this.ctx.now(), rules.branch.timezone);
+    const blocks = rules.queue.queues.flatMap((q) =>
+      this.sync.numbers.mine(day, q.key, q.prefix).map((b) => ({
+        queue: q.key,
+        start: b.start,
+        end: b.end,
+        next: b.used === null ? b.start : b.used < b.end ? b.used + 1 : null,
+      })),
+    );
+    return {
+      role: 'terminal',
+      deviceId: this.sync.deviceId,
+      phase: this.phase,
+      online: this.online,
+      hub: this.hub.base,
+      pending: this.sync.journal.unpushedCount(),
+      lastSyncAt: this.lastSyncAt,
+      offlineSince: this.offlineSince,
+      lastError: this.lastError,
+      lastReconnect: this.lastReconnect,
+      progress: this.progress,
+      blocks,
+      notices: this.sync.notices(),
+    };
+  }
+
+  /** Live feed: at most one status message per 200 ms, and only when something a person sees changed. */
+  private schedulePublish(): void {
+    if (this.publishTimer || !this.running) return;
+    this.publishTimer = setTimeout(() => {
+      this.publishTimer = null;
+      this.publish();
+    }, 200);
+  }
+
+  private publish(): void {
+    if (!this.running) return;
+    const s = this.status();
+    const key = JSON.stringify([s.phase, s.online, s.pending, s.progress, s.lastReconnect, s.lastError]);
+    if (key === this.lastPublished) return;
+    this.lastPublished = key;
+    this.ctx.queue.emit({ type: 'sync', at: this.ctx.now(), sync: s });
+  }
+}

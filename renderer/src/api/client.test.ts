@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { sessionLock } from '../lock/lockStore';
+import { api, ApiFailure } from './client';
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const lockedReply = () =>
+  json(401, { error: { code: 'session_locked', message: '已锁定 / Locked', zh: '已锁定', en: 'Locked' } });
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  sessionLock.abandon();
+});
+
+describe('api client and the session lock', () => {
+  it('on session_locked locks, waits for the unlock and sends the request again', async () => {
+    const fetchMock = vi
+      .fn<typeof fetch>()
+      .mockResolvedValueOnce(lockedReply())
+      .mockResolvedValueOnce(json(200, { rows: [1] }));
+    vi.stubGlobal('fetch', fetchMock);
+    const p = api<{ rows: number[] }>('GET', '/api/audit');
+    await vi.waitFor(() => expect(sessionLock.get()).toEqual({ locked: true, reason: 'server' }));
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    sessionLock.unlock();
+    await expect(p).resolves.toEqual({ rows: [1] });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('holds new requests while locked and fails them when the user logs out instead', async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(200, {}));
+    vi.stubGlobal('fetch', fetchMock);
+    sessionLock.lock('idle');
+    const p = api('GET', '/api/staff');
+    await Promise.resolve();
+    expect(fetchMock).not.toHaveBeenCalled();
+    sessionLock.abandon();
+    await expect(p).rejects.toMatchObject({ status: 401, code: 'session_locked' });
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('lets the unlock call itself through while locked', async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(200, { ok: true }));
+    vi.stubGlobal('fetch', fetchMock);
+    sessionLock.lock('idle');
+    await expect(
+      api('POST', '/api/session/unlock', { password: 'x' }, { lockExempt: true }),
+    ).resolves.toEqual({ ok: true });
+    expect(sessionLock.get().locked).toBe(true);
+  });
+
+  it('carries the per-field details of a refusal', async () => {
+    const details = [{ path: 'customer.tiers.2.minFen', zh: '须≥0', en: 'must be ≥ 0' }];
+    vi.stubGlobal(
+      'fetch',
+      vi
+        .fn<typeof fetch>()
+        .mockResolvedValue(
+          json(400, {
+            error: { code: 'invalid_settings', message: 'm', zh: '设置无效', en: 'Invalid', details },
+          }),
+        ),
+    );
+    const err = await api('PUT', '/api/settings', {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiFailure);
+    expect((err as ApiFailure).details).toEqual(details);
+    expect(sessionLock.get().locked).toBe(false);
+  });
+});

@@ -1,0 +1,83 @@
+import { App, Button, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { messageOf } from '../../api/client';
+import { useReveal } from '../../api/visit';
+import { RevealDialog } from './RevealDialog';
+
+/** How long a revealed number stays on screen before it is masked again. */
+export const REVEAL_SECONDS = 20;
+
+interface Props {
+  customerId: string;
+  field: 'id' | 'phone';
+  label: string;
+  masked: string | null;
+  /** Roles the server lets reveal (teller, rm, manager). */
+  canReveal: boolean;
+}
+
+/**
+ * A masked ID or phone number with 显示: reason → audit row → the full value for a few seconds.
+ * Render it with `key={customerId}` so a revealed value never carries over to the next customer.
+ */
+export function MaskedValue({ customerId, field, label, masked, canReveal }: Props) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const reveal = useReveal();
+  const [asking, setAsking] = useState(false);
+  const [shown, setShown] = useState<{ value: string; left: number } | null>(null);
+
+  useEffect(() => {
+    if (!shown) return;
+    const timer = setTimeout(
+      () => setShown((s) => (s && s.left > 1 ? { ...s, left: s.left - 1 } : null)),
+      1000,
+    );
+    return () => clearTimeout(timer);
+  }, [shown]);
+
+  if (!masked) return <span>—</span>;
+  return (
+    <span className="masked" data-testid={`${field}-value`}>
+      <span data-testid={shown ? `${field}-revealed` : `${field}-masked`} className="masked__value">
+        {shown ? shown.value : masked}
+      </span>
+      {shown ? (
+        <>
+          <Typography.Text type="secondary">
+            {t('profile.revealCountdown', { count: shown.left })}
+          </Typography.Text>
+          <Button size="small" type="link" onClick={() => setShown(null)} data-testid={`${field}-hide`}>
+            {t('profile.hide')}
+          </Button>
+        </>
+      ) : (
+        canReveal && (
+          <Button size="small" type="link" onClick={() => setAsking(true)} data-testid={`${field}-reveal`}>
+            {t('profile.reveal')}
+          </Button>
+        )
+      )}
+      {asking && (
+        <RevealDialog
+          fieldLabel={label}
+          busy={reveal.isPending}
+          onCancel={() => setAsking(false)}
+          onConfirm={(reason) =>
+            reveal.mutate(
+              { customerId, field, reason },
+              {
+                onSuccess: (r) => {
+                  setAsking(false);
+                  setShown({ value: r.value, left: REVEAL_SECONDS });
+                },
+                onError: (e) => void message.error(messageOf(e, i18n.language)),
+              },
+            )
+          }
+        />
+      )}
+    </span>
+  );
+}

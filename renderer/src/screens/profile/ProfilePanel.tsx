@@ -1,0 +1,82 @@
+import { Alert, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { messageOf } from '../../api/client';
+import { useCustomerProfile } from '../../api/queue';
+import { SuggestionsPanel } from '../suggest/SuggestionsPanel';
+import { ComplaintDialog } from './ComplaintDialog';
+import { HoldingsList } from './HoldingsList';
+import { ProfileActivity } from './ProfileActivity';
+import { ProfileDrawer } from './ProfileDrawer';
+import { ProfileHeader } from './ProfileHeader';
+import './profile.css';
+
+interface Props {
+  customerId: string;
+  /** The visit in progress, if any: outcomes and complaints are linked to it. */
+  ticketId?: string | null;
+  intents?: readonly string[];
+  /** Suggestions and outcome keys; off in the linked-entity drawer. */
+  withSuggestions?: boolean;
+  keysEnabled?: boolean;
+  /** Tells the screen a dialog or drawer has the keyboard, so its own keys (F1–F7) wait. */
+  onDialogChange?: (open: boolean) => void;
+}
+
+/**
+ * The customer in one glance (counter, VIP room, /customers/:id): the header with tier, AUM and the gap to the
+ * next tier, suggestions beside holdings and activity, and the linked enterprise or person one click away.
+ */
+export function ProfilePanel({
+  customerId,
+  ticketId = null,
+  intents = [],
+  withSuggestions = true,
+  keysEnabled = true,
+  onDialogChange,
+}: Props) {
+  const { i18n } = useTranslation();
+  const profile = useCustomerProfile(customerId);
+  const [linkedId, setLinkedId] = useState<string | null>(null);
+  const [complaint, setComplaint] = useState(false);
+  const [suggestDialog, setSuggestDialog] = useState(false);
+  const ownOpen = linkedId !== null || complaint;
+
+  useEffect(() => onDialogChange?.(ownOpen || suggestDialog), [ownOpen, suggestDialog, onDialogChange]);
+  // Gone with a dialog open (the visit ended elsewhere): give the keyboard back to the screen.
+  useEffect(() => () => onDialogChange?.(false), [onDialogChange]);
+
+  if (profile.error) return <Alert type="warning" showIcon title={messageOf(profile.error, i18n.language)} />;
+  const c = profile.data;
+  if (!c) return <Spin />;
+  return (
+    <div className="profile" data-testid="profile-panel">
+      <ProfileHeader c={c} onOpenLinked={setLinkedId} onComplaint={() => setComplaint(true)} />
+      <div className={withSuggestions ? 'profile__cols' : 'profile__stack'}>
+        {withSuggestions && (
+          <SuggestionsPanel
+            key={c.id}
+            customerId={c.id}
+            ticketId={ticketId}
+            intents={intents}
+            keysEnabled={keysEnabled && !ownOpen}
+            onDialogChange={setSuggestDialog}
+          />
+        )}
+        <div className="profile__side">
+          <ProfileActivity customerId={c.id} />
+          <HoldingsList holdings={c.holdings} />
+        </div>
+      </div>
+      {linkedId && <ProfileDrawer customerId={linkedId} onClose={() => setLinkedId(null)} />}
+      {complaint && (
+        <ComplaintDialog
+          customerId={c.id}
+          customerName={c.name}
+          ticketId={ticketId}
+          onClose={() => setComplaint(false)}
+        />
+      )}
+    </div>
+  );
+}

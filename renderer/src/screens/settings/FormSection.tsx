@@ -1,0 +1,60 @@
+import { Form } from 'antd';
+import type { FormInstance } from 'antd';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RulesConfig } from '@shared/config/schema';
+import { getAt, isUnder, splitPath, type PathKey } from './paths';
+import { SectionFrame } from './SectionFrame';
+import { useSection } from './useSection';
+
+interface Props {
+  id: string;
+  title: string;
+  hint?: string;
+  /** The config subtrees this section saves; form fields are named by their full path. */
+  paths: readonly string[];
+  config: RulesConfig;
+  children: (form: FormInstance) => ReactNode;
+}
+
+/**
+ * A section edited with an Ant Design form. Field names are full config paths
+ * (`['customer', 'tiers', 2, 'minFen']`), so a refusal's path lands on its field as is.
+ */
+export function FormSection({ id, title, hint, paths, config, children }: Props) {
+  const { i18n } = useTranslation();
+  const [form] = Form.useForm();
+  const state = useSection(paths, () => {
+    const values: unknown = form.getFieldsValue(true);
+    return (p) => getAt(values, splitPath(p));
+  });
+  const marked = useRef<PathKey[][]>([]);
+  const zh = !i18n.language.startsWith('en');
+  useEffect(() => {
+    const byPath = new Map<string, string[]>();
+    for (const i of state.issues) {
+      if (!i.path || !paths.some((p) => isUnder(i.path, p))) continue;
+      byPath.set(i.path, [...(byPath.get(i.path) ?? []), zh ? i.zh : i.en]);
+    }
+    const next = [...byPath.keys()].map(splitPath);
+    form.setFields([
+      ...marked.current.map((name) => ({ name, errors: [] as string[] })),
+      ...[...byPath.entries()].map(([p, errors]) => ({ name: splitPath(p), errors })),
+    ]);
+    marked.current = next;
+  }, [state.issues, paths, form, zh]);
+  return (
+    <SectionFrame
+      id={id}
+      title={title}
+      hint={hint}
+      paths={paths}
+      state={state}
+      onReset={() => form.resetFields()}
+    >
+      <Form form={form} layout="vertical" initialValues={config} requiredMark={false}>
+        {children(form)}
+      </Form>
+    </SectionFrame>
+  );
+}

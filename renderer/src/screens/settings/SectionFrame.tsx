@@ -1,0 +1,83 @@
+import { Alert, Button, Card, Input, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isUnder } from './paths';
+import type { SectionState } from './useSection';
+
+interface Props {
+  id: string;
+  title: string;
+  hint?: string;
+  paths: readonly string[];
+  state: SectionState;
+  canSave?: boolean;
+  onReset?: () => void;
+  children: ReactNode;
+}
+
+/** One settings section: its fields, the refused values (path and reason), and "save as a new version". */
+export function SectionFrame({ id, title, hint, paths, state, canSave = true, onReset, children }: Props) {
+  const { t, i18n } = useTranslation();
+  const zh = !i18n.language.startsWith('en');
+  const inSection = (p: string) => paths.some((prefix) => isUnder(p, prefix));
+  return (
+    <Card title={title} data-testid={`section-${id}`}>
+      {hint && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+          {hint}
+        </Typography.Paragraph>
+      )}
+      {children}
+      {state.issues.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 16 }}
+          data-testid="section-issues"
+          title={state.refusedBy === 'server' ? t('settings.refusedServer') : t('settings.refused')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {state.issues.map((i, n) => (
+                <li key={n} data-testid="issue">
+                  <Typography.Text code data-testid="issue-path">
+                    {i.path || '—'}
+                  </Typography.Text>{' '}
+                  {zh ? i.zh : i.en}
+                  {i.path && !inSection(i.path) && (
+                    <Typography.Text type="secondary"> {t('settings.otherSection')}</Typography.Text>
+                  )}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {state.error && <Alert type="error" showIcon style={{ marginTop: 16 }} title={state.error} />}
+      <Space.Compact style={{ width: '100%', maxWidth: 720, marginTop: 20 }}>
+        <Input
+          value={state.note}
+          onChange={(e) => state.setNote(e.target.value)}
+          onPressEnter={() => canSave && state.save()}
+          placeholder={state.note ? undefined : t('settings.notePlaceholder')}
+          addonBefore={t('settings.note')}
+          maxLength={200}
+          data-testid={`note-${id}`}
+        />
+        <Button
+          type="primary"
+          onClick={state.save}
+          loading={state.saving}
+          disabled={!canSave}
+          data-testid={`save-${id}`}
+        >
+          {t('settings.save')}
+        </Button>
+      </Space.Compact>
+      {onReset && (
+        <Button type="link" onClick={onReset} style={{ marginLeft: 8 }}>
+          {t('settings.reset')}
+        </Button>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,179 @@
+import { Alert, Card, Spin, Tabs, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { RulesConfig } from '@shared/config/schema';
+import { messageOf } from '../../api/client';
+import { formatDateTime } from '../../lib/branchTime';
+import { CountersPanel } from '../staff/CountersPanel';
+import { useSettings } from './api';
+import {
+  AgingSection,
+  GeneralSection,
+  LifecycleSection,
+  QueuesSection,
+  SecuritySection,
+  TiersSection,
+} from './FormSections';
+import { JsonSection } from './JsonSection';
+import { getAt, splitPath } from './paths';
+import { VersionsPanel } from './VersionsPanel';
+import './text';
+
+/** JSON-edited sections and the config paths each one saves (stable arrays: the editors memoise on them). */
+const JSON_SECTIONS = {
+  intents: ['triage.intents'],
+  rules: ['triage.rules'],
+  channels: ['triage.channels', 'triage.priorities', 'triage.fallbackOrder', 'triage.elderlySegments'],
+  products: ['suggest.products'],
+  campaigns: ['suggest.campaigns'],
+  visit: ['visit'],
+} as const;
+
+const SUGGEST_OWN_SECTIONS = new Set(['products', 'campaigns']);
+
+/** The rest of the suggestion settings (weights, goals, lines), beside products and campaigns. */
+function suggestPaths(config: RulesConfig): string[] {
+  return Object.keys(config.suggest)
+    .filter((k) => !SUGGEST_OWN_SECTIONS.has(k))
+    .map((k) => `suggest.${k}`);
+}
+
+/** Remount a section when what it edits changed on the server (after its own save, or a rollback). */
+function sliceKey(config: RulesConfig, paths: readonly string[]): string {
+  const s = JSON.stringify(paths.map((p) => getAt(config, splitPath(p))));
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return `${paths.join(',')}:${(h >>> 0).toString(36)}`;
+}
+
+const SUGGEST_CACHE = new WeakMap<RulesConfig, string[]>();
+function stableSuggestPaths(config: RulesConfig): string[] {
+  let p = SUGGEST_CACHE.get(config);
+  if (!p) SUGGEST_CACHE.set(config, (p = suggestPaths(config)));
+  return p;
+}
+
+/** 规则设置: every rule of the branch as data, saved as versions with who/when/why, and rollback. */
+export default function SettingsScreen() {
+  const { t, i18n } = useTranslation();
+  const settings = useSettings();
+  const [params, setParams] = useSearchParams();
+  const active = params.get('section') ?? 'general';
+  if (settings.isPending) return <Spin style={{ margin: 64 }} />;
+  if (settings.error)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        data-testid="settings-error"
+        title={t('common.error')}
+        description={messageOf(settings.error, i18n.language)}
+      />
+    );
+  const s = settings.data;
+  const config = s.config;
+  const form = (paths: readonly string[], node: (key: string) => ReactNode) => node(sliceKey(config, paths));
+  const json = (id: keyof typeof JSON_SECTIONS) => {
+    const paths = JSON_SECTIONS[id];
+    return (
+      <JsonSection
+        key={sliceKey(config, paths)}
+        id={id}
+        title={t(`settings.sections.${id}`)}
+        paths={paths}
+        config={config}
+      />
+    );
+  };
+  const suggest = stableSuggestPaths(config);
+  const items: { key: string; children: ReactNode }[] = [
+    {
+      key: 'general',
+      children: form(['branch', 'customer.elderlyAge'], (k) => <GeneralSection key={k} config={config} />),
+    },
+    { key: 'security', children: form(['security'], (k) => <SecuritySection key={k} config={config} />) },
+    { key: 'tiers', children: form(['customer.tiers'], (k) => <TiersSection key={k} config={config} />) },
+    {
+      key: 'lifecycle',
+      children: form(['customer.lifecycle'], (k) => <LifecycleSection key={k} config={config} />),
+    },
+    {
+      key: 'queues',
+      children: form(['queue.queues', 'queue.noShowRequeueLimit', 'queue.wait'], (k) => (
+        <QueuesSection key={k} config={config} />
+      )),
+    },
+    { key: 'aging', children: form(['queue.aging'], (k) => <AgingSection key={k} config={config} />) },
+    { key: 'intents', children: json('intents') },
+    { key: 'rules', children: json('rules') },
+    { key: 'channels', children: json('channels') },
+    { key: 'products', children: json('products') },
+    { key: 'campaigns', children: json('campaigns') },
+    {
+      key: 'suggest',
+      children: (
+        <JsonSection
+          key={sliceKey(config, suggest)}
+          id="suggest"
+          title={t('settings.sections.suggest')}
+          paths={suggest}
+          config={config}
+        />
+      ),
+    },
+    { key: 'visit', children: json('visit') },
+    {
+      key: 'counters',
+      children: (
+        <Card title={t('settings.sections.counters')} data-testid="section-counters">
+          <Typography.Paragraph type="secondary">{t('settings.hints.counters')}</Typography.Paragraph>
+          <CountersPanel />
+        </Card>
+      ),
+    },
+    {
+      key: 'versions',
+      children: (
+        <Card title={t('settings.sections.versions')} data-testid="section-versions">
+          <VersionsPanel current={s} />
+        </Card>
+      ),
+    },
+  ];
+  return (
+    <div data-testid="settings-screen">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('settings.title')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+        {t('settings.subtitle')}
+      </Typography.Paragraph>
+      <Typography.Paragraph data-testid="settings-current">
+        {s.version > 0 ? (
+          <>
+            <strong>{t('settings.current', { version: s.version })}</strong>
+            {' · '}
+            {t('settings.currentBy', {
+              name: s.createdByName ?? t('settings.versions.system'),
+              time: s.createdAt === null ? '—' : formatDateTime(s.createdAt),
+            })}
+            {s.note ? ` · ${s.note}` : ''}
+          </>
+        ) : (
+          t('settings.defaults')
+        )}
+      </Typography.Paragraph>
+      <Tabs
+        tabPlacement="start"
+        activeKey={active}
+        onChange={(k) => setParams({ section: k }, { replace: true })}
+        items={items.map((it) => ({
+          key: it.key,
+          label: <span data-testid={`tab-${it.key}`}>{t(`settings.sections.${it.key}`)}</span>,
+          children: it.children,
+        }))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, messageOf } from '../../api/client';
+import { formatDateTime } from '../../lib/branchTime';
+import { afterSettingsChange, useVersions, type SettingsVersion, type VersionMeta } from './api';
+import { VersionView } from './VersionView';
+
+interface Props {
+  current: SettingsVersion;
+}
+
+/** Every saved version with who/when/why; view the differences from the current one, or roll back to it. */
+export function VersionsPanel({ current }: Props) {
+  const { t, i18n } = useTranslation();
+  const versions = useVersions();
+  const [viewing, setViewing] = useState<number | null>(null);
+  const [rollingBack, setRollingBack] = useState<VersionMeta | null>(null);
+  return (
+    <>
+      <Table<VersionMeta>
+        rowKey="version"
+        size="middle"
+        data-testid="versions"
+        loading={versions.isPending}
+        dataSource={versions.data ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        onRow={(r) => ({ 'data-testid': `version-row-${r.version}` }) as HTMLAttributes<HTMLElement>}
+        columns={[
+          {
+            title: t('settings.versions.version'),
+            dataIndex: 'version',
+            width: 110,
+            render: (v: number) => (
+              <Space>
+                <strong>{v}</strong>
+                {v === current.version && <Tag color="green">{t('settings.versions.current')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: t('settings.versions.at'),
+            dataIndex: 'createdAt',
+            width: 180,
+            render: (ms: number | null) => (ms === null ? '—' : formatDateTime(ms)),
+          },
+          {
+            title: t('settings.versions.by'),
+            dataIndex: 'createdByName',
+            width: 140,
+            render: (n: string | null) => n ?? t('settings.versions.system'),
+          },
+          { title: t('settings.versions.note'), dataIndex: 'note', render: (n: string | null) => n ?? '' },
+          {
+            title: '',
+            width: 220,
+            render: (_: unknown, r) => (
+              <Space>
+                <Button size="small" onClick={() => setViewing(r.version)} data-testid={`view-${r.version}`}>
+                  {t('settings.versions.view')}
+                </Button>
+                {r.version !== current.version && (
+                  <Button
+                    size="small"
+                    danger
+                    onClick={() => setRollingBack(r)}
+                    data-testid={`rollback-${r.version}`}
+                  >
+                    {t('settings.versions.rollback')}
+                  </Button>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {versions.error && <Alert type="error" showIcon title={messageOf(versions.error, i18n.language)} />}
+      {viewing !== null && (
+        <VersionView version={viewing} current={current} onClose={() => setViewing(null)} />
+      )}
+      {rollingBack && <RollbackModal target={rollingBack} onClose={() => setRollingBack(null)} />}
+    </>
+  );
+}
+
+function RollbackModal({ target, onClose }: { target: VersionMeta; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const [note, setNote] = useState('');
+  const m = useMutation({
+    mutationFn: () =>
+      api<SettingsVersion>('POST', '/api/settings/rollback', {
+        version: target.version,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      }),
+    onSuccess: async (saved) => {
+      await afterSettingsChange(qc);
+      void message.success(
+        t('settings.versions.rolledBack', { from: target.version, version: saved.version }),
+      );
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      open
+      title={t('settings.versions.rollbackTitle', { version: target.version })}
+      okText={t('settings.versions.rollback')}
+      okButtonProps={{ danger: true, 'data-testid': 'rollback-confirm' }}
+      cancelText={t('common.cancel')}
+      confirmLoading={m.isPending}
+      onOk={() => m.mutate()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>
+        {t('settings.versions.rollbackBody', { version: target.version })}
+      </Typography.Paragraph>
+      <Input
+        autoFocus
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        onPressEnter={() => m.mutate()}
+        placeholder={t('settings.versions.rollbackNote')}
+        maxLength={200}
+        data-testid="rollback-note"
+      />
+      {m.error && (
+        <Alert type="error" showIcon style={{ marginTop: 12 }} title={messageOf(m.error, i18n.language)} />
+      )}
+    </Modal>
+  );
+}

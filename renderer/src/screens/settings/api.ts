@@ -1,0 +1,94 @@
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import type { SettingsVersionInfo } from '@shared/api/security';
+import { rulesConfigSchema, type RulesConfig } from '@shared/config/schema';
+import { api, ApiFailure } from '../../api/client';
+import { issuesFromDetails, issuesFromZod, type FieldIssue } from './issues';
+import { setAt, splitPath } from './paths';
+
+/** GET /api/settings/versions rows; GET /api/settings adds the config. */
+export type VersionMeta = SettingsVersionInfo;
+export interface SettingsVersion extends VersionMeta {
+  config: RulesConfig;
+}
+
+/** A version saved before a section existed gets that section's defaults, as the server reads it. */
+function normalised(v: SettingsVersion): SettingsVersion {
+  const r = rulesConfigSchema.safeParse(v.config);
+  return r.success ? { ...v, config: r.data } : v;
+}
+
+const fetchCurrent = async () => normalised(await api<SettingsVersion>('GET', '/api/settings'));
+
+export function useSettings() {
+  return useQuery({ queryKey: ['settings'], queryFn: fetchCurrent });
+}
+
+export function useVersions() {
+  return useQuery({
+    queryKey: ['settings-versions'],
+    queryFn: async () => {
+      const r = await api<VersionMeta[] | { versions: VersionMeta[] }>('GET', '/api/settings/versions');
+      return Array.isArray(r) ? r : r.versions;
+    },
+  });
+}
+
+export function useVersion(version: number | null) {
+  return useQuery({
+    queryKey: ['settings-version', version],
+    queryFn: async () =>
+      normalised(await api<SettingsVersion>('GET', `/api/settings/versions/${String(version)}`)),
+    enabled: version !== null,
+    staleTime: Infinity, // a saved version never changes
+  });
+}
+
+/** A save refused before sending (same zod schema) or by the server (`details`). */
+export class SettingsRefused extends Error {
+  constructor(
+    readonly issues: FieldIssue[],
+    readonly by: 'client' | 'server',
+  ) {
+    super('settings refused');
+  }
+}
+
+/** What a save changed, so every view of the rules refreshes. */
+export async function afterSettingsChange(qc: QueryClient): Promise<void> {
+  await Promise.all([
+    qc.invalidateQueries({ queryKey: ['settings'] }),
+    qc.invalidateQueries({ queryKey: ['settings-versions'] }),
+    qc.invalidateQueries({ queryKey: ['session-info'] }),
+    qc.invalidateQueries({ queryKey: ['intents'] }),
+  ]);
+}
+
+/**
+ * Saves one section: its paths are written into the newest stored config (fetched now, so a
+ * colleague's change to another section meanwhile is kept), checked with the shared schema, then sent.
+ */
+export async function saveSection(
+  qc: QueryClient,
+  paths: readonly string[],
+  read: (path: string) => unknown,
+  note: string,
+): Promise<SettingsVersion> {
+  const latest = await qc.fetchQuery({ queryKey: ['settings'], queryFn: fetchCurrent, staleTime: 0 });
+  const next = paths.reduce<RulesConfig>((cfg, p) => setAt(cfg, splitPath(p), read(p)), latest.config);
+  const check = rulesConfigSchema.safeParse(next);
+  if (!check.success) throw new SettingsRefused(issuesFromZod(check.error), 'client');
+  try {
+    const saved = await api<SettingsVersion>('PUT', '/api/settings', {
+      config: next,
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
+    await afterSettingsChange(qc);
+    return saved;
+  } catch (e) {
+    if (e instanceof ApiFailure && e.code === 'invalid_settings') {
+      const issues = issuesFromDetails(e.details);
+      throw new SettingsRefused(issues.length ? issues : [{ path: '', zh: e.zh, en: e.en }], 'server');
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,75 @@
+import { Button, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { SuggestItem } from '@shared/suggest/rank';
+import { OUTCOMES, type Outcome } from '@shared/visit/config';
+import { useBilingual } from '../../lib/bilingual';
+import { OUTCOME_COLORS, OUTCOME_KEYS } from './keys';
+
+interface Props {
+  item: SuggestItem;
+  index: number;
+  active: boolean;
+  recorded: Outcome | undefined;
+  busy: boolean;
+  onPick: () => void;
+  onOutcome: (o: Outcome) => void;
+}
+
+/** One suggestion: what, why (the rules), the sentence to say aloud, and one key per outcome. */
+export function SuggestionCard({ item, index, active, recorded, busy, onPick, onOutcome }: Props) {
+  const { t } = useTranslation();
+  const bi = useBilingual();
+  const cls = ['suggestion', active && 'suggestion--active', recorded && 'suggestion--done']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <li className={cls} data-testid={`suggestion-${item.productCode}`} onClick={onPick}>
+      <div className="suggestion__head">
+        <kbd className="key">{index + 1}</kbd>
+        <strong className="suggestion__name" data-testid="suggestion-name">
+          {bi(item.name)}
+        </strong>
+        {item.riskLevel !== null && <Tag>R{item.riskLevel}</Tag>}
+        {!item.marketing && <Tag color="cyan">{t('suggest.serviceOnly')}</Tag>}
+        <span className="suggestion__score" data-testid="suggestion-score">
+          {t('suggest.score', { score: Math.round(item.score) })}
+        </span>
+      </div>
+      <div className="suggestion__rules" data-testid="suggestion-rules">
+        {item.rules.map((r) => (
+          <Tag key={r} color={r === 'campaign' ? 'volcano' : 'geekblue'} variant="outlined">
+            {t(`suggest.rule.${r}`)}
+          </Tag>
+        ))}
+      </div>
+      <Typography.Paragraph className="suggestion__say" data-testid="say-aloud">
+        <span className="suggestion__say-label">{t('suggest.sayAloud')}</span>
+        {bi(item.say)}
+      </Typography.Paragraph>
+      {recorded ? (
+        <Tag color={OUTCOME_COLORS[recorded]} data-testid="suggestion-recorded" style={{ fontSize: 14 }}>
+          {t('suggest.recorded', { outcome: t(`suggest.outcome.${recorded}`) })}
+        </Tag>
+      ) : (
+        <div className="suggestion__actions">
+          {OUTCOMES.map((o) => (
+            <Button
+              key={o}
+              size="small"
+              type={active && o === 'accepted' ? 'primary' : 'default'}
+              disabled={busy}
+              data-testid={`outcome-${o}`}
+              onClick={(e) => {
+                e.stopPropagation();
+                onOutcome(o);
+              }}
+            >
+              {t(`suggest.outcome.${o}`)}
+              {active && <kbd className={o === 'accepted' ? 'key key--light' : 'key'}>{OUTCOME_KEYS[o]}</kbd>}
+            </Button>
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,153 @@
+import { Alert, App, Card, Spin, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SuggestItem } from '@shared/suggest/rank';
+import type { Outcome } from '@shared/visit/config';
+import { messageOf } from '../../api/client';
+import { useActivity, useRecordOutcome, useSuggestions, type OutcomeInput } from '../../api/visit';
+import { useHotkeys, type HotkeyMap } from '../../hooks/useHotkeys';
+import { useBilingual } from '../../lib/bilingual';
+import { DeclineDialog } from './DeclineDialog';
+import { InterestedDialog, type FollowUpChoice } from './InterestedDialog';
+import { firstOpen, nextActive, OUTCOME_KEYS, PICK_KEYS } from './keys';
+import { SuggestHints } from './SuggestHints';
+import { SuggestionCard } from './SuggestionCard';
+import './suggest.css';
+
+interface Props {
+  customerId: string;
+  /** The visit the outcomes belong to; null when browsing a profile outside a visit. */
+  ticketId: string | null;
+  intents: readonly string[];
+  /** Off while another dialog of the screen has the keyboard. */
+  keysEnabled: boolean;
+  onDialogChange?: (open: boolean) => void;
+}
+
+type Asking = { kind: 'interested' | 'declined'; item: SuggestItem } | null;
+
+/** 营销推荐: the top suggestions with their say-aloud line; 1–5 pick one, A/S/D/F record its outcome. */
+export function SuggestionsPanel({ customerId, ticketId, intents, keysEnabled, onDialogChange }: Props) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const bi = useBilingual();
+  const suggestions = useSuggestions(customerId, intents);
+  const activity = useActivity(customerId);
+  const record = useRecordOutcome();
+  // Outcomes recorded outside a visit live only here; during a visit the server's list is the truth.
+  const [local, setLocal] = useState<Record<string, Outcome>>({});
+  const [picked, setPicked] = useState<number | null>(null);
+  const [asking, setAsking] = useState<Asking>(null);
+
+  const items = useMemo(() => suggestions.data?.items ?? [], [suggestions.data]);
+  const codes = items.map((i) => i.productCode);
+  const recorded = useMemo(() => {
+    const m = new Map<string, Outcome>(Object.entries(local));
+    for (const o of activity.data?.outcomes ?? []) {
+      if (ticketId && o.ticketId === ticketId && !m.has(o.productCode)) m.set(o.productCode, o.outcome);
+    }
+    return m;
+  }, [local, activity.data, ticketId]);
+  const done = new Set(recorded.keys());
+  const active = picked ?? firstOpen(codes, done);
+
+  useEffect(() => onDialogChange?.(asking !== null), [asking, onDialogChange]);
+
+  const save = (item: SuggestItem, outcome: Outcome, extra: Partial<OutcomeInput> = {}) => {
+    record.mutate(
+      { customerId, ticketId, productCode: item.productCode, outcome, ...extra },
+      {
+        onSuccess: () => {
+          setLocal((l) => ({ ...l, [item.productCode]: outcome }));
+          setAsking(null);
+          const index = codes.indexOf(item.productCode);
+          setPicked(nextActive(codes, new Set([...done, item.productCode]), index));
+          void message.success(
+            t('suggest.recordedToast', { product: bi(item.name), outcome: t(`suggest.outcome.${outcome}`) }),
+          );
+        },
+        onError: (e) => void message.error(messageOf(e, i18n.language)),
+      },
+    );
+  };
+  const choose = (item: SuggestItem, outcome: Outcome) => {
+    if (record.isPending || recorded.has(item.productCode)) return;
+    if (outcome === 'interested' || outcome === 'declined') {
+      setAsking({ kind: outcome, item });
+    } else save(item, outcome);
+  };
+
+  const keys: HotkeyMap = {};
+  PICK_KEYS.slice(0, items.length).forEach((k, i) => (keys[k] = () => setPicked(i)));
+  for (const [outcome, key] of Object.entries(OUTCOME_KEYS) as [Outcome, string][]) {
+    const run = () => {
+      const item = items[active];
+      if (item) choose(item, outcome);
+    };
+    keys[key.toLowerCase()] = run;
+    keys[key] = run;
+  }
+  useHotkeys(keys, keysEnabled && asking === null && items.length > 0);
+
+  const followUp = (item: SuggestItem, c: FollowUpChoice) =>
+    save(item, 'interested', {
+      followUp: { dueAt: c.dueAt, assigneeId: c.assigneeId },
+      ...(c.note ? { note: c.note } : {}),
+    });
+
+  return (
+    <Card
+      size="small"
+      className="suggest"
+      data-testid="suggestions"
+      title={t('suggest.title')}
+      extra={<Typography.Text type="secondary">{t('suggest.keysHint')}</Typography.Text>}
+    >
+      {suggestions.error ? (
+        <Alert type="warning" showIcon title={messageOf(suggestions.error, i18n.language)} />
+      ) : !suggestions.data ? (
+        <Spin />
+      ) : (
+        <>
+          <SuggestHints hints={suggestions.data.hints} />
+          {items.length === 0 ? (
+            <Typography.Text type="secondary">{t('suggest.none')}</Typography.Text>
+          ) : (
+            <ol className="suggest__list">
+              {items.map((item, i) => (
+                <SuggestionCard
+                  key={item.productCode}
+                  item={item}
+                  index={i}
+                  active={i === active}
+                  recorded={recorded.get(item.productCode)}
+                  busy={record.isPending}
+                  onPick={() => setPicked(i)}
+                  onOutcome={(o) => choose(item, o)}
+                />
+              ))}
+            </ol>
+          )}
+        </>
+      )}
+      {asking?.kind === 'interested' && (
+        <InterestedDialog
+          product={bi(asking.item.name)}
+          busy={record.isPending}
+          onCancel={() => setAsking(null)}
+          onConfirm={(c) => followUp(asking.item, c)}
+        />
+      )}
+      {asking?.kind === 'declined' && (
+        <DeclineDialog
+          product={bi(asking.item.name)}
+          busy={record.isPending}
+          onCancel={() => setAsking(null)}
+          onConfirm={(c) =>
+            save(asking.item, 'declined', { reason: c.reason, ...(c.note ? { note: c.note } : {}) })
+          }
+        />
+      )}
+    </Card>
+  );
+}

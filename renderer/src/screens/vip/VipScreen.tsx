@@ -1,0 +1,24 @@
+import CounterScreen from '../counter/CounterScreen';
+import { MyFollowUpsCard } from './MyFollowUpsCard';
+import { VipTodayCard } from './VipTodayCard';
+import './vip.css';
+
+/**
+ * 贵宾室: the relationship manager's counter (call next, start, finish — the counter's own screen, limited to
+ * VIP-room service points) with today's VIP walk-ins and the RM's follow-ups beside it.
+ */
+export default function VipScreen() {
+  return (
+    <div className="vip" data-testid="vip">
+      <CounterScreen
+        channel="vip"
+        aside={
+          <>
+            <VipTodayCard />
+            <MyFollowUpsCard />
+          </>
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { passwordSchema } from '../security/config';
+import { CHANNELS } from '../triage/channel';
+import type { Role } from './types';
+
+/** Step 5 API: first-run setup, session lock and password, staff, counters, settings versions, displays. */
+
+export const STAFF_ROLES = ['teller', 'lobby', 'rm', 'manager', 'admin', 'display'] as const satisfies readonly Role[];
+/** Roles only an admin may grant (or edit an account holding them). */
+export const PRIVILEGED_ROLES: readonly Role[] = ['manager', 'admin'];
+
+const username = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9_.-]{1,31}$/, '用户名须为 2–32 位小写字母、数字、._- / 2–32 lower-case letters, digits, . _ -');
+const displayName = z.string().trim().min(1).max(40);
+const id = z.string().min(1).max(64);
+
+export const setupInput = z.object({ username, displayName, password: passwordSchema });
+export const unlockInput = z.object({ password: z.string().min(1).max(256) });
+export const passwordChangeInput = z
+  .object({ oldPassword: z.string().min(1).max(256), newPassword: passwordSchema })
+  .refine((p) => p.oldPassword !== p.newPassword, {
+    message: '新密码不能与原密码相同 / the new password must differ from the old one',
+    path: ['newPassword'],
+  });
+
+export const staffCreateInput = z.object({
+  username,
+  displayName,
+  role: z.enum(STAFF_ROLES),
+  counterId: id.nullable().optional(),
+  password: passwordSchema,
+});
+export const staffPatchInput = z
+  .object({
+    displayName: displayName.optional(),
+    role: z.enum(STAFF_ROLES).optional(),
+    counterId: id.nullable().optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((p) => Object.values(p).some((v) => v !== undefined), {
+    message: '没有要修改的内容 / nothing to change',
+  });
+export const passwordResetInput = z.object({ password: passwordSchema });
+
+export interface StaffView {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  counterId: string | null;
+  active: boolean;
+  /** Epoch ms while the account is locked after failed passwords, else null. */
+  lockedUntil: number | null;
+}
+
+const queueKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+export const counterCreateInput = z.object({
+  number: z.number().int().min(1).max(999),
+  name: z.string().trim().min(1).max(40),
+  channel: z.enum(CHANNELS),
+  queues: z.array(queueKey).min(1).max(20),
+  corporateOnly: z.boolean().default(false),
+});
+/** Tellers may open/close their counter and set their state; the other fields are the manager's. */
+export const counterUpdateInput = z
+  .object({
+    open: z.boolean().optional(),
+    staffState: z.enum(['serving', 'break', 'back_office', 'closed']).optional(),
+    name: z.string().trim().min(1).max(40).optional(),
+    channel: z.enum(CHANNELS).optional(),
+    queues: z.array(queueKey).min(1).max(20).optional(),
+    corporateOnly: z.boolean().optional(),
+  })
+  .refine((p) => Object.values(p).some((v) => v !== undefined), {
+    message: '没有要修改的内容 / nothing to change',
+  });
+export const COUNTER_CONFIG_FIELDS = ['name', 'channel', 'queues', 'corporateOnly'] as const;
+
+export const settingsPutInput = z.object({
+  /** Checked against rulesConfigSchema by the server, so the refusal can name each field. */
+  config: z.record(z.string(), z.unknown()),
+  note: z.string().trim().max(200).optional(),
+});
+export const settingsRollbackInput = z.object({
+  version: z.number().int().min(1),
+  note: z.string().trim().max(200).optional(),
+});
+export const settingsVersionParam = z.object({ version: z.coerce.number().int().min(0).max(1e9) });
+
+export interface SettingsVersionInfo {
+  version: number;
+  createdAt: number | null;
+  createdBy: string | null;
+  createdByName: string | null;
+  note: string | null;
+}
+
+export const displayCreateInput = z.object({ name: z.string().trim().min(1).max(40) });
+export const displaySessionInput = z.object({ token: z.string().min(16).max(128) });
+
+export interface DisplayView {
+  id: string;
+  name: string;
+  createdAt: number;
+  lastSeenAt: number | null;
+}

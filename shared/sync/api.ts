@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { syncBatch } from './envelope';
+
+/** Sync API shapes: hub routes (device token) and the terminal's status for its renderer. */
+
+export const enrollRequest = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+  deviceId: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/),
+  name: z.string().trim().min(1).max(60).optional(),
+});
+export type EnrollRequest = z.infer<typeof enrollRequest>;
+
+export interface EnrollResponse {
+  token: string;
+  deviceId: string;
+  hubDeviceId: string;
+  branchCode: string;
+  /** The lookup key (HMAC) so the terminal finds customers by ID, phone or card offline; never the cipher key. */
+  lookupKey: string;
+}
+
+export const SNAPSHOT_TABLES = [
+  'branch',
+  'settings',
+  'counters',
+  'staff',
+  'products',
+  'customers',
+  'cards',
+  'holdings',
+  'tickets',
+  'ticket_events',
+  'suggestion_outcomes',
+  'follow_ups',
+  'complaints',
+] as const;
+export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
+
+export const snapshotQuery = z.object({
+  table: z.enum(SNAPSHOT_TABLES),
+  /** Key of the last row of the previous page. */
+  after: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(20_000).default(5000),
+  /** Only rows changed since (epoch ms), for a refresh. */
+  since: z.coerce.number().int().min(0).optional(),
+});
+
+export interface SnapshotPage {
+  table: SnapshotTable;
+  rows: Record<string, unknown>[];
+  /** Key to pass as `after` for the next page; null at the end. */
+  next: string | null;
+  /** Rows in the whole table (for progress), counted on the first page only. */
+  total: number | null;
+}
+
+export interface SnapshotHead {
+  /** Journal position at the start of the snapshot: pull events after it. */
+  cursor: number;
+  branchDay: string;
+  at: number;
+  tables: { table: SnapshotTable; total: number }[];
+}
+
+export const eventsQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
+export const pushRequest = syncBatch;
+
+export interface PushResponse {
+  /** Ids now held by the hub (new or already there): the terminal marks them pushed. */
+  acked: string[];
+  applied: number;
+  duplicates: number;
+  rejected: number;
+  failed: number;
+  hlc: string;
+}
+
+export const blockRequest = z.object({
+  branchDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  queues: z.array(z.string().min(1).max(40)).min(1).max(20),
+});
+
+export interface BlockGrant {
+  branchDay: string;
+  queue: string;
+  start: number;
+  end: number;
+}
+
+export type SyncPhase = 'hub' | 'not_enrolled' | 'snapshot' | 'online' | 'syncing' | 'offline';
+
+export interface SyncNoticeView {
+  id: string;
+  at: number;
+  ticketId: string | null;
+  displayNo: string | null;
+  counterId: string | null;
+  code: string;
+  zh: string;
+  en: string;
+}
+
+export interface SyncStatus {
+  role: 'hub' | 'terminal' | 'headoffice';
+  deviceId: string;
+  phase: SyncPhase;
+  online: boolean;
+  hub: string | null;
+  /** Events made here not yet held by the hub. */
+  pending: number;
+  lastSyncAt: number | null;
+  offlineSince: number | null;
+  lastError: string | null;
+  /** Events that went up in the last reconnect (after an offline spell), and when it finished. */
+  lastReconnect: { pushed: number; at: number } | null;
+  progress: { step: 'snapshot' | 'push' | 'pull'; label: string; done: number; total: number | null } | null;
+  /** Ticket numbers left in this terminal's reserved blocks for today, by queue. */
+  blocks: { queue: string; start: number; end: number; next: number | null }[];
+  notices: SyncNoticeView[];
+  /** Hub only: the devices it knows. */
+  devices?: { deviceId: string; name: string; lastSeenAt: number | null; pushed: number }[];
+}

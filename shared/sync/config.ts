@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+/**
+ * Replication settings of a branch: how big the ticket-number blocks reserved per terminal are, how far a
+ * device clock may run ahead, and how the replicator paces itself. Defaults suit a branch LAN.
+ */
+export const syncConfigSchema = z.object({
+  /** Numbers in one block reserved for a terminal (per queue and branch day). */
+  blockSize: z.number().int().min(10).max(1000),
+  /** First number handed out in blocks: terminals print A300… while the hub prints A001… */
+  blockBase: z.number().int().min(1).max(100_000),
+  /** Reserve the next block while online when fewer numbers than this are left. */
+  blockLowWater: z.number().int().min(1).max(1000),
+  /** A remote clock further ahead than this does not drag the local HLC along. */
+  maxDriftMs: z.number().int().min(1000).max(86_400_000),
+  pushBatch: z.number().int().min(1).max(5000),
+  pullBatch: z.number().int().min(1).max(5000),
+  /** Pull interval while online and idle. */
+  pollMs: z.number().int().min(50).max(60_000),
+  /** Retry backoff while the hub is unreachable: from min, doubling, capped at max (with jitter). */
+  backoffMinMs: z.number().int().min(10).max(60_000),
+  backoffMaxMs: z.number().int().min(10).max(300_000),
+  snapshotPage: z.number().int().min(10).max(20_000),
+  /** How often a terminal refreshes its copy of customers, products, staff, settings and counters. */
+  snapshotRefreshMs: z.number().int().min(1000).max(86_400_000),
+  /** Outcomes, follow-ups and complaints younger than this come with the snapshot. */
+  historyDays: z.number().int().min(0).max(3650),
+});
+export type SyncConfig = z.infer<typeof syncConfigSchema>;
+
+export const defaultSyncConfig: SyncConfig = {
+  blockSize: 100,
+  blockBase: 300,
+  blockLowWater: 20,
+  maxDriftMs: 5 * 60_000,
+  pushBatch: 1000,
+  pullBatch: 2000,
+  pollMs: 1000,
+  backoffMinMs: 200,
+  backoffMaxMs: 1500,
+  snapshotPage: 5000,
+  snapshotRefreshMs: 10 * 60_000,
+  historyDays: 30,
+};
+
+/** Delay before retry `attempt` (0-based); `rand` in [0, 1) spreads terminals that lost the hub together. */
+export function backoffDelay(attempt: number, cfg: SyncConfig, rand: number): number {
+  const base = Math.min(cfg.backoffMaxMs, cfg.backoffMinMs * 2 ** Math.min(attempt, 20));
+  return Math.round(base * (0.75 + rand * 0.25));
+}

@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import type { SyncConfig } from '@shared/sync/config';
+import type { SyncStatus } from '@shared/sync/api';
+import type { ServeConfig } from '../../electron/server/config';
+import { startServer, type RunningServer } from '../../electron/server/start';
+
+/** Fast replication for tests: short polls and backoff, small pages. */
+export const FAST_SYNC: Partial<SyncConfig> = {
+  pollMs: 100,
+  backoffMinMs: 50,
+  backoffMaxMs: 300,
+  snapshotPage: 500,
+};
+
+export interface Node extends RunningServer {
+  dataDir: string;
+  login: (username: string, password?: string) => Promise<string>;
+  call: <T>(method: string, path: string, body?: unknown, token?: string) => Promise<{ status: number; body: T }>;
+  stop: () => Promise<void>;
+}
+
+function wrap(server: RunningServer, dataDir: string, cleanup: boolean): Node {
+  const call = async <T>(method: string, path: string, body?: unknown, token?: string) => {
+    const res = await fetch(server.url + path, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
+  };
+  return {
+    ...server,
+    dataDir,
+    call,
+    login: async (username, password = 'demo1234') => {
+      const r = await call<{ token: string }>('POST', '/api/session', { username, password });
+      if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body.token;
+    },
+    stop: async () => {
+      await server.close();
+      if (cleanup) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function startHub(
+  opts: { dir?: string; port?: number; customers?: number; now?: () => number; keep?: boolean } = {},
+): Promise<Node> {
+  const dir = opts.dir ?? tempDir('sync-hub-');
+  const cfg: ServeConfig = {
+    port: opts.port ?? 0,
+    host: '127.0.0.1',
+    dataDir: join(dir, 'data'),
+    role: 'hub',
+    demo: true,
+    demoCustomers: opts.customers ?? 40,
+    logLevel: 'silent',
+  };
+  const server = await startServer(cfg, {
+    staticDir: null,
+    log: pino({ level: 'silent' }),
+    sync: FAST_SYNC,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  return wrap(server, dir, !opts.keep);
+}
+
+export async function startTerminal(hubUrl: string, opts: { now?: () => number; dir?: string } = {}): Promise<Node> {
+  const dir = opts.dir ?? tempDir('sync-term-');
+  const cfg: ServeConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: join(dir, 'data'),
+    role: 'terminal',
+    hub: hubUrl,
+    enrollUser: 'manager1',
+    enrollPassword: 'demo1234',
+    demo: true,
+    demoCustomers: 0,
+    logLevel: 'silent',
+  };
+  const server = await startServer(cfg, {
+    staticDir: null,
+    log: pino({ level: 'silent' }),
+    sync: FAST_SYNC,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  return wrap(server, dir, true);
+}
+
+export function status(n: Node): SyncStatus {
+  return n.ctx.sync.status();
+}
+
+/** Polls until `pred` holds (bounded). */
+export async function until(pred: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await pred()) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Waits for a terminal's first snapshot and a clean online cycle. */
+export async function synced(t: Node, timeoutMs = 30_000): Promise<void> {
+  await until(() => {
+    const s = status(t);
+    return s.online && s.pending === 0 && s.phase === 'online';
+  }, 'terminal online and synced', timeoutMs);
+}

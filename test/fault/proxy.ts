@@ -1,0 +1,71 @@
+import { createServer, Socket, type Server } from 'node:net';
+
+/**
+ * A TCP proxy on loopback between a terminal and its hub: `cut()` drops every connection and refuses new ones
+ * (a pulled LAN cable), `heal()` lets them through again; `flaky` drops or delays connections at random.
+ */
+export interface LinkProxy {
+  url: string;
+  port: number;
+  cut: () => void;
+  heal: () => void;
+  flaky: (opts: { dropRate: number; maxDelayMs: number; rand: () => number } | null) => void;
+  close: () => Promise<void>;
+}
+
+export async function startProxy(target: { host: string; port: number }): Promise<LinkProxy> {
+  let down = false;
+  let chaos: { dropRate: number; maxDelayMs: number; rand: () => number } | null = null;
+  const open = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    open.add(client);
+    client.on('close', () => open.delete(client));
+    client.on('error', () => client.destroy());
+    if (down || (chaos && chaos.rand() < chaos.dropRate)) {
+      client.destroy();
+      return;
+    }
+    const connect = () => {
+      const upstream = new Socket();
+      open.add(upstream);
+      upstream.on('close', () => {
+        open.delete(upstream);
+        client.destroy();
+      });
+      upstream.on('error', () => upstream.destroy());
+      client.on('close', () => upstream.destroy());
+      upstream.connect(target.port, target.host, () => {
+        client.pipe(upstream);
+        upstream.pipe(client);
+      });
+    };
+    const delay = chaos ? Math.floor(chaos.rand() * chaos.maxDelayMs) : 0;
+    if (delay > 0) setTimeout(connect, delay);
+    else connect();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  const dropAll = () => {
+    for (const s of open) s.destroy();
+    open.clear();
+  };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    cut: () => {
+      down = true;
+      dropAll();
+    },
+    heal: () => {
+      down = false;
+    },
+    flaky: (o) => {
+      chaos = o;
+    },
+    close: async () => {
+      dropAll();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
