@@ -8,6 +8,9 @@
 set -euo pipefail
 cmd=${1:?usage: pg-cluster.sh start|stop DIR [PORT]}
 dir=${2:?usage: pg-cluster.sh start|stop DIR [PORT]}
+dir=$(realpath -m "$dir")
+# The server user may not be allowed into the caller's folder (a clone under /root).
+cd /
 
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then

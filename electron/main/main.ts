@@ -3,7 +3,17 @@
  * The branch server (the same code as `npm run serve`) runs in a utility process; windows load
  * it over 127.0.0.1 with a per-launch token; everything a user does goes through its API.
  */
-import { app, BrowserWindow, crashReporter, dialog, ipcMain, Menu, safeStorage, screen, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  crashReporter,
+  dialog,
+  ipcMain,
+  Menu,
+  safeStorage,
+  screen,
+  session,
+} from 'electron';
 import { join } from 'node:path';
 import { encodeKeys } from '../db/pii';
 import { readServeConfig } from '../server/config';

@@ -26,5 +26,9 @@ export function safeStorageWrapper(s: SafeStorageLike, platform: string = proces
 /** Same folder as `serve` uses (`<data>.keys/`), so a plain key file from before is found and wrapped. */
 export function desktopKeyProvider(dataDir: string, s: SafeStorageLike, platform?: string): KeyProvider {
   const dir = `${dataDir}.keys`;
-  return wrappedKeyProvider(join(dir, 'pii.key.wrapped'), join(dir, 'pii.key'), safeStorageWrapper(s, platform));
+  return wrappedKeyProvider(
+    join(dir, 'pii.key.wrapped'),
+    join(dir, 'pii.key'),
+    safeStorageWrapper(s, platform),
+  );
 }

@@ -4,7 +4,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppContext } from './context';
-import { errorBody, installErrorHandlers } from './errors';
+import { errorBody, frameworkErrors, installErrorHandlers } from './errors';
 import { customerRoutes } from './routes/customers';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
@@ -39,6 +39,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     genReqId: () => Math.random().toString(36).slice(2, 10),
+    frameworkErrors,
   });
   installErrorHandlers(app);
   await app.register(cookie);

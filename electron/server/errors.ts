@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import type { ApiErrorBody } from '@shared/api/types';
 
@@ -48,6 +48,30 @@ const FASTIFY_CODES: Record<string, { status: number; code: string; zh: string; 
     en: 'The request body is not valid JSON',
   },
 };
+
+const ROUTER_CODES: Record<string, { status: number; code: string; zh: string; en: string }> = {
+  FST_ERR_BAD_URL: { status: 400, code: 'bad_url', zh: '请求地址格式不正确', en: 'Malformed request URL' },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'path_too_long',
+    zh: '请求地址中的参数过长',
+    en: 'A parameter in the request path is too long',
+  },
+};
+
+/**
+ * Errors the router raises before any route or error handler runs (Fastify's `frameworkErrors` option):
+ * without this they reach the client in Fastify's own English-only shape.
+ */
+export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  const known = ROUTER_CODES[err.code] ?? {
+    status: 400,
+    code: 'bad_request',
+    zh: '请求格式不正确',
+    en: 'Malformed request',
+  };
+  void reply.status(known.status).send(errorBody(known.code, known.zh, known.en));
+}
 
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | ApiError | ZodError | Error, req, reply) => {

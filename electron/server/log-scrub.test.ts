@@ -7,7 +7,13 @@ const CARD = '6222021234567890123';
 
 describe('log line scrubbing', () => {
   it('keeps pino’s time (13-digit epoch ms) and other time fields as numbers', () => {
-    const line = JSON.stringify({ level: 30, time: 1732000000000, at: 1732000000123, startedAt: 1732000000456, msg: 'x' });
+    const line = JSON.stringify({
+      level: 30,
+      time: 1732000000000,
+      at: 1732000000123,
+      startedAt: 1732000000456,
+      msg: 'x',
+    });
     const out = scrubLogLine(line);
     expect(JSON.parse(out)).toEqual(JSON.parse(line));
   });
@@ -54,5 +60,14 @@ describe('URL scrubbing', () => {
     expect(out).not.toContain('abcdef');
     expect(out).toContain('token=[redacted]');
     expect(scrubUrl(`/api/x/${ID}`)).toBe('/api/x/110101********7777');
+  });
+});
+
+describe('scrubbing cost', () => {
+  it('stays linear on a crafted line of spaced digits', () => {
+    const line = JSON.stringify({ time: 1732000000000, msg: '1 '.repeat(50_000) + 'x' });
+    const t0 = performance.now();
+    scrubLogLine(line);
+    expect(performance.now() - t0).toBeLessThan(500);
   });
 });

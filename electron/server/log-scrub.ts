@@ -7,15 +7,22 @@ import { maskCard, maskMobile, maskResidentId, scrubPii } from '@shared/customer
  */
 const TIME_KEY = /^(time|at|ms|elapsed|responseTime|[a-z]+At|[a-z]+_at)$/;
 
-/** Digits written in groups ("6222 0212 3456 7890", "138-1234-5678") escape the plain patterns. */
-const GROUPED = /(?<![\dA-Za-z-])\d(?:[ -]?\d){9,17}[ -]?[\dXx](?![\dA-Za-z-])/g;
+/**
+ * Digits written in groups ("6222 0212 3456 7890", "138-1234-5678") escape the plain patterns. A run of
+ * groups is masked as a whole by its digit count; a run too long to be one number (two numbers written next
+ * to each other) keeps only its first 3 and last 4 digits. At most 8 groups per match (real numbers have up to 6),
+ * so a crafted "1 1 1 1 …" line cannot make the pattern backtrack quadratically.
+ */
+const GROUPED = /(?<![\dA-Za-z*-])\d+(?:[ -]\d+){1,7}[Xx]?(?![\dA-Za-z*-])/g;
 
 function maskGrouped(m: string): string {
   const digits = m.replace(/[ -]/g, '').toUpperCase();
+  if (digits.length < 11) return m;
   if (/^\d{17}[\dX]$/.test(digits)) return maskResidentId(digits);
   if (/^1[3-9]\d{9}$/.test(digits)) return maskMobile(digits);
   if (/^\d{13,19}$/.test(digits)) return maskCard(digits);
-  return m;
+  let seen = 0;
+  return m.replace(/[\dXx]/g, (d) => (++seen <= 3 || seen > digits.length - 4 ? d : '*'));
 }
 
 /** Free text of a log: ID, phone and card numbers masked, also when written in groups. */
@@ -65,7 +72,9 @@ export function scrubUrl(url: string): string {
       const eq = kv.indexOf('=');
       const k = decode(eq < 0 ? kv : kv.slice(0, eq));
       if (eq < 0) return scrubLogText(k);
-      return SECRET_PARAM.test(k) ? `${k}=[redacted]` : `${scrubLogText(k)}=${scrubLogText(decode(kv.slice(eq + 1)))}`;
+      return SECRET_PARAM.test(k)
+        ? `${k}=[redacted]`
+        : `${scrubLogText(k)}=${scrubLogText(decode(kv.slice(eq + 1)))}`;
     });
   return `${cleanPath}?${parts.join('&')}`;
 }

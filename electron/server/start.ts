@@ -58,7 +58,8 @@ export async function startServer(
     });
   }
   if (cfg.headoffice && !cfg.branchKey) throw new Error('--headoffice needs --branch-key (or BRANCH_KEY)');
-  mkdirSync(cfg.dataDir, { recursive: true });
+  // Names and balances are in clear in the database: other users of the PC should not read the folder.
+  mkdirSync(cfg.dataDir, { recursive: true, mode: 0o700 });
   const keys = opts.keyProvider ?? fileKeyProvider(cfg.keyFile ?? `${cfg.dataDir}.keys/pii.key`);
   const devId = deviceId(cfg.dataDir);
   const enrollment = cfg.role === 'terminal' ? await enrollTerminal(cfg, devId, opts.log) : null;

@@ -68,6 +68,8 @@ export class SyncApplier {
     private readonly audit: AuditRepo,
     private readonly clock: HlcClock,
     private readonly now: () => number,
+    /** The hub keeps its terminals' audit trails; a terminal does not collect the others'. */
+    private readonly keepsAudit: boolean,
   ) {}
 
   apply(envs: readonly SyncEnvelope[], opts: { journal: boolean; retry?: boolean }): ApplyReport {
@@ -112,7 +114,12 @@ export class SyncApplier {
         const r = rowOf(env);
         const id = String(r.id);
         if (!this.data.row('follow_ups', id)) throw new Error(`follow-up ${id} not here yet`);
-        this.data.closeFollowUp(id, String(r.status), (r.done_at as number | null) ?? null, (r.note as string | null) ?? null);
+        this.data.closeFollowUp(
+          id,
+          String(r.status),
+          (r.done_at as number | null) ?? null,
+          (r.note as string | null) ?? null,
+        );
         return 'applied';
       }
       case 'complaint_resolved': {
@@ -129,8 +136,12 @@ export class SyncApplier {
       case 'profile_update':
         return this.profileUpdate(env, at);
       case 'audit': {
+        if (!this.keepsAudit) return 'applied';
         const r = rowOf(env);
-        this.data.insertAuditOnce({ ...r, detail: JSON.stringify({ ...parseDetail(r.detail), device: env.deviceId }) });
+        this.data.insertAuditOnce({
+          ...r,
+          detail: JSON.stringify({ ...parseDetail(r.detail), device: env.deviceId }),
+        });
         return 'applied';
       }
     }
@@ -157,7 +168,8 @@ export class SyncApplier {
   /** The queue state machine merges ticket events in HLC order (shared/sync/merge.ts). */
   private ticketEvent(env: SyncEnvelope, report: ApplyReport, at: number): ApplyStatus {
     const ev = ticketEventSchema.parse(env.payload);
-    if (ev.ticketId !== env.entityId || ev.id !== env.id) throw new Error('envelope and ticket event disagree');
+    if (ev.ticketId !== env.entityId || ev.id !== env.id)
+      throw new Error('envelope and ticket event disagree');
     if (this.tickets.hasEvent(ev.id)) return 'duplicate';
     const prior = this.tickets.get(ev.ticketId) ?? null;
     if (!prior && ev.type !== 'issue') throw new Error(`ticket ${ev.ticketId} not here yet`);
@@ -174,7 +186,11 @@ export class SyncApplier {
       }
       if (!prior) throw new Error(`${r.code}: ${r.en}`);
       this.tickets.appendRefused(ev, env.hlc);
-      this.notify(conflictNotices([{ item, error: r }], prior, (id) => this.counterName(id)), report, at);
+      this.notify(
+        conflictNotices([{ item, error: r }], prior, (id) => this.counterName(id)),
+        report,
+        at,
+      );
       return 'rejected';
     }
 
@@ -190,8 +206,14 @@ export class SyncApplier {
       at,
       this.customerKnown(m.state),
     );
-    const lost = m.ordered.filter((o) => !o.accepted && (o.item.event.id === ev.id || before.get(o.item.event.id)));
-    this.notify(conflictNotices(lost, m.state, (id) => this.counterName(id)), report, at);
+    const lost = m.ordered.filter(
+      (o) => !o.accepted && (o.item.event.id === ev.id || before.get(o.item.event.id)),
+    );
+    this.notify(
+      conflictNotices(lost, m.state, (id) => this.counterName(id)),
+      report,
+      at,
+    );
     const accepted = m.ordered.find((o) => o.item.event.id === ev.id)?.accepted ?? false;
     this.afterAccepted(m.state, accepted ? [ev.type] : [], report);
     return accepted ? 'applied' : 'rejected';
@@ -234,7 +256,8 @@ export class SyncApplier {
     if (!this.data.customerExists(customerId)) throw new Error(`customer ${customerId} not here yet`);
     let wrote = false;
     for (const [field, value] of Object.entries(fields as Record<string, unknown>)) {
-      if (!(PROFILE_FIELDS as readonly string[]).includes(field)) throw new Error(`field ${field} is not replicated`);
+      if (!(PROFILE_FIELDS as readonly string[]).includes(field))
+        throw new Error(`field ${field} is not replicated`);
       const clock = this.data.fieldClock(customerId, field);
       const current = clock
         ? { value: this.data.customerField(customerId, field), hlc: clock.hlc, deviceId: clock.device_id }

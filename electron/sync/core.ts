@@ -51,7 +51,14 @@ export class SyncCore {
     this.devices = new SyncDeviceRepo(store);
     this.blocks = new NumberBlockRepo(store);
     this.clock = new HlcClock(this.deviceId, () => ctx.now(), this.cfg.maxDriftMs, this.journal.maxHlc());
-    this.outbox = new Outbox(store, this.journal, this.clock, this.deviceId, () => this.branchCode(), () => ctx.now());
+    this.outbox = new Outbox(
+      store,
+      this.journal,
+      this.clock,
+      this.deviceId,
+      () => this.branchCode(),
+      () => ctx.now(),
+    );
     this.applier = new SyncApplier(
       store,
       this.journal,
@@ -62,6 +69,7 @@ export class SyncCore {
       ctx.audit,
       this.clock,
       () => ctx.now(),
+      ctx.opts.role !== 'terminal',
     );
     this.numbers = new TicketNumbers(this.blocks, ctx.opts.role, this.deviceId, () => this.cfg);
   }
@@ -95,7 +103,11 @@ export class SyncCore {
   }
 
   /** An append-only row just written (outcome, follow-up, complaint) into the outbox as it is stored. */
-  recordRow(kind: SyncEventKind, table: 'suggestion_outcomes' | 'follow_ups' | 'complaints', id: string): void {
+  recordRow(
+    kind: SyncEventKind,
+    table: 'suggestion_outcomes' | 'follow_ups' | 'complaints',
+    id: string,
+  ): void {
     const row = this.data.row(table, id);
     if (row) this.outbox.record(kind, id, { row });
   }
@@ -112,7 +124,11 @@ export class SyncCore {
   }
 
   /** `recordRow` for a row just inserted, passing its id through. */
-  recorded(id: string, kind: SyncEventKind, table: 'suggestion_outcomes' | 'follow_ups' | 'complaints'): string {
+  recorded(
+    id: string,
+    kind: SyncEventKind,
+    table: 'suggestion_outcomes' | 'follow_ups' | 'complaints',
+  ): string {
     this.recordRow(kind, table, id);
     return id;
   }

@@ -35,7 +35,12 @@ export class HubClient {
     this.token = token;
   }
 
-  private async call<T>(method: string, path: string, body?: unknown, timeoutMs = this.timeoutMs): Promise<T> {
+  private async call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    timeoutMs = this.timeoutMs,
+  ): Promise<T> {
     let res: Response;
     try {
       res = await fetch(this.base + path, {
@@ -75,7 +80,12 @@ export class HubClient {
     return this.call('GET', '/api/sync/snapshot/head');
   }
 
-  page(table: SnapshotTable, after: string | null, limit: number, since: number | null): Promise<SnapshotPage> {
+  page(
+    table: SnapshotTable,
+    after: string | null,
+    limit: number,
+    since: number | null,
+  ): Promise<SnapshotPage> {
     const q = new URLSearchParams({ table, limit: String(limit) });
     if (after !== null) q.set('after', after);
     if (since !== null) q.set('since', String(since));
@@ -86,7 +96,10 @@ export class HubClient {
     return this.call('POST', '/api/sync/push', { events }, 60_000);
   }
 
-  events(after: number, limit: number): Promise<{ events: { seq: number; event: SyncEnvelope }[]; head: number }> {
+  events(
+    after: number,
+    limit: number,
+  ): Promise<{ events: { seq: number; event: SyncEnvelope }[]; head: number }> {
     return this.call('GET', `/api/sync/events?after=${after}&limit=${limit}`);
   }
 

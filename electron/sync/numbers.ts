@@ -1,4 +1,10 @@
-import { blockNumbersLeft, nextBlockNumber, nextBlockStart, nextHubNumber, type NumberBlock } from '@shared/sync/blocks';
+import {
+  blockNumbersLeft,
+  nextBlockNumber,
+  nextBlockStart,
+  nextHubNumber,
+  type NumberBlock,
+} from '@shared/sync/blocks';
 import type { BlockGrant } from '@shared/sync/api';
 import type { SyncConfig } from '@shared/sync/config';
 import type { NumberBlockRepo } from '../db/repos/sync';
@@ -47,11 +53,27 @@ export class TicketNumbers {
   }
 
   /** Hub: a new block for a terminal in each queue; answers all of its blocks of that day (a lost reply is harmless). */
-  reserve(deviceId: string, branchDay: string, queues: { key: string; prefix: string }[], at: number): BlockGrant[] {
+  reserve(
+    deviceId: string,
+    branchDay: string,
+    queues: { key: string; prefix: string }[],
+    at: number,
+  ): BlockGrant[] {
     for (const q of queues) {
       const existing = this.blocks.blocks(branchDay, q.key);
-      const b = nextBlockStart(existing, this.blocks.maxOutsideBlocks(branchDay, q.key, q.prefix), this.cfg());
-      this.blocks.insert({ branch_day: branchDay, queue: q.key, start: b.start, end: b.end, device_id: deviceId, reserved_at: at });
+      const b = nextBlockStart(
+        existing,
+        this.blocks.maxOutsideBlocks(branchDay, q.key, q.prefix),
+        this.cfg(),
+      );
+      this.blocks.insert({
+        branch_day: branchDay,
+        queue: q.key,
+        start: b.start,
+        end: b.end,
+        device_id: deviceId,
+        reserved_at: at,
+      });
     }
     return this.granted(deviceId, branchDay);
   }

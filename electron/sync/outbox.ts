@@ -24,7 +24,12 @@ export class Outbox {
   ) {}
 
   /** Stamps and appends one event. Throws outside a transaction: the event and the change commit together. */
-  record(kind: SyncEventKind, entityId: string, payload: Record<string, unknown>, id: string = newId()): SyncEnvelope {
+  record(
+    kind: SyncEventKind,
+    entityId: string,
+    payload: Record<string, unknown>,
+    id: string = newId(),
+  ): SyncEnvelope {
     if (!this.store.sqlite.inTransaction) throw new Error(`outbox: ${kind} recorded outside a transaction`);
     const env: SyncEnvelope = {
       id,

@@ -119,6 +119,7 @@ export class Replicator implements StatusSource {
     const j = this.sync.journal;
     if (j.getState('snapshot_at') === null) await this.snapshot(null);
     await this.push();
+    await this.pushAudit();
     await this.pull();
     await this.ensureBlocks();
     const at = Number(j.getState('snapshot_at'));
@@ -146,7 +147,8 @@ export class Replicator implements StatusSource {
   private markOffline(e: unknown): void {
     const msg = e instanceof Error ? e.message : String(e);
     if (!(e instanceof HubError)) this.ctx.log.error({ err: e }, 'sync cycle failed');
-    else if (this.online || this.offlineSince === null) this.ctx.log.warn({ err: msg }, 'sync: hub unreachable');
+    else if (this.online || this.offlineSince === null)
+      this.ctx.log.warn({ err: msg }, 'sync: hub unreachable');
     this.online = false;
     this.wasOffline = true;
     this.offlineSince ??= this.ctx.now();
@@ -221,6 +223,31 @@ export class Replicator implements StatusSource {
     }
   }
 
+  /**
+   * The terminal's audit trail (logins, look-ups, views …) goes up to the hub's, under the rows' own ids. It is
+   * read from audit_log by position rather than through the outbox: the log is append-only already, and look-ups
+   * are group-committed after their reply (AuditRepo.appendSoon), outside any transaction of their own.
+   */
+  private async pushAudit(): Promise<void> {
+    const j = this.sync.journal;
+    for (;;) {
+      const cursor = Number(j.getState('audit_cursor') ?? 0);
+      const rows = this.sync.data.auditAfter(cursor, this.sync.cfg.pushBatch);
+      if (rows.length === 0) return;
+      const events: SyncEnvelope[] = rows.map((r) => ({
+        id: String(r.row.id),
+        deviceId: this.sync.deviceId,
+        branchCode: this.sync.branchCode(),
+        hlc: this.sync.clock.now(),
+        kind: 'audit',
+        entityId: String(r.row.id),
+        payload: { row: r.row },
+      }));
+      await this.hub.push(events);
+      j.setState('audit_cursor', String(rows.at(-1)?.rowid ?? cursor), this.ctx.now());
+    }
+  }
+
   private async pull(): Promise<void> {
     const j = this.sync.journal;
     for (;;) {
@@ -241,7 +268,9 @@ export class Replicator implements StatusSource {
   private async ensureBlocks(): Promise<void> {
     const rules = this.ctx.rules();
     const now = this.ctx.now();
-    const days = [...new Set([branchDay(now, rules.branch.timezone), branchDay(now + DAY, rules.branch.timezone)])];
+    const days = [
+      ...new Set([branchDay(now, rules.branch.timezone), branchDay(now + DAY, rules.branch.timezone)]),
+    ];
     for (const day of days) {
       const need = rules.queue.queues.filter(
         (q) => this.sync.numbers.left(day, q.key, q.prefix) < this.sync.cfg.blockLowWater,
@@ -261,6 +290,7 @@ export class Replicator implements StatusSource {
     const blocks = rules.queue.queues.flatMap((q) =>
       this.sync.numbers.mine(day, q.key, q.prefix).map((b) => ({
         queue: q.key,
+        prefix: q.prefix,
         start: b.start,
         end: b.end,
         next: b.used === null ? b.start : b.used < b.end ? b.used + 1 : null,

@@ -5,14 +5,24 @@ import type { Role } from './types';
 
 /** Step 5 API: first-run setup, session lock and password, staff, counters, settings versions, displays. */
 
-export const STAFF_ROLES = ['teller', 'lobby', 'rm', 'manager', 'admin', 'display'] as const satisfies readonly Role[];
+export const STAFF_ROLES = [
+  'teller',
+  'lobby',
+  'rm',
+  'manager',
+  'admin',
+  'display',
+] as const satisfies readonly Role[];
 /** Roles only an admin may grant (or edit an account holding them). */
 export const PRIVILEGED_ROLES: readonly Role[] = ['manager', 'admin'];
 
 const username = z
   .string()
   .trim()
-  .regex(/^[a-z][a-z0-9_.-]{1,31}$/, '用户名须为 2–32 位小写字母、数字、._- / 2–32 lower-case letters, digits, . _ -');
+  .regex(
+    /^[a-z][a-z0-9_.-]{1,31}$/,
+    '用户名须为 2–32 位小写字母、数字、._- / 2–32 lower-case letters, digits, . _ -',
+  );
 const displayName = z.string().trim().min(1).max(40);
 const id = z.string().min(1).max(64);
 

@@ -54,3 +54,14 @@ describe('settings issues', () => {
     expect(rulesConfigSchema.parse(cfg).security.idleLockMinutes).toBe(10);
   });
 });
+
+describe('settings that would break every request', () => {
+  it('refuses an unknown time zone and a broken customer-number pattern', () => {
+    const issues = issuesOf((c) => {
+      (c.branch as { timezone: string }).timezone = 'Mars/Olympus';
+      (c.customer as { customerNoPattern: string }).customerNoPattern = '^C(\\d{9}$';
+    });
+    expect(issues.map((i) => i.path).sort()).toEqual(['branch.timezone', 'customer.customerNoPattern']);
+    expect(issues.find((i) => i.path === 'branch.timezone')?.zh).toContain('时区');
+  });
+});

@@ -10,11 +10,24 @@ import { defaultSecurityConfig, securityConfigSchema } from '../security/config'
  * The whole rules configuration of a branch, stored as versioned JSON in `settings`.
  * Each domain owns its part (customer/, triage/, queue/, suggest/) and this file only composes them.
  */
+/** A zone the runtime knows: every branch-day, age and display computation passes it to Intl. */
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const branchConfigSchema = z.object({
   name: z.string().min(1).max(60),
   code: z.string().min(1).max(20),
   /** IANA zone: for displaying times, the daily reset of ticket numbers, ages and recurring campaign months. */
-  timezone: z.string().min(1),
+  timezone: z
+    .string()
+    .min(1)
+    .refine(isTimeZone, '不是有效的时区（如 Asia/Shanghai） / not a valid IANA time zone'),
   /** Customers the VIP room (贵宾室) can hold at once, in service and waiting. */
   vipRoomCapacity: z.number().int().min(0).max(50),
 });

@@ -16,13 +16,26 @@ export const lifecycleConfigSchema = z
     },
   );
 
+function isRegExp(src: string): boolean {
+  try {
+    new RegExp(src);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const customerConfigSchema = z.object({
   tiers: tierBandsSchema,
   /** Age at which a customer counts as elderly for lobby priority (老年客户). */
   elderlyAge: z.number().int().min(50).max(90),
   lifecycle: lifecycleConfigSchema,
   /** Core-banking customer numbers, so a lookup can tell them from card numbers. */
-  customerNoPattern: z.string().min(1),
+  customerNoPattern: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine(isRegExp, '不是有效的正则表达式 / not a valid regular expression'),
 });
 export type CustomerConfig = z.infer<typeof customerConfigSchema>;
 

@@ -120,7 +120,7 @@ export interface SyncStatus {
   lastReconnect: { pushed: number; at: number } | null;
   progress: { step: 'snapshot' | 'push' | 'pull'; label: string; done: number; total: number | null } | null;
   /** Ticket numbers left in this terminal's reserved blocks for today, by queue. */
-  blocks: { queue: string; start: number; end: number; next: number | null }[];
+  blocks: { queue: string; prefix: string; start: number; end: number; next: number | null }[];
   notices: SyncNoticeView[];
   /** Hub only: the devices it knows. */
   devices?: { deviceId: string; name: string; lastSeenAt: number | null; pushed: number }[];

@@ -37,7 +37,7 @@ export const defaultSyncConfig: SyncConfig = {
   pullBatch: 2000,
   pollMs: 1000,
   backoffMinMs: 200,
-  backoffMaxMs: 1500,
+  backoffMaxMs: 1000,
   snapshotPage: 5000,
   snapshotRefreshMs: 10 * 60_000,
   historyDays: 30,

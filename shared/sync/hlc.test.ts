@@ -56,7 +56,12 @@ describe('send and receive', () => {
     });
   });
   it('moves past a remote stamp from a clock that is ahead', () => {
-    const r = hlcReceive({ wall: T, counter: 3, node: 'a' }, { wall: T + 50, counter: 7, node: 'b' }, T, 60_000);
+    const r = hlcReceive(
+      { wall: T, counter: 3, node: 'a' },
+      { wall: T + 50, counter: 7, node: 'b' },
+      T,
+      60_000,
+    );
     expect(r).toEqual({ ok: true, hlc: { wall: T + 50, counter: 8, node: 'a' } });
   });
   it('refuses a remote stamp beyond the allowed drift', () => {
@@ -174,19 +179,22 @@ describe('properties', () => {
 
   it('two devices exchanging stamps never produce equal stamps', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.boolean(), fc.integer({ min: -50, max: 50 })), { maxLength: 100 }), (ops) => {
-        const a = new HlcClock('a', () => T, DRIFT);
-        let ptB = T;
-        const b = new HlcClock('b', () => ptB, DRIFT);
-        const seen = new Set<string>();
-        for (const [fromA, dt] of ops) {
-          ptB += dt;
-          const s = fromA ? a.now() : b.now();
-          expect(seen.has(s)).toBe(false);
-          seen.add(s);
-          (fromA ? b : a).receive(s);
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.integer({ min: -50, max: 50 })), { maxLength: 100 }),
+        (ops) => {
+          const a = new HlcClock('a', () => T, DRIFT);
+          let ptB = T;
+          const b = new HlcClock('b', () => ptB, DRIFT);
+          const seen = new Set<string>();
+          for (const [fromA, dt] of ops) {
+            ptB += dt;
+            const s = fromA ? a.now() : b.now();
+            expect(seen.has(s)).toBe(false);
+            seen.add(s);
+            (fromA ? b : a).receive(s);
+          }
+        },
+      ),
     );
   });
 });

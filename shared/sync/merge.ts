@@ -1,4 +1,11 @@
-import { applyEvent, EVENT_LABELS, STATUS_LABELS, type TicketError, type TicketEvent, type TicketState } from '../queue';
+import {
+  applyEvent,
+  EVENT_LABELS,
+  STATUS_LABELS,
+  type TicketError,
+  type TicketEvent,
+  type TicketState,
+} from '../queue';
 
 /*
  * Conflict rules (electron/sync/CONFLICTS.md explains them for people):

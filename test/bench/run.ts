@@ -9,9 +9,10 @@ import { p2Suggest, p2Triage } from './p2-pure';
 import { p3Queue } from './p3-queue';
 import { p4Import } from './p4-import';
 import { p5Startup } from './p5-startup';
+import { p6Sync } from './p6-sync';
 import type { Bench, Check } from './types';
 
-const BENCHES: Bench[] = [p1Lookup, p2Triage, p2Suggest, p3Queue, p4Import, p5Startup];
+const BENCHES: Bench[] = [p1Lookup, p2Triage, p2Suggest, p3Queue, p4Import, p5Startup, p6Sync];
 
 const argv = process.argv.slice(2);
 const jsonFile = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : undefined;

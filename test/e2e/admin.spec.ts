@@ -1,4 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { LoginPage } from './pages';
 
 /**
@@ -29,8 +33,9 @@ test('a branch manager changes the elderly age, is refused a negative tier band,
   page,
 }) => {
   await new LoginPage(page).login('manager1');
-  await expect(page.getByRole('menuitem', { name: '规则设置' })).toBeVisible();
-  await openSettings(page);
+  await page.getByRole('menuitem', { name: '网点管理' }).hover();
+  await page.getByRole('menuitem', { name: '规则设置' }).click();
+  await expect(page.getByTestId('settings-screen')).toBeVisible();
   const before = await currentVersion(page);
 
   // 1. A simple value through the form: a new version with who and why.
@@ -99,6 +104,7 @@ test('a branch manager changes the elderly age, is refused a negative tier band,
   await page.screenshot({ path: `${SHOTS}/settings-after-rollback.png`, fullPage: true });
 
   // 4. The audit screen shows both changes, by whom.
+  await page.getByRole('menuitem', { name: '网点管理' }).hover();
   await page.getByRole('menuitem', { name: '审计日志' }).click();
   await expect(page.getByTestId('audit-screen')).toBeVisible();
   await page.getByTestId('audit-action').locator('input').fill('settings.*');
@@ -123,7 +129,8 @@ test('the audit screen filters by staff and shows masked values only', async ({ 
   const table = page.getByTestId('audit-table');
   await expect(table.locator('tbody tr').first()).toBeVisible();
   await page.getByTestId('audit-staff').click();
-  await page.getByRole('option', { name: /刘洋/ }).click();
+  await page.keyboard.type('刘洋');
+  await page.keyboard.press('Enter');
   await page.getByTestId('audit-action').locator('input').fill('login');
   await page.getByTestId('audit-search').click();
   await expect(table.locator('tbody tr').first()).toContainText('登录');
@@ -137,10 +144,15 @@ test('the audit screen filters by staff and shows masked values only', async ({ 
 });
 
 test('a teller has no settings, audit or staff screens, and is refused on /settings', async ({ page }) => {
+  page.on('console', (m) => console.log('CONSOLE', m.type(), m.text()));
+  page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+  page.on('response', (r) => console.log('RESP', r.status(), r.url()));
+  page.on('requestfailed', (r) => console.log('FAILED', r.url(), r.failure()?.errorText));
   await new LoginPage(page).login('teller1');
   const menu = page.getByRole('menu');
   await expect(menu).toContainText('柜台叫号');
-  for (const name of ['规则设置', '审计日志', '员工与窗口']) await expect(menu).not.toContainText(name);
+  for (const name of ['网点管理', '规则设置', '审计日志', '员工与窗口'])
+    await expect(menu).not.toContainText(name);
   await page.goto('/settings');
   await expect(page.getByTestId('denied')).toContainText('无权访问');
   await expect(page.getByTestId('settings-screen')).toHaveCount(0);
@@ -181,28 +193,66 @@ test('the desk locks after the idle minutes; the password unlocks the same scree
   await page.getByTestId('lock-submit').click();
   await expect(overlay).toHaveCount(0);
   await expect(page).toHaveURL(/\/audit$/);
-  await expect(page.getByTestId('audit-target').locator('input')).toHaveValue('半截输入的对象编号');
+  await expect(page.getByTestId('audit-target')).toHaveValue('半截输入的对象编号');
   // The unlock is in the audit trail.
-  await page.getByTestId('audit-target').locator('input').fill('');
+  await page.getByTestId('audit-target').fill('');
   await page.getByTestId('audit-action').locator('input').fill('unlock*');
   await page.getByTestId('audit-search').click();
   await expect(page.getByTestId('audit-table')).toContainText('解锁失败');
   await expect(page.getByTestId('audit-table')).toContainText('解锁屏幕');
 });
 
-test('when the server reports the session locked, the lock appears and unlocking resends the request', async ({
+test('when the server answers session_locked, the lock appears and unlocking sends the request again', async ({
+  page,
+}) => {
+  await new LoginPage(page).login('manager1');
+  await page.goto('/audit');
+  await expect(page.getByTestId('audit-table').locator('tbody tr').first()).toBeVisible();
+  // The server's answer to a request on an idle session (the real one is proved in the next test).
+  await page.route(
+    '**/api/audit?*',
+    (route) =>
+      route.fulfill({
+        status: 401,
+        json: {
+          error: {
+            code: 'session_locked',
+            message: '长时间未操作，屏幕已锁定，请输入密码解锁 / Locked after inactivity',
+            zh: '长时间未操作，屏幕已锁定，请输入密码解锁',
+            en: 'Locked after inactivity; enter your password to unlock',
+          },
+        },
+      }),
+    { times: 1 },
+  );
+  await page.getByTestId('audit-action').locator('input').fill('login');
+  await page.getByTestId('audit-search').click();
+  const overlay = page.getByTestId('lock-overlay');
+  await expect(overlay).toBeVisible();
+  await expect(overlay).toContainText('登录会话已锁定');
+  // F-keys and typing outside the lock card do not reach the screen underneath.
+  await page.keyboard.press('F5');
+  await expect(overlay).toBeVisible();
+  const resent = page.waitForResponse((r) => r.url().includes('/api/audit?') && r.status() === 200);
+  await page.getByTestId('lock-password').fill('demo1234');
+  await page.keyboard.press('Enter');
+  await resent;
+  await expect(overlay).toHaveCount(0);
+  await expect(page).toHaveURL(/\/audit$/);
+  await expect(page.getByTestId('audit-action').locator('input')).toHaveValue('login');
+  await expect(page.getByTestId('audit-table').getByTestId('audit-action-code').first()).toHaveText('login');
+});
+
+test('after the idle minutes both this desk and the server are locked; the password opens both', async ({
   page,
 }) => {
   test.setTimeout(150_000);
-  // Local time stands still, so only the server's idle lock can lock this session.
-  await page.clock.install();
-  await page.clock.pauseAt(new Date('2030-01-01T09:00:00+08:00'));
   await new LoginPage(page).login('manager1');
   const cur = (await (await page.request.get('/api/settings')).json()) as {
     config: { security: { idleLockMinutes: number } };
   };
   const original = cur.config.security.idleLockMinutes;
-  const set = async (minutes: number) => {
+  const setIdle = async (minutes: number) => {
     const r = await page.request.put('/api/settings', {
       data: {
         config: { ...cur.config, security: { ...cur.config.security, idleLockMinutes: minutes } },
@@ -211,29 +261,208 @@ test('when the server reports the session locked, the lock appears and unlocking
     });
     expect(r.status()).toBe(200);
   };
-  await set(1);
+  await setIdle(1);
   try {
-    await page.goto('/audit');
-    await expect(page.getByTestId('audit-table').locator('tbody tr').first()).toBeVisible();
-    await page.getByTestId('audit-target').fill('保留的输入');
-    // No request for over a minute of real time: the server locks the session.
+    await page.goto('/settings?section=security');
+    await expect(page.getByTestId('section-security').getByLabel('空闲锁屏（分钟）')).toHaveValue('1');
+    // Real time, no fake clock: a minute without keyboard, mouse or requests.
     await page.waitForTimeout(62_000);
-    const reply = page.waitForResponse((r) => r.url().includes('/api/audit?') && r.status() === 401);
-    await page.getByTestId('audit-action').locator('input').fill('settings.*');
-    await page.getByTestId('audit-search').click();
-    expect(((await (await reply).json()) as { error: { code: string } }).error.code).toBe('session_locked');
     await expect(page.getByTestId('lock-overlay')).toBeVisible();
-    await expect(page.getByTestId('lock-overlay')).toContainText('登录会话已锁定');
-    const resent = page.waitForResponse((r) => r.url().includes('/api/audit?') && r.status() === 200);
+    const locked = await page.request.get('/api/settings');
+    expect(locked.status()).toBe(401);
+    expect(((await locked.json()) as { error: { code: string } }).error.code).toBe('session_locked');
     await page.getByTestId('lock-password').fill('demo1234');
     await page.keyboard.press('Enter');
-    await resent;
     await expect(page.getByTestId('lock-overlay')).toHaveCount(0);
-    await expect(page.getByTestId('audit-target').locator('input')).toHaveValue('保留的输入');
-    await expect(page.getByTestId('audit-table').getByTestId('audit-action-code').first()).toHaveText(
-      /^settings\./,
-    );
+    expect((await page.request.get('/api/settings')).status()).toBe(200);
+    await expect(page.getByTestId('section-security')).toBeVisible();
   } finally {
-    await set(original);
+    await setIdle(original);
   }
+});
+
+test('a branch manager adds a teller, sets the counter and resets the password; the teller changes it', async ({
+  page,
+  browser,
+}) => {
+  await new LoginPage(page).login('manager1');
+  await page.goto('/staff');
+  await expect(page.getByTestId('staff-screen')).toBeVisible();
+  await expect(page.getByTestId('staff-row-teller1')).toContainText('柜员');
+
+  await page.getByTestId('staff-add').click();
+  await page.getByTestId('staff-username').fill('teller9');
+  await page.getByTestId('staff-displayName').fill('柜员 测试九');
+  // Only an admin may give manager or admin roles: greyed out for a branch manager.
+  await page.getByTestId('staff-role').click();
+  await expect(page.locator('.ant-select-item-option-disabled', { hasText: '网点负责人' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByTestId('staff-password').fill('short');
+  await page.getByTestId('staff-save').click();
+  await expect(page.getByTestId('staff-form')).toContainText('密码至少 8 位');
+  await page.getByTestId('staff-password').fill('abc12345');
+  await page.getByTestId('staff-save').click();
+  await expect(page.getByText('已新增员工 柜员 测试九')).toBeVisible();
+  const row = page.getByTestId('staff-row-teller9');
+  await expect(row).toContainText('柜员 测试九');
+  await expect(row).toContainText('在岗');
+
+  await page.getByTestId('staff-edit-teller9').click();
+  await page.getByRole('dialog').getByLabel('窗口').click();
+  await page.keyboard.type('1号');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('staff-save').click();
+  await expect(row).toContainText('1 · 1号窗口');
+
+  await page.getByTestId('staff-reset-teller9').click();
+  await page.getByTestId('reset-password').fill('newpass123');
+  await page.getByTestId('reset-confirm').fill('newpass123');
+  await page.getByRole('dialog').getByRole('button', { name: '重置密码' }).click();
+  await expect(page.getByText('已重置 柜员 测试九 的密码')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/staff.png`, fullPage: true });
+
+  // The teller logs in with the reset password and changes it from the user menu.
+  const ctx = await browser.newContext();
+  const teller = await ctx.newPage();
+  await new LoginPage(teller).login('teller9', 'newpass123');
+  await teller.getByTestId('me').click();
+  await teller.getByText('修改密码').click();
+  await teller.getByTestId('password-old').fill('wrongpass1');
+  await teller.getByTestId('password-new').fill('mypass456');
+  await teller.getByTestId('password-confirm').fill('mypass456');
+  await teller.getByTestId('password-save').click();
+  await expect(teller.getByRole('dialog')).toContainText('原密码不正确');
+  await teller.getByTestId('password-old').fill('newpass123');
+  await teller.getByTestId('password-save').click();
+  await expect(teller.getByText('密码已修改')).toBeVisible();
+  await teller.getByRole('button', { name: '退出登录' }).click();
+  await new LoginPage(teller).login('teller9', 'mypass456');
+  await ctx.close();
+
+  // Every step is in the audit trail.
+  await page.goto('/audit');
+  await page.getByTestId('audit-action').locator('input').fill('staff.*');
+  await page.getByTestId('audit-search').click();
+  const table = page.getByTestId('audit-table');
+  await expect(table).toContainText('新增员工');
+  await expect(table).toContainText('重置密码');
+  await expect(table).toContainText('修改员工信息');
+});
+
+test('a branch manager adds a counter and changes what it serves', async ({ page }) => {
+  await new LoginPage(page).login('manager1');
+  await page.goto('/staff');
+  await page.getByRole('tab', { name: '窗口' }).click();
+  await page.getByTestId('counter-add').click();
+  await page.getByTestId('counter-number').fill('21');
+  await page.getByTestId('counter-name').fill('21号窗口');
+  await page.getByRole('dialog').getByLabel('服务队列').click();
+  await page.keyboard.type('个人');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('counter-save').click();
+  await expect(page.getByText('已新增窗口 21号窗口')).toBeVisible();
+  const row = page.getByTestId('counters-table').locator('tr', { hasText: '21号窗口' });
+  await expect(row).toContainText('个人业务');
+  await expect(row).toContainText('否');
+
+  await page.getByTestId('counter-edit-21').click();
+  await page.getByRole('dialog').getByLabel('仅对公').click();
+  await page.getByTestId('counter-save').click();
+  await expect(row).toContainText('是');
+  // The same list is a section of the settings screen.
+  await page.goto('/settings?section=counters');
+  await expect(page.getByTestId('section-counters')).toContainText('21号窗口');
+
+  // A lobby display for LAN mode: its token URL is shown once, then it can be revoked.
+  await page.goto('/staff');
+  await page.getByRole('tab', { name: '叫号屏' }).click();
+  await page.getByTestId('display-add').click();
+  await page.getByTestId('display-name').fill('大堂东侧电视');
+  await page.getByTestId('display-create').click();
+  await expect(page.getByTestId('display-url')).toContainText(/\/display\?token=[\w-]{16,}/);
+  await page.getByRole('button', { name: '完成' }).click();
+  const display = page.getByTestId('displays-table').locator('tr', { hasText: '大堂东侧电视' });
+  await expect(display).toContainText('尚未连接');
+  await display.getByRole('button', { name: '停用' }).click();
+  await page.locator('.ant-popconfirm').getByRole('button', { name: '停用' }).click();
+  await expect(display).toHaveCount(0);
+});
+
+test('a fresh install asks for the administrator, then logs in with it', async ({ page }) => {
+  // A server of its own without demo data: nobody exists yet.
+  const dir = mkdtempSync(join(tmpdir(), 'triage-setup-'));
+  const server = spawn(
+    process.execPath,
+    ['dist/server/cli.js', '--port', '0', '--no-demo', '--data', join(dir, 'data'), '--log-level', 'warn'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout.on('data', (b: Buffer) => {
+        out += b.toString();
+        const m = /Open (http:\/\/[^\s/]+)\//.exec(out);
+        if (m) resolve(m[1] as string);
+      });
+      server.once('exit', (code) => reject(new Error(`server exited ${String(code)}: ${out}`)));
+      setTimeout(() => reject(new Error(`no URL in: ${out}`)), 30_000);
+    });
+    await page.goto(`${url}/login`);
+    await expect(page.getByTestId('setup-screen')).toBeVisible();
+    await expect(page).toHaveURL(/\/setup$/);
+    await page.getByTestId('setup-username').fill('chief');
+    await page.getByTestId('setup-displayName').fill('行长 陈');
+    await page.getByTestId('setup-password').fill('weak');
+    await page.getByTestId('setup-confirm').fill('weak');
+    await page.getByTestId('setup-submit').click();
+    await expect(page.getByTestId('setup-screen')).toContainText('密码至少 8 位');
+    await page.getByTestId('setup-password').fill('Chief2025');
+    await page.getByTestId('setup-confirm').fill('Chief2025');
+    await page.screenshot({ path: `${SHOTS}/setup.png`, fullPage: true });
+    await page.getByTestId('setup-submit').click();
+    await expect(page.getByTestId('me')).toContainText('行长 陈');
+    // Setup is done for good: the login screen no longer sends anyone there.
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto(`${url}/setup`);
+    await expect(page).toHaveURL(/\/login$/);
+  } finally {
+    server.kill('SIGTERM');
+  }
+});
+
+test('a JSON section (campaigns) is refused with the field path, and a valid edit saves', async ({
+  page,
+}) => {
+  await new LoginPage(page).login('manager1');
+  await openSettings(page, 'campaigns');
+  const before = await currentVersion(page);
+  const editor = page.getByTestId('json-campaigns');
+  const campaigns = JSON.parse(await editor.inputValue()) as { productCodes: string[]; zh?: string }[];
+  expect(campaigns.length).toBeGreaterThan(0);
+
+  const bad = structuredClone(campaigns);
+  (bad[0] as { productCodes: string[] }).productCodes[0] = 'NO_SUCH_PRODUCT';
+  await editor.fill(JSON.stringify(bad, null, 2));
+  await page.getByTestId('save-campaigns').click();
+  const issues = page.getByTestId('section-campaigns').getByTestId('section-issues');
+  await expect(issues).toContainText('suggest.campaigns.0.productCodes.0');
+  await expect(issues).toContainText('活动引用了不存在的产品');
+  await page.screenshot({ path: `${SHOTS}/settings-json-refused.png`, fullPage: true });
+
+  // Broken JSON cannot be sent at all.
+  await editor.fill('[{');
+  await expect(page.getByTestId('section-campaigns')).toContainText('JSON 格式错误');
+  await expect(page.getByTestId('save-campaigns')).toBeDisabled();
+
+  // Dropping the first campaign is valid.
+  await editor.fill(JSON.stringify(campaigns.slice(1), null, 2));
+  await page.getByTestId('note-campaigns').fill('停止第一个营销活动');
+  await page.getByTestId('save-campaigns').click();
+  await expect(page.getByTestId('settings-current')).toContainText(`当前第 ${before + 1} 版`);
+  const saved = (await (await page.request.get('/api/settings')).json()) as {
+    config: { suggest: { campaigns: unknown[] } };
+  };
+  expect(saved.config.suggest.campaigns).toHaveLength(campaigns.length - 1);
 });

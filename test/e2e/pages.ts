@@ -149,3 +149,41 @@ export class DisplayPage {
     return this.page.getByTestId('now-calling-no');
   }
 }
+
+/** The customer at the counter, in the VIP room or on /customers/:id: profile, suggestions, outcome keys. */
+export class ProfilePanel {
+  constructor(
+    readonly page: Page,
+    readonly root = page.getByTestId('profile-panel').first(),
+  ) {}
+
+  suggestions() {
+    return this.root.getByTestId('suggestions').locator('li.suggestion');
+  }
+
+  /** 显示 → reason → the full value, which the panel shows for a few seconds; answers it. */
+  async reveal(field: 'id' | 'phone', reason: string): Promise<string> {
+    await this.root.getByTestId(`${field}-reveal`).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByTestId('reveal-reason').fill(reason);
+    await dialog.getByTestId('reveal-reason').press('Enter');
+    await expect(dialog).toBeHidden();
+    const value = this.root.getByTestId(`${field}-revealed`);
+    await expect(value).toBeVisible();
+    return (await value.textContent()) ?? '';
+  }
+}
+
+/** 定期回访. */
+export class FollowUpsPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('menuitem', { name: '定期回访' }).click();
+    await expect(this.page.getByTestId('follow-ups')).toBeVisible();
+  }
+
+  row(text: string) {
+    return this.page.getByTestId('follow-ups-table').locator('tbody tr', { hasText: text });
+  }
+}

@@ -18,7 +18,12 @@ export const FAST_SYNC: Partial<SyncConfig> = {
 export interface Node extends RunningServer {
   dataDir: string;
   login: (username: string, password?: string) => Promise<string>;
-  call: <T>(method: string, path: string, body?: unknown, token?: string) => Promise<{ status: number; body: T }>;
+  call: <T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    token?: string,
+  ) => Promise<{ status: number; body: T }>;
   stop: () => Promise<void>;
 }
 
@@ -77,7 +82,10 @@ export async function startHub(
   return wrap(server, dir, !opts.keep);
 }
 
-export async function startTerminal(hubUrl: string, opts: { now?: () => number; dir?: string } = {}): Promise<Node> {
+export async function startTerminal(
+  hubUrl: string,
+  opts: { now?: () => number; dir?: string } = {},
+): Promise<Node> {
   const dir = opts.dir ?? tempDir('sync-term-');
   const cfg: ServeConfig = {
     port: 0,
@@ -105,7 +113,11 @@ export function status(n: Node): SyncStatus {
 }
 
 /** Polls until `pred` holds (bounded). */
-export async function until(pred: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+export async function until(
+  pred: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     if (await pred()) return;
@@ -116,8 +128,12 @@ export async function until(pred: () => boolean | Promise<boolean>, what: string
 
 /** Waits for a terminal's first snapshot and a clean online cycle. */
 export async function synced(t: Node, timeoutMs = 30_000): Promise<void> {
-  await until(() => {
-    const s = status(t);
-    return s.online && s.pending === 0 && s.phase === 'online';
-  }, 'terminal online and synced', timeoutMs);
+  await until(
+    () => {
+      const s = status(t);
+      return s.online && s.pending === 0 && s.phase === 'online';
+    },
+    'terminal online and synced',
+    timeoutMs,
+  );
 }

@@ -62,7 +62,11 @@ async function healthy(deadline: number): Promise<void> {
   }
 }
 
-async function post<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+async function post<T>(
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
   const res = await fetch(url + path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -81,7 +85,13 @@ function script(deviceId: string, blocks: BlockGrant[], counterId: string, day: 
   for (let k = 0; out.length < PER_CLIENT; k++) {
     const ticketId = newId();
     const n = numbers[k] as number;
-    const types: TicketEvent['type'][] = ['issue', 'call', ...Array<'recall'>(6).fill('recall'), 'start', 'finish'];
+    const types: TicketEvent['type'][] = [
+      'issue',
+      'call',
+      ...Array<'recall'>(6).fill('recall'),
+      'start',
+      'finish',
+    ];
     for (const type of types.slice(0, PER_TICKET)) {
       const ev: TicketEvent = {
         id: newId(),
@@ -105,7 +115,15 @@ function script(deviceId: string, blocks: BlockGrant[], counterId: string, day: 
               }
             : {},
       };
-      out.push({ id: ev.id, deviceId, branchCode: 'DEMO01', hlc: clock.now(), kind: 'ticket_event', entityId: ticketId, payload: { ...ev } });
+      out.push({
+        id: ev.id,
+        deviceId,
+        branchCode: 'DEMO01',
+        hlc: clock.now(),
+        kind: 'ticket_event',
+        entityId: ticketId,
+        payload: { ...ev },
+      });
     }
   }
   return out;
@@ -123,7 +141,9 @@ describe('kill -9 of the hub during a burst', () => {
     await healthy(Date.now() + 40_000);
     const login = await post<{ token: string }>('/api/session', { username: 'lobby1', password: 'demo1234' });
     const lobby = login.body.token;
-    const counters = (await (await fetch(`${url}/api/counters`, { headers: { authorization: `Bearer ${lobby}` } })).json()) as {
+    const counters = (await (
+      await fetch(`${url}/api/counters`, { headers: { authorization: `Bearer ${lobby}` } })
+    ).json()) as {
       counters: { id: string; queues: string[] }[];
     };
     const counterIds = counters.counters.filter((c) => c.queues.includes('individual')).map((c) => c.id);
@@ -132,15 +152,27 @@ describe('kill -9 of the hub during a burst', () => {
     const clients: { deviceId: string; token: string; events: SyncEnvelope[] }[] = [];
     for (let i = 0; i < CLIENTS; i++) {
       const deviceId = `kill-test-${i}`;
-      const e = await post<EnrollResponse>('/api/sync/enroll', { username: 'manager1', password: 'demo1234', deviceId });
+      const e = await post<EnrollResponse>('/api/sync/enroll', {
+        username: 'manager1',
+        password: 'demo1234',
+        deviceId,
+      });
       expect(e.status).toBe(200);
       const blocks: BlockGrant[] = [];
       for (let b = 0; b < Math.ceil(PER_CLIENT / PER_TICKET / 100); b++) {
-        const r = await post<{ blocks: BlockGrant[] }>('/api/sync/blocks', { branchDay: day, queues: ['individual'] }, { 'x-device-token': e.body.token });
+        const r = await post<{ blocks: BlockGrant[] }>(
+          '/api/sync/blocks',
+          { branchDay: day, queues: ['individual'] },
+          { 'x-device-token': e.body.token },
+        );
         expect(r.status).toBe(200);
         blocks.splice(0, blocks.length, ...r.body.blocks);
       }
-      clients.push({ deviceId, token: e.body.token, events: script(deviceId, blocks, counterIds[i % counterIds.length] as string, day) });
+      clients.push({
+        deviceId,
+        token: e.body.token,
+        events: script(deviceId, blocks, counterIds[i % counterIds.length] as string, day),
+      });
     }
 
     const acked = new Set<string>();
@@ -167,7 +199,11 @@ describe('kill -9 of the hub during a burst', () => {
         const batch = c.events.slice(i, i + BATCH);
         for (;;) {
           try {
-            const r = await post<PushResponse>('/api/sync/push', { events: batch }, { 'x-device-token': c.token });
+            const r = await post<PushResponse>(
+              '/api/sync/push',
+              { events: batch },
+              { 'x-device-token': c.token },
+            );
             if (r.status === 200) {
               expect(r.body.failed).toBe(0);
               for (const id of r.body.acked) acked.add(id);
@@ -186,7 +222,11 @@ describe('kill -9 of the hub during a burst', () => {
     const lobbyClient = async () => {
       while (!stopLobby) {
         try {
-          const r = await post<{ ticket: { id: string } }>('/api/tickets', { customerId: null, intents: ['account_open'] }, { authorization: `Bearer ${lobby}` });
+          const r = await post<{ ticket: { id: string } }>(
+            '/api/tickets',
+            { customerId: null, intents: ['account_open'] },
+            { authorization: `Bearer ${lobby}` },
+          );
           if (r.status === 201) apiTickets.add(r.body.ticket.id);
           else lobbyRefusals.push(r.status);
         } catch {
@@ -214,22 +254,40 @@ describe('kill -9 of the hub during a burst', () => {
     const db = new Database(join(dataDir, 'branch.db'));
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const ids = new Set((db.prepare('SELECT id FROM ticket_events').all() as { id: string }[]).map((r) => r.id));
+      const ids = new Set(
+        (db.prepare('SELECT id FROM ticket_events').all() as { id: string }[]).map((r) => r.id),
+      );
       for (const id of acked) expect(ids.has(id)).toBe(true);
-      const pushed = db.prepare(`SELECT count(*) AS n FROM ticket_events WHERE device_id LIKE 'kill-test-%'`).get() as { n: number };
+      const pushed = db
+        .prepare(`SELECT count(*) AS n FROM ticket_events WHERE device_id LIKE 'kill-test-%'`)
+        .get() as { n: number };
       expect(pushed.n).toBe(all.length);
-      const journal = db.prepare(`SELECT count(*) AS n, count(DISTINCT id) AS d FROM outbox WHERE device_id LIKE 'kill-test-%'`).get() as {
+      const journal = db
+        .prepare(
+          `SELECT count(*) AS n, count(DISTINCT id) AS d FROM outbox WHERE device_id LIKE 'kill-test-%'`,
+        )
+        .get() as {
         n: number;
         d: number;
       };
       expect(journal).toEqual({ n: all.length, d: all.length });
-      const tickets = new Set((db.prepare('SELECT id FROM tickets').all() as { id: string }[]).map((r) => r.id));
+      const tickets = new Set(
+        (db.prepare('SELECT id FROM tickets').all() as { id: string }[]).map((r) => r.id),
+      );
       for (const id of apiTickets) expect(tickets.has(id)).toBe(true);
 
       // Each pushed ticket's stored state is the HLC replay of its events.
-      const rows = db
-        .prepare(`SELECT * FROM ticket_events WHERE device_id LIKE 'kill-test-%'`)
-        .all() as { id: string; ticket_id: string; type: string; at: number; staff_id: string | null; device_id: string; counter_id: string | null; payload: string; hlc: string }[];
+      const rows = db.prepare(`SELECT * FROM ticket_events WHERE device_id LIKE 'kill-test-%'`).all() as {
+        id: string;
+        ticket_id: string;
+        type: string;
+        at: number;
+        staff_id: string | null;
+        device_id: string;
+        counter_id: string | null;
+        payload: string;
+        hlc: string;
+      }[];
       const replay = replayInHlcOrder(
         rows.map((r) => ({
           hlc: r.hlc,
@@ -245,7 +303,11 @@ describe('kill -9 of the hub during a burst', () => {
           },
         })),
       );
-      const states = db.prepare(`SELECT id, status, version FROM tickets WHERE id IN (SELECT ticket_id FROM ticket_events WHERE device_id LIKE 'kill-test-%')`).all() as {
+      const states = db
+        .prepare(
+          `SELECT id, status, version FROM tickets WHERE id IN (SELECT ticket_id FROM ticket_events WHERE device_id LIKE 'kill-test-%')`,
+        )
+        .all() as {
         id: string;
         status: string;
         version: number;

@@ -40,8 +40,9 @@ function stateOf(t: TicketState) {
 describe('an hour without the hub', () => {
   it('loses nothing, duplicates nothing, and converges to the HLC replay', async () => {
     const teller = await term.login('teller1');
-    const counterId = (await term.call<{ me: { counterId: string } }>('GET', '/api/session', undefined, teller)).body.me
-      .counterId;
+    const counterId = (
+      await term.call<{ me: { counterId: string } }>('GET', '/api/session', undefined, teller)
+    ).body.me.counterId;
     await hub.stop();
     const started = clock.t;
     await until(() => !status(term).online, 'terminal sees the hub gone');
@@ -63,7 +64,12 @@ describe('an hour without the hub', () => {
       ids.push(issued.body.ticket.id);
       for (const type of STEPS) {
         tick();
-        const r = await term.call('POST', `/api/tickets/${issued.body.ticket.id}/events`, { type, counterId }, teller);
+        const r = await term.call(
+          'POST',
+          `/api/tickets/${issued.body.ticket.id}/events`,
+          { type, counterId },
+          teller,
+        );
         expect(r.status).toBe(200);
       }
     }
@@ -85,7 +91,9 @@ describe('an hour without the hub', () => {
     const atHub = hub.ctx.queue.tickets.events().filter((e) => e.deviceId === term.ctx.sync.deviceId);
     expect(atHub).toHaveLength(500);
     expect(new Set(atHub.map((e) => e.id))).toEqual(sent);
-    const journaled = hub.ctx.sync.journal.after(0, 100_000).filter((r) => r.env.deviceId === term.ctx.sync.deviceId);
+    const journaled = hub.ctx.sync.journal
+      .after(0, 100_000)
+      .filter((r) => r.env.deviceId === term.ctx.sync.deviceId);
     expect(journaled).toHaveLength(500);
     const displayNos = ids.map((id) => hub.ctx.queue.tickets.get(id)?.displayNo);
     expect(new Set(displayNos).size).toBe(TICKETS);
@@ -110,6 +118,8 @@ describe('an hour without the hub', () => {
     const before = hub.ctx.sync.journal.head();
     hub.ctx.sync.applyRemote(mine, { journal: true });
     expect(hub.ctx.sync.journal.head()).toBe(before);
-    expect(hub.ctx.queue.tickets.events().filter((e) => e.deviceId === term.ctx.sync.deviceId)).toHaveLength(500);
+    expect(hub.ctx.queue.tickets.events().filter((e) => e.deviceId === term.ctx.sync.deviceId)).toHaveLength(
+      500,
+    );
   }, 60_000);
 });

@@ -43,12 +43,17 @@ describe('a ticket called at two partitioned counters', () => {
     expect(issued.status).toBe(201);
     const ticketId = issued.body.ticket.id;
     // Both terminals learn of the ticket through their pull.
-    await until(() => terms.every((t) => t.ctx.queue.tickets.get(ticketId)?.status === 'waiting'), 'ticket at terminals');
+    await until(
+      () => terms.every((t) => t.ctx.queue.tickets.get(ticketId)?.status === 'waiting'),
+      'ticket at terminals',
+    );
 
     const teller1 = await t1.login('teller1');
     const teller2 = await t2.login('teller2');
-    const c1 = (await t1.call<{ me: { counterId: string } }>('GET', '/api/session', undefined, teller1)).body.me.counterId;
-    const c2 = (await t2.call<{ me: { counterId: string } }>('GET', '/api/session', undefined, teller2)).body.me.counterId;
+    const c1 = (await t1.call<{ me: { counterId: string } }>('GET', '/api/session', undefined, teller1)).body
+      .me.counterId;
+    const c2 = (await t2.call<{ me: { counterId: string } }>('GET', '/api/session', undefined, teller2)).body
+      .me.counterId;
     expect(c1).not.toBe(c2);
 
     l1.cut();
@@ -73,7 +78,10 @@ describe('a ticket called at two partitioned counters', () => {
     expect(hub.ctx.queue.tickets.get(ticketId)?.counterId).toBe(c2);
     l1.heal();
     await synced(t1);
-    await until(() => t2.ctx.queue.tickets.get(ticketId)?.counterId === c1, 'terminal 2 pulls the earlier call');
+    await until(
+      () => t2.ctx.queue.tickets.get(ticketId)?.counterId === c1,
+      'terminal 2 pulls the earlier call',
+    );
 
     for (const n of [hub, t1, t2]) {
       const state = n.ctx.queue.tickets.get(ticketId);
@@ -113,8 +121,12 @@ describe('a ticket called at two partitioned counters', () => {
     const teller2 = await t2.login('teller2');
     const lobby = await hub.login('lobby1');
     await hub.call('POST', '/api/tickets', { customerId: null, intents: ['account_open'] }, lobby);
-    await until(() => t2.ctx.queue.snapshot(t2.ctx.now()).queues.some((q) => q.waiting > 0), 'new ticket at t2');
-    const me = (await t2.call<{ me: { counterId: string } }>('GET', '/api/session', undefined, teller2)).body.me;
+    await until(
+      () => t2.ctx.queue.snapshot(t2.ctx.now()).queues.some((q) => q.waiting > 0),
+      'new ticket at t2',
+    );
+    const me = (await t2.call<{ me: { counterId: string } }>('GET', '/api/session', undefined, teller2)).body
+      .me;
     const next = await t2.call<{ ticket: { id: string; counterId: string } | null }>(
       'POST',
       `/api/counters/${me.counterId}/call-next`,

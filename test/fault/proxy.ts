@@ -11,17 +11,22 @@ export interface LinkProxy {
   heal: () => void;
   flaky: (opts: { dropRate: number; maxDelayMs: number; rand: () => number } | null) => void;
   close: () => Promise<void>;
+  /** Connections refused or cut by chaos or a cut link. */
+  dropped: () => number;
 }
 
 export async function startProxy(target: { host: string; port: number }): Promise<LinkProxy> {
   let down = false;
   let chaos: { dropRate: number; maxDelayMs: number; rand: () => number } | null = null;
   const open = new Set<Socket>();
+  let dropped = 0;
+  let timer: ReturnType<typeof setInterval> | null = null;
   const server: Server = createServer((client) => {
     open.add(client);
     client.on('close', () => open.delete(client));
     client.on('error', () => client.destroy());
     if (down || (chaos && chaos.rand() < chaos.dropRate)) {
+      dropped++;
       client.destroy();
       return;
     }
@@ -38,6 +43,17 @@ export async function startProxy(target: { host: string; port: number }): Promis
         client.pipe(upstream);
         upstream.pipe(client);
       });
+      // Some connections die mid-flight: a request may reach the hub while its answer never comes back.
+      if (chaos && chaos.rand() < chaos.dropRate) {
+        setTimeout(
+          () => {
+            dropped++;
+            upstream.destroy();
+            client.destroy();
+          },
+          Math.floor(chaos.rand() * chaos.maxDelayMs),
+        );
+      }
     };
     const delay = chaos ? Math.floor(chaos.rand() * chaos.maxDelayMs) : 0;
     if (delay > 0) setTimeout(connect, delay);
@@ -62,8 +78,27 @@ export async function startProxy(target: { host: string; port: number }): Promis
     },
     flaky: (o) => {
       chaos = o;
+      dropAll();
+      if (timer) clearInterval(timer);
+      timer = null;
+      // Kept-alive connections are cut at random too, so every request is exposed, not only new connections.
+      if (o) {
+        timer = setInterval(
+          () => {
+            for (const sock of open) {
+              if (o.rand() < o.dropRate / 4) {
+                dropped++;
+                sock.destroy();
+              }
+            }
+          },
+          Math.max(5, o.maxDelayMs / 4),
+        );
+      }
     },
+    dropped: () => dropped,
     close: async () => {
+      if (timer) clearInterval(timer);
       dropAll();
       await new Promise<void>((r) => server.close(() => r()));
     },

@@ -21,7 +21,6 @@ const reveal = (field: 'id' | 'phone', reason: string) =>
 beforeAll(async () => {
   s = await startTestServer({ now: () => clock });
   teller = await s.login('teller1');
-  manager = await s.login('manager1');
   tellerId = (await json<{ me: { id: string } }>(await s.get('/api/session', teller))).me.id;
   const found = await json<{ customers: { id: string }[] }>(
     await s.get(`/api/customers/lookup?q=${SHOWCASE.private.customerNo}`, teller),
@@ -34,6 +33,8 @@ beforeAll(async () => {
   clock += 5 * MIN;
   expect((await reveal('id', '客户要求打印证件信息')).status).toBe(200);
   clock += MIN;
+  // Logged in now: a session left idle over the setup's ten minutes would be locked.
+  manager = await s.login('manager1');
 });
 afterAll(async () => {
   await s.stop();

@@ -215,7 +215,6 @@ describe('rate limit on password attempts', () => {
     expect(last?.statusCode).toBe(429);
     // This server has seen many logins this minute: the limit applies as soon as the setting says 5.
     expect(tries).toBeLessThanOrEqual(6);
-    expect((await req('POST', '/api/session/unlock', undefined, { password: 'x' })).statusCode).not.toBe(429);
     const e = err(last as Res) as { code: string; details: { retryAfterMs: number } } & { zh?: string };
     expect(e.code).toBe('too_many_attempts');
     expect(e.details.retryAfterMs).toBeGreaterThan(0);

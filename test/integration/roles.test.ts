@@ -86,9 +86,11 @@ describe('route roles', () => {
       ...readdirSync(join(dir, 'routes')).map((f) => join(dir, 'routes', f)),
     ].filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
     const direct = files.flatMap((f) =>
-      [...readFileSync(f, 'utf8').matchAll(/\bapp\.(get|post|put|patch|delete|all|route)\(\s*'?([^',)\s]*)/g)].map(
-        (m) => `${m[1]} ${m[2]}`,
-      ),
+      [
+        ...readFileSync(f, 'utf8').matchAll(
+          /\bapp\.(get|post|put|patch|delete|all|route)\(\s*'?([^',)\s]*)/g,
+        ),
+      ].map((m) => `${m[1]} ${m[2]}`),
     );
     expect(direct.sort()).toEqual(['get /*', 'get /api/live', 'route {']);
   });
@@ -152,8 +154,16 @@ describe('route roles', () => {
     // Tickets for known customers, one of them called, so a leak would have something to leak.
     const lobby = tokens.lobby;
     const customers = s.store.sqlite
-      .prepare(`SELECT id, name, customer_no, id_masked, phone_masked FROM customers WHERE kind='individual' LIMIT 5`)
-      .all() as { id: string; name: string; customer_no: string; id_masked: string | null; phone_masked: string }[];
+      .prepare(
+        `SELECT id, name, customer_no, id_masked, phone_masked FROM customers WHERE kind='individual' LIMIT 5`,
+      )
+      .all() as {
+      id: string;
+      name: string;
+      customer_no: string;
+      id_masked: string | null;
+      phone_masked: string;
+    }[];
     for (const c of customers) {
       const res = await s.app.inject({
         method: 'POST',
@@ -197,8 +207,8 @@ describe('route roles', () => {
     };
     expect(board.counters.some((c) => c.current?.displayNo)).toBe(true);
     // A customer profile is out of reach for the TV login.
-    expect((await call({ method: 'GET', url: `/api/customers/${customers[0]?.id}` }, tokens.display)).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await call({ method: 'GET', url: `/api/customers/${customers[0]?.id}` }, tokens.display)).statusCode,
+    ).toBe(403);
   });
 });

@@ -41,7 +41,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     applied_at INTEGER NOT NULL
   ) WITHOUT ROWID`.execute(db);
   await sql`CREATE INDEX applied_events_hlc ON applied_events (hlc)`.execute(db);
-  await sql`CREATE INDEX applied_events_failed ON applied_events (status) WHERE status = 'failed'`.execute(db);
+  await sql`CREATE INDEX applied_events_failed ON applied_events (status) WHERE status = 'failed'`.execute(
+    db,
+  );
 
   await sql`CREATE TABLE sync_state (
     key TEXT PRIMARY KEY,
@@ -94,9 +96,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await sql`ALTER TABLE ticket_events ADD COLUMN hlc TEXT`.execute(db);
   await sql`ALTER TABLE ticket_events ADD COLUMN accepted INTEGER NOT NULL DEFAULT 1`.execute(db);
-  // Events from before replication get a stamp from their time and position, so they replay in log order.
-  await sql`UPDATE ticket_events SET hlc = printf('%013d:%04x:%s', at, seq % 65536, device_id) WHERE hlc IS NULL`.execute(
-    db,
-  );
+  // Events from before replication get a stamp that replays them in their log order: the running maximum of
+  // their times within the ticket (a clock set back must not reorder them), then their position.
+  await sql`UPDATE ticket_events SET hlc = printf('%013d:%04x:%s', w.m, ticket_events.seq % 65536, ticket_events.device_id)
+    FROM (SELECT id, max(at) OVER (PARTITION BY ticket_id ORDER BY seq) AS m FROM ticket_events) AS w
+    WHERE w.id = ticket_events.id AND ticket_events.hlc IS NULL`.execute(db);
   await sql`CREATE INDEX ticket_events_ticket_hlc ON ticket_events (ticket_id, hlc)`.execute(db);
 }

@@ -7,7 +7,11 @@ export class DisplayTokenRepo {
 
   active(): DisplayTokenTable[] {
     return this.store.all(
-      this.store.k.selectFrom('display_tokens').selectAll().where('revoked_at', 'is', null).orderBy('created_at'),
+      this.store.k
+        .selectFrom('display_tokens')
+        .selectAll()
+        .where('revoked_at', 'is', null)
+        .orderBy('created_at'),
     );
   }
 
@@ -38,6 +42,8 @@ export class DisplayTokenRepo {
   }
 
   touch(id: string, now: number): void {
-    this.store.run(this.store.k.updateTable('display_tokens').set({ last_seen_at: now }).where('id', '=', id));
+    this.store.run(
+      this.store.k.updateTable('display_tokens').set({ last_seen_at: now }).where('id', '=', id),
+    );
   }
 }

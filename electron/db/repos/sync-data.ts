@@ -3,21 +3,22 @@ import type { SnapshotTable } from '@shared/sync/api';
 import type { Store } from '../connection';
 
 /** How each replicated table is keyed and paged. */
-const TABLES: Record<SnapshotTable, { key: string; numericKey?: boolean; onConflict: 'update' | 'ignore' }> = {
-  branch: { key: 'id', onConflict: 'update' },
-  settings: { key: 'version', numericKey: true, onConflict: 'ignore' },
-  counters: { key: 'id', onConflict: 'update' },
-  staff: { key: 'id', onConflict: 'update' },
-  products: { key: 'id', onConflict: 'update' },
-  customers: { key: 'id', onConflict: 'update' },
-  cards: { key: 'card_hash', onConflict: 'update' },
-  holdings: { key: 'id', onConflict: 'update' },
-  tickets: { key: 'id', onConflict: 'ignore' },
-  ticket_events: { key: 'id', onConflict: 'ignore' },
-  suggestion_outcomes: { key: 'id', onConflict: 'ignore' },
-  follow_ups: { key: 'id', onConflict: 'update' },
-  complaints: { key: 'id', onConflict: 'update' },
-};
+const TABLES: Record<SnapshotTable, { key: string; numericKey?: boolean; onConflict: 'update' | 'ignore' }> =
+  {
+    branch: { key: 'id', onConflict: 'update' },
+    settings: { key: 'version', numericKey: true, onConflict: 'ignore' },
+    counters: { key: 'id', onConflict: 'update' },
+    staff: { key: 'id', onConflict: 'update' },
+    products: { key: 'id', onConflict: 'update' },
+    customers: { key: 'id', onConflict: 'update' },
+    cards: { key: 'card_hash', onConflict: 'update' },
+    holdings: { key: 'id', onConflict: 'update' },
+    tickets: { key: 'id', onConflict: 'ignore' },
+    ticket_events: { key: 'id', onConflict: 'ignore' },
+    suggestion_outcomes: { key: 'id', onConflict: 'ignore' },
+    follow_ups: { key: 'id', onConflict: 'update' },
+    complaints: { key: 'id', onConflict: 'update' },
+  };
 
 /** Cipher texts stay at the hub: a terminal finds customers by keyed hash, reveals go to the hub. */
 const WITHHELD: Partial<Record<SnapshotTable, string[]>> = {
@@ -88,7 +89,9 @@ export class SyncDataRepo {
 
   count(table: SnapshotTable, scope: SnapshotScope): number {
     const f = filter(table, scope);
-    const r = this.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${f.where}`).get(...f.params) as {
+    const r = this.store.sqlite
+      .prepare(`SELECT count(*) AS n FROM ${table} WHERE ${f.where}`)
+      .get(...f.params) as {
       n: number;
     };
     return r.n;
@@ -132,8 +135,7 @@ export class SyncDataRepo {
         .filter((c) => c !== def.key)
         .map((c) => `"${c}" = excluded."${c}"`)
         .join(', ');
-      const conflict =
-        def.onConflict === 'ignore' || set === '' ? 'DO NOTHING' : `DO UPDATE SET ${set}`;
+      const conflict = def.onConflict === 'ignore' || set === '' ? 'DO NOTHING' : `DO UPDATE SET ${set}`;
       st = this.store.sqlite.prepare(
         `INSERT INTO ${table} (${quoted.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
          ON CONFLICT(${def.key}) ${conflict}`,
@@ -146,14 +148,19 @@ export class SyncDataRepo {
   }
 
   /** One row by id, as stored (the payload of an append-only event). */
-  row(table: 'suggestion_outcomes' | 'follow_ups' | 'complaints', id: string): Record<string, unknown> | undefined {
+  row(
+    table: 'suggestion_outcomes' | 'follow_ups' | 'complaints',
+    id: string,
+  ): Record<string, unknown> | undefined {
     return this.store.sqlite.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as
-      | Record<string, unknown>
-      | undefined;
+      Record<string, unknown> | undefined;
   }
 
   /** An append-only row from another device: inserted once, never changed by a repeat. */
-  insertOnce(table: 'suggestion_outcomes' | 'follow_ups' | 'complaints', row: Record<string, unknown>): boolean {
+  insertOnce(
+    table: 'suggestion_outcomes' | 'follow_ups' | 'complaints',
+    row: Record<string, unknown>,
+  ): boolean {
     const known = this.columnsOf(table);
     const cols = known.filter((c) => c in row);
     const st = this.store.sqlite.prepare(
@@ -230,9 +237,9 @@ export class SyncDataRepo {
 
   customerField(customerId: string, field: string): unknown {
     if (!this.columnsOf('customers').includes(field)) throw new Error(`no customer field ${field}`);
-    const r = this.store.sqlite.prepare(`SELECT "${field}" AS v FROM customers WHERE id = ?`).get(customerId) as
-      | { v: unknown }
-      | undefined;
+    const r = this.store.sqlite
+      .prepare(`SELECT "${field}" AS v FROM customers WHERE id = ?`)
+      .get(customerId) as { v: unknown } | undefined;
     return r?.v;
   }
 
@@ -241,6 +248,15 @@ export class SyncDataRepo {
     this.store.sqlite
       .prepare(`UPDATE customers SET "${field}" = ?, updated_at = max(updated_at, ?) WHERE id = ?`)
       .run(value as never, at, customerId);
+  }
+
+  /** Audit rows written here after a position (rowid: insertion order, whatever the ids), oldest first. */
+  auditAfter(rowid: number, limit: number): { rowid: number; row: Record<string, unknown> }[] {
+    return (
+      this.store.sqlite
+        .prepare('SELECT rowid AS _rowid, * FROM audit_log WHERE rowid > ? ORDER BY rowid LIMIT ?')
+        .all(rowid, limit) as ({ _rowid: number } & Record<string, unknown>)[]
+    ).map(({ _rowid, ...row }) => ({ rowid: _rowid, row }));
   }
 
   /** An audit row from a terminal, under its own id: a repeat is a no-op (the log stays append-only). */

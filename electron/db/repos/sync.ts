@@ -5,7 +5,18 @@ import type { Store } from '../connection';
 import type { AppliedEventTable, NumberBlockTable, SyncDeviceTable, SyncNoticeTable } from '../schema';
 
 type OutboxRow = [string, string, string, string, string, string, string, number];
-type AppliedRow = [string, string, string, string, string, string, string, string | null, string | null, number];
+type AppliedRow = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  number,
+];
 
 export function toEnvelope(r: {
   id: string;
@@ -35,6 +46,7 @@ export class SyncJournalRepo {
   private readonly outboxInsert: Database.Statement<OutboxRow>;
   private readonly appliedInsert: Database.Statement<AppliedRow>;
   private readonly hasStmt: Database.Statement<[string], { id: string }>;
+  private readonly statusStmt: Database.Statement<[string], { status: string }>;
 
   constructor(private readonly store: Store) {
     const db = store.sqlite;
@@ -49,6 +61,9 @@ export class SyncJournalRepo {
          applied_at = excluded.applied_at`,
     );
     this.hasStmt = db.prepare<[string], { id: string }>('SELECT id FROM applied_events WHERE id = ?');
+    this.statusStmt = db.prepare<[string], { status: string }>(
+      'SELECT status FROM applied_events WHERE id = ?',
+    );
   }
 
   /** Appends to the journal; an id already there is left as it was. True when it was new. */
@@ -91,9 +106,9 @@ export class SyncJournalRepo {
     return !!this.hasStmt.get(id);
   }
 
-  /** Applied (or failed) status of an event id, for tests and tools. */
-  applied(id: string): AppliedEventTable | undefined {
-    return this.store.first(this.store.k.selectFrom('applied_events').selectAll().where('id', '=', id));
+  /** Applied (or failed) status of an event id. */
+  applied(id: string): Pick<AppliedEventTable, 'status'> | undefined {
+    return this.statusStmt.get(id);
   }
 
   failed(limit: number): SyncEnvelope[] {
@@ -237,7 +252,12 @@ export class NumberBlockRepo {
   }
 
   insert(b: NumberBlockTable): void {
-    this.store.run(this.store.k.insertInto('number_blocks').values(b).onConflict((oc) => oc.doNothing()));
+    this.store.run(
+      this.store.k
+        .insertInto('number_blocks')
+        .values(b)
+        .onConflict((oc) => oc.doNothing()),
+    );
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { TicketEvent, TicketState } from '@shared/queue';
-import { sql } from 'kysely';
+import type Database from 'better-sqlite3';
 import type { Store } from '../connection';
 import type { TicketEventTable } from '../schema';
 
@@ -22,8 +22,64 @@ function toEvent(r: TicketEventTable): TicketEvent {
  * The event log is the truth; the tickets row is the state folded from it, stored as JSON plus the
  * columns queries need. Both are written in the caller's transaction.
  */
+interface EventRow {
+  id: string;
+  ticket_id: string;
+  type: string;
+  payload: string;
+  staff_id: string | null;
+  device_id: string;
+  counter_id: string | null;
+  at: number;
+  hlc: string | null;
+  accepted: number;
+}
+const ROW_COLUMNS = [
+  'branch_day',
+  'queue',
+  'number',
+  'display_no',
+  'customer_id',
+  'channel',
+  'priority',
+  'status',
+  'services',
+  'services_done',
+  'counter_id',
+  'arrived_at',
+  'called_at',
+  'started_at',
+  'finished_at',
+  'state',
+  'version',
+  'updated_at',
+] as const;
+
 export class TicketRepo {
-  constructor(private readonly store: Store) {}
+  /** Every ticket event (a counter's click, a terminal's push) runs these: prepared once, not compiled per call. */
+  private readonly insertEventStmt: Database.Statement<[EventRow]>;
+  private readonly updateRowStmt: Database.Statement<unknown[]>;
+  private readonly getStmt: Database.Statement<[string], { state: string }>;
+  private readonly hasEventStmt: Database.Statement<[string], { id: string }>;
+  private readonly maxHlcStmt: Database.Statement<[string], { h: string | null }>;
+
+  constructor(private readonly store: Store) {
+    const db = store.sqlite;
+    // Refused events stay in the log too, so the position is the log's, not the state's version.
+    this.insertEventStmt = db.prepare<[EventRow]>(
+      `INSERT INTO ticket_events (id, ticket_id, seq, type, payload, staff_id, device_id, counter_id, at, hlc, accepted)
+       VALUES (@id, @ticket_id, (SELECT coalesce(max(seq), 0) + 1 FROM ticket_events WHERE ticket_id = @ticket_id),
+               @type, @payload, @staff_id, @device_id, @counter_id, @at, @hlc, @accepted)`,
+    );
+    this.updateRowStmt = db.prepare<unknown[]>(
+      `UPDATE tickets SET ${ROW_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+    );
+    this.getStmt = db.prepare<[string], { state: string }>('SELECT state FROM tickets WHERE id = ?');
+    this.hasEventStmt = db.prepare<[string], { id: string }>('SELECT id FROM ticket_events WHERE id = ?');
+    this.maxHlcStmt = db.prepare<[string], { h: string | null }>(
+      'SELECT max(hlc) AS h FROM ticket_events WHERE ticket_id = ?',
+    );
+  }
 
   private row(state: TicketState, at: number, customerKnown = true) {
     return {
@@ -50,15 +106,28 @@ export class TicketRepo {
   }
 
   private insertEvent(ev: TicketEvent, hlc: string | null, accepted: boolean, seq?: number): void {
+    if (seq === undefined) {
+      this.insertEventStmt.run({
+        id: ev.id,
+        ticket_id: ev.ticketId,
+        type: ev.type,
+        payload: JSON.stringify(ev.payload),
+        staff_id: ev.staffId,
+        device_id: ev.deviceId,
+        counter_id: ev.counterId ?? null,
+        at: ev.at,
+        hlc,
+        accepted: accepted ? 1 : 0,
+      });
+      return;
+    }
     const k = this.store.k;
     this.store.run(
       k.insertInto('ticket_events').values({
         id: ev.id,
         ticket_id: ev.ticketId,
         // Refused events stay in the log too, so the position is the log's, not the state's version.
-        seq:
-          seq ??
-          sql<number>`(SELECT coalesce(max(seq), 0) + 1 FROM ticket_events WHERE ticket_id = ${ev.ticketId})`,
+        seq,
         type: ev.type,
         payload: JSON.stringify(ev.payload),
         staff_id: ev.staffId,
@@ -78,7 +147,7 @@ export class TicketRepo {
     if (ev.type === 'issue') {
       this.store.run(k.insertInto('tickets').values({ id: state.id, ...row }));
     } else {
-      this.store.run(k.updateTable('tickets').set(row).where('id', '=', state.id));
+      this.updateRowStmt.run(...ROW_COLUMNS.map((c) => row[c]), state.id);
     }
     this.insertEvent(ev, hlc, true);
   }
@@ -91,7 +160,9 @@ export class TicketRepo {
   /** Every event of a ticket (accepted or not) with its stamp, for a merge. */
   stampedEvents(ticketId: string): { event: TicketEvent; hlc: string; accepted: boolean }[] {
     return this.store
-      .all(this.store.k.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('seq'))
+      .all(
+        this.store.k.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('seq'),
+      )
       .map((r) => ({
         event: toEvent(r),
         hlc: r.hlc ?? '',
@@ -101,13 +172,7 @@ export class TicketRepo {
 
   /** The newest stamp in a ticket's log ('' when it has none). */
   maxHlc(ticketId: string): string {
-    const r = this.store.first(
-      this.store.k
-        .selectFrom('ticket_events')
-        .select((e) => e.fn.max('hlc').as('h'))
-        .where('ticket_id', '=', ticketId),
-    );
-    return (r?.h as string | null) ?? '';
+    return this.maxHlcStmt.get(ticketId)?.h ?? '';
   }
 
   /**
@@ -136,12 +201,12 @@ export class TicketRepo {
   }
 
   get(id: string): TicketState | undefined {
-    const r = this.store.first(this.store.k.selectFrom('tickets').select('state').where('id', '=', id));
+    const r = this.getStmt.get(id);
     return r ? (JSON.parse(r.state) as TicketState) : undefined;
   }
 
   hasEvent(id: string): boolean {
-    return !!this.store.first(this.store.k.selectFrom('ticket_events').select('id').where('id', '=', id));
+    return !!this.hasEventStmt.get(id);
   }
 
   /** Tickets of the day still in play (the live queue is rebuilt from these at start). */

@@ -1,4 +1,4 @@
-import { HeadOfficeDb } from '../../db/headoffice/connection';
+import type { HeadOfficeDb } from '../../db/headoffice/connection';
 import { HoJournal } from '../../db/headoffice/journal';
 import { HoKeys } from '../../db/headoffice/keys';
 import { HoMaster } from '../../db/headoffice/master';

@@ -146,7 +146,9 @@ export class QueueService {
     }
     this.ctx.store.tx(() => {
       // The outbox gets each event in the same transaction (electron/sync/outbox.ts).
-      events.forEach((ev, i) => this.tickets.append(ev, states[i] as TicketState, this.ctx.sync.ticketEvent(ev)));
+      events.forEach((ev, i) =>
+        this.tickets.append(ev, states[i] as TicketState, this.ctx.sync.ticketEvent(ev)),
+      );
     });
     const final = state as TicketState;
     if (final.branchDay !== this.day) return final;
@@ -238,11 +240,13 @@ export class QueueService {
     this.ensureDay(now);
     for (const s of states) {
       if (s.branchDay !== this.day) continue;
-      if (s.status === 'done' || s.status === 'cancelled' || s.status === 'transferred') this.live.delete(s.id);
+      if (s.status === 'done' || s.status === 'cancelled' || s.status === 'transferred')
+        this.live.delete(s.id);
       else this.live.set(s.id, s);
       this.emit({ type: 'ticket', ticket: this.publicTicket(s), at: now });
     }
-    for (const s of called) if (s.branchDay === this.day && s.status === 'called') this.announce(s, now, false);
+    for (const s of called)
+      if (s.branchDay === this.day && s.status === 'called') this.announce(s, now, false);
   }
 
   act(

@@ -42,7 +42,12 @@ export function counterRoutes(app: FastifyInstance, ctx: AppContext): void {
       const caller = me as Caller;
       queuesMustExist(body.queues);
       if (q.counters.byNumber(body.number)) {
-        throw new ApiError(409, 'counter_number_taken', `${body.number}号窗口已存在`, `Counter ${body.number} exists`);
+        throw new ApiError(
+          409,
+          'counter_number_taken',
+          `${body.number}号窗口已存在`,
+          `Counter ${body.number} exists`,
+        );
       }
       const now = ctx.now();
       const id = ctx.store.tx(() => {
@@ -75,7 +80,8 @@ export function counterRoutes(app: FastifyInstance, ctx: AppContext): void {
       roles: SERVING,
       params: idParam,
       body: counterUpdateInput,
-      summary: 'Open/close, staff state (serving staff); name, channel, queues, corporate-only (manager, admin)',
+      summary:
+        'Open/close, staff state (serving staff); name, channel, queues, corporate-only (manager, admin)',
     },
     ({ params, body, me }) => {
       const caller = me as Caller;
@@ -104,7 +110,10 @@ export function counterRoutes(app: FastifyInstance, ctx: AppContext): void {
             action: 'counter.update',
             targetType: 'counter',
             targetId: params.id,
-            detail: { before: { name: before.name, channel: before.channel, queues: before.queues }, ...config },
+            detail: {
+              before: { name: before.name, channel: before.channel, queues: before.queues },
+              ...config,
+            },
           });
         });
       }

@@ -5,14 +5,7 @@ import type { Role } from '@shared/api/types';
 import { scrubPii } from '@shared/customer/mask';
 import { newId } from '../../db/ids';
 import type { StaffTable } from '../../db/schema';
-import {
-  forgetActivity,
-  newToken,
-  recordActivity,
-  setSessionCookie,
-  SESSION_COOKIE,
-  tokenId,
-} from '../auth';
+import { forgetActivity, newToken, recordActivity, setSessionCookie, SESSION_COOKIE, tokenId } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { hashPassword, verifyPassword } from '../password';
@@ -35,25 +28,25 @@ function passwordFailed(ctx: AppContext, staff: StaffTable, action: string, at: 
   const { maxFailedLogins, lockoutMinutes } = ctx.rules().security;
   const expired = staff.locked_until !== null && staff.locked_until <= at;
   const failures = (expired ? 0 : staff.failed_logins) + 1;
-  const lockedUntil = failures >= maxFailedLogins ? at + lockoutMinutes * 60_000 : null;
+  const until = failures >= maxFailedLogins ? at + lockoutMinutes * 60_000 : null;
   ctx.store.tx(() => {
-    ctx.staff.recordFailure(staff.id, failures, lockedUntil, at);
+    ctx.staff.recordFailure(staff.id, failures, until, at);
     ctx.audit.append({ at, staffId: staff.id, action, detail: { failures } });
-    if (lockedUntil) {
+    if (until) {
       ctx.audit.append({
         at,
         staffId: staff.id,
         action: 'account.locked',
         targetType: 'staff',
         targetId: staff.id,
-        detail: { until: lockedUntil, after: action },
+        detail: { until, after: action },
       });
     }
   });
-  return lockedUntil;
+  return until;
 }
 
-function lockedUntil(staff: StaffTable, now: number): number | null {
+function lockEnd(staff: StaffTable, now: number): number | null {
   return staff.locked_until !== null && staff.locked_until > now ? staff.locked_until : null;
 }
 
@@ -83,7 +76,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
         });
         throw bad;
       }
-      const locked = lockedUntil(staff, now);
+      const locked = lockEnd(staff, now);
       if (locked) {
         ctx.audit.append({ at: now, staffId: staff.id, action: 'login.refused_locked' });
         throw accountLocked(locked);
@@ -165,7 +158,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
       const caller = me as NonNullable<typeof me>;
       const staff = ctx.staff.byId(caller.id) as StaffTable;
       const now = ctx.now();
-      const locked = lockedUntil(staff, now);
+      const locked = lockEnd(staff, now);
       if (locked) throw accountLocked(locked);
       const ok = await verifyPassword(body.password, staff.password_hash);
       const at = ctx.now();

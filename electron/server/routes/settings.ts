@@ -109,7 +109,12 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(
     app,
     ctx,
-    { method: 'GET', url: '/api/settings/versions', roles: MANAGERS, summary: 'Saved versions, newest first' },
+    {
+      method: 'GET',
+      url: '/api/settings/versions',
+      roles: MANAGERS,
+      summary: 'Saved versions, newest first',
+    },
     () => ctx.settings.versions().map(info),
   );
 
@@ -125,7 +130,8 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     ({ params }) => {
       const row = ctx.settings.version(params.version);
-      if (!row) throw notFound({ zh: `设置版本 ${params.version}`, en: `Settings version ${params.version}` });
+      if (!row)
+        throw notFound({ zh: `设置版本 ${params.version}`, en: `Settings version ${params.version}` });
       return { ...info(row), config: JSON.parse(row.config) as unknown };
     },
   );

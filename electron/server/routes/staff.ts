@@ -56,15 +56,10 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
   };
 
-  route(
-    app,
-    ctx,
-    { method: 'GET', url: '/api/staff', roles: MANAGERS, summary: 'Staff accounts' },
-    () => {
-      const now = ctx.now();
-      return ctx.staff.list().map((s) => toStaffView(s, now));
-    },
-  );
+  route(app, ctx, { method: 'GET', url: '/api/staff', roles: MANAGERS, summary: 'Staff accounts' }, () => {
+    const now = ctx.now();
+    return ctx.staff.list().map((s) => toStaffView(s, now));
+  });
 
   route(
     app,
@@ -81,14 +76,24 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
       mayManage(caller, [body.role]);
       counterMustExist(body.counterId);
       if (ctx.staff.byUsername(body.username)) {
-        throw new ApiError(409, 'username_taken', `用户名已存在：${body.username}`, `Username taken: ${body.username}`);
+        throw new ApiError(
+          409,
+          'username_taken',
+          `用户名已存在：${body.username}`,
+          `Username taken: ${body.username}`,
+        );
       }
       const hash = await hashPassword(body.password);
       const now = ctx.now();
       const id = newId();
       ctx.store.tx(() => {
         if (ctx.staff.byUsername(body.username)) {
-          throw new ApiError(409, 'username_taken', `用户名已存在：${body.username}`, `Username taken: ${body.username}`);
+          throw new ApiError(
+            409,
+            'username_taken',
+            `用户名已存在：${body.username}`,
+            `Username taken: ${body.username}`,
+          );
         }
         ctx.staff.insert({
           id,
@@ -143,9 +148,15 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
           'You cannot change your own role or disable your own account',
         );
       }
-      const leavesAdmins = target.role === 'admin' && target.active === 1 && (roleChanges || body.active === false);
+      const leavesAdmins =
+        target.role === 'admin' && target.active === 1 && (roleChanges || body.active === false);
       if (leavesAdmins && ctx.staff.activeCountWithRole('admin') <= 1) {
-        throw new ApiError(409, 'last_admin', '必须保留至少一个启用的管理员', 'At least one active admin must remain');
+        throw new ApiError(
+          409,
+          'last_admin',
+          '必须保留至少一个启用的管理员',
+          'At least one active admin must remain',
+        );
       }
       const now = ctx.now();
       ctx.store.tx(() => {

@@ -42,7 +42,12 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
     const token = typeof raw === 'string' ? raw : null;
     const row = token ? sync.devices.byTokenHash(tokenId(token)) : undefined;
     if (!row || row.revoked_at !== null) {
-      throw new ApiError(401, 'device_unknown', '终端未登记或已停用', 'This terminal is not enrolled at the hub');
+      throw new ApiError(
+        401,
+        'device_unknown',
+        '终端未登记或已停用',
+        'This terminal is not enrolled at the hub',
+      );
     }
     const now = ctx.now();
     if (row.last_seen_at === null || now - row.last_seen_at > 30_000) sync.devices.touch(row.device_id, now);
@@ -69,14 +74,22 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
       summary: 'Enroll a counter PC as a terminal (manager/admin credentials) → device token, shown once',
     },
     async ({ body }): Promise<EnrollResponse> => {
-      if (ctx.opts.role !== 'hub') throw new ApiError(409, 'not_hub', '本机不是网点服务器', 'This is not a branch hub');
+      if (ctx.opts.role !== 'hub')
+        throw new ApiError(409, 'not_hub', '本机不是网点服务器', 'This is not a branch hub');
       const staff = ctx.staff.byUsername(body.username);
       const ok = !!staff && staff.active === 1 && (await verifyPassword(body.password, staff.password_hash));
-      if (!staff || !ok) throw new ApiError(401, 'bad_credentials', '用户名或密码错误', 'Wrong username or password');
+      if (!staff || !ok)
+        throw new ApiError(401, 'bad_credentials', '用户名或密码错误', 'Wrong username or password');
       if (!ENROLLERS.includes(staff.role as Role))
-        throw new ApiError(403, 'forbidden', '只有网点负责人或管理员可以登记终端', 'Only a manager or an admin can enroll a terminal');
+        throw new ApiError(
+          403,
+          'forbidden',
+          '只有网点负责人或管理员可以登记终端',
+          'Only a manager or an admin can enroll a terminal',
+        );
       const lookupKey = sync.lookupKey;
-      if (!lookupKey) throw new ApiError(409, 'no_lookup_key', '服务器未加载查询密钥', 'The hub has no lookup key loaded');
+      if (!lookupKey)
+        throw new ApiError(409, 'no_lookup_key', '服务器未加载查询密钥', 'The hub has no lookup key loaded');
       const token = newToken();
       const now = ctx.now();
       ctx.store.tx(() => {
@@ -111,7 +124,12 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(
     app,
     ctx,
-    { method: 'GET', url: '/api/sync/snapshot/head', roles: null, summary: 'Terminal: start a snapshot (device token)' },
+    {
+      method: 'GET',
+      url: '/api/sync/snapshot/head',
+      roles: null,
+      summary: 'Terminal: start a snapshot (device token)',
+    },
     ({ req }): SnapshotHead => {
       device(req);
       const s = scope();
@@ -181,9 +199,19 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
       const code = sync.branchCode();
       for (const e of body.events) {
         if (e.deviceId !== d.device_id)
-          throw new ApiError(403, 'wrong_device', '只能上传本终端的事件', 'A terminal pushes only its own events');
+          throw new ApiError(
+            403,
+            'wrong_device',
+            '只能上传本终端的事件',
+            'A terminal pushes only its own events',
+          );
         if (e.branchCode !== code)
-          throw new ApiError(409, 'wrong_branch', '事件不属于本网点', `Event of branch ${e.branchCode}, not ${code}`);
+          throw new ApiError(
+            409,
+            'wrong_branch',
+            '事件不属于本网点',
+            `Event of branch ${e.branchCode}, not ${code}`,
+          );
       }
       const report = sync.applyRemote(body.events, { journal: true });
       const count = (s: string) => report.results.filter((r) => r.status === s).length;
@@ -249,7 +277,12 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   route(
     app,
     ctx,
-    { method: 'POST', url: '/api/sync/now', roles: SERVING, summary: 'Terminal: sync now instead of waiting' },
+    {
+      method: 'POST',
+      url: '/api/sync/now',
+      roles: SERVING,
+      summary: 'Terminal: sync now instead of waiting',
+    },
     () => {
       sync.kick();
       return { ok: true };

@@ -53,13 +53,11 @@ describe('api client and the session lock', () => {
     const details = [{ path: 'customer.tiers.2.minFen', zh: '须≥0', en: 'must be ≥ 0' }];
     vi.stubGlobal(
       'fetch',
-      vi
-        .fn<typeof fetch>()
-        .mockResolvedValue(
-          json(400, {
-            error: { code: 'invalid_settings', message: 'm', zh: '设置无效', en: 'Invalid', details },
-          }),
-        ),
+      vi.fn<typeof fetch>().mockResolvedValue(
+        json(400, {
+          error: { code: 'invalid_settings', message: 'm', zh: '设置无效', en: 'Invalid', details },
+        }),
+      ),
     );
     const err = await api('PUT', '/api/settings', {}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiFailure);

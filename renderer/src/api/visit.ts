@@ -87,7 +87,8 @@ export function useVipToday() {
   return useQuery({
     queryKey: ['vip-today'],
     queryFn: () => api<VipToday>('GET', '/api/vip/today'),
-    refetchInterval: 15_000,
+    // The screen also refreshes it on every live queue change; this catches a missed one.
+    refetchInterval: 60_000,
   });
 }
 

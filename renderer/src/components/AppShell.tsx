@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../auth';
 import { setLanguage } from '../i18n';
-import { navFor } from './nav';
+import { ADMIN_SCREENS, navFor, type NavKey } from './nav';
 import { PasswordDialog } from './PasswordDialog';
 import './shell.css';
+import { OfflineBanner } from './OfflineBanner';
 
 export function AppShell() {
   const { t, i18n } = useTranslation();
@@ -15,7 +16,14 @@ export function AppShell() {
   const navigate = useNavigate();
   const location = useLocation();
   const [changingPassword, setChangingPassword] = useState(false);
-  const items = navFor(me.data?.role).map((k) => ({ key: `/${k}`, label: t(`nav.${k}`) }));
+  const entry = (k: NavKey) => ({ key: `/${k}`, label: t(`nav.${k}`) });
+  const keys = navFor(me.data?.role);
+  const admin = keys.filter((k) => ADMIN_SCREENS.includes(k)).map(entry);
+  const items = [
+    ...keys.filter((k) => !ADMIN_SCREENS.includes(k)).map(entry),
+    // Administration under one entry, so the everyday screens keep the header.
+    ...(admin.length ? [{ key: 'admin', label: t('nav.admin'), children: admin }] : []),
+  ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#8c0c20' }}>
@@ -25,6 +33,7 @@ export function AppShell() {
         <Menu
           theme="dark"
           mode="horizontal"
+          className="shell-nav"
           style={{ flex: 1, minWidth: 0, background: 'transparent', fontSize: 16 }}
           selectedKeys={[location.pathname]}
           items={items}
@@ -62,6 +71,7 @@ export function AppShell() {
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 24 }}>
+        <OfflineBanner />
         <Outlet />
       </Layout.Content>
       {changingPassword && <PasswordDialog onClose={() => setChangingPassword(false)} />}

@@ -13,7 +13,8 @@ export type NavKey =
   | 'audit'
   | 'staff';
 
-/** Who may open the branch administration screens (settings, audit, staff). */
+/** Branch administration, grouped under one menu entry; and who may open those screens. */
+export const ADMIN_SCREENS: readonly NavKey[] = ['settings', 'audit', 'staff'];
 export const ADMIN_ROLES = ['manager', 'admin'] as const satisfies readonly Role[];
 
 /** The screens each role works in, in menu order; the first is where the role lands after login. */

@@ -79,9 +79,11 @@ export function LockOverlay({ me, reason }: Props) {
       onKeyDown={(e) => e.stopPropagation()}
     >
       <Card className="lock-card">
-        <div className="lock-icon" aria-hidden>
-          🔒
-        </div>
+        <svg className="lock-icon" viewBox="0 0 24 24" width="40" height="40" aria-hidden>
+          <rect x="4" y="10" width="16" height="11" rx="2" fill="#b8102a" />
+          <path d="M8 10V7a4 4 0 0 1 8 0v3" fill="none" stroke="#b8102a" strokeWidth="2.2" />
+          <circle cx="12" cy="15.5" r="1.6" fill="#fff" />
+        </svg>
         <Typography.Title level={3} id="lock-title" style={{ marginTop: 0 }}>
           {t('lock.title')}
         </Typography.Title>

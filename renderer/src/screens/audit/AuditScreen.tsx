@@ -209,7 +209,7 @@ export default function AuditScreen() {
               r.targetId ? (
                 <Typography.Text copyable={{ text: r.targetId }} style={{ fontSize: 12 }}>
                   {r.targetType ? <Tag>{r.targetType}</Tag> : null}
-                  {r.targetId.slice(0, 8)}…
+                  {r.targetId.length > 12 ? `${r.targetId.slice(0, 8)}…` : r.targetId}
                 </Typography.Text>
               ) : null,
           },

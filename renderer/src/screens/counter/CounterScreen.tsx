@@ -1,7 +1,7 @@
 import { Alert, App, Spin } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PublicTicket } from '@shared/api/queue';
+import type { PublicTicket, QueueSnapshot } from '@shared/api/queue';
 import { messageOf } from '../../api/client';
 import { useIntents, useTicket } from '../../api/queue';
 import { useMe } from '../../auth';
@@ -24,8 +24,8 @@ const PICKED_KEY = 'counterId';
 type Dialog = 'finish' | 'transfer' | 'hold' | null;
 
 interface Props {
-  /** Extra cards on top of the side column (the VIP room's day and follow-ups). */
-  aside?: ReactNode;
+  /** Extra cards on top of the side column (the VIP room's day and follow-ups), given the live snapshot. */
+  aside?: (snapshot: QueueSnapshot) => ReactNode;
   /** Only counters of this channel can be picked; the first is preselected (the VIP room view). */
   channel?: string;
 }
@@ -114,7 +114,7 @@ export default function CounterScreen({ aside, channel }: Props = {}) {
             )}
           </div>
           <div className="counter__side">
-            {aside}
+            {aside?.(snapshot)}
             <QueueCounts queues={snapshot.queues} mine={counter.queues} />
             <NoShowList
               tickets={snapshot.noShows}

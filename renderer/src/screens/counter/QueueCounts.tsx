@@ -2,6 +2,7 @@ import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { QueueSnapshot } from '@shared/api/queue';
 import { useBilingual } from '../../lib/bilingual';
+import { OfflineQueueNote } from '../../components/OfflineBanner';
 
 /** Waiting per queue, live; the queues this counter calls from come first and stand out. */
 export function QueueCounts({ queues, mine }: { queues: QueueSnapshot['queues']; mine: string[] }) {
@@ -10,6 +11,7 @@ export function QueueCounts({ queues, mine }: { queues: QueueSnapshot['queues'];
   const ordered = [...queues].sort((a, b) => Number(mine.includes(b.key)) - Number(mine.includes(a.key)));
   return (
     <Card size="small" title={t('counter.waiting')} data-testid="queue-counts">
+      <OfflineQueueNote />
       <div className="counter-queues">
         {ordered.map((q) => (
           <div

@@ -1,8 +1,10 @@
-import { App, Button, Typography } from 'antd';
+import { App, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../api/client';
 import { useReveal } from '../../api/visit';
+import { useDialogOpen } from './dialogScope';
+import { RevealCountdown } from './RevealCountdown';
 import { RevealDialog } from './RevealDialog';
 
 /** How long a revealed number stays on screen before it is masked again. */
@@ -26,14 +28,12 @@ export function MaskedValue({ customerId, field, label, masked, canReveal }: Pro
   const { message } = App.useApp();
   const reveal = useReveal();
   const [asking, setAsking] = useState(false);
-  const [shown, setShown] = useState<{ value: string; left: number } | null>(null);
+  const [shown, setShown] = useState<{ value: string; until: number } | null>(null);
+  useDialogOpen(asking);
 
   useEffect(() => {
     if (!shown) return;
-    const timer = setTimeout(
-      () => setShown((s) => (s && s.left > 1 ? { ...s, left: s.left - 1 } : null)),
-      1000,
-    );
+    const timer = setTimeout(() => setShown(null), Math.max(0, shown.until - Date.now()));
     return () => clearTimeout(timer);
   }, [shown]);
 
@@ -45,9 +45,7 @@ export function MaskedValue({ customerId, field, label, masked, canReveal }: Pro
       </span>
       {shown ? (
         <>
-          <Typography.Text type="secondary">
-            {t('profile.revealCountdown', { count: shown.left })}
-          </Typography.Text>
+          <RevealCountdown until={shown.until} />
           <Button size="small" type="link" onClick={() => setShown(null)} data-testid={`${field}-hide`}>
             {t('profile.hide')}
           </Button>
@@ -70,7 +68,7 @@ export function MaskedValue({ customerId, field, label, masked, canReveal }: Pro
               {
                 onSuccess: (r) => {
                   setAsking(false);
-                  setShown({ value: r.value, left: REVEAL_SECONDS });
+                  setShown({ value: r.value, until: Date.now() + REVEAL_SECONDS * 1000 });
                 },
                 onError: (e) => void message.error(messageOf(e, i18n.language)),
               },

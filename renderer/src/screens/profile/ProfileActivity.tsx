@@ -24,6 +24,7 @@ export function ProfileActivity({ customerId }: { customerId: string }) {
       ) : (
         <Tabs
           size="small"
+          tabBarGutter={20}
           items={[
             {
               key: 'followUps',

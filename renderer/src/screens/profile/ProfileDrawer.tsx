@@ -13,14 +13,15 @@ export function ProfileDrawer({ customerId, onClose }: { customerId: string; onC
       size={760}
       onClose={onClose}
       destroyOnHidden
-      data-testid="profile-drawer"
       extra={
         <Button onClick={() => void navigate(`/customers/${encodeURIComponent(customerId)}`)}>
           {t('profile.openFull')}
         </Button>
       }
     >
-      <ProfilePanel customerId={customerId} withSuggestions={false} />
+      <div data-testid="profile-drawer">
+        <ProfilePanel customerId={customerId} withSuggestions={false} />
+      </div>
     </Drawer>
   );
 }

@@ -59,19 +59,7 @@ export function ProfileFacts({ c }: { c: CustomerProfile }) {
       children: t(`relationship.${c.relationshipType}`),
     },
     ...(corporate
-      ? [
-          {
-            key: 'grade',
-            label: t('profile.grade'),
-            children: c.corporateGrade ? (
-              <Tag color={c.corporateGrade === 'strategic' ? 'red' : 'default'} data-testid="corporate-grade">
-                {t(`grade.${c.corporateGrade}`)}
-              </Tag>
-            ) : (
-              '—'
-            ),
-          },
-        ]
+      ? []
       : [
           {
             key: 'risk',

@@ -26,7 +26,22 @@ export function ProfileHeader({ c, onOpenLinked, onComplaint }: Props) {
           <span className="profile-header__name" data-testid="customer-name">
             {c.name}
           </span>
-          <TierBadge tier={c.tier} />
+          {/* Tiers (纵向分层) grade individuals by AUM; an enterprise is graded strategic / key / general. */}
+          {c.kind === 'corporate' ? (
+            c.corporateGrade && (
+              <Tag
+                color={
+                  c.corporateGrade === 'strategic' ? 'red' : c.corporateGrade === 'key' ? 'orange' : 'default'
+                }
+                data-testid="corporate-grade"
+                style={{ fontSize: 14, padding: '2px 10px' }}
+              >
+                {t(`grade.${c.corporateGrade}`)}
+              </Tag>
+            )
+          ) : (
+            <TierBadge tier={c.tier} />
+          )}
           <Tag>{c.kind === 'corporate' ? t('customer.corporate') : t('customer.individual')}</Tag>
         </Space>
       }
@@ -43,7 +58,7 @@ export function ProfileHeader({ c, onOpenLinked, onComplaint }: Props) {
     >
       <div className="profile-header__money">
         <Statistic title={t('customer.aum')} value={formatFen(c.aumFen)} />
-        <NextTierLine tier={c.tier} />
+        {c.kind === 'individual' && <NextTierLine tier={c.tier} />}
       </div>
       <ProfileFacts c={c} />
       {c.linked && <LinkedEntity linked={c.linked} onOpen={onOpenLinked} />}

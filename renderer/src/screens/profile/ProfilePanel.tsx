@@ -5,6 +5,7 @@ import { messageOf } from '../../api/client';
 import { useCustomerProfile } from '../../api/queue';
 import { SuggestionsPanel } from '../suggest/SuggestionsPanel';
 import { ComplaintDialog } from './ComplaintDialog';
+import { DialogScope, useDialogScope } from './dialogScope';
 import { HoldingsList } from './HoldingsList';
 import { ProfileActivity } from './ProfileActivity';
 import { ProfileDrawer } from './ProfileDrawer';
@@ -39,10 +40,10 @@ export function ProfilePanel({
   const profile = useCustomerProfile(customerId);
   const [linkedId, setLinkedId] = useState<string | null>(null);
   const [complaint, setComplaint] = useState(false);
-  const [suggestDialog, setSuggestDialog] = useState(false);
-  const ownOpen = linkedId !== null || complaint;
+  const scope = useDialogScope();
+  const anyOpen = linkedId !== null || complaint || scope.anyOpen;
 
-  useEffect(() => onDialogChange?.(ownOpen || suggestDialog), [ownOpen, suggestDialog, onDialogChange]);
+  useEffect(() => onDialogChange?.(anyOpen), [anyOpen, onDialogChange]);
   // Gone with a dialog open (the visit ended elsewhere): give the keyboard back to the screen.
   useEffect(() => () => onDialogChange?.(false), [onDialogChange]);
 
@@ -50,33 +51,34 @@ export function ProfilePanel({
   const c = profile.data;
   if (!c) return <Spin />;
   return (
-    <div className="profile" data-testid="profile-panel">
-      <ProfileHeader c={c} onOpenLinked={setLinkedId} onComplaint={() => setComplaint(true)} />
-      <div className={withSuggestions ? 'profile__cols' : 'profile__stack'}>
-        {withSuggestions && (
-          <SuggestionsPanel
-            key={c.id}
+    <DialogScope.Provider value={scope.report}>
+      <div className="profile" data-testid="profile-panel">
+        <ProfileHeader c={c} onOpenLinked={setLinkedId} onComplaint={() => setComplaint(true)} />
+        <div className={withSuggestions ? 'profile__cols' : 'profile__stack'}>
+          {withSuggestions && (
+            <SuggestionsPanel
+              key={c.id}
+              customerId={c.id}
+              ticketId={ticketId}
+              intents={intents}
+              keysEnabled={keysEnabled && !anyOpen}
+            />
+          )}
+          <div className="profile__side">
+            <ProfileActivity customerId={c.id} />
+            <HoldingsList holdings={c.holdings} />
+          </div>
+        </div>
+        {linkedId && <ProfileDrawer customerId={linkedId} onClose={() => setLinkedId(null)} />}
+        {complaint && (
+          <ComplaintDialog
             customerId={c.id}
+            customerName={c.name}
             ticketId={ticketId}
-            intents={intents}
-            keysEnabled={keysEnabled && !ownOpen}
-            onDialogChange={setSuggestDialog}
+            onClose={() => setComplaint(false)}
           />
         )}
-        <div className="profile__side">
-          <ProfileActivity customerId={c.id} />
-          <HoldingsList holdings={c.holdings} />
-        </div>
       </div>
-      {linkedId && <ProfileDrawer customerId={linkedId} onClose={() => setLinkedId(null)} />}
-      {complaint && (
-        <ComplaintDialog
-          customerId={c.id}
-          customerName={c.name}
-          ticketId={ticketId}
-          onClose={() => setComplaint(false)}
-        />
-      )}
-    </div>
+    </DialogScope.Provider>
   );
 }

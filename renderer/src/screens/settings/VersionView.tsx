@@ -30,7 +30,8 @@ export function VersionView({ version, current, onClose }: Props) {
       {v.data && (
         <div data-testid="version-view">
           <Typography.Paragraph type="secondary">
-            {v.data.createdAt === null ? '—' : formatDateTime(v.data.createdAt)} · {v.data.createdByName ?? t('settings.versions.system')}
+            {v.data.createdAt === null ? '—' : formatDateTime(v.data.createdAt)} ·{' '}
+            {v.data.createdByName ?? t('settings.versions.system')}
             {v.data.note ? ` · ${v.data.note}` : ''}
           </Typography.Paragraph>
           <Typography.Title level={5}>

@@ -77,6 +77,7 @@ export function CounterModal({ counter, onClose }: { counter: CounterView | null
         <Form.Item name="queues" label={t('counters.queues')} rules={[required]}>
           <Select
             mode="multiple"
+            showSearch={{ optionFilterProp: 'label' }}
             loading={info.isPending}
             options={(info.data?.queues ?? []).map((q) => ({
               value: q.key,

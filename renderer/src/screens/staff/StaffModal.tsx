@@ -102,6 +102,7 @@ export function StaffModal({ staff, onClose }: Props) {
         <Form.Item name="counterId" label={t('staff.counter')}>
           <Select
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('staff.noCounter')}
             loading={counters.isPending}
             options={(counters.data ?? []).map((c) => ({ value: c.id, label: `${c.number} · ${c.name}` }))}

@@ -6,6 +6,7 @@ import { useNow } from '../../hooks/useNow';
 import { formatDateTime } from '../../lib/branchTime';
 import { useCounters, useStaff, type StaffView } from './api';
 import { CountersPanel } from './CountersPanel';
+import { DisplaysPanel } from './DisplaysPanel';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { StaffModal } from './StaffModal';
 import './text';
@@ -25,6 +26,7 @@ export default function StaffScreen() {
         items={[
           { key: 'staff', label: t('staff.tabs.staff'), children: <StaffList /> },
           { key: 'counters', label: t('staff.tabs.counters'), children: <CountersPanel /> },
+          { key: 'displays', label: t('staff.tabs.displays'), children: <DisplaysPanel /> },
         ]}
       />
     </div>

@@ -1,5 +1,5 @@
 import { Alert, App, Card, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SuggestItem } from '@shared/suggest/rank';
 import type { Outcome } from '@shared/visit/config';
@@ -7,6 +7,7 @@ import { messageOf } from '../../api/client';
 import { useActivity, useRecordOutcome, useSuggestions, type OutcomeInput } from '../../api/visit';
 import { useHotkeys, type HotkeyMap } from '../../hooks/useHotkeys';
 import { useBilingual } from '../../lib/bilingual';
+import { useDialogOpen } from '../profile/dialogScope';
 import { DeclineDialog } from './DeclineDialog';
 import { InterestedDialog, type FollowUpChoice } from './InterestedDialog';
 import { firstOpen, nextActive, OUTCOME_KEYS, PICK_KEYS } from './keys';
@@ -21,13 +22,12 @@ interface Props {
   intents: readonly string[];
   /** Off while another dialog of the screen has the keyboard. */
   keysEnabled: boolean;
-  onDialogChange?: (open: boolean) => void;
 }
 
 type Asking = { kind: 'interested' | 'declined'; item: SuggestItem } | null;
 
 /** 营销推荐: the top suggestions with their say-aloud line; 1–5 pick one, A/S/D/F record its outcome. */
-export function SuggestionsPanel({ customerId, ticketId, intents, keysEnabled, onDialogChange }: Props) {
+export function SuggestionsPanel({ customerId, ticketId, intents, keysEnabled }: Props) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const bi = useBilingual();
@@ -51,7 +51,7 @@ export function SuggestionsPanel({ customerId, ticketId, intents, keysEnabled, o
   const done = new Set(recorded.keys());
   const active = picked ?? firstOpen(codes, done);
 
-  useEffect(() => onDialogChange?.(asking !== null), [asking, onDialogChange]);
+  useDialogOpen(asking !== null);
 
   const save = (item: SuggestItem, outcome: Outcome, extra: Partial<OutcomeInput> = {}) => {
     record.mutate(
@@ -96,13 +96,7 @@ export function SuggestionsPanel({ customerId, ticketId, intents, keysEnabled, o
     });
 
   return (
-    <Card
-      size="small"
-      className="suggest"
-      data-testid="suggestions"
-      title={t('suggest.title')}
-      extra={<Typography.Text type="secondary">{t('suggest.keysHint')}</Typography.Text>}
-    >
+    <Card size="small" className="suggest" data-testid="suggestions" title={t('suggest.title')}>
       {suggestions.error ? (
         <Alert type="warning" showIcon title={messageOf(suggestions.error, i18n.language)} />
       ) : !suggestions.data ? (
@@ -127,6 +121,11 @@ export function SuggestionsPanel({ customerId, ticketId, intents, keysEnabled, o
                 />
               ))}
             </ol>
+          )}
+          {items.length > 0 && (
+            <Typography.Paragraph type="secondary" className="suggest__keys">
+              {t('suggest.keysHint')}
+            </Typography.Paragraph>
           )}
         </>
       )}

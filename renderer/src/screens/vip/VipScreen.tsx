@@ -12,12 +12,12 @@ export default function VipScreen() {
     <div className="vip" data-testid="vip">
       <CounterScreen
         channel="vip"
-        aside={
+        aside={(live) => (
           <>
-            <VipTodayCard />
+            <VipTodayCard liveAt={live.at} />
             <MyFollowUpsCard />
           </>
-        }
+        )}
       />
     </div>
   );

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../api/client';
 import { useVipToday } from '../../api/visit';
@@ -10,9 +11,12 @@ import { ProfileDrawer } from '../profile/ProfileDrawer';
 const ORDER: Record<string, number> = { serving: 0, called: 1, held: 2, waiting: 3 };
 
 /** 今日贵宾室客户: who is here or was here today, so the RM can read a waiting client's profile before calling. */
-export function VipTodayCard() {
+export function VipTodayCard({ liveAt }: { liveAt: number }) {
   const { t, i18n } = useTranslation();
   const today = useVipToday();
+  const qc = useQueryClient();
+  // The live queue moved (a call, an arrival, a finish): the list follows at once, not at the next poll.
+  useEffect(() => void qc.invalidateQueries({ queryKey: ['vip-today'] }), [liveAt, qc]);
   const [open, setOpen] = useState<string | null>(null);
   const rows = [...(today.data?.tickets ?? [])].sort(
     (a, b) =>

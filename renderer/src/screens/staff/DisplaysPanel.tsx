@@ -1,0 +1,145 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DisplayView } from '@shared/api/security';
+import { api, messageOf } from '../../api/client';
+import { formatDateTime } from '../../lib/branchTime';
+
+interface Created {
+  id: string;
+  name: string;
+  token: string;
+  path: string;
+}
+
+/** Lobby TVs on the branch LAN: each opens the display with its own read-only token, shown once, revocable. */
+export function DisplaysPanel() {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const list = useQuery({
+    queryKey: ['displays'],
+    queryFn: () => api<DisplayView[]>('GET', '/api/displays'),
+  });
+  const [adding, setAdding] = useState(false);
+  const revoke = useMutation({
+    mutationFn: (id: string) => api('DELETE', `/api/displays/${id}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['displays'] }),
+  });
+  const err = list.error ?? revoke.error;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        {t('displays.hint')}
+      </Typography.Paragraph>
+      <Button type="primary" onClick={() => setAdding(true)} data-testid="display-add">
+        {t('displays.add')}
+      </Button>
+      {err && <Alert type="error" showIcon title={messageOf(err, i18n.language)} />}
+      <Table<DisplayView>
+        rowKey="id"
+        size="middle"
+        loading={list.isPending}
+        dataSource={list.data ?? []}
+        pagination={false}
+        data-testid="displays-table"
+        columns={[
+          { title: t('displays.name'), dataIndex: 'name' },
+          {
+            title: t('displays.createdAt'),
+            dataIndex: 'createdAt',
+            render: (ms: number) => formatDateTime(ms),
+          },
+          {
+            title: t('displays.lastSeenAt'),
+            dataIndex: 'lastSeenAt',
+            render: (ms: number | null) => (ms === null ? t('displays.never') : formatDateTime(ms)),
+          },
+          {
+            title: '',
+            width: 120,
+            render: (_: unknown, d) => (
+              <Popconfirm
+                title={t('displays.revokeConfirm', { name: d.name })}
+                okText={t('displays.revoke')}
+                cancelText={t('common.cancel')}
+                onConfirm={() => revoke.mutate(d.id)}
+              >
+                <Button size="small" danger>
+                  {t('displays.revoke')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+      {adding && <AddDisplay onClose={() => setAdding(false)} />}
+    </Space>
+  );
+}
+
+function AddDisplay({ onClose }: { onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const [name, setName] = useState('');
+  const create = useMutation({
+    mutationFn: () => api<Created>('POST', '/api/displays', { name: name.trim() }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['displays'] }),
+  });
+  const url = create.data ? `${window.location.origin}${create.data.path}` : null;
+  return (
+    <Modal
+      open
+      title={t('displays.add')}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={
+        url ? (
+          <Button type="primary" onClick={onClose}>
+            {t('displays.done')}
+          </Button>
+        ) : (
+          <Space>
+            <Button onClick={onClose}>{t('common.cancel')}</Button>
+            <Button
+              type="primary"
+              disabled={!name.trim()}
+              loading={create.isPending}
+              onClick={() => create.mutate()}
+              data-testid="display-create"
+            >
+              {t('displays.create')}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      {url ? (
+        <>
+          <Alert type="warning" showIcon title={t('displays.once')} style={{ marginBottom: 12 }} />
+          <Typography.Paragraph copyable={{ text: url }} code data-testid="display-url">
+            {url}
+          </Typography.Paragraph>
+        </>
+      ) : (
+        <Input
+          autoFocus
+          value={name}
+          maxLength={40}
+          placeholder={t('displays.namePlaceholder')}
+          onChange={(e) => setName(e.target.value)}
+          onPressEnter={() => name.trim() && create.mutate()}
+          data-testid="display-name"
+        />
+      )}
+      {create.error && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={messageOf(create.error, i18n.language)}
+        />
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,122 @@
+import { expect, test } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startProxy, type LinkProxy } from '../fault/proxy';
+
+/**
+ * A counter terminal (port 5795, its own SQLite) beside the hub that Playwright serves (E2E_PORT): the link
+ * between them is a loopback proxy the test cuts, as a pulled cable would.
+ */
+const hubPort = Number(process.env.E2E_PORT ?? 5794);
+const termPort = Number(process.env.E2E_TERMINAL_PORT ?? hubPort + 1);
+const term = `http://127.0.0.1:${termPort}`;
+const shots = 'test/output/screens';
+let link: LinkProxy;
+let child: ChildProcess;
+let dir: string;
+
+test.beforeAll(async () => {
+  link = await startProxy({ host: '127.0.0.1', port: hubPort });
+  dir = mkdtempSync(join(tmpdir(), 'e2e-terminal-'));
+  child = spawn(
+    process.execPath,
+    [
+      'dist/server/cli.js',
+      '--role',
+      'terminal',
+      '--hub',
+      link.url,
+      '--port',
+      String(termPort),
+      '--data',
+      join(dir, 'data'),
+      '--enroll-user',
+      'manager1',
+      '--enroll-password',
+      'demo1234',
+      '--log-level',
+      'warn',
+    ],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  // Up, and its first snapshot has brought the staff.
+  await expect
+    .poll(
+      async () =>
+        (
+          await fetch(`${term}/api/session`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ username: 'teller1', password: 'demo1234' }),
+          }).catch(() => null)
+        )?.status ?? 0,
+      { timeout: 60_000 },
+    )
+    .toBe(200);
+});
+
+test.afterAll(async () => {
+  child?.kill('SIGTERM');
+  await link?.close();
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(join(dir, 'data') + '.keys', { recursive: true, force: true });
+});
+
+test('the terminal shows 离线模式 while the hub is away and sends its work up on reconnect', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  page.context().setDefaultNavigationTimeout(20_000);
+  // The terminal is another origin than Playwright's baseURL (the hub): log in there by its URL.
+  await page.goto(`${term}/login`);
+  await page.getByLabel('用户名').fill('teller1');
+  await page.getByLabel('密码').fill('demo1234');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page.getByTestId('me')).toBeVisible();
+  await page.goto(`${term}/counter`);
+  await expect(page.getByTestId('counter')).toBeVisible();
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+
+  link.cut();
+  await expect(page.getByTestId('offline-banner')).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByTestId('offline-banner')).toContainText('离线模式');
+  await expect(page.getByTestId('queue-offline-note')).toBeVisible();
+
+  // The counter keeps working: walk-ins get numbers from this terminal's block, and are served.
+  const issued: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    const r = await page.request.post(`${term}/api/tickets`, {
+      data: { customerId: null, intents: ['account_open'] },
+    });
+    expect(r.status()).toBe(201);
+    const { ticket } = (await r.json()) as { ticket: { id: string; displayNo: string } };
+    expect(ticket.displayNo).toMatch(/^A3\d\d$/);
+    issued.push(ticket.id);
+  }
+  await expect(page.getByTestId('offline-banner')).toContainText('待上传 3 条');
+  await expect(page.getByTestId('offline-banner')).toContainText('A303–A399');
+  await expect(page.getByTestId('waiting-individual')).toHaveText('3');
+  await page.screenshot({ path: `${shots}/offline-banner.png`, fullPage: true });
+
+  link.heal();
+  await expect(page.getByTestId('reconnected-banner')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('reconnected-banner')).toContainText('条离线记录已上传');
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/offline-reconnected.png`, fullPage: true });
+
+  // The hub has them.
+  const hubLogin = await fetch(`http://127.0.0.1:${hubPort}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'lobby1', password: 'demo1234' }),
+  });
+  const { token } = (await hubLogin.json()) as { token: string };
+  for (const id of issued) {
+    const r = await fetch(`http://127.0.0.1:${hubPort}/api/tickets/${id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(r.status).toBe(200);
+  }
+});

@@ -1,0 +1,486 @@
+import fc from 'fast-check';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultRulesConfig } from '@shared/config/schema';
+import { SHOWCASE } from '../../electron/db/demo/generate';
+import { newToken, tokenId } from '../../electron/server/auth';
+import type { RouteInfo } from '../../electron/server/route';
+import { startTestServer, type TestServer } from '../integration/harness';
+
+/**
+ * Every route of ctx.routeTable gets malformed input: random and mutated JSON bodies, broken JSON, deep nesting,
+ * wrong content types, oversized bodies, junk query strings and path parameters, sent with a session of a role
+ * the route allows (so validation and handlers are reached, not just the 401/403 gate). The server must answer
+ * every one below 500 with a bilingual error body, stay up, write nothing for a refused request, and leave a
+ * database that passes `PRAGMA integrity_check`.
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
+const { idNumber: ID, phone: PHONE, card: CARD } = SHOWCASE.private;
+
+let s: TestServer;
+const tokens: Record<string, string> = {};
+let pool: string[] = [];
+let fuzzPwId = '';
+let routes: RouteInfo[] = [];
+let fingerprintSql = '';
+
+/** Own sessions, written straight into the DB: the fuzzer must not depend on the rate-limited login. */
+function mint(staffId: string): string {
+  const token = newToken();
+  const now = Date.now();
+  s.ctx.sessions.insert({
+    id: tokenId(token),
+    staff_id: staffId,
+    device_id: 'fuzz',
+    created_at: now,
+    last_seen_at: now,
+    expires_at: now + 3_600_000,
+  });
+  return token;
+}
+
+const staffId = (u: string) => s.ctx.staff.byUsername(u)?.id as string;
+
+/**
+ * A refused request may add audit rows, count a failed password or end a session; nothing else. (Change
+ * journals filled by triggers mirror those allowed writes and are left out too.)
+ */
+function fingerprint(): string {
+  return JSON.stringify(s.store.sqlite.prepare(fingerprintSql).get());
+}
+
+const EXAMPLES: Record<string, () => unknown> = {
+  'POST /api/session': () => ({ username: 'fuzzpw', password: 'wrong-password' }),
+  'POST /api/session/unlock': () => ({ password: 'wrong-password' }),
+  'POST /api/session/password': () => ({ oldPassword: 'wrong-password', newPassword: 'abc12345' }),
+  'POST /api/setup': () => ({ username: 'boss', displayName: '行长', password: 'abc12345' }),
+  'POST /api/staff': () => ({
+    username: 'newhire',
+    displayName: '新员工',
+    role: 'teller',
+    password: 'abc12345',
+  }),
+  'PATCH /api/staff/:id': () => ({ displayName: '改名', role: 'lobby', counterId: null, active: true }),
+  'POST /api/staff/:id/password': () => ({ password: 'abc12345' }),
+  'POST /api/counters': () => ({ number: 50, name: '50号窗口', channel: 'counter', queues: ['individual'] }),
+  'PATCH /api/counters/:id': () => ({
+    open: true,
+    staffState: 'serving',
+    name: '窗口',
+    queues: ['individual'],
+  }),
+  'PUT /api/settings': () => ({ config: structuredClone(defaultRulesConfig), note: 'fuzz' }),
+  'POST /api/settings/rollback': () => ({ version: 1 }),
+  'POST /api/displays': () => ({ name: '大堂电视' }),
+  'POST /api/display/session': () => ({ token: 'x'.repeat(43) }),
+  'POST /api/triage': () => ({ customerId: null, intents: ['cash'], flags: { elderly: true } }),
+  'POST /api/tickets': () => ({
+    customerId: pool[0],
+    intents: ['cash', 'wealth'],
+    override: { channel: 'vip', reason: '客户要求' },
+  }),
+  'POST /api/tickets/:id/events': () => ({ type: 'call', counterId: pool[1], payload: { reason: '测试' } }),
+  'POST /api/customers/:id/reveal': () => ({ field: 'id', reason: '核对身份' }),
+  'POST /api/outcomes': () => ({
+    customerId: pool[0],
+    productCode: 'DEP-3Y',
+    outcome: 'declined',
+    reason: 'no_funds',
+  }),
+  'PATCH /api/follow-ups/:id': () => ({ status: 'done', note: '已回访' }),
+  'POST /api/complaints': () => ({ customerId: null, category: 'wait_time', description: '等候时间太长' }),
+  'PATCH /api/complaints/:id': () => ({ status: 'resolved', resolution: '已致歉' }),
+  'POST /api/queues/end-of-day': () => ({}),
+};
+
+const QUERY_KEYS = [
+  'q',
+  'kind',
+  'fileName',
+  'asOf',
+  'encoding',
+  'format',
+  'from',
+  'to',
+  'action',
+  'staffId',
+  'targetId',
+  'limit',
+  'cursor',
+  'mine',
+  'status',
+  'customerId',
+  'intents',
+  'token',
+  'since',
+];
+
+const junk = fc.oneof(
+  { weight: 4, arbitrary: fc.string({ maxLength: 40 }) },
+  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      '0',
+      '-1',
+      '1e309',
+      'NaN',
+      'null',
+      'true',
+      '[]',
+      '{}',
+      '../../etc/passwd',
+      '%00',
+      '\u0000',
+      '<script>alert(1)</script>',
+      "' OR 1=1 --",
+      '张',
+      ID,
+      PHONE,
+      CARD,
+      `${ID.slice(0, 17)}0`,
+      'C100000001',
+      '2026-02-30',
+      '9999-99-99',
+      'x'.repeat(3000),
+    ),
+  },
+  { weight: 1, arbitrary: fc.integer().map(String) },
+  { weight: 1, arbitrary: fc.double().map(String) },
+);
+
+const json = fc.jsonValue({ maxDepth: 4 });
+
+/** A valid example with one spot changed: the likeliest way to get past the first checks. */
+function mutate(example: unknown, pick: number, value: unknown, op: 'set' | 'delete' | 'wrap'): unknown {
+  const paths: (string | number)[][] = [];
+  const walk = (v: unknown, path: (string | number)[]) => {
+    paths.push(path);
+    if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) walk(child, [...path, Array.isArray(v) ? Number(k) : k]);
+    }
+  };
+  walk(example, []);
+  const path = paths[pick % paths.length] ?? [];
+  if (path.length === 0) return op === 'wrap' ? [example] : value;
+  let parent = example as Record<string | number, unknown>;
+  for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+  const last = path[path.length - 1] as string | number;
+  if (op === 'delete') delete parent[last];
+  else if (op === 'wrap') parent[last] = [parent[last]];
+  else parent[last] = value;
+  return example;
+}
+
+type Body =
+  { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'raw'; type: string; text: string | Buffer };
+
+function bodyFor(route: RouteInfo): fc.Arbitrary<Body> {
+  const key = `${route.method} ${route.url}`;
+  const example = EXAMPLES[key];
+  const keys = Object.keys((example?.() as object | undefined) ?? {});
+  const exampleKeys = keys.length ? keys : ['a'];
+  const deep = fc.integer({ min: 500, max: 20_000 }).chain((n) =>
+    fc.constantFrom<Body>(
+      { kind: 'raw', type: 'application/json', text: '['.repeat(n) + ']'.repeat(n) },
+      { kind: 'raw', type: 'application/json', text: '{"a":'.repeat(n) + '1' + '}'.repeat(n) },
+      {
+        kind: 'raw',
+        type: 'application/json',
+        text: `{"type":"call","payload":${'{"a":'.repeat(n)}1${'}'.repeat(n)}}`,
+      },
+    ),
+  );
+  return fc.oneof(
+    { weight: 2, arbitrary: fc.constant<Body>({ kind: 'none' }) },
+    {
+      weight: key in EXAMPLES ? 8 : 0,
+      arbitrary: fc
+        .tuple(fc.nat(), json, fc.constantFrom<'set' | 'delete' | 'wrap'>('set', 'delete', 'wrap'))
+        .map(([pick, v, op]): Body => ({ kind: 'json', value: mutate(example?.(), pick, v, op) })),
+    },
+    { weight: 4, arbitrary: json.map((value): Body => ({ kind: 'json', value })) },
+    {
+      weight: 3,
+      arbitrary: fc
+        .dictionary(fc.oneof(fc.constantFrom(...exampleKeys), fc.string()), json, {
+          maxKeys: 6,
+        })
+        .map((value): Body => ({ kind: 'json', value })),
+    },
+    {
+      weight: 3,
+      arbitrary: fc
+        .oneof(
+          fc.constantFrom(
+            '{',
+            '{"a":',
+            '[1,2',
+            'nul',
+            '"unterminated',
+            '{"__proto__":{"polluted":1}}',
+            '{"constructor":{"prototype":{"polluted":1}}}',
+            '\u0000',
+            '{"a":1}{"b":2}',
+            '\ufeff{"a":1}',
+            '',
+          ),
+          fc.string({ maxLength: 60 }),
+        )
+        .map((text): Body => ({ kind: 'raw', type: 'application/json', text })),
+    },
+    { weight: 1, arbitrary: deep },
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom(
+            'text/plain',
+            'application/xml',
+            'multipart/form-data; boundary=x',
+            'application/x-www-form-urlencoded',
+            'application/octet-stream',
+            'application/json; charset=gbk',
+            'weird',
+          ),
+          fc.uint8Array({ maxLength: 200 }),
+        )
+        .map(([type, bytes]): Body => ({ kind: 'raw', type, text: Buffer.from(bytes) })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constant(null).map((): Body => ({
+        kind: 'raw',
+        type: 'application/json',
+        text: `{"a":"${'x'.repeat(1_100_000)}"}`,
+      })),
+    },
+  );
+}
+
+interface FuzzCase {
+  route: RouteInfo;
+  params: string[];
+  query: [string, string][];
+  rawQuery: string | null;
+  body: Body;
+  auth: 'role' | 'none' | 'junk';
+}
+
+function caseFor(route: RouteInfo): fc.Arbitrary<FuzzCase> {
+  const nParams = (route.url.match(/:[a-zA-Z]+/g) ?? []).length;
+  const param = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...pool) },
+    { weight: 3, arbitrary: junk },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('visits', 'outcomes', 'follow-ups', 'complaints', '1', '0', '999999'),
+    },
+  );
+  return fc.record({
+    route: fc.constant(route),
+    params: fc.array(param, { minLength: nParams, maxLength: nParams }),
+    query: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), fc.string({ maxLength: 6 })), junk), {
+      maxLength: 4,
+    }),
+    rawQuery: fc.option(
+      fc.constantFrom('%E0%A4%A', '%%%', 'q=%ZZ', '&&&==', 'a[b][c]=1', 'q=' + '%41'.repeat(3000)),
+      {
+        freq: 10,
+      },
+    ),
+    body:
+      route.method === 'GET' || route.method === 'DELETE'
+        ? fc.constant<Body>({ kind: 'none' })
+        : bodyFor(route),
+    auth: fc.constantFrom<'role' | 'none' | 'junk'>(...(Array(18).fill('role') as 'role'[]), 'none', 'junk'),
+  });
+}
+
+function tokenFor(route: RouteInfo): string | undefined {
+  if (route.url === '/api/session/unlock' || route.url === '/api/session/password') return tokens.fuzzpw;
+  const r = route.roles;
+  if (r === null || r.length === 0 || r.includes('admin')) return tokens.admin;
+  if (r.includes('manager')) return tokens.manager;
+  return tokens[r[0] as string];
+}
+
+beforeAll(async () => {
+  s = await startTestServer({ customers: 60 });
+  const admin = await s.login('admin');
+  tokens.admin = admin;
+  tokens.manager = await s.login('manager1');
+  tokens.teller = await s.login('teller1');
+  tokens.rm = await s.login('rm1');
+  tokens.lobby = await s.login('lobby1');
+  const h = { authorization: `Bearer ${admin}` };
+  for (const username of ['fuzzpw', 'fuzzvictim']) {
+    const r = await s.app.inject({
+      method: 'POST',
+      url: '/api/staff',
+      headers: h,
+      payload: { username, displayName: username, role: 'teller', password: 'fuzz12345' },
+    });
+    expect(r.statusCode).toBe(201);
+  }
+  fuzzPwId = staffId('fuzzpw');
+  tokens.fuzzpw = mint(fuzzPwId);
+  const customer = s.store.sqlite.prepare('SELECT id FROM customers LIMIT 1').get() as { id: string };
+  const ticket = await s.app.inject({
+    method: 'POST',
+    url: '/api/tickets',
+    headers: { authorization: `Bearer ${tokens.lobby}` },
+    payload: { customerId: customer.id, intents: ['cash'] },
+  });
+  expect(ticket.statusCode, ticket.body).toBe(201);
+  const display = await s.app.inject({
+    method: 'POST',
+    url: '/api/displays',
+    headers: h,
+    payload: { name: 'tv' },
+  });
+  const counters = s.ctx.queue.counters.all().map((c) => c.id);
+  pool = [
+    customer.id,
+    counters[0] as string,
+    ...counters.slice(1, 3),
+    (ticket.json() as { ticket: { id: string } }).ticket.id,
+    staffId('fuzzvictim'),
+    (display.json() as { id: string }).id,
+    SHOWCASE.private.customerNo,
+  ];
+  routes = s.ctx.routeTable.filter((r) => !(r.method === 'DELETE' && r.url === '/api/session'));
+
+  const tables = (
+    s.store.sqlite
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'kysely_%'
+         AND name NOT IN ('audit_log', 'sessions') AND name NOT LIKE '%journal%'`,
+      )
+      .all() as { name: string }[]
+  ).map((t) => t.name);
+  fingerprintSql = `SELECT ${tables.map((t) => `(SELECT count(*) FROM "${t}") AS "${t}"`).join(', ')},
+    (SELECT group_concat(id || name || channel || queues || corporate_only || open || staff_state, '|') FROM counters) AS counters_rows,
+    (SELECT group_concat(id || username || display_name || role || active || password_hash || coalesce(counter_id, ''), '|') FROM staff) AS staff_rows,
+    (SELECT coalesce(sum(version), 0) || ':' || group_concat(status) FROM tickets) AS ticket_rows,
+    (SELECT group_concat(id || coalesce(revoked_at, ''), '|') FROM display_tokens) AS display_rows`;
+}, 60_000);
+
+afterAll(async () => {
+  await s.stop();
+});
+
+describe('fuzzing every route', () => {
+  it(`answers ${RUNS} malformed requests below 500, with a clear message, and writes nothing when refusing`, async () => {
+    const started = Date.now();
+    const arb = fc.constantFrom(...routes).chain(caseFor);
+    const cases = fc.sample(arb, { numRuns: RUNS, seed: SEED });
+    const failures: string[] = [];
+    const byStatus = new Map<number, number>();
+    const perRoute = new Map<string, number>();
+
+    for (const [i, c] of cases.entries()) {
+      let n = 0;
+      const path = c.route.url.replace(/:[a-zA-Z]+/g, () => encodeURIComponent(c.params[n++] ?? ''));
+      const qs = c.query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`);
+      if (c.rawQuery) qs.push(c.rawQuery);
+      const url = qs.length ? `${path}?${qs.join('&')}` : path;
+      const headers: Record<string, string> = {};
+      const token = tokenFor(c.route);
+      if (c.auth === 'role' && token) headers.authorization = `Bearer ${token}`;
+      if (c.auth === 'junk') headers.authorization = `Bearer ${'A'.repeat(43)}`;
+      let payload: string | Buffer | undefined;
+      if (c.body.kind === 'json') {
+        headers['content-type'] = 'application/json';
+        payload = JSON.stringify(c.body.value) ?? 'null';
+      } else if (c.body.kind === 'raw') {
+        headers['content-type'] = c.body.type;
+        payload = c.body.text;
+      }
+      if (c.route.url.startsWith('/api/session/')) s.ctx.staff.clearFailures(fuzzPwId, Date.now());
+
+      const before = fingerprint();
+      const res = await s.app.inject({
+        method: c.route.method as 'GET',
+        url,
+        headers,
+        ...(payload === undefined ? {} : { payload }),
+      });
+      const key = `${c.route.method} ${c.route.url}`;
+      perRoute.set(key, (perRoute.get(key) ?? 0) + 1);
+      byStatus.set(res.statusCode, (byStatus.get(res.statusCode) ?? 0) + 1);
+      const what = `${c.route.method} ${url.slice(0, 120)} body=${String(payload ?? '').slice(0, 120)}`;
+      if (res.statusCode >= 500) failures.push(`${res.statusCode} ${what} → ${res.body.slice(0, 200)}`);
+      if (res.statusCode >= 400) {
+        let e: { code?: unknown; zh?: unknown; en?: unknown } | undefined;
+        try {
+          e = (JSON.parse(res.body) as { error?: typeof e }).error;
+        } catch {
+          e = undefined;
+        }
+        if (
+          typeof e?.code !== 'string' ||
+          typeof e.zh !== 'string' ||
+          !e.zh ||
+          typeof e.en !== 'string' ||
+          !e.en
+        )
+          failures.push(`no bilingual error: ${res.statusCode} ${what} → ${res.body.slice(0, 200)}`);
+        const after = fingerprint();
+        if (after !== before) {
+          const a = JSON.parse(before) as Record<string, unknown>;
+          const b = JSON.parse(after) as Record<string, unknown>;
+          const diff = Object.keys(b).filter((k) => a[k] !== b[k]);
+          failures.push(`refused but wrote (${diff.join(', ')}): ${res.statusCode} ${what}`);
+        }
+      }
+      // The fuzz user's session may end (lockout, password change); give it a new one.
+      if (c.route.url.startsWith('/api/session/') && !s.ctx.sessions.get(tokenId(tokens.fuzzpw as string)))
+        tokens.fuzzpw = mint(fuzzPwId);
+      if (i % 1000 === 999) {
+        const health = await s.app.inject({ method: 'GET', url: '/api/health' });
+        if (health.statusCode !== 200) failures.push(`health ${health.statusCode} after ${i + 1} requests`);
+      }
+      if (failures.length > 20) break;
+    }
+
+    const ms = Date.now() - started;
+    // The figures for the step's closing note.
+    mkdirSync(join(process.cwd(), 'test/output'), { recursive: true });
+    writeFileSync(
+      join(process.cwd(), 'test/output/fuzz-routes.json'),
+      JSON.stringify(
+        {
+          requests: cases.length,
+          routes: perRoute.size,
+          ms,
+          seed: SEED,
+          statuses: Object.fromEntries([...byStatus].sort((a, b) => a[0] - b[0])),
+          perRoute: Object.fromEntries(perRoute),
+        },
+        null,
+        2,
+      ),
+    );
+    expect(failures).toEqual([]);
+    expect(cases.length).toBeGreaterThanOrEqual(Math.min(RUNS, 10_000));
+    // Every route was reached, and most requests got past the login gate.
+    expect(perRoute.size).toBe(routes.length);
+    const refusedAtGate = (byStatus.get(401) ?? 0) + (byStatus.get(403) ?? 0);
+    expect(refusedAtGate).toBeLessThan(cases.length * 0.4);
+  }, 120_000);
+
+  it('is still up over a real socket, and the database is intact', async () => {
+    const res = await fetch(`${s.url}/api/health`);
+    expect(res.status).toBe(200);
+    const check = s.store.sqlite.pragma('integrity_check') as { integrity_check: string }[];
+    expect(check).toEqual([{ integrity_check: 'ok' }]);
+    const fk = s.store.sqlite.pragma('foreign_key_check') as unknown[];
+    expect(fk).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
