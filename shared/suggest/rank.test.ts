@@ -229,6 +229,16 @@ describe('ranking rules', () => {
     ).toEqual([]);
   });
 
+  it('say-aloud: a campaign or tier-gap opening is said once, with the first suggestion it belongs to', () => {
+    const r = rank({ tier: 'effective', aumFen: 4_680_000 });
+    const lead = '「5万达标」活动进行中';
+    const withLead = r.items.filter((i) => i.say.zh.startsWith(lead));
+    expect(r.items.filter((i) => i.campaignIds.includes('reach_50k')).length).toBeGreaterThan(1);
+    expect(withLead).toHaveLength(1);
+    expect(withLead[0]).toBe(r.items.find((i) => i.campaignIds.includes('reach_50k')));
+    for (const i of r.items) expect(i.say.zh.length).toBeGreaterThan(0);
+  });
+
   it('campaign: the 5万达标 campaign lifts deposits and short wealth for 有效客户 and speaks first', () => {
     const r = rank({ tier: 'effective', aumFen: 4_680_000 });
     const td = item(r, 'TD_STANDARD');

@@ -485,7 +485,10 @@ export function rankSuggestions(
     ? { tier: next.band.key, name: { zh: next.band.zh, en: next.band.en }, gapFen: next.gapFen }
     : null;
   const gapText = next ? formatFenCeilYuan(next.gapFen) : undefined;
-  const items = picked.map((cand) => toItem(cand, config, nextTier, gapText));
+  // A campaign or tier-gap lead-in is said once, with the first suggestion it belongs to; repeating the same
+  // opening before every product sounds like a script, so later lines keep only their own pitch.
+  const saidLeads = new Set<string>();
+  const items = picked.map((cand) => toItem(cand, config, nextTier, gapText, saidLeads));
 
   const hints: SuggestHint[] = [];
   if (!customer.marketingConsent) hints.push(HINT_NO_CONSENT);
@@ -514,14 +517,16 @@ function toItem(
   config: SuggestConfig,
   nextTier: SuggestResult['nextTier'],
   gapText: string | undefined,
+  saidLeads: Set<string>,
 ): SuggestItem {
   const p = cand.cp.p;
   const breakdown = [...cand.breakdown].sort(byPointsThenRule);
   const campaigns = cand.campaigns ? [...cand.campaigns].sort(byBoostThenId) : [];
-  const say = {
-    zh: sayLine('zh', p, breakdown, campaigns, config, nextTier, gapText),
-    en: sayLine('en', p, breakdown, campaigns, config, nextTier, gapText),
-  };
+  const zh = sayLine('zh', p, breakdown, campaigns, config, nextTier, gapText);
+  const en = sayLine('en', p, breakdown, campaigns, config, nextTier, gapText);
+  const repeated = zh.lead !== '' && saidLeads.has(zh.lead);
+  saidLeads.add(zh.lead);
+  const say = repeated ? { zh: zh.pitch, en: en.pitch } : { zh: zh.lead + zh.pitch, en: en.lead + en.pitch };
   return {
     productCode: p.code,
     name: { zh: p.name.zh, en: p.name.en },
@@ -549,7 +554,7 @@ function sayLine(
   config: SuggestConfig,
   nextTier: SuggestResult['nextTier'],
   gapText: string | undefined,
-): string {
+): { lead: string; pitch: string } {
   const vars: TemplateVars = { gap: gapText, tierNext: nextTier?.name[lang], name: p.name[lang] };
   let lead = '';
   for (const b of breakdown) {
@@ -568,5 +573,5 @@ function sayLine(
   }
   const pitch =
     fillTemplate(p.pitch[lang], vars) ?? fillTemplate(config.lines.fallbackPitch[lang], vars) ?? p.name[lang];
-  return lead + pitch;
+  return { lead, pitch };
 }
