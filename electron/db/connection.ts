@@ -98,8 +98,17 @@ export async function migrateToLatest(store: Store): Promise<string> {
   return appliedMigrations(store.sqlite).at(-1) ?? '';
 }
 
-export async function openStore(file: string): Promise<Store> {
+/**
+ * For the long-running server only: pages are read through a memory map instead of a read() per page
+ * (a walk-in lookup reads ~10 pages of a 1.6 GB file at 1M customers; P1 in BENCH.md). Not for the
+ * import and seed CLIs: mapped pages count in their RSS, and a bulk load reads every page once.
+ * SQLite caps the size at its compile-time maximum; a larger file is mapped up to that and read past it.
+ */
+export const SERVING_MMAP_BYTES = 2 ** 31;
+
+export async function openStore(file: string, opts: { serving?: boolean } = {}): Promise<Store> {
   const store = new Store(openSqlite(file));
+  if (opts.serving && file !== ':memory:') store.sqlite.pragma(`mmap_size = ${SERVING_MMAP_BYTES}`);
   try {
     await migrateToLatest(store);
   } catch (e) {

@@ -66,7 +66,7 @@ export async function startServer(
   const loaded = keys.load();
   // A terminal hashes look-ups with the hub's key, so its copy finds customers by ID, phone or card offline.
   const pii = new Pii(enrollment ? { ...loaded, hmac: Buffer.from(enrollment.lookupKey, 'base64') } : loaded);
-  const store = await openStore(join(cfg.dataDir, 'branch.db'));
+  const store = await openStore(join(cfg.dataDir, 'branch.db'), { serving: true });
   const ctx = new AppContext(store, pii, opts.log, {
     version: APP_VERSION,
     schemaVersion: appliedMigrations(store.sqlite).at(-1) ?? '',

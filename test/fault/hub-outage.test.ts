@@ -93,7 +93,7 @@ describe('an hour without the hub', () => {
     expect(new Set(atHub.map((e) => e.id))).toEqual(sent);
     const journaled = hub.ctx.sync.journal
       .after(0, 100_000)
-      .filter((r) => r.env.deviceId === term.ctx.sync.deviceId);
+      .filter((r) => r.env.deviceId === term.ctx.sync.deviceId && r.env.kind === 'ticket_event');
     expect(journaled).toHaveLength(500);
     const displayNos = ids.map((id) => hub.ctx.queue.tickets.get(id)?.displayNo);
     expect(new Set(displayNos).size).toBe(TICKETS);

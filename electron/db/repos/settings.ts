@@ -88,7 +88,8 @@ type AuditRow = [string, number, string | null, string, string | null, string | 
 
 export class AuditRepo {
   private readonly insert: Database.Statement<AuditRow>;
-  private pending: AuditRow[] = [];
+  /** appendSoon's queue; rows are built at flush, off the request's path (the entry must not change after). */
+  private pending: { id: string; entry: AuditEntry }[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly store: Store) {
@@ -97,9 +98,9 @@ export class AuditRepo {
     );
   }
 
-  private row(entry: AuditEntry): AuditRow {
+  private row(entry: AuditEntry, id: string = newId()): AuditRow {
     return [
-      newId(),
+      id,
       entry.at,
       entry.staffId,
       entry.action,
@@ -125,11 +126,11 @@ export class AuditRepo {
    * lose the rows of the last GROUP_MS. `flush()` runs on server close and before audit reads.
    */
   appendSoon(entry: AuditEntry): string {
-    const r = this.row(entry);
-    this.pending.push(r);
+    const id = newId();
+    this.pending.push({ id, entry });
     if (this.pending.length >= GROUP_MAX) this.schedule(0);
     else if (!this.timer) this.schedule(GROUP_MS);
-    return r[0];
+    return id;
   }
 
   private schedule(ms: number): void {
@@ -148,7 +149,7 @@ export class AuditRepo {
     this.pending = [];
     try {
       this.store.sqlite.transaction(() => {
-        for (const r of rows) this.insert.run(...r);
+        for (const r of rows) this.insert.run(...this.row(r.entry, r.id));
       })();
     } catch {
       // The database is busy (an import's apply) or failing: keep the rows and try again shortly.

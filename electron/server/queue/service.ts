@@ -22,6 +22,7 @@ import { CounterRepo, type CounterView } from '../../db/repos/counters';
 import { TicketRepo } from '../../db/repos/tickets';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
+import { suggestionsFor } from '../suggestions';
 import type { CallMessage, LiveMessage, PublicTicket, QueueSnapshot, TicketView } from '@shared/api/queue';
 
 type Actor = { staffId: string | null; deviceId: string };
@@ -263,7 +264,8 @@ export class QueueService {
     if (counterId && !this.counters.get(counterId))
       throw new ApiError(404, 'counter_not_found', '窗口不存在', 'No such counter');
     if (type === 'finish' && prior.customerId && this.rules().visit.requireOutcome) {
-      if (this.ctx.visits.outcomeCountForTicket(ticketId) === 0) {
+      // Only where there was something to offer: a customer with no suitable product must still be served.
+      if (this.ctx.visits.outcomeCountForTicket(ticketId) === 0 && this.hadSuggestions(prior, now)) {
         throw new ApiError(
           409,
           'outcome_required',
@@ -332,6 +334,11 @@ export class QueueService {
     const view = this.act(pick.id, 'call', {}, counterId, actor, now);
     this.history.set(counterId, nextHistory(hist, pick));
     return view;
+  }
+
+  private hadSuggestions(t: TicketState, now: number): boolean {
+    const row = t.customerId ? this.ctx.customers.get(t.customerId) : undefined;
+    return !!row && suggestionsFor(this.ctx, row, t.services, now).items.length > 0;
   }
 
   private busyAt(counterId: string, except: string | null): TicketState | undefined {

@@ -13,17 +13,13 @@ import {
   type CustomerActivity,
   type FollowUpView,
 } from '@shared/api/visit';
-import { ageOn } from '@shared/customer/age';
-import type { CorporateGrade, CustomerKind, ProductType, RiskLevel, Segment } from '@shared/customer/enums';
-import { deriveLifecycle } from '@shared/customer/lifecycle';
 import { maskMobile, maskResidentId } from '@shared/customer/mask';
-import { classifyTier } from '@shared/customer/tier';
-import { rankSuggestions, type SuggestCustomer } from '@shared/suggest/rank';
 import type { Bilingual } from '@shared/suggest/text';
 import type { CustomerTable } from '../../db/schema';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { route } from '../route';
+import { suggestionsFor } from '../suggestions';
 
 const SERVING: Role[] = ['teller', 'rm', 'lobby', 'manager', 'admin'];
 /** Roles that may look at everyone's follow-ups, not only their own. */
@@ -40,32 +36,6 @@ function withProductNames<T extends { productCode: string | null }>(
     ...r,
     productName: products.find((p) => p.code === r.productCode)?.name ?? null,
   }));
-}
-
-function suggestCustomer(ctx: AppContext, row: CustomerTable, now: number): SuggestCustomer {
-  const rules = ctx.rules();
-  return {
-    kind: row.kind as CustomerKind,
-    tier: classifyTier(row.aum_fen, rules.customer.tiers).tier,
-    aumFen: row.aum_fen,
-    segments: JSON.parse(row.segments) as Segment[],
-    lifecycle: deriveLifecycle(
-      { createdAt: row.created_at, lastVisitAt: row.last_visit_at, lastTxnAt: row.last_txn_at },
-      now,
-      rules.customer.lifecycle,
-    ),
-    age: row.birth_date ? ageOn(row.birth_date, now, rules.branch.timezone) : null,
-    riskLevel: row.risk_level as RiskLevel | null,
-    riskAssessedAt: row.risk_assessed_at,
-    marketingConsent: row.marketing_consent === 1,
-    holdings: ctx.customers.holdings(row.id).map((h) => ({
-      productType: h.product_type as ProductType,
-      productCode: h.product_code,
-      balanceFen: h.balance_fen,
-    })),
-    corporateGrade: row.corporate_grade as CorporateGrade | null,
-    hasLinkedEntity: row.linked_customer_id !== null,
-  };
 }
 
 function customerOr404(ctx: AppContext, id: string): CustomerTable {
@@ -88,13 +58,8 @@ export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     ({ params, query }) => {
       const now = ctx.now();
-      const rules = ctx.rules();
       const row = customerOr404(ctx, params.id);
-      return rankSuggestions(suggestCustomer(ctx, row, now), { intents: query.intents }, rules.suggest, {
-        now,
-        timeZone: rules.branch.timezone,
-        tierBands: rules.customer.tiers,
-      });
+      return suggestionsFor(ctx, row, query.intents, now);
     },
   );
 

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isUserDriven, noteInput, USER_REQUEST_WINDOW_MS } from '../lock/activity';
 import { sessionLock } from '../lock/lockStore';
 import { api, ApiFailure } from './client';
 
@@ -63,5 +64,28 @@ describe('api client and the session lock', () => {
     expect(err).toBeInstanceOf(ApiFailure);
     expect((err as ApiFailure).details).toEqual(details);
     expect(sessionLock.get().locked).toBe(false);
+  });
+});
+
+describe('api client and the server idle lock', () => {
+  const headersOf = (m: ReturnType<typeof vi.fn<typeof fetch>>, call = 0) =>
+    (m.mock.calls[call]?.[1]?.headers ?? {}) as Record<string, string>;
+
+  it('marks a request background when nobody typed or moved the mouse just before', async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(200, {}));
+    vi.stubGlobal('fetch', fetchMock);
+    noteInput(Date.now() - USER_REQUEST_WINDOW_MS - 1);
+    await api('GET', '/api/sync/status');
+    expect(headersOf(fetchMock)['x-background']).toBe('1');
+  });
+
+  it('sends a request right after input as the person’s own', async () => {
+    const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(200, {}));
+    vi.stubGlobal('fetch', fetchMock);
+    noteInput();
+    await api('POST', '/api/settings/rollback', { version: 1 });
+    expect(headersOf(fetchMock)['x-background']).toBeUndefined();
+    expect(headersOf(fetchMock)['content-type']).toBe('application/json');
+    expect(isUserDriven(Date.now() + USER_REQUEST_WINDOW_MS + 1)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { ApiErrorBody } from '@shared/api/types';
+import { isUserDriven } from '../lock/activity';
 import { sessionLock } from '../lock/lockStore';
 
 /** A failed API call, carrying the server's bilingual message. */
@@ -46,7 +47,11 @@ export async function api<T>(
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        // Polls and timers must not keep an unattended session from the server's idle lock.
+        ...(isUserDriven() ? {} : { 'x-background': '1' }),
+      },
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch {

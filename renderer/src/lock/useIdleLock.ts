@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../api/client';
+import { noteInput } from './activity';
 import { IdleTimer, idleSpanMs } from './idle';
 import { sessionLock } from './lockStore';
 
@@ -18,6 +19,7 @@ export function useIdleLock(minutes: number, enabled: boolean): void {
       onKeepAlive: () => void api('GET', '/api/session').catch(() => undefined),
     });
     const onActivity = () => {
+      noteInput();
       if (!sessionLock.get().locked) timer.activity();
     };
     // After a sleep the timer may not have fired: look again when the window comes back.
