@@ -54,6 +54,13 @@ const ROW_COLUMNS = [
   'version',
   'updated_at',
 ] as const;
+/**
+ * `branch_day`, `queue` and `number` name the number as issued (unique per day and queue). A transfer moves the
+ * ticket to another queue with the same number, so the row keeps the issuing queue (the live queue is in `state`)
+ * and a transferred A012 never collides with that queue's own 012.
+ */
+const ISSUED_AS = new Set<string>(['branch_day', 'queue', 'number']);
+const UPDATE_COLUMNS = ROW_COLUMNS.filter((c) => !ISSUED_AS.has(c));
 
 export class TicketRepo {
   /** Every ticket event (a counter's click, a terminal's push) runs these: prepared once, not compiled per call. */
@@ -72,7 +79,7 @@ export class TicketRepo {
                @type, @payload, @staff_id, @device_id, @counter_id, @at, @hlc, @accepted)`,
     );
     this.updateRowStmt = db.prepare<unknown[]>(
-      `UPDATE tickets SET ${ROW_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+      `UPDATE tickets SET ${UPDATE_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
     );
     this.getStmt = db.prepare<[string], { state: string }>('SELECT state FROM tickets WHERE id = ?');
     this.hasEventStmt = db.prepare<[string], { id: string }>('SELECT id FROM ticket_events WHERE id = ?');
@@ -147,7 +154,7 @@ export class TicketRepo {
     if (ev.type === 'issue') {
       this.store.run(k.insertInto('tickets').values({ id: state.id, ...row }));
     } else {
-      this.updateRowStmt.run(...ROW_COLUMNS.map((c) => row[c]), state.id);
+      this.updateRowStmt.run(...UPDATE_COLUMNS.map((c) => row[c]), state.id);
     }
     this.insertEvent(ev, hlc, true);
   }
@@ -189,8 +196,15 @@ export class TicketRepo {
     const k = this.store.k;
     const exists = !!this.store.first(k.selectFrom('tickets').select('id').where('id', '=', ticketId));
     const row = this.row(state, at, customerKnown);
-    if (exists) this.store.run(k.updateTable('tickets').set(row).where('id', '=', ticketId));
-    else this.store.run(k.insertInto('tickets').values({ id: ticketId, ...row }));
+    if (exists) {
+      const { branch_day: _day, queue: _queue, number: _number, ...rest } = row;
+      this.store.run(k.updateTable('tickets').set(rest).where('id', '=', ticketId));
+    } else {
+      const issued = ordered.find((o) => o.event.type === 'issue')?.event.payload as
+        { queue?: unknown } | undefined;
+      const queue = typeof issued?.queue === 'string' ? issued.queue : row.queue;
+      this.store.run(k.insertInto('tickets').values({ id: ticketId, ...row, queue }));
+    }
     this.store.run(k.deleteFrom('ticket_events').where('ticket_id', '=', ticketId));
     ordered.forEach((o, i) => this.insertEvent(o.event, o.hlc, o.accepted, i + 1));
   }
