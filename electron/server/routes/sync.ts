@@ -21,8 +21,8 @@ import { DEVICE_HEADER } from '../../sync/hub-client';
 import { newToken, tokenId } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
-import { verifyPassword } from '../password';
 import { route } from '../route';
+import { checkStaffPassword } from '../lockout';
 
 const DAY = 86_400_000;
 /** Who may enroll a counter PC as a terminal (it gets the branch's customer copy and password hashes). */
@@ -71,13 +71,17 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
       url: '/api/sync/enroll',
       roles: null,
       body: enrollRequest,
+      passwordAttempt: true,
       summary: 'Enroll a counter PC as a terminal (manager/admin credentials) → device token, shown once',
     },
     async ({ body }): Promise<EnrollResponse> => {
       if (ctx.opts.role !== 'hub')
         throw new ApiError(409, 'not_hub', '本机不是网点服务器', 'This is not a branch hub');
       const staff = ctx.staff.byUsername(body.username);
-      const ok = !!staff && staff.active === 1 && (await verifyPassword(body.password, staff.password_hash));
+      const ok =
+        !!staff &&
+        staff.active === 1 &&
+        (await checkStaffPassword(ctx, staff, body.password, 'sync.enroll_failed'));
       if (!staff || !ok)
         throw new ApiError(401, 'bad_credentials', '用户名或密码错误', 'Wrong username or password');
       if (!ENROLLERS.includes(staff.role as Role))
