@@ -117,6 +117,8 @@ if (claimSingleInstance(app, mainWindow)) {
           DATA_DIR: paths.data,
           ROLE: current.role,
           HUB_URL: current.hubUrl,
+          // An installed app starts empty and asks for its first admin; `npm start` from a checkout shows the demo.
+          DEMO: process.env.DEMO ?? (app.isPackaged ? '0' : '1'),
         };
         server = await startServerProcess(join(__dirname, 'server-process.cjs'), {
           cfg: readServeConfig([], { ...process.env, ...env }, userData),
