@@ -1,3 +1,4 @@
+import { scrubPii } from '@shared/customer/mask';
 import { defaultRulesConfig, rulesConfigSchema, type RulesConfig } from '@shared/config/schema';
 import type Database from 'better-sqlite3';
 import type { Store } from '../connection';
@@ -80,6 +81,22 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/**
+ * Staff type free text into reasons and notes, sometimes a customer's phone or ID number ("客户138…要求"): the audit
+ * log keeps it masked like the logs do. Only strings: numbers in `detail` are times and counts.
+ */
+const MACHINE_KEY = /(sha256|hash)$/i;
+
+function scrubStrings(v: unknown): unknown {
+  if (typeof v === 'string') return scrubPii(v);
+  if (Array.isArray(v)) return v.map(scrubStrings);
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k, MACHINE_KEY.test(k) ? x : scrubStrings(x)]),
+    );
+  return v;
+}
+
 /** appendSoon's group commit: at most this long a wait, at most this many rows per transaction. */
 const GROUP_MS = 25;
 const GROUP_MAX = 256;
@@ -88,8 +105,8 @@ type AuditRow = [string, number, string | null, string, string | null, string | 
 
 export class AuditRepo {
   private readonly insert: Database.Statement<AuditRow>;
-  /** appendSoon's queue; rows are built at flush, off the request's path (the entry must not change after). */
-  private pending: { id: string; entry: AuditEntry }[] = [];
+  /** appendSoon's queue; rows (ids included) are built at flush, off the request's path. */
+  private pending: AuditEntry[] = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly store: Store) {
@@ -98,16 +115,16 @@ export class AuditRepo {
     );
   }
 
-  private row(entry: AuditEntry, id: string = newId()): AuditRow {
+  private row(entry: AuditEntry): AuditRow {
     return [
-      id,
+      newId(),
       entry.at,
       entry.staffId,
       entry.action,
       entry.targetType ?? null,
       entry.targetId ?? null,
-      entry.reason ?? null,
-      JSON.stringify(entry.detail ?? {}),
+      entry.reason == null ? null : scrubPii(entry.reason),
+      JSON.stringify(scrubStrings(entry.detail ?? {})),
     ];
   }
 
@@ -122,15 +139,14 @@ export class AuditRepo {
    * Group commit for the hot path (a walk-in lookup): the row is queued and written with the others
    * of the next few milliseconds in one transaction, after the reply has gone out, instead of a
    * commit of its own per request (a commit here costs ~70 µs, more than the rest of a lookup; see
-   * P1 in BENCH.md). Nothing is dropped and each row keeps its own time; a crash of the process can
-   * lose the rows of the last GROUP_MS. `flush()` runs on server close and before audit reads.
+   * P1 in BENCH.md). Nothing is dropped and each row keeps its own time (`at`; the id is given when
+   * written); a crash of the process can lose the rows of the last GROUP_MS. `flush()` runs on server
+   * close and before audit reads.
    */
-  appendSoon(entry: AuditEntry): string {
-    const id = newId();
-    this.pending.push({ id, entry });
+  appendSoon(entry: AuditEntry): void {
+    this.pending.push(entry);
     if (this.pending.length >= GROUP_MAX) this.schedule(0);
     else if (!this.timer) this.schedule(GROUP_MS);
-    return id;
   }
 
   private schedule(ms: number): void {
@@ -149,7 +165,7 @@ export class AuditRepo {
     this.pending = [];
     try {
       this.store.sqlite.transaction(() => {
-        for (const r of rows) this.insert.run(...this.row(r.entry, r.id));
+        for (const entry of rows) this.insert.run(...this.row(entry));
       })();
     } catch {
       // The database is busy (an import's apply) or failing: keep the rows and try again shortly.

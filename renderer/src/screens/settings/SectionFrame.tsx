@@ -54,12 +54,12 @@ export function SectionFrame({ id, title, hint, paths, state, canSave = true, on
       )}
       {state.error && <Alert type="error" showIcon style={{ marginTop: 16 }} title={state.error} />}
       <Space.Compact style={{ width: '100%', maxWidth: 720, marginTop: 20 }}>
+        <Space.Addon>{t('settings.note')}</Space.Addon>
         <Input
           value={state.note}
           onChange={(e) => state.setNote(e.target.value)}
           onPressEnter={() => canSave && state.save()}
           placeholder={state.note ? undefined : t('settings.notePlaceholder')}
-          addonBefore={t('settings.note')}
           maxLength={200}
           data-testid={`note-${id}`}
         />
