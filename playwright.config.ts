@@ -7,6 +7,8 @@ import { join } from 'node:path';
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'triage-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
 const port = Number(process.env.E2E_PORT ?? 5791);
+// Specs that start servers of their own (the offline terminal) find the hub here.
+process.env.E2E_PORT = String(port);
 
 export default defineConfig({
   testDir: 'test/e2e',

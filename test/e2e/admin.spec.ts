@@ -391,9 +391,15 @@ test('a branch manager adds a counter and changes what it serves', async ({ page
   await expect(row).toContainText('个人业务');
   await expect(row).toContainText('否');
 
+  // The add dialog may still be fading out when the edit dialog opens: address the edit dialog by its title.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.getByTestId('counter-edit-21').click();
-  await page.getByRole('dialog').getByLabel('仅对公').click();
-  await page.getByTestId('counter-save').click();
+  const edit = page.getByRole('dialog', { name: /21号窗口/ });
+  await expect(edit.getByTestId('counter-name')).toHaveValue('21号窗口');
+  const corporateOnly = edit.getByLabel('仅对公');
+  await corporateOnly.click();
+  await expect(corporateOnly).toBeChecked();
+  await edit.getByTestId('counter-save').click();
   await expect(row).toContainText('是');
   // The same list is a section of the settings screen.
   await page.goto('/settings?section=counters');

@@ -9,7 +9,7 @@ import { startProxy, type LinkProxy } from '../fault/proxy';
  * A counter terminal (port 5795, its own SQLite) beside the hub that Playwright serves (E2E_PORT): the link
  * between them is a loopback proxy the test cuts, as a pulled cable would.
  */
-const hubPort = Number(process.env.E2E_PORT ?? 5794);
+const hubPort = Number(process.env.E2E_PORT ?? 5791);
 const termPort = Number(process.env.E2E_TERMINAL_PORT ?? hubPort + 1);
 const term = `http://127.0.0.1:${termPort}`;
 const shots = 'test/output/screens';
@@ -18,6 +18,8 @@ let child: ChildProcess;
 let dir: string;
 
 test.beforeAll(async () => {
+  // Seeding the hub, enrolling the terminal and its first snapshot take a while on a loaded 2-core machine.
+  test.setTimeout(120_000);
   link = await startProxy({ host: '127.0.0.1', port: hubPort });
   dir = mkdtempSync(join(tmpdir(), 'e2e-terminal-'));
   child = spawn(
@@ -52,7 +54,8 @@ test.beforeAll(async () => {
             body: JSON.stringify({ username: 'teller1', password: 'demo1234' }),
           }).catch(() => null)
         )?.status ?? 0,
-      { timeout: 60_000 },
+      // Login attempts are rate-limited per address (30 a minute): poll gently while the first snapshot arrives.
+      { timeout: 90_000, intervals: [2_500] },
     )
     .toBe(200);
 });

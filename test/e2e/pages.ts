@@ -45,8 +45,15 @@ export class LobbyPage {
   /** A card swiped while the focus is not in the lookup field: the reader types fast and ends with Enter. */
   async swipe(number: string): Promise<void> {
     await expect(this.page.getByTestId('lobby-lookup')).toHaveCount(0);
-    await this.page.keyboard.type(number);
-    await this.page.keyboard.press('Enter');
+    // A reader sends its keys back to back; Playwright's typing goes one round trip per key, which on a loaded
+    // machine can leave gaps longer than a person's fastest double press. So the keys are sent from the page.
+    await this.page.evaluate(
+      (keys) => {
+        const target = document.activeElement ?? document.body;
+        for (const key of keys) target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+      },
+      [...number, 'Enter'],
+    );
   }
 
   async walkIn(): Promise<void> {
