@@ -22,10 +22,19 @@ export class TicketNumbers {
     private readonly cfg: () => SyncConfig,
   ) {}
 
+  /**
+   * The hub's last number per day and queue: finding it in the DB scans the day's tickets, too slow for every
+   * ticket. Only this process issues hub numbers (terminals number inside their blocks), so memory stays right.
+   */
+  private readonly lastHub = new Map<string, number>();
+
   next(branchDay: string, queue: string, prefix: string): number {
     if (this.role !== 'terminal') {
-      const last = this.blocks.maxOutsideBlocks(branchDay, queue, prefix);
-      return nextHubNumber(last, this.blocks.blocks(branchDay, queue));
+      const key = `${branchDay}|${queue}|${prefix}`;
+      const last = this.lastHub.get(key) ?? this.blocks.maxOutsideBlocks(branchDay, queue, prefix);
+      const n = nextHubNumber(last, this.blocks.blocks(branchDay, queue));
+      this.lastHub.set(key, n);
+      return n;
     }
     const n = nextBlockNumber(this.mine(branchDay, queue, prefix));
     if (n === null) {
