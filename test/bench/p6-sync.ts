@@ -13,7 +13,7 @@ import { waitHealthy } from './server-proc';
 import type { Bench } from './types';
 
 const OFFLINE_EVENTS = 500;
-const BULK_EVENTS = 20_000;
+const BULK_EVENTS = 100_000;
 const PUSH_BATCH = defaultSyncConfig.pushBatch;
 
 interface Proc {
