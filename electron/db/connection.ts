@@ -74,6 +74,33 @@ export function openSqlite(file: string): Database.Database {
   return sqlite;
 }
 
+/**
+ * For a bulk load by a tool that is alone on the database (`npm run import` with the server
+ * stopped): a rollback journal instead of the WAL. Pages past the old end of the file need no
+ * journal and are written once, not into the WAL and then again into the database by the
+ * checkpoint (~3 s of the 1M-customer import, P4 in BENCH.md); synchronous=FULL makes the commit as
+ * durable as the checkpoint was. Refused at once (null) when another connection has the database
+ * open: the load then goes through the WAL as usual. The answer restores WAL mode.
+ */
+export function bulkLoadJournal(store: Store): (() => void) | null {
+  const db = store.sqlite;
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  const sync = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    if (db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') return null;
+  } catch {
+    return null;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+  db.pragma('synchronous = FULL');
+  return () => {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${sync}`);
+  };
+}
+
 /** Names of applied migrations, oldest first; empty for a new database. */
 export function appliedMigrations(sqlite: Database.Database): string[] {
   const exists = sqlite

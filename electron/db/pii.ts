@@ -104,6 +104,11 @@ export function testKeys(): PiiKeys {
 export class Pii {
   constructor(private readonly keys: PiiKeys) {}
 
+  /** The keys, for the import's hashing worker thread (electron/sync/import/protect.ts); never logged. */
+  keyMaterial(): PiiKeys {
+    return this.keys;
+  }
+
   /** `kind` separates domains so an ID number and a card with the same digits hash differently. */
   hash(kind: 'id' | 'phone' | 'card', value: string): string {
     return createHmac('sha256', this.keys.hmac).update(kind).update('\0').update(value).digest('base64url');

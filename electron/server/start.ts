@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, seedBranch, seedCustomers } from '../db/demo/seed';
 import { newId } from '../db/ids';
 import { fileKeyProvider, Pii, type KeyProvider } from '../db/pii';
 import { buildApp } from './app';
+import { closeApp } from './shutdown';
 import { assertBindAllowed, isLoopbackHost, type ServeConfig } from './config';
 import { AppContext } from './context';
 import { hashPassword } from './password';
@@ -47,6 +48,8 @@ export async function startServer(
     now?: () => number;
     keyProvider?: KeyProvider;
     sync?: Partial<SyncConfig>;
+    /** How long close() lets requests in flight finish before it drops their connections. */
+    closeGraceMs?: number;
   },
 ): Promise<RunningServer> {
   assertBindAllowed(cfg);
@@ -118,7 +121,7 @@ export async function startServer(
       closed = true;
       await headOffice?.stop();
       await replicator?.stop();
-      await app.close();
+      await closeApp(app, opts.closeGraceMs);
       store.close();
     },
   };

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { IMPORT_KINDS, type ImportKind } from '@shared/import/types';
 import { parseCivil, zonedInstant } from '@shared/import/values';
-import { openStore } from '../db/connection';
+import { bulkLoadJournal, openStore } from '../db/connection';
 import { loadOrCreateKeys, Pii } from '../db/pii';
 import { SettingsRepo } from '../db/repos/settings';
 import { readServeConfig } from '../server/config';
@@ -59,6 +59,8 @@ if (asOfArg) {
 }
 
 const workDir = mkdtempSync(join(tmpdir(), 'branch-import-'));
+// Alone on the database (the server stopped, as advised above): a rollback journal for this load.
+const restoreWal = bulkLoadJournal(store);
 let lastLine = 0;
 try {
   const r = await runImport({
@@ -114,6 +116,7 @@ try {
   }
   process.exitCode = r.status === 'applied' ? 0 : 1;
 } finally {
+  restoreWal?.();
   store.close();
   rmSync(workDir, { recursive: true, force: true });
 }

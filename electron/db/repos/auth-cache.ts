@@ -82,7 +82,13 @@ export class AuthCache {
       return { sessionId: id, session, staff };
     }
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    const entry: Cached = { sessionId: id, session, staff, readAt: t };
+    // Shared by every request of the token until the next write: frozen, so no caller can change it.
+    const entry: Cached = {
+      sessionId: id,
+      session: Object.freeze(session),
+      staff: Object.freeze(staff),
+      readAt: t,
+    };
     this.entries.set(token, entry);
     return entry;
   }

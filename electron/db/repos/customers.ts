@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import type { CustomerConfig } from '@shared/customer/config';
 import type { LookupQuery } from '@shared/customer/ids';
 import type { Store } from '../connection';
@@ -18,12 +19,45 @@ const SUMMARY_COLUMNS = [
 ] as const;
 export type CustomerSummaryRow = Pick<CustomerTable, (typeof SUMMARY_COLUMNS)[number]>;
 
-type Lookup = Database.Statement<[string], CustomerSummaryRow>;
+type SummaryTuple = [string, string, string, string, string | null, string | null, number, string, string];
+/**
+ * Raw (array) rows, named here: better-sqlite3 builds each row object key by key through the V8 API,
+ * which cost a lookup more than the row's B-tree search; an object literal gets a fixed shape.
+ */
+type Lookup = Database.Statement<[string], SummaryTuple>;
+
+function summaryRow(t: SummaryTuple): CustomerSummaryRow {
+  return {
+    id: t[0],
+    customer_no: t[1],
+    kind: t[2],
+    name: t[3],
+    id_masked: t[4],
+    phone_masked: t[5],
+    aum_fen: t[6],
+    tier: t[7],
+    segments: t[8],
+  };
+}
+
+function summaryRows(ts: SummaryTuple[]): CustomerSummaryRow[] {
+  return ts.length === 1 ? [summaryRow(ts[0] as SummaryTuple)] : ts.map(summaryRow);
+}
+
+/** A limit safe to write into SQL text. */
+function literalLimit(limit: number): number {
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`bad lookup limit ${limit}`);
+  return limit;
+}
 
 export class CustomerRepo {
   /** The walk-in lookups, prepared once: they run at every swipe (P1 in BENCH.md). */
   private readonly byIdHash: Lookup;
-  private readonly byPhoneHash: Database.Statement<[string, number], CustomerSummaryRow>;
+  /**
+   * By limit, the limit written into the SQL: a bound `LIMIT ?` makes SQLite (3.4x+) re-plan the
+   * statement on every call, which cost a phone lookup more than the lookup itself.
+   */
+  private readonly byPhoneHash = new Map<number, Lookup>();
   private readonly byCardHash: Lookup;
   private readonly byCustomerNo: Lookup;
 
@@ -33,13 +67,13 @@ export class CustomerRepo {
   ) {
     const cols = SUMMARY_COLUMNS.join(', ');
     const db = store.sqlite;
-    this.byIdHash = db.prepare(`SELECT ${cols} FROM customers WHERE id_hash = ?`);
-    this.byPhoneHash = db.prepare(`SELECT ${cols} FROM customers WHERE phone_hash = ? LIMIT ?`);
-    this.byCardHash = db.prepare(
+    const raw = (sql: string): Lookup => db.prepare<[string], SummaryTuple>(sql).raw(true);
+    this.byIdHash = raw(`SELECT ${cols} FROM customers WHERE id_hash = ?`);
+    this.byCardHash = raw(
       `SELECT ${SUMMARY_COLUMNS.map((c) => `customers.${c}`).join(', ')} FROM cards
        INNER JOIN customers ON customers.id = cards.customer_id WHERE cards.card_hash = ?`,
     );
-    this.byCustomerNo = db.prepare(`SELECT ${cols} FROM customers WHERE customer_no = ?`);
+    this.byCustomerNo = raw(`SELECT ${cols} FROM customers WHERE customer_no = ?`);
   }
 
   /** At most `limit` matches; names match by prefix so the index is used. */
@@ -47,13 +81,13 @@ export class CustomerRepo {
     const k = this.store.k;
     switch (q.kind) {
       case 'id':
-        return this.byIdHash.all(this.pii.hash('id', q.value));
+        return summaryRows(this.byIdHash.all(this.pii.hash('id', q.value)));
       case 'phone':
-        return this.byPhoneHash.all(this.pii.hash('phone', q.value), limit);
+        return summaryRows(this.phoneLookup(limit).all(this.pii.hash('phone', q.value)));
       case 'card':
-        return this.byCardHash.all(this.pii.hash('card', q.value));
+        return summaryRows(this.byCardHash.all(this.pii.hash('card', q.value)));
       case 'customerNo':
-        return this.byCustomerNo.all(q.value);
+        return summaryRows(this.byCustomerNo.all(q.value));
       case 'name':
         return this.store.all(
           k
@@ -62,9 +96,22 @@ export class CustomerRepo {
             .where('name', '>=', q.value)
             .where('name', '<', `${q.value}\uffff`)
             .orderBy('name')
-            .limit(limit),
+            .limit(sql.lit(literalLimit(limit))),
         );
     }
+  }
+
+  private phoneLookup(limit: number): Lookup {
+    let st = this.byPhoneHash.get(limit);
+    if (!st) {
+      st = this.store.sqlite
+        .prepare<[string], SummaryTuple>(
+          `SELECT ${SUMMARY_COLUMNS.join(', ')} FROM customers WHERE phone_hash = ? LIMIT ${literalLimit(limit)}`,
+        )
+        .raw(true);
+      this.byPhoneHash.set(limit, st);
+    }
+    return st;
   }
 
   get(id: string): CustomerTable | undefined {

@@ -46,7 +46,7 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
               ? maskCard(q.value)
               : q.value;
       const rows = ctx.customers.lookup(q);
-      // Group-committed right after the reply (see AuditRepo.appendSoon): every lookup is logged.
+      // Group-committed just after the reply (see AuditRepo.appendSoon): every lookup is logged.
       ctx.audit.appendSoon({
         at: now,
         staffId: me?.id ?? null,

@@ -20,7 +20,7 @@ import type {
 } from '@shared/import/types';
 import type { Store } from '../../db/connection';
 import type { Pii } from '../../db/pii';
-import { RandomPool } from './random-pool';
+import { RandomPool } from '../../db/random-pool';
 import { runImport, type ImportProgress } from './run';
 import type { SourceEncoding } from './source';
 

@@ -306,6 +306,36 @@ describe('customers', () => {
     expect(bad.issues).toEqual([expect.objectContaining({ line: 2, code: 'link_unknown' })]);
   });
 
+  it('links a new customer to a branch customer outside the file, and re-links an existing one', async () => {
+    await run(
+      'customers',
+      file(
+        csv([
+          ['客户号', '客户姓名', '客户类型', '关联客户号'],
+          ['C200000061', '恒达贸易有限公司', '对公', ''],
+          ['C200000063', '陈建华', '个人', 'C200000061'],
+        ]),
+      ),
+    );
+    expect(customer('C200000063').linked_customer_id).toBe(customer('C200000061').id);
+    const r = await run(
+      'customers',
+      file(
+        csv([
+          ['客户号', '客户姓名', '客户类型', '关联客户号'],
+          ['C200000062', '张伟', '个人', 'C200000061'],
+          ['C200000063', '陈建华', '个人', 'C200000062'],
+          ['C200000064', '王秀英', '个人', ''],
+        ]),
+      ),
+    );
+    expect(r.status).toBe('applied');
+    expect(r.summary).toMatchObject({ inserted: 2, updated: 1 });
+    expect(customer('C200000062').linked_customer_id).toBe(customer('C200000061').id);
+    expect(customer('C200000063').linked_customer_id).toBe(customer('C200000062').id);
+    expect(customer('C200000064').linked_customer_id).toBeNull();
+  });
+
   it('stops when cancelled and writes nothing', async () => {
     const rows: (string | number)[][] = [['客户号', '客户姓名', '手机号']];
     for (let i = 0; i < 20_000; i++)
@@ -324,6 +354,70 @@ describe('customers', () => {
 });
 
 const HOLDINGS_HEADER = ['客户号', '产品类型', '产品代码', '余额（元）', '余额日期'];
+
+describe('customers, hashed and encrypted on a worker thread (as for big files)', () => {
+  const threaded = { protectThreads: 1 };
+
+  it('stores the same hashes, and ciphertexts that decrypt to the numbers', async () => {
+    const r = await run('customers', file(CUSTOMERS_EN), threaded);
+    expect(r.status).toBe('applied');
+    expect(r.summary.inserted).toBe(3);
+    const c = customer('C200000001');
+    expect(c.id_hash).toBe(pii.hash('id', ID1));
+    expect(c.phone_hash).toBe(pii.hash('phone', '13858106688'));
+    expect(pii.decrypt(c.id_enc as string)).toBe(ID1);
+    expect(pii.decrypt(c.phone_enc as string)).toBe('13858106688');
+    expect(customer('C200000003').id_hash).toBe(pii.hash('id', ID3));
+    const cards = store.sqlite.prepare('SELECT card_hash FROM cards ORDER BY card_hash').pluck().all();
+    expect(cards).toEqual([pii.hash('card', CARD1), pii.hash('card', CARD2)].sort());
+  });
+
+  it('keeps the ciphertext of an unchanged number (re-import byte for byte) and encrypts a new one', async () => {
+    await run('customers', file(CUSTOMERS_EN), threaded);
+    const tables = { customers: 'customer_no', cards: 'card_hash' };
+    const before = dataHash(store, tables);
+    const again = await run('customers', file(CUSTOMERS_EN), threaded);
+    expect(again.summary).toMatchObject({ inserted: 0, updated: 0, unchanged: 3 });
+    expect(dataHash(store, tables)).toBe(before);
+    const idEnc = customer('C200000001').id_enc;
+    await run(
+      'customers',
+      file(
+        csv([
+          ['客户号', '客户姓名', '证件号码', '手机号'],
+          ['C200000001', '陈建华', ID1, '13900001111'],
+        ]),
+      ),
+      threaded,
+    );
+    const c = customer('C200000001');
+    expect(c.id_enc).toBe(idEnc);
+    expect(pii.decrypt(c.phone_enc as string)).toBe('13900001111');
+  });
+
+  it('still rejects the whole file and reports every bad row', async () => {
+    const before = dataHash(store);
+    const r = await run(
+      'customers',
+      file(
+        csv([
+          HEADER_EN,
+          ['C200000001', '陈建华', 'individual', ID1, '13858106688', CARD1, '', 'Y', '2017-11-26'],
+          ['C200000002', '张伟', 'individual', ID1, '13857932046', '', '', 'Y', '2017-11-26'],
+          ['C200000003', '王秀英', 'individual', ID3, '12345', CARD1, '', 'Y', '2017-11-26'],
+        ]),
+      ),
+      threaded,
+    );
+    expect(r.status).toBe('rejected');
+    // The duplicate is found by comparing the worker's hashes of the staged rows.
+    expect(r.issues.map((i) => [i.line, i.field, i.code])).toEqual([
+      [3, 'id_number', 'duplicate_in_file'],
+      [4, 'phone', 'phone_format'],
+    ]);
+    expect(dataHash(store)).toBe(before);
+  });
+});
 
 describe('holdings', () => {
   beforeEach(async () => {

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { RulesConfig } from '@shared/config/schema';
 import { AUM_PRODUCT_TYPES, type ProductType } from '@shared/customer/enums';
@@ -41,8 +42,9 @@ import {
   type StagedCustomer,
 } from '../../db/repos/imports';
 import { AuditRepo } from '../../db/repos/settings';
-import { RandomPool } from './random-pool';
+import { RandomPool } from '../../db/random-pool';
 import { writeReport } from './report';
+import { Protector, ProtectBatch, type Protected } from './protect';
 import { openSource, SourceError, type Source, type SourceEncoding } from './source';
 
 export interface ImportProgress {
@@ -74,6 +76,8 @@ export interface RunImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** How many issues to return in the result (all are in the report file). */
   previewLimit?: number;
+  /** Worker threads that hash and encrypt (0: in line); default 2 for files of 4 MB and more. */
+  protectThreads?: number;
 }
 
 export interface RunImportResult {
@@ -353,7 +357,18 @@ async function readAll(
     customerNoPattern: new RegExp(o.rules.customer.customerNoPattern),
   };
   const lookups = new ImportLookups(o.store);
-  const stageRow = makeStager(o, stage, lookups, pool, rowRules);
+  const protector = new Protector(o.pii, o.kind === 'customers' ? protectThreads(o, source) : 0);
+  const stageRow = makeStager(o, stage, lookups, pool, rowRules, protector);
+  // At most one batch is with the worker while the next one is read and checked.
+  let inflight = null as Promise<() => void> | null;
+  const land = async (): Promise<void> => {
+    const p = inflight;
+    inflight = null;
+    if (p) {
+      const stageRows = await p;
+      stage.batch(() => lookups.reading(stageRows));
+    }
+  };
   let map: HeaderMap | null = null;
   let beforeHeader = 0;
   let cells: Cell[] = [];
@@ -364,6 +379,7 @@ async function readAll(
   try {
     for await (const batch of source.rows()) {
       let done = false;
+      let cut = null as Promise<() => void> | null;
       stage.batch(() =>
         lookups.reading(() => {
           for (const row of batch) {
@@ -413,8 +429,11 @@ async function readAll(
               }
             }
           }
+          cut = stageRow.cut?.() ?? null;
         }),
       );
+      await land();
+      inflight = cut;
       progress.rowsRead = summary.rows;
       progress.bytesRead = source.bytesRead();
       report();
@@ -423,10 +442,15 @@ async function readAll(
       await yieldToEventLoop();
       checkCancel();
     }
+    await land();
   } catch (err) {
     if (!(err instanceof SourceError)) throw err;
     stage.issue(fileIssue(err.code, err, err.line));
     return map;
+  } finally {
+    // A batch still with the worker when reading stopped early (a file error, cancel) is not staged.
+    await inflight?.catch(() => undefined);
+    await protector.close();
   }
   if (stageRow.finish) stage.batch(stageRow.finish);
   if (!map && stage.issueCount === 0) {
@@ -442,6 +466,11 @@ async function readAll(
 
 interface Stager {
   setMap(m: HeaderMap): void;
+  /**
+   * After each batch of rows (inside its transactions): the rows accepted but not yet staged, whose
+   * hashes are still being computed; the promise gives the function that stages them.
+   */
+  cut?: () => Promise<() => void> | null;
   /** After the last row (inside a staging transaction). */
   finish?: () => void;
   /** Stages one data row; answers its problems, or null when it was staged. */
@@ -454,10 +483,11 @@ function makeStager(
   lookups: ImportLookups,
   pool: RandomPool,
   rules: RowRules,
+  protector: Protector,
 ): Stager {
   switch (o.kind) {
     case 'customers':
-      return customerStager(o, stage, lookups, pool, rules);
+      return customerStager(o, stage, lookups, pool, rules, protector);
     case 'holdings':
       return holdingStager(o, stage, lookups, pool, rules);
     case 'products': {
@@ -567,11 +597,138 @@ function customerStager(
   lookups: ImportLookups,
   pool: RandomPool,
   rules: RowRules,
+  protector: Protector,
 ): Stager {
   const lifecycleCfg = o.rules.customer.lifecycle;
   const now = rules.now;
-  const pii = o.pii;
   let has: (k: string) => boolean = () => false;
+  // Rows checked but not yet staged: their numbers are hashed (and encrypted) a batch at a time.
+  let pending: PendingCustomer[] = [];
+  let batch = new ProtectBatch();
+
+  const stageRow = (p: PendingCustomer, done: Protected): void => {
+    const { line, c, ex, kindGiven } = p;
+    const useKind = !ex || kindGiven;
+    const idHash =
+      has('id_number') || !ex ? (p.idAt >= 0 ? (done.hashes[p.idAt] as string) : null) : ex.id_hash;
+    const idSame = ex !== undefined && idHash === ex.id_hash;
+    const phoneHash =
+      has('phone') || !ex ? (p.phoneAt >= 0 ? (done.hashes[p.phoneAt] as string) : null) : ex.phone_hash;
+    const phoneSame = ex !== undefined && phoneHash === ex.phone_hash;
+
+    const kind = useKind ? c.kind : (ex.kind as typeof c.kind);
+    const corporateType = useKind ? c.corporateType : ex.corporate_type;
+    const corporateGrade = useKind ? c.corporateGrade : ex.corporate_grade;
+    const creditCode = has('credit_code') || !ex ? c.creditCode : ex.credit_code;
+    const corporate = kind === 'corporate';
+    const birthDate = corporate ? null : has('birth_date') || c.idNumber || !ex ? c.birthDate : ex.birth_date;
+    const gender = corporate ? null : has('gender') || c.idNumber || !ex ? c.gender : ex.gender;
+    const segments = has('segments') || !ex ? JSON.stringify(c.segments) : ex.segments;
+    const relationship = has('relationship_type') || !ex ? c.relationshipType : ex.relationship_type;
+    const consent = has('marketing_consent') || !ex ? (c.marketingConsent ? 1 : 0) : ex.marketing_consent;
+    const createdAt = c.openedAt ?? ex?.created_at ?? now;
+    const lastVisitAt = c.lastVisitAt ?? ex?.last_visit_at ?? null;
+    const lastTxnAt = c.lastTxnAt ?? ex?.last_txn_at ?? null;
+    const linkedNo = has('linked_customer_no') || !ex ? c.linkedCustomerNo : ex.linked_no;
+    const lifecycle = deriveLifecycle({ createdAt, lastVisitAt, lastTxnAt }, now, lifecycleCfg);
+
+    const id = ex?.id ?? pool.uuid();
+    let cardHashes: string[] | null = null;
+    let cardsChanged = false;
+    if (has('cards')) {
+      cardHashes = c.cards.map((_, i) => done.hashes[p.cardsAt + i] as string);
+      if (ex) {
+        const before = lookups.cardHashes(ex.id);
+        cardsChanged =
+          before.length !== cardHashes.length || before.some((h) => !(cardHashes as string[]).includes(h));
+      } else cardsChanged = cardHashes.length > 0;
+    }
+    const linkChanged = ex ? linkedNo !== ex.linked_no : linkedNo !== null;
+
+    const fieldsChanged =
+      !ex ||
+      c.name !== ex.name ||
+      kind !== ex.kind ||
+      corporateType !== ex.corporate_type ||
+      !idSame ||
+      creditCode !== ex.credit_code ||
+      !phoneSame ||
+      birthDate !== ex.birth_date ||
+      gender !== ex.gender ||
+      segments !== ex.segments ||
+      lifecycle !== ex.lifecycle ||
+      relationship !== ex.relationship_type ||
+      corporateGrade !== ex.corporate_grade ||
+      consent !== ex.marketing_consent ||
+      createdAt !== ex.created_at ||
+      lastVisitAt !== ex.last_visit_at ||
+      lastTxnAt !== ex.last_txn_at;
+    const changed = fieldsChanged || cardsChanged || linkChanged;
+
+    // Encrypted only when new (see `row`): an unchanged number keeps its ciphertext (re-imports stay byte-identical).
+    let idMasked: string | null;
+    let idEnc: string | null;
+    if (idSame && ex) {
+      idMasked = ex.id_masked;
+      idEnc = ex.id_enc;
+    } else if (has('id_number') || !ex) {
+      idMasked = c.idNumber ? maskResidentId(c.idNumber) : null;
+      idEnc = p.idAt >= 0 ? (done.encs[p.idAt] ?? null) : null;
+    } else {
+      idMasked = ex.id_masked;
+      idEnc = ex.id_enc;
+    }
+    let phoneMasked: string | null;
+    let phoneEnc: string | null;
+    if (phoneSame && ex) {
+      phoneMasked = ex.phone_masked;
+      phoneEnc = ex.phone_enc;
+    } else if (has('phone') || !ex) {
+      phoneMasked = c.phone ? maskMobile(c.phone) : null;
+      phoneEnc = p.phoneAt >= 0 ? (done.encs[p.phoneAt] ?? null) : null;
+    } else {
+      phoneMasked = ex.phone_masked;
+      phoneEnc = ex.phone_enc;
+    }
+
+    const staged: StagedCustomer = [
+      line,
+      id,
+      ex ? 0 : 1,
+      changed ? 1 : 0,
+      cardsChanged ? 1 : 0,
+      linkChanged ? 1 : 0,
+      c.customerNo,
+      kind,
+      corporateType,
+      c.name,
+      idHash,
+      idMasked,
+      idEnc,
+      creditCode,
+      phoneHash,
+      phoneMasked,
+      phoneEnc,
+      birthDate,
+      gender,
+      segments,
+      lifecycle,
+      relationship,
+      corporateGrade,
+      consent,
+      createdAt,
+      lastVisitAt,
+      lastTxnAt,
+      linkedNo,
+    ];
+    stage.customer(staged);
+    if (cardsChanged && cardHashes) {
+      for (let i = 0; i < cardHashes.length; i++) {
+        stage.card(line, id, cardHashes[i] as string, maskCard(c.cards[i] as string));
+      }
+    }
+  };
+
   return {
     setMap(m) {
       has = (k) => m.index.has(k);
@@ -582,129 +739,52 @@ function customerStager(
       const c: CustomerInput = r.row;
       const ex = lookups.customer(c.customerNo);
       const kindGiven = cellText(get('kind')) !== '' || c.idNumber !== null || c.creditCode !== null;
-      const useKind = !ex || kindGiven;
-
-      const idHash = has('id_number') || !ex ? (c.idNumber ? pii.hash('id', c.idNumber) : null) : ex.id_hash;
-      const idSame = ex !== undefined && idHash === ex.id_hash;
-      const phoneHash = has('phone') || !ex ? (c.phone ? pii.hash('phone', c.phone) : null) : ex.phone_hash;
-      const phoneSame = ex !== undefined && phoneHash === ex.phone_hash;
-
-      const kind = useKind ? c.kind : (ex.kind as typeof c.kind);
-      const corporateType = useKind ? c.corporateType : ex.corporate_type;
-      const corporateGrade = useKind ? c.corporateGrade : ex.corporate_grade;
-      const creditCode = has('credit_code') || !ex ? c.creditCode : ex.credit_code;
-      const corporate = kind === 'corporate';
-      const birthDate = corporate
-        ? null
-        : has('birth_date') || c.idNumber || !ex
-          ? c.birthDate
-          : ex.birth_date;
-      const gender = corporate ? null : has('gender') || c.idNumber || !ex ? c.gender : ex.gender;
-      const segments = has('segments') || !ex ? JSON.stringify(c.segments) : ex.segments;
-      const relationship = has('relationship_type') || !ex ? c.relationshipType : ex.relationship_type;
-      const consent = has('marketing_consent') || !ex ? (c.marketingConsent ? 1 : 0) : ex.marketing_consent;
-      const createdAt = c.openedAt ?? ex?.created_at ?? now;
-      const lastVisitAt = c.lastVisitAt ?? ex?.last_visit_at ?? null;
-      const lastTxnAt = c.lastTxnAt ?? ex?.last_txn_at ?? null;
-      const linkedNo = has('linked_customer_no') || !ex ? c.linkedCustomerNo : ex.linked_no;
-      const lifecycle = deriveLifecycle({ createdAt, lastVisitAt, lastTxnAt }, now, lifecycleCfg);
-
-      const id = ex?.id ?? pool.uuid();
-      let cardHashes: string[] | null = null;
-      let cardsChanged = false;
+      // A number the branch already has under the same hash keeps its ciphertext: encrypt unless equal.
+      const idAt =
+        (has('id_number') || !ex) && c.idNumber ? batch.add('id', c.idNumber, ex?.id_hash ?? true) : -1;
+      const phoneAt =
+        (has('phone') || !ex) && c.phone ? batch.add('phone', c.phone, ex?.phone_hash ?? true) : -1;
+      let cardsAt = -1;
       if (has('cards')) {
-        cardHashes = c.cards.map((n) => pii.hash('card', n));
-        if (ex) {
-          const before = lookups.cardHashes(ex.id);
-          cardsChanged =
-            before.length !== cardHashes.length || before.some((h) => !(cardHashes as string[]).includes(h));
-        } else cardsChanged = cardHashes.length > 0;
+        cardsAt = batch.size;
+        for (const n of c.cards) batch.add('card', n, false);
       }
-      const linkChanged = ex ? linkedNo !== ex.linked_no : linkedNo !== null;
-
-      const fieldsChanged =
-        !ex ||
-        c.name !== ex.name ||
-        kind !== ex.kind ||
-        corporateType !== ex.corporate_type ||
-        !idSame ||
-        creditCode !== ex.credit_code ||
-        !phoneSame ||
-        birthDate !== ex.birth_date ||
-        gender !== ex.gender ||
-        segments !== ex.segments ||
-        lifecycle !== ex.lifecycle ||
-        relationship !== ex.relationship_type ||
-        corporateGrade !== ex.corporate_grade ||
-        consent !== ex.marketing_consent ||
-        createdAt !== ex.created_at ||
-        lastVisitAt !== ex.last_visit_at ||
-        lastTxnAt !== ex.last_txn_at;
-      const changed = fieldsChanged || cardsChanged || linkChanged;
-
-      // Encrypt only what is new: an unchanged number keeps its ciphertext (re-imports stay byte-identical).
-      let idMasked: string | null;
-      let idEnc: string | null;
-      if (idSame && ex) {
-        idMasked = ex.id_masked;
-        idEnc = ex.id_enc;
-      } else if (has('id_number') || !ex) {
-        idMasked = c.idNumber ? maskResidentId(c.idNumber) : null;
-        idEnc = c.idNumber ? pii.encrypt(c.idNumber) : null;
-      } else {
-        idMasked = ex.id_masked;
-        idEnc = ex.id_enc;
-      }
-      let phoneMasked: string | null;
-      let phoneEnc: string | null;
-      if (phoneSame && ex) {
-        phoneMasked = ex.phone_masked;
-        phoneEnc = ex.phone_enc;
-      } else if (has('phone') || !ex) {
-        phoneMasked = c.phone ? maskMobile(c.phone) : null;
-        phoneEnc = c.phone ? pii.encrypt(c.phone) : null;
-      } else {
-        phoneMasked = ex.phone_masked;
-        phoneEnc = ex.phone_enc;
-      }
-
-      const staged: StagedCustomer = [
-        line,
-        id,
-        ex ? 0 : 1,
-        changed ? 1 : 0,
-        cardsChanged ? 1 : 0,
-        linkChanged ? 1 : 0,
-        c.customerNo,
-        kind,
-        corporateType,
-        c.name,
-        idHash,
-        idMasked,
-        idEnc,
-        creditCode,
-        phoneHash,
-        phoneMasked,
-        phoneEnc,
-        birthDate,
-        gender,
-        segments,
-        lifecycle,
-        relationship,
-        corporateGrade,
-        consent,
-        createdAt,
-        lastVisitAt,
-        lastTxnAt,
-        linkedNo,
-      ];
-      stage.customer(staged);
-      if (cardsChanged && cardHashes) {
-        for (let i = 0; i < cardHashes.length; i++) {
-          stage.card(line, id, cardHashes[i] as string, maskCard(c.cards[i] as string));
-        }
-      }
+      pending.push({ line, c, ex, kindGiven, idAt, phoneAt, cardsAt });
       return null;
     },
+    cut() {
+      if (pending.length === 0) return null;
+      const rows = pending;
+      const b = batch;
+      pending = [];
+      batch = new ProtectBatch();
+      return protector.protect(b).then((done) => () => {
+        for (const p of rows) stageRow(p, done);
+      });
+    },
   };
+}
+
+interface PendingCustomer {
+  line: number;
+  c: CustomerInput;
+  ex: ReturnType<ImportLookups['customer']>;
+  kindGiven: boolean;
+  /** Indexes into the protect batch's results; -1 when not asked for. */
+  idAt: number;
+  phoneAt: number;
+  cardsAt: number;
+}
+
+/**
+ * Big files hash on worker threads, one per core beside this one (at most two: hashing and
+ * encryption cost about as much as the rest of the reading); small files (a test, a branch's weekly
+ * delta) are not worth the start-up.
+ */
+const THREAD_MIN_BYTES = 4 * 1024 * 1024;
+
+function protectThreads(o: RunImportOptions, source: Source): number {
+  if (o.protectThreads !== undefined) return o.protectThreads;
+  if (source.totalBytes < THREAD_MIN_BYTES) return 0;
+  return Math.min(2, Math.max(1, availableParallelism() - 1));
 }

@@ -9,6 +9,7 @@ import iconv from 'iconv-lite';
 import { closeSync, createReadStream, fstatSync, openSync, readSync, type ReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Cell } from '@shared/import/types';
+import { PlainCsvSplitter } from './csv-plain';
 
 export type SourceEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
@@ -169,30 +170,85 @@ const CSV_ERRORS: Record<string, [string, string]> = {
   CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: ['列数不一致', 'inconsistent number of columns'],
 };
 
+/** True when the file has no `"` byte: no quoted fields, so the plain splitter reads it exactly as csv-parse would. */
+async function quoteFree(file: string): Promise<boolean> {
+  const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  try {
+    // 0x22 is `"` in UTF-8 and GB18030 and never part of another character there; in UTF-16 it
+    // may be, which only sends such a file to csv-parse.
+    for await (const chunk of stream) if ((chunk as Buffer).includes(0x22)) return false;
+    return true;
+  } finally {
+    stream.destroy();
+  }
+}
+
 function openCsv(file: string, size: number, encoding: SourceEncoding, delimiter: string): Source {
-  const { stream, read } = countingStream(file);
-  const parser: Parser = csvParse({
-    bom: true,
-    delimiter,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-  });
-  const input: Readable =
-    encoding === 'utf-8'
-      ? stream
-      : stream.pipe(iconv.decodeStream(encoding) as unknown as NodeJS.WritableStream & Readable);
-  input.on('error', (err) => parser.destroy(err));
-  input.pipe(parser);
+  let read = 0;
+  let stop: (() => void) | null = null;
+
+  /** Records as csv-parse gives them (quoted fields, escaped quotes, newlines inside cells). */
+  async function* parsed(): AsyncGenerator<string[][]> {
+    const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+    stream.on('data', (chunk) => {
+      read += chunk.length;
+    });
+    const parser: Parser = csvParse({
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    });
+    const input: Readable =
+      encoding === 'utf-8'
+        ? stream
+        : stream.pipe(iconv.decodeStream(encoding) as unknown as NodeJS.WritableStream & Readable);
+    input.on('error', (err) => parser.destroy(err));
+    input.pipe(parser);
+    stop = () => {
+      stream.destroy();
+      parser.destroy();
+    };
+    try {
+      yield* drain<string[]>(parser, BATCH);
+    } finally {
+      stop();
+    }
+  }
+
+  /** Records of a file without quotes, split by hand (see csv-plain.ts). */
+  async function* plain(): AsyncGenerator<string[][]> {
+    const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+    stop = () => stream.destroy();
+    const utf8 = encoding === 'utf-8' ? new TextDecoder('utf-8') : null;
+    const other = utf8 ? null : iconv.getDecoder(encoding);
+    const splitter = new PlainCsvSplitter(delimiter);
+    try {
+      for await (const chunk of stream) {
+        const buf = chunk as Buffer;
+        read += buf.length;
+        const records = splitter.push(utf8 ? utf8.decode(buf, { stream: true }) : (other?.write(buf) ?? ''));
+        if (records.length > 0) yield records;
+      }
+      const last = splitter.push(utf8 ? utf8.decode() : (other?.end() ?? ''));
+      last.push(...splitter.end());
+      if (last.length > 0) yield last;
+    } finally {
+      stream.destroy();
+    }
+  }
+
   return {
     info: { format: 'csv', encoding, delimiter },
     totalBytes: size,
-    bytesRead: read,
+    bytesRead: () => read,
     async *rows() {
       let line = 1;
       try {
-        for await (const records of drain<string[]>(parser, BATCH)) {
-          const out: SourceRow[] = [];
+        const batches = (await quoteFree(file)) ? plain() : parsed();
+        let out: SourceRow[] = [];
+        for await (const records of batches) {
           for (const rec of records) {
             const at = line;
             line += 1;
@@ -203,9 +259,13 @@ function openCsv(file: string, size: number, encoding: SourceEncoding, delimiter
                 for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) line++;
             }
             if (!blank) out.push({ line: at, cells: rec });
+            if (out.length >= BATCH) {
+              yield out;
+              out = [];
+            }
           }
-          if (out.length > 0) yield out;
         }
+        if (out.length > 0) yield out;
       } catch (err) {
         const e = err as { code?: string; lines?: number; message?: string };
         const known = e.code ? CSV_ERRORS[e.code] : undefined;
@@ -218,8 +278,7 @@ function openCsv(file: string, size: number, encoding: SourceEncoding, delimiter
       }
     },
     close() {
-      stream.destroy();
-      parser.destroy();
+      stop?.();
     },
   };
 }
