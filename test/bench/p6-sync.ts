@@ -7,7 +7,7 @@ import { branchDay, type TicketEvent } from '@shared/queue';
 import { defaultSyncConfig } from '@shared/sync/config';
 import type { SyncEnvelope } from '@shared/sync/envelope';
 import { HlcClock } from '@shared/sync/hlc';
-import { newId } from '../../electron/db/ids';
+import { walkInEnvelopes } from '../fault/walk-in-journal';
 import { round } from './stats';
 import { waitHealthy } from './server-proc';
 import type { Bench } from './types';
@@ -83,43 +83,8 @@ function bulkJournal(
   const clock = new HlcClock(deviceId, Date.now, 60_000);
   const out: SyncEnvelope[] = [];
   const types: TicketEvent['type'][] = ['issue', 'call', 'recall', 'start', 'finish'];
-  for (let k = 0; out.length < size; k++) {
-    const ticketId = newId();
-    const n = numbers[k] as number;
-    for (const type of types) {
-      const ev: TicketEvent = {
-        id: newId(),
-        ticketId,
-        type,
-        at: Date.now(),
-        staffId: null,
-        deviceId,
-        counterId: type === 'issue' ? null : counterId,
-        payload:
-          type === 'issue'
-            ? {
-                queue: 'individual',
-                number: n,
-                displayNo: `A${n}`,
-                branchDay: day,
-                priority: 0,
-                customerId: null,
-                services: ['account_open'],
-                channel: 'counter',
-              }
-            : {},
-      };
-      out.push({
-        id: ev.id,
-        deviceId,
-        branchCode: 'DEMO01',
-        hlc: clock.now(),
-        kind: 'ticket_event',
-        entityId: ticketId,
-        payload: { ...ev },
-      });
-    }
-  }
+  for (let k = 0; out.length < size; k++)
+    out.push(...walkInEnvelopes(clock, deviceId, counterId, day, numbers[k] as number, types));
   return out;
 }
 

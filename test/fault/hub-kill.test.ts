@@ -8,8 +8,8 @@ import type { BlockGrant, EnrollResponse, PushResponse } from '@shared/sync/api'
 import type { SyncEnvelope } from '@shared/sync/envelope';
 import { HlcClock } from '@shared/sync/hlc';
 import { replayInHlcOrder } from '@shared/sync/merge';
-import { newId } from '../../electron/db/ids';
 import { tempDir } from './harness';
+import { walkInEnvelopes } from './walk-in-journal';
 
 /**
  * (a) kill -9 of the hub — a real `serve` process — in the middle of a burst of 10,000 ticket events pushed by
@@ -83,7 +83,6 @@ function script(deviceId: string, blocks: BlockGrant[], counterId: string, day: 
   const numbers = blocks.flatMap((b) => Array.from({ length: b.end - b.start + 1 }, (_, i) => b.start + i));
   const out: SyncEnvelope[] = [];
   for (let k = 0; out.length < PER_CLIENT; k++) {
-    const ticketId = newId();
     const n = numbers[k] as number;
     const types: TicketEvent['type'][] = [
       'issue',
@@ -92,39 +91,7 @@ function script(deviceId: string, blocks: BlockGrant[], counterId: string, day: 
       'start',
       'finish',
     ];
-    for (const type of types.slice(0, PER_TICKET)) {
-      const ev: TicketEvent = {
-        id: newId(),
-        ticketId,
-        type,
-        at: Date.now(),
-        staffId: null,
-        deviceId,
-        counterId: type === 'issue' ? null : counterId,
-        payload:
-          type === 'issue'
-            ? {
-                queue: 'individual',
-                number: n,
-                displayNo: `A${n}`,
-                branchDay: day,
-                priority: 0,
-                customerId: null,
-                services: ['account_open'],
-                channel: 'counter',
-              }
-            : {},
-      };
-      out.push({
-        id: ev.id,
-        deviceId,
-        branchCode: 'DEMO01',
-        hlc: clock.now(),
-        kind: 'ticket_event',
-        entityId: ticketId,
-        payload: { ...ev },
-      });
-    }
+    out.push(...walkInEnvelopes(clock, deviceId, counterId, day, n, types.slice(0, PER_TICKET)));
   }
   return out;
 }
