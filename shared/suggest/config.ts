@@ -9,7 +9,8 @@ import {
 } from '../customer/enums';
 import { TIER_KEYS } from '../customer/tier';
 import { campaignsSchema, defaultCampaigns } from './campaigns';
-import { defaultProducts, productsSchema } from './catalogue';
+import { productsSchema } from './catalogue';
+import { defaultProducts } from './catalogue-data';
 import { bilingualSchema, unknownPlaceholders } from './text';
 
 /** Visit intents the triage engine records; `intentAffinity` keys use them (others are ignored). */
