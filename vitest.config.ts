@@ -9,6 +9,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'test/integration/**/*.test.ts',
       'test/fault/**/*.test.ts',
+      'test/support/**/*.test.ts',
       'renderer/**/*.test.ts',
     ],
     environment: 'node',

@@ -9,7 +9,7 @@ import type { TicketState } from './machine';
 import { formatTicketNo } from './numbering';
 import { nextHistory, orderWaiting, pickNext } from './order';
 import type { PickHistory } from './order';
-import { T0 } from './testing';
+import { T0 } from '../../test/support/queue';
 
 /*
  * A simulated branch: several counters (each calling from its own queues) and a lobby device send events through

@@ -3,7 +3,7 @@ import type { TicketEvent } from './events';
 import { ticketEventSchema } from './events';
 import { applyEvent, rebuild, rebuildDetailed, ticketAtCounter } from './machine';
 import type { ApplyResult, TicketState } from './machine';
-import { applyAll, issuePayload, makeEventFactory, T0 } from './testing';
+import { applyAll, issuePayload, makeEventFactory, T0 } from '../../test/support/queue';
 
 const MIN = 60_000;
 

@@ -3,7 +3,7 @@ import { defaultQueueConfig } from './config';
 import type { QueueConfig } from './config';
 import type { TicketState } from './machine';
 import { effectivePriority, nextHistory, orderWaiting, pickNext } from './order';
-import { applyAll, issuePayload, makeEventFactory, T0 } from './testing';
+import { applyAll, issuePayload, makeEventFactory, T0 } from '../../test/support/queue';
 
 const MIN = 60_000;
 const cfg: QueueConfig = { ...defaultQueueConfig, aging: { maxPriorityStreak: 3, promoteAfterMinutes: 30 } };

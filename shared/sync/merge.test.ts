@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { issuePayload, makeEventFactory, T0 } from '../queue/testing';
+import { issuePayload, makeEventFactory, T0 } from '../../test/support/queue';
 import type { TicketEvent } from '../queue';
 import {
   conflictNotices,

@@ -1,5 +1,5 @@
 import { defaultRulesConfig } from '@shared/config/schema';
-import { makeBenchCases, makeBenchConfig } from '@shared/suggest/bench-data';
+import { makeBenchCases, makeBenchConfig } from '../support/suggest-bench-data';
 import { rankSuggestions } from '@shared/suggest/rank';
 import { triage, type TriageInput } from '@shared/triage';
 import { round, summarize, timeCallsUs } from './stats';

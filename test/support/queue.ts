@@ -1,6 +1,6 @@
-import type { TicketEvent, TicketEventType } from './events';
-import { applyEvent } from './machine';
-import type { TicketState } from './machine';
+import type { TicketEvent, TicketEventType } from '@shared/queue/events';
+import { applyEvent } from '@shared/queue/machine';
+import type { TicketState } from '@shared/queue/machine';
 
 /** Test helpers (also handy for server tests): build events with deterministic ids and a fixed clock. */
 

@@ -1,13 +1,13 @@
-import type { CorporateGrade, Lifecycle, RiskLevel, Segment } from '../customer/enums';
-import { CORPORATE_GRADES, LIFECYCLES, SEGMENTS } from '../customer/enums';
-import type { TierBand, TierKey } from '../customer/tier';
-import { TIER_KEYS, classifyTier } from '../customer/tier';
-import type { Campaign } from './campaigns';
-import type { Product } from './catalogue';
-import { defaultProducts } from './catalogue';
-import type { SuggestConfig } from './config';
-import { SUGGEST_INTENTS, defaultSuggestConfig } from './config';
-import type { SuggestCustomer, SuggestVisit } from './rank';
+import type { CorporateGrade, Lifecycle, RiskLevel, Segment } from '@shared/customer/enums';
+import { CORPORATE_GRADES, LIFECYCLES, SEGMENTS } from '@shared/customer/enums';
+import type { TierBand, TierKey } from '@shared/customer/tier';
+import { TIER_KEYS, classifyTier } from '@shared/customer/tier';
+import type { Campaign } from '@shared/suggest/campaigns';
+import type { Product } from '@shared/suggest/catalogue';
+import { defaultProducts } from '@shared/suggest/catalogue';
+import type { SuggestConfig } from '@shared/suggest/config';
+import { SUGGEST_INTENTS, defaultSuggestConfig } from '@shared/suggest/config';
+import type { SuggestCustomer, SuggestVisit } from '@shared/suggest/rank';
 
 /** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). Deterministic per seed. */
 export function mulberry32(seed: number): () => number {

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defaultCustomerConfig } from '../customer/config';
-import { PRODUCT_TYPES } from '../customer/enums';
-import { makeBenchCases, makeBenchCatalogue, makeBenchConfig, mulberry32 } from './bench-data';
-import { suggestConfigSchema } from './config';
-import { rankSuggestions } from './rank';
+import { defaultCustomerConfig } from '@shared/customer/config';
+import { PRODUCT_TYPES } from '@shared/customer/enums';
+import { makeBenchCases, makeBenchCatalogue, makeBenchConfig, mulberry32 } from './suggest-bench-data';
+import { suggestConfigSchema } from '@shared/suggest/config';
+import { rankSuggestions } from '@shared/suggest/rank';
 
 const NOW = Date.UTC(2026, 6, 15, 2);
 const bands = defaultCustomerConfig.tiers;
