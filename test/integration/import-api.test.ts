@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJobView } from '@shared/import/types';
 import { SHOWCASE } from '../../electron/db/demo/generate';
-import { csv, dataHash, testCard, testIdNumber } from '../../electron/sync/import/testing';
+import { csv, dataHash, testCard, testIdNumber } from '../support/import';
 import { startTestServer, type TestServer } from './harness';
 
 let s: TestServer;

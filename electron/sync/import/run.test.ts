@@ -10,7 +10,7 @@ import { openStore, type Store } from '../../db/connection';
 import { seedBranch } from '../../db/demo/seed';
 import { Pii, testKeys } from '../../db/pii';
 import { runImport, type RunImportOptions } from './run';
-import { csv, dataHash, testCard, testIdNumber } from './testing';
+import { csv, dataHash, testCard, testIdNumber } from '../../../test/support/import';
 
 const NOW = Date.UTC(2026, 10, 20, 4, 0); // 2026-11-20 12:00 in Beijing
 const DAY = 86_400_000;

@@ -1,7 +1,7 @@
 /** Test helpers for imports: valid-looking numbers, CSV text and a content hash of the branch data. */
 import { createHash } from 'node:crypto';
 import { luhnCheckDigit, residentIdCheckChar } from '@shared/customer/ids';
-import type { Store } from '../../db/connection';
+import type { Store } from '../../electron/db/connection';
 
 /** A resident ID with a correct check character: region 330106 (杭州西湖区), a birth date, a sequence. */
 export function testIdNumber(birth: string, seq: number, region = '330106'): string {
