@@ -383,6 +383,13 @@ async function readAll(
       stage.batch(() =>
         lookups.reading(() => {
           for (const row of batch) {
+            if (row.problem) {
+              // A record the reader could not split cleanly: reported, never imported (nor taken as the header).
+              if (map) summary.rows++;
+              progress.rejectedRows++;
+              stage.issue(fileIssue(row.problem.code, row.problem, row.line));
+              continue;
+            }
             if (!map) {
               const texts = row.cells.map((c) => cellText(c));
               if (knownHeaderCount(o.kind, texts) < 2) {

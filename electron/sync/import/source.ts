@@ -17,6 +17,26 @@ export interface SourceRow {
   /** 1-based line (CSV, counting lines inside quoted cells) or worksheet row number (XLSX). */
   line: number;
   cells: Cell[];
+  /** The record cannot be trusted as read (e.g. two lines merged by a stray line break): report it, never import it. */
+  problem?: { code: string; zh: string; en: string };
+}
+
+/**
+ * A line break inside an unquoted cell: the file mixes newline styles (a bare LF in a CRLF file,
+ * a bare CR in an LF file). The reader splits records at the file's first newline style, as csv-parse
+ * does, so the stray break joins two lines into one record; taking its cells would give one customer
+ * the next one's number as a name and drop the other.
+ */
+function strayBreak(line: number): NonNullable<SourceRow['problem']> {
+  return {
+    code: 'line_break_in_field',
+    zh: `第 ${line} 行含有引号外的换行符（文件混用了换行方式），该行与下一行被合并，无法导入；请统一换行符后重新导入`,
+    en: `Line ${line} has a line break outside quotes (the file mixes newline styles), so it ran into the next line; fix the line endings and import again`,
+  };
+}
+
+function hasBreak(f: string): boolean {
+  return f.length > 0 && (f.includes('\n') || f.includes('\r'));
 }
 
 export interface SourceInfo {
@@ -186,6 +206,8 @@ async function quoteFree(file: string): Promise<boolean> {
 function openCsv(file: string, size: number, encoding: SourceEncoding, delimiter: string): Source {
   let read = 0;
   let stop: (() => void) | null = null;
+  // Records csv-parse read with a line break in a cell that was not quoted (see strayBreak).
+  const unquotedBreaks = new WeakSet<string[]>();
 
   /** Records as csv-parse gives them (quoted fields, escaped quotes, newlines inside cells). */
   async function* parsed(): AsyncGenerator<string[][]> {
@@ -199,6 +221,7 @@ function openCsv(file: string, size: number, encoding: SourceEncoding, delimiter
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: false,
+      raw: true,
     });
     const input: Readable =
       encoding === 'utf-8'
@@ -211,7 +234,21 @@ function openCsv(file: string, size: number, encoding: SourceEncoding, delimiter
       parser.destroy();
     };
     try {
-      yield* drain<string[]>(parser, BATCH);
+      for await (const batch of drain<{ record: string[]; raw: string }>(parser, BATCH)) {
+        const out = new Array<string[]>(batch.length);
+        for (let i = 0; i < batch.length; i++) {
+          const { record, raw } = batch[i] as { record: string[]; raw: string };
+          out[i] = record;
+          // A cell's line break is data only when the cell was quoted; its quoted form is then in the raw text.
+          for (const f of record) {
+            if (hasBreak(f) && !raw.includes(`"${f.replace(/"/g, '""')}"`)) {
+              unquotedBreaks.add(record);
+              break;
+            }
+          }
+        }
+        yield out;
+      }
     } finally {
       stop();
     }
@@ -246,19 +283,26 @@ function openCsv(file: string, size: number, encoding: SourceEncoding, delimiter
     async *rows() {
       let line = 1;
       try {
-        const batches = (await quoteFree(file)) ? plain() : parsed();
+        const quoteless = await quoteFree(file);
+        const batches = quoteless ? plain() : parsed();
         let out: SourceRow[] = [];
         for await (const records of batches) {
           for (const rec of records) {
             const at = line;
             line += 1;
             let blank = true;
+            let broken = false;
             for (const f of rec) {
               if (f !== '') blank = false;
-              if (f.length > 0 && f.includes('\n'))
+              if (hasBreak(f)) {
+                broken = true;
                 for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) line++;
+              }
             }
-            if (!blank) out.push({ line: at, cells: rec });
+            // Without a quote in the file, any line break in a cell is a stray one.
+            if (broken && (quoteless || unquotedBreaks.has(rec)))
+              out.push({ line: at, cells: rec, problem: strayBreak(at) });
+            else if (!blank) out.push({ line: at, cells: rec });
             if (out.length >= BATCH) {
               yield out;
               out = [];
