@@ -24,6 +24,19 @@ describe('parseAmount', () => {
     expect(parseAmount('-5', { allowNegative: true })).toEqual({ ok: true, fen: -500 });
     expect(parseAmount('99999999999999999999')).toMatchObject({ ok: false, code: 'amount_range' });
   });
+  it('accepts thousands separators only between groups of three digits', () => {
+    expect(parseAmount('1,234,567.89')).toEqual({ ok: true, fen: 123_456_789 });
+    expect(parseAmount('1，234.5万')).toEqual({ ok: true, fen: 1_234_500_000 });
+    expect(parseAmount('RMB 12,000')).toEqual({ ok: true, fen: 1_200_000 });
+    for (const bad of ['1,2,3', '12,34', '1234,567', ',123', '123,', '1,234.5,6', '1.234,56']) {
+      const r = parseAmount(bad);
+      expect(r, bad).toMatchObject({ ok: false, code: 'amount_separator' });
+      if (!r.ok) {
+        expect(r.zh).toContain('千分位');
+        expect(r.en).toContain('thousands separator');
+      }
+    }
+  });
 });
 
 describe('formatFen', () => {

@@ -11,7 +11,13 @@ export interface ParseOk {
 }
 export interface ParseErr {
   ok: false;
-  code: 'amount_empty' | 'amount_format' | 'amount_precision' | 'amount_range' | 'amount_negative';
+  code:
+    | 'amount_empty'
+    | 'amount_format'
+    | 'amount_separator'
+    | 'amount_precision'
+    | 'amount_range'
+    | 'amount_negative';
   zh: string;
   en: string;
 }
@@ -27,9 +33,22 @@ function shiftDecimal(intPart: string, fracPart: string, places: number): { int:
 export function parseAmount(input: string, opts: { allowNegative?: boolean } = {}): ParseOk | ParseErr {
   let s = input
     .trim()
-    .replace(/[\s,，¥￥]/g, '')
+    .replace(/[\s¥￥]/g, '')
     .replace(/元$/, '')
     .replace(/^RMB/i, '');
+  if (/[,，]/.test(s)) {
+    // A comma is a thousands separator only between groups of three digits: dropping it anywhere
+    // else would read "1,2,3" as 123 and "12,34" (a European 12.34?) as 1234.
+    if (!/^-?\d{1,3}(?:[,，]\d{3})+(?:\.\d*)?[万wW亿千kK]?$/.test(s)) {
+      return {
+        ok: false,
+        code: 'amount_separator',
+        zh: `金额中的千分位逗号位置不对：${input}（应每三位一组，如 1,234,567.89）`,
+        en: `Misplaced thousands separator in ${input} (digits go in groups of three, e.g. 1,234,567.89)`,
+      };
+    }
+    s = s.replace(/[,，]/g, '');
+  }
   if (s === '') return { ok: false, code: 'amount_empty', zh: '请输入金额', en: 'Enter an amount' };
   let negative = false;
   if (s.startsWith('-')) {

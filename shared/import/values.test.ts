@@ -98,6 +98,12 @@ describe('money', () => {
     expect(parseMoneyCell('1.234')).toMatchObject({ ok: false, code: 'amount_precision' });
     expect(parseMoneyCell('abc')).toMatchObject({ ok: false, code: 'amount_format' });
   });
+  it('refuses thousands separators out of place instead of dropping them', () => {
+    expect(parseMoneyCell('1,234,567.89')).toEqual({ ok: true, value: 123_456_789 });
+    expect(parseMoneyCell('1,2,3')).toMatchObject({ ok: false, code: 'amount_separator' });
+    expect(parseMoneyCell('12,34')).toMatchObject({ ok: false, code: 'amount_separator' });
+    expect(parseMoneyCell('１２，３４')).toMatchObject({ ok: false, code: 'amount_separator' });
+  });
 });
 
 describe('flags', () => {
