@@ -1,7 +1,7 @@
 /**
  * Reads an import file as batches of rows, streaming: CSV (UTF-8, GBK/GB18030 or UTF-16, with
- * any of , ; tab | as delimiter) through csv-parse, XLSX through exceljs's streaming reader (first
- * worksheet). Never holds the whole file: memory stays flat whatever the file size.
+ * any of , ; tab | as delimiter) through csv-parse, XLSX through exceljs's streaming reader (the
+ * workbook's first tab). Never holds the whole file: memory stays flat whatever the file size.
  */
 import { parse as csvParse, type Parser } from 'csv-parse';
 import ExcelJS from 'exceljs';
@@ -368,8 +368,18 @@ function openXlsx(file: string, size: number): Source {
         styles: 'cache',
         entries: 'ignore',
       });
+      // The streaming reader emits worksheets in the order of their parts in the zip, which need not
+      // be the tab order: the first tab is the first <sheet> of workbook.xml (parsed by then).
+      const firstTab = (): string | undefined =>
+        (reader as unknown as { model?: { sheets?: { name?: string }[] } }).model?.sheets?.[0]?.name;
       try {
         for await (const sheet of reader) {
+          const wanted = firstTab();
+          if (wanted !== undefined && (sheet as unknown as { name?: string }).name !== wanted) {
+            // Read through it: a worksheet the reader deferred to a temp file is only closed when consumed.
+            for await (const _row of sheet) void _row;
+            continue;
+          }
           let batch: SourceRow[] = [];
           for await (const row of sheet) {
             const values = row.values as unknown[];
@@ -388,7 +398,7 @@ function openXlsx(file: string, size: number): Source {
             }
           }
           if (batch.length > 0) yield batch;
-          return; // the first worksheet only
+          return; // the first tab only
         }
       } catch (err) {
         if (err instanceof SourceError) throw err;
