@@ -8,6 +8,7 @@
  * can touch a branch table by accident.
  */
 import Database from 'better-sqlite3';
+import { chmodSync, closeSync, openSync } from 'node:fs';
 import type { TierBand } from '@shared/customer/tier';
 import type { ImportIssue, ImportKind, TierCounts } from '@shared/import/types';
 import type { Store } from '../connection';
@@ -83,6 +84,9 @@ export class ImportStage {
     readonly file: string,
     readonly kind: ImportKind,
   ) {
+    // Created private before SQLite opens it (SQLite would create it 0644): it holds staged personal data.
+    closeSync(openSync(file, 'w', 0o600));
+    chmodSync(file, 0o600);
     this.db = new Database(file);
     this.db.pragma('journal_mode = OFF');
     this.db.pragma('synchronous = OFF');

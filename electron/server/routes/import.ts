@@ -95,21 +95,23 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
       }
       const { id, dir } = jobs.newDir();
       const file = join(dir, 'upload');
-      let bytes = 0;
-      await pipeline(
-        body,
-        limit(MAX_UPLOAD_BYTES, (n) => (bytes = n)),
-        createWriteStream(file, { mode: 0o600 }),
-      );
-      if (bytes === 0)
-        throw new ApiError(400, 'upload_empty', '上传的文件是空的', 'The uploaded file is empty');
-      let asOf: number | null = null;
-      if (query.asOf) {
-        const d = parseCivil(query.asOf);
-        if (!d.ok) throw new ApiError(400, 'bad_as_of', d.zh, d.en);
-        asOf = zonedInstant({ ...d.value, minutes: 0 }, ctx.rules().branch.timezone);
-      }
+      // Until the job owns the upload, any way out of this handler (client gone, empty file, bad
+      // date, another upload started first) deletes it: it holds personal data in clear.
       try {
+        let bytes = 0;
+        await pipeline(
+          body,
+          limit(MAX_UPLOAD_BYTES, (n) => (bytes = n)),
+          createWriteStream(file, { mode: 0o600 }),
+        );
+        if (bytes === 0)
+          throw new ApiError(400, 'upload_empty', '上传的文件是空的', 'The uploaded file is empty');
+        let asOf: number | null = null;
+        if (query.asOf) {
+          const d = parseCivil(query.asOf);
+          if (!d.ok) throw new ApiError(400, 'bad_as_of', d.zh, d.en);
+          asOf = zonedInstant({ ...d.value, minutes: 0 }, ctx.rules().branch.timezone);
+        }
         const job = jobs.start({
           id,
           dir,
@@ -123,6 +125,7 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
         });
         return reply.status(202).send(job);
       } catch (err) {
+        jobs.discard(dir);
         if (err instanceof BusyError) throw busy();
         throw err;
       }

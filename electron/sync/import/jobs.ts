@@ -5,7 +5,7 @@
  * scratch folder beside the database and deleted as soon as the job ends: they hold personal data
  * in clear.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
@@ -74,6 +74,8 @@ export class ImportJobs {
         rmSync(join(this.root, entry), { recursive: true, force: true });
     }
     mkdirSync(this.root, { recursive: true, mode: 0o700 });
+    // mkdir's mode applies only to a folder it creates: one left by an older version may be 0755.
+    chmodSync(this.root, 0o700);
   }
 
   /** A fresh private folder for an upload, before the job is started. */
@@ -82,6 +84,11 @@ export class ImportJobs {
     const dir = join(this.root, id);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     return { id, dir };
+  }
+
+  /** Deletes the folder of an upload that never became a job (aborted, refused, or lost the race to start). */
+  discard(dir: string): void {
+    rmSync(dir, { recursive: true, force: true });
   }
 
   running(): Job | undefined {
@@ -171,8 +178,9 @@ export class ImportJobs {
       this.deps.log.error({ err, job: job.id }, 'import failed');
     } finally {
       job.finishedAt = this.deps.now();
-      // The upload holds personal data in clear: it goes as soon as the job is over.
-      rmSync(opts.file, { force: true });
+      // The upload holds personal data in clear: it goes as soon as the job is over; a failed job
+      // has no report to keep, so its whole folder goes.
+      rmSync(job.status === 'failed' ? job.dir : opts.file, { recursive: true, force: true });
     }
   }
 
