@@ -16,6 +16,7 @@ import { auditRoutes } from './routes/audit';
 import { vipRoutes } from './routes/vip';
 import { syncRoutes } from './routes/sync';
 import { liveSocket } from './live';
+import { Http } from './route';
 import { registerRateLimit } from './rate-limit';
 import { counterRoutes } from './routes/counters';
 import { displayRoutes } from './routes/displays';
@@ -55,21 +56,31 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     else req.log.debug({ req, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
   });
 
-  healthRoutes(app, ctx);
-  sessionRoutes(app, ctx);
-  setupRoutes(app, ctx);
-  staffRoutes(app, ctx);
-  counterRoutes(app, ctx);
-  settingsRoutes(app, ctx);
-  displayRoutes(app, ctx);
-  customerRoutes(app, ctx);
-  queueRoutes(app, ctx);
-  visitRoutes(app, ctx);
-  importRoutes(app, ctx);
-  exportRoutes(app, ctx);
-  auditRoutes(app, ctx);
-  vipRoutes(app, ctx);
-  syncRoutes(app, ctx);
+  const http = new Http(app, ctx.auth, () => ctx.rules().security.passwordAttemptsPerMinute);
+  healthRoutes(http, ctx);
+  sessionRoutes(http, ctx);
+  setupRoutes(http, ctx);
+  staffRoutes(http, ctx);
+  counterRoutes(http, ctx);
+  settingsRoutes(http, ctx);
+  displayRoutes(http, ctx);
+  customerRoutes(http, ctx);
+  queueRoutes(http, ctx);
+  visitRoutes(http, ctx);
+  importRoutes(http, ctx);
+  exportRoutes(http, ctx);
+  auditRoutes(http, ctx);
+  vipRoutes(http, ctx);
+  syncRoutes(http, ctx);
+  for (const d of http.registered) {
+    ctx.routeTable.push({
+      method: d.method,
+      url: d.path,
+      roles: d.roles,
+      summary: d.summary,
+      display: d.display === true,
+    });
+  }
   await liveSocket(app, ctx);
 
   const dir = ctx.opts.staticDir;

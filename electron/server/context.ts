@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { RulesConfig } from '@shared/config/schema';
+import type { Role } from '@shared/api/types';
 import type { Store } from '../db/connection';
 import type { Pii } from '../db/pii';
 import { AuthCache } from '../db/repos/auth-cache';
@@ -8,7 +9,7 @@ import { DisplayTokenRepo } from '../db/repos/displays';
 import { AuditRepo, SettingsRepo } from '../db/repos/settings';
 import { SessionRepo, StaffRepo } from '../db/repos/staff';
 import { VisitRepo } from '../db/repos/visits';
-import type { RouteInfo } from './route';
+import { Auth } from './auth';
 import { QueueService } from './queue/service';
 import { SyncCore } from '../sync/core';
 import type { SyncConfig } from '@shared/sync/config';
@@ -30,6 +31,15 @@ export interface ServerOptions {
 }
 
 /** Everything a route needs, built once per server. Tests build it on a temp DB with a fixed clock. */
+/** Collected per server for /api/docs and for the role tests. */
+export interface RouteInfo {
+  method: string;
+  url: string;
+  roles: readonly Role[] | null;
+  summary: string;
+  display: boolean;
+}
+
 export class AppContext {
   readonly customers: CustomerRepo;
   readonly settings: SettingsRepo;
@@ -39,7 +49,9 @@ export class AppContext {
   /** Session + staff per token for authenticate(); invalidated by any write to either table. */
   readonly authCache: AuthCache;
   readonly now: () => number;
+  /** What the server registered (filled by buildApp): /api/docs and the role tests read it. */
   readonly routeTable: RouteInfo[] = [];
+  readonly auth: Auth;
   readonly queue: QueueService;
   /** Replication: HLC, outbox, applier, ticket-number blocks (electron/sync). */
   readonly sync: SyncCore;
@@ -62,6 +74,14 @@ export class AppContext {
     this.now = opts.now ?? Date.now;
     this.visits = new VisitRepo(store);
     this.displays = new DisplayTokenRepo(store);
+    this.auth = new Auth({
+      authCache: this.authCache,
+      sessions: this.sessions,
+      displays: this.displays,
+      idleLockMinutes: () => this.rules().security.idleLockMinutes,
+      now: this.now,
+      lan: opts.lan,
+    });
     this.sync = new SyncCore(this, opts.sync);
     this.queue = new QueueService(this);
   }

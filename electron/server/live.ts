@@ -1,7 +1,6 @@
 import websocket from '@fastify/websocket';
 import type { FastifyInstance } from 'fastify';
 import type { LiveMessage } from '@shared/api/queue';
-import { authorizeDisplay } from './auth';
 import type { AppContext } from './context';
 
 /**
@@ -13,7 +12,7 @@ export async function liveSocket(app: FastifyInstance, ctx: AppContext): Promise
   // Same rule as GET /api/display: on the LAN a display token or a staff session, checked before the upgrade.
   app.get(
     '/api/live',
-    { websocket: true, preValidation: async (req) => authorizeDisplay(ctx, req) },
+    { websocket: true, preValidation: async (req) => ctx.auth.authorizeDisplay(req) },
     (socket) => {
       const send = (m: LiveMessage) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));

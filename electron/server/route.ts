@@ -1,89 +1,63 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
-import type { Me, Role } from '@shared/api/types';
-import { authenticate, authorizeDisplay } from './auth';
-import type { AppContext } from './context';
+import type { AnyRoute, Parsed, ReplyType } from '@shared/api/contract';
+import type { Me } from '@shared/api/types';
+import type { Auth } from './auth';
 
-type Schema = z.ZodType;
-type Out<S> = S extends z.ZodType ? z.infer<S> : undefined;
-
-export interface RouteSpec<
-  B extends Schema | undefined,
-  Q extends Schema | undefined,
-  P extends Schema | undefined,
-> {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  url: string;
-  /** null = public; [] = any logged-in staff; otherwise only these roles. */
-  roles: readonly Role[] | null;
-  body?: B;
-  query?: Q;
-  params?: P;
-  summary?: string;
-  /** Public on a loopback-only server; on the LAN, a display token or a staff session (see authorizeDisplay). */
-  display?: boolean;
-  /** Still answers when the session is idle-locked (unlock, logout). */
-  allowLocked?: boolean;
-  /** A password is checked here: attempts per client address are limited (security.passwordAttemptsPerMinute). */
-  passwordAttempt?: boolean;
-}
-
-export interface Call<B, Q, P> {
-  body: B;
-  query: Q;
-  params: P;
+export interface Call<D extends AnyRoute> {
+  body: Parsed<D['body']>;
+  query: Parsed<D['query']>;
+  params: Parsed<D['params']>;
   me: (Me & { sessionId: string }) | null;
   req: FastifyRequest;
   reply: FastifyReply;
 }
 
-/** Every route the same way: authenticate → validate (zod) → handler. Errors become 4xx via errors.ts. */
-export function route<
-  B extends Schema | undefined,
-  Q extends Schema | undefined,
-  P extends Schema | undefined,
->(
-  app: FastifyInstance,
-  ctx: AppContext,
-  spec: RouteSpec<B, Q, P>,
-  handler: (call: Call<Out<B>, Out<Q>, Out<P>>) => unknown,
+/**
+ * What registering a route needs: the Fastify instance, authentication, the password-attempt limit, and the list
+ * of what was registered (for /api/docs, the role tests and the check that every declared route has a handler).
+ */
+export class Http {
+  readonly registered: AnyRoute[] = [];
+  constructor(
+    readonly app: FastifyInstance,
+    readonly auth: Auth,
+    readonly passwordAttemptsPerMinute: () => number,
+  ) {}
+}
+
+/**
+ * Registers a handler for a route of the shared contract (shared/api/routes): authenticate → validate (zod) →
+ * handler. Errors become 4xx via errors.ts. A JSON route's handler must return its declared reply type; a download
+ * (`download()`, reply type unknown) sends through Fastify's `reply` and returns it.
+ */
+export function route<D extends AnyRoute>(
+  http: Http,
+  def: D,
+  handler: (call: Call<NoInfer<D>>) => ReplyType<NoInfer<D>> | Promise<ReplyType<NoInfer<D>>>,
 ): void {
-  ctx.routeTable.push({
-    method: spec.method,
-    url: spec.url,
-    roles: spec.roles,
-    summary: spec.summary ?? '',
-    display: spec.display === true,
-  });
+  const { app, auth } = http;
+  if (http.registered.includes(def)) throw new Error(`route registered twice: ${def.method} ${def.path}`);
+  http.registered.push(def);
   app.route({
-    method: spec.method,
-    url: spec.url,
-    ...(spec.passwordAttempt
+    method: def.method,
+    url: def.path,
+    ...(def.passwordAttempt
       ? {
           config: {
-            rateLimit: { max: () => ctx.rules().security.passwordAttemptsPerMinute, timeWindow: 60_000 },
+            rateLimit: { max: () => http.passwordAttemptsPerMinute(), timeWindow: 60_000 },
           },
         }
       : {}),
     handler: async (req, reply) => {
       const me =
-        spec.roles === null
+        def.roles === null
           ? null
-          : authenticate(ctx, req, spec.roles, spec.allowLocked ? { allowLocked: true } : {});
-      if (spec.display) authorizeDisplay(ctx, req);
-      const body = (spec.body ? spec.body.parse(req.body ?? {}) : undefined) as Out<B>;
-      const query = (spec.query ? spec.query.parse(req.query ?? {}) : undefined) as Out<Q>;
-      const params = (spec.params ? spec.params.parse(req.params ?? {}) : undefined) as Out<P>;
+          : auth.authenticate(req, def.roles, def.allowLocked ? { allowLocked: true } : {});
+      if (def.display) auth.authorizeDisplay(req);
+      const body = (def.body ? def.body.parse(req.body ?? {}) : undefined) as Parsed<D['body']>;
+      const query = (def.query ? def.query.parse(req.query ?? {}) : undefined) as Parsed<D['query']>;
+      const params = (def.params ? def.params.parse(req.params ?? {}) : undefined) as Parsed<D['params']>;
       return handler({ body, query, params, me, req, reply });
     },
   });
-}
-
-/** Collected per server for /api/docs and for the role tests. */
-export interface RouteInfo {
-  method: string;
-  url: string;
-  roles: readonly Role[] | null;
-  summary: string;
-  display: boolean;
 }

@@ -33,6 +33,7 @@ export const auditQuery = z
     path: ['from'],
   });
 export type AuditQuery = z.infer<typeof auditQuery>;
+export type AuditQueryInput = z.input<typeof auditQuery>;
 
 export interface AuditRowView {
   id: string;

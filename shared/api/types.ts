@@ -84,3 +84,15 @@ export interface LookupResult {
   query: { kind: 'id' | 'card' | 'phone' | 'customerNo' | 'name'; masked: string };
   customers: CustomerSummary[];
 }
+
+/** GET /api/docs: generated from the shared route table (shared/api/routes). */
+export interface ApiDocs {
+  endpoints: {
+    method: string;
+    url: string;
+    roles: readonly Role[] | 'public';
+    summary: string;
+    /** JSON Schemas of what the route takes, generated from its zod schemas. */
+    input: { body?: unknown; query?: unknown; params?: unknown };
+  }[];
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRulesConfig } from '@shared/config/schema';
 import { SHOWCASE } from '../../electron/db/demo/generate';
 import { newToken, tokenId } from '../../electron/server/auth';
-import type { RouteInfo } from '../../electron/server/route';
+import type { RouteInfo } from '../../electron/server/context';
 import { startTestServer, type TestServer } from '../integration/harness';
 
 /**

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@shared/api/types';
-import type { RouteInfo } from '../../electron/server/route';
+import type { RouteInfo } from '../../electron/server/context';
 import { startTestServer, type TestServer } from './harness';
 
 /**

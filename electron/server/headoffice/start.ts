@@ -7,6 +7,7 @@ import { testKeys, Pii } from '../../db/pii';
 import { AppContext } from '../context';
 import { installErrorHandlers } from '../errors';
 import { healthRoutes } from '../routes/health';
+import { Http } from '../route';
 import { headOfficeRoutes } from '../routes/headoffice';
 import type { RunningServer } from '../start';
 import { HeadOffice } from './services';
@@ -55,8 +56,9 @@ export async function startHeadOffice(
     reply.header('cache-control', 'no-store');
     return payload;
   });
-  healthRoutes(app, ctx);
-  headOfficeRoutes(app, ctx, ho);
+  const http = new Http(app, ctx.auth, () => ctx.rules().security.passwordAttemptsPerMinute);
+  healthRoutes(http, ctx);
+  headOfficeRoutes(http, ho);
 
   try {
     await app.listen({ port: cfg.port, host: cfg.host });

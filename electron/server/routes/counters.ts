@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { COUNTER_CONFIG_FIELDS, counterCreateInput, counterUpdateInput } from '@shared/api/security';
 import { idParam } from '@shared/api/inputs';
 import type { Role } from '@shared/api/types';
@@ -6,13 +5,14 @@ import type { CounterView } from '../../db/repos/counters';
 import type { Caller } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
-import { route } from '../route';
+import { defineRoute, returns } from '@shared/api/contract';
+import { route, type Http } from '../route';
 
 const MANAGERS: readonly Role[] = ['manager', 'admin'];
 const SERVING: Role[] = ['teller', 'rm', 'lobby', 'manager', 'admin'];
 
 /** Service points as the branch manager sets them up; a counter's open/closed state stays the teller's. */
-export function counterRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function counterRoutes(http: Http, ctx: AppContext): void {
   const q = ctx.queue;
   const queuesMustExist = (queues: string[] | undefined) => {
     if (!queues) return;
@@ -29,15 +29,15 @@ export function counterRoutes(app: FastifyInstance, ctx: AppContext): void {
   };
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/counters',
+      path: '/api/counters',
       roles: MANAGERS,
       body: counterCreateInput,
       summary: 'Add a counter (number, name, channel, queues it serves)',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ body, me, reply }) => {
       const caller = me as Caller;
       queuesMustExist(body.queues);
@@ -72,17 +72,17 @@ export function counterRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'PATCH',
-      url: '/api/counters/:id',
+      path: '/api/counters/:id',
       roles: SERVING,
       params: idParam,
       body: counterUpdateInput,
       summary:
         'Open/close, staff state (serving staff); name, channel, queues, corporate-only (manager, admin)',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params, body, me }) => {
       const caller = me as Caller;
       const before = q.counters.get(params.id);

@@ -1,17 +1,17 @@
-import type { FastifyInstance } from 'fastify';
 import { idParam, lookupQuery } from '@shared/api/inputs';
 import type { LookupResult } from '@shared/api/types';
 import { classifyLookup } from '@shared/customer/ids';
 import { maskCard, maskMobile, maskResidentId } from '@shared/customer/mask';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
-import { route } from '../route';
+import { defineRoute, returns } from '@shared/api/contract';
+import { route, type Http } from '../route';
 import { toProfile, toSummary } from '../views';
 
 const STAFF = ['teller', 'lobby', 'rm', 'manager', 'admin'] as const;
 
-export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.addHook('onClose', async () => ctx.audit.flush());
+export function customerRoutes(http: Http, ctx: AppContext): void {
+  http.app.addHook('onClose', async () => ctx.audit.flush());
   let patternSrc = '';
   let pattern = /$^/;
   const customerNoPattern = () => {
@@ -24,15 +24,15 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
   };
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/customers/lookup',
+      path: '/api/customers/lookup',
       roles: STAFF,
       query: lookupQuery,
       summary: 'Find a walk-in by ID, card, phone, customer number or name',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ query, me }): LookupResult => {
       const now = ctx.now();
       const q = classifyLookup(query.q, customerNoPattern(), now);
@@ -67,15 +67,15 @@ export function customerRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/customers/:id',
+      path: '/api/customers/:id',
       roles: STAFF,
       params: idParam,
       summary: 'Customer profile (masked)',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params, me }) => {
       const row = ctx.customers.get(params.id);
       if (!row) throw new ApiError(404, 'customer_not_found', '客户不存在', 'No such customer');

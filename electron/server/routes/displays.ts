@@ -1,20 +1,25 @@
-import type { FastifyInstance } from 'fastify';
 import { idParam } from '@shared/api/inputs';
 import { displayCreateInput, displaySessionInput, type DisplayView } from '@shared/api/security';
 import { newId } from '../../db/ids';
-import { DISPLAY_COOKIE, displayFor, newToken, tokenId, type Caller } from '../auth';
+import { DISPLAY_COOKIE, newToken, tokenId, type Caller } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, notFound } from '../errors';
-import { route } from '../route';
+import { defineRoute, returns } from '@shared/api/contract';
+import { route, type Http } from '../route';
 
 const MANAGERS = ['manager', 'admin'] as const;
 
 /** Lobby displays on the LAN: each has its own read-only token, shown once, revocable. */
-export function displayRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function displayRoutes(http: Http, ctx: AppContext): void {
   route(
-    app,
-    ctx,
-    { method: 'GET', url: '/api/displays', roles: MANAGERS, summary: 'Lobby displays with a token' },
+    http,
+    defineRoute({
+      method: 'GET',
+      path: '/api/displays',
+      roles: MANAGERS,
+      summary: 'Lobby displays with a token',
+      reply: returns<unknown>(),
+    }),
     (): DisplayView[] =>
       ctx.displays.active().map((d) => ({
         id: d.id,
@@ -25,15 +30,15 @@ export function displayRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/displays',
+      path: '/api/displays',
       roles: MANAGERS,
       body: displayCreateInput,
       summary: 'New display token (shown once): open /display?token=… on the lobby TV',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ body, me, reply }) => {
       const caller = me as Caller;
       const token = newToken();
@@ -64,15 +69,15 @@ export function displayRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'DELETE',
-      url: '/api/displays/:id',
+      path: '/api/displays/:id',
       roles: MANAGERS,
       params: idParam,
       summary: 'Revoke a display token',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params, me }) => {
       const now = ctx.now();
       const done = ctx.store.tx(() => {
@@ -94,18 +99,18 @@ export function displayRoutes(app: FastifyInstance, ctx: AppContext): void {
   // The display page trades the token in its URL for an httpOnly cookie, which the live feed's fetches and
   // WebSocket then carry on their own (a WebSocket cannot send headers from a browser).
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/display/session',
+      path: '/api/display/session',
       roles: null,
       passwordAttempt: true,
       body: displaySessionInput,
       summary: 'Lobby display: exchange its token for a cookie',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ body, reply }) => {
-      const d = displayFor(ctx, body.token);
+      const d = ctx.auth.displayFor(body.token);
       if (!d) {
         throw new ApiError(
           401,

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseCivil, zonedInstant } from '@shared/import/values';
 import { EXPORT_DATASETS, ExportRepo } from '../../db/repos/exports';
@@ -6,7 +5,8 @@ import { DATASET_LABELS } from '../../sync/export/columns';
 import { exportCsv, exportXlsx } from '../../sync/export/write';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
-import { route } from '../route';
+import { defineRoute, returns } from '@shared/api/contract';
+import { route, type Http } from '../route';
 import { attachment } from './import';
 
 const DAY = 86_400_000;
@@ -20,7 +20,7 @@ const exportQuery = z.object({
   to: date,
 });
 
-export function exportRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function exportRoutes(http: Http, ctx: AppContext): void {
   const repo = new ExportRepo(ctx.store);
   const dayStart = (s: string): number => {
     const d = parseCivil(s);
@@ -29,16 +29,16 @@ export function exportRoutes(app: FastifyInstance, ctx: AppContext): void {
   };
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/export/:dataset',
+      path: '/api/export/:dataset',
       roles: ['manager', 'admin'],
       params: z.object({ dataset: z.enum(EXPORT_DATASETS) }),
       query: exportQuery,
       summary: 'Visits, suggestion outcomes, follow-ups or complaints as CSV/XLSX (PII masked)',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params, query, me, reply }) => {
       const now = ctx.now();
       // Dates are the branch's calendar days, both inclusive; the default is the last 30 days.

@@ -1,14 +1,14 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { HoPushResult } from '@shared/api/headoffice';
 import { hoSnapshotQuery } from '@shared/api/headoffice';
 import { syncBatch } from '@shared/sync/envelope';
 import type { KeyIdentity } from '../../db/headoffice/keys';
-import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import type { HeadOffice } from '../headoffice/services';
 import { snapshotPage } from '../headoffice/snapshot';
-import { route } from '../route';
+import { defineRoute, returns } from '@shared/api/contract';
+import { route, type Http } from '../route';
 
 const BAD_KEY = () =>
   new ApiError(401, 'bad_branch_key', '网点密钥无效或已吊销', 'The branch key is invalid or revoked');
@@ -50,16 +50,16 @@ const reportQuery = z.object({
 });
 
 /** Registered only in the `headoffice` role. */
-export function headOfficeRoutes(app: FastifyInstance, ctx: AppContext, ho: HeadOffice): void {
+export function headOfficeRoutes(http: Http, ho: HeadOffice): void {
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/ho/push',
+      path: '/api/ho/push',
       roles: null,
       summary: 'Branch key: push a batch of journal envelopes; idempotent by event id',
-    },
+      reply: returns<unknown>(),
+    }),
     async ({ req }): Promise<HoPushResult> => {
       const branch = await branchCaller(ho, req);
       const batch = syncBatch.parse(req.body ?? {});
@@ -70,14 +70,14 @@ export function headOfficeRoutes(app: FastifyInstance, ctx: AppContext, ho: Head
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/ho/snapshot',
+      path: '/api/ho/snapshot',
       roles: null,
       summary: 'Branch key: customers (with cards and balances), products, campaigns, settings; paged',
-    },
+      reply: returns<unknown>(),
+    }),
     async ({ req }) => {
       const branch = await branchCaller(ho, req);
       const q = hoSnapshotQuery.parse(req.query ?? {});
@@ -89,14 +89,14 @@ export function headOfficeRoutes(app: FastifyInstance, ctx: AppContext, ho: Head
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/ho/branches',
+      path: '/api/ho/branches',
       roles: null,
       summary: 'Admin key: each branch with its last push and pull and event counts',
-    },
+      reply: returns<unknown>(),
+    }),
     async ({ req }) => {
       await caller(ho, req, 'admin');
       return { branches: await ho.journal.branches() };
@@ -104,14 +104,14 @@ export function headOfficeRoutes(app: FastifyInstance, ctx: AppContext, ho: Head
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/ho/report',
+      path: '/api/ho/report',
       roles: null,
       summary: 'Admin key: tickets, outcomes, follow-ups and complaints per branch and in total',
-    },
+      reply: returns<unknown>(),
+    }),
     async ({ req }) => {
       await caller(ho, req, 'admin');
       const q = reportQuery.parse(req.query ?? {});

@@ -1,38 +1,41 @@
-import type { FastifyInstance } from 'fastify';
-import type { Health } from '@shared/api/types';
+import { z } from 'zod';
+import type { AnyRoute } from '@shared/api/contract';
+import { routes } from '@shared/api/routes';
+import type { ApiDocs, Health } from '@shared/api/types';
 import type { AppContext } from '../context';
-import { route } from '../route';
+import { route, type Http } from '../route';
 
-export function healthRoutes(app: FastifyInstance, ctx: AppContext): void {
+const schemaOf = (s: z.ZodType | undefined): unknown =>
+  s ? z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) : undefined;
+
+/** The docs page, generated from what the server registered (every route comes from the shared table). */
+export function docsOf(registered: readonly AnyRoute[]): ApiDocs {
+  return {
+    endpoints: registered.map((r) => ({
+      method: r.method,
+      url: r.path,
+      roles: r.roles ?? 'public',
+      summary: r.summary,
+      input: { body: schemaOf(r.body), query: schemaOf(r.query), params: schemaOf(r.params) },
+    })),
+  };
+}
+
+export function healthRoutes(http: Http, ctx: AppContext): void {
   // Staff accounts are never deleted: once one exists, setup is done for good and the count is not asked again.
   let needsSetup = true;
-  route(
-    app,
-    ctx,
-    { method: 'GET', url: '/api/health', roles: null, summary: 'Liveness, versions, demo/production, setup' },
-    (): Health => {
-      if (needsSetup) needsSetup = ctx.staff.count() === 0;
-      return {
-        status: 'ok',
-        version: ctx.opts.version,
-        schemaVersion: ctx.opts.schemaVersion,
-        role: ctx.opts.role,
-        mode: ctx.opts.mode,
-        needsSetup,
-      };
-    },
-  );
-  route(
-    app,
-    ctx,
-    { method: 'GET', url: '/api/docs', roles: null, summary: 'This list of endpoints' },
-    () => ({
-      endpoints: ctx.routeTable.map((r) => ({
-        method: r.method,
-        url: r.url,
-        roles: r.roles ?? 'public',
-        summary: r.summary,
-      })),
-    }),
-  );
+  route(http, routes.health.health, (): Health => {
+    if (needsSetup) needsSetup = ctx.staff.count() === 0;
+    return {
+      status: 'ok',
+      version: ctx.opts.version,
+      schemaVersion: ctx.opts.schemaVersion,
+      role: ctx.opts.role,
+      mode: ctx.opts.mode,
+      needsSetup,
+    };
+  });
+  // Generated once, on first ask: by then every route is registered.
+  let docs: ApiDocs | null = null;
+  route(http, routes.health.docs, () => (docs ??= docsOf(http.registered)));
 }

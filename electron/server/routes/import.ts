@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -11,7 +10,8 @@ import { recentImportRuns } from '../../db/repos/imports';
 import { BusyError, ImportJobs } from '../../sync/import/jobs';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
-import { route } from '../route';
+import { defineRoute, returns } from '@shared/api/contract';
+import { route, type Http } from '../route';
 
 const MANAGERS = ['manager', 'admin'] as const;
 /** Largest upload accepted: a 1M-customer export is ~150 MB as CSV. */
@@ -57,7 +57,7 @@ export function attachment(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function importRoutes(http: Http, ctx: AppContext): void {
   const jobs = new ImportJobs({
     store: ctx.store,
     pii: ctx.pii,
@@ -65,23 +65,23 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
     now: ctx.now,
     log: ctx.log,
   });
-  app.addHook('onClose', async () => {
+  http.app.addHook('onClose', async () => {
     await jobs.close();
   });
 
   // The file is the body, streamed straight to a private temp file: never buffered whole. Only this
   // route takes application/octet-stream (any other route would fail to validate such a body).
-  app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
+  http.app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/import/jobs',
+      path: '/api/import/jobs',
       roles: MANAGERS,
       query: uploadQuery,
       summary: 'Upload a CSV/XLSX file (raw body) and start importing it',
-    },
+      reply: returns<unknown>(),
+    }),
     async ({ query, me, req, reply }) => {
       if (jobs.running()) throw busy();
       const body = req.body as Readable | undefined;
@@ -133,27 +133,27 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/import/jobs',
+      path: '/api/import/jobs',
       roles: MANAGERS,
       summary: 'Import jobs of this server (last day)',
-    },
+      reply: returns<unknown>(),
+    }),
     () => ({ jobs: jobs.list() }),
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/import/jobs/:id',
+      path: '/api/import/jobs/:id',
       roles: MANAGERS,
       params: idParam,
       summary: 'Progress (rows read, rejected, ETA) and result of an import',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params }) => {
       const j = jobs.get(params.id);
       if (!j) throw noJob();
@@ -162,15 +162,15 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/import/jobs/:id/cancel',
+      path: '/api/import/jobs/:id/cancel',
       roles: MANAGERS,
       params: idParam,
       summary: 'Cancel an import still reading or checking (nothing is written)',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params }) => {
       const j = jobs.cancel(params.id);
       if (!j) throw noJob();
@@ -179,15 +179,15 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/import/jobs/:id/report.csv',
+      path: '/api/import/jobs/:id/report.csv',
       roles: MANAGERS,
       params: idParam,
       summary: 'Every bad row of an import, with line, column and reason (CSV)',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params, me, reply }) => {
       const r = jobs.reportFile(params.id);
       if (!r) throw noJob();
@@ -209,9 +209,14 @@ export function importRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    { method: 'GET', url: '/api/import/runs', roles: MANAGERS, summary: 'Applied imports, newest first' },
+    http,
+    defineRoute({
+      method: 'GET',
+      path: '/api/import/runs',
+      roles: MANAGERS,
+      summary: 'Applied imports, newest first',
+      reply: returns<unknown>(),
+    }),
     () => ({
       runs: recentImportRuns(ctx.store).map((r) => ({
         id: r.id,

@@ -1,42 +1,42 @@
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { issueRequest, ticketEventRequest, triageRequest } from '@shared/api/queue';
 import { idParam } from '@shared/api/inputs';
 import type { Role } from '@shared/api/types';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
-import { route } from '../route';
+import { defineRoute, returns } from '@shared/api/contract';
+import { route, type Http } from '../route';
 
 const FRONT: Role[] = ['lobby', 'manager', 'admin', 'teller', 'rm'];
 const SERVING: Role[] = ['teller', 'rm', 'lobby', 'manager', 'admin'];
 
-export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function queueRoutes(http: Http, ctx: AppContext): void {
   const q = ctx.queue;
   const actor = (me: { id: string } | null) => ({ staffId: me?.id ?? null, deviceId: ctx.opts.deviceId });
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/triage',
+      path: '/api/triage',
       roles: FRONT,
       body: triageRequest,
       summary: 'Triage decision with reasons (no ticket)',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ body }) => q.triageFor(body.customerId, body.intents, body.flags, ctx.now()),
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/tickets',
+      path: '/api/tickets',
       roles: FRONT,
       body: issueRequest,
       summary: 'Issue a ticket (triage, or an override with a reason)',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ body, me, reply }) => {
       const r = q.issue(
         { customerId: body.customerId, intents: body.intents, flags: body.flags, override: body.override },
@@ -49,9 +49,15 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    { method: 'GET', url: '/api/tickets/:id', roles: SERVING, params: idParam, summary: 'One ticket' },
+    http,
+    defineRoute({
+      method: 'GET',
+      path: '/api/tickets/:id',
+      roles: SERVING,
+      params: idParam,
+      summary: 'One ticket',
+      reply: returns<unknown>(),
+    }),
     ({ params }) => {
       const t = q.tickets.get(params.id);
       if (!t) throw new ApiError(404, 'ticket_not_found', '票号不存在', 'No such ticket');
@@ -60,32 +66,32 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/tickets/:id/events',
+      path: '/api/tickets/:id/events',
       roles: SERVING,
       params: idParam,
       summary: 'A ticket’s event log',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params }) => ({
       events: q.tickets.events(params.id),
     }),
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/tickets/:id/events',
+      path: '/api/tickets/:id/events',
       roles: SERVING,
       params: idParam,
       body: ticketEventRequest,
       summary:
         'call | recall | start | finish | no_show | requeue | transfer | cancel | hold | resume | override',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params, body, me }) => {
       const counterId = body.counterId ?? me?.counterId ?? null;
       const view = q.act(params.id, body.type, body.payload, counterId, actor(me), ctx.now());
@@ -104,15 +110,15 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/counters/:id/call-next',
+      path: '/api/counters/:id/call-next',
       roles: SERVING,
       params: idParam,
       summary: 'Call the next ticket for a counter',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params, me }) => {
       const ticket = q.callNext(params.id, actor(me), ctx.now());
       return ticket
@@ -121,39 +127,57 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  route(app, ctx, { method: 'GET', url: '/api/counters', roles: [], summary: 'Service points' }, () => ({
-    counters: q.counters.all(),
-  }));
+  route(
+    http,
+    defineRoute({
+      method: 'GET',
+      path: '/api/counters',
+      roles: [],
+      summary: 'Service points',
+      reply: returns<unknown>(),
+    }),
+    () => ({
+      counters: q.counters.all(),
+    }),
+  );
 
   // PATCH /api/counters/:id (open/close and set-up) lives in counters.ts with the counter management.
 
-  route(app, ctx, { method: 'GET', url: '/api/queues', roles: [], summary: 'Live queue state' }, () =>
-    q.snapshot(ctx.now()),
+  route(
+    http,
+    defineRoute({
+      method: 'GET',
+      path: '/api/queues',
+      roles: [],
+      summary: 'Live queue state',
+      reply: returns<unknown>(),
+    }),
+    () => q.snapshot(ctx.now()),
   );
 
   // The lobby TV shows ticket numbers only; on the default loopback binding it needs no login.
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/display',
+      path: '/api/display',
       roles: null,
       display: true,
       summary: 'Queue state for the lobby display (ticket numbers only; display token on the LAN)',
-    },
+      reply: returns<unknown>(),
+    }),
     () => q.snapshot(ctx.now()),
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/intents',
+      path: '/api/intents',
       roles: [],
       summary: 'Visit intents and channels of the triage config',
-    },
+      reply: returns<unknown>(),
+    }),
     () => {
       const r = ctx.rules();
       return {
@@ -166,15 +190,15 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/queues/end-of-day',
+      path: '/api/queues/end-of-day',
       roles: ['manager', 'admin'],
       body: z.object({}).optional(),
       summary: 'Cancel what is still open today; tickets stay archived',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ me }) => {
       const n = q.endOfDay(actor(me), ctx.now());
       ctx.audit.append({

@@ -1,29 +1,29 @@
-import type { FastifyInstance } from 'fastify';
 import { loginInput } from '@shared/api/inputs';
 import { passwordChangeInput, unlockInput } from '@shared/api/security';
 import type { Role } from '@shared/api/types';
 import { scrubPii } from '@shared/customer/mask';
 import { newId } from '../../db/ids';
 import type { StaffTable } from '../../db/schema';
-import { forgetActivity, newToken, recordActivity, setSessionCookie, SESSION_COOKIE, tokenId } from '../auth';
+import { newToken, setSessionCookie, SESSION_COOKIE, tokenId } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { hashPassword, verifyPassword } from '../password';
-import { route } from '../route';
+import { defineRoute, returns } from '@shared/api/contract';
+import { route, type Http } from '../route';
 import { accountLocked, lockEnd, passwordFailed } from '../lockout';
 
-export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function sessionRoutes(http: Http, ctx: AppContext): void {
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/session',
+      path: '/api/session',
       roles: null,
       body: loginInput,
       passwordAttempt: true,
       summary: 'Log in',
-    },
+      reply: returns<unknown>(),
+    }),
     async ({ body, reply, req }) => {
       const now = ctx.now();
       const staff = ctx.staff.byUsername(body.username);
@@ -80,16 +80,32 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   );
 
-  route(app, ctx, { method: 'GET', url: '/api/session', roles: [], summary: 'Who am I' }, ({ me }) => {
-    if (!me) throw new ApiError(401, 'unauthenticated', '请先登录', 'Please log in first');
-    const { sessionId: _s, ...rest } = me;
-    return { me: rest, idleLockMinutes: ctx.rules().security.idleLockMinutes };
-  });
+  route(
+    http,
+    defineRoute({
+      method: 'GET',
+      path: '/api/session',
+      roles: [],
+      summary: 'Who am I',
+      reply: returns<unknown>(),
+    }),
+    ({ me }) => {
+      if (!me) throw new ApiError(401, 'unauthenticated', '请先登录', 'Please log in first');
+      const { sessionId: _s, ...rest } = me;
+      return { me: rest, idleLockMinutes: ctx.rules().security.idleLockMinutes };
+    },
+  );
 
   route(
-    app,
-    ctx,
-    { method: 'DELETE', url: '/api/session', roles: [], allowLocked: true, summary: 'Log out' },
+    http,
+    defineRoute({
+      method: 'DELETE',
+      path: '/api/session',
+      roles: [],
+      allowLocked: true,
+      summary: 'Log out',
+      reply: returns<unknown>(),
+    }),
     ({ me, reply }) => {
       if (me) {
         const at = ctx.now();
@@ -97,7 +113,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
           ctx.sessions.delete(me.sessionId);
           ctx.audit.append({ at, staffId: me.id, action: 'logout' });
         });
-        forgetActivity(ctx, me.sessionId);
+        ctx.auth.forgetActivity(me.sessionId);
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
@@ -105,17 +121,17 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/session/unlock',
+      path: '/api/session/unlock',
       roles: [],
       allowLocked: true,
       passwordAttempt: true,
       body: unlockInput,
       summary: 'Unlock an idle-locked session with the password',
-    },
+      reply: returns<unknown>(),
+    }),
     async ({ me, body }) => {
       const caller = me as NonNullable<typeof me>;
       const staff = ctx.staff.byId(caller.id) as StaffTable;
@@ -129,7 +145,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
         if (until) {
           // Locked out: this session ends too, so the next person at the counter must log in afresh.
           ctx.sessions.delete(caller.sessionId);
-          forgetActivity(ctx, caller.sessionId);
+          ctx.auth.forgetActivity(caller.sessionId);
           throw accountLocked(until);
         }
         throw new ApiError(401, 'bad_password', '密码错误', 'Wrong password');
@@ -139,22 +155,22 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
         ctx.staff.clearFailures(staff.id, at);
         ctx.audit.append({ at, staffId: staff.id, action: 'unlock' });
       });
-      recordActivity(ctx, caller.sessionId, session?.last_seen_at ?? 0, at);
+      ctx.auth.recordActivity(caller.sessionId, session?.last_seen_at ?? 0, at);
       return { ok: true };
     },
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/session/password',
+      path: '/api/session/password',
       roles: [],
       passwordAttempt: true,
       body: passwordChangeInput,
       summary: 'Change my password (other sessions of mine end)',
-    },
+      reply: returns<unknown>(),
+    }),
     async ({ me, body }) => {
       const caller = me as NonNullable<typeof me>;
       const staff = ctx.staff.byId(caller.id) as StaffTable;
@@ -162,7 +178,7 @@ export function sessionRoutes(app: FastifyInstance, ctx: AppContext): void {
         const until = passwordFailed(ctx, staff, 'password.change_failed', ctx.now());
         if (until) {
           ctx.sessions.delete(caller.sessionId);
-          forgetActivity(ctx, caller.sessionId);
+          ctx.auth.forgetActivity(caller.sessionId);
           throw accountLocked(until);
         }
         throw new ApiError(400, 'bad_password', '原密码不正确', 'The current password is wrong');

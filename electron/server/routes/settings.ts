@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import {
   settingsPutInput,
   settingsRollbackInput,
@@ -11,7 +10,8 @@ import type { SettingsVersionRow } from '../../db/repos/settings';
 import type { Caller } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, notFound } from '../errors';
-import { route } from '../route';
+import { defineRoute, returns } from '@shared/api/contract';
+import { route, type Http } from '../route';
 
 const MANAGERS = ['manager', 'admin'] as const;
 
@@ -45,7 +45,7 @@ function changedSections(a: RulesConfig, b: RulesConfig): string[] {
   );
 }
 
-export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function settingsRoutes(http: Http, ctx: AppContext): void {
   /** The zod schema, plus what only the database knows: counters must keep serving queues that exist. */
   const validate = (raw: unknown): RulesConfig => {
     const parsed = rulesConfigSchema.safeParse(raw);
@@ -100,34 +100,39 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   };
 
   route(
-    app,
-    ctx,
-    { method: 'GET', url: '/api/settings', roles: MANAGERS, summary: 'The rules in force (newest version)' },
+    http,
+    defineRoute({
+      method: 'GET',
+      path: '/api/settings',
+      roles: MANAGERS,
+      summary: 'The rules in force (newest version)',
+      reply: returns<unknown>(),
+    }),
     current,
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/settings/versions',
+      path: '/api/settings/versions',
       roles: MANAGERS,
       summary: 'Saved versions, newest first',
-    },
+      reply: returns<unknown>(),
+    }),
     () => ctx.settings.versions().map(info),
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/settings/versions/:version',
+      path: '/api/settings/versions/:version',
       roles: MANAGERS,
       params: settingsVersionParam,
       summary: 'One saved version with its config',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params }) => {
       const row = ctx.settings.version(params.version);
       if (!row)
@@ -137,15 +142,15 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'PUT',
-      url: '/api/settings',
+      path: '/api/settings',
       roles: MANAGERS,
       body: settingsPutInput,
       summary: 'Save the rules as a new version (refused field by field when invalid)',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ body, me }) => {
       const config = validate(body.config);
       save(config, me as Caller, body.note ?? null, 'settings.change');
@@ -154,15 +159,15 @@ export function settingsRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/settings/rollback',
+      path: '/api/settings/rollback',
       roles: MANAGERS,
       body: settingsRollbackInput,
       summary: 'Make an older version current again (as a new version)',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ body, me }) => {
       const row = ctx.settings.version(body.version);
       if (!row) throw notFound({ zh: `设置版本 ${body.version}`, en: `Settings version ${body.version}` });

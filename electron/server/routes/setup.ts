@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { setupInput } from '@shared/api/security';
 import { newId } from '../../db/ids';
 import { ensureBranch } from '../../db/repos/branch';
@@ -6,23 +5,24 @@ import { isLoopbackAddress } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { hashPassword } from '../password';
-import { route } from '../route';
+import { defineRoute, returns } from '@shared/api/contract';
+import { route, type Http } from '../route';
 
 const alreadySetUp = () =>
   new ApiError(409, 'already_set_up', '系统已完成初始设置', 'This branch server is already set up');
 
 /** First start of a production install: the first admin account (and the branch's default settings). */
-export function setupRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function setupRoutes(http: Http, ctx: AppContext): void {
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/setup',
+      path: '/api/setup',
       roles: null,
       body: setupInput,
       summary: 'First run: create the first admin (409 once any staff exists)',
-    },
+      reply: returns<unknown>(),
+    }),
     async ({ body, req, reply }) => {
       if (ctx.staff.count() > 0) throw alreadySetUp();
       // On the LAN, whoever reaches a fresh server first would own it: setup only from the server PC.

@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { idParam } from '@shared/api/inputs';
 import {
   passwordResetInput,
@@ -14,7 +13,8 @@ import type { Caller } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError, notFound } from '../errors';
 import { hashPassword } from '../password';
-import { route } from '../route';
+import { defineRoute, returns } from '@shared/api/contract';
+import { route, type Http } from '../route';
 
 const MANAGERS = ['manager', 'admin'] as const;
 
@@ -44,7 +44,7 @@ function mayManage(me: Caller, targetRoles: readonly (string | undefined)[]): vo
   if (targetRoles.some((r) => r !== undefined && PRIVILEGED_ROLES.includes(r as Role))) throw adminOnly();
 }
 
-export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function staffRoutes(http: Http, ctx: AppContext): void {
   const staffOr404 = (id: string) => {
     const s = ctx.staff.byId(id);
     if (!s) throw notFound({ zh: '该员工', en: 'Staff member' });
@@ -56,21 +56,31 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
   };
 
-  route(app, ctx, { method: 'GET', url: '/api/staff', roles: MANAGERS, summary: 'Staff accounts' }, () => {
-    const now = ctx.now();
-    return ctx.staff.list().map((s) => toStaffView(s, now));
-  });
+  route(
+    http,
+    defineRoute({
+      method: 'GET',
+      path: '/api/staff',
+      roles: MANAGERS,
+      summary: 'Staff accounts',
+      reply: returns<unknown>(),
+    }),
+    () => {
+      const now = ctx.now();
+      return ctx.staff.list().map((s) => toStaffView(s, now));
+    },
+  );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/staff',
+      path: '/api/staff',
       roles: MANAGERS,
       body: staffCreateInput,
       summary: 'Create a staff account (manager/admin accounts: admin only)',
-    },
+      reply: returns<unknown>(),
+    }),
     async ({ body, me, reply }) => {
       const caller = me as Caller;
       mayManage(caller, [body.role]);
@@ -123,16 +133,16 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'PATCH',
-      url: '/api/staff/:id',
+      path: '/api/staff/:id',
       roles: MANAGERS,
       params: idParam,
       body: staffPatchInput,
       summary: 'Rename, change role or counter, disable/enable (audited)',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params, body, me }) => {
       const caller = me as Caller;
       const target = staffOr404(params.id);
@@ -204,16 +214,16 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/staff/:id/password',
+      path: '/api/staff/:id/password',
       roles: MANAGERS,
       params: idParam,
       body: passwordResetInput,
       summary: 'Reset a staff password (ends their sessions, lifts a lockout)',
-    },
+      reply: returns<unknown>(),
+    }),
     async ({ params, body, me }) => {
       const caller = me as Caller;
       const target = staffOr404(params.id);

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { idParam } from '@shared/api/inputs';
 import type { Role } from '@shared/api/types';
@@ -21,7 +21,8 @@ import { DEVICE_HEADER } from '../../sync/hub-client';
 import { newToken, tokenId } from '../auth';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
-import { route } from '../route';
+import { defineRoute, returns } from '@shared/api/contract';
+import { route, type Http } from '../route';
 import { checkStaffPassword } from '../lockout';
 
 const DAY = 86_400_000;
@@ -34,7 +35,7 @@ const SERVING: Role[] = ['teller', 'rm', 'lobby', 'manager', 'admin'];
  * once at enrollment, against a manager's or admin's credentials; only its SHA-256 is stored (sync_devices).
  * Staff sessions are not used between machines: a terminal keeps syncing whoever is logged in at it.
  */
-export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function syncRoutes(http: Http, ctx: AppContext): void {
   const sync = ctx.sync;
 
   const device = (req: FastifyRequest): SyncDeviceTable => {
@@ -64,16 +65,16 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   };
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/sync/enroll',
+      path: '/api/sync/enroll',
       roles: null,
       body: enrollRequest,
       passwordAttempt: true,
       summary: 'Enroll a counter PC as a terminal (manager/admin credentials) → device token, shown once',
-    },
+      reply: returns<unknown>(),
+    }),
     async ({ body }): Promise<EnrollResponse> => {
       if (ctx.opts.role !== 'hub')
         throw new ApiError(409, 'not_hub', '本机不是网点服务器', 'This is not a branch hub');
@@ -126,14 +127,14 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/sync/snapshot/head',
+      path: '/api/sync/snapshot/head',
       roles: null,
       summary: 'Terminal: start a snapshot (device token)',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ req }): SnapshotHead => {
       device(req);
       const s = scope();
@@ -147,15 +148,15 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/sync/snapshot',
+      path: '/api/sync/snapshot',
       roles: null,
       query: snapshotQuery,
       summary: 'Terminal: one page of a table (device token); cipher texts withheld',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ req, query }): SnapshotPage => {
       device(req);
       const s = scope(query.since);
@@ -170,15 +171,15 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/sync/events',
+      path: '/api/sync/events',
       roles: null,
       query: eventsQuery,
       summary: 'Terminal: the hub journal after a cursor (device token)',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ req, query }) => {
       device(req);
       return {
@@ -189,15 +190,15 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/sync/push',
+      path: '/api/sync/push',
       roles: null,
       body: pushRequest,
       summary: 'Terminal: push outbox events (device token); idempotent by event id',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ req, body }): PushResponse => {
       const d = device(req);
       const code = sync.branchCode();
@@ -231,15 +232,15 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/sync/blocks',
+      path: '/api/sync/blocks',
       roles: null,
       body: blockRequest,
       summary: 'Terminal: reserve ticket-number blocks for a branch day (device token)',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ req, body }) => {
       const d = device(req);
       const queues = body.queues.map((key) => {
@@ -253,40 +254,40 @@ export function syncRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/sync/status',
+      path: '/api/sync/status',
       roles: [],
       query: z.object({ detail: z.enum(['0', '1']).optional() }),
       summary: 'Replication status: online/offline, pending events, last sync, progress, notices',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ query }) => sync.status(query.detail === '1'),
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/sync/notices/:id/seen',
+      path: '/api/sync/notices/:id/seen',
       roles: SERVING,
       params: idParam,
       summary: 'Dismiss a sync notice',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params }) => ({ ok: sync.devices.markNoticeSeen(params.id, ctx.now()) }),
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/sync/now',
+      path: '/api/sync/now',
       roles: SERVING,
       summary: 'Terminal: sync now instead of waiting',
-    },
+      reply: returns<unknown>(),
+    }),
     () => {
       sync.kick();
       return { ok: true };

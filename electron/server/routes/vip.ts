@@ -1,21 +1,21 @@
-import type { FastifyInstance } from 'fastify';
 import type { VipToday } from '@shared/api/visit';
 import { branchDay } from '@shared/queue';
 import type { AppContext } from '../context';
-import { route } from '../route';
+import { defineRoute, returns } from '@shared/api/contract';
+import { route, type Http } from '../route';
 import { tierInfo } from '../views';
 
 /** The VIP room's day: every ticket of today in a queue served by the VIP channel, with who it is for. */
-export function vipRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function vipRoutes(http: Http, ctx: AppContext): void {
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/vip/today',
+      path: '/api/vip/today',
       roles: ['rm', 'lobby', 'manager', 'admin'],
       summary: 'Today’s VIP-room walk-ins with customer names and tiers',
-    },
+      reply: returns<unknown>(),
+    }),
     (): VipToday => {
       const now = ctx.now();
       const rules = ctx.rules();

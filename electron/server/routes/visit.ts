@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import { idParam } from '@shared/api/inputs';
 import type { Role } from '@shared/api/types';
 import {
@@ -18,7 +17,8 @@ import type { Bilingual } from '@shared/suggest/text';
 import type { CustomerTable } from '../../db/schema';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
-import { route } from '../route';
+import { defineRoute, returns } from '@shared/api/contract';
+import { route, type Http } from '../route';
 import { suggestionsFor } from '../suggestions';
 
 const SERVING: Role[] = ['teller', 'rm', 'lobby', 'manager', 'admin'];
@@ -44,18 +44,18 @@ function customerOr404(ctx: AppContext, id: string): CustomerTable {
   return row;
 }
 
-export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function visitRoutes(http: Http, ctx: AppContext): void {
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/customers/:id/suggestions',
+      path: '/api/customers/:id/suggestions',
       roles: SERVING,
       params: idParam,
       query: suggestionsQuery,
       summary: 'Suitable products to suggest, each with a line to say aloud',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params, query }) => {
       const now = ctx.now();
       const row = customerOr404(ctx, params.id);
@@ -64,15 +64,15 @@ export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/customers/:id/activity',
+      path: '/api/customers/:id/activity',
       roles: SERVING,
       params: idParam,
       summary: 'Follow-ups, complaints, visits, outcomes',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params }): CustomerActivity => {
       customerOr404(ctx, params.id);
       const now = ctx.now();
@@ -89,16 +89,16 @@ export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/customers/:id/reveal',
+      path: '/api/customers/:id/reveal',
       roles: ['teller', 'rm', 'manager'],
       params: idParam,
       body: revealRequest,
       summary: 'Show a full ID or phone number (logged with its reason)',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params, body, me }) => {
       const row = customerOr404(ctx, params.id);
       const blob = body.field === 'id' ? row.id_enc : row.phone_enc;
@@ -118,15 +118,15 @@ export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/outcomes',
+      path: '/api/outcomes',
       roles: SERVING,
       body: outcomeRequest,
       summary: 'Record a suggestion outcome (interested → a follow-up)',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ body, me, reply }) => {
       const now = ctx.now();
       const rules = ctx.rules();
@@ -182,15 +182,15 @@ export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/follow-ups',
+      path: '/api/follow-ups',
       roles: SERVING,
       query: followUpQuery,
       summary: 'Follow-up list (定期回访), due and overdue',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ query, me }): { followUps: FollowUpView[] } => {
       // Front-line staff see their own list; mine=0 (everyone's) is for managers.
       const all = query.mine === '0' && !!me && SEE_ALL.includes(me.role);
@@ -211,28 +211,28 @@ export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/follow-ups/assignees',
+      path: '/api/follow-ups/assignees',
       roles: SERVING,
       summary: 'Staff a follow-up can be assigned to',
-    },
+      reply: returns<unknown>(),
+    }),
     (): { assignees: AssigneeView[] } => ({ assignees: ctx.visits.assignees() }),
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'PATCH',
-      url: '/api/follow-ups/:id',
+      path: '/api/follow-ups/:id',
       roles: SERVING,
       params: idParam,
       body: followUpPatch,
       summary: 'Close a follow-up',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params, body }) => {
       const closed = ctx.store.tx(() =>
         ctx.sync.recordIf(
@@ -255,15 +255,15 @@ export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'POST',
-      url: '/api/complaints',
+      path: '/api/complaints',
       roles: SERVING,
       body: complaintRequest,
       summary: 'Record a complaint (投诉) with its deadline',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ body, me, reply }) => {
       const now = ctx.now();
       const cat = ctx.rules().visit.complaintCategories.find((c) => c.key === body.category);
@@ -290,30 +290,30 @@ export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/complaints',
+      path: '/api/complaints',
       roles: ['lobby', 'manager', 'admin', 'rm', 'teller'],
       summary: 'Open complaints by deadline',
-    },
+      reply: returns<unknown>(),
+    }),
     () => ({
       complaints: ctx.visits.complaints({ open: true }, ctx.now()),
     }),
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'PATCH',
-      url: '/api/complaints/:id',
+      path: '/api/complaints/:id',
       roles: ['lobby', 'manager', 'admin'],
       params: idParam,
       body: complaintPatch,
       summary: 'Work on or resolve a complaint',
-    },
+      reply: returns<unknown>(),
+    }),
     ({ params, body, me }) => {
       if (body.status === 'resolved' && !body.resolution) {
         throw new ApiError(
@@ -350,14 +350,14 @@ export function visitRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
 
   route(
-    app,
-    ctx,
-    {
+    http,
+    defineRoute({
       method: 'GET',
-      url: '/api/visit-config',
+      path: '/api/visit-config',
       roles: [],
       summary: 'Decline reasons, complaint categories, outcome rule',
-    },
+      reply: returns<unknown>(),
+    }),
     () => ctx.rules().visit,
   );
 }

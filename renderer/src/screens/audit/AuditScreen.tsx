@@ -2,9 +2,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, AutoComplete, Button, Card, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditPage, AuditRowView } from '@shared/api/audit';
+import type { AuditQueryInput, AuditRowView } from '@shared/api/audit';
+import { routes } from '@shared/api/routes';
 import { scrubPii } from '@shared/customer/mask';
-import { api, messageOf } from '../../api/client';
+import { call, messageOf } from '../../api/client';
 import { BRANCH_TIME_ZONE, formatDateTime, formatTimeSec, formatDate } from '../../lib/branchTime';
 import { useStaff } from '../staff/api';
 import '../staff/text';
@@ -25,17 +26,18 @@ interface Filter {
 }
 const EMPTY: Filter = { action: '', staffId: null, targetId: '', from: '', to: '' };
 
-function query(f: Filter, cursor: string | null): string | null {
+function query(f: Filter, cursor: string | null): AuditQueryInput | null {
   const range = rangeQuery(f.from, f.to, BRANCH_TIME_ZONE);
   if ('invalid' in range) return null;
-  const q = new URLSearchParams({ limit: String(PAGE) });
-  if (f.action.trim()) q.set('action', f.action.trim());
-  if (f.staffId) q.set('staffId', f.staffId);
-  if (f.targetId.trim()) q.set('targetId', f.targetId.trim());
-  if (range.from !== undefined) q.set('from', String(range.from));
-  if (range.to !== undefined) q.set('to', String(range.to));
-  if (cursor) q.set('cursor', cursor);
-  return q.toString();
+  return {
+    limit: PAGE,
+    action: f.action.trim() || undefined,
+    staffId: f.staffId ?? undefined,
+    targetId: f.targetId.trim() || undefined,
+    from: range.from,
+    to: range.to,
+    cursor: cursor ?? undefined,
+  };
 }
 
 /** 审计日志: the branch manager filters the append-only audit trail. Values are masked. */
@@ -51,7 +53,7 @@ export default function AuditScreen() {
   const qs = query(applied, cursors[page] ?? null);
   const rows = useQuery({
     queryKey: ['audit', qs],
-    queryFn: () => api<AuditPage>('GET', `/api/audit?${qs ?? ''}`),
+    queryFn: () => call(routes.audit.list, { query: qs ?? {} }),
     enabled: qs !== null,
     placeholderData: keepPreviousData,
   });

@@ -1,0 +1,17 @@
+import type { AnyRoute } from '../contract';
+import { auditApi } from './audit';
+import { healthApi } from './health';
+
+/**
+ * Every route of the branch server, by domain. The server registers a handler for each (and refuses to start when
+ * one is missing); the renderer calls them through `call(routes.x.y, …)`.
+ */
+export const routes = {
+  health: healthApi,
+  audit: auditApi,
+};
+
+/** The whole table, flat: /api/docs, the role tests and the fuzz suite walk it. */
+export const allRoutes: readonly AnyRoute[] = Object.values(routes).flatMap(
+  (d) => Object.values(d) as AnyRoute[],
+);
