@@ -1,26 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import type { ApiErrorBody } from '@shared/api/types';
+import { ApiError, errorBody } from '@shared/api/errors';
 
-/** A failure the user can act on: always a 4xx with a message in Chinese and English. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly zh: string,
-    readonly en: string,
-    readonly details?: unknown,
-  ) {
-    super(en);
-  }
-}
-
-export function errorBody(code: string, zh: string, en: string, details?: unknown): ApiErrorBody {
-  return { error: { code, message: `${zh} / ${en}`, zh, en, ...(details === undefined ? {} : { details }) } };
-}
-
-export const notFound = (what: { zh: string; en: string }) =>
-  new ApiError(404, 'not_found', `未找到${what.zh}`, `${what.en} not found`);
+export { ApiError, errorBody, notFound } from '@shared/api/errors';
 
 const FASTIFY_CODES: Record<string, { status: number; code: string; zh: string; en: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: {
