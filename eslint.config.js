@@ -38,7 +38,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['test/bench/**/*.ts', 'electron/**/cli.ts', 'electron/**/*-cli.ts', 'electron/server/build.ts'],
+    files: ['test/bench/**/*.ts', 'electron/cli/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

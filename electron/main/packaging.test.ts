@@ -72,8 +72,8 @@ describe('electron-builder.yml', () => {
       .find((m) => m !== undefined)
       ?.split('|');
     expect(keep?.sort()).toEqual(nativeRuntimeModules().sort());
-    // electron/server/build.ts --electron: what esbuild leaves out must be shipped (or be optional).
-    const build = read('electron/server/build.ts');
+    // electron/cli/build.ts --electron: what esbuild leaves out must be shipped (or be optional).
+    const build = read('electron/cli/build.ts');
     const external = /external: \[([^\]]+)\]/.exec(
       build.slice(build.indexOf('async function buildElectron')),
     )?.[1];
@@ -106,7 +106,7 @@ describe('package.json scripts', () => {
 
   it('pins Electron exactly (later 41.x need Node ≥ 22.12) and the bundle entries exist in build.ts', () => {
     expect(pkg.devDependencies.electron).toBe('41.7.1');
-    const build = read('electron/server/build.ts');
+    const build = read('electron/cli/build.ts');
     for (const entry of [
       'electron/main/main.ts',
       'electron/preload/preload.ts',

@@ -63,7 +63,7 @@ export function startServerProcess(
 export function startupErrorText(err: unknown, logDir: string): string {
   const message = err instanceof Error ? err.message : String(err);
   const hint = /NODE_MODULE_VERSION|was compiled against a different Node\.js version/.test(message)
-    ? '\n\nbetter-sqlite3 is built for Node, not for Electron: run `npx tsx electron/server/build.ts --electron --native`.'
+    ? '\n\nbetter-sqlite3 is built for Node, not for Electron: run `npx tsx electron/cli/build.ts --electron --native`.'
     : '';
   return `${message}${hint}\n\n日志 Logs: ${logDir}`;
 }

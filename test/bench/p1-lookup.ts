@@ -21,7 +21,7 @@ const root = process.cwd();
 function seed(dataDir: string, customers: number): void {
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'electron/db/seed-cli.ts', '--customers', String(customers), '--data', dataDir],
+    ['--import', 'tsx', 'electron/cli/seed.ts', '--customers', String(customers), '--data', dataDir],
     { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   if (r.status !== 0) throw new Error(`seeding failed (${r.status})`);

@@ -73,7 +73,7 @@ export const p4Import: Bench = {
       const dataDir = join(dir, 'data');
       const seed = spawnSync(
         process.execPath,
-        ['--import', 'tsx', 'electron/db/seed-cli.ts', '--customers', '0', '--data', dataDir],
+        ['--import', 'tsx', 'electron/cli/seed.ts', '--customers', '0', '--data', dataDir],
         { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
       );
       if (seed.status !== 0) throw new Error('seeding the empty branch failed');

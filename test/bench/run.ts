@@ -18,7 +18,7 @@ const argv = process.argv.slice(2);
 const jsonFile = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : undefined;
 const only = argv.includes('--only') ? new Set((argv[argv.indexOf('--only') + 1] ?? '').split(',')) : null;
 
-const build = spawnSync(process.execPath, ['--import', 'tsx', 'electron/server/build.ts'], {
+const build = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/build.ts'], {
   stdio: 'inherit',
 });
 if (build.status !== 0) process.exit(build.status ?? 1);

@@ -34,7 +34,7 @@ function spawnHub(): ChildProcess {
     [
       '--import',
       'tsx',
-      'electron/server/cli.ts',
+      'electron/cli/serve.ts',
       '--port',
       String(port),
       '--data',

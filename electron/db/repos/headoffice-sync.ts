@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { HoCustomerRow, HoProductRow } from '@shared/api/headoffice';
 import { classifyTier, type TierBand } from '@shared/customer/tier';
 import type { Store } from '../connection';
+import { CUSTOMER_FIELDS, customerCols } from '../headoffice/rows';
 import { newId } from '../ids';
 import type { CustomerTable, HoJournalRowTable } from '../schema';
 
@@ -20,33 +21,7 @@ export interface HoApplyCounts {
 const zero = (): HoApplyCounts => ({ inserted: 0, updated: 0, unchanged: 0, conflicts: 0, foreignKey: 0 });
 
 /** Columns a head-office row sets on a branch customer (not id, customer_no, linked_customer_id). */
-const COLS = [
-  'kind',
-  'corporate_type',
-  'name',
-  'id_hash',
-  'id_masked',
-  'id_enc',
-  'credit_code',
-  'phone_hash',
-  'phone_masked',
-  'phone_enc',
-  'birth_date',
-  'gender',
-  'segments',
-  'lifecycle',
-  'relationship_type',
-  'corporate_grade',
-  'risk_level',
-  'risk_assessed_at',
-  'marketing_consent',
-  'aum_fen',
-  'tier',
-  'last_visit_at',
-  'last_txn_at',
-  'created_at',
-  'updated_at',
-] as const;
+const COLS = [...CUSTOMER_FIELDS, 'updated_at'] as const;
 type Cols = Pick<CustomerTable, (typeof COLS)[number]>;
 
 /**
@@ -156,32 +131,15 @@ export class HeadOfficeSyncRepo {
         const sameKey = r.piiKeyId !== null && r.piiKeyId === opts.piiKeyId;
         if (!sameKey) counts.foreignKey++;
         const cols: Cols = {
-          kind: r.kind,
-          corporate_type: r.corporateType,
-          name: r.name,
+          ...customerCols(r),
           // Hashes and ciphertexts made with another key are useless here: keep what the branch has.
           id_hash: sameKey ? r.idHash : (local?.id_hash ?? null),
-          id_masked: r.idMasked,
           id_enc: sameKey ? r.idEnc : (local?.id_enc ?? null),
-          credit_code: r.creditCode,
           phone_hash: sameKey ? r.phoneHash : (local?.phone_hash ?? null),
-          phone_masked: r.phoneMasked,
           phone_enc: sameKey ? r.phoneEnc : (local?.phone_enc ?? null),
-          birth_date: r.birthDate,
-          gender: r.gender,
-          segments: r.segments,
-          lifecycle: r.lifecycle,
-          relationship_type: r.relationshipType,
-          corporate_grade: r.corporateGrade,
-          risk_level: r.riskLevel,
-          risk_assessed_at: r.riskAssessedAt,
-          marketing_consent: r.marketingConsent,
-          aum_fen: r.aumFen,
           tier: classifyTier(r.aumFen, opts.bands).tier,
           // The branch's own visit record is newer than any head-office copy of it.
           last_visit_at: Math.max(local?.last_visit_at ?? 0, r.lastVisitAt ?? 0) || null,
-          last_txn_at: r.lastTxnAt,
-          created_at: r.createdAt,
           updated_at: r.updatedAt,
         };
         if (cols.id_hash && this.hashOwner.get(cols.id_hash, r.customerNo)) {

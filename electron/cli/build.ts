@@ -35,12 +35,16 @@ async function buildRenderer(): Promise<void> {
   console.log(`Renderer built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/**
+ * The entry points of electron/cli/, bundled under their historical names: `dist/server/cli.js` is
+ * what playwright.config.ts, the e2e specs, the benches and the docs start.
+ */
 async function buildServer(): Promise<void> {
   await esbuild({
     entryPoints: {
-      cli: join(root, 'electron/server/cli.ts'),
-      'import-cli': join(root, 'electron/sync/import-cli.ts'),
-      'headoffice-cli': join(root, 'electron/server/headoffice-cli.ts'),
+      cli: join(root, 'electron/cli/serve.ts'),
+      'import-cli': join(root, 'electron/cli/import.ts'),
+      'headoffice-cli': join(root, 'electron/cli/headoffice.ts'),
     },
     outdir: join(root, 'dist/server'),
     bundle: true,

@@ -1,14 +1,14 @@
 /** `npm run serve`: the branch server under plain Node, serving the built renderer and the API. */
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { readServeConfig } from './config';
-import { createLogger } from './logger';
-import { startServer } from './start';
+import { readServeConfig } from '../server/config';
+import { createLogger } from '../server/logger';
+import { startServer } from '../server/start';
 
 const cfg = readServeConfig(process.argv.slice(2), process.env, process.cwd());
 const log = createLogger({ level: cfg.logLevel });
 const here = dirname(fileURLToPath(import.meta.url));
-// Bundled: dist/server/cli.js → dist/renderer. Under tsx: electron/server → dist/renderer.
+// Bundled: dist/server/cli.js → dist/renderer. Under tsx: electron/cli → dist/renderer.
 const staticDir = here.endsWith(join('dist', 'server'))
   ? join(here, '../renderer')
   : join(here, '../../dist/renderer');

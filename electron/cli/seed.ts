@@ -4,10 +4,10 @@ import { defaultRulesConfig } from '@shared/config/schema';
 import { readServeConfig } from '../server/config';
 import { hashPassword } from '../server/password';
 import { DEMO_SEED } from '../server/start';
-import { openStore } from './connection';
-import { DEMO_PASSWORD, seedBranch, seedCustomers } from './demo/seed';
-import { loadOrCreateKeys, Pii } from './pii';
-import { StaffRepo } from './repos/staff';
+import { openStore } from '../db/connection';
+import { DEMO_PASSWORD, seedBranch, seedCustomers } from '../db/demo/seed';
+import { loadOrCreateKeys, Pii } from '../db/pii';
+import { StaffRepo } from '../db/repos/staff';
 
 const argv = process.argv.slice(2);
 const countArg = argv[argv.indexOf('--customers') + 1];

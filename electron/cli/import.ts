@@ -14,8 +14,8 @@ import { bulkLoadJournal, openStore } from '../db/connection';
 import { loadOrCreateKeys, Pii } from '../db/pii';
 import { SettingsRepo } from '../db/repos/settings';
 import { readServeConfig } from '../server/config';
-import { runImport } from './import/run';
-import type { SourceEncoding } from './import/source';
+import { runImport } from '../sync/import/run';
+import type { SourceEncoding } from '../sync/import/source';
 
 const argv = process.argv.slice(2);
 const valueFlags = new Set(['--kind', '--data', '--as-of', '--encoding', '--report', '--key-file']);

@@ -8,17 +8,15 @@
  *   publish-settings [--branch C] --file PARTIAL.json [--note N]
  *   put-campaign [--branch C] --file CAMPAIGN.json [--withdraw]
  */
-import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { HO_SETTINGS_SECTIONS } from '@shared/api/headoffice';
 import { defaultRulesConfig, rulesConfigSchema } from '@shared/config/schema';
 import { campaignSchema } from '@shared/suggest/campaigns';
-import { Store } from '../db/connection';
-import { loadBranchDb } from '../db/headoffice/bootstrap';
+import { loadBranchDbFile } from '../db/headoffice/bootstrap';
 import { openHeadOffice } from '../db/headoffice/connection';
 import { piiKeyId } from '../db/headoffice/pii-key';
 import { decodeKeys, Pii } from '../db/pii';
-import { HeadOffice } from './headoffice/services';
+import { HeadOffice } from '../server/headoffice/services';
 
 const argv = process.argv.slice(2);
 const command = argv[0];
@@ -42,7 +40,9 @@ async function branchId(ho: HeadOffice, code: string | undefined): Promise<strin
 async function main(): Promise<void> {
   const url = flag('pg') ?? process.env.PG_URL;
   if (!url || !command) {
-    console.error('usage: headoffice-cli <command> --pg postgres://… (see the top of headoffice-cli.ts)');
+    console.error(
+      'usage: headoffice-cli <command> --pg postgres://… (see the top of electron/cli/headoffice.ts)',
+    );
     process.exitCode = 2;
     return;
   }
@@ -82,13 +82,8 @@ async function main(): Promise<void> {
               new Pii(decodeKeys(JSON.parse(readFileSync(keyFile, 'utf8')) as { hmac: string; enc: string })),
             )
           : null;
-        const store = new Store(new Database(need('db'), { readonly: true, fileMustExist: true }));
-        try {
-          const r = await loadBranchDb(store, ho.master, { branchId: id, piiKeyId: keyId, now });
-          console.log(JSON.stringify(r));
-        } finally {
-          store.sqlite.close();
-        }
+        const r = await loadBranchDbFile(need('db'), ho.master, { branchId: id, piiKeyId: keyId, now });
+        console.log(JSON.stringify(r));
         break;
       }
       case 'publish-settings': {
