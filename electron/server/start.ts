@@ -1,10 +1,9 @@
-import type { FastifyInstance } from 'fastify';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { defaultRulesConfig } from '@shared/config/schema';
 import pkg from '../../package.json' with { type: 'json' };
-import { appliedMigrations, openStore, type Store } from '../db/connection';
+import { appliedMigrations, openStore } from '../db/connection';
 import { DEMO_PASSWORD, seedBranch, seedCustomers } from '../db/demo/seed';
 import { newId } from '../db/ids';
 import { fileKeyProvider, Pii, type KeyProvider } from '../db/pii';
@@ -17,19 +16,12 @@ import type { SyncConfig } from '@shared/sync/config';
 import { enrollTerminal, startReplicator } from '../sync/terminal';
 import { startHeadOffice } from './headoffice/start';
 import { HeadOfficeSync } from '../sync/headoffice/sync';
+import type { RunningServer } from './running';
 
 export const APP_VERSION: string = pkg.version;
 export const DEMO_SEED = 20261123;
 
-export interface RunningServer {
-  app: FastifyInstance;
-  ctx: AppContext;
-  store: Store;
-  url: string;
-  close: () => Promise<void>;
-  /** A hub started with --headoffice: its journal uploader and snapshot puller. */
-  headOffice?: HeadOfficeSync;
-}
+export type { RunningServer } from './running';
 
 /** A stable id for this install, so events it creates can be told apart from other devices'. */
 function deviceId(dataDir: string): string {
@@ -58,6 +50,7 @@ export async function startServer(
       log: opts.log,
       version: APP_VERSION,
       ...(opts.now ? { now: opts.now } : {}),
+      ...(opts.closeGraceMs !== undefined ? { closeGraceMs: opts.closeGraceMs } : {}),
     });
   }
   if (cfg.headoffice && !cfg.branchKey) throw new Error('--headoffice needs --branch-key (or BRANCH_KEY)');

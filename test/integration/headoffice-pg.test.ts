@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import pg from 'pg';
 import pino from 'pino';
 import { v7 } from 'uuid';
@@ -268,5 +269,30 @@ describe.skipIf(!PG)('head office on PostgreSQL', () => {
       }
     }
     expect(ok).toBeGreaterThanOrEqual(10);
+  });
+
+  it('close() does not wait for a client stuck in the middle of a request (dropped after the grace period)', async () => {
+    const graceMs = 300;
+    const second = await startHeadOffice(
+      { pg: db.url, port: 0, host: '127.0.0.1' },
+      { log: pino({ level: 'silent' }), version: 'test', closeGraceMs: graceMs },
+    );
+    const u = new URL(second.url);
+    const sock = connect(Number(u.port), u.hostname);
+    try {
+      await new Promise((r) => sock.once('connect', r));
+      const dropped = new Promise((r) => sock.once('close', r));
+      sock.write('GET /api/health HTTP/1.1\r\nHost: x\r\n'); // headers never finished
+      await new Promise((r) => setTimeout(r, 50));
+      const t0 = performance.now();
+      await second.close();
+      const ms = performance.now() - t0;
+      expect(ms).toBeGreaterThanOrEqual(graceMs - 50);
+      expect(ms).toBeLessThan(graceMs + 2000);
+      await dropped;
+    } finally {
+      sock.destroy();
+      await second.close();
+    }
   });
 });

@@ -25,8 +25,6 @@ import { defaultCustomerConfig } from '../../../shared/customer/config';
 import type {
   CorporateGrade,
   CorporateType,
-  CustomerKind,
-  ProductType,
   RelationshipType,
   RiskLevel,
   Segment,
@@ -66,40 +64,12 @@ import {
   unit3,
 } from './random';
 import { showcaseCustomer, SHOWCASE_COUNT } from './showcase';
+import { BRANCH_UTC_OFFSET, DAY, YEAR, type DemoCustomer } from './types';
 
 export { creditCodeFor } from './identity';
 export { SHOWCASE, SHOWCASE_COUNT, type ShowcaseEntry } from './showcase';
 
-export interface DemoHolding {
-  productType: ProductType;
-  productCode: string | null;
-  balanceFen: number;
-  asOf: number;
-}
-
-export interface DemoCustomer {
-  customerNo: string;
-  kind: CustomerKind;
-  corporateType: CorporateType | null;
-  name: string;
-  idNumber: string | null;
-  creditCode: string | null;
-  phone: string;
-  cards: string[];
-  birthDate: string | null;
-  gender: 'M' | 'F' | null;
-  segments: Segment[];
-  relationshipType: RelationshipType;
-  corporateGrade: CorporateGrade | null;
-  riskLevel: RiskLevel | null;
-  riskAssessedAt: number | null;
-  marketingConsent: boolean;
-  linkedCustomerNo: string | null;
-  createdAt: number;
-  lastVisitAt: number | null;
-  lastTxnAt: number | null;
-  holdings: DemoHolding[];
-}
+export type { DemoCustomer, DemoHolding } from './types';
 
 export interface GenerateOptions {
   count: number;
@@ -120,13 +90,6 @@ export function demoCustomerNo(index: number): string {
   const rest = n - head * 100_000_000;
   return `C${head}${PAD4[(rest / 10000) | 0] as string}${PAD4[rest % 10000] as string}`;
 }
-
-// ── time ───────────────────────────────────────────────────────────────────────────────
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
-const YEAR = 365 * DAY;
-/** The branch keeps Beijing time (no DST): birthdays and the daily balance cut-off use it. */
-const BRANCH_UTC_OFFSET = 8 * HOUR;
 
 // ── tiers ──────────────────────────────────────────────────────────────────────────────
 const BAND_MIN = defaultCustomerConfig.tiers.map((b) => b.minFen);

@@ -7,7 +7,7 @@
  * services (mobile banking, payroll, POS, agency) have balance 0.
  */
 import type { ProductType } from '../../../shared/customer/enums';
-import type { DemoHolding } from './generate';
+import type { DemoHolding } from './types';
 import type { Rng } from './random';
 
 export const YUAN = 100;

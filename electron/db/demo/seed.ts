@@ -8,7 +8,8 @@ import { countersChanged } from '../repos/counters';
 import { newId } from '../ids';
 import type { Pii } from '../pii';
 import { RandomPool } from '../random-pool';
-import { generateCustomers, type DemoCustomer } from './generate';
+import { generateCustomers } from './generate';
+import type { DemoCustomer } from './types';
 
 export interface DemoStaff {
   username: string;

@@ -19,7 +19,7 @@
  */
 import type { CustomerKind, ProductType } from '../../../shared/customer/enums';
 import type { TierKey } from '../../../shared/customer/tier';
-import type { DemoCustomer, DemoHolding } from './generate';
+import { BRANCH_UTC_OFFSET, DAY, HOUR, YEAR, type DemoCustomer, type DemoHolding } from './types';
 
 export const SHOWCASE_COUNT = 7;
 
@@ -117,13 +117,9 @@ export const SHOWCASE = {
   },
 } as const satisfies Record<string, ShowcaseEntry>;
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const YEAR = 365 * DAY;
-
 /** The showcase customer at index `i` (0–6) as of `now`; links only to customers within `count`. */
 export function showcaseCustomer(i: number, now: number, count: number): DemoCustomer {
-  const asOf = Math.floor((now + 8 * HOUR) / DAY) * DAY - 8 * HOUR;
+  const asOf = Math.floor((now + BRANCH_UTC_OFFSET) / DAY) * DAY - BRANCH_UTC_OFFSET;
   const h = (productType: ProductType, productCode: string, balanceFen: number): DemoHolding => ({
     productType,
     productCode,

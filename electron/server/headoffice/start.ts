@@ -9,7 +9,8 @@ import { installErrorHandlers } from '../errors';
 import { healthRoutes } from '../routes/health';
 import { Http } from '../route';
 import { headOfficeRoutes } from '../routes/headoffice';
-import type { RunningServer } from '../start';
+import type { RunningServer } from '../running';
+import { closeApp } from '../shutdown';
 import { HeadOffice } from './services';
 
 /** Pushes of up to 5,000 envelopes (shared/sync/envelope.ts) fit; the branch API keeps its 1 MB. */
@@ -26,7 +27,13 @@ export interface HeadOfficeServer extends RunningServer {
  */
 export async function startHeadOffice(
   cfg: { pg?: string | undefined; port: number; host: string },
-  opts: { log: Logger; version: string; now?: () => number },
+  opts: {
+    log: Logger;
+    version: string;
+    now?: () => number;
+    /** How long close() lets requests in flight finish before it drops their connections. */
+    closeGraceMs?: number;
+  },
 ): Promise<HeadOfficeServer> {
   if (!cfg.pg) throw new Error('the headoffice role needs --pg postgres://… (or PG_URL)');
   const db = await openHeadOffice(cfg.pg);
@@ -80,7 +87,7 @@ export async function startHeadOffice(
     close: async () => {
       if (closed) return;
       closed = true;
-      await app.close();
+      await closeApp(app, opts.closeGraceMs);
       await ho.close();
       store.close();
     },
