@@ -62,6 +62,22 @@ async function healthy(deadline: number): Promise<void> {
   }
 }
 
+/**
+ * A request that failed because the hub was down or went down under it: refused while it restarts,
+ * reset or cut off mid-reply by the kill. Only these are retried; anything else (a failed expect
+ * above all) fails the test.
+ */
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+function isConnectionError(e: unknown): boolean {
+  for (let c: unknown = e; c instanceof Error; c = c.cause) {
+    const code = (c as NodeJS.ErrnoException).code;
+    if (code && CONNECTION_CODES.has(code)) return true;
+    // undici's wrappers: `fetch failed` (no connection) and `terminated` (the body was cut off).
+    if (c instanceof TypeError && (c.message === 'fetch failed' || c.message === 'terminated')) return true;
+  }
+  return false;
+}
+
 async function post<T>(
   path: string,
   body: unknown,
@@ -160,34 +176,30 @@ describe('kill -9 of the hub during a burst', () => {
       await restarted;
     };
 
-    // A push that fails (connection refused or reset) is sent again: the hub dedupes by id.
+    // A push that fails on the connection (refused or reset) is sent again: the hub dedupes by id.
+    let stopped = false;
     const pusher = async (c: (typeof clients)[number]) => {
-      for (let i = 0; i < c.events.length; i += BATCH) {
+      for (let i = 0; i < c.events.length && !stopped; i += BATCH) {
         const batch = c.events.slice(i, i + BATCH);
-        for (;;) {
+        let r: { status: number; body: PushResponse } | null = null;
+        while (!r && !stopped) {
           try {
-            const r = await post<PushResponse>(
-              '/api/sync/push',
-              { events: batch },
-              { 'x-device-token': c.token },
-            );
-            if (r.status === 200) {
-              expect(r.body.failed).toBe(0);
-              for (const id of r.body.acked) acked.add(id);
-              break;
-            }
-            throw new Error(`push answered ${r.status}`);
-          } catch {
-            await new Promise((r) => setTimeout(r, 50));
+            r = await post<PushResponse>('/api/sync/push', { events: batch }, { 'x-device-token': c.token });
+          } catch (e) {
+            if (!isConnectionError(e)) throw e;
+            await new Promise((res) => setTimeout(res, 50));
           }
         }
+        if (!r) return;
+        expect(r.status).toBe(200);
+        expect(r.body.failed).toBe(0);
+        for (const id of r.body.acked) acked.add(id);
       }
     };
     // The lobby keeps issuing tickets through the ordinary API meanwhile; a 201 is an acknowledgement.
-    let stopLobby = false;
     const lobbyRefusals: number[] = [];
     const lobbyClient = async () => {
-      while (!stopLobby) {
+      while (!stopped) {
         try {
           const r = await post<{ ticket: { id: string } }>(
             '/api/tickets',
@@ -196,15 +208,22 @@ describe('kill -9 of the hub during a burst', () => {
           );
           if (r.status === 201) apiTickets.add(r.body.ticket.id);
           else lobbyRefusals.push(r.status);
-        } catch {
+        } catch (e) {
+          if (!isConnectionError(e)) throw e;
           await new Promise((r) => setTimeout(r, 50));
         }
       }
     };
 
     const lobbyDone = lobbyClient();
-    await Promise.all([killer(), ...clients.map(pusher)]);
-    stopLobby = true;
+    // Awaited below; this only keeps a failure from counting as unhandled in the meantime.
+    lobbyDone.catch(() => undefined);
+    try {
+      await Promise.all([killer(), ...clients.map(pusher)]);
+    } finally {
+      // Also on a failure: the other loops stop instead of retrying against a hub afterAll kills.
+      stopped = true;
+    }
     await lobbyDone;
     expect(killed).toBe(true);
     await restarted;
