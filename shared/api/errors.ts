@@ -17,7 +17,10 @@ export class ApiError extends Error {
 }
 
 /** A rule's refusal (`{ ok: false, code, zh, en }` from shared/) as the API error to throw, with its status. */
-export function refusal(status: number, r: { code: string; zh: string; en: string; details?: unknown }): ApiError {
+export function refusal(
+  status: number,
+  r: { code: string; zh: string; en: string; details?: unknown },
+): ApiError {
   return new ApiError(status, r.code, r.zh, r.en, r.details);
 }
 
