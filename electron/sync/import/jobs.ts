@@ -20,6 +20,7 @@ import type {
 } from '@shared/import/types';
 import type { Store } from '../../db/connection';
 import type { Pii } from '../../db/pii';
+import { databaseFile } from '../../db/repos/imports';
 import { RandomPool } from '../../db/random-pool';
 import { runImport, type ImportProgress } from './run';
 import type { SourceEncoding } from './source';
@@ -63,11 +64,8 @@ export class ImportJobs {
   readonly root: string;
 
   constructor(private readonly deps: ImportJobDeps) {
-    const dbFile = deps.store.sqlite.name;
-    this.root =
-      dbFile && dbFile !== ':memory:'
-        ? join(dirname(dbFile), 'import-tmp')
-        : join(tmpdir(), `branch-import-${process.pid}`);
+    const dbFile = databaseFile(deps.store);
+    this.root = dbFile ? join(dirname(dbFile), 'import-tmp') : join(tmpdir(), `branch-import-${process.pid}`);
     // Leftovers of a crash may hold uploaded personal data: they go at start.
     if (existsSync(this.root)) {
       for (const entry of readdirSync(this.root))

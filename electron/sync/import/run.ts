@@ -34,13 +34,9 @@ import type {
 import { cellText } from '@shared/import/values';
 import type { Store } from '../../db/connection';
 import type { Pii } from '../../db/pii';
-import {
-  ImportApply,
-  ImportLookups,
-  ImportStage,
-  type ApplyCounts,
-  type StagedCustomer,
-} from '../../db/repos/imports';
+import { ImportApply, type ApplyCounts } from '../../db/repos/import-apply';
+import { ImportLookups } from '../../db/repos/import-lookups';
+import { ImportStage, REPORT_ROW_CAP, type StagedCustomer } from '../../db/repos/import-stage';
 import { AuditRepo } from '../../db/repos/settings';
 import { RandomPool } from '../../db/random-pool';
 import { writeReport } from './report';
@@ -96,6 +92,8 @@ export class ImportCancelled extends Error {
 
 const AUM = new Set<string>(AUM_PRODUCT_TYPES);
 const HEADER_SEARCH_ROWS = 10;
+/** Rows read between turns of the event loop (a few ms of work, even for bad rows). */
+const SLICE_ROWS = 250;
 const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
 
 function sha256File(file: string): Promise<string> {
@@ -217,9 +215,7 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
       report();
       checkCancel();
       const big = summary.rows > 100_000;
-      const cacheBefore = o.store.sqlite.pragma('cache_size', { simple: true }) as number;
-      if (big) o.store.sqlite.pragma('cache_size = -65536');
-      try {
+      apply.withLargeCache(big, () => {
         const txStart = performance.now();
         o.store.tx(() => {
           summary.tiersBefore = apply.tierCounts();
@@ -227,7 +223,7 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
             now: o.now(),
             importId: runId,
             bands: rules,
-            bulk: big && bulkLoad(o.store, o.kind, summary.rows),
+            bulk: big && apply.bulkLoadWorthIt(summary.rows),
           });
           summary.tiersAfter = apply.tierCounts();
           summary.inserted = counts.inserted;
@@ -268,12 +264,7 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
         });
         if (process.env.IMPORT_TRACE === '1')
           process.stderr.write(`[import] tx incl. commit ${(performance.now() - txStart).toFixed(0)} ms\n`);
-      } finally {
-        if (big) {
-          o.store.sqlite.pragma(`cache_size = ${cacheBefore}`);
-          o.store.sqlite.pragma('shrink_memory');
-        }
-      }
+      });
       status = 'applied';
     } else {
       audit.append({
@@ -311,8 +302,14 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
   try {
     summary.seconds = Math.round(performance.now() - t0) / 1000;
     const limit = o.previewLimit ?? 200;
-    const issues = stage.issuePage(0, limit);
-    writeReport(reportFile, issuePages(stage));
+    const issues = stage.issuePage(limit);
+    await writeReport(reportFile, stage.reportPages(2000), {
+      capped: stage.capped,
+      rows: REPORT_ROW_CAP,
+      badRows: summary.rejectedRows,
+      issues: summary.issueCount,
+      byCode: stage.issueCounts(),
+    });
     progress.phase = 'done';
     report();
     return { status, runId, summary, issues, reportFile };
@@ -320,22 +317,6 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
     stage.close();
     rmSync(stageFile, { force: true });
   }
-}
-
-function* issuePages(stage: ImportStage): Generator<ImportIssue[]> {
-  for (let offset = 0; ; offset += 10_000) {
-    const page = stage.issuePage(offset, 10_000);
-    if (page.length === 0) return;
-    yield page;
-  }
-}
-
-/** A load much larger than what the table holds: rebuild its indexes once instead of inserting into them. */
-function bulkLoad(store: Store, kind: ImportKind, rows: number): boolean {
-  const table = kind === 'customers' ? 'customers' : kind === 'holdings' ? 'holdings' : null;
-  if (!table) return false;
-  const existing = store.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-  return rows > 2 * existing;
 }
 
 type Getter = (key: string) => Cell | undefined;
@@ -380,65 +361,75 @@ async function readAll(
     for await (const batch of source.rows()) {
       let done = false;
       let cut = null as Promise<() => void> | null;
-      stage.batch(() =>
-        lookups.reading(() => {
-          for (const row of batch) {
-            if (row.problem) {
-              // A record the reader could not split cleanly: reported, never imported (nor taken as the header).
-              if (map) summary.rows++;
-              progress.rejectedRows++;
-              stage.issue(fileIssue(row.problem.code, row.problem, row.line));
-              continue;
-            }
-            if (!map) {
-              const texts = row.cells.map((c) => cellText(c));
-              if (knownHeaderCount(o.kind, texts) < 2) {
-                if (++beforeHeader >= HEADER_SEARCH_ROWS) {
-                  stage.issue(
-                    fileIssue('header_not_found', {
-                      zh: `前 ${HEADER_SEARCH_ROWS} 行中找不到表头，请确认文件类型是否选对（当前：${o.kind}）`,
-                      en: `No header row in the first ${HEADER_SEARCH_ROWS} rows; is this the right kind of file (${o.kind})?`,
-                    }),
-                  );
+      // A batch in slices, each in its own transactions, with a turn of the event loop between: a
+      // batch of bad rows (messages, issues) takes tens of ms, long enough to hold up every request.
+      for (let at = 0; at < batch.length && !done; at += SLICE_ROWS) {
+        if (at > 0) {
+          await yieldToEventLoop();
+          checkCancel();
+        }
+        const slice = batch.slice(at, at + SLICE_ROWS);
+        const lastSlice = at + SLICE_ROWS >= batch.length;
+        stage.batch(() =>
+          lookups.reading(() => {
+            for (const row of slice) {
+              if (row.problem) {
+                // A record the reader could not split cleanly: reported, never imported (nor taken as the header).
+                if (map) summary.rows++;
+                progress.rejectedRows++;
+                stage.issue(fileIssue(row.problem.code, row.problem, row.line));
+                continue;
+              }
+              if (!map) {
+                const texts = row.cells.map((c) => cellText(c));
+                if (knownHeaderCount(o.kind, texts) < 2) {
+                  if (++beforeHeader >= HEADER_SEARCH_ROWS) {
+                    stage.issue(
+                      fileIssue('header_not_found', {
+                        zh: `前 ${HEADER_SEARCH_ROWS} 行中找不到表头，请确认文件类型是否选对（当前：${o.kind}）`,
+                        en: `No header row in the first ${HEADER_SEARCH_ROWS} rows; is this the right kind of file (${o.kind})?`,
+                      }),
+                    );
+                    done = true;
+                    return;
+                  }
+                  continue;
+                }
+                const m = mapHeaders(o.kind, texts, row.line);
+                if (!m.ok) {
+                  for (const i of m.issues) stage.issue(i);
                   done = true;
                   return;
                 }
+                map = m.map;
+                summary.ignoredColumns = m.map.ignored;
+                summary.skippedTitleRows = beforeHeader;
+                stageRow.setMap(m.map);
                 continue;
               }
-              const m = mapHeaders(o.kind, texts, row.line);
-              if (!m.ok) {
-                for (const i of m.issues) stage.issue(i);
-                done = true;
-                return;
-              }
-              map = m.map;
-              summary.ignoredColumns = m.map.ignored;
-              summary.skippedTitleRows = beforeHeader;
-              stageRow.setMap(m.map);
-              continue;
-            }
-            cells = row.cells;
-            summary.rows++;
-            const problems = stageRow.row(row.line, get, cells);
-            if (problems) {
-              progress.rejectedRows++;
-              const hm = map;
-              for (const p of problems) {
-                stage.issue({
-                  line: row.line,
-                  field: p.field,
-                  column: p.field ? (hm.headerOf.get(p.field) ?? null) : null,
-                  code: p.code,
-                  zh: p.zh,
-                  en: p.en,
-                  value: p.value,
-                });
+              cells = row.cells;
+              summary.rows++;
+              const problems = stageRow.row(row.line, get, cells);
+              if (problems) {
+                progress.rejectedRows++;
+                const hm = map;
+                for (const p of problems) {
+                  stage.issue({
+                    line: row.line,
+                    field: p.field,
+                    column: p.field ? (hm.headerOf.get(p.field) ?? null) : null,
+                    code: p.code,
+                    zh: p.zh,
+                    en: p.en,
+                    value: p.value,
+                  });
+                }
               }
             }
-          }
-          cut = stageRow.cut?.() ?? null;
-        }),
-      );
+            if (lastSlice) cut = stageRow.cut?.() ?? null;
+          }),
+        );
+      }
       await land();
       inflight = cut;
       progress.rowsRead = summary.rows;

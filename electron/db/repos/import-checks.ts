@@ -1,0 +1,137 @@
+/**
+ * The set checks of an import: SQL over the staged rows (schema `stage`, attached) and the branch
+ * data, for what no single row shows: duplicates in the file, numbers another customer has,
+ * links to nobody, mixed balance dates.
+ */
+import type { TierBand } from '@shared/customer/tier';
+import type { ImportKind } from '@shared/import/types';
+import type { ImportSql } from './import-sql';
+
+interface CheckRow {
+  line: number;
+  value: string | null;
+  other: string | number | null;
+}
+
+/** A set-level problem found by SQL over the staged rows (and the branch data). */
+export interface SetIssue {
+  line: number;
+  field: string;
+  code: string;
+  zh: string;
+  en: string;
+  value: string | null;
+}
+
+export function tierCase(bands: readonly TierBand[]): { sql: string; params: (string | number)[] } {
+  const params: (string | number)[] = [];
+  let sql = 'CASE';
+  for (let i = bands.length - 1; i >= 1; i--) {
+    const b = bands[i] as TierBand;
+    sql += ' WHEN aum_fen >= ? THEN ?';
+    params.push(b.minFen, b.key);
+  }
+  sql += ' ELSE ? END';
+  params.push((bands[0] as TierBand).key);
+  return { sql, params };
+}
+
+/** Checks over the whole file: duplicates inside it and clashes with the branch's data (stage attached). */
+export function setChecks(q: ImportSql, kind: ImportKind, bands: readonly TierBand[]): SetIssue[] {
+  const out: SetIssue[] = [];
+  const add = (
+    rows: CheckRow[],
+    field: string,
+    code: string,
+    zh: (r: CheckRow) => string,
+    en: (r: CheckRow) => string,
+  ) => {
+    for (const r of rows) out.push({ line: r.line, field, code, zh: zh(r), en: en(r), value: r.value });
+  };
+  if (kind === 'customers') {
+    add(
+      q.all<CheckRow>(`SELECT s.line, s.customer_no AS value, f.first AS other FROM stage.customers s
+        JOIN (SELECT customer_no, min(line) AS first FROM stage.customers GROUP BY customer_no HAVING count(*) > 1) f
+          ON f.customer_no = s.customer_no WHERE s.line > f.first`),
+      'customer_no',
+      'duplicate_in_file',
+      (r) => `客户号 ${r.value ?? ''} 在文件中重复（首次出现在第 ${r.other ?? ''} 行）`,
+      (r) => `Customer no. ${r.value ?? ''} appears twice in the file (first on line ${r.other ?? ''})`,
+    );
+    add(
+      q.all<CheckRow>(`SELECT s.line, s.id_masked AS value, f.first AS other FROM stage.customers s
+        JOIN (SELECT id_hash, min(line) AS first FROM stage.customers WHERE id_hash IS NOT NULL GROUP BY id_hash HAVING count(*) > 1) f
+          ON f.id_hash = s.id_hash WHERE s.line > f.first`),
+      'id_number',
+      'duplicate_in_file',
+      (r) => `证件号码与第 ${r.other ?? ''} 行的客户相同`,
+      (r) => `Same ID number as the customer on line ${r.other ?? ''}`,
+    );
+    add(
+      q.all<CheckRow>(`SELECT s.line, s.id_masked AS value, m.customer_no AS other FROM stage.customers s
+        JOIN main.customers m ON m.id_hash = s.id_hash WHERE s.id_hash IS NOT NULL AND m.id <> s.id`),
+      'id_number',
+      'id_taken',
+      (r) => `证件号码已属于客户 ${r.other ?? ''}`,
+      (r) => `The ID number already belongs to customer ${r.other ?? ''}`,
+    );
+    add(
+      q.all<CheckRow>(`SELECT s.line, s.card_masked AS value, f.first AS other FROM stage.cards s
+        JOIN (SELECT card_hash, min(line) AS first FROM stage.cards GROUP BY card_hash HAVING count(*) > 1) f
+          ON f.card_hash = s.card_hash WHERE s.line > f.first`),
+      'cards',
+      'duplicate_in_file',
+      (r) => `银行卡号 ${r.value ?? ''} 与第 ${r.other ?? ''} 行重复`,
+      (r) => `Card ${r.value ?? ''} also appears on line ${r.other ?? ''}`,
+    );
+    add(
+      q.all<CheckRow>(`SELECT s.line, s.card_masked AS value, m.customer_no AS other FROM stage.cards s
+        JOIN main.cards c ON c.card_hash = s.card_hash JOIN main.customers m ON m.id = c.customer_id
+        WHERE c.customer_id <> s.customer_id`),
+      'cards',
+      'card_taken',
+      (r) => `银行卡号 ${r.value ?? ''} 已属于客户 ${r.other ?? ''}`,
+      (r) => `Card ${r.value ?? ''} already belongs to customer ${r.other ?? ''}`,
+    );
+    add(
+      q.all<CheckRow>(`SELECT s.line, s.linked_no AS value, NULL AS other FROM stage.customers s
+        WHERE s.link_changed = 1 AND s.linked_no IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM stage.customers t WHERE t.customer_no = s.linked_no)
+          AND NOT EXISTS (SELECT 1 FROM main.customers m WHERE m.customer_no = s.linked_no)`),
+      'linked_customer_no',
+      'link_unknown',
+      (r) => `关联客户号 ${r.value ?? ''} 既不在本文件中，也不在本网点客户中`,
+      (r) => `Linked customer ${r.value ?? ''} is neither in this file nor a customer of the branch`,
+    );
+  } else if (kind === 'holdings') {
+    // One balance date per customer: a file is one snapshot of each customer's holdings.
+    const t = tierCase(bands);
+    q.run(
+      `UPDATE stage.agg SET new_tier = ${t.sql}, mode = CASE WHEN cur_as_of IS NULL OR as_of > cur_as_of THEN 'replace'
+           WHEN as_of < cur_as_of THEN 'stale' ELSE 'same' END`,
+      ...t.params,
+    );
+    const mixed = q.count('SELECT count(*) FROM stage.agg WHERE min_as_of <> as_of');
+    if (mixed > 0) {
+      add(
+        q.all<CheckRow>(`SELECT h.line, NULL AS value, NULL AS other FROM stage.holdings h
+          JOIN stage.agg a ON a.customer_id = h.customer_id WHERE a.min_as_of <> a.as_of`),
+        'as_of',
+        'as_of_mixed',
+        () => '同一客户的各行余额日期须一致（一份文件是一个时点的余额）',
+        () => 'All rows of one customer must have the same as-of date (a file is one snapshot)',
+      );
+    }
+  } else if (kind === 'products') {
+    add(
+      q.all<CheckRow>(`SELECT s.line, s.code AS value, f.first AS other FROM stage.products s
+        JOIN (SELECT code, min(line) AS first FROM stage.products GROUP BY code HAVING count(*) > 1) f
+          ON f.code = s.code WHERE s.line > f.first`),
+      'code',
+      'duplicate_in_file',
+      (r) => `产品代码 ${r.value ?? ''} 在文件中重复（首次出现在第 ${r.other ?? ''} 行）`,
+      (r) => `Product code ${r.value ?? ''} appears twice (first on line ${r.other ?? ''})`,
+    );
+  }
+  return out;
+}
