@@ -16,6 +16,7 @@ import { auditRoutes } from './routes/audit';
 import { vipRoutes } from './routes/vip';
 import { syncRoutes } from './routes/sync';
 import { liveSocket } from './live';
+import { guardOrigin } from './origin';
 import { Http } from './route';
 import { registerRateLimit } from './rate-limit';
 import { counterRoutes } from './routes/counters';
@@ -44,6 +45,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   installErrorHandlers(app);
   await app.register(cookie);
+  guardOrigin(app);
   await registerRateLimit(app, ctx);
 
   app.addHook('onSend', async (_req, reply, payload) => {

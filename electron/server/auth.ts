@@ -157,6 +157,8 @@ export function setSessionCookie(reply: FastifyReply, token: string, maxAgeSec: 
     path: '/',
     httpOnly: true,
     sameSite: 'strict',
+    // Behind a TLS proxy (or served over https), the cookie never travels over plain HTTP.
+    secure: reply.request.protocol === 'https',
     maxAge: maxAgeSec,
   });
 }
