@@ -66,9 +66,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   counterRoutes(http, ctx);
   settingsRoutes(http, ctx);
   displayRoutes(http, ctx);
-  customerRoutes(http, ctx);
+  customerRoutes(http, { customers: ctx.customersApp, visits: ctx.visitsApp });
   queueRoutes(http, ctx);
-  visitRoutes(http, ctx);
+  visitRoutes(http, { visits: ctx.visitsApp });
   importRoutes(http, ctx);
   exportRoutes(http, ctx);
   auditRoutes(http, ctx);

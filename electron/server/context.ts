@@ -9,6 +9,8 @@ import { DisplayTokenRepo } from '../db/repos/displays';
 import { AuditRepo, SettingsRepo } from '../db/repos/settings';
 import { SessionRepo, StaffRepo } from '../db/repos/staff';
 import { VisitRepo } from '../db/repos/visits';
+import { CustomersApp } from '../app/customers';
+import { VisitsApp } from '../app/visits';
 import { Auth } from './auth';
 import { QueueService } from './queue/service';
 import { SyncCore } from '../sync/core';
@@ -57,6 +59,8 @@ export class AppContext {
   readonly sync: SyncCore;
   readonly visits: VisitRepo;
   readonly displays: DisplayTokenRepo;
+  readonly customersApp: CustomersApp;
+  readonly visitsApp: VisitsApp;
   private cachedRules: { version: number; config: RulesConfig } | null = null;
 
   constructor(
@@ -83,7 +87,25 @@ export class AppContext {
       lan: opts.lan,
     });
     this.sync = new SyncCore(this, opts.sync);
+    const rules = () => this.rules();
+    this.customersApp = new CustomersApp({
+      customers: this.customers,
+      audit: this.audit,
+      pii,
+      now: this.now,
+      rules,
+    });
     this.queue = new QueueService(this);
+    this.visitsApp = new VisitsApp({
+      visits: this.visits,
+      customers: this.customersApp,
+      tickets: this.queue.tickets,
+      staff: this.staff,
+      tx: (fn) => store.tx(fn),
+      outbox: this.sync,
+      now: this.now,
+      rules,
+    });
   }
 
   /** Parsed once and cached: the rules are read on every request. */

@@ -60,6 +60,44 @@ export const revealRequest = z.object({
   reason: z.string().trim().min(2, '请填写查看原因 / give a reason').max(200),
 });
 
+export type RevealField = z.infer<typeof revealRequest>['field'];
+export type FollowUpStatus = NonNullable<z.infer<typeof followUpQuery>['status']>;
+
+/** POST /api/customers/:id/reveal: the full value (the request is audited with its reason). */
+export interface RevealResult {
+  field: RevealField;
+  value: string;
+}
+
+/** POST /api/outcomes: the outcome's id, and the follow-up an "interested" outcome opened. */
+export interface OutcomeRecorded {
+  id: string;
+  followUpId: string | null;
+}
+
+/** POST /api/complaints. */
+export interface ComplaintCreated {
+  id: string;
+  deadlineAt: number;
+}
+
+/** A write that answers only that it happened (PATCH of a follow-up or a complaint). */
+export interface Done {
+  ok: true;
+}
+
+export interface FollowUpList {
+  followUps: FollowUpView[];
+}
+
+export interface ComplaintList {
+  complaints: ComplaintView[];
+}
+
+export interface AssigneeList {
+  assignees: AssigneeView[];
+}
+
 export interface OutcomeView {
   id: string;
   productCode: string;

@@ -183,13 +183,13 @@ describe('profile fields: last writer wins', () => {
     l1.heal();
     await synced(t1);
     await until(
-      () => (t2.ctx.customers.get(customerId)?.marketing_consent ?? 0) === 1,
+      () => t2.ctx.customers.get(customerId)?.marketingConsent === true,
       't2 pulls the consent change',
     );
     for (const n of [hub, t1, t2]) {
       const row = n.ctx.customers.get(customerId);
-      expect(row?.risk_level).toBe(4);
-      expect(row?.marketing_consent).toBe(1);
+      expect(row?.riskLevel).toBe(4);
+      expect(row?.marketingConsent).toBe(true);
     }
     const audit = hub.ctx.store.sqlite
       .prepare(`SELECT detail FROM audit_log WHERE action = 'sync.profile_lww' AND target_id = ?`)

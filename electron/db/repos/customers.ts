@@ -4,7 +4,14 @@ import type { CustomerConfig } from '@shared/customer/config';
 import type { LookupQuery } from '@shared/customer/ids';
 import type { Store } from '../connection';
 import type { Pii } from '../pii';
-import type { CardTable, CustomerTable, HoldingTable } from '../schema';
+import {
+  customerBriefFromRow,
+  customerFromRow,
+  holdingFromRow,
+  type Customer,
+  type CustomerBrief,
+  type Holding,
+} from '../convert/customers';
 
 const SUMMARY_COLUMNS = [
   'id',
@@ -14,20 +21,18 @@ const SUMMARY_COLUMNS = [
   'id_masked',
   'phone_masked',
   'aum_fen',
-  'tier',
   'segments',
 ] as const;
-export type CustomerSummaryRow = Pick<CustomerTable, (typeof SUMMARY_COLUMNS)[number]>;
 
-type SummaryTuple = [string, string, string, string, string | null, string | null, number, string, string];
+type SummaryTuple = [string, string, string, string, string | null, string | null, number, string];
 /**
  * Raw (array) rows, named here: better-sqlite3 builds each row object key by key through the V8 API,
  * which cost a lookup more than the row's B-tree search; an object literal gets a fixed shape.
  */
 type Lookup = Database.Statement<[string], SummaryTuple>;
 
-function summaryRow(t: SummaryTuple): CustomerSummaryRow {
-  return {
+function summaryRow(t: SummaryTuple): CustomerBrief {
+  return customerBriefFromRow({
     id: t[0],
     customer_no: t[1],
     kind: t[2],
@@ -35,12 +40,11 @@ function summaryRow(t: SummaryTuple): CustomerSummaryRow {
     id_masked: t[4],
     phone_masked: t[5],
     aum_fen: t[6],
-    tier: t[7],
-    segments: t[8],
-  };
+    segments: t[7],
+  });
 }
 
-function summaryRows(ts: SummaryTuple[]): CustomerSummaryRow[] {
+function summaryRows(ts: SummaryTuple[]): CustomerBrief[] {
   return ts.length === 1 ? [summaryRow(ts[0] as SummaryTuple)] : ts.map(summaryRow);
 }
 
@@ -77,7 +81,7 @@ export class CustomerRepo {
   }
 
   /** At most `limit` matches; names match by prefix so the index is used. */
-  lookup(q: LookupQuery, limit = 20): CustomerSummaryRow[] {
+  lookup(q: LookupQuery, limit = 20): CustomerBrief[] {
     const k = this.store.k;
     switch (q.kind) {
       case 'id':
@@ -89,15 +93,17 @@ export class CustomerRepo {
       case 'customerNo':
         return summaryRows(this.byCustomerNo.all(q.value));
       case 'name':
-        return this.store.all(
-          k
-            .selectFrom('customers')
-            .select(SUMMARY_COLUMNS)
-            .where('name', '>=', q.value)
-            .where('name', '<', `${q.value}\uffff`)
-            .orderBy('name')
-            .limit(sql.lit(literalLimit(limit))),
-        );
+        return this.store
+          .all(
+            k
+              .selectFrom('customers')
+              .select(SUMMARY_COLUMNS)
+              .where('name', '>=', q.value)
+              .where('name', '<', `${q.value}\uffff`)
+              .orderBy('name')
+              .limit(sql.lit(literalLimit(limit))),
+          )
+          .map(customerBriefFromRow);
     }
   }
 
@@ -114,28 +120,34 @@ export class CustomerRepo {
     return st;
   }
 
-  get(id: string): CustomerTable | undefined {
-    return this.store.first(this.store.k.selectFrom('customers').selectAll().where('id', '=', id));
+  get(id: string): Customer | undefined {
+    const row = this.store.first(this.store.k.selectFrom('customers').selectAll().where('id', '=', id));
+    return row && customerFromRow(row);
   }
 
-  holdings(customerId: string): HoldingTable[] {
-    return this.store.all(
-      this.store.k
-        .selectFrom('holdings')
-        .selectAll()
-        .where('customer_id', '=', customerId)
-        .orderBy('balance_fen', 'desc'),
-    );
+  holdings(customerId: string): Holding[] {
+    return this.store
+      .all(
+        this.store.k
+          .selectFrom('holdings')
+          .selectAll()
+          .where('customer_id', '=', customerId)
+          .orderBy('balance_fen', 'desc'),
+      )
+      .map(holdingFromRow);
   }
 
-  cards(customerId: string): Pick<CardTable, 'card_masked'>[] {
-    return this.store.all(
-      this.store.k
-        .selectFrom('cards')
-        .select('card_masked')
-        .where('customer_id', '=', customerId)
-        .orderBy('card_masked'),
-    );
+  /** The customer's cards, masked. */
+  cards(customerId: string): string[] {
+    return this.store
+      .all(
+        this.store.k
+          .selectFrom('cards')
+          .select('card_masked')
+          .where('customer_id', '=', customerId)
+          .orderBy('card_masked'),
+      )
+      .map((c) => c.card_masked);
   }
 
   count(): number {

@@ -15,14 +15,11 @@ import {
 } from '@shared/queue';
 import { triage, type BranchState, type TriageDecision, type TriageFlags } from '@shared/triage';
 import { classifyTier } from '@shared/customer/tier';
-import type { Segment } from '@shared/customer/enums';
-import type { CorporateGrade, CustomerKind } from '@shared/customer/enums';
 import { newId } from '../../db/ids';
 import { CounterRepo, type CounterView } from '../../db/repos/counters';
 import { TicketRepo } from '../../db/repos/tickets';
 import type { AppContext } from '../context';
 import { ApiError } from '../errors';
-import { suggestionsFor } from '../suggestions';
 import type { CallMessage, LiveMessage, PublicTicket, QueueSnapshot, TicketView } from '@shared/api/queue';
 
 type Actor = { staffId: string | null; deviceId: string };
@@ -107,14 +104,13 @@ export class QueueService {
     const rules = this.rules();
     let customer = null;
     if (customerId) {
-      const row = this.ctx.customers.get(customerId);
-      if (!row) throw new ApiError(404, 'customer_not_found', '客户不存在', 'No such customer');
+      const c = this.ctx.customersApp.require(customerId);
       customer = {
-        kind: row.kind as CustomerKind,
-        tier: classifyTier(row.aum_fen, rules.customer.tiers).tier,
-        segments: JSON.parse(row.segments) as Segment[],
-        birthDate: row.birth_date,
-        corporateGrade: row.corporate_grade as CorporateGrade | null,
+        kind: c.kind,
+        tier: classifyTier(c.aumFen, rules.customer.tiers).tier,
+        segments: c.segments,
+        birthDate: c.birthDate,
+        corporateGrade: c.corporateGrade,
       };
     }
     const unknown = intents.filter((i) => !rules.triage.intents.some((x) => x.key === i));
@@ -337,8 +333,8 @@ export class QueueService {
   }
 
   private hadSuggestions(t: TicketState, now: number): boolean {
-    const row = t.customerId ? this.ctx.customers.get(t.customerId) : undefined;
-    return !!row && suggestionsFor(this.ctx, row, t.services, now).items.length > 0;
+    if (!t.customerId) return false;
+    return (this.ctx.customersApp.suggestionsFor(t.customerId, t.services, now)?.items.length ?? 0) > 0;
   }
 
   private busyAt(counterId: string, except: string | null): TicketState | undefined {

@@ -3,7 +3,7 @@ import { branchDay } from '@shared/queue';
 import type { AppContext } from '../context';
 import { defineRoute, returns } from '@shared/api/contract';
 import { route, type Http } from '../route';
-import { tierInfo } from '../views';
+import { tierInfo } from '@shared/customer/tier-info';
 
 /** The VIP room's day: every ticket of today in a queue served by the VIP channel, with who it is for. */
 export function vipRoutes(http: Http, ctx: AppContext): void {
@@ -26,16 +26,16 @@ export function vipRoutes(http: Http, ctx: AppContext): void {
         branchDay: day,
         tickets: tickets.map((t) => {
           const c = t.customerId ? ctx.customers.get(t.customerId) : undefined;
-          const linked = c?.linked_customer_id ? ctx.customers.get(c.linked_customer_id) : undefined;
+          const linked = c?.linkedCustomerId ? ctx.customers.get(c.linkedCustomerId) : undefined;
           return {
             ticket: ctx.queue.publicTicket(t),
             services: t.services,
             customer: c
               ? {
                   id: c.id,
-                  customerNo: c.customer_no,
+                  customerNo: c.customerNo,
                   name: c.name,
-                  tier: tierInfo(c.aum_fen, rules),
+                  tier: tierInfo(c.aumFen, rules.customer.tiers),
                   linkedName: linked?.name ?? null,
                 }
               : null,

@@ -1,6 +1,8 @@
 import type { AnyRoute } from '../contract';
 import { auditApi } from './audit';
+import { customersApi } from './customers';
 import { healthApi } from './health';
+import { visitsApi } from './visits';
 
 /**
  * Every route of the branch server, by domain. The server registers a handler for each (and refuses to start when
@@ -9,6 +11,8 @@ import { healthApi } from './health';
 export const routes = {
   health: healthApi,
   audit: auditApi,
+  customers: customersApi,
+  visits: visitsApi,
 };
 
 /** The whole table, flat: /api/docs, the role tests and the fuzz suite walk it. */

@@ -1,0 +1,225 @@
+import type { z } from 'zod';
+import { ApiError } from '@shared/api/errors';
+import type { Role } from '@shared/api/types';
+import type {
+  AssigneeView,
+  ComplaintCreated,
+  ComplaintView,
+  CustomerActivity,
+  FollowUpStatus,
+  FollowUpView,
+  OutcomeRecorded,
+  complaintPatch,
+  complaintRequest,
+  outcomeRequest,
+} from '@shared/api/visit';
+import type { RulesConfig } from '@shared/config/schema';
+import type { Bilingual } from '@shared/suggest/text';
+import type { VisitConfig } from '@shared/visit/config';
+import type { StaffRepo } from '../db/repos/staff';
+import type { TicketRepo } from '../db/repos/tickets';
+import type { VisitRepo } from '../db/repos/visits';
+import type { SyncCore } from '../sync/core';
+import type { CustomersApp } from './customers';
+
+export interface VisitsDeps {
+  visits: VisitRepo;
+  customers: Pick<CustomersApp, 'require'>;
+  tickets: Pick<TicketRepo, 'get'>;
+  staff: Pick<StaffRepo, 'byId'>;
+  /** The store's transaction: a write and its outbox event commit together. */
+  tx: <T>(fn: () => T) => T;
+  outbox: Pick<SyncCore, 'recordRow' | 'recordIf' | 'recorded'>;
+  now: () => number;
+  rules: () => Pick<RulesConfig, 'visit' | 'suggest'>;
+}
+
+/** Who asks, for the lists that depend on it. */
+export interface Asker {
+  id: string;
+  role: Role;
+}
+
+/** Roles that may look at everyone's follow-ups, not only their own. */
+const SEE_ALL: readonly Role[] = ['manager', 'admin'];
+const DAY = 86_400_000;
+
+/** After a visit: suggestion outcomes, follow-ups (定期回访) and complaints (投诉); every write goes to the outbox. */
+export class VisitsApp {
+  constructor(private readonly d: VisitsDeps) {}
+
+  config(): VisitConfig {
+    return this.d.rules().visit;
+  }
+
+  /** Adds the catalogue's product name to rows that carry a product code (outcomes, follow-ups). */
+  private withProductNames<T extends { productCode: string | null }>(
+    rows: T[],
+  ): (T & { productName: Bilingual | null })[] {
+    const products = this.d.rules().suggest.products;
+    return rows.map((r) => ({
+      ...r,
+      productName: products.find((p) => p.code === r.productCode)?.name ?? null,
+    }));
+  }
+
+  activity(customerId: string): CustomerActivity {
+    this.d.customers.require(customerId);
+    const now = this.d.now();
+    const v = this.d.visits;
+    return {
+      followUps: this.withProductNames(v.followUps({ customerId, status: 'open' }, now)),
+      complaints: v.complaints({ customerId }, now),
+      visits: v.visits(customerId),
+      outcomes: this.withProductNames(v.outcomes(customerId)),
+    };
+  }
+
+  recordOutcome(o: z.output<typeof outcomeRequest>, staffId: string): OutcomeRecorded {
+    const now = this.d.now();
+    const rules = this.d.rules();
+    this.d.customers.require(o.customerId);
+    if (o.ticketId && !this.d.tickets.get(o.ticketId)) {
+      throw new ApiError(404, 'ticket_not_found', '票号不存在', 'No such ticket');
+    }
+    if (o.reason && o.outcome === 'declined' && !rules.visit.declineReasons.some((r) => r.key === o.reason)) {
+      throw new ApiError(400, 'unknown_reason', '未知的拒绝原因', 'Unknown decline reason');
+    }
+    const assignee = o.followUp?.assigneeId ?? staffId;
+    if (o.outcome === 'interested' && !this.d.staff.byId(assignee)) {
+      throw new ApiError(400, 'unknown_assignee', '回访负责人不存在', 'No such assignee');
+    }
+    const { visits, outbox } = this.d;
+    return this.d.tx(() => {
+      const id = visits.addOutcome({
+        customerId: o.customerId,
+        ticketId: o.ticketId ?? null,
+        productCode: o.productCode,
+        outcome: o.outcome,
+        reason: o.reason ?? null,
+        note: o.note ?? null,
+        staffId,
+        at: now,
+      });
+      let followUpId: string | null = null;
+      if (o.outcome === 'interested') {
+        followUpId = visits.addFollowUp({
+          customerId: o.customerId,
+          ticketId: o.ticketId ?? null,
+          productCode: o.productCode,
+          kind: 'product_interest',
+          assigneeId: assignee,
+          // TODO(h-suggest): followUpDueAt from shared/visit/rules once it is on main.
+          dueAt: o.followUp?.dueAt ?? now + rules.visit.followUpDefaultDays * DAY,
+          note: o.note ?? null,
+          createdBy: staffId,
+          at: now,
+        });
+      }
+      visits.touchVisit(o.customerId, now);
+      outbox.recordRow('suggestion_outcome', 'suggestion_outcomes', id);
+      if (followUpId) outbox.recordRow('follow_up', 'follow_ups', followUpId);
+      return { id, followUpId };
+    });
+  }
+
+  /** Front-line staff see their own list; everyone's (`all`) is for managers and admins. */
+  followUps(
+    filter: { all: boolean; status?: FollowUpStatus; customerId?: string },
+    asker: Asker,
+  ): FollowUpView[] {
+    const all = filter.all && SEE_ALL.includes(asker.role);
+    return this.withProductNames(
+      this.d.visits.followUps(
+        {
+          ...(all ? {} : { assigneeId: asker.id }),
+          status: filter.status ?? 'open',
+          ...(filter.customerId ? { customerId: filter.customerId } : {}),
+        },
+        this.d.now(),
+      ),
+    );
+  }
+
+  assignees(): AssigneeView[] {
+    return this.d.visits.assignees();
+  }
+
+  closeFollowUp(id: string, status: 'done' | 'cancelled', note: string | null): void {
+    const { visits, outbox } = this.d;
+    const closed = this.d.tx(() =>
+      outbox.recordIf(
+        visits.closeFollowUp(id, status, note, this.d.now()),
+        'follow_up_done',
+        'follow_ups',
+        id,
+      ),
+    );
+    if (!closed) {
+      throw new ApiError(
+        409,
+        'follow_up_closed',
+        '回访不存在或已关闭',
+        'The follow-up does not exist or is already closed',
+      );
+    }
+  }
+
+  createComplaint(c: z.output<typeof complaintRequest>, staffId: string): ComplaintCreated {
+    const now = this.d.now();
+    // TODO(h-suggest): complaintDeadline from shared/visit/rules once it is on main.
+    const cat = this.d.rules().visit.complaintCategories.find((k) => k.key === c.category);
+    if (!cat) throw new ApiError(400, 'unknown_category', '未知的投诉类别', 'Unknown complaint category');
+    if (c.customerId) this.d.customers.require(c.customerId);
+    const deadlineAt = now + cat.deadlineDays * DAY;
+    const { visits, outbox } = this.d;
+    const id = this.d.tx(() =>
+      outbox.recorded(
+        visits.addComplaint({
+          customerId: c.customerId,
+          ticketId: c.ticketId ?? null,
+          category: cat.key,
+          description: c.description,
+          deadlineAt,
+          createdBy: staffId,
+          at: now,
+        }),
+        'complaint',
+        'complaints',
+      ),
+    );
+    return { id, deadlineAt };
+  }
+
+  openComplaints(): ComplaintView[] {
+    return this.d.visits.complaints({ open: true }, this.d.now());
+  }
+
+  updateComplaint(id: string, p: z.output<typeof complaintPatch>, staffId: string): void {
+    if (p.status === 'resolved' && !p.resolution) {
+      throw new ApiError(
+        400,
+        'resolution_required',
+        '办结投诉须填写处理结果',
+        'Resolving a complaint needs a resolution',
+      );
+    }
+    const { visits, outbox } = this.d;
+    const updated = this.d.tx(() =>
+      outbox.recordIf(
+        visits.updateComplaint(id, p.status, p.resolution ?? null, staffId, this.d.now()),
+        'complaint_resolved',
+        'complaints',
+        id,
+      ),
+    );
+    if (!updated) {
+      throw new ApiError(
+        409,
+        'complaint_closed',
+        '投诉不存在或已办结',
+        'The complaint does not exist or is already resolved',
+      );
+    }
+  }
+}
