@@ -12,6 +12,8 @@ export default defineConfig({
       'test/support/**/*.test.ts',
       'renderer/**/*.test.ts',
     ],
+    // PostgreSQL for the head-office tests: TEST_PG_URL, or a throwaway cluster started here.
+    globalSetup: ['test/support/pg-global-setup.ts'],
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,

@@ -1,23 +1,24 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 
 /**
- * The PostgreSQL server of the head-office tests: TEST_PG_URL, which .ci/run sets after starting a
- * throwaway cluster (.ci/pg-cluster.sh). In CI its absence is a failure; elsewhere the tests are
- * skipped with a notice, so a developer without PostgreSQL can still run the rest.
+ * The PostgreSQL server of the head-office tests. Vitest's global setup (test/support/pg-global-setup.ts)
+ * provides it: TEST_PG_URL when set, else a throwaway cluster it starts. Without PostgreSQL installed the
+ * setup already failed the run under CI; elsewhere the tests are skipped, so a developer without
+ * PostgreSQL can still run the rest.
  */
 export function testPgUrl(): string | null {
-  const url = process.env.TEST_PG_URL;
+  const url = inject('testPgUrl') ?? process.env.TEST_PG_URL ?? null;
   if (url) return url;
   if (process.env.CI === 'true' || process.env.CI === '1') {
     throw new Error(
-      'TEST_PG_URL is not set: the head-office tests need a real PostgreSQL server. ' +
-        '.ci/run installs postgresql and exports TEST_PG_URL via .ci/pg-cluster.sh.',
+      'No PostgreSQL for the head-office tests: install the server binaries (apt-get install -y postgresql) ' +
+        'or set TEST_PG_URL.',
     );
   }
   process.stderr.write(
-    '\n[head-office tests SKIPPED] TEST_PG_URL is not set. Start a server with\n' +
-      '  eval "$(bash .ci/pg-cluster.sh start /tmp/pg-test)"\n\n',
+    '\n[head-office tests SKIPPED] no PostgreSQL: apt-get install -y postgresql, or set TEST_PG_URL.\n\n',
   );
   return null;
 }
