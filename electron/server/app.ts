@@ -60,12 +60,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
 
   const http = new Http(app, ctx.auth, () => ctx.rules().security.passwordAttemptsPerMinute);
   healthRoutes(http, ctx);
-  sessionRoutes(http, ctx);
-  setupRoutes(http, ctx);
-  staffRoutes(http, ctx);
+  sessionRoutes(http, { session: ctx.sessionApp });
+  setupRoutes(http, { staff: ctx.staffApp, lan: ctx.opts.lan });
+  staffRoutes(http, { staff: ctx.staffApp });
   counterRoutes(http, ctx);
-  settingsRoutes(http, ctx);
-  displayRoutes(http, ctx);
+  settingsRoutes(http, { settings: ctx.settingsApp });
+  displayRoutes(http, { displays: ctx.displaysApp });
   customerRoutes(http, { customers: ctx.customersApp, visits: ctx.visitsApp });
   queueRoutes(http, ctx);
   visitRoutes(http, { visits: ctx.visitsApp });

@@ -1,23 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Me, Role } from '@shared/api/types';
 import { ApiError } from './errors';
 import type { AuthCache } from '../db/repos/auth-cache';
 import type { DisplayTokenRepo } from '../db/repos/displays';
 import type { SessionRepo } from '../db/repos/staff';
+import { newToken, tokenId } from '../app/tokens';
 
 export const SESSION_COOKIE = 'sid';
 export const DISPLAY_COOKIE = 'dtok';
 /** Requests the user did not cause (polling, a live-feed refetch) send this; they do not count as activity. */
 export const BACKGROUND_HEADER = 'x-background';
 
-export function tokenId(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
-}
-
-export function newToken(): string {
-  return randomBytes(32).toString('base64url');
-}
+export { newToken, tokenId };
 
 function bearer(req: FastifyRequest): string | null {
   const h = req.headers.authorization;

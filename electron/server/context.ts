@@ -11,6 +11,12 @@ import { SessionRepo, StaffRepo } from '../db/repos/staff';
 import { VisitRepo } from '../db/repos/visits';
 import { CustomersApp } from '../app/customers';
 import { VisitsApp } from '../app/visits';
+import { DisplaysApp } from '../app/displays';
+import { Lockout } from '../app/lockout';
+import { SessionApp } from '../app/session';
+import { SettingsApp } from '../app/settings';
+import { StaffApp } from '../app/staff';
+import { ensureBranch } from '../db/repos/branch';
 import { Auth } from './auth';
 import { QueueService } from './queue/service';
 import { SyncCore } from '../sync/core';
@@ -61,7 +67,12 @@ export class AppContext {
   readonly displays: DisplayTokenRepo;
   readonly customersApp: CustomersApp;
   readonly visitsApp: VisitsApp;
-  private cachedRules: { version: number; config: RulesConfig } | null = null;
+  /** The application layer (electron/app): what the routes call. */
+  readonly settingsApp: SettingsApp;
+  readonly lockout: Lockout;
+  readonly sessionApp: SessionApp;
+  readonly staffApp: StaffApp;
+  readonly displaysApp: DisplaysApp;
 
   constructor(
     readonly store: Store,
@@ -78,6 +89,17 @@ export class AppContext {
     this.now = opts.now ?? Date.now;
     this.visits = new VisitRepo(store);
     this.displays = new DisplayTokenRepo(store);
+    const tx = <T>(fn: () => T): T => store.tx(fn);
+    const { audit, now } = this;
+    this.settingsApp = new SettingsApp({
+      settings: this.settings,
+      audit,
+      tx,
+      now,
+      counters: () => this.queue.counters.all(),
+    });
+    const security = () => this.rules().security;
+    this.lockout = new Lockout({ staff: this.staff, audit, tx, now, security });
     this.auth = new Auth({
       authCache: this.authCache,
       sessions: this.sessions,
@@ -106,16 +128,37 @@ export class AppContext {
       now: this.now,
       rules,
     });
+    this.sessionApp = new SessionApp({
+      staff: this.staff,
+      sessions: this.sessions,
+      audit,
+      tx,
+      now,
+      security,
+      lockout: this.lockout,
+      activity: this.auth,
+    });
+    this.staffApp = new StaffApp({
+      staff: this.staff,
+      sessions: this.sessions,
+      audit,
+      tx,
+      now,
+      lockout: this.lockout,
+      counterExists: (id) => !!this.queue.counters.get(id),
+      ensureBranch: (at) => ensureBranch(store, this.rules(), null, at),
+      rulesChanged: () => this.invalidateRules(),
+    });
+    this.displaysApp = new DisplaysApp({ displays: this.displays, audit, tx, now });
   }
 
-  /** Parsed once and cached: the rules are read on every request. */
+  /** The rules in force: cached by the settings app (see SettingsApp.rules). */
   rules(): RulesConfig {
-    if (!this.cachedRules) this.cachedRules = this.settings.current();
-    return this.cachedRules.config;
+    return this.settingsApp.rules();
   }
 
   rulesVersion(): number {
-    return this.cachedRules?.version ?? this.settings.current().version;
+    return this.settingsApp.rulesVersion();
   }
 
   /**
@@ -123,6 +166,6 @@ export class AppContext {
    * triage, suggestions, lookups, imports) asks ctx.rules() per call, so a saved settings version applies at once.
    */
   invalidateRules(): void {
-    this.cachedRules = null;
+    this.settingsApp.invalidateRules();
   }
 }

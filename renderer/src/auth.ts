@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Me } from '@shared/api/types';
-import { api, ApiFailure } from './api/client';
+import { routes } from '@shared/api/routes';
+import { ApiFailure, call } from './api/client';
 
 export function useMe() {
   return useQuery({
     queryKey: ['me'],
     queryFn: async () => {
       try {
-        return (await api<{ me: Me }>('GET', '/api/session')).me;
+        return (await call(routes.session.me)).me;
       } catch (e) {
         if (e instanceof ApiFailure && e.status === 401) return null;
         throw e;
@@ -22,7 +22,7 @@ export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: { username: string; password: string }) =>
-      api<{ token: string; me: Me }>('POST', '/api/session', input),
+      call(routes.session.login, { body: input }),
     onSuccess: (r) => qc.setQueryData(['me'], r.me),
   });
 }
@@ -30,7 +30,7 @@ export function useLogin() {
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api('DELETE', '/api/session'),
+    mutationFn: () => call(routes.session.logout),
     onSettled: () => {
       qc.setQueryData(['me'], null);
       qc.clear();

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { passwordSchema } from '../security/config';
 import { CHANNELS } from '../triage/channel';
-import type { Role } from './types';
+import type { RulesConfig } from '../config/schema';
+import type { Me, Role } from './types';
 
 /** Step 5 API: first-run setup, session lock and password, staff, counters, settings versions, displays. */
 
@@ -25,6 +26,37 @@ const username = z
   );
 const displayName = z.string().trim().min(1).max(40);
 const id = z.string().min(1).max(64);
+
+/** The reply of a call that only says it was done (log out, unlock, revoke). */
+export interface Done {
+  ok: true;
+}
+
+/** POST /api/session: the token also rides in the httpOnly cookie; the desk's idle lock comes with it. */
+export interface LoginReply {
+  token: string;
+  me: Me;
+  idleLockMinutes: number;
+}
+
+/** GET /api/session: who is logged in here, and after how long the desk locks itself. */
+export interface SessionInfo {
+  me: Me;
+  idleLockMinutes: number;
+}
+
+export interface PasswordChanged extends Done {
+  otherSessionsEnded: number;
+}
+
+export interface PasswordReset extends Done {
+  sessionsEnded: number;
+}
+
+/** POST /api/setup: the first admin, who then logs in. */
+export interface SetupDone extends Done {
+  me: Me;
+}
 
 export const setupInput = z.object({ username, displayName, password: passwordSchema });
 export const unlockInput = z.object({ password: z.string().min(1).max(256) });
@@ -107,6 +139,16 @@ export interface SettingsVersionInfo {
   note: string | null;
 }
 
+/** GET /api/settings (and the reply of a save or rollback): the rules in force, with who saved them. */
+export interface SettingsVersion extends SettingsVersionInfo {
+  config: RulesConfig;
+}
+
+/** GET /api/settings/versions/:version: as stored, not re-validated (an old version may not fit today's schema). */
+export interface StoredSettingsVersion extends SettingsVersionInfo {
+  config: unknown;
+}
+
 export const displayCreateInput = z.object({ name: z.string().trim().min(1).max(40) });
 export const displaySessionInput = z.object({ token: z.string().min(16).max(128) });
 
@@ -115,4 +157,18 @@ export interface DisplayView {
   name: string;
   createdAt: number;
   lastSeenAt: number | null;
+}
+
+/** POST /api/displays: the token is shown this once (only its hash is kept). */
+export interface DisplayCreated {
+  id: string;
+  name: string;
+  token: string;
+  /** Open this on the lobby TV: /display?token=… */
+  path: string;
+}
+
+/** POST /api/display/session: the token was traded for a cookie. */
+export interface DisplaySession extends Done {
+  name: string;
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Store } from '../connection';
+import { staffFromRow, type StaffRecord } from '../convert/staff';
 import type { SessionTable, StaffTable } from '../schema';
 
 export class StaffRepo {
@@ -16,6 +17,21 @@ export class StaffRepo {
 
   byId(id: string): StaffTable | undefined {
     return this.byIdStmt.get(id);
+  }
+
+  /** The account as the application works with it (see convert/staff.ts). */
+  member(id: string): StaffRecord | undefined {
+    const r = this.byId(id);
+    return r && staffFromRow(r);
+  }
+
+  memberByUsername(username: string): StaffRecord | undefined {
+    const r = this.byUsername(username);
+    return r && staffFromRow(r);
+  }
+
+  members(): StaffRecord[] {
+    return this.list().map(staffFromRow);
   }
 
   recordFailure(id: string, failedLogins: number, lockedUntil: number | null, now: number): void {

@@ -23,7 +23,6 @@ import type { AppContext } from '../context';
 import { ApiError } from '../errors';
 import { defineRoute, returns } from '@shared/api/contract';
 import { route, type Http } from '../route';
-import { checkStaffPassword } from '../lockout';
 
 const DAY = 86_400_000;
 /** Who may enroll a counter PC as a terminal (it gets the branch's customer copy and password hashes). */
@@ -78,14 +77,11 @@ export function syncRoutes(http: Http, ctx: AppContext): void {
     async ({ body }): Promise<EnrollResponse> => {
       if (ctx.opts.role !== 'hub')
         throw new ApiError(409, 'not_hub', '本机不是网点服务器', 'This is not a branch hub');
-      const staff = ctx.staff.byUsername(body.username);
-      const ok =
-        !!staff &&
-        staff.active === 1 &&
-        (await checkStaffPassword(ctx, staff, body.password, 'sync.enroll_failed'));
-      if (!staff || !ok)
+      // Wrong guesses here count toward the same lockout as login.
+      const staff = await ctx.staffApp.verify(body.username, body.password, 'sync.enroll_failed');
+      if (!staff)
         throw new ApiError(401, 'bad_credentials', '用户名或密码错误', 'Wrong username or password');
-      if (!ENROLLERS.includes(staff.role as Role))
+      if (!ENROLLERS.includes(staff.role))
         throw new ApiError(
           403,
           'forbidden',

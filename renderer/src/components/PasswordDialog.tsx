@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, messageOf } from '../api/client';
+import { routes } from '@shared/api/routes';
+import { call, messageOf } from '../api/client';
 import { passwordRule } from '../lib/passwordRule';
 
 interface Values {
@@ -18,7 +19,9 @@ export function PasswordDialog({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const m = useMutation({
     mutationFn: (v: Values) =>
-      api('POST', '/api/session/password', { oldPassword: v.oldPassword, newPassword: v.newPassword }),
+      call(routes.session.changePassword, {
+        body: { oldPassword: v.oldPassword, newPassword: v.newPassword },
+      }),
     onSuccess: () => {
       void message.success(t('account.passwordChanged'));
       onClose();

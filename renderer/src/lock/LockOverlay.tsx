@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Me } from '@shared/api/types';
-import { api, ApiFailure, messageOf } from '../api/client';
+import { routes } from '@shared/api/routes';
+import { ApiFailure, call, messageOf } from '../api/client';
 import type { InputRef } from 'antd';
 import { sessionLock, type LockReason } from './lockStore';
 import './lock.css';
@@ -46,7 +47,7 @@ export function LockOverlay({ me, reason }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await api('POST', '/api/session/unlock', { password }, { lockExempt: true });
+      await call(routes.session.unlock, { body: { password } }, { lockExempt: true });
       setPassword('');
       sessionLock.unlock();
     } catch (e) {
@@ -60,7 +61,7 @@ export function LockOverlay({ me, reason }: Props) {
 
   const switchUser = async () => {
     sessionLock.abandon();
-    await api('DELETE', '/api/session', undefined, { lockExempt: true }).catch(() => undefined);
+    await call(routes.session.logout, {}, { lockExempt: true }).catch(() => undefined);
     qc.setQueryData(['me'], null);
     qc.clear();
     void navigate('/login');

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import { api } from '../api/client';
+import { routes } from '@shared/api/routes';
+import { call } from '../api/client';
 import { useMe } from '../auth';
 import { LockOverlay } from './LockOverlay';
 import { sessionLock } from './lockStore';
@@ -10,7 +11,7 @@ import { useIdleLock } from './useIdleLock';
 function useIdleMinutes(enabled: boolean): number {
   const info = useQuery({
     queryKey: ['session-info'],
-    queryFn: () => api<{ idleLockMinutes?: number }>('GET', '/api/session'),
+    queryFn: () => call(routes.session.me),
     enabled,
     staleTime: 5 * 60_000,
   });

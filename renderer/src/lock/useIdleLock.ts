@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { api } from '../api/client';
+import { routes } from '@shared/api/routes';
+import { call } from '../api/client';
 import { noteInput } from './activity';
 import { IdleTimer, idleSpanMs } from './idle';
 import { sessionLock } from './lockStore';
@@ -16,7 +17,7 @@ export function useIdleLock(minutes: number, enabled: boolean): void {
     const timer = new IdleTimer({
       minutes,
       onIdle: () => sessionLock.lock('idle'),
-      onKeepAlive: () => void api('GET', '/api/session').catch(() => undefined),
+      onKeepAlive: () => void call(routes.session.me).catch(() => undefined),
     });
     const onActivity = () => {
       noteInput();

@@ -1,7 +1,11 @@
 import type { AnyRoute } from '../contract';
 import { auditApi } from './audit';
 import { customersApi } from './customers';
+import { displaysApi } from './displays';
 import { healthApi } from './health';
+import { sessionApi } from './session';
+import { settingsApi } from './settings';
+import { staffApi } from './staff';
 import { visitsApi } from './visits';
 
 /**
@@ -13,6 +17,10 @@ export const routes = {
   audit: auditApi,
   customers: customersApi,
   visits: visitsApi,
+  session: sessionApi,
+  staff: staffApi,
+  settings: settingsApi,
+  displays: displaysApi,
 };
 
 /** The whole table, flat: /api/docs, the role tests and the fuzz suite walk it. */

@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, messageOf } from '../../api/client';
+import { routes } from '@shared/api/routes';
+import { call, messageOf } from '../../api/client';
 import { formatDateTime } from '../../lib/branchTime';
 import { afterSettingsChange, useVersions, type SettingsVersion, type VersionMeta } from './api';
 import { VersionView } from './VersionView';
@@ -91,9 +92,8 @@ function RollbackModal({ target, onClose }: { target: VersionMeta; onClose: () =
   const [note, setNote] = useState('');
   const m = useMutation({
     mutationFn: () =>
-      api<SettingsVersion>('POST', '/api/settings/rollback', {
-        version: target.version,
-        ...(note.trim() ? { note: note.trim() } : {}),
+      call(routes.settings.rollback, {
+        body: { version: target.version, ...(note.trim() ? { note: note.trim() } : {}) },
       }),
     onSuccess: async (saved) => {
       await afterSettingsChange(qc);

@@ -1,23 +1,25 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import type { SettingsVersionInfo } from '@shared/api/security';
+import { routes } from '@shared/api/routes';
+import type { SettingsVersion, SettingsVersionInfo, StoredSettingsVersion } from '@shared/api/security';
 import { rulesConfigSchema, type RulesConfig } from '@shared/config/schema';
-import { api, ApiFailure } from '../../api/client';
+import { ApiFailure, call } from '../../api/client';
 import { issuesFromDetails, issuesFromZod, type FieldIssue } from './issues';
 import { setAt, splitPath } from './paths';
 
 /** GET /api/settings/versions rows; GET /api/settings adds the config. */
 export type VersionMeta = SettingsVersionInfo;
-export interface SettingsVersion extends VersionMeta {
-  config: RulesConfig;
-}
+export type { SettingsVersion } from '@shared/api/security';
 
-/** A version saved before a section existed gets that section's defaults, as the server reads it. */
-function normalised(v: SettingsVersion): SettingsVersion {
+/**
+ * A version saved before a section existed gets that section's defaults, as the server reads it. One that no longer
+ * fits today's schema at all is shown as stored.
+ */
+function normalised(v: StoredSettingsVersion): SettingsVersion {
   const r = rulesConfigSchema.safeParse(v.config);
-  return r.success ? { ...v, config: r.data } : v;
+  return r.success ? { ...v, config: r.data } : { ...v, config: v.config as RulesConfig };
 }
 
-const fetchCurrent = async () => normalised(await api<SettingsVersion>('GET', '/api/settings'));
+const fetchCurrent = async () => normalised(await call(routes.settings.current));
 
 export function useSettings() {
   return useQuery({ queryKey: ['settings'], queryFn: fetchCurrent });
@@ -27,8 +29,7 @@ export function useVersions() {
   return useQuery({
     queryKey: ['settings-versions'],
     queryFn: async () => {
-      const r = await api<VersionMeta[] | { versions: VersionMeta[] }>('GET', '/api/settings/versions');
-      return Array.isArray(r) ? r : r.versions;
+      return call(routes.settings.versions);
     },
   });
 }
@@ -37,7 +38,7 @@ export function useVersion(version: number | null) {
   return useQuery({
     queryKey: ['settings-version', version],
     queryFn: async () =>
-      normalised(await api<SettingsVersion>('GET', `/api/settings/versions/${String(version)}`)),
+      normalised(await call(routes.settings.version, { params: { version: version ?? 0 } })),
     enabled: version !== null,
     staleTime: Infinity, // a saved version never changes
   });
@@ -78,9 +79,8 @@ export async function saveSection(
   const check = rulesConfigSchema.safeParse(next);
   if (!check.success) throw new SettingsRefused(issuesFromZod(check.error), 'client');
   try {
-    const saved = await api<SettingsVersion>('PUT', '/api/settings', {
-      config: next,
-      ...(note.trim() ? { note: note.trim() } : {}),
+    const saved = await call(routes.settings.save, {
+      body: { config: next, ...(note.trim() ? { note: note.trim() } : {}) },
     });
     await afterSettingsChange(qc);
     return saved;

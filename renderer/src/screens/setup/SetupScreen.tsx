@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
-import { api, ApiFailure, messageOf } from '../../api/client';
+import { routes } from '@shared/api/routes';
+import { ApiFailure, call, messageOf } from '../../api/client';
 import { useHealth } from '../../api/health';
 import { useLogin } from '../../auth';
 import { setLanguage } from '../../i18n';
@@ -26,10 +27,8 @@ export default function SetupScreen() {
   const navigate = useNavigate();
   const setup = useMutation({
     mutationFn: async (v: Values) => {
-      await api('POST', '/api/setup', {
-        username: v.username,
-        displayName: v.displayName,
-        password: v.password,
+      await call(routes.session.setup, {
+        body: { username: v.username, displayName: v.displayName, password: v.password },
       });
       await qc.invalidateQueries({ queryKey: ['health'] });
       await login.mutateAsync({ username: v.username, password: v.password });

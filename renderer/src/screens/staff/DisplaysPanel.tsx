@@ -2,16 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Input, Modal, Popconfirm, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routes } from '@shared/api/routes';
 import type { DisplayView } from '@shared/api/security';
-import { api, messageOf } from '../../api/client';
+import { call, messageOf } from '../../api/client';
 import { formatDateTime } from '../../lib/branchTime';
-
-interface Created {
-  id: string;
-  name: string;
-  token: string;
-  path: string;
-}
 
 /** Lobby TVs on the branch LAN: each opens the display with its own read-only token, shown once, revocable. */
 export function DisplaysPanel() {
@@ -19,11 +13,11 @@ export function DisplaysPanel() {
   const qc = useQueryClient();
   const list = useQuery({
     queryKey: ['displays'],
-    queryFn: () => api<DisplayView[]>('GET', '/api/displays'),
+    queryFn: () => call(routes.displays.list),
   });
   const [adding, setAdding] = useState(false);
   const revoke = useMutation({
-    mutationFn: (id: string) => api('DELETE', `/api/displays/${id}`),
+    mutationFn: (id: string) => call(routes.displays.revoke, { params: { id } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['displays'] }),
   });
   const err = list.error ?? revoke.error;
@@ -83,7 +77,7 @@ function AddDisplay({ onClose }: { onClose: () => void }) {
   const qc = useQueryClient();
   const [name, setName] = useState('');
   const create = useMutation({
-    mutationFn: () => api<Created>('POST', '/api/displays', { name: name.trim() }),
+    mutationFn: () => call(routes.displays.create, { body: { name: name.trim() } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['displays'] }),
   });
   const url = create.data ? `${window.location.origin}${create.data.path}` : null;

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, messageOf } from '../../api/client';
+import { routes } from '@shared/api/routes';
+import { call, messageOf } from '../../api/client';
 import type { StaffView } from './api';
 import { passwordRule } from '../../lib/passwordRule';
 
@@ -12,7 +13,8 @@ export function ResetPasswordModal({ staff, onClose }: { staff: StaffView; onClo
   const [form] = Form.useForm<{ password: string; confirm: string }>();
   const { message } = App.useApp();
   const m = useMutation({
-    mutationFn: (password: string) => api('POST', `/api/staff/${staff.id}/password`, { password }),
+    mutationFn: (password: string) =>
+      call(routes.staff.resetPassword, { params: { id: staff.id }, body: { password } }),
     onSuccess: () => {
       void message.success(t('staff.passwordReset', { name: staff.displayName }));
       onClose();

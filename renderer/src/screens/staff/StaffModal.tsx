@@ -2,7 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@shared/api/types';
-import { api, messageOf } from '../../api/client';
+import { routes } from '@shared/api/routes';
+import { call, messageOf } from '../../api/client';
 import { useMe } from '../../auth';
 import { ADMIN_GRANTED, STAFF_ROLES, useCounters, type StaffView } from './api';
 import { passwordRule } from '../../lib/passwordRule';
@@ -35,18 +36,23 @@ export function StaffModal({ staff, onClose }: Props) {
   const m = useMutation({
     mutationFn: (v: Values) =>
       staff
-        ? api('PATCH', `/api/staff/${staff.id}`, {
-            displayName: v.displayName,
-            role: v.role,
-            counterId: v.counterId ?? null,
-            active: v.active,
+        ? call(routes.staff.update, {
+            params: { id: staff.id },
+            body: {
+              displayName: v.displayName,
+              role: v.role,
+              counterId: v.counterId ?? null,
+              active: v.active,
+            },
           })
-        : api('POST', '/api/staff', {
-            username: v.username,
-            displayName: v.displayName,
-            role: v.role,
-            ...(v.counterId ? { counterId: v.counterId } : {}),
-            password: v.password,
+        : call(routes.staff.create, {
+            body: {
+              username: v.username,
+              displayName: v.displayName,
+              role: v.role,
+              ...(v.counterId ? { counterId: v.counterId } : {}),
+              password: v.password,
+            },
           }),
     onSuccess: async (_r, v) => {
       await qc.invalidateQueries({ queryKey: ['staff'] });

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { PRIVILEGED_ROLES, type StaffView } from '@shared/api/security';
+import { routes } from '@shared/api/routes';
+import { PRIVILEGED_ROLES } from '@shared/api/security';
 import type { Role } from '@shared/api/types';
-import { api } from '../../api/client';
+import { api, call } from '../../api/client';
 
 export type { StaffView } from '@shared/api/security';
 
@@ -24,10 +25,7 @@ export const ADMIN_GRANTED: readonly Role[] = PRIVILEGED_ROLES;
 export function useStaff() {
   return useQuery({
     queryKey: ['staff'],
-    queryFn: async () => {
-      const r = await api<StaffView[] | { staff: StaffView[] }>('GET', '/api/staff');
-      return Array.isArray(r) ? r : r.staff;
-    },
+    queryFn: () => call(routes.staff.list),
   });
 }
 

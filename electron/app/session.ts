@@ -1,0 +1,174 @@
+import { ApiError } from '@shared/api/errors';
+import type { Done, LoginReply, PasswordChanged, SessionInfo } from '@shared/api/security';
+import type { Me } from '@shared/api/types';
+import { scrubPii } from '@shared/customer/mask';
+import type { SecurityConfig } from '@shared/security/config';
+import { lockEnd } from '@shared/staff/lockout';
+import { toMe, type StaffRecord } from '../db/convert/staff';
+import { newId } from '../db/ids';
+import type { AuditRepo } from '../db/repos/settings';
+import type { SessionRepo, StaffRepo } from '../db/repos/staff';
+import { accountLocked, type Lockout } from './lockout';
+import { hashPassword, verifyPassword } from './password';
+import { newToken, tokenId } from './tokens';
+
+/** The logged-in caller as authentication resolved it. */
+export type SessionCaller = Me & { sessionId: string };
+
+/**
+ * The idle lock's in-memory clock (the server's Auth keeps it): a login's activity is recorded at unlock, and a
+ * session that ends is forgotten.
+ */
+export interface SessionActivity {
+  recordActivity(sessionId: string, stored: number, now: number): void;
+  forgetActivity(sessionId: string): void;
+}
+
+export interface SessionDeps {
+  staff: Pick<StaffRepo, 'member' | 'memberByUsername' | 'clearFailures' | 'setPassword'>;
+  sessions: Pick<SessionRepo, 'insert' | 'get' | 'delete' | 'deleteForStaff'>;
+  audit: Pick<AuditRepo, 'append'>;
+  tx: <T>(fn: () => T) => T;
+  now: () => number;
+  security: () => Pick<SecurityConfig, 'sessionHours' | 'idleLockMinutes'>;
+  lockout: Lockout;
+  activity: SessionActivity;
+}
+
+const badCredentials = () =>
+  new ApiError(401, 'bad_credentials', '用户名或密码错误', 'Wrong username or password');
+const unauthenticated = () => new ApiError(401, 'unauthenticated', '请先登录', 'Please log in first');
+
+/** Logging in and out, unlocking an idle-locked desk, and changing one's own password. */
+export class SessionApp {
+  constructor(private readonly deps: SessionDeps) {}
+
+  /** The new session's token (also for the cookie) and how long the cookie lives. */
+  async login(
+    username: string,
+    password: string,
+    deviceId: string,
+  ): Promise<{ reply: LoginReply; maxAgeSec: number }> {
+    const { deps } = this;
+    const now = deps.now();
+    const staff = deps.staff.memberByUsername(username);
+    if (!staff || !staff.active) {
+      // Someone may type an ID or phone number into the user name: the audit row keeps it masked.
+      deps.audit.append({
+        at: now,
+        staffId: null,
+        action: 'login.failed',
+        detail: { username: scrubPii(username).slice(0, 64) },
+      });
+      throw badCredentials();
+    }
+    const locked = lockEnd(staff, now);
+    if (locked) {
+      deps.audit.append({ at: now, staffId: staff.id, action: 'login.refused_locked' });
+      throw accountLocked(locked);
+    }
+    const ok = await verifyPassword(password, staff.passwordHash);
+    const at = deps.now();
+    if (!ok) {
+      const until = deps.lockout.failed(staff, 'login.failed', at);
+      if (until) throw accountLocked(until);
+      throw badCredentials();
+    }
+    const token = newToken();
+    const hours = deps.security().sessionHours;
+    deps.tx(() => {
+      deps.staff.clearFailures(staff.id, at);
+      deps.sessions.insert({
+        id: tokenId(token),
+        staff_id: staff.id,
+        device_id: deviceId,
+        created_at: at,
+        last_seen_at: at,
+        expires_at: at + hours * 3_600_000,
+      });
+      deps.audit.append({ at, staffId: staff.id, action: 'login', detail: { sessionRef: newId() } });
+    });
+    return {
+      reply: { token, me: toMe(staff), idleLockMinutes: deps.security().idleLockMinutes },
+      maxAgeSec: hours * 3600,
+    };
+  }
+
+  info(caller: SessionCaller): SessionInfo {
+    const { sessionId: _s, ...me } = caller;
+    return { me, idleLockMinutes: this.deps.security().idleLockMinutes };
+  }
+
+  logout(caller: SessionCaller): Done {
+    const at = this.deps.now();
+    this.deps.tx(() => {
+      this.deps.sessions.delete(caller.sessionId);
+      this.deps.audit.append({ at, staffId: caller.id, action: 'logout' });
+    });
+    this.deps.activity.forgetActivity(caller.sessionId);
+    return { ok: true };
+  }
+
+  async unlock(caller: SessionCaller, password: string): Promise<Done> {
+    const { deps } = this;
+    const staff = this.account(caller);
+    deps.lockout.refuseIfLocked(staff);
+    const ok = await verifyPassword(password, staff.passwordHash);
+    const at = deps.now();
+    if (!ok) {
+      this.failed(caller, staff, 'unlock.failed', at);
+      throw new ApiError(401, 'bad_password', '密码错误', 'Wrong password');
+    }
+    const session = deps.sessions.get(caller.sessionId);
+    deps.tx(() => {
+      deps.staff.clearFailures(staff.id, at);
+      deps.audit.append({ at, staffId: staff.id, action: 'unlock' });
+    });
+    deps.activity.recordActivity(caller.sessionId, session?.last_seen_at ?? 0, at);
+    return { ok: true };
+  }
+
+  async changePassword(
+    caller: SessionCaller,
+    oldPassword: string,
+    newPassword: string,
+  ): Promise<PasswordChanged> {
+    const { deps } = this;
+    const staff = this.account(caller);
+    if (!(await verifyPassword(oldPassword, staff.passwordHash))) {
+      this.failed(caller, staff, 'password.change_failed', deps.now());
+      throw new ApiError(400, 'bad_password', '原密码不正确', 'The current password is wrong');
+    }
+    const hash = await hashPassword(newPassword);
+    const at = deps.now();
+    const ended = deps.tx(() => {
+      deps.staff.setPassword(staff.id, hash, at);
+      const n = deps.sessions.deleteForStaff(staff.id, caller.sessionId);
+      deps.audit.append({
+        at,
+        staffId: staff.id,
+        action: 'password.change',
+        targetType: 'staff',
+        targetId: staff.id,
+        detail: { otherSessionsEnded: n },
+      });
+      return n;
+    });
+    return { ok: true, otherSessionsEnded: ended };
+  }
+
+  private account(caller: SessionCaller): StaffRecord {
+    const staff = this.deps.staff.member(caller.id);
+    if (!staff) throw unauthenticated();
+    return staff;
+  }
+
+  /** A wrong password at the desk; if it locks the account, this session ends too (the next person logs in afresh). */
+  private failed(caller: SessionCaller, staff: StaffRecord, action: string, at: number): void {
+    const until = this.deps.lockout.failed(staff, action, at);
+    if (!until) return;
+    this.deps.sessions.delete(caller.sessionId);
+    this.deps.activity.forgetActivity(caller.sessionId);
+    throw accountLocked(until);
+  }
+}

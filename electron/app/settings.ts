@@ -1,0 +1,144 @@
+import { ApiError, notFound } from '@shared/api/errors';
+import type { SettingsVersion, SettingsVersionInfo, StoredSettingsVersion } from '@shared/api/security';
+import { describeIssues, type SettingsIssue } from '@shared/config/issues';
+import { rulesConfigSchema, type RulesConfig } from '@shared/config/schema';
+import { versionInfo } from '../db/convert/settings';
+import type { AuditRepo, SettingsRepo } from '../db/repos/settings';
+
+/** A counter as the settings check sees it: the queues it serves must stay in the rules. */
+export interface CounterQueues {
+  name: string;
+  queues: readonly string[];
+}
+
+export interface SettingsDeps {
+  settings: Pick<SettingsRepo, 'current' | 'version' | 'versions' | 'save'>;
+  audit: Pick<AuditRepo, 'append'>;
+  tx: <T>(fn: () => T) => T;
+  now: () => number;
+  counters: () => readonly CounterQueues[];
+}
+
+const invalid = (details: SettingsIssue[]) => {
+  const first = details[0];
+  const where = first ? `（${first.path}：${first.zh}）` : '';
+  const whereEn = first ? ` (${first.path}: ${first.en})` : '';
+  return new ApiError(
+    400,
+    'invalid_settings',
+    `设置有误，未保存${where}`,
+    `The settings were not saved${whereEn}`,
+    details,
+  );
+};
+
+const versionNotFound = (v: number) => notFound({ zh: `设置版本 ${v}`, en: `Settings version ${v}` });
+
+/** Top-level sections whose content differs: the audit row says what a change touched. */
+function changedSections(a: RulesConfig, b: RulesConfig): string[] {
+  return (Object.keys(b) as (keyof RulesConfig)[]).filter(
+    (k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]),
+  );
+}
+
+/**
+ * The branch's rules: saved as numbered versions, validated field by field, rolled back as a new version. Also the
+ * rules in force, parsed once and cached (they are read on every request); a save drops the cache, so every
+ * consumer that asks `rules()` per call applies the new version at once.
+ */
+export class SettingsApp {
+  private cached: { version: number; config: RulesConfig } | null = null;
+
+  constructor(private readonly deps: SettingsDeps) {}
+
+  rules(): RulesConfig {
+    if (!this.cached) this.cached = this.deps.settings.current();
+    return this.cached.config;
+  }
+
+  rulesVersion(): number {
+    return this.cached?.version ?? this.deps.settings.current().version;
+  }
+
+  /** Drops the cached rules; the next call reads the newest version (a save here, replication, head office). */
+  invalidateRules(): void {
+    this.cached = null;
+  }
+
+  current(): SettingsVersion {
+    const cur = this.deps.settings.current();
+    const row = cur.version > 0 ? this.deps.settings.version(cur.version) : undefined;
+    return {
+      version: cur.version,
+      config: cur.config,
+      createdAt: row?.created_at ?? null,
+      createdBy: row?.created_by ?? null,
+      createdByName: row?.created_by_name ?? null,
+      note: row?.note ?? null,
+    };
+  }
+
+  versions(): SettingsVersionInfo[] {
+    return this.deps.settings.versions().map(versionInfo);
+  }
+
+  version(version: number): StoredSettingsVersion {
+    const row = this.deps.settings.version(version);
+    if (!row) throw versionNotFound(version);
+    return { ...versionInfo(row), config: JSON.parse(row.config) as unknown };
+  }
+
+  save(raw: unknown, by: string, note: string | null): SettingsVersion {
+    this.write(this.validate(raw), by, note, 'settings.change');
+    return this.current();
+  }
+
+  rollback(version: number, by: string, note: string | null): SettingsVersion {
+    const row = this.deps.settings.version(version);
+    if (!row) throw versionNotFound(version);
+    const config = this.validate(JSON.parse(row.config));
+    const why = note ?? `回滚至版本 ${version} / rollback to version ${version}`;
+    this.write(config, by, why, 'settings.rollback', { source: version });
+    return this.current();
+  }
+
+  /** The zod schema, plus what only the database knows: counters must keep serving queues that exist. */
+  private validate(raw: unknown): RulesConfig {
+    const parsed = rulesConfigSchema.safeParse(raw);
+    if (!parsed.success) throw invalid(describeIssues(parsed.error));
+    const keys = new Set(parsed.data.queue.queues.map((q) => q.key));
+    const issues: SettingsIssue[] = [];
+    for (const c of this.deps.counters()) {
+      for (const q of c.queues.filter((x) => !keys.has(x))) {
+        issues.push({
+          path: 'queue.queues',
+          zh: `队列“${q}”仍由${c.name}办理，请先修改该窗口`,
+          en: `Queue "${q}" is still served by ${c.name}; change that counter first`,
+        });
+      }
+    }
+    if (issues.length) throw invalid(issues);
+    return parsed.data;
+  }
+
+  private write(config: RulesConfig, by: string, note: string | null, action: string, extra = {}): number {
+    const { deps } = this;
+    const before = deps.settings.current();
+    const now = deps.now();
+    const version = deps.tx(() => {
+      const v = deps.settings.save(config, by, note, now);
+      deps.audit.append({
+        at: now,
+        staffId: by,
+        action,
+        targetType: 'settings',
+        targetId: String(v),
+        reason: note,
+        detail: { from: before.version, to: v, sections: changedSections(before.config, config), ...extra },
+      });
+      return v;
+    });
+    this.invalidateRules();
+    return version;
+  }
+}
