@@ -14,13 +14,24 @@ import type {
   outcomeRequest,
 } from '@shared/api/visit';
 import type { RulesConfig } from '@shared/config/schema';
+import type { SyncEventKind } from '@shared/sync/envelope';
 import type { Bilingual } from '@shared/suggest/text';
 import type { VisitConfig } from '@shared/visit/config';
 import type { StaffRepo } from '../db/repos/staff';
 import type { TicketRepo } from '../db/repos/tickets';
 import type { VisitRepo } from '../db/repos/visits';
-import type { SyncCore } from '../sync/core';
 import type { CustomersApp } from './customers';
+
+type VisitTable = 'suggestion_outcomes' | 'follow_ups' | 'complaints';
+
+/** The replication outbox (SyncCore): each write's row goes out in the write's own transaction. */
+export interface VisitOutbox {
+  recordRow(kind: SyncEventKind, table: VisitTable, id: string): void;
+  /** recordRow when `ok`, passing `ok` through. */
+  recordIf(ok: boolean, kind: SyncEventKind, table: VisitTable, id: string): boolean;
+  /** recordRow for a row just inserted, passing its id through. */
+  recorded(id: string, kind: SyncEventKind, table: VisitTable): string;
+}
 
 export interface VisitsDeps {
   visits: VisitRepo;
@@ -29,7 +40,7 @@ export interface VisitsDeps {
   staff: Pick<StaffRepo, 'byId'>;
   /** The store's transaction: a write and its outbox event commit together. */
   tx: <T>(fn: () => T) => T;
-  outbox: Pick<SyncCore, 'recordRow' | 'recordIf' | 'recorded'>;
+  outbox: VisitOutbox;
   now: () => number;
   rules: () => Pick<RulesConfig, 'visit' | 'suggest'>;
 }

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import type { CustomerProfile } from '@shared/api/types';
 import type { TicketView } from '@shared/api/queue';
 import type { TicketEventType } from '@shared/queue/events';
 import type { QueueDef } from '@shared/queue/config';
@@ -39,16 +38,6 @@ export function useTicket(id: string | null | undefined) {
     queryKey: ['ticket', id],
     queryFn: () => api<TicketView>('GET', `/api/tickets/${encodeURIComponent(id ?? '')}`),
     enabled: !!id,
-    retry: false,
-  });
-}
-
-export function useCustomerProfile(id: string | null | undefined) {
-  return useQuery({
-    queryKey: ['customer', id],
-    queryFn: () => api<CustomerProfile>('GET', `/api/customers/${encodeURIComponent(id ?? '')}`),
-    enabled: !!id,
-    staleTime: 60_000,
     retry: false,
   });
 }

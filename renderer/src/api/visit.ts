@@ -1,23 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AssigneeView,
-  ComplaintView,
-  CustomerActivity,
-  FollowUpView,
-  VipToday,
-} from '@shared/api/visit';
-import type { SuggestResult } from '@shared/suggest/rank';
-import type { Outcome, VisitConfig } from '@shared/visit/config';
-import { api } from './client';
+import type { Sent } from '@shared/api/contract';
+import { routes } from '@shared/api/routes';
+import type { FollowUpStatus, RevealField, outcomeRequest } from '@shared/api/visit';
+import { call } from './client';
 
-/** Step 3 API: suggestions, outcomes, follow-ups (定期回访), complaints (投诉), PII reveal, the VIP room's day. */
+/** Step 3 API: suggestions, outcomes, follow-ups (定期回访), complaints (投诉), PII reveal. */
 
-const enc = encodeURIComponent;
+export type { FollowUpStatus };
 
 export function useVisitConfig() {
   return useQuery({
     queryKey: ['visit-config'],
-    queryFn: () => api<VisitConfig>('GET', '/api/visit-config'),
+    queryFn: () => call(routes.visits.config),
     staleTime: 5 * 60_000,
   });
 }
@@ -26,10 +20,10 @@ export function useSuggestions(customerId: string | null, intents: readonly stri
   return useQuery({
     queryKey: ['suggestions', customerId, intents.join(',')],
     queryFn: () =>
-      api<SuggestResult>(
-        'GET',
-        `/api/customers/${enc(customerId ?? '')}/suggestions${intents.length ? `?intents=${enc(intents.join(','))}` : ''}`,
-      ),
+      call(routes.customers.suggestions, {
+        params: { id: customerId ?? '' },
+        query: { intents: intents.length ? intents.join(',') : undefined },
+      }),
     enabled: !!customerId,
     staleTime: 60_000,
     retry: false,
@@ -39,7 +33,7 @@ export function useSuggestions(customerId: string | null, intents: readonly stri
 export function useActivity(customerId: string | null) {
   return useQuery({
     queryKey: ['activity', customerId],
-    queryFn: () => api<CustomerActivity>('GET', `/api/customers/${enc(customerId ?? '')}/activity`),
+    queryFn: () => call(routes.customers.activity, { params: { id: customerId ?? '' } }),
     enabled: !!customerId,
     retry: false,
   });
@@ -55,52 +49,29 @@ export function useTicketOutcomeCount(customerId: string | null, ticketId: strin
 export function useAssignees() {
   return useQuery({
     queryKey: ['assignees'],
-    queryFn: async () =>
-      (await api<{ assignees: AssigneeView[] }>('GET', '/api/follow-ups/assignees')).assignees,
+    queryFn: async () => (await call(routes.visits.assignees)).assignees,
     staleTime: 5 * 60_000,
   });
 }
-
-export type FollowUpStatus = 'open' | 'done' | 'cancelled' | 'all';
 
 export function useFollowUps(opts: { all: boolean; status: FollowUpStatus }) {
   return useQuery({
     queryKey: ['follow-ups', opts.all, opts.status],
     queryFn: async () =>
-      (
-        await api<{ followUps: FollowUpView[] }>(
-          'GET',
-          `/api/follow-ups?mine=${opts.all ? '0' : '1'}&status=${opts.status}`,
-        )
-      ).followUps,
+      (await call(routes.visits.followUps, { query: { mine: opts.all ? '0' : '1', status: opts.status } }))
+        .followUps,
   });
 }
 
 export function useComplaints() {
   return useQuery({
     queryKey: ['complaints'],
-    queryFn: async () => (await api<{ complaints: ComplaintView[] }>('GET', '/api/complaints')).complaints,
+    queryFn: async () => (await call(routes.visits.complaints)).complaints,
   });
 }
 
-export function useVipToday() {
-  return useQuery({
-    queryKey: ['vip-today'],
-    queryFn: () => api<VipToday>('GET', '/api/vip/today'),
-    // The screen also refreshes it on every live queue change; this catches a missed one.
-    refetchInterval: 60_000,
-  });
-}
-
-export interface OutcomeInput {
-  customerId: string;
-  ticketId: string | null;
-  productCode: string;
-  outcome: Outcome;
-  reason?: string;
-  note?: string;
-  followUp?: { dueAt?: number; assigneeId?: string };
-}
+/** What the counter sends for a suggestion's outcome (the route's body). */
+export type OutcomeInput = Sent<typeof outcomeRequest>;
 
 /** Every write below refreshes what it changed: the customer's activity and the lists that show it. */
 function useRefresh() {
@@ -115,8 +86,7 @@ function useRefresh() {
 export function useRecordOutcome() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (o: OutcomeInput) =>
-      api<{ id: string; followUpId: string | null }>('POST', '/api/outcomes', o),
+    mutationFn: (o: OutcomeInput) => call(routes.visits.recordOutcome, { body: o }),
     onSuccess: (_r, o) => refresh(o.customerId),
   });
 }
@@ -125,9 +95,9 @@ export function useCloseFollowUp() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: (a: { id: string; customerId: string; status: 'done' | 'cancelled'; note?: string }) =>
-      api<{ ok: true }>('PATCH', `/api/follow-ups/${enc(a.id)}`, {
-        status: a.status,
-        ...(a.note ? { note: a.note } : {}),
+      call(routes.visits.closeFollowUp, {
+        params: { id: a.id },
+        body: { status: a.status, ...(a.note ? { note: a.note } : {}) },
       }),
     onSuccess: (_r, a) => refresh(a.customerId),
   });
@@ -141,7 +111,7 @@ export function useCreateComplaint() {
       ticketId: string | null;
       category: string;
       description: string;
-    }) => api<{ id: string; deadlineAt: number }>('POST', '/api/complaints', c),
+    }) => call(routes.visits.createComplaint, { body: c }),
     onSuccess: (_r, c) => refresh(c.customerId),
   });
 }
@@ -155,9 +125,9 @@ export function useUpdateComplaint() {
       status: 'in_progress' | 'resolved';
       resolution?: string;
     }) =>
-      api<{ ok: true }>('PATCH', `/api/complaints/${enc(a.id)}`, {
-        status: a.status,
-        ...(a.resolution ? { resolution: a.resolution } : {}),
+      call(routes.visits.updateComplaint, {
+        params: { id: a.id },
+        body: { status: a.status, ...(a.resolution ? { resolution: a.resolution } : {}) },
       }),
     onSuccess: (_r, a) => refresh(a.customerId),
   });
@@ -165,10 +135,10 @@ export function useUpdateComplaint() {
 
 export function useReveal() {
   return useMutation({
-    mutationFn: (a: { customerId: string; field: 'id' | 'phone'; reason: string }) =>
-      api<{ field: 'id' | 'phone'; value: string }>('POST', `/api/customers/${enc(a.customerId)}/reveal`, {
-        field: a.field,
-        reason: a.reason,
+    mutationFn: (a: { customerId: string; field: RevealField; reason: string }) =>
+      call(routes.customers.reveal, {
+        params: { id: a.customerId },
+        body: { field: a.field, reason: a.reason },
       }),
   });
 }

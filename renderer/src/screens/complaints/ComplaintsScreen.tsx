@@ -10,10 +10,10 @@ import { useMe } from '../../auth';
 import { DueTag } from '../../components/DueTag';
 import { useNow } from '../../hooks/useNow';
 import { formatDateTime } from '../../lib/branchTime';
-import { ComplaintDialog } from '../profile/ComplaintDialog';
+import { ComplaintDialog } from '../../widgets/profile/ComplaintDialog';
 import { HandleDialog } from './HandleDialog';
-import { useCategoryLabel } from './useCategoryLabel';
-import '../follow-ups/follow-ups.css';
+import { useCategoryLabel } from '../../widgets/profile/useCategoryLabel';
+import '../../widgets/work-list.css';
 
 /** Who may work on complaints (the server's rule for PATCH /api/complaints/:id). */
 const HANDLERS = new Set(['lobby', 'manager', 'admin']);

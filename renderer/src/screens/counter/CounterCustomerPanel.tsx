@@ -1,7 +1,7 @@
 import { Card, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TicketView } from '@shared/api/queue';
-import { ProfilePanel } from '../profile/ProfilePanel';
+import { ProfilePanel } from '../../widgets/profile/ProfilePanel';
 
 interface Props {
   /** The called ticket; undefined while it loads. */

@@ -10,9 +10,9 @@ import { useMe } from '../../auth';
 import { DueTag } from '../../components/DueTag';
 import { useHotkeys } from '../../hooks/useHotkeys';
 import { useNow } from '../../hooks/useNow';
-import { useFollowUpSubject } from '../profile/FollowUpRows';
+import { useFollowUpSubject } from '../../widgets/profile/FollowUpRows';
 import { DoneDialog } from './DoneDialog';
-import './follow-ups.css';
+import '../../widgets/work-list.css';
 
 const STATUSES: FollowUpStatus[] = ['open', 'done', 'all'];
 const SEE_ALL = new Set(['manager', 'admin']);

@@ -3,8 +3,9 @@ import { Alert, Button, Card, Input, Space, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import { useEffect, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerSummary, LookupResult } from '@shared/api/types';
-import { api, ApiFailure, messageOf } from '../../api/client';
+import type { CustomerSummary } from '@shared/api/types';
+import { ApiFailure, messageOf } from '../../api/client';
+import { lookupCustomer } from '../../api/customers';
 import { CustomerCard } from '../../components/CustomerCard';
 import { TierBadge } from '../../components/TierBadge';
 import type { Visitor } from './visitor';
@@ -24,8 +25,7 @@ export function IdentifyPanel({ initialQuery, visitor, inputRef, onPick, onWalkI
   const { t, i18n } = useTranslation();
   const [q, setQ] = useState(initialQuery ?? '');
   const lookup = useMutation({
-    mutationFn: (query: string) =>
-      api<LookupResult>('GET', `/api/customers/lookup?q=${encodeURIComponent(query)}`),
+    mutationFn: (query: string) => lookupCustomer(query),
     onSuccess: (r) => {
       if (r.customers.length === 1 && r.customers[0]) onPick(r.customers[0]);
     },

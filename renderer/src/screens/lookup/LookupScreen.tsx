@@ -4,8 +4,8 @@ import type { InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { LookupResult } from '@shared/api/types';
-import { api, messageOf } from '../../api/client';
+import { messageOf } from '../../api/client';
+import { lookupCustomer } from '../../api/customers';
 import { CustomerCard } from '../../components/CustomerCard';
 import { useHotkeys } from '../../hooks/useHotkeys';
 
@@ -18,7 +18,7 @@ export default function LookupScreen() {
   const open = (id: string) => void navigate(`/customers/${encodeURIComponent(id)}`);
   const result = useQuery({
     queryKey: ['lookup', submitted],
-    queryFn: () => api<LookupResult>('GET', `/api/customers/lookup?q=${encodeURIComponent(submitted ?? '')}`),
+    queryFn: () => lookupCustomer(submitted ?? ''),
     enabled: submitted !== null,
     retry: false,
   });

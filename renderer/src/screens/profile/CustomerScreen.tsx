@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useHotkeys } from '../../hooks/useHotkeys';
-import { ProfilePanel } from './ProfilePanel';
+import { ProfilePanel } from '../../widgets/profile/ProfilePanel';
 
 /** /customers/:id — a profile outside a visit (from the lookup, a follow-up or a linked entity). */
 export default function CustomerScreen() {

@@ -5,7 +5,7 @@ import { messageOf } from '../../api/client';
 import { useFollowUps } from '../../api/visit';
 import { DueTag } from '../../components/DueTag';
 import { useNow } from '../../hooks/useNow';
-import { useFollowUpSubject } from '../profile/FollowUpRows';
+import { useFollowUpSubject } from '../../widgets/profile/FollowUpRows';
 
 const SHOWN = 6;
 

@@ -3,10 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../api/client';
-import { useVipToday } from '../../api/visit';
+import { useVipToday } from '../../api/vip';
 import { TierBadge } from '../../components/TierBadge';
 import { formatTime } from '../../lib/branchTime';
-import { ProfileDrawer } from '../profile/ProfileDrawer';
+import { ProfileDrawer } from '../../widgets/profile/ProfilePanel';
 
 const ORDER: Record<string, number> = { serving: 0, called: 1, held: 2, waiting: 3 };
 

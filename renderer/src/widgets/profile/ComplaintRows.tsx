@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComplaintView } from '@shared/api/visit';
 import { DueTag } from '../../components/DueTag';
 import { useNow } from '../../hooks/useNow';
-import { useCategoryLabel } from '../complaints/useCategoryLabel';
+import { useCategoryLabel } from './useCategoryLabel';
 
 /** The customer's complaints (投诉), open ones with their deadline. */
 export function ComplaintRows({ rows }: { rows: ComplaintView[] }) {

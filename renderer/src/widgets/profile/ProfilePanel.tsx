@@ -1,14 +1,14 @@
-import { Alert, Spin } from 'antd';
+import { Alert, Button, Drawer, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { messageOf } from '../../api/client';
-import { useCustomerProfile } from '../../api/queue';
+import { useCustomerProfile } from '../../api/customers';
 import { SuggestionsPanel } from '../suggest/SuggestionsPanel';
 import { ComplaintDialog } from './ComplaintDialog';
 import { DialogScope, useDialogScope } from './dialogScope';
 import { HoldingsList } from './HoldingsList';
 import { ProfileActivity } from './ProfileActivity';
-import { ProfileDrawer } from './ProfileDrawer';
 import { ProfileHeader } from './ProfileHeader';
 import './profile.css';
 
@@ -80,5 +80,31 @@ export function ProfilePanel({
         )}
       </div>
     </DialogScope.Provider>
+  );
+}
+
+/**
+ * Another customer's profile over the current screen (the linked enterprise, a VIP walk-in still waiting). In this
+ * file with the panel: the panel opens it for a linked customer, and it shows a panel.
+ */
+export function ProfileDrawer({ customerId, onClose }: { customerId: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Drawer
+      open
+      size={760}
+      onClose={onClose}
+      destroyOnHidden
+      extra={
+        <Button onClick={() => void navigate(`/customers/${encodeURIComponent(customerId)}`)}>
+          {t('profile.openFull')}
+        </Button>
+      }
+    >
+      <div data-testid="profile-drawer">
+        <ProfilePanel customerId={customerId} withSuggestions={false} />
+      </div>
+    </Drawer>
   );
 }
