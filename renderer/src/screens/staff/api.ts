@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { routes } from '@shared/api/routes';
 import { PRIVILEGED_ROLES } from '@shared/api/security';
 import type { Role } from '@shared/api/types';
-import { api, call } from '../../api/client';
+import { api } from '../../api/client';
+
+export { useStaff } from '../../api/staff';
 
 export type { StaffView } from '@shared/api/security';
 
@@ -21,13 +22,6 @@ export interface CounterView {
 export const STAFF_ROLES = ['teller', 'lobby', 'rm', 'manager', 'admin'] as const satisfies readonly Role[];
 /** Only an administrator may give these. */
 export const ADMIN_GRANTED: readonly Role[] = PRIVILEGED_ROLES;
-
-export function useStaff() {
-  return useQuery({
-    queryKey: ['staff'],
-    queryFn: () => call(routes.staff.list),
-  });
-}
 
 export function useCounters() {
   return useQuery({
