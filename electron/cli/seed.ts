@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { defaultRulesConfig } from '@shared/config/schema';
 import { readServeConfig } from '../server/config';
-import { hashPassword } from '../server/password';
+import { hashPassword } from '../app/password';
 import { DEMO_SEED } from '../server/start';
 import { openStore } from '../db/connection';
 import { DEMO_PASSWORD, seedBranch, seedCustomers } from '../db/demo/seed';

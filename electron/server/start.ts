@@ -11,7 +11,7 @@ import { buildApp } from './app';
 import { closeApp } from './shutdown';
 import { assertBindAllowed, isLoopbackHost, type ServeConfig } from './config';
 import { AppContext } from './context';
-import { hashPassword } from './password';
+import { hashPassword } from '../app/password';
 import type { SyncConfig } from '@shared/sync/config';
 import { enrollTerminal, startReplicator } from '../sync/terminal';
 import { startHeadOffice } from './headoffice/start';
