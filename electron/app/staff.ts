@@ -1,6 +1,7 @@
-import { ApiError, notFound } from '@shared/api/errors';
+import { ApiError, notFound, refusal } from '@shared/api/errors';
 import { PRIVILEGED_ROLES, type PasswordReset, type SetupDone, type StaffView } from '@shared/api/security';
 import type { Role } from '@shared/api/types';
+import { checkLastAdmin, checkOwnAccount } from '@shared/staff/rules';
 import { toStaffView, type StaffRecord } from '../db/convert/staff';
 import { newId } from '../db/ids';
 import type { AuditRepo } from '../db/repos/settings';
@@ -160,24 +161,10 @@ export class StaffApp {
     this.counterMustExist(body.counterId);
     const roleChanges = body.role !== undefined && body.role !== target.role;
     const activeChanges = body.active !== undefined && body.active !== target.active;
-    // TODO(h-suggest): checkOwnAccount / checkLastAdmin from shared/staff/rules.ts once it is on main.
-    if (target.id === caller.id && (roleChanges || body.active === false)) {
-      throw new ApiError(
-        409,
-        'own_account',
-        '不能更改自己的岗位或停用自己的账号',
-        'You cannot change your own role or disable your own account',
-      );
-    }
-    const leavesAdmins = target.role === 'admin' && target.active && (roleChanges || body.active === false);
-    if (leavesAdmins && deps.staff.activeCountWithRole('admin') <= 1) {
-      throw new ApiError(
-        409,
-        'last_admin',
-        '必须保留至少一个启用的管理员',
-        'At least one active admin must remain',
-      );
-    }
+    const own = checkOwnAccount(caller.id, target, body);
+    if (!own.ok) throw refusal(409, own);
+    const admins = checkLastAdmin(target, body, () => deps.staff.activeCountWithRole('admin'));
+    if (!admins.ok) throw refusal(409, admins);
     const now = deps.now();
     deps.tx(() => {
       deps.staff.update(

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ApiError } from '@shared/api/errors';
+import { ApiError, refusal } from '@shared/api/errors';
 import type { Role } from '@shared/api/types';
 import type {
   AssigneeView,
@@ -17,6 +17,7 @@ import type { RulesConfig } from '@shared/config/schema';
 import type { SyncEventKind } from '@shared/sync/envelope';
 import type { Bilingual } from '@shared/suggest/text';
 import type { VisitConfig } from '@shared/visit/config';
+import { complaintDeadline, followUpDueAt } from '@shared/visit/rules';
 import type { StaffRepo } from '../db/repos/staff';
 import type { TicketRepo } from '../db/repos/tickets';
 import type { VisitRepo } from '../db/repos/visits';
@@ -53,7 +54,6 @@ export interface Asker {
 
 /** Roles that may look at everyone's follow-ups, not only their own. */
 const SEE_ALL: readonly Role[] = ['manager', 'admin'];
-const DAY = 86_400_000;
 
 /** After a visit: suggestion outcomes, follow-ups (定期回访) and complaints (投诉); every write goes to the outbox. */
 export class VisitsApp {
@@ -120,8 +120,7 @@ export class VisitsApp {
           productCode: o.productCode,
           kind: 'product_interest',
           assigneeId: assignee,
-          // TODO(h-suggest): followUpDueAt from shared/visit/rules once it is on main.
-          dueAt: o.followUp?.dueAt ?? now + rules.visit.followUpDefaultDays * DAY,
+          dueAt: followUpDueAt(o.followUp?.dueAt, now, rules.visit),
           note: o.note ?? null,
           createdBy: staffId,
           at: now,
@@ -178,11 +177,10 @@ export class VisitsApp {
 
   createComplaint(c: z.output<typeof complaintRequest>, staffId: string): ComplaintCreated {
     const now = this.d.now();
-    // TODO(h-suggest): complaintDeadline from shared/visit/rules once it is on main.
-    const cat = this.d.rules().visit.complaintCategories.find((k) => k.key === c.category);
-    if (!cat) throw new ApiError(400, 'unknown_category', '未知的投诉类别', 'Unknown complaint category');
+    const deadline = complaintDeadline(c.category, now, this.d.rules().visit);
+    if (!deadline.ok) throw refusal(400, deadline);
+    const { category: cat, deadlineAt } = deadline;
     if (c.customerId) this.d.customers.require(c.customerId);
-    const deadlineAt = now + cat.deadlineDays * DAY;
     const { visits, outbox } = this.d;
     const id = this.d.tx(() =>
       outbox.recorded(

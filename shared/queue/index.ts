@@ -23,5 +23,14 @@ export type { ApplyResult, RebuildResult, TicketError, TicketState } from './mac
 export { branchDay, DEFAULT_TIME_ZONE, formatTicketNo, parseTicketNo } from './numbering';
 export { effectivePriority, nextHistory, NORMAL_PRIORITY, orderWaiting, pickNext } from './order';
 export type { PickHistory } from './order';
+export {
+  bringsToCounter,
+  checkCounterFree,
+  END_OF_DAY_REASON,
+  endOfDayCancels,
+  endOfDayFate,
+  VIP_QUEUE,
+  vipRoomLoad,
+} from './rules';
 export { estimateWaitMinutes, typicalServiceMs } from './wait';
 export type { WaitInput } from './wait';

@@ -32,6 +32,7 @@ export {
   unknownIntents,
 } from './input';
 export { MESSAGES as TRIAGE_MESSAGES } from './messages';
+export { resolveOverride } from './rules';
 export type {
   BranchState,
   ServicePoint,

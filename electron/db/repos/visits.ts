@@ -1,6 +1,7 @@
 import type { Role } from '@shared/api/types';
 import type { AssigneeView, ComplaintView, FollowUpView, OutcomeView, VisitView } from '@shared/api/visit';
 import type { Outcome } from '@shared/visit/config';
+import { complaintOverdue, followUpOverdue } from '@shared/visit/rules';
 import type { Store } from '../connection';
 import { newId } from '../ids';
 
@@ -162,7 +163,7 @@ export class VisitRepo {
       assigneeName: r.assignee_name,
       dueAt: r.due_at,
       status: r.status,
-      overdue: r.status === 'open' && r.due_at < now,
+      overdue: followUpOverdue({ status: r.status, dueAt: r.due_at }, now),
       note: r.note,
       createdAt: r.created_at,
     }));
@@ -239,7 +240,7 @@ export class VisitRepo {
       description: r.description,
       status: r.status,
       deadlineAt: r.deadline_at,
-      overdue: r.status !== 'resolved' && r.deadline_at < now,
+      overdue: complaintOverdue({ status: r.status, deadlineAt: r.deadline_at }, now),
       resolution: r.resolution,
       createdBy: r.created_by,
       createdByName: r.created_by_name,

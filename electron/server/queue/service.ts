@@ -2,6 +2,10 @@ import type { RulesConfig } from '@shared/config/schema';
 import {
   applyEvent,
   branchDay,
+  bringsToCounter,
+  checkCounterFree,
+  endOfDayCancels,
+  END_OF_DAY_REASON,
   estimateWaitMinutes,
   formatTicketNo,
   nextHistory,
@@ -12,8 +16,16 @@ import {
   type TicketEvent,
   type TicketEventType,
   type TicketState,
+  vipRoomLoad,
 } from '@shared/queue';
-import { triage, type BranchState, type TriageDecision, type TriageFlags } from '@shared/triage';
+import { checkOutcomeBeforeFinish } from '@shared/visit/rules';
+import {
+  resolveOverride,
+  triage,
+  type BranchState,
+  type TriageDecision,
+  type TriageFlags,
+} from '@shared/triage';
 import { classifyTier } from '@shared/customer/tier';
 import { newId } from '../../db/ids';
 import { CounterRepo, type CounterView } from '../../db/repos/counters';
@@ -81,11 +93,8 @@ export class QueueService {
     this.ensureDay(now);
     const counters = this.counters.all();
     const waiting: Record<string, number> = {};
-    let vipLoad = 0;
     for (const t of this.live.values()) {
       if (t.status === 'waiting') waiting[t.queue] = (waiting[t.queue] ?? 0) + 1;
-      if (t.queue === 'vip' && (t.status === 'waiting' || t.status === 'called' || t.status === 'serving'))
-        vipLoad++;
     }
     return {
       counters: counters.map((c) => ({
@@ -94,7 +103,7 @@ export class QueueService {
         open: c.open,
         queues: c.queues,
       })),
-      vipRoom: { capacity: this.rules().branch.vipRoomCapacity, load: vipLoad },
+      vipRoom: vipRoomLoad(this.live.values(), this.rules().branch),
       selfServiceUp: counters.some((c) => c.channel === 'self' && c.open),
       waiting,
     };
@@ -168,15 +177,9 @@ export class QueueService {
     const day = this.ensureDay(now);
     const rules = this.rules();
     const decision = this.triageFor(input.customerId, input.intents, input.flags, now);
-    let queue = decision.queue;
-    let chosen: string = decision.channel;
-    const overridden = !!input.override && input.override.channel !== decision.channel;
-    if (overridden) {
-      const ch = rules.triage.channels.find((c) => c.key === input.override?.channel);
-      if (!ch) throw new ApiError(400, 'unknown_channel', '未知的服务渠道', 'Unknown service channel');
-      queue = ch.queue;
-      chosen = ch.key;
-    }
+    const sendTo = resolveOverride(decision, input.override, rules.triage);
+    if (!sendTo.ok) throw new ApiError(400, sendTo.code, sendTo.zh, sendTo.en);
+    const { overridden, queue, channel: chosen } = sendTo;
     const def = queueDef(rules.queue, queue);
     if (!def)
       throw new ApiError(409, 'queue_missing', `队列未配置：${queue}`, `Queue not configured: ${queue}`);
@@ -259,28 +262,15 @@ export class QueueService {
     if (!prior) throw new ApiError(404, 'ticket_not_found', '票号不存在', 'No such ticket');
     if (counterId && !this.counters.get(counterId))
       throw new ApiError(404, 'counter_not_found', '窗口不存在', 'No such counter');
-    if (type === 'finish' && prior.customerId && this.rules().visit.requireOutcome) {
-      // Only where there was something to offer: a customer with no suitable product must still be served.
-      if (this.ctx.visits.outcomeCountForTicket(ticketId) === 0 && this.hadSuggestions(prior, now)) {
-        throw new ApiError(
-          409,
-          'outcome_required',
-          '请先记录营销推荐结果再办结',
-          'Record the suggestion outcome before finishing',
-        );
-      }
-    }
-    if ((type === 'call' || type === 'resume') && counterId) {
+    const outcome = checkOutcomeBeforeFinish(type, prior, this.rules().visit, {
+      outcomeCount: () => this.ctx.visits.outcomeCountForTicket(ticketId),
+      hadSuggestions: () => this.hadSuggestions(prior, now),
+    });
+    if (!outcome.ok) throw new ApiError(409, outcome.code, outcome.zh, outcome.en);
+    if (bringsToCounter(type) && counterId) {
       // The machine sees one ticket at a time; a counter serving someone else is the branch's knowledge.
-      const busy = this.busyAt(counterId, ticketId);
-      if (busy) {
-        throw new ApiError(
-          409,
-          'counter_busy',
-          `本窗口正在办理 ${busy.displayNo}，请先办结或过号`,
-          `This counter still has ${busy.displayNo}; finish it or mark a no-show first`,
-        );
-      }
+      const free = checkCounterFree(this.live.values(), counterId, ticketId);
+      if (!free.ok) throw new ApiError(409, free.code, free.zh, free.en);
     }
     const ev: TicketEvent = {
       id: newId(),
@@ -315,15 +305,8 @@ export class QueueService {
         '窗口未开放，请先开窗',
         'The counter is closed; open it first',
       );
-    const busy = this.busyAt(counterId, null);
-    if (busy) {
-      throw new ApiError(
-        409,
-        'counter_busy',
-        `本窗口正在办理 ${busy.displayNo}，请先办结或过号`,
-        `This counter still has ${busy.displayNo}; finish it or mark a no-show first`,
-      );
-    }
+    const free = checkCounterFree(this.live.values(), counterId);
+    if (!free.ok) throw new ApiError(409, free.code, free.zh, free.en);
     const hist = this.history.get(counterId) ?? { priorityStreak: 0 };
     const pick = pickNext([...this.live.values()], counter.queues, hist, now, this.rules().queue);
     if (!pick) return null;
@@ -335,14 +318,6 @@ export class QueueService {
   private hadSuggestions(t: TicketState, now: number): boolean {
     if (!t.customerId) return false;
     return (this.ctx.customersApp.suggestionsFor(t.customerId, t.services, now)?.items.length ?? 0) > 0;
-  }
-
-  private busyAt(counterId: string, except: string | null): TicketState | undefined {
-    for (const t of this.live.values()) {
-      if (t.id !== except && t.counterId === counterId && (t.status === 'called' || t.status === 'serving'))
-        return t;
-    }
-    return undefined;
   }
 
   private announce(t: TicketState, now: number, recall: boolean): void {
@@ -462,23 +437,21 @@ export class QueueService {
   endOfDay(actor: Actor, now: number): number {
     this.ensureDay(now);
     let n = 0;
-    for (const t of [...this.live.values()]) {
-      if (t.status === 'waiting' || t.status === 'no_show' || t.status === 'held' || t.status === 'called') {
-        const ev: TicketEvent = {
-          id: newId(),
-          ticketId: t.id,
-          type: 'cancel',
-          at: now,
-          staffId: actor.staffId,
-          deviceId: actor.deviceId,
-          counterId: t.counterId,
-          payload: { reason: '日终清理 / end of day' },
-        };
-        const r = applyEvent(t, ev);
-        if (r.ok) {
-          this.commit([ev], t);
-          n++;
-        }
+    for (const t of endOfDayCancels(this.live.values())) {
+      const ev: TicketEvent = {
+        id: newId(),
+        ticketId: t.id,
+        type: 'cancel',
+        at: now,
+        staffId: actor.staffId,
+        deviceId: actor.deviceId,
+        counterId: t.counterId,
+        payload: { reason: END_OF_DAY_REASON },
+      };
+      const r = applyEvent(t, ev);
+      if (r.ok) {
+        this.commit([ev], t);
+        n++;
       }
     }
     this.emit({ type: 'counters', at: now });

@@ -1,0 +1,83 @@
+import type { Allowed, Refusal } from '../refusal';
+import { ALLOWED, refuse } from '../refusal';
+import type { TicketEventType, TicketStatus } from './events';
+import type { TicketState } from './machine';
+
+/*
+ * Branch-wide queue rules: the state machine sees one ticket at a time, these look across the day's tickets.
+ * Pure; the server passes today's live tickets.
+ */
+
+// ── Counter busy ────────────────────────────────────────────────────────────────────
+
+/** Events that bring a ticket to a counter, so that counter must be free first. */
+export function bringsToCounter(type: TicketEventType): boolean {
+  return type === 'call' || type === 'resume';
+}
+
+/**
+ * A counter already calling or serving someone cannot take another ticket (call next, call, resume) until
+ * it finishes that one or marks a no-show. `except` is the ticket being brought there (a recall of the
+ * same ticket is not a second customer). A ticket parked (held) at the counter does not make it busy.
+ */
+export function checkCounterFree(
+  tickets: Iterable<Pick<TicketState, 'id' | 'counterId' | 'status' | 'displayNo'>>,
+  counterId: string,
+  except: string | null = null,
+): Allowed | Refusal<'counter_busy'> {
+  for (const t of tickets) {
+    if (t.id !== except && t.counterId === counterId && (t.status === 'called' || t.status === 'serving')) {
+      return refuse(
+        'counter_busy',
+        `本窗口正在办理 ${t.displayNo}，请先办结或过号`,
+        `This counter still has ${t.displayNo}; finish it or mark a no-show first`,
+      );
+    }
+  }
+  return ALLOWED;
+}
+
+// ── End of day ──────────────────────────────────────────────────────────────────────
+
+/** The reason written on the cancel events of the end-of-day clean-up. */
+export const END_OF_DAY_REASON = '日终清理 / end of day';
+
+/**
+ * What end of day does to a ticket still open today: one that is waiting, called, parked (held) or a
+ * no-show is cancelled (the customer has left); one being served is kept, so the counter can finish it;
+ * finished ones (done, cancelled, transferred) are already closed. Tickets and events stay, archived by day.
+ */
+export function endOfDayFate(status: TicketStatus): 'cancel' | 'keep' {
+  return status === 'waiting' || status === 'no_show' || status === 'held' || status === 'called'
+    ? 'cancel'
+    : 'keep';
+}
+
+/** The tickets end of day cancels, in the order given. */
+export function endOfDayCancels<T extends Pick<TicketState, 'status'>>(tickets: Iterable<T>): T[] {
+  const out: T[] = [];
+  for (const t of tickets) if (endOfDayFate(t.status) === 'cancel') out.push(t);
+  return out;
+}
+
+// ── VIP room ────────────────────────────────────────────────────────────────────────
+
+/** The queue whose customers sit in the VIP room (贵宾室). */
+export const VIP_QUEUE = 'vip';
+
+/**
+ * How full the VIP room is: its capacity from the branch config, and its load, the VIP-queue customers
+ * waiting, called or in service (a parked or finished visit has left the room). Triage stops sending
+ * customers there when load reaches capacity.
+ */
+export function vipRoomLoad(
+  tickets: Iterable<Pick<TicketState, 'queue' | 'status'>>,
+  branch: { vipRoomCapacity: number },
+): { capacity: number; load: number } {
+  let load = 0;
+  for (const t of tickets) {
+    if (t.queue === VIP_QUEUE && (t.status === 'waiting' || t.status === 'called' || t.status === 'serving'))
+      load++;
+  }
+  return { capacity: branch.vipRoomCapacity, load };
+}

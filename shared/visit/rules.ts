@@ -1,0 +1,74 @@
+import type { TicketEventType } from '../queue/events';
+import type { Allowed, Refusal } from '../refusal';
+import { ALLOWED, refuse } from '../refusal';
+import type { VisitConfig } from './config';
+
+const DAY_MS = 86_400_000;
+
+// ── Outcome before finish ───────────────────────────────────────────────────────────
+
+/** What the outcome rule needs to know; asked only when it matters (each costs a query or a ranking). */
+export interface OutcomeFacts {
+  /** Suggestion outcomes recorded against this ticket. */
+  outcomeCount: () => number;
+  /** Whether the customer had any suggestion to give an outcome for. */
+  hadSuggestions: () => boolean;
+}
+
+/**
+ * When the branch requires it (`requireOutcome`), a customer's visit cannot be finished before the teller
+ * records an outcome for the suggestions. Only where there was something to offer: a customer with no
+ * suitable product, or a walk-in without a customer record, must still be served.
+ */
+export function checkOutcomeBeforeFinish(
+  type: TicketEventType,
+  ticket: { customerId: string | null },
+  config: Pick<VisitConfig, 'requireOutcome'>,
+  facts: OutcomeFacts,
+): Allowed | Refusal<'outcome_required'> {
+  if (type !== 'finish' || !ticket.customerId || !config.requireOutcome) return ALLOWED;
+  if (facts.outcomeCount() === 0 && facts.hadSuggestions()) {
+    return refuse(
+      'outcome_required',
+      '请先记录营销推荐结果再办结',
+      'Record the suggestion outcome before finishing',
+    );
+  }
+  return ALLOWED;
+}
+
+// ── Follow-ups (定期回访) ───────────────────────────────────────────────────────────
+
+/** When an "interested" follow-up is due: the date the teller picked, else `followUpDefaultDays` from now. */
+export function followUpDueAt(
+  requested: number | undefined,
+  now: number,
+  config: Pick<VisitConfig, 'followUpDefaultDays'>,
+): number {
+  return requested ?? now + config.followUpDefaultDays * DAY_MS;
+}
+
+/** An open follow-up past its due time is overdue; a done or cancelled one never is. */
+export function followUpOverdue(f: { status: string; dueAt: number }, now: number): boolean {
+  return f.status === 'open' && f.dueAt < now;
+}
+
+// ── Complaints (投诉) ───────────────────────────────────────────────────────────────
+
+type ComplaintCategory = VisitConfig['complaintCategories'][number];
+
+/** A complaint's category must be one the branch configured; it sets the deadline, `deadlineDays` from now. */
+export function complaintDeadline(
+  categoryKey: string,
+  now: number,
+  config: Pick<VisitConfig, 'complaintCategories'>,
+): { ok: true; category: ComplaintCategory; deadlineAt: number } | Refusal<'unknown_category'> {
+  const category = config.complaintCategories.find((c) => c.key === categoryKey);
+  if (!category) return refuse('unknown_category', '未知的投诉类别', 'Unknown complaint category');
+  return { ok: true, category, deadlineAt: now + category.deadlineDays * DAY_MS };
+}
+
+/** A complaint not yet resolved and past its deadline is overdue. */
+export function complaintOverdue(c: { status: string; deadlineAt: number }, now: number): boolean {
+  return c.status !== 'resolved' && c.deadlineAt < now;
+}
