@@ -31,6 +31,7 @@ import { newId } from '../../db/ids';
 import { CounterRepo, type CounterView } from '../../db/repos/counters';
 import { TicketRepo } from '../../db/repos/tickets';
 import type { AppContext } from '../context';
+import { refusal } from '@shared/api/errors';
 import { ApiError } from '../errors';
 import type { CallMessage, LiveMessage, PublicTicket, QueueSnapshot, TicketView } from '@shared/api/queue';
 
@@ -178,7 +179,7 @@ export class QueueService {
     const rules = this.rules();
     const decision = this.triageFor(input.customerId, input.intents, input.flags, now);
     const sendTo = resolveOverride(decision, input.override, rules.triage);
-    if (!sendTo.ok) throw new ApiError(400, sendTo.code, sendTo.zh, sendTo.en);
+    if (!sendTo.ok) throw refusal(400, sendTo);
     const { overridden, queue, channel: chosen } = sendTo;
     const def = queueDef(rules.queue, queue);
     if (!def)
@@ -266,11 +267,11 @@ export class QueueService {
       outcomeCount: () => this.ctx.visits.outcomeCountForTicket(ticketId),
       hadSuggestions: () => this.hadSuggestions(prior, now),
     });
-    if (!outcome.ok) throw new ApiError(409, outcome.code, outcome.zh, outcome.en);
+    if (!outcome.ok) throw refusal(409, outcome);
     if (bringsToCounter(type) && counterId) {
       // The machine sees one ticket at a time; a counter serving someone else is the branch's knowledge.
       const free = checkCounterFree(this.live.values(), counterId, ticketId);
-      if (!free.ok) throw new ApiError(409, free.code, free.zh, free.en);
+      if (!free.ok) throw refusal(409, free);
     }
     const ev: TicketEvent = {
       id: newId(),
@@ -306,7 +307,7 @@ export class QueueService {
         'The counter is closed; open it first',
       );
     const free = checkCounterFree(this.live.values(), counterId);
-    if (!free.ok) throw new ApiError(409, free.code, free.zh, free.en);
+    if (!free.ok) throw refusal(409, free);
     const hist = this.history.get(counterId) ?? { priorityStreak: 0 };
     const pick = pickNext([...this.live.values()], counter.queues, hist, now, this.rules().queue);
     if (!pick) return null;
