@@ -31,6 +31,7 @@ export {
   endOfDayFate,
   VIP_QUEUE,
   vipRoomLoad,
+  vipRoomQueues,
 } from './rules';
 export { estimateWaitMinutes, typicalServiceMs } from './wait';
 export type { WaitInput } from './wait';

@@ -10,7 +10,9 @@ import {
   endOfDayFate,
   VIP_QUEUE,
   vipRoomLoad,
+  vipRoomQueues,
 } from './rules';
+import { defaultQueueConfig, type QueueDef } from './config';
 
 const ev = makeEventFactory();
 const MIN = 60_000;
@@ -125,5 +127,22 @@ describe('vipRoomLoad', () => {
 
   it('is empty with no tickets, whatever the capacity', () => {
     expect(vipRoomLoad([], { vipRoomCapacity: 0 })).toEqual({ capacity: 0, load: 0 });
+  });
+});
+
+describe('vipRoomQueues', () => {
+  it('is every queue of the VIP channel', () => {
+    expect([...vipRoomQueues(defaultQueueConfig)]).toEqual([VIP_QUEUE]);
+    const second: QueueDef = {
+      key: 'vip2',
+      prefix: 'W',
+      channel: 'vip',
+      zh: '贵宾二',
+      en: 'VIP 2',
+      defaultServiceMinutes: 15,
+    };
+    const queues = [...defaultQueueConfig.queues, second];
+    expect([...vipRoomQueues({ queues })]).toEqual(['vip', 'vip2']);
+    expect(vipRoomQueues({ queues: queues.filter((q) => q.channel !== 'vip') }).size).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { Allowed, Refusal } from '../refusal';
 import { ALLOWED, refuse } from '../refusal';
+import type { QueueConfig } from './config';
 import type { TicketEventType, TicketStatus } from './events';
 import type { TicketState } from './machine';
 
@@ -62,7 +63,15 @@ export function endOfDayCancels<T extends Pick<TicketState, 'status'>>(tickets: 
 
 // ── VIP room ────────────────────────────────────────────────────────────────────────
 
-/** The queue whose customers sit in the VIP room (贵宾室). */
+/** The queues served in the VIP room (贵宾室): every queue of the VIP channel. The VIP-room screen lists them. */
+export function vipRoomQueues(config: Pick<QueueConfig, 'queues'>): Set<string> {
+  return new Set(config.queues.filter((q) => q.channel === 'vip').map((q) => q.key));
+}
+
+/**
+ * The queue whose customers count towards the VIP room's load in triage. Kept as the fixed key the server
+ * has always used; with the default config it is the one queue `vipRoomQueues` returns.
+ */
 export const VIP_QUEUE = 'vip';
 
 /**

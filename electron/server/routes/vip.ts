@@ -1,5 +1,5 @@
 import type { VipToday } from '@shared/api/visit';
-import { branchDay } from '@shared/queue';
+import { branchDay, vipRoomQueues } from '@shared/queue';
 import type { AppContext } from '../context';
 import { defineRoute, returns } from '@shared/api/contract';
 import { route, type Http } from '../route';
@@ -20,7 +20,7 @@ export function vipRoutes(http: Http, ctx: AppContext): void {
       const now = ctx.now();
       const rules = ctx.rules();
       const day = branchDay(now, rules.branch.timezone);
-      const vipQueues = new Set(rules.queue.queues.filter((q) => q.channel === 'vip').map((q) => q.key));
+      const vipQueues = vipRoomQueues(rules.queue);
       const tickets = ctx.queue.tickets.today(day).filter((t) => vipQueues.has(t.queue));
       return {
         branchDay: day,
