@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PRODUCT_TYPES } from '../customer/enums';
 import type { Product } from './catalogue';
-import { defaultProducts, productSchema, productsSchema } from './catalogue';
+import { productSchema, productsSchema } from './catalogue';
+import { defaultProducts } from './catalogue-data';
 
 const base: Product = {
   code: 'X_TEST',

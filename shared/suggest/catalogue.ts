@@ -109,6 +109,3 @@ export const productsSchema = z.array(productSchema).superRefine((products, ctx)
     seen.add(p.code);
   });
 });
-
-/** The default catalogue lives in its own data file; re-exported so existing imports keep working. */
-export { defaultProducts } from './catalogue-data';

@@ -4,7 +4,7 @@ import type { TierBand, TierKey } from '@shared/customer/tier';
 import { TIER_KEYS, classifyTier } from '@shared/customer/tier';
 import type { Campaign } from '@shared/suggest/campaigns';
 import type { Product } from '@shared/suggest/catalogue';
-import { defaultProducts } from '@shared/suggest/catalogue';
+import { defaultProducts } from '@shared/suggest/catalogue-data';
 import type { SuggestConfig } from '@shared/suggest/config';
 import { SUGGEST_INTENTS, defaultSuggestConfig } from '@shared/suggest/config';
 import type { SuggestCustomer, SuggestVisit } from '@shared/suggest/rank';

@@ -11,7 +11,7 @@ import {
 import { validateBankCard, validateMobile, validateResidentId } from '../../../shared/customer/ids';
 import { deriveLifecycle } from '../../../shared/customer/lifecycle';
 import { classifyTier, type TierKey } from '../../../shared/customer/tier';
-import { defaultProducts } from '../../../shared/suggest/catalogue';
+import { defaultProducts } from '../../../shared/suggest/catalogue-data';
 import {
   creditCodeFor,
   demoCustomerNo,
