@@ -72,7 +72,7 @@ function problems<T>(xs: readonly T[], checks: (x: T, i: number) => boolean[]): 
 
 // First, on a fresh heap: the 50,000-customer checks below leave the GC busy for a while.
 describe('speed', () => {
-  it('generates 100,000 customers in well under 2 s', () => {
+  it('generates 100,000 customers at the rate of 10,000 (linear: no per-customer cost that grows with the count)', () => {
     const run = (count: number) => {
       const t0 = performance.now();
       let holdings = 0;
@@ -80,8 +80,12 @@ describe('speed', () => {
       expect(holdings).toBeGreaterThan(count);
       return performance.now() - t0;
     };
-    run(10_000); // JIT warm-up, so the figure is the steady rate (about 0.3 s on an idle 2-core machine)
-    expect(run(100_000)).toBeLessThan(2000);
+    run(10_000); // JIT warm-up
+    // Compared with itself in the same run, not with a wall-clock bound: a busy machine slows both sides alike
+    // (about 0.3 s for 100,000 on an idle 2-core machine; the 1M seed's speed is measured by the seed itself).
+    const small = Math.min(run(10_000), run(10_000), run(10_000));
+    const big = run(100_000);
+    expect(big / 10).toBeLessThan(small * 3);
   });
 });
 
