@@ -73,7 +73,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   exportRoutes(http, ctx);
   auditRoutes(http, ctx);
   vipRoutes(http, ctx);
-  syncRoutes(http, ctx);
+  syncRoutes(http, { sync: ctx.syncApp });
   for (const d of http.registered) {
     ctx.routeTable.push({
       method: d.method,

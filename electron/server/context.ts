@@ -20,7 +20,9 @@ import { ensureBranch } from '../db/repos/branch';
 import { Auth } from './auth';
 import { QueueService } from './queue/service';
 import { SyncCore } from '../sync/core';
+import { queueListener } from '../app/sync';
 import type { SyncConfig } from '@shared/sync/config';
+import type { HeadOfficeSyncDeps } from '../sync/headoffice/sync';
 
 export interface ServerOptions {
   version: string;
@@ -108,7 +110,15 @@ export class AppContext {
       now: this.now,
       lan: opts.lan,
     });
-    this.sync = new SyncCore(this, opts.sync);
+    this.sync = new SyncCore({
+      store,
+      now: this.now,
+      deviceId: opts.deviceId,
+      role: opts.role,
+      branchCode: () => this.rules().branch.code,
+      audit: this.audit,
+      ...(opts.sync ? { config: opts.sync } : {}),
+    });
     const rules = () => this.rules();
     this.customersApp = new CustomersApp({
       customers: this.customers,
@@ -118,6 +128,7 @@ export class AppContext {
       rules,
     });
     this.queue = new QueueService(this);
+    this.sync.listen(queueListener(this.queue, rules));
     this.visitsApp = new VisitsApp({
       visits: this.visits,
       customers: this.customersApp,
@@ -150,6 +161,21 @@ export class AppContext {
       rulesChanged: () => this.invalidateRules(),
     });
     this.displaysApp = new DisplaysApp({ displays: this.displays, audit, tx, now });
+  }
+
+  /** What a hub's link to the head office needs (electron/sync/headoffice/sync.ts). */
+  headOfficeSyncDeps(): HeadOfficeSyncDeps {
+    return {
+      store: this.store,
+      now: this.now,
+      log: this.log,
+      deviceId: this.opts.deviceId,
+      pii: this.pii,
+      rules: () => this.rules(),
+      rulesChanged: () => this.invalidateRules(),
+      settings: this.settings,
+      audit: this.audit,
+    };
   }
 
   /** The rules in force: cached by the settings app (see SettingsApp.rules). */

@@ -98,10 +98,22 @@ export async function startServer(
   const host = cfg.host === '0.0.0.0' ? '127.0.0.1' : cfg.host;
   const headOffice =
     cfg.role === 'hub' && cfg.headoffice && cfg.branchKey
-      ? new HeadOfficeSync(ctx, { url: cfg.headoffice, key: cfg.branchKey })
+      ? new HeadOfficeSync(ctx.headOfficeSyncDeps(), { url: cfg.headoffice, key: cfg.branchKey })
       : undefined;
   headOffice?.start();
-  const replicator = enrollment ? startReplicator(ctx, enrollment) : undefined;
+  const replicator = enrollment
+    ? startReplicator(
+        {
+          sync: ctx.sync,
+          store,
+          now: ctx.now,
+          log: opts.log,
+          rules: () => ctx.rules(),
+          rulesChanged: () => ctx.invalidateRules(),
+        },
+        enrollment,
+      )
+    : undefined;
   let closed = false;
   return {
     app,

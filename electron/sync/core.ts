@@ -1,13 +1,14 @@
-import type { TicketEvent } from '@shared/queue';
+import type { TicketEvent, TicketState } from '@shared/queue';
 import type { SyncEventKind, SyncEnvelope } from '@shared/sync/envelope';
 import { defaultSyncConfig, syncConfigSchema, type SyncConfig } from '@shared/sync/config';
 import type { SyncNoticeView, SyncStatus } from '@shared/sync/api';
 import { HlcClock } from '@shared/sync/hlc';
+import type { Store } from '../db/connection';
 import { CounterRepo } from '../db/repos/counters';
+import type { AuditRepo } from '../db/repos/settings';
 import { SyncDataRepo } from '../db/repos/sync-data';
 import { NumberBlockRepo, SyncDeviceRepo, SyncJournalRepo } from '../db/repos/sync';
 import { TicketRepo } from '../db/repos/tickets';
-import type { AppContext } from '../server/context';
 import { SyncApplier, type ApplyReport } from './apply';
 import { TicketNumbers } from './numbers';
 import { Outbox } from './outbox';
@@ -19,9 +20,37 @@ export interface StatusSource {
   kick(): void;
 }
 
+export type InstallRole = 'hub' | 'terminal' | 'headoffice';
+
+/**
+ * Who hears about what replication changed: the live queue and the screens. Set by the composition root once the
+ * queue exists (it is built after this core, and takes it), so this core needs no queue and no context.
+ */
+export interface SyncListener {
+  /** Tickets changed by events from another device; `called` ones are announced in the lobby. */
+  applied(changed: readonly TicketState[], called: readonly TicketState[], at: number): void;
+  notice(notice: SyncNoticeView): void;
+  /** A terminal stored a snapshot (`full`: the first one, today's tickets included). */
+  refreshed(full: boolean, at: number): void;
+  /** A terminal's replication status changed in a way a person sees. */
+  status(status: SyncStatus, at: number): void;
+}
+
+/** What the replication core needs: the install's store, clock and identity; nothing of the server. */
+export interface SyncCoreDeps {
+  store: Store;
+  now: () => number;
+  deviceId: string;
+  role: InstallRole;
+  /** The branch the events belong to (from the rules, read per call: a saved settings version applies at once). */
+  branchCode: () => string;
+  audit: AuditRepo;
+  config?: Partial<SyncConfig>;
+}
+
 /**
  * Replication inside one install: the HLC, the outbox, the applier and the ticket numbering, shared by the
- * hub and the terminal roles. Routes and the queue service reach it as `ctx.sync`.
+ * hub and the terminal roles. The sync application (electron/app/sync.ts), the replicator and the queue service use it.
  */
 export class SyncCore {
   readonly cfg: SyncConfig;
@@ -38,27 +67,25 @@ export class SyncCore {
   source: StatusSource | null = null;
   /** Hub: the lookup (HMAC) key handed to terminals at enrollment, base64. Set by start.ts. */
   lookupKey: string | null = null;
+  readonly role: InstallRole;
+  private readonly store: Store;
+  private readonly now: () => number;
+  private listener: SyncListener | null = null;
 
-  constructor(
-    private readonly ctx: AppContext,
-    overrides: Partial<SyncConfig> = {},
-  ) {
-    this.cfg = syncConfigSchema.parse({ ...defaultSyncConfig, ...overrides });
-    const store = ctx.store;
-    this.deviceId = ctx.opts.deviceId;
+  constructor(private readonly deps: SyncCoreDeps) {
+    this.cfg = syncConfigSchema.parse({ ...defaultSyncConfig, ...deps.config });
+    const store = deps.store;
+    const now = deps.now;
+    this.store = store;
+    this.now = now;
+    this.role = deps.role;
+    this.deviceId = deps.deviceId;
     this.journal = new SyncJournalRepo(store);
     this.data = new SyncDataRepo(store);
     this.devices = new SyncDeviceRepo(store);
     this.blocks = new NumberBlockRepo(store);
-    this.clock = new HlcClock(this.deviceId, () => ctx.now(), this.cfg.maxDriftMs, this.journal.maxHlc());
-    this.outbox = new Outbox(
-      store,
-      this.journal,
-      this.clock,
-      this.deviceId,
-      () => this.branchCode(),
-      () => ctx.now(),
-    );
+    this.clock = new HlcClock(this.deviceId, now, this.cfg.maxDriftMs, this.journal.maxHlc());
+    this.outbox = new Outbox(store, this.journal, this.clock, this.deviceId, () => this.branchCode(), now);
     this.applier = new SyncApplier(
       store,
       this.journal,
@@ -66,12 +93,27 @@ export class SyncCore {
       new TicketRepo(store),
       new CounterRepo(store),
       this.devices,
-      ctx.audit,
+      deps.audit,
       this.clock,
-      () => ctx.now(),
-      ctx.opts.role !== 'terminal',
+      now,
+      deps.role !== 'terminal',
     );
-    this.numbers = new TicketNumbers(this.blocks, ctx.opts.role, this.deviceId, () => this.cfg);
+    this.numbers = new TicketNumbers(this.blocks, deps.role, this.deviceId, () => this.cfg);
+  }
+
+  /** One listener (the composition root's); replaces any before it. */
+  listen(listener: SyncListener): void {
+    this.listener = listener;
+  }
+
+  /** A terminal stored a snapshot: the live queue re-reads today's tickets (first one) and the counters. */
+  refreshed(full: boolean, at: number): void {
+    this.listener?.refreshed(full, at);
+  }
+
+  /** A terminal's status for the live feed. */
+  publishStatus(status: SyncStatus): void {
+    this.listener?.status(status, this.now());
   }
 
   kick(): void {
@@ -80,9 +122,9 @@ export class SyncCore {
 
   /** Events pulled from the hub and the new cursor, in one transaction: a crash never skips or repeats a page. */
   applyPulled(envs: readonly SyncEnvelope[], cursor: number): ApplyReport {
-    const report = this.ctx.store.tx(() => {
+    const report = this.store.tx(() => {
       const r = this.applier.apply(envs, { journal: false });
-      this.journal.setState('pull_cursor', String(cursor), this.ctx.now());
+      this.journal.setState('pull_cursor', String(cursor), this.now());
       return r;
     });
     this.afterApply(report);
@@ -90,7 +132,7 @@ export class SyncCore {
   }
 
   branchCode(): string {
-    return this.ctx.rules().branch.code;
+    return this.deps.branchCode();
   }
 
   /** A ticket event into the outbox (in the caller's transaction); its HLC stamp. */
@@ -135,7 +177,7 @@ export class SyncCore {
 
   /** A profile change made here: last-writer-wins per field against changes made elsewhere. */
   updateProfile(customerId: string, fields: Record<string, unknown>, staffId: string | null): void {
-    this.ctx.store.tx(() => {
+    this.store.tx(() => {
       const env = this.outbox.record('profile_update', customerId, { fields, staffId });
       this.applier.applyLocalProfile(env);
     });
@@ -149,10 +191,10 @@ export class SyncCore {
   }
 
   private afterApply(report: ApplyReport): void {
-    if (report.changed.length > 0) this.ctx.queue.syncApplied(report.changed, report.called, this.ctx.now());
-    for (const n of report.notices) {
-      this.ctx.queue.emit({ type: 'notice', at: n.at, notice: this.noticeView(n) });
-    }
+    const l = this.listener;
+    if (!l) return;
+    if (report.changed.length > 0) l.applied(report.changed, report.called, this.now());
+    for (const n of report.notices) l.notice(this.noticeView(n));
   }
 
   /** Events that failed for want of a row (a customer not yet in this copy …), tried again. */
@@ -204,7 +246,7 @@ export class SyncCore {
     if (this.source) return this.source.status();
     const pushed = detail ? this.journal.countByDevice() : {};
     return {
-      role: this.ctx.opts.role,
+      role: this.role,
       deviceId: this.deviceId,
       phase: 'hub',
       online: true,

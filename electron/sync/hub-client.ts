@@ -1,11 +1,12 @@
 import type {
-  BlockGrant,
+  BlocksResponse,
   EnrollRequest,
   EnrollResponse,
   PushResponse,
   SnapshotHead,
   SnapshotPage,
   SnapshotTable,
+  SyncEventsPage,
 } from '@shared/sync/api';
 import type { SyncEnvelope } from '@shared/sync/envelope';
 
@@ -96,14 +97,11 @@ export class HubClient {
     return this.call('POST', '/api/sync/push', { events }, 60_000);
   }
 
-  events(
-    after: number,
-    limit: number,
-  ): Promise<{ events: { seq: number; event: SyncEnvelope }[]; head: number }> {
+  events(after: number, limit: number): Promise<SyncEventsPage> {
     return this.call('GET', `/api/sync/events?after=${after}&limit=${limit}`);
   }
 
-  blocks(branchDay: string, queues: string[]): Promise<{ blocks: BlockGrant[] }> {
+  blocks(branchDay: string, queues: string[]): Promise<BlocksResponse> {
     return this.call('POST', '/api/sync/blocks', { branchDay, queues });
   }
 }

@@ -8,7 +8,7 @@ import {
 import type { BlockGrant } from '@shared/sync/api';
 import type { SyncConfig } from '@shared/sync/config';
 import type { NumberBlockRepo } from '../db/repos/sync';
-import { ApiError } from '../server/errors';
+import { ApiError } from '@shared/api/errors';
 
 /**
  * Ticket numbers per role. The hub numbers 1, 2, 3 … and steps over blocks it reserved for terminals; a terminal

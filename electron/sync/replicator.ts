@@ -2,8 +2,10 @@ import { branchDay } from '@shared/queue';
 import { SNAPSHOT_TABLES, type SnapshotTable, type SyncPhase, type SyncStatus } from '@shared/sync/api';
 import { backoffDelay } from '@shared/sync/config';
 import type { SyncEnvelope } from '@shared/sync/envelope';
-import type { AppContext } from '../server/context';
-import type { StatusSource } from './core';
+import type { Logger } from 'pino';
+import type { RulesConfig } from '@shared/config/schema';
+import type { Store } from '../db/connection';
+import type { StatusSource, SyncCore } from './core';
 import { HubError, type HubClient } from './hub-client';
 
 const DAY = 86_400_000;
@@ -20,6 +22,17 @@ const REFRESH_TABLES: SnapshotTable[] = [
 ];
 /** Fastify's body limit is 1 MB: a push batch stays well under it. */
 const MAX_PUSH_BYTES = 700_000;
+
+/** What the replicator needs: the replication core, the store, the clock, the log and the rules. */
+export interface ReplicatorDeps {
+  sync: SyncCore;
+  store: Store;
+  now: () => number;
+  log: Logger;
+  rules: () => RulesConfig;
+  /** A snapshot may have brought new settings: drop the cached rules. */
+  rulesChanged: () => void;
+}
 
 /**
  * The terminal's side of replication. One loop: snapshot (first start, then a refresh every few minutes) →
@@ -47,13 +60,13 @@ export class Replicator implements StatusSource {
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
   private offAppend: (() => void) | null = null;
 
-  constructor(
-    private readonly ctx: AppContext,
-    private readonly hub: HubClient,
-  ) {}
+  private readonly sync: SyncCore;
 
-  private get sync() {
-    return this.ctx.sync;
+  constructor(
+    private readonly deps: ReplicatorDeps,
+    private readonly hub: HubClient,
+  ) {
+    this.sync = deps.sync;
   }
 
   start(): void {
@@ -123,15 +136,15 @@ export class Replicator implements StatusSource {
     await this.pull();
     await this.ensureBlocks();
     const at = Number(j.getState('snapshot_at'));
-    if (this.ctx.now() - at > this.sync.cfg.snapshotRefreshMs) await this.snapshot(at);
+    if (this.deps.now() - at > this.sync.cfg.snapshotRefreshMs) await this.snapshot(at);
     this.sync.retryFailed();
   }
 
   private markOnline(): void {
-    const now = this.ctx.now();
+    const now = this.deps.now();
     if (this.wasOffline) {
       this.lastReconnect = { pushed: this.reconnectPushed, at: now };
-      this.ctx.log.info({ pushed: this.reconnectPushed }, 'sync: back online');
+      this.deps.log.info({ pushed: this.reconnectPushed }, 'sync: back online');
     }
     this.wasOffline = false;
     this.reconnectPushed = 0;
@@ -146,12 +159,12 @@ export class Replicator implements StatusSource {
 
   private markOffline(e: unknown): void {
     const msg = e instanceof Error ? e.message : String(e);
-    if (!(e instanceof HubError)) this.ctx.log.error({ err: e }, 'sync cycle failed');
+    if (!(e instanceof HubError)) this.deps.log.error({ err: e }, 'sync cycle failed');
     else if (this.online || this.offlineSince === null)
-      this.ctx.log.warn({ err: msg }, 'sync: hub unreachable');
+      this.deps.log.warn({ err: msg }, 'sync: hub unreachable');
     this.online = false;
     this.wasOffline = true;
-    this.offlineSince ??= this.ctx.now();
+    this.offlineSince ??= this.deps.now();
     this.lastError = msg;
     this.phase = this.sync.journal.getState('snapshot_at') === null ? 'snapshot' : 'offline';
     this.progress = null;
@@ -170,7 +183,7 @@ export class Replicator implements StatusSource {
       let done = 0;
       for (;;) {
         const p = await this.hub.page(table, after, page, since);
-        this.ctx.store.tx(() => this.sync.data.upsert(table, p.rows));
+        this.deps.store.tx(() => this.sync.data.upsert(table, p.rows));
         done += p.rows.length;
         if (since === null) {
           this.progress = { step: 'snapshot', label: table, done, total: totals.get(table) ?? null };
@@ -181,17 +194,13 @@ export class Replicator implements StatusSource {
       }
     }
     const j = this.sync.journal;
-    const now = this.ctx.now();
-    this.ctx.store.tx(() => {
+    const now = this.deps.now();
+    this.deps.store.tx(() => {
       if (since === null) j.setState('pull_cursor', String(head.cursor), now);
       j.setState('snapshot_at', String(head.at), now);
     });
-    this.ctx.invalidateRules();
-    if (since === null) {
-      const day = branchDay(now, this.ctx.rules().branch.timezone);
-      this.ctx.queue.syncApplied(this.ctx.queue.tickets.today(day), [], now);
-    }
-    this.ctx.queue.countersChanged(now);
+    this.deps.rulesChanged();
+    this.sync.refreshed(since === null, now);
     this.progress = null;
   }
 
@@ -216,7 +225,7 @@ export class Replicator implements StatusSource {
       this.progress = { step: 'push', label: 'outbox', done, total };
       this.schedulePublish();
       const res = await this.hub.push(batch);
-      const marked = this.sync.journal.markPushed(res.acked, this.ctx.now());
+      const marked = this.sync.journal.markPushed(res.acked, this.deps.now());
       done += marked;
       this.reconnectPushed += marked;
       if (res.acked.length === 0) throw new HubError('hub acknowledged nothing', null, null);
@@ -244,7 +253,7 @@ export class Replicator implements StatusSource {
         payload: { row: r.row },
       }));
       await this.hub.push(events);
-      j.setState('audit_cursor', String(rows.at(-1)?.rowid ?? cursor), this.ctx.now());
+      j.setState('audit_cursor', String(rows.at(-1)?.rowid ?? cursor), this.deps.now());
     }
   }
 
@@ -266,8 +275,8 @@ export class Replicator implements StatusSource {
 
   /** Today's and tomorrow's blocks for every queue, so a terminal offline across midnight can still issue. */
   private async ensureBlocks(): Promise<void> {
-    const rules = this.ctx.rules();
-    const now = this.ctx.now();
+    const rules = this.deps.rules();
+    const now = this.deps.now();
     const days = [
       ...new Set([branchDay(now, rules.branch.timezone), branchDay(now + DAY, rules.branch.timezone)]),
     ];
@@ -280,13 +289,13 @@ export class Replicator implements StatusSource {
         day,
         need.map((q) => q.key),
       );
-      this.ctx.store.tx(() => this.sync.numbers.store(res.blocks, now));
+      this.deps.store.tx(() => this.sync.numbers.store(res.blocks, now));
     }
   }
 
   status(): SyncStatus {
-    const rules = this.ctx.rules();
-    const day = branchDay(this.ctx.now(), rules.branch.timezone);
+    const rules = this.deps.rules();
+    const day = branchDay(this.deps.now(), rules.branch.timezone);
     const blocks = rules.queue.queues.flatMap((q) =>
       this.sync.numbers.mine(day, q.key, q.prefix).map((b) => ({
         queue: q.key,
@@ -328,6 +337,6 @@ export class Replicator implements StatusSource {
     const key = JSON.stringify([s.phase, s.online, s.pending, s.progress, s.lastReconnect, s.lastError]);
     if (key === this.lastPublished) return;
     this.lastPublished = key;
-    this.ctx.queue.emit({ type: 'sync', at: this.ctx.now(), sync: s });
+    this.sync.publishStatus(s);
   }
 }

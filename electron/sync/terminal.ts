@@ -1,12 +1,19 @@
 import type { Logger } from 'pino';
-import type { ServeConfig } from '../server/config';
-import type { AppContext } from '../server/context';
 import { ensureEnrolled, type Enrollment } from './enroll';
 import { HubClient } from './hub-client';
-import { Replicator } from './replicator';
+import { Replicator, type ReplicatorDeps } from './replicator';
+
+/** The part of the server settings a terminal's enrollment reads (flags or environment). */
+export interface TerminalConfig {
+  dataDir: string;
+  hub?: string | undefined;
+  enrollUser?: string | undefined;
+  enrollPassword?: string | undefined;
+  deviceName?: string | undefined;
+}
 
 /** `--role terminal`: enrolled at the hub (first start) before the data is opened. */
-export function enrollTerminal(cfg: ServeConfig, deviceId: string, log: Logger): Promise<Enrollment> {
+export function enrollTerminal(cfg: TerminalConfig, deviceId: string, log: Logger): Promise<Enrollment> {
   if (!cfg.hub) throw new Error('--role terminal needs --hub URL (or HUB_URL)');
   return ensureEnrolled({
     hub: cfg.hub.replace(/\/+$/, ''),
@@ -21,9 +28,9 @@ export function enrollTerminal(cfg: ServeConfig, deviceId: string, log: Logger):
 }
 
 /** Starts replication with the hub; the status route and the live feed report it from now on. */
-export function startReplicator(ctx: AppContext, e: Enrollment): Replicator {
-  const r = new Replicator(ctx, new HubClient(e.hub, e.token));
-  ctx.sync.source = r;
+export function startReplicator(deps: ReplicatorDeps, e: Enrollment): Replicator {
+  const r = new Replicator(deps, new HubClient(e.hub, e.token));
+  deps.sync.source = r;
   r.start();
   return r;
 }

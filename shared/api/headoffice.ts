@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { campaignSchema, type Campaign } from '../suggest/campaigns';
+import { syncBatch } from '../sync/envelope';
 
 /**
  * The head-office API (role `headoffice`), shared by its server and the branch hub's uploader.
@@ -13,6 +14,15 @@ export interface HoPushResult {
   /** What the head office holds from this branch after the push. */
   cursor: { hlc: string | null; events: number };
 }
+
+/** A push: a batch of journal envelopes (validated after the branch key). */
+export const hoPushBody = syncBatch;
+
+/** The admin report's range (epoch ms); both ends optional. */
+export const hoReportQuery = z.object({
+  from: z.coerce.number().int().min(0).optional(),
+  to: z.coerce.number().int().min(0).optional(),
+});
 
 export const hoSnapshotQuery = z.object({
   branch: z.string().min(1).max(32),
@@ -137,6 +147,10 @@ export interface HoBranchSummary {
   pushes: number;
   byKind: Record<string, number>;
   customers: number;
+}
+
+export interface HoBranches {
+  branches: HoBranchSummary[];
 }
 
 /** Cross-branch totals (the head office's report). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { syncBatch } from './envelope';
+import { syncBatch, type SyncEnvelope } from './envelope';
 
 /** Sync API shapes: hub routes (device token) and the terminal's status for its renderer. */
 
@@ -68,6 +68,13 @@ export const eventsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 
+/** The hub's journal after a cursor: what a terminal pulls. */
+export interface SyncEventsPage {
+  events: { seq: number; event: SyncEnvelope }[];
+  /** The journal's last position: the terminal pulls again until it has reached it. */
+  head: number;
+}
+
 export const pushRequest = syncBatch;
 
 export interface PushResponse {
@@ -90,6 +97,17 @@ export interface BlockGrant {
   queue: string;
   start: number;
   end: number;
+}
+
+export interface BlocksResponse {
+  blocks: BlockGrant[];
+}
+
+export const statusQuery = z.object({ detail: z.enum(['0', '1']).optional() });
+
+/** A dismissed notice (false: unknown or already seen), or a sync asked for. */
+export interface SyncOk {
+  ok: boolean;
 }
 
 export type SyncPhase = 'hub' | 'not_enrolled' | 'snapshot' | 'online' | 'syncing' | 'offline';

@@ -114,7 +114,7 @@ describe.skipIf(!PG)('hub → head office, end to end', () => {
     expect(expected.follow_up_done).toBe(1);
     const journalled = hub.sql<{ n: number }>('SELECT count(*) AS n FROM ho_journal')[0]?.n ?? 0;
 
-    const sync = new HeadOfficeSync(hub.ctx, { url: ho.url, key, batchSize: 7 });
+    const sync = new HeadOfficeSync(hub.ctx.headOfficeSyncDeps(), { url: ho.url, key, batchSize: 7 });
     const r = await sync.push();
     expect(r.invalid).toBe(0);
     expect(r.sent).toBe(journalled);
@@ -142,7 +142,7 @@ describe.skipIf(!PG)('hub → head office, end to end', () => {
   it('re-sends a batch whose acknowledgement was lost without storing anything twice', async () => {
     await workDay(hub, 3);
     const rows = hub.sql<Record<string, unknown>>('SELECT * FROM ho_journal ORDER BY seq');
-    const sync = new HeadOfficeSync(hub.ctx, { url: ho.url, key, batchSize: 50 });
+    const sync = new HeadOfficeSync(hub.ctx.headOfficeSyncDeps(), { url: ho.url, key, batchSize: 50 });
     const first = await sync.push();
     expect(first.accepted).toBe(rows.length);
     const stored = await pgCount(branchId);
@@ -173,7 +173,7 @@ describe.skipIf(!PG)('hub → head office, end to end', () => {
       if (roll < 0.6) throw new TypeError('socket hang up');
       return res;
     };
-    const sync = new HeadOfficeSync(hub.ctx, {
+    const sync = new HeadOfficeSync(hub.ctx.headOfficeSyncDeps(), {
       url: ho.url,
       key,
       batchSize: 4,

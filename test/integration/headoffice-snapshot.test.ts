@@ -39,7 +39,8 @@ describe.skipIf(!PG)('head-office snapshot pulled into a branch', () => {
   let branchId = '';
   let key = '';
   let sourceCount = 0;
-  const sync = (h: Hub, pageSize = 16) => new HeadOfficeSync(h.ctx, { url: ho.url, key, pageSize });
+  const sync = (h: Hub, pageSize = 16) =>
+    new HeadOfficeSync(h.ctx.headOfficeSyncDeps(), { url: ho.url, key, pageSize });
 
   beforeAll(async () => {
     ho = await startTestHeadOffice(PG as string);

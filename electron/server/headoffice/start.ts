@@ -12,6 +12,7 @@ import { headOfficeRoutes } from '../routes/headoffice';
 import type { RunningServer } from '../running';
 import { closeApp } from '../shutdown';
 import { HeadOffice } from './services';
+import { HeadOfficeApp } from '../../app/headoffice';
 
 /** Pushes of up to 5,000 envelopes (shared/sync/envelope.ts) fit; the branch API keeps its 1 MB. */
 const BODY_LIMIT = 32 * 1024 * 1024;
@@ -65,7 +66,9 @@ export async function startHeadOffice(
   });
   const http = new Http(app, ctx.auth, () => ctx.rules().security.passwordAttemptsPerMinute);
   healthRoutes(http, ctx);
-  headOfficeRoutes(http, ho);
+  headOfficeRoutes(http, {
+    headOffice: new HeadOfficeApp({ keys: ho.keys, journal: ho.journal, master: ho.master, now: ho.now }),
+  });
 
   try {
     await app.listen({ port: cfg.port, host: cfg.host });

@@ -3,9 +3,28 @@ import { mergeHeadOfficeRules } from '@shared/config/headoffice';
 import { syncEnvelope, type SyncEnvelope } from '@shared/sync/envelope';
 import { piiKeyId } from '../../db/headoffice/pii-key';
 import { HeadOfficeSyncRepo, type HoApplyCounts } from '../../db/repos/headoffice-sync';
-import type { AppContext } from '../../server/context';
+import type { Logger } from 'pino';
+import type { RulesConfig } from '@shared/config/schema';
+import type { Store } from '../../db/connection';
+import type { Pii } from '../../db/pii';
+import type { AuditRepo, SettingsRepo } from '../../db/repos/settings';
 import { backoffMs, HoClient, HoHttpError, type HoClientOptions } from './client';
 import { journalEnvelope } from './envelopes';
+
+/** What the hub's link to the head office needs from the install. */
+export interface HeadOfficeSyncDeps {
+  store: Store;
+  now: () => number;
+  log: Logger;
+  deviceId: string;
+  /** Only to name the PII key the hashes were made with (piiKeyId); nothing is decrypted. */
+  pii: Pii;
+  rules: () => RulesConfig;
+  /** New settings were saved: drop the cached rules. */
+  rulesChanged: () => void;
+  settings: Pick<SettingsRepo, 'save'>;
+  audit: Pick<AuditRepo, 'append'>;
+}
 
 export interface HeadOfficeSyncOptions {
   url: string;
@@ -67,10 +86,10 @@ export class HeadOfficeSync {
   private failures = 0;
 
   constructor(
-    private readonly ctx: AppContext,
+    private readonly deps: HeadOfficeSyncDeps,
     opts: HeadOfficeSyncOptions,
   ) {
-    this.repo = new HeadOfficeSyncRepo(ctx.store);
+    this.repo = new HeadOfficeSyncRepo(deps.store);
     this.client = new HoClient(opts.url, opts.key, opts.client);
     this.batchSize = Math.min(5000, Math.max(1, opts.batchSize ?? 500));
     this.pageSize = Math.min(5000, Math.max(1, opts.pageSize ?? 1000));
@@ -78,13 +97,13 @@ export class HeadOfficeSync {
   }
 
   private branchCode(): string {
-    return this.repo.branchCode() ?? this.ctx.rules().branch.code;
+    return this.repo.branchCode() ?? this.deps.rules().branch.code;
   }
 
   /** Sends the whole journal, oldest first; returns when it is empty or a push fails for good. */
   async push(): Promise<PushReport> {
     const report: PushReport = { batches: 0, sent: 0, accepted: 0, duplicates: 0, invalid: 0, pending: 0 };
-    const envCtx = { branchCode: this.branchCode(), deviceId: this.ctx.opts.deviceId };
+    const envCtx = { branchCode: this.branchCode(), deviceId: this.deps.deviceId };
     for (;;) {
       const rows = this.repo.pending(this.batchSize);
       const last = rows.at(-1);
@@ -95,7 +114,7 @@ export class HeadOfficeSync {
         if (env.success) events.push(env.data);
         else {
           report.invalid++;
-          this.ctx.log.error(
+          this.deps.log.error(
             { seq: row.seq, source: row.source, issues: env.error.issues },
             'journal row skipped',
           );
@@ -107,11 +126,11 @@ export class HeadOfficeSync {
         report.duplicates += r.duplicates;
         report.sent += events.length;
       }
-      this.repo.ack(last.seq, this.ctx.now());
+      this.repo.ack(last.seq, this.deps.now());
       report.batches++;
     }
     report.pending = this.repo.pendingCount();
-    this.repo.setState('last_push_at', String(this.ctx.now()), this.ctx.now());
+    this.repo.setState('last_push_at', String(this.deps.now()), this.deps.now());
     return report;
   }
 
@@ -119,7 +138,7 @@ export class HeadOfficeSync {
   async pull(): Promise<PullReport> {
     const since = Number(this.repo.state('pull_since') ?? 0);
     const branch = this.branchCode();
-    const keyId = piiKeyId(this.ctx.pii);
+    const keyId = piiKeyId(this.deps.pii);
     const report: PullReport = {
       pages: 0,
       since,
@@ -141,14 +160,14 @@ export class HeadOfficeSync {
       if (page.customers.length > 0) {
         const r = this.repo.applyCustomers(page.customers, {
           piiKeyId: keyId,
-          bands: this.ctx.rules().customer.tiers,
-          now: this.ctx.now(),
+          bands: this.deps.rules().customer.tiers,
+          now: this.deps.now(),
         });
         report.customers = add(report.customers, r.counts);
         links.push(...r.links);
       }
       if (page.products.length > 0) {
-        report.products = add(report.products, this.repo.applyProducts(page.products, this.ctx.now()));
+        report.products = add(report.products, this.repo.applyProducts(page.products, this.deps.now()));
       }
       campaigns.push(...page.campaigns);
       if (page.settings) settings = page.settings;
@@ -157,28 +176,28 @@ export class HeadOfficeSync {
 
     report.links = this.repo.applyLinks(links);
     if (settings || campaigns.length > 0) this.applyRules(settings, campaigns, report);
-    this.repo.setState('pull_since', String(report.upTo), this.ctx.now());
-    this.repo.setState('last_pull_at', String(this.ctx.now()), this.ctx.now());
+    this.repo.setState('pull_since', String(report.upTo), this.deps.now());
+    this.repo.setState('last_pull_at', String(this.deps.now()), this.deps.now());
     return report;
   }
 
   private applyRules(settings: HoSettingsRow | null, campaigns: HoCampaignRow[], report: PullReport): void {
-    const merged = mergeHeadOfficeRules(this.ctx.rules(), settings, campaigns);
+    const merged = mergeHeadOfficeRules(this.deps.rules(), settings, campaigns);
     report.rulesIssues = merged.issues;
     if (merged.issues.length > 0) {
-      this.ctx.log.warn(
+      this.deps.log.warn(
         { issues: merged.issues },
         'head-office settings refused: the branch keeps its rules',
       );
       return;
     }
     if (!merged.config) return;
-    const now = this.ctx.now();
+    const now = this.deps.now();
     const note = `总行下发${settings ? ` v${settings.versions.join('+')}` : ''} / from head office`;
     const config = merged.config;
-    report.settingsVersion = this.ctx.store.tx(() => {
-      const version = this.ctx.settings.save(config, null, note, now);
-      this.ctx.audit.append({
+    report.settingsVersion = this.deps.store.tx(() => {
+      const version = this.deps.settings.save(config, null, note, now);
+      this.deps.audit.append({
         at: now,
         staffId: null,
         action: 'settings.headoffice',
@@ -192,7 +211,7 @@ export class HeadOfficeSync {
       });
       return version;
     });
-    this.ctx.invalidateRules();
+    this.deps.rulesChanged();
   }
 
   /** One round: push, then pull. */
@@ -223,9 +242,9 @@ export class HeadOfficeSync {
     try {
       const r = await this.runOnce();
       this.failures = 0;
-      this.repo.setState('last_error', '', this.ctx.now());
+      this.repo.setState('last_error', '', this.deps.now());
       if (r.push.sent > 0 || r.pull.pages > 1) {
-        this.ctx.log.info(
+        this.deps.log.info(
           { pushed: r.push.accepted, duplicates: r.push.duplicates, pulled: r.pull.customers },
           'head-office sync',
         );
@@ -234,8 +253,8 @@ export class HeadOfficeSync {
     } catch (e) {
       this.failures++;
       const message = e instanceof Error ? e.message : String(e);
-      this.repo.setState('last_error', message, this.ctx.now());
-      this.ctx.log.warn({ err: message, failures: this.failures }, 'head-office sync failed; will retry');
+      this.repo.setState('last_error', message, this.deps.now());
+      this.deps.log.warn({ err: message, failures: this.failures }, 'head-office sync failed; will retry');
       const permanent = e instanceof HoHttpError && !e.retryable;
       this.schedule(
         Math.max(this.intervalMs, backoffMs(this.failures, 2_000, permanent ? 600_000 : 120_000)),

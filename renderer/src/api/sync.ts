@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SyncStatus } from '@shared/sync/api';
-import { api } from './client';
+import { routes } from '@shared/api/routes';
+import { call } from './client';
 
 const KEY = ['sync-status'];
 
@@ -11,7 +11,7 @@ const KEY = ['sync-status'];
 export function useSyncStatus(enabled: boolean) {
   return useQuery({
     queryKey: KEY,
-    queryFn: () => api<SyncStatus>('GET', '/api/sync/status'),
+    queryFn: () => call(routes.sync.status, { query: {} }),
     enabled,
     refetchInterval: 1_500,
     retry: false,
@@ -21,7 +21,7 @@ export function useSyncStatus(enabled: boolean) {
 export function useDismissNotice() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api<{ ok: boolean }>('POST', `/api/sync/notices/${id}/seen`),
+    mutationFn: (id: string) => call(routes.sync.dismissNotice, { params: { id } }),
     onSettled: () => qc.invalidateQueries({ queryKey: KEY }),
   });
 }

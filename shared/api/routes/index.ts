@@ -6,6 +6,7 @@ import { healthApi } from './health';
 import { sessionApi } from './session';
 import { settingsApi } from './settings';
 import { staffApi } from './staff';
+import { syncApi } from './sync';
 import { visitsApi } from './visits';
 
 /**
@@ -21,9 +22,13 @@ export const routes = {
   staff: staffApi,
   settings: settingsApi,
   displays: displaysApi,
+  sync: syncApi,
 };
 
 /** The whole table, flat: /api/docs, the role tests and the fuzz suite walk it. */
 export const allRoutes: readonly AnyRoute[] = Object.values(routes).flatMap(
   (d) => Object.values(d) as AnyRoute[],
 );
+
+/** The head office's own table: registered only in the `headoffice` role, never on a branch server. */
+export { headOfficeRoutes } from './headoffice';

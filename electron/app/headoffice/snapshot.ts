@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HoSnapshotPage, HoSnapshotSection } from '@shared/api/headoffice';
 import type { HoMaster } from '../../db/headoffice/master';
-import { ApiError } from '../errors';
+import { ApiError } from '@shared/api/errors';
 
 const SECTIONS: readonly HoSnapshotSection[] = ['customers', 'products', 'campaigns', 'settings'];
 

@@ -1,0 +1,92 @@
+import { ApiError } from '@shared/api/errors';
+import {
+  hoPushBody,
+  hoReportQuery,
+  hoSnapshotQuery,
+  type HoBranches,
+  type HoPushResult,
+  type HoReport,
+  type HoSnapshotPage,
+} from '@shared/api/headoffice';
+import type { HoJournal } from '../../db/headoffice/journal';
+import type { HoKeys, KeyIdentity } from '../../db/headoffice/keys';
+import type { HoMaster } from '../../db/headoffice/master';
+import { snapshotPage } from './snapshot';
+
+export interface HeadOfficeAppDeps {
+  keys: Pick<HoKeys, 'verify'>;
+  journal: Pick<HoJournal, 'push' | 'notePull' | 'branches' | 'report'>;
+  master: HoMaster;
+  now: () => number;
+}
+
+const BAD_KEY = () =>
+  new ApiError(401, 'bad_branch_key', '网点密钥无效或已吊销', 'The branch key is invalid or revoked');
+
+const mismatch = (own: string, other: string) =>
+  new ApiError(
+    403,
+    'branch_mismatch',
+    `该密钥属于网点 ${own}，不能代表网点 ${other}`,
+    `This key belongs to branch ${own} and cannot act for branch ${other}`,
+  );
+
+/**
+ * The head office (role `headoffice`): branches push their journals and pull their snapshots with a branch key;
+ * the head office's own tools read the branches and the report with an admin key. Every operation takes the raw
+ * `Authorization` header and the raw input: the key is checked first, the input second, so a caller without a
+ * valid key learns nothing about the input format.
+ */
+export class HeadOfficeApp {
+  constructor(private readonly deps: HeadOfficeAppDeps) {}
+
+  private async caller(authorization: string | undefined, scope: 'branch' | 'admin'): Promise<KeyIdentity> {
+    if (!authorization || !authorization.startsWith('Bearer ')) throw BAD_KEY();
+    const who = await this.deps.keys.verify(authorization.slice(7).trim(), this.deps.now());
+    if (!who) throw BAD_KEY();
+    if (who.scope !== scope) {
+      throw new ApiError(
+        403,
+        'forbidden',
+        scope === 'admin' ? '需要总行管理密钥' : '需要网点密钥',
+        scope === 'admin' ? 'A head-office admin key is required' : 'A branch key is required',
+      );
+    }
+    return who;
+  }
+
+  private async branch(authorization: string | undefined): Promise<{ id: string; code: string }> {
+    const who = await this.caller(authorization, 'branch');
+    if (!who.branchId || !who.branchCode) throw BAD_KEY();
+    return { id: who.branchId, code: who.branchCode };
+  }
+
+  /** A branch's journal envelopes, all of its own branch; idempotent by event id. */
+  async push(authorization: string | undefined, body: unknown): Promise<HoPushResult> {
+    const branch = await this.branch(authorization);
+    const batch = hoPushBody.parse(body ?? {});
+    const other = batch.events.find((e) => e.branchCode !== branch.code);
+    if (other) throw mismatch(branch.code, other.branchCode);
+    return this.deps.journal.push(branch.id, batch.events, this.deps.now());
+  }
+
+  /** One page of the branch's snapshot; the last page records the pull. */
+  async snapshot(authorization: string | undefined, query: unknown): Promise<HoSnapshotPage> {
+    const branch = await this.branch(authorization);
+    const q = hoSnapshotQuery.parse(query ?? {});
+    if (q.branch !== branch.code) throw mismatch(branch.code, q.branch);
+    const page = await snapshotPage(this.deps.master, branch.id, q);
+    if (page.nextCursor === null) await this.deps.journal.notePull(branch.id, page.upTo, this.deps.now());
+    return page;
+  }
+
+  async branches(authorization: string | undefined): Promise<HoBranches> {
+    await this.caller(authorization, 'admin');
+    return { branches: await this.deps.journal.branches() };
+  }
+
+  async report(authorization: string | undefined, query: unknown): Promise<HoReport> {
+    await this.caller(authorization, 'admin');
+    return this.deps.journal.report(hoReportQuery.parse(query ?? {}));
+  }
+}

@@ -1,0 +1,39 @@
+import { defineRoute, returns } from '../contract';
+import type { HoBranches, HoPushResult, HoReport, HoSnapshotPage } from '../headoffice';
+
+/**
+ * The head office's API (role `headoffice` only; not part of the branch server's `routes`). Callers authenticate
+ * with a head-office key (`Authorization: Bearer hok.<keyId>.<secret>`), checked before the input is read: a
+ * caller without a valid key learns nothing about the input format. So the inputs (`hoPushBody`,
+ * `hoSnapshotQuery`, `hoReportQuery` in shared/api/headoffice.ts) are validated by the handler, after the key.
+ */
+export const headOfficeRoutes = {
+  push: defineRoute({
+    method: 'POST',
+    path: '/api/ho/push',
+    roles: null,
+    summary: 'Branch key: push a batch of journal envelopes; idempotent by event id',
+    reply: returns<HoPushResult>(),
+  }),
+  snapshot: defineRoute({
+    method: 'GET',
+    path: '/api/ho/snapshot',
+    roles: null,
+    summary: 'Branch key: customers (with cards and balances), products, campaigns, settings; paged',
+    reply: returns<HoSnapshotPage>(),
+  }),
+  branches: defineRoute({
+    method: 'GET',
+    path: '/api/ho/branches',
+    roles: null,
+    summary: 'Admin key: each branch with its last push and pull and event counts',
+    reply: returns<HoBranches>(),
+  }),
+  report: defineRoute({
+    method: 'GET',
+    path: '/api/ho/report',
+    roles: null,
+    summary: 'Admin key: tickets, outcomes, follow-ups and complaints per branch and in total',
+    reply: returns<HoReport>(),
+  }),
+};
