@@ -15,6 +15,9 @@ import { exportRoutes } from './routes/export';
 import { auditRoutes } from './routes/audit';
 import { vipRoutes } from './routes/vip';
 import { syncRoutes } from './routes/sync';
+import { SyncApp } from '../app/sync';
+import { newToken, tokenId } from './auth';
+import { checkStaffPassword } from './lockout';
 import { liveSocket } from './live';
 import { guardOrigin } from './origin';
 import { Http } from './route';
@@ -73,7 +76,20 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   exportRoutes(http, ctx);
   auditRoutes(http, ctx);
   vipRoutes(http, ctx);
-  syncRoutes(http, { sync: ctx.syncApp });
+  syncRoutes(http, {
+    sync: new SyncApp({
+      sync: ctx.sync,
+      store: ctx.store,
+      staff: ctx.staff,
+      audit: ctx.audit,
+      now: ctx.now,
+      rules: () => ctx.rules(),
+      role: ctx.opts.role,
+      // Built here, not in the context: the password check (lockout.ts) still takes the whole context.
+      checkPassword: (staff, password, failAction) => checkStaffPassword(ctx, staff, password, failAction),
+      tokens: { newToken, tokenId },
+    }),
+  });
   for (const d of http.registered) {
     ctx.routeTable.push({
       method: d.method,
