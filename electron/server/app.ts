@@ -16,6 +16,10 @@ import { auditRoutes } from './routes/audit';
 import { vipRoutes } from './routes/vip';
 import { syncRoutes } from './routes/sync';
 import { SyncApp } from '../app/sync';
+import { ImportsApp } from '../app/imports';
+import { ExportsApp } from '../app/exports';
+import { ImportJobs } from '../sync/import/jobs';
+import { ExportRepo } from '../db/repos/exports';
 import { newToken, tokenId } from './auth';
 import { checkStaffPassword } from './lockout';
 import { liveSocket } from './live';
@@ -72,8 +76,29 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   customerRoutes(http, { customers: ctx.customersApp, visits: ctx.visitsApp });
   queueRoutes(http, ctx);
   visitRoutes(http, { visits: ctx.visitsApp });
-  importRoutes(http, ctx);
-  exportRoutes(http, ctx);
+  importRoutes(http, {
+    imports: new ImportsApp({
+      jobs: new ImportJobs({
+        store: ctx.store,
+        pii: ctx.pii,
+        rules: () => ctx.rules(),
+        now: ctx.now,
+        log: ctx.log,
+      }),
+      store: ctx.store,
+      audit: ctx.audit,
+      now: ctx.now,
+      rules: () => ctx.rules(),
+    }),
+  });
+  exportRoutes(http, {
+    exports: new ExportsApp({
+      repo: new ExportRepo(ctx.store),
+      audit: ctx.audit,
+      now: ctx.now,
+      rules: () => ctx.rules(),
+    }),
+  });
   auditRoutes(http, ctx);
   vipRoutes(http, ctx);
   syncRoutes(http, {

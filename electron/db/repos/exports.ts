@@ -3,10 +3,10 @@
  * complaints, a page at a time in time order (keyset paging: no cursor stays open between pages,
  * so the server keeps answering while a large export streams).
  */
+import type { ExportDataset } from '@shared/api/imports';
 import type { Store } from '../connection';
 
-export const EXPORT_DATASETS = ['visits', 'outcomes', 'followups', 'complaints'] as const;
-export type ExportDataset = (typeof EXPORT_DATASETS)[number];
+export { EXPORT_DATASETS, type ExportDataset } from '@shared/api/imports';
 
 export interface ExportCursor {
   at: number;

@@ -2,7 +2,9 @@ import type { AnyRoute } from '../contract';
 import { auditApi } from './audit';
 import { customersApi } from './customers';
 import { displaysApi } from './displays';
+import { exportsApi } from './exports';
 import { healthApi } from './health';
+import { importsApi } from './imports';
 import { sessionApi } from './session';
 import { settingsApi } from './settings';
 import { staffApi } from './staff';
@@ -23,6 +25,8 @@ export const routes = {
   settings: settingsApi,
   displays: displaysApi,
   sync: syncApi,
+  imports: importsApi,
+  exports: exportsApi,
 };
 
 /** The whole table, flat: /api/docs, the role tests and the fuzz suite walk it. */
