@@ -41,7 +41,12 @@ export class ExportsApp {
     const to = q.to ? this.dayStart(q.to) + DAY : now + 1;
     const from = q.from ? this.dayStart(q.from) : to - 30 * DAY;
     if (from >= to) {
-      throw new ApiError(400, 'bad_range', '开始日期不能晚于结束日期', 'The start date is after the end date');
+      throw new ApiError(
+        400,
+        'bad_range',
+        '开始日期不能晚于结束日期',
+        'The start date is after the end date',
+      );
     }
     this.deps.audit.append({
       at: now,
@@ -62,9 +67,7 @@ export class ExportsApp {
           ? 'text/csv; charset=utf-8'
           : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       body:
-        q.format === 'csv'
-          ? exportCsv(this.deps.repo, rules, req)
-          : exportXlsx(this.deps.repo, rules, req),
+        q.format === 'csv' ? exportCsv(this.deps.repo, rules, req) : exportXlsx(this.deps.repo, rules, req),
     };
   }
 }

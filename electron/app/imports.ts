@@ -71,7 +71,8 @@ export class ImportsApp {
         limit(MAX_UPLOAD_BYTES, (n) => (bytes = n)),
         createWriteStream(file, { mode: 0o600 }),
       );
-      if (bytes === 0) throw new ApiError(400, 'upload_empty', '上传的文件是空的', 'The uploaded file is empty');
+      if (bytes === 0)
+        throw new ApiError(400, 'upload_empty', '上传的文件是空的', 'The uploaded file is empty');
       let asOf: number | null = null;
       if (q.asOf) {
         const d = parseCivil(q.asOf);

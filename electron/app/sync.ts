@@ -17,11 +17,11 @@ import {
 } from '@shared/sync/api';
 import type { SyncEnvelope } from '@shared/sync/envelope';
 import type { Store } from '../db/connection';
-import type { StaffTable } from '../db/schema';
 import type { AuditRepo } from '../db/repos/settings';
-import type { StaffRepo } from '../db/repos/staff';
 import type { SnapshotScope } from '../db/repos/sync-data';
 import type { SyncCore, SyncListener } from '../sync/core';
+import type { StaffApp } from './staff';
+import { newToken, tokenId } from './tokens';
 
 const DAY = 86_400_000;
 /** Who may enroll a counter PC as a terminal (it gets the branch's customer copy and password hashes). */
@@ -34,24 +34,16 @@ export interface DeviceCaller {
   deviceId: string;
 }
 
-/** Device tokens: a fresh random one, and the digest kept in place of it. */
-export interface TokenMint {
-  newToken: () => string;
-  tokenId: (token: string) => string;
-}
-
 export interface SyncAppDeps {
   sync: SyncCore;
   store: Store;
-  staff: Pick<StaffRepo, 'byUsername'>;
+  /** The password check of enrollment: wrong guesses count toward the same lockout as login. */
+  staff: Pick<StaffApp, 'verify'>;
   audit: Pick<AuditRepo, 'append'>;
   now: () => number;
   rules: () => RulesConfig;
   /** This install's role: only a hub enrolls terminals. */
   role: 'hub' | 'terminal' | 'headoffice';
-  /** The login's password check: same lockout and failure count, so enrollment cannot be used to guess around it. */
-  checkPassword: (staff: StaffTable, password: string, failAction: string) => Promise<boolean>;
-  tokens: TokenMint;
 }
 
 const deviceUnknown = () =>
@@ -70,12 +62,9 @@ export class SyncApp {
     const sync = deps.sync;
     if (deps.role !== 'hub')
       throw new ApiError(409, 'not_hub', '本机不是网点服务器', 'This is not a branch hub');
-    const staff = deps.staff.byUsername(body.username);
-    const ok =
-      !!staff && staff.active === 1 && (await deps.checkPassword(staff, body.password, 'sync.enroll_failed'));
-    if (!staff || !ok)
-      throw new ApiError(401, 'bad_credentials', '用户名或密码错误', 'Wrong username or password');
-    if (!ENROLLERS.includes(staff.role as Role))
+    const staff = await deps.staff.verify(body.username, body.password, 'sync.enroll_failed');
+    if (!staff) throw new ApiError(401, 'bad_credentials', '用户名或密码错误', 'Wrong username or password');
+    if (!ENROLLERS.includes(staff.role))
       throw new ApiError(
         403,
         'forbidden',
@@ -85,13 +74,13 @@ export class SyncApp {
     const lookupKey = sync.lookupKey;
     if (!lookupKey)
       throw new ApiError(409, 'no_lookup_key', '服务器未加载查询密钥', 'The hub has no lookup key loaded');
-    const token = deps.tokens.newToken();
+    const token = newToken();
     const now = deps.now();
     deps.store.tx(() => {
       sync.devices.insert({
         device_id: body.deviceId,
         name: body.name ?? body.deviceId,
-        token_hash: deps.tokens.tokenId(token),
+        token_hash: tokenId(token),
         enrolled_by: staff.id,
         created_at: now,
         last_seen_at: now,
@@ -118,7 +107,7 @@ export class SyncApp {
   /** The terminal a device token belongs to, or 401; notes its last use. */
   device(token: string | null): DeviceCaller {
     const sync = this.deps.sync;
-    const row = token ? sync.devices.byTokenHash(this.deps.tokens.tokenId(token)) : undefined;
+    const row = token ? sync.devices.byTokenHash(tokenId(token)) : undefined;
     if (!row || row.revoked_at !== null) throw deviceUnknown();
     const now = this.deps.now();
     if (row.last_seen_at === null || now - row.last_seen_at > TOUCH_MS)

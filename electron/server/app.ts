@@ -15,13 +15,10 @@ import { exportRoutes } from './routes/export';
 import { auditRoutes } from './routes/audit';
 import { vipRoutes } from './routes/vip';
 import { syncRoutes } from './routes/sync';
-import { SyncApp } from '../app/sync';
 import { ImportsApp } from '../app/imports';
 import { ExportsApp } from '../app/exports';
 import { ImportJobs } from '../sync/import/jobs';
 import { ExportRepo } from '../db/repos/exports';
-import { newToken, tokenId } from './auth';
-import { checkStaffPassword } from './lockout';
 import { liveSocket } from './live';
 import { guardOrigin } from './origin';
 import { Http } from './route';
@@ -101,20 +98,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   auditRoutes(http, ctx);
   vipRoutes(http, ctx);
-  syncRoutes(http, {
-    sync: new SyncApp({
-      sync: ctx.sync,
-      store: ctx.store,
-      staff: ctx.staff,
-      audit: ctx.audit,
-      now: ctx.now,
-      rules: () => ctx.rules(),
-      role: ctx.opts.role,
-      // Built here, not in the context: the password check (lockout.ts) still takes the whole context.
-      checkPassword: (staff, password, failAction) => checkStaffPassword(ctx, staff, password, failAction),
-      tokens: { newToken, tokenId },
-    }),
-  });
+  syncRoutes(http, { sync: ctx.syncApp });
   for (const d of http.registered) {
     ctx.routeTable.push({
       method: d.method,

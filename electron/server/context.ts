@@ -20,7 +20,7 @@ import { ensureBranch } from '../db/repos/branch';
 import { Auth } from './auth';
 import { QueueService } from './queue/service';
 import { SyncCore } from '../sync/core';
-import { queueListener } from '../app/sync';
+import { queueListener, SyncApp } from '../app/sync';
 import type { SyncConfig } from '@shared/sync/config';
 import type { HeadOfficeSyncDeps } from '../sync/headoffice/sync';
 
@@ -65,6 +65,8 @@ export class AppContext {
   readonly queue: QueueService;
   /** Replication: HLC, outbox, applier, ticket-number blocks (electron/sync). */
   readonly sync: SyncCore;
+  /** Replication as the sync routes see it: enrollment, snapshot, journal, push, blocks, status. */
+  readonly syncApp: SyncApp;
   readonly visits: VisitRepo;
   readonly displays: DisplayTokenRepo;
   readonly customersApp: CustomersApp;
@@ -161,6 +163,15 @@ export class AppContext {
       rulesChanged: () => this.invalidateRules(),
     });
     this.displaysApp = new DisplaysApp({ displays: this.displays, audit, tx, now });
+    this.syncApp = new SyncApp({
+      sync: this.sync,
+      store,
+      staff: this.staffApp,
+      audit,
+      now,
+      rules,
+      role: opts.role,
+    });
   }
 
   /** What a hub's link to the head office needs (electron/sync/headoffice/sync.ts). */
