@@ -1,10 +1,10 @@
 import { Alert, Button, Card, Form, Input, Segmented, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import '../import/text';
-
-const DATASETS = ['visits', 'outcomes', 'followups', 'complaints'] as const;
-type Dataset = (typeof DATASETS)[number];
+import { EXPORT_DATASETS as DATASETS, type ExportDataset as Dataset } from '@shared/api/imports';
+import { routes } from '@shared/api/routes';
+import { hrefOf } from '../../api/client';
+import './text';
 
 /** 数据导出: the branch manager downloads visits, outcomes, follow-ups or complaints, PII masked. */
 export default function ExportScreen() {
@@ -13,10 +13,10 @@ export default function ExportScreen() {
   const [format, setFormat] = useState<'csv' | 'xlsx'>('xlsx');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const q = new URLSearchParams({ format });
-  if (from) q.set('from', from);
-  if (to) q.set('to', to);
-  const href = `/api/export/${dataset}?${q.toString()}`;
+  const href = hrefOf(routes.exports.download, {
+    params: { dataset },
+    query: { format, ...(from ? { from } : {}), ...(to ? { to } : {}) },
+  });
   const badRange = from !== '' && to !== '' && from > to;
   return (
     <Space

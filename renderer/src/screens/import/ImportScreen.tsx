@@ -20,7 +20,9 @@ import { useTranslation } from 'react-i18next';
 import { defaultCustomerConfig } from '@shared/customer/config';
 import { FIELDS } from '@shared/import/headers';
 import { IMPORT_KINDS, type ImportIssue, type ImportJobView, type ImportKind } from '@shared/import/types';
-import { api, messageOf } from '../../api/client';
+import type { ImportRunView, ImportUploadQuery } from '@shared/api/imports';
+import { routes } from '@shared/api/routes';
+import { call, hrefOf, messageOf } from '../../api/client';
 import { formatDateTime } from '../../lib/branchTime';
 import { uploadImport } from './upload';
 import './text';
@@ -29,23 +31,10 @@ import './import.css';
 const PHASES = ['uploading', 'reading', 'checking', 'applying', 'done'] as const;
 const TIER_ORDER = defaultCustomerConfig.tiers.map((t) => t.key as string);
 
-interface RunRow {
-  id: string;
-  kind: ImportKind;
-  fileName: string;
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  stale: number;
-  finishedAt: number;
-  staffName: string | null;
-}
-
 function useJob(id: string | null) {
   return useQuery({
     queryKey: ['import-job', id],
-    queryFn: () => api<ImportJobView>('GET', `/api/import/jobs/${id ?? ''}`),
+    queryFn: () => call(routes.imports.job, { params: { id: id ?? '' } }),
     enabled: id !== null,
     refetchInterval: (q) => (q.state.data && q.state.data.status !== 'running' ? false : 400),
   });
@@ -65,7 +54,7 @@ export default function ImportScreen() {
   const job = useJob(jobId);
   const runs = useQuery({
     queryKey: ['import-runs'],
-    queryFn: () => api<{ runs: RunRow[] }>('GET', '/api/import/runs'),
+    queryFn: () => call(routes.imports.runs),
   });
   const j = job.data;
   const running = uploading !== null || j?.status === 'running';
@@ -78,8 +67,11 @@ export default function ImportScreen() {
     setUploadError(null);
     setJobId(null);
     setUploading({ name: file.name, fraction: 0 });
-    const q: Record<string, string> = { kind, fileName: file.name };
-    if (kind === 'holdings' && asOf) q.asOf = asOf;
+    const q: ImportUploadQuery = {
+      kind,
+      fileName: file.name,
+      ...(kind === 'holdings' && asOf ? { asOf } : {}),
+    };
     const u = uploadImport(file, q, (fraction) => setUploading({ name: file.name, fraction }));
     abortUpload.current = u.abort;
     u.done
@@ -96,7 +88,7 @@ export default function ImportScreen() {
 
   const cancel = () => {
     if (abortUpload.current) abortUpload.current();
-    else if (jobId) void api('POST', `/api/import/jobs/${jobId}/cancel`).then(() => job.refetch());
+    else if (jobId) void call(routes.imports.cancel, { params: { id: jobId } }).then(() => job.refetch());
   };
 
   const phase = uploading ? 'uploading' : (j?.phase ?? 'uploading');
@@ -264,7 +256,7 @@ export default function ImportScreen() {
       )}
 
       <Card title={t('dataImport.history')} size="small">
-        <Table<RunRow>
+        <Table<ImportRunView>
           size="small"
           rowKey="id"
           pagination={false}
@@ -474,7 +466,7 @@ function IssueTable({ job, zh }: { job: ImportJobView; zh: boolean }) {
       extra={
         <Button
           type="primary"
-          href={`/api/import/jobs/${job.id}/report.csv`}
+          href={hrefOf(routes.imports.report, { params: { id: job.id } })}
           data-testid="import-report-download"
         >
           {t('dataImport.download')}

@@ -1,8 +1,8 @@
 import i18n from '../../i18n';
 
 /**
- * Texts of the import and export screens. They live beside the screens (loaded with their chunk)
- * and join the app's translations under `dataImport` / `dataExport`.
+ * Texts of the import screen. They live beside the screen (loaded with its chunk) and join the app's
+ * translations under `dataImport`.
  */
 const zh = {
   dataImport: {
@@ -60,23 +60,6 @@ const zh = {
     fieldZh: '中文列名',
     aliases: '也可写作',
     busy: '已有导入任务正在进行',
-  },
-  dataExport: {
-    title: '数据导出',
-    subtitle:
-      '导出本网点的业务数据供网点负责人分析；客户姓名、证件号、手机号均已脱敏，导出操作记入审计日志。',
-    dataset: '导出内容',
-    datasets: {
-      visits: '到访记录（取号）',
-      outcomes: '营销推荐结果',
-      followups: '回访任务',
-      complaints: '客户投诉',
-    },
-    from: '开始日期',
-    to: '结束日期',
-    rangeHint: '不填日期时导出最近 30 天',
-    format: '文件格式',
-    download: '导出',
   },
 };
 
@@ -150,23 +133,6 @@ const en: Texts = {
     fieldZh: 'Chinese header',
     aliases: 'Also accepted',
     busy: 'Another import is running',
-  },
-  dataExport: {
-    title: 'Export data',
-    subtitle:
-      "Export the branch's records for the branch manager. Names, ID and phone numbers are masked; every export is in the audit log.",
-    dataset: 'What to export',
-    datasets: {
-      visits: 'Visits (tickets)',
-      outcomes: 'Suggestion outcomes',
-      followups: 'Follow-ups',
-      complaints: 'Complaints',
-    },
-    from: 'From',
-    to: 'To',
-    rangeHint: 'Without dates: the last 30 days',
-    format: 'Format',
-    download: 'Export',
   },
 };
 

@@ -1,6 +1,8 @@
+import type { ImportUploadQuery } from '@shared/api/imports';
+import { routes } from '@shared/api/routes';
 import type { ApiErrorBody } from '@shared/api/types';
 import type { ImportJobView } from '@shared/import/types';
-import { ApiFailure } from '../../api/client';
+import { ApiFailure, hrefOf } from '../../api/client';
 
 /**
  * Sends a file as the raw body of POST /api/import/jobs (the server streams it to disk). XHR, not
@@ -8,12 +10,13 @@ import { ApiFailure } from '../../api/client';
  */
 export function uploadImport(
   file: File,
-  query: Record<string, string>,
+  query: ImportUploadQuery,
   onProgress: (fraction: number) => void,
 ): { done: Promise<ImportJobView>; abort: () => void } {
   const xhr = new XMLHttpRequest();
+  // The reply type of routes.imports.upload; the request itself is an XHR (see above).
   const done = new Promise<ImportJobView>((resolve, reject) => {
-    xhr.open('POST', `/api/import/jobs?${new URLSearchParams(query).toString()}`);
+    xhr.open(routes.imports.upload.method, hrefOf(routes.imports.upload, { query }));
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.withCredentials = true;
     xhr.upload.onprogress = (e) => {
