@@ -38,7 +38,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['test/bench/**/*.ts', 'electron/cli/**/*.ts'],
+    files: ['test/bench/**/*.ts', 'electron/cli/**/*.{ts,mjs}'],
     rules: { 'no-console': 'off' },
   },
 );

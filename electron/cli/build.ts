@@ -1,32 +1,25 @@
 /**
- * Builds what `serve` and `start` run: the renderer (Vite) when missing or older than its sources,
- * and the server bundle (esbuild, ~0.2 s) every time. `--force` rebuilds the renderer, `--electron`
- * also bundles the Electron main, preload and server-process scripts, and `--electron --native`
- * then rebuilds better-sqlite3 for Electron.
+ * Builds what `serve` and `start` run: the renderer (Vite) when missing or built from other sources,
+ * and the server bundle (esbuild, well under a second) every time. `--force` rebuilds the renderer,
+ * `--electron` also bundles the Electron main, preload and server-process scripts, and
+ * `--electron --native` then rebuilds better-sqlite3 for Electron. A successful build writes
+ * dist/.build-stamp.json, with which `npm run serve` (serve-launcher.mjs) skips this script.
  */
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readStamp, sourceFingerprints, writeStamp } from './build-stamp.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = new Set(process.argv.slice(2));
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
+// Taken before building: a source edited while the build runs makes the next start build again.
+const fingerprints = sourceFingerprints(root);
 
 async function buildRenderer(): Promise<void> {
-  const index = join(root, 'dist/renderer/index.html');
   const stale =
-    !existsSync(index) ||
-    Math.max(newestMtime(join(root, 'renderer')), newestMtime(join(root, 'shared'))) >
-      statSync(index).mtimeMs;
+    !existsSync(join(root, 'dist/renderer/index.html')) ||
+    readStamp(root)?.renderer !== fingerprints.renderer;
   if (!args.has('--force') && !stale) return;
   const started = Date.now();
   console.log('Building the renderer (Vite)…');
@@ -36,8 +29,40 @@ async function buildRenderer(): Promise<void> {
 }
 
 /**
+ * Packages the server needs only for some requests (spreadsheets and encodings for import/export,
+ * PostgreSQL for the head office): compiling exceljs and its zip libraries alone took most of a cold
+ * start. Each default import becomes a stand-in that requires the real package from node_modules on
+ * first use. The code keeps its plain `import X from 'pkg'`; tsx and Vitest load it eagerly.
+ */
+function lazyDefaultImports(packages: string[]): Plugin {
+  const lazy = new Set(packages);
+  return {
+    name: 'lazy-default-imports',
+    setup(b) {
+      b.onResolve({ filter: /^[@a-z]/ }, (a) => {
+        if (!lazy.has(a.path)) return undefined;
+        // The stand-in's own require() of the package: left to Node, at run time.
+        if (a.namespace === 'lazy') return { path: a.path, external: true };
+        return { path: a.path, namespace: 'lazy' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'lazy' }, (a) => ({
+        loader: 'js',
+        contents: `let real;
+const load = () => (real ??= require(${JSON.stringify(a.path)}));
+export default new Proxy({}, {
+  get: (_t, key) => load()[key],
+  has: (_t, key) => key in load(),
+});`,
+      }));
+    },
+  };
+}
+
+/**
  * The entry points of electron/cli/, bundled under their historical names: `dist/server/cli.js` is
- * what playwright.config.ts, the e2e specs, the benches and the docs start.
+ * what `npm run serve`, playwright.config.ts, the e2e specs, the benches and the docs start. One
+ * file each with the packages inside: resolving and reading hundreds of node_modules files was most
+ * of a cold start. better-sqlite3 (native) and ws's optional speed-ups stay outside, as in Electron.
  */
 async function buildServer(): Promise<void> {
   await esbuild({
@@ -51,7 +76,22 @@ async function buildServer(): Promise<void> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    external: ['better-sqlite3', 'bufferutil', 'utf-8-validate', 'pg-native'],
+    plugins: [lazyDefaultImports(['exceljs', 'pg', 'iconv-lite'])],
+    // Bundled CommonJS packages call require(), __dirname and __filename, which ES modules lack.
+    banner: {
+      js: [
+        "import { createRequire as __cr } from 'node:module';",
+        "import { fileURLToPath as __fu } from 'node:url';",
+        "import { dirname as __dn } from 'node:path';",
+        'const require = __cr(import.meta.url);',
+        'const __filename = __fu(import.meta.url);',
+        'const __dirname = __dn(__filename);',
+      ].join(' '),
+    },
+    // Fewer bytes to read and compile on every start; names stay, so stack traces stay readable.
+    minifyWhitespace: true,
+    minifySyntax: true,
     sourcemap: true,
     tsconfig: join(root, 'tsconfig.json'),
     logLevel: 'warning',
@@ -99,6 +139,7 @@ function rebuildNativeForElectron(): void {
 
 await buildRenderer();
 await buildServer();
+writeStamp(root, fingerprints);
 if (args.has('--electron')) {
   await buildElectron();
   if (args.has('--native')) rebuildNativeForElectron();
