@@ -1,13 +1,16 @@
 import type { Role } from '@shared/api/types';
-import type { AssigneeView, ComplaintView, FollowUpView, OutcomeView, VisitView } from '@shared/api/visit';
+import type { AssigneeView, ComplaintView, VisitView } from '@shared/api/visit';
 import type { Outcome } from '@shared/visit/config';
-import { complaintOverdue, followUpOverdue } from '@shared/visit/rules';
 import type { Store } from '../connection';
+import {
+  assigneeFromRow,
+  complaintFromRow,
+  followUpFromRow,
+  outcomeFromRow,
+  type FollowUpRecord,
+  type OutcomeRecord,
+} from '../convert/visits';
 import { newId } from '../ids';
-
-/** Product names come from the catalogue in the rules, not the DB: the route adds them. */
-export type OutcomeRow = Omit<OutcomeView, 'productName'>;
-export type FollowUpRow = Omit<FollowUpView, 'productName'>;
 
 /** Roles that serve customers and so can be given a follow-up. */
 const ASSIGNABLE_ROLES: Role[] = ['teller', 'rm', 'lobby', 'manager'];
@@ -43,7 +46,7 @@ export class VisitRepo {
     return id;
   }
 
-  outcomes(customerId: string, limit = 20): OutcomeRow[] {
+  outcomes(customerId: string, limit = 20): OutcomeRecord[] {
     return this.store
       .all(
         this.store.k
@@ -55,17 +58,7 @@ export class VisitRepo {
           .orderBy('o.at', 'desc')
           .limit(limit),
       )
-      .map((r) => ({
-        id: r.id,
-        productCode: r.product_code,
-        outcome: r.outcome as Outcome,
-        reason: r.reason,
-        note: r.note,
-        staffId: r.staff_id,
-        staffName: r.staff_name,
-        ticketId: r.ticket_id,
-        at: r.at,
-      }));
+      .map(outcomeFromRow);
   }
 
   /** Active staff who serve customers, for the follow-up assignee picker. */
@@ -80,7 +73,7 @@ export class VisitRepo {
           .orderBy('role')
           .orderBy('display_name'),
       )
-      .map((r) => ({ id: r.id, displayName: r.display_name, role: r.role as Role }));
+      .map(assigneeFromRow);
   }
 
   outcomeCountForTicket(ticketId: string): number {
@@ -128,7 +121,7 @@ export class VisitRepo {
     filter: { assigneeId?: string; status?: string; customerId?: string },
     now: number,
     limit = 200,
-  ): FollowUpRow[] {
+  ): FollowUpRecord[] {
     let q = this.store.k
       .selectFrom('follow_ups as f')
       .innerJoin('customers as c', 'c.id', 'f.customer_id')
@@ -152,21 +145,7 @@ export class VisitRepo {
     if (filter.assigneeId) q = q.where('f.assignee_id', '=', filter.assigneeId);
     if (filter.status && filter.status !== 'all') q = q.where('f.status', '=', filter.status);
     if (filter.customerId) q = q.where('f.customer_id', '=', filter.customerId);
-    return this.store.all(q).map((r) => ({
-      id: r.id,
-      customerId: r.customer_id,
-      customerName: r.customer_name,
-      customerNo: r.customer_no,
-      productCode: r.product_code,
-      kind: r.kind,
-      assigneeId: r.assignee_id,
-      assigneeName: r.assignee_name,
-      dueAt: r.due_at,
-      status: r.status,
-      overdue: followUpOverdue({ status: r.status, dueAt: r.due_at }, now),
-      note: r.note,
-      createdAt: r.created_at,
-    }));
+    return this.store.all(q).map((r) => followUpFromRow(r, now));
   }
 
   closeFollowUp(id: string, status: 'done' | 'cancelled', note: string | null, at: number): boolean {
@@ -232,21 +211,7 @@ export class VisitRepo {
       .limit(limit);
     if (filter.customerId) q = q.where('p.customer_id', '=', filter.customerId);
     if (filter.open) q = q.where('p.status', '!=', 'resolved');
-    return this.store.all(q).map((r) => ({
-      id: r.id,
-      customerId: r.customer_id,
-      customerName: r.customer_name,
-      category: r.category,
-      description: r.description,
-      status: r.status,
-      deadlineAt: r.deadline_at,
-      overdue: complaintOverdue({ status: r.status, deadlineAt: r.deadline_at }, now),
-      resolution: r.resolution,
-      createdBy: r.created_by,
-      createdByName: r.created_by_name,
-      createdAt: r.created_at,
-      resolvedAt: r.resolved_at,
-    }));
+    return this.store.all(q).map((r) => complaintFromRow(r, now));
   }
 
   updateComplaint(id: string, status: string, resolution: string | null, by: string, at: number): boolean {
