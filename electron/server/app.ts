@@ -21,7 +21,8 @@ import { ImportJobs } from '../sync/import/jobs';
 import { ExportRepo } from '../db/repos/exports';
 import { liveSocket } from './live';
 import { guardOrigin } from './origin';
-import { Http } from './route';
+import { allRoutes } from '@shared/api/routes';
+import { Http, unregistered } from './route';
 import { registerRateLimit } from './rate-limit';
 import { counterRoutes } from './routes/counters';
 import { displayRoutes } from './routes/displays';
@@ -99,6 +100,10 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   auditRoutes(http, ctx);
   vipRoutes(http, ctx);
   syncRoutes(http, { sync: ctx.syncApp });
+  // The contract and the server cannot drift apart: a route declared in shared/api/routes without a handler here
+  // would be a typed call that always 404s, so the server refuses to start.
+  const missing = unregistered(allRoutes, http.registered);
+  if (missing.length) throw new Error(`routes declared without a handler: ${missing.join(', ')}`);
   for (const d of http.registered) {
     ctx.routeTable.push({
       method: d.method,

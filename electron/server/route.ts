@@ -61,3 +61,9 @@ export function route<D extends AnyRoute>(
     },
   });
 }
+
+/** The declared routes that got no handler, as `METHOD /path`. */
+export function unregistered(declared: readonly AnyRoute[], registered: readonly AnyRoute[]): string[] {
+  const done = new Set(registered);
+  return declared.filter((d) => !done.has(d)).map((d) => `${d.method} ${d.path}`);
+}
