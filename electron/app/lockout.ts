@@ -1,7 +1,6 @@
 import { ApiError } from '@shared/api/errors';
 import type { SecurityConfig } from '@shared/security/config';
 import { afterFailure, lockEnd } from '@shared/staff/lockout';
-import type { StaffMember } from '@shared/staff/types';
 import type { StaffRecord } from '../db/convert/staff';
 import type { AuditRepo } from '../db/repos/settings';
 import type { StaffRepo } from '../db/repos/staff';
@@ -17,62 +16,75 @@ export const accountLocked = (until: number) =>
   );
 
 export interface LockoutDeps {
-  staff: Pick<StaffRepo, 'recordFailure' | 'clearFailures'>;
+  staff: Pick<StaffRepo, 'member' | 'recordFailure' | 'clearFailures'>;
   audit: Pick<AuditRepo, 'append'>;
   tx: <T>(fn: () => T) => T;
   now: () => number;
   security: () => Pick<SecurityConfig, 'maxFailedLogins' | 'lockoutMinutes'>;
 }
 
+/** A checked password: right, or wrong (with the lock end if this wrong one locked the account). */
+export type Attempt = { ok: true } | { ok: false; until: number | null };
+
 /** Wrong passwords count toward one lockout per account, whichever route took them. */
 export class Lockout {
   constructor(private readonly deps: LockoutDeps) {}
 
-  /** Throws 423 while the account is locked. */
-  refuseIfLocked(staff: Pick<StaffMember, 'lockedUntil'>): void {
-    const locked = lockEnd(staff, this.deps.now());
-    if (locked) throw accountLocked(locked);
-  }
-
   /**
-   * One wrong password (login, unlock or password change): counts toward the lockout, audited.
-   * Returns the lock end if this failure locked the account.
+   * One password attempt on an account (login, unlock, password change, terminal enrollment). The attempt is
+   * counted as a failure BEFORE the slow asynchronous hash check, in one synchronous transaction that re-reads the
+   * account: parallel guesses each see the ones before them, so a burst gets at most maxFailedLogins checks and the
+   * rest are refused as locked. A right password then clears the count (as a login always has).
+   * Throws 423 (after auditing `refusedAction`, if given) when the account is locked.
    */
-  failed(staff: StaffMember, action: string, at: number): number | null {
-    const { failures, until } = afterFailure(staff, at, this.deps.security());
-    this.deps.tx(() => {
-      this.deps.staff.recordFailure(staff.id, failures, until, at);
-      this.deps.audit.append({ at, staffId: staff.id, action, detail: { failures } });
+  async attempt(
+    staff: StaffRecord,
+    password: string,
+    failAction: string,
+    refusedAction?: string,
+  ): Promise<Attempt> {
+    const { deps } = this;
+    const at = deps.now();
+    const counted = deps.tx(() => {
+      const fresh = deps.staff.member(staff.id) ?? staff;
+      const locked = lockEnd(fresh, at);
+      if (locked) return { locked };
+      const next = afterFailure(fresh, at, deps.security());
+      deps.staff.recordFailure(staff.id, next.failures, next.until, at);
+      return next;
+    });
+    if ('locked' in counted) {
+      if (refusedAction) deps.audit.append({ at, staffId: staff.id, action: refusedAction });
+      throw accountLocked(counted.locked);
+    }
+    if (await verifyPassword(password, staff.passwordHash)) {
+      deps.staff.clearFailures(staff.id, deps.now());
+      return { ok: true };
+    }
+    const { failures, until } = counted;
+    deps.tx(() => {
+      deps.audit.append({ at, staffId: staff.id, action: failAction, detail: { failures } });
       if (until) {
-        this.deps.audit.append({
+        deps.audit.append({
           at,
           staffId: staff.id,
           action: 'account.locked',
           targetType: 'staff',
           targetId: staff.id,
-          detail: { until, after: action },
+          detail: { until, after: failAction },
         });
       }
     });
-    return until;
-  }
-
-  cleared(staffId: string, at: number): void {
-    this.deps.staff.clearFailures(staffId, at);
+    return { ok: false, until };
   }
 
   /**
    * For every route that takes a staff password outside login (terminal enrollment): the same lockout and failure
-   * count as login, so no route can be used to guess around it. Clears the count on success.
+   * count as login, so no route can be used to guess around it. Throws 423 when this failure locks the account.
    */
   async check(staff: StaffRecord, password: string, failAction: string): Promise<boolean> {
-    this.refuseIfLocked(staff);
-    if (await verifyPassword(password, staff.passwordHash)) {
-      this.cleared(staff.id, this.deps.now());
-      return true;
-    }
-    const until = this.failed(staff, failAction, this.deps.now());
-    if (until) throw accountLocked(until);
-    return false;
+    const r = await this.attempt(staff, password, failAction);
+    if (!r.ok && r.until) throw accountLocked(r.until);
+    return r.ok;
   }
 }

@@ -32,3 +32,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
+
+let dummyHash: Promise<string> | null = null;
+
+/**
+ * For a user name with no (active) account: the same scrypt work as a real check, so how long the answer takes
+ * does not tell which user names exist. Always false.
+ */
+export async function verifyNobody(password: string): Promise<false> {
+  dummyHash ??= hashPassword(randomBytes(16).toString('base64url'));
+  await verifyPassword(password, await dummyHash);
+  return false;
+}

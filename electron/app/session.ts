@@ -3,13 +3,12 @@ import type { Done, LoginReply, PasswordChanged, SessionInfo } from '@shared/api
 import type { Me } from '@shared/api/types';
 import { scrubPii } from '@shared/customer/mask';
 import type { SecurityConfig } from '@shared/security/config';
-import { lockEnd } from '@shared/staff/lockout';
 import { toMe, type StaffRecord } from '../db/convert/staff';
 import { newId } from '../db/ids';
 import type { AuditRepo } from '../db/repos/settings';
 import type { SessionRepo, StaffRepo } from '../db/repos/staff';
 import { accountLocked, type Lockout } from './lockout';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword, verifyNobody } from './password';
 import { newToken, tokenId } from './tokens';
 
 /** The logged-in caller as authentication resolved it. */
@@ -25,7 +24,7 @@ export interface SessionActivity {
 }
 
 export interface SessionDeps {
-  staff: Pick<StaffRepo, 'member' | 'memberByUsername' | 'clearFailures' | 'setPassword'>;
+  staff: Pick<StaffRepo, 'member' | 'memberByUsername' | 'setPassword'>;
   sessions: Pick<SessionRepo, 'insert' | 'get' | 'delete' | 'deleteForStaff'>;
   audit: Pick<AuditRepo, 'append'>;
   tx: <T>(fn: () => T) => T;
@@ -53,6 +52,7 @@ export class SessionApp {
     const now = deps.now();
     const staff = deps.staff.memberByUsername(username);
     if (!staff || !staff.active) {
+      await verifyNobody(password);
       // Someone may type an ID or phone number into the user name: the audit row keeps it masked.
       deps.audit.append({
         at: now,
@@ -62,22 +62,15 @@ export class SessionApp {
       });
       throw badCredentials();
     }
-    const locked = lockEnd(staff, now);
-    if (locked) {
-      deps.audit.append({ at: now, staffId: staff.id, action: 'login.refused_locked' });
-      throw accountLocked(locked);
-    }
-    const ok = await verifyPassword(password, staff.passwordHash);
-    const at = deps.now();
-    if (!ok) {
-      const until = deps.lockout.failed(staff, 'login.failed', at);
-      if (until) throw accountLocked(until);
+    const r = await deps.lockout.attempt(staff, password, 'login.failed', 'login.refused_locked');
+    if (!r.ok) {
+      if (r.until) throw accountLocked(r.until);
       throw badCredentials();
     }
+    const at = deps.now();
     const token = newToken();
     const hours = deps.security().sessionHours;
     deps.tx(() => {
-      deps.staff.clearFailures(staff.id, at);
       deps.sessions.insert({
         id: tokenId(token),
         staff_id: staff.id,
@@ -112,18 +105,14 @@ export class SessionApp {
   async unlock(caller: SessionCaller, password: string): Promise<Done> {
     const { deps } = this;
     const staff = this.account(caller);
-    deps.lockout.refuseIfLocked(staff);
-    const ok = await verifyPassword(password, staff.passwordHash);
+    const r = await deps.lockout.attempt(staff, password, 'unlock.failed');
     const at = deps.now();
-    if (!ok) {
-      this.failed(caller, staff, 'unlock.failed', at);
+    if (!r.ok) {
+      this.lockedOut(caller, r.until);
       throw new ApiError(401, 'bad_password', '密码错误', 'Wrong password');
     }
     const session = deps.sessions.get(caller.sessionId);
-    deps.tx(() => {
-      deps.staff.clearFailures(staff.id, at);
-      deps.audit.append({ at, staffId: staff.id, action: 'unlock' });
-    });
+    deps.audit.append({ at, staffId: staff.id, action: 'unlock' });
     deps.activity.recordActivity(caller.sessionId, session?.last_seen_at ?? 0, at);
     return { ok: true };
   }
@@ -135,8 +124,9 @@ export class SessionApp {
   ): Promise<PasswordChanged> {
     const { deps } = this;
     const staff = this.account(caller);
-    if (!(await verifyPassword(oldPassword, staff.passwordHash))) {
-      this.failed(caller, staff, 'password.change_failed', deps.now());
+    const r = await deps.lockout.attempt(staff, oldPassword, 'password.change_failed');
+    if (!r.ok) {
+      this.lockedOut(caller, r.until);
       throw new ApiError(400, 'bad_password', '原密码不正确', 'The current password is wrong');
     }
     const hash = await hashPassword(newPassword);
@@ -163,9 +153,8 @@ export class SessionApp {
     return staff;
   }
 
-  /** A wrong password at the desk; if it locks the account, this session ends too (the next person logs in afresh). */
-  private failed(caller: SessionCaller, staff: StaffRecord, action: string, at: number): void {
-    const until = this.deps.lockout.failed(staff, action, at);
+  /** A wrong password at the desk that locked the account: this session ends too (the next person logs in afresh). */
+  private lockedOut(caller: SessionCaller, until: number | null): void {
     if (!until) return;
     this.deps.sessions.delete(caller.sessionId);
     this.deps.activity.forgetActivity(caller.sessionId);

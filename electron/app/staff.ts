@@ -7,7 +7,7 @@ import { newId } from '../db/ids';
 import type { AuditRepo } from '../db/repos/settings';
 import type { SessionRepo, StaffRepo } from '../db/repos/staff';
 import type { Lockout } from './lockout';
-import { hashPassword } from './password';
+import { hashPassword, verifyNobody } from './password';
 import type { SessionCaller } from './session';
 
 export interface StaffDeps {
@@ -233,11 +233,12 @@ export class StaffApp {
 
   /**
    * A staff password taken outside login (terminal enrollment): the active account with this user name, if the
-   * password is right; wrong guesses count toward the same lockout as login.
+   * password is right; wrong guesses count toward the same lockout as login. An unknown name costs the same hash
+   * work, so the timing does not tell which names exist.
    */
   async verify(username: string, password: string, failAction: string): Promise<StaffRecord | null> {
     const staff = this.deps.staff.memberByUsername(username);
-    if (!staff || !staff.active) return null;
+    if (!staff || !staff.active) return verifyNobody(password).then(() => null);
     return (await this.deps.lockout.check(staff, password, failAction)) ? staff : null;
   }
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { AnyRoute, Parsed, ReplyType } from '@shared/api/contract';
 import type { Me } from '@shared/api/types';
 import type { Auth } from './auth';
@@ -18,11 +18,28 @@ export interface Call<D extends AnyRoute> {
  */
 export class Http {
   readonly registered: AnyRoute[] = [];
+  private passwordLimit: onRequestAsyncHookHandler | null = null;
   constructor(
     readonly app: FastifyInstance,
     readonly auth: Auth,
     readonly passwordAttemptsPerMinute: () => number,
   ) {}
+
+  /**
+   * One budget per client address shared by every `passwordAttempt` route (login, unlock, password change,
+   * enrollment, the display token): a client refused on one cannot keep guessing on another. (A per-route
+   * `config.rateLimit` would give each route a store of its own.) Needs the rate-limit plugin (rate-limit.ts).
+   */
+  passwordAttemptLimit(): onRequestAsyncHookHandler {
+    if (!this.app.hasDecorator('rateLimit')) {
+      throw new Error('password-attempt routes need registerRateLimit() first');
+    }
+    this.passwordLimit ??= this.app.rateLimit({
+      max: () => this.passwordAttemptsPerMinute(),
+      timeWindow: 60_000,
+    });
+    return this.passwordLimit;
+  }
 }
 
 /**
@@ -41,13 +58,7 @@ export function route<D extends AnyRoute>(
   app.route({
     method: def.method,
     url: def.path,
-    ...(def.passwordAttempt
-      ? {
-          config: {
-            rateLimit: { max: () => http.passwordAttemptsPerMinute(), timeWindow: 60_000 },
-          },
-        }
-      : {}),
+    ...(def.passwordAttempt ? { onRequest: http.passwordAttemptLimit() } : {}),
     handler: async (req, reply) => {
       const me =
         def.roles === null

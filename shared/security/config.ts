@@ -10,7 +10,7 @@ export const securityConfigSchema = z.object({
   maxFailedLogins: z.number().int().min(3).max(20),
   /** How long a locked account stays locked. */
   lockoutMinutes: z.number().int().min(1).max(1440),
-  /** Password attempts (login, unlock, password change) accepted per client address per minute. */
+  /** Password attempts (login, unlock, password change, enrollment: one budget) per client address per minute. */
   passwordAttemptsPerMinute: z.number().int().min(5).max(600),
 });
 export type SecurityConfig = z.infer<typeof securityConfigSchema>;

@@ -474,6 +474,31 @@ describe('fuzzing every route', () => {
     expect(refusedAtGate).toBeLessThan(cases.length * 0.4);
   }, 120_000);
 
+  it('takes a burst of parallel wrong passwords without a 5xx and ends with the account locked', async () => {
+    const admin = { authorization: `Bearer ${tokens.admin as string}` };
+    const made = await s.app.inject({
+      method: 'POST',
+      url: '/api/staff',
+      headers: admin,
+      payload: { username: 'fuzzburst', displayName: 'fuzzburst', role: 'teller', password: 'fuzz12345' },
+    });
+    expect(made.statusCode).toBe(201);
+    // A fresh client address: the fuzzing above has spent this one's password-attempt budget.
+    const from = { remoteAddress: '10.9.8.7' };
+    const loginAs = (username: string, password: string) =>
+      s.app.inject({ method: 'POST', url: '/api/session', payload: { username, password }, ...from });
+    const burst = await Promise.all([
+      ...Array.from({ length: 24 }, (_, i) => loginAs('fuzzburst', `wrong-${i}`)),
+      loginAs('no-such-user', 'wrong'),
+      loginAs('fuzzburst', ''),
+    ]);
+    const bad = burst.filter((r) => r.statusCode >= 500 || !(r.json() as { error?: unknown }).error);
+    expect(bad.map((r) => `${r.statusCode} ${r.body.slice(0, 120)}`)).toEqual([]);
+    expect(burst.every((r) => [400, 401, 423, 429].includes(r.statusCode))).toBe(true);
+    expect(s.ctx.staff.byUsername('fuzzburst')?.locked_until).toBeGreaterThan(Date.now());
+    expect((await loginAs('fuzzburst', 'fuzz12345')).statusCode).toBe(423);
+  });
+
   it('is still up over a real socket, and the database is intact', async () => {
     const res = await fetch(`${s.url}/api/health`);
     expect(res.status).toBe(200);
