@@ -68,11 +68,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   sessionRoutes(http, { session: ctx.sessionApp });
   setupRoutes(http, { staff: ctx.staffApp, lan: ctx.opts.lan });
   staffRoutes(http, { staff: ctx.staffApp });
-  counterRoutes(http, ctx);
+  counterRoutes(http, { counters: ctx.queueApps.counters });
   settingsRoutes(http, { settings: ctx.settingsApp });
   displayRoutes(http, { displays: ctx.displaysApp });
   customerRoutes(http, { customers: ctx.customersApp, visits: ctx.visitsApp });
-  queueRoutes(http, ctx);
+  queueRoutes(http, { queue: ctx.queue, rules: () => ctx.rules() });
   visitRoutes(http, { visits: ctx.visitsApp });
   importRoutes(http, {
     imports: new ImportsApp({
@@ -98,7 +98,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     }),
   });
   auditRoutes(http, ctx);
-  vipRoutes(http, ctx);
+  vipRoutes(http, { vip: ctx.queueApps.vip });
   syncRoutes(http, { sync: ctx.syncApp });
   // The contract and the server cannot drift apart: a route declared in shared/api/routes without a handler here
   // would be a typed call that always 404s, so the server refuses to start.
@@ -113,7 +113,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       display: d.display === true,
     });
   }
-  await liveSocket(app, ctx);
+  await liveSocket(app, { auth: ctx.auth, queue: ctx.queue, now: ctx.now });
 
   const dir = ctx.opts.staticDir;
   if (dir && existsSync(join(dir, 'index.html'))) {

@@ -18,7 +18,9 @@ import { SettingsApp } from '../app/settings';
 import { StaffApp } from '../app/staff';
 import { ensureBranch } from '../db/repos/branch';
 import { Auth } from './auth';
-import { QueueService } from './queue/service';
+import { queueModules, type QueueApp, type QueueModules } from '../app/queue';
+import { CounterRepo } from '../db/repos/counters';
+import { TicketRepo } from '../db/repos/tickets';
 import { SyncCore } from '../sync/core';
 import { queueListener, SyncApp } from '../app/sync';
 import type { SyncConfig } from '@shared/sync/config';
@@ -62,7 +64,9 @@ export class AppContext {
   /** What the server registered (filled by buildApp): /api/docs and the role tests read it. */
   readonly routeTable: RouteInfo[] = [];
   readonly auth: Auth;
-  readonly queue: QueueService;
+  /** The queue domain's application modules (electron/app/queue); `queue` is its ticket side. */
+  readonly queueApps: QueueModules;
+  readonly queue: QueueApp;
   /** Replication: HLC, outbox, applier, ticket-number blocks (electron/sync). */
   readonly sync: SyncCore;
   /** Replication as the sync routes see it: enrollment, snapshot, journal, push, blocks, status. */
@@ -129,7 +133,22 @@ export class AppContext {
       now: this.now,
       rules,
     });
-    this.queue = new QueueService(this);
+    this.queueApps = queueModules({
+      tx,
+      tickets: new TicketRepo(store),
+      counters: new CounterRepo(store),
+      customers: this.customers,
+      visits: this.visits,
+      audit: this.audit,
+      outbox: this.sync,
+      suggestionCount: (customerId, intents, now) =>
+        this.customersApp.suggestionsFor(customerId, intents, now)?.items.length ?? 0,
+      rules,
+      now: this.now,
+      log,
+      deviceId: opts.deviceId,
+    });
+    this.queue = this.queueApps.queue;
     this.sync.listen(queueListener(this.queue, rules));
     this.visitsApp = new VisitsApp({
       visits: this.visits,

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { CHANNELS } from '../triage/channel';
-import { TICKET_EVENT_TYPES, type TicketStatus } from '../queue/events';
+import { TICKET_EVENT_TYPES, type TicketEvent, type TicketStatus } from '../queue/events';
 import type { SyncNoticeView, SyncStatus } from '../sync/api';
+import type { QueueDef } from '../queue/config';
+import type { ChannelConfig, IntentConfig, PriorityClass } from '../triage/config';
+import type { TriageDecision, TriageFlags } from '../triage/types';
 
 /** Queue API shapes: inputs validated by the server, outputs typed for the renderer. */
 
@@ -74,7 +77,8 @@ export interface TicketView extends PublicTicket {
   branchName: string;
 }
 
-export interface CounterState {
+/** A service point as set up and as its teller left it (open, staff state). */
+export interface CounterView {
   id: string;
   number: number;
   name: string;
@@ -83,6 +87,10 @@ export interface CounterState {
   corporateOnly: boolean;
   open: boolean;
   staffState: string;
+}
+
+/** A counter on the live board: its set-up, the ticket in front of it and the visits parked there. */
+export interface CounterState extends CounterView {
   current: PublicTicket | null;
   /** Visits parked at this counter, to be taken back. */
   held: PublicTicket[];
@@ -99,30 +107,97 @@ export interface CallMessage {
   channel: string;
 }
 
+/**
+ * One ticket changed: the ticket, and what it changed on the board (the queues it left or joined, with their new
+ * order, count and estimate, and the counters it left or stands at), so a screen updates without a refetch.
+ */
+export interface TicketMessage {
+  type: 'ticket';
+  at: number;
+  ticket: PublicTicket;
+  queues: QueueSummary[];
+  counters: CounterState[];
+}
+
+/** A counter was opened, closed or set up: every counter, and the queues (their estimates count open counters). */
+export interface CountersMessage {
+  type: 'counters';
+  at: number;
+  counters: CounterState[];
+  queues: QueueSummary[];
+}
+
 export type LiveMessage =
   | CallMessage
-  | { type: 'ticket'; at: number; ticket: PublicTicket }
-  | { type: 'counters'; at: number }
+  | TicketMessage
+  | CountersMessage
   | { type: 'hello'; at: number; snapshot: QueueSnapshot }
+  /** Many tickets changed at once (end of day, a replication batch): the whole board. */
+  | { type: 'snapshot'; at: number; snapshot: QueueSnapshot }
   /** Replication status changed (terminal: online/offline, pending, progress). */
   | { type: 'sync'; at: number; sync: SyncStatus }
   /** A counter's action did not stand after a merge (e.g. the same ticket called first elsewhere). */
   | { type: 'notice'; at: number; notice: SyncNoticeView };
 
+/** One queue on the board: its waiting tickets in calling order. */
+export interface QueueSummary {
+  key: string;
+  prefix: string;
+  zh: string;
+  en: string;
+  waiting: number;
+  waitMinutes: number | null;
+  tickets: PublicTicket[];
+}
+
 export interface QueueSnapshot {
   branchDay: string;
   branchName: string;
   at: number;
-  queues: {
-    key: string;
-    prefix: string;
-    zh: string;
-    en: string;
-    waiting: number;
-    waitMinutes: number | null;
-    tickets: PublicTicket[];
-  }[];
+  queues: QueueSummary[];
   counters: CounterState[];
   recentCalls: CallMessage[];
   noShows: PublicTicket[];
+}
+
+/** POST /api/triage and the lobby's request: who, what for, and the visitor's flags. */
+export interface VisitRequest {
+  customerId: string | null;
+  intents: string[];
+  flags: TriageFlags;
+}
+
+/** POST /api/tickets. */
+export interface IssueResult {
+  ticket: TicketView;
+  decision: TriageDecision;
+}
+
+/** POST /api/counters/:id/call-next: the called ticket, or none and why. */
+export interface CallNextResult {
+  ticket: TicketView | null;
+  message?: { zh: string; en: string };
+}
+
+/** GET /api/tickets/:id/events. */
+export interface TicketEventList {
+  events: TicketEvent[];
+}
+
+/** GET /api/counters. */
+export interface CounterList {
+  counters: CounterView[];
+}
+
+/** GET /api/intents: what the lobby can pick and how channels map to queues. */
+export interface IntentsInfo {
+  intents: IntentConfig[];
+  channels: ChannelConfig[];
+  priorities: PriorityClass[];
+  queues: QueueDef[];
+}
+
+/** POST /api/queues/end-of-day. */
+export interface EndOfDayResult {
+  cancelled: number;
 }

@@ -1,17 +1,9 @@
+import type { CounterView } from '@shared/api/queue';
 import type { Store } from '../connection';
 import { newId } from '../ids';
 import type { CounterTable } from '../schema';
 
-export interface CounterView {
-  id: string;
-  number: number;
-  name: string;
-  channel: string;
-  queues: string[];
-  corporateOnly: boolean;
-  open: boolean;
-  staffState: string;
-}
+export type { CounterView };
 
 export function toCounterView(r: CounterTable): CounterView {
   return {

@@ -1,34 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TicketView } from '@shared/api/queue';
+import type { VisitRequest } from '@shared/api/queue';
+import type { Input } from '@shared/api/contract';
+import { routes } from '@shared/api/routes';
 import type { TicketEventType } from '@shared/queue/events';
-import type { QueueDef } from '@shared/queue/config';
-import type { ChannelConfig, IntentConfig, PriorityClass } from '@shared/triage/config';
-import type { TriageDecision, TriageFlags } from '@shared/triage/types';
-import { api } from './client';
+import { call } from './client';
 
-/** GET /api/intents: what the lobby can pick and how channels map to queues. */
-export interface IntentsInfo {
-  intents: IntentConfig[];
-  channels: ChannelConfig[];
-  priorities: PriorityClass[];
-  queues: QueueDef[];
-}
+export type { IntentsInfo, IssueResult, VisitRequest } from '@shared/api/queue';
 
-export interface VisitRequest {
-  customerId: string | null;
-  intents: string[];
-  flags: TriageFlags;
-}
-
-export interface IssueResult {
-  ticket: TicketView;
-  decision: TriageDecision;
-}
+const q = routes.queue;
 
 export function useIntents() {
   return useQuery({
     queryKey: ['intents'],
-    queryFn: () => api<IntentsInfo>('GET', '/api/intents'),
+    queryFn: () => call(q.intents),
     staleTime: 5 * 60_000,
   });
 }
@@ -36,29 +20,24 @@ export function useIntents() {
 export function useTicket(id: string | null | undefined) {
   return useQuery({
     queryKey: ['ticket', id],
-    queryFn: () => api<TicketView>('GET', `/api/tickets/${encodeURIComponent(id ?? '')}`),
+    queryFn: () => call(q.ticket, { params: { id: id ?? '' } }),
     enabled: !!id,
     retry: false,
   });
 }
 
-export const triage = (body: VisitRequest) => api<TriageDecision>('POST', '/api/triage', body);
+export const triage = (body: VisitRequest) => call(q.triage, { body });
 
-export const issueTicket = (body: VisitRequest & { override?: { channel: string; reason: string } }) =>
-  api<IssueResult>('POST', '/api/tickets', body);
+export const issueTicket = (body: Input<typeof q.issue>['body']) => call(q.issue, { body });
 
 export const ticketEvent = (
   id: string,
   type: Exclude<TicketEventType, 'issue'>,
   counterId: string | null,
   payload: Record<string, unknown> = {},
-) => api<TicketView>('POST', `/api/tickets/${encodeURIComponent(id)}/events`, { type, counterId, payload });
+) => call(q.act, { params: { id }, body: { type, counterId, payload } });
 
-export const callNext = (counterId: string) =>
-  api<{ ticket: TicketView | null; message?: { zh: string; en: string } }>(
-    'POST',
-    `/api/counters/${encodeURIComponent(counterId)}/call-next`,
-  );
+export const callNext = (counterId: string) => call(q.callNext, { params: { id: counterId } });
 
-export const patchCounter = (counterId: string, patch: { open?: boolean; staffState?: string }) =>
-  api<unknown>('PATCH', `/api/counters/${encodeURIComponent(counterId)}`, patch);
+export const patchCounter = (counterId: string, patch: Input<typeof q.updateCounter>['body']) =>
+  call(q.updateCounter, { params: { id: counterId }, body: patch });

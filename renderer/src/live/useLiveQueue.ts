@@ -1,55 +1,59 @@
 import { useEffect, useEffectEvent, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { LiveMessage, QueueSnapshot } from '@shared/api/queue';
-import { api } from '../api/client';
+import { routes } from '@shared/api/routes';
+import { call } from '../api/client';
+import { applyLive, newer } from './apply';
 import { liveUrl, reconnectDelay } from './backoff';
 
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting';
 
-// Ticket changes come in bursts (a call is a ticket change plus a call); one refetch covers the burst.
-const REFETCH_DEBOUNCE_MS = 120;
+/**
+ * The safety net under the feed: the whole board is fetched again this often (and on every reconnect), so a
+ * message lost or misapplied is corrected within the interval.
+ */
+const RESYNC_MS = 30_000;
 
-/** Keep the newer of two snapshots: an HTTP refetch and a hello can cross on the wire. */
-const newer = (prev: QueueSnapshot | null, next: QueueSnapshot) =>
-  !prev || next.at >= prev.at ? next : prev;
+/** The lobby display's board (ticket numbers only, display token on the LAN) or the staff's. */
+export type LiveSource = 'display' | 'queues';
+
+export const liveQueueKey = (source: LiveSource) => ['live-queue', source] as const;
 
 /**
- * The branch queue, live: the snapshot from `snapshotPath`, then the WebSocket feed. A hello (also after every
- * reconnect) replaces the snapshot; a call is added to the recent calls at once; ticket and counter changes
- * refetch the snapshot, so waiting counts and estimates are always the server's.
+ * The branch queue, live: the snapshot from GET /api/display or /api/queues in the query cache, then the
+ * WebSocket feed applied to it (live/apply.ts): a hello replaces it, a call joins the recent calls at once, a
+ * ticket or counter change brings what it changed. A periodic resync and a resync on reconnect are the safety net.
  */
 export function useLiveQueue(
-  snapshotPath: '/api/display' | '/api/queues',
+  source: LiveSource,
   onMessage?: (m: LiveMessage) => void,
 ): { snapshot: QueueSnapshot | null; status: LiveStatus } {
-  const [snapshot, setSnapshot] = useState<QueueSnapshot | null>(null);
+  const qc = useQueryClient();
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const notify = useEffectEvent((m: LiveMessage) => onMessage?.(m));
+  const key = liveQueueKey(source);
+
+  const query = useQuery({
+    queryKey: key,
+    // An HTTP answer and the feed can cross on the wire: the newer board wins.
+    queryFn: async () => newer(qc.getQueryData<QueueSnapshot>(key), await call(routes.queue[source])),
+    refetchInterval: RESYNC_MS,
+    refetchIntervalInBackground: true,
+  });
 
   useEffect(() => {
+    const k = liveQueueKey(source);
     let stopped = false;
     let socket: WebSocket | null = null;
     let attempt = 0;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
-    let refetchTimer: ReturnType<typeof setTimeout> | undefined;
-
-    const refetch = () => {
-      api<QueueSnapshot>('GET', snapshotPath)
-        .then((s) => {
-          if (!stopped) setSnapshot((prev) => newer(prev, s));
-        })
-        .catch(() => {
-          // The socket's reconnect resyncs; a failed refetch needs no banner of its own.
-        });
-    };
-    const scheduleRefetch = () => {
-      clearTimeout(refetchTimer);
-      refetchTimer = setTimeout(refetch, REFETCH_DEBOUNCE_MS);
-    };
 
     const connect = () => {
       const ws = new WebSocket(liveUrl(window.location));
       socket = ws;
       ws.onopen = () => {
+        // After a reconnect the hello brings the board; the resync covers an HTTP-only change in between.
+        if (attempt > 0) void qc.invalidateQueries({ queryKey: k });
         attempt = 0;
         setStatus('open');
       };
@@ -60,10 +64,7 @@ export function useLiveQueue(
         } catch {
           return;
         }
-        if (m.type === 'hello') setSnapshot((prev) => newer(prev, m.snapshot));
-        else if (m.type === 'call')
-          setSnapshot((prev) => prev && { ...prev, recentCalls: [m, ...prev.recentCalls].slice(0, 10) });
-        if (m.type === 'ticket' || m.type === 'counters' || m.type === 'call') scheduleRefetch();
+        qc.setQueryData<QueueSnapshot>(k, (prev) => applyLive(prev, m) ?? undefined);
         notify(m);
       };
       ws.onclose = () => {
@@ -73,15 +74,13 @@ export function useLiveQueue(
       };
     };
 
-    refetch();
     connect();
     return () => {
       stopped = true;
       clearTimeout(retryTimer);
-      clearTimeout(refetchTimer);
       socket?.close();
     };
-  }, [snapshotPath]);
+  }, [source, qc]);
 
-  return { snapshot, status };
+  return { snapshot: query.data ?? null, status };
 }

@@ -10,6 +10,7 @@ import { settingsApi } from './settings';
 import { staffApi } from './staff';
 import { syncApi } from './sync';
 import { visitsApi } from './visits';
+import { queueApi } from './queue';
 
 /**
  * Every route of the branch server, by domain. The server registers a handler for each (and refuses to start when
@@ -27,6 +28,7 @@ export const routes = {
   sync: syncApi,
   imports: importsApi,
   exports: exportsApi,
+  queue: queueApi,
 };
 
 /** The whole table, flat: /api/docs, the role tests and the fuzz suite walk it. */

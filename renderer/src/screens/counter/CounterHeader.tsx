@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CounterState } from '@shared/api/queue';
 
 const STAFF_STATES = ['serving', 'break', 'back_office'] as const;
+type StaffState = (typeof STAFF_STATES)[number];
 
 interface Props {
   counters: CounterState[];
@@ -10,7 +11,7 @@ interface Props {
   /** Staff without a counter of their own (manager, admin) choose one. */
   canPick: boolean;
   onPick: (id: string) => void;
-  onPatch: (patch: { open?: boolean; staffState?: string }) => void;
+  onPatch: (patch: { open?: boolean; staffState?: StaffState }) => void;
 }
 
 export function CounterHeader({ counters, counter, canPick, onPick, onPatch }: Props) {
@@ -49,7 +50,10 @@ export function CounterHeader({ counters, counter, canPick, onPick, onPatch }: P
           <Segmented
             size="large"
             value={counter.staffState}
-            onChange={(v) => onPatch({ staffState: String(v) })}
+            onChange={(v) => {
+              const state = STAFF_STATES.find((x) => x === v);
+              if (state) onPatch({ staffState: state });
+            }}
             data-testid="staff-state"
             options={STAFF_STATES.map((s) => ({ value: s, label: t(`counter.staff.${s}`) }))}
           />

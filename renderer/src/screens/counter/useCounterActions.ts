@@ -34,7 +34,7 @@ export function useCounterActions(counterId: string | null) {
     onError: fail,
   });
   const counter = useMutation({
-    mutationFn: (patch: { open?: boolean; staffState?: string }) => patchCounter(counterId ?? '', patch),
+    mutationFn: (patch: Parameters<typeof patchCounter>[1]) => patchCounter(counterId ?? '', patch),
     onError: fail,
   });
 

@@ -34,7 +34,7 @@ export function useCounterTickets(
   const onMessage = useCallback((m: LiveMessage) => {
     if (m.type === 'ticket') setSeen((s) => remember(s, m.at, m.ticket));
   }, []);
-  const { snapshot, status } = useLiveQueue('/api/queues', onMessage);
+  const { snapshot, status } = useLiveQueue('queues', onMessage);
   const counterId = typeof counter === 'function' ? counter(snapshot) : counter;
 
   const latest = new Map(Object.entries(seen));

@@ -33,7 +33,7 @@ function DisplayBoard() {
   const onMessage = (m: LiveMessage) => {
     if (m.type === 'call') announce(m);
   };
-  const { snapshot, status } = useLiveQueue('/api/display', onMessage);
+  const { snapshot, status } = useLiveQueue('display', onMessage);
   const now = useNow();
   const calls = snapshot?.recentCalls ?? [];
   const current = calls[0];

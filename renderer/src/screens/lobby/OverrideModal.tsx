@@ -1,6 +1,7 @@
 import { Alert, Input, Modal, Radio, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Channel } from '@shared/triage/channel';
 import type { TriageDecision } from '@shared/triage/types';
 import type { IntentsInfo } from '../../api/queue';
 import { useBilingual } from '../../lib/bilingual';
@@ -15,7 +16,7 @@ interface Props {
   /** The server's refusal of the last try, shown where the lobby manager is looking. */
   error: string | null;
   onCancel: () => void;
-  onConfirm: (o: { channel: string; reason: string }) => void;
+  onConfirm: (o: { channel: Channel; reason: string }) => void;
 }
 
 /** 改派: another channel than the suggestion, with a reason that is kept. Mounted only while open. */
@@ -23,13 +24,13 @@ export function OverrideModal({ decision, info, issuing, error, onCancel, onConf
   const { t } = useTranslation();
   const bi = useBilingual();
   const first = decision.alternatives.find((a) => a.available) ?? decision.alternatives[0];
-  const [channel, setChannel] = useState<string>(first?.channel ?? '');
+  const [channel, setChannel] = useState<Channel | ''>(first?.channel ?? '');
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
-  const valid = !!channel && reason.trim().length >= MIN_REASON;
+  const valid = channel !== '' && reason.trim().length >= MIN_REASON;
   const submit = () => {
     setTried(true);
-    if (valid) onConfirm({ channel, reason: reason.trim() });
+    if (channel !== '' && valid) onConfirm({ channel, reason: reason.trim() });
   };
   const name = (key: string) => {
     const c = info.channels.find((x) => x.key === key);
@@ -49,7 +50,9 @@ export function OverrideModal({ decision, info, issuing, error, onCancel, onConf
     >
       <Radio.Group
         value={channel}
-        onChange={(e) => setChannel(String(e.target.value))}
+        onChange={(e) =>
+          setChannel(decision.alternatives.find((a) => a.channel === e.target.value)?.channel ?? '')
+        }
         style={{ width: '100%' }}
       >
         <Space orientation="vertical" style={{ width: '100%' }}>

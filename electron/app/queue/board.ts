@@ -1,0 +1,270 @@
+import type { RulesConfig } from '@shared/config/schema';
+import {
+  branchDay,
+  estimateWaitMinutes,
+  orderWaiting,
+  vipRoomLoad,
+  type PickHistory,
+  type TicketState,
+} from '@shared/queue';
+import type { BranchState } from '@shared/triage';
+import type {
+  CallMessage,
+  CounterState,
+  CounterView,
+  LiveMessage,
+  PublicTicket,
+  QueueSnapshot,
+  QueueSummary,
+  TicketView,
+} from '@shared/api/queue';
+import type { QueueDeps } from './deps';
+
+/** A ticket that has left the board for the day. */
+const closed = (t: TicketState) =>
+  t.status === 'done' || t.status === 'cancelled' || t.status === 'transferred';
+
+/** What may be shown in public (the lobby TV): no customer data. */
+export function publicTicket(t: TicketState): PublicTicket {
+  return {
+    id: t.id,
+    displayNo: t.displayNo,
+    queue: t.queue,
+    status: t.status,
+    priority: t.priority,
+    counterId: t.counterId,
+    arrivedAt: t.arrivedAt,
+    calledAt: t.lastCalledAt ?? t.calledAt,
+    channel: t.channel,
+  };
+}
+
+/**
+ * The branch day's board, held in memory: today's tickets still in play (rebuilt from the DB at start and on a
+ * new branch day), each counter's call history, recent service times and calls, and the live feed's listeners.
+ * Every view of the queue (a ticket, the snapshot, what a change did to the board) is computed from it.
+ */
+export class QueueBoard {
+  private day = '';
+  private live = new Map<string, TicketState>();
+  private durations = new Map<string, number[]>();
+  private recentCalls: CallMessage[] = [];
+  private listeners = new Set<(m: LiveMessage) => void>();
+  /** Per counter: how many priority tickets it called in a row (shared/queue/order). */
+  readonly history = new Map<string, PickHistory>();
+
+  constructor(private readonly d: Pick<QueueDeps, 'tickets' | 'counters' | 'rules' | 'log'>) {}
+
+  private rules(): RulesConfig {
+    return this.d.rules();
+  }
+
+  /** Switches to the branch day of `now`, loading its open tickets; yesterday's stay archived in the DB. */
+  ensureDay(now: number): string {
+    const d = branchDay(now, this.rules().branch.timezone);
+    if (d !== this.day) {
+      this.day = d;
+      this.live = new Map(this.d.tickets.active(d).map((t) => [t.id, t]));
+      this.history.clear();
+      this.recentCalls = [];
+    }
+    return d;
+  }
+
+  /** The branch day the board holds (after ensureDay). */
+  get today(): string {
+    return this.day;
+  }
+
+  /** Today's tickets still in play. */
+  tickets(): TicketState[] {
+    return [...this.live.values()];
+  }
+
+  get(id: string): TicketState | undefined {
+    return this.live.get(id);
+  }
+
+  /** A ticket's new state: kept while in play today, dropped once closed; another day's is not on the board. */
+  track(t: TicketState): void {
+    if (t.branchDay !== this.day) return;
+    if (closed(t)) this.live.delete(t.id);
+    else this.live.set(t.id, t);
+  }
+
+  /** A service time, for the wait estimates (the newest 200 per queue). */
+  served(queue: string, ms: number): void {
+    const list = this.durations.get(queue) ?? [];
+    list.push(ms);
+    if (list.length > 200) list.shift();
+    this.durations.set(queue, list);
+  }
+
+  subscribe(fn: (m: LiveMessage) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  emit(m: LiveMessage): void {
+    for (const fn of this.listeners) {
+      try {
+        fn(m);
+      } catch (err) {
+        this.d.log.warn({ err }, 'live listener failed');
+      }
+    }
+  }
+
+  /** A call (or recall) for the lobby display: it is announced and kept among the recent calls. */
+  announce(t: TicketState, now: number, recall: boolean): void {
+    const counter = t.counterId ? this.d.counters.get(t.counterId) : undefined;
+    const msg: CallMessage = {
+      type: 'call',
+      at: now,
+      recall,
+      displayNo: t.displayNo,
+      queue: t.queue,
+      counterName: counter?.name ?? '',
+      counterNumber: counter?.number ?? null,
+      channel: counter?.channel ?? t.channel ?? '',
+    };
+    this.recentCalls = [msg, ...this.recentCalls].slice(0, 10);
+    this.emit(msg);
+  }
+
+  /**
+   * Tells the feed a ticket changed, with what it changed on the board: the queues it was and is in and the
+   * counters it was and is at (`before` is its state before the change, when there was one).
+   */
+  ticketChanged(t: TicketState, before: TicketState | null, now: number): void {
+    if (this.listeners.size === 0) return;
+    const queues = new Set([t.queue, ...(before ? [before.queue] : [])]);
+    const counters = new Set(
+      [t.counterId, before?.counterId].filter((c): c is string => typeof c === 'string'),
+    );
+    this.emit({
+      type: 'ticket',
+      at: now,
+      ticket: publicTicket(t),
+      queues: this.queueSummaries(now, queues),
+      counters: this.counterStates().filter((c) => counters.has(c.id)),
+    });
+  }
+
+  /** A counter was opened, closed or set up: every counter, and the queues' estimates that count open ones. */
+  countersChanged(now: number): void {
+    if (this.listeners.size === 0) return;
+    this.emit({
+      type: 'counters',
+      at: now,
+      counters: this.counterStates(),
+      queues: this.queueSummaries(now),
+    });
+  }
+
+  /** Many tickets changed at once: the whole board. */
+  boardChanged(now: number): void {
+    if (this.listeners.size === 0) return;
+    this.emit({ type: 'snapshot', at: now, snapshot: this.snapshot(now) });
+  }
+
+  branchState(now: number): BranchState {
+    this.ensureDay(now);
+    const counters = this.d.counters.all();
+    const waiting: Record<string, number> = {};
+    for (const t of this.live.values()) {
+      if (t.status === 'waiting') waiting[t.queue] = (waiting[t.queue] ?? 0) + 1;
+    }
+    return {
+      counters: counters.map((c) => ({
+        id: c.id,
+        channel: c.channel as 'vip',
+        open: c.open,
+        queues: c.queues,
+      })),
+      vipRoom: vipRoomLoad(this.live.values(), this.rules().branch),
+      selfServiceUp: counters.some((c) => c.channel === 'self' && c.open),
+      waiting,
+    };
+  }
+
+  private waitFor(queue: string, ahead: number, counters: CounterView[]): number | null {
+    let samples = this.durations.get(queue);
+    if (!samples) {
+      samples = this.d.tickets.recentDurations(queue, this.rules().queue.wait.recentWindow).reverse();
+      this.durations.set(queue, samples);
+    }
+    const open = counters.filter((c) => c.open && c.queues.includes(queue)).length;
+    return estimateWaitMinutes(
+      { queue, ahead, openServicePoints: open, recentDurationsMs: samples },
+      this.rules().queue,
+    );
+  }
+
+  view(t: TicketState, now: number): TicketView {
+    const rules = this.rules();
+    const order =
+      t.status === 'waiting' ? orderWaiting([...this.live.values()], [t.queue], now, rules.queue) : [];
+    const ahead = t.status === 'waiting' ? order.findIndex((x) => x.id === t.id) : 0;
+    const counter = t.counterId ? this.d.counters.get(t.counterId) : undefined;
+    return {
+      ...publicTicket(t),
+      customerId: t.customerId,
+      services: t.services,
+      servicesDone: t.servicesDone,
+      ahead: Math.max(0, ahead),
+      waitMinutes:
+        t.status === 'waiting' ? this.waitFor(t.queue, Math.max(0, ahead), this.d.counters.all()) : null,
+      counterName: counter?.name ?? null,
+      lastReason: t.lastReason,
+      branchName: rules.branch.name,
+    };
+  }
+
+  /** The configured queues (or those of `only`), in calling order. */
+  private queueSummaries(now: number, only?: ReadonlySet<string>): QueueSummary[] {
+    const rules = this.rules();
+    const counters = this.d.counters.all();
+    const all = [...this.live.values()];
+    const defs = only ? rules.queue.queues.filter((q) => only.has(q.key)) : rules.queue.queues;
+    return defs.map((q) => {
+      const waiting = orderWaiting(all, [q.key], now, rules.queue);
+      return {
+        key: q.key,
+        prefix: q.prefix,
+        zh: q.zh,
+        en: q.en,
+        waiting: waiting.length,
+        waitMinutes: this.waitFor(q.key, waiting.length, counters),
+        tickets: waiting.map(publicTicket),
+      };
+    });
+  }
+
+  private counterStates(): CounterState[] {
+    const all = [...this.live.values()];
+    return this.d.counters.all().map((c) => {
+      // The ticket in front of the counter comes first; parked (held) visits are listed so a reloaded screen keeps them.
+      const here = all.filter((t) => t.counterId === c.id);
+      const current = here.find((t) => t.status === 'called' || t.status === 'serving');
+      return {
+        ...c,
+        current: current ? publicTicket(current) : null,
+        held: here.filter((t) => t.status === 'held').map(publicTicket),
+      };
+    });
+  }
+
+  snapshot(now: number): QueueSnapshot {
+    this.ensureDay(now);
+    return {
+      branchDay: this.day,
+      branchName: this.rules().branch.name,
+      at: now,
+      queues: this.queueSummaries(now),
+      counters: this.counterStates(),
+      recentCalls: this.recentCalls,
+      noShows: [...this.live.values()].filter((t) => t.status === 'no_show').map(publicTicket),
+    };
+  }
+}

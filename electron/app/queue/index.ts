@@ -1,0 +1,20 @@
+import { QueueBoard, publicTicket } from './board';
+import { CounterApp } from './counters';
+import type { QueueDeps } from './deps';
+import { QueueApp } from './tickets';
+import { VipApp } from './vip';
+
+export { CounterApp, QueueApp, QueueBoard, VipApp, publicTicket };
+export type { Actor, QueueDeps, QueueOutbox, SuggestionCount } from './deps';
+
+/** The queue domain's application modules over one board (the branch day held in memory). */
+export interface QueueModules {
+  queue: QueueApp;
+  counters: CounterApp;
+  vip: VipApp;
+}
+
+export function queueModules(d: QueueDeps): QueueModules {
+  const queue = new QueueApp(d);
+  return { queue, counters: new CounterApp(d, queue.board), vip: new VipApp(d) };
+}
