@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- --json FILE] [--only KEY,KEY]`: measures the figures in BENCH.md and prints them
- * beside their targets. A figure that was not measured is absent from the JSON.
+ * `npm run bench [-- --json FILE] [--only KEY,KEY] [--busy]`: measures the figures in BENCH.md and prints
+ * them beside their targets. A figure that was not measured is absent from the JSON. `--busy` has the
+ * benches that compare with a floor repeat the comparison beside one spinning process.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -10,13 +11,14 @@ import { p3Queue } from './p3-queue';
 import { p4Import } from './p4-import';
 import { p5Startup } from './p5-startup';
 import { p6Sync } from './p6-sync';
-import type { Bench, Check } from './types';
+import type { Bench, BenchOptions, Check } from './types';
 
 const BENCHES: Bench[] = [p1Lookup, p2Triage, p2Suggest, p3Queue, p4Import, p5Startup, p6Sync];
 
 const argv = process.argv.slice(2);
 const jsonFile = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : undefined;
 const only = argv.includes('--only') ? new Set((argv[argv.indexOf('--only') + 1] ?? '').split(',')) : null;
+const opts: BenchOptions = { busy: argv.includes('--busy') };
 
 const build = spawnSync(process.execPath, ['--import', 'tsx', 'electron/cli/build.ts'], {
   stdio: 'inherit',
@@ -30,7 +32,7 @@ for (const b of BENCHES) {
   if (only && !only.has(b.key)) continue;
   process.stdout.write(`${b.key}: ${b.describe} …\n`);
   try {
-    const r = await b.run();
+    const r = await b.run(opts);
     json[b.key] = r.fields;
     for (const c of r.checks) rows.push({ key: b.key, ...c });
   } catch (err) {

@@ -10,8 +10,14 @@ export interface BenchResult {
   checks: Check[];
 }
 
+/** Command-line choices every bench receives. */
+export interface BenchOptions {
+  /** `--busy`: also measure beside one spinning process (a CPU hog), where the bench supports it. */
+  busy: boolean;
+}
+
 export interface Bench {
   key: string;
   describe: string;
-  run: () => Promise<BenchResult>;
+  run: (opts: BenchOptions) => Promise<BenchResult>;
 }
