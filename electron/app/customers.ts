@@ -1,11 +1,12 @@
 import { ApiError } from '@shared/api/errors';
-import type { CustomerProfile, CustomerSummary, LookupResult } from '@shared/api/types';
+import type { CustomerProfile, CustomerSummary, LookupResult, Role } from '@shared/api/types';
 import type { RevealField, RevealResult } from '@shared/api/visit';
 import type { RulesConfig } from '@shared/config/schema';
 import { ageOn } from '@shared/customer/age';
 import { classifyLookup } from '@shared/customer/ids';
 import { deriveLifecycle } from '@shared/customer/lifecycle';
 import { maskCard, maskMobile, maskResidentId } from '@shared/customer/mask';
+import { ageFor } from '@shared/customer/pii-view';
 import { classifyTier } from '@shared/customer/tier';
 import { tierInfo } from '@shared/customer/tier-info';
 import { rankSuggestions, type SuggestCustomer, type SuggestResult } from '@shared/suggest/rank';
@@ -94,8 +95,8 @@ export class CustomersApp {
     };
   }
 
-  /** The profile, masked; every view is audited. */
-  profile(id: string, staffId: string | null): CustomerProfile {
+  /** The profile, masked, with the age as `role` may see it; every view is audited. */
+  profile(id: string, staffId: string | null, role: Role | null): CustomerProfile {
     const c = this.require(id);
     const now = this.d.now();
     this.d.audit.append({
@@ -111,8 +112,7 @@ export class CustomersApp {
       ...this.summary(c),
       corporateType: c.corporateType,
       creditCode: c.creditCode,
-      birthDate: c.birthDate,
-      age: c.birthDate ? ageOn(c.birthDate, now, rules.branch.timezone) : null,
+      ...ageFor(role, c.birthDate ? ageOn(c.birthDate, now, rules.branch.timezone) : null),
       gender: c.gender,
       // Derived at read time from the same dates and thresholds the suggestion engine uses, so the profile
       // and the suggestions never disagree (the stored column is what the last import or seed computed).

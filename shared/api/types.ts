@@ -7,6 +7,7 @@ import type {
   RelationshipType,
   Segment,
 } from '../customer/enums';
+import type { AgeBand } from '../customer/pii-view';
 import type { TierKey } from '../customer/tier';
 
 /** Shapes the server returns; the renderer's API client is typed with these. */
@@ -64,8 +65,12 @@ export interface HoldingView {
 export interface CustomerProfile extends CustomerSummary {
   corporateType: CorporateType | null;
   creditCode: string | null;
-  birthDate: string | null;
+  /**
+   * No birth date: with the masked ID it gives the full number (shared/customer/pii-view.ts). The age in years
+   * only for roles that may reveal; the others get the ten-year band.
+   */
   age: number | null;
+  ageBand: AgeBand | null;
   gender: 'M' | 'F' | null;
   lifecycle: Lifecycle;
   relationshipType: RelationshipType;

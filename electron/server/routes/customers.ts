@@ -10,7 +10,9 @@ export function customerRoutes(http: Http, deps: { customers: CustomersApp; visi
   const api = routes.customers;
 
   route(http, api.lookup, ({ query, me }) => customers.lookup(query.q, me?.id ?? null));
-  route(http, api.profile, ({ params, me }) => customers.profile(params.id, me?.id ?? null));
+  route(http, api.profile, ({ params, me }) =>
+    customers.profile(params.id, me?.id ?? null, me?.role ?? null),
+  );
   route(http, api.suggestions, ({ params, query }) => customers.suggestions(params.id, query.intents));
   route(http, api.activity, ({ params }) => visits.activity(params.id));
   route(http, api.reveal, ({ params, body, me }) =>

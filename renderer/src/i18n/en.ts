@@ -239,6 +239,8 @@ export const en: Messages = {
     consentYes: 'Given',
     consentNo: 'No marketing consent',
     age: '{{count}} yrs',
+    ageBand: '{{from}}–{{to}} yrs',
+    ageBandOpen: '{{from}}+ yrs',
     reveal: 'Show',
     hide: 'Hide',
     revealCountdown: 'hidden in {{count}} s',

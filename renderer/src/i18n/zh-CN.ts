@@ -235,6 +235,8 @@ export const zhCN = {
     consentYes: '已授权',
     consentNo: '未授权营销',
     age: '{{count}} 岁',
+    ageBand: '{{from}}–{{to}} 岁',
+    ageBandOpen: '{{from}} 岁以上',
     reveal: '显示',
     hide: '隐藏',
     revealCountdown: '{{count}} 秒后隐藏',

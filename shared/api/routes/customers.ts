@@ -1,3 +1,4 @@
+import { REVEAL_ROLES } from '../../customer/pii-view';
 import type { SuggestResult } from '../../suggest/rank';
 import { defineRoute, returns } from '../contract';
 import { idParam, lookupQuery } from '../inputs';
@@ -44,7 +45,7 @@ export const customersApi = {
   reveal: defineRoute({
     method: 'POST',
     path: '/api/customers/:id/reveal',
-    roles: ['teller', 'rm', 'manager'],
+    roles: REVEAL_ROLES,
     params: idParam,
     body: revealRequest,
     summary: 'Show a full ID or phone number (logged with its reason)',

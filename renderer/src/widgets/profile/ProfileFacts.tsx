@@ -1,16 +1,24 @@
 import { Descriptions, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CustomerProfile } from '@shared/api/types';
+import { mayReveal } from '@shared/customer/pii-view';
 import { useMe } from '../../auth';
 import { MaskedValue } from './MaskedValue';
 
-const REVEAL_ROLES = new Set(['teller', 'rm', 'manager']);
+/** The age for roles that may reveal, else the ten-year band the server sent (never a birth date). */
+function ageText(c: CustomerProfile, t: (k: string, o?: Record<string, unknown>) => string): string {
+  if (c.age !== null) return t('profile.age', { count: c.age });
+  if (!c.ageBand) return '—';
+  return c.ageBand.to === null
+    ? t('profile.ageBandOpen', { from: c.ageBand.from })
+    : t('profile.ageBand', { from: c.ageBand.from, to: c.ageBand.to });
+}
 
 /** Who the customer is: masked identifiers and the segmentation lenses (DOMAIN §1). */
 export function ProfileFacts({ c }: { c: CustomerProfile }) {
   const { t } = useTranslation();
   const me = useMe();
-  const canReveal = REVEAL_ROLES.has(me.data?.role ?? '');
+  const canReveal = mayReveal(me.data?.role);
   const corporate = c.kind === 'corporate';
   const items = [
     corporate
@@ -69,7 +77,7 @@ export function ProfileFacts({ c }: { c: CustomerProfile }) {
           {
             key: 'age',
             label: t('customer.age'),
-            children: c.age === null ? '—' : t('profile.age', { count: c.age }),
+            children: ageText(c, t),
           },
         ]),
     {
