@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS } from '@shared/triage/channel';
-import { api, messageOf } from '../../api/client';
+import { routes } from '@shared/api/routes';
+import { CHANNELS, type Channel } from '@shared/triage/channel';
+import { call, messageOf } from '../../api/client';
 import { useIntents } from '../../api/queue';
 import { useBilingual } from '../../lib/bilingual';
 import type { CounterView } from './api';
@@ -10,7 +11,7 @@ import type { CounterView } from './api';
 interface Values {
   number: number;
   name: string;
-  channel: string;
+  channel: Channel;
   queues: string[];
   corporateOnly: boolean;
 }
@@ -26,13 +27,11 @@ export function CounterModal({ counter, onClose }: { counter: CounterView | null
   const m = useMutation({
     mutationFn: (v: Values) =>
       counter
-        ? api('PATCH', `/api/counters/${counter.id}`, {
-            name: v.name,
-            channel: v.channel,
-            queues: v.queues,
-            corporateOnly: v.corporateOnly,
+        ? call(routes.queue.updateCounter, {
+            params: { id: counter.id },
+            body: { name: v.name, channel: v.channel, queues: v.queues, corporateOnly: v.corporateOnly },
           })
-        : api('POST', '/api/counters', v),
+        : call(routes.queue.createCounter, { body: v }),
     onSuccess: async (_r, v) => {
       await qc.invalidateQueries({ queryKey: ['counters'] });
       void message.success(counter ? t('counters.updated') : t('counters.created', { name: v.name }));
