@@ -7,6 +7,7 @@ import { classifyLookup } from '@shared/customer/ids';
 import { deriveLifecycle } from '@shared/customer/lifecycle';
 import { maskCard, maskMobile, maskResidentId } from '@shared/customer/mask';
 import { ageFor } from '@shared/customer/pii-view';
+import { overRevealLimit, revealWindowStart } from '@shared/customer/reveal';
 import { classifyTier } from '@shared/customer/tier';
 import { tierInfo } from '@shared/customer/tier-info';
 import { rankSuggestions, type SuggestCustomer, type SuggestResult } from '@shared/suggest/rank';
@@ -17,11 +18,13 @@ import type { Pii } from '../db/pii';
 
 export interface CustomersDeps {
   customers: CustomerRepo;
-  audit: Pick<AuditRepo, 'append' | 'appendSoon' | 'flush'>;
+  audit: Pick<AuditRepo, 'append' | 'appendSoon' | 'flush' | 'countByStaffSince'>;
   pii: Pick<Pii, 'decrypt'>;
   now: () => number;
-  rules: () => Pick<RulesConfig, 'customer' | 'branch' | 'suggest'>;
+  rules: () => Pick<RulesConfig, 'customer' | 'branch' | 'suggest' | 'security'>;
 }
+
+const REVEAL_ACTIONS = ['reveal.id', 'reveal.phone'] as const;
 
 export const customerNotFound = (): ApiError =>
   new ApiError(404, 'customer_not_found', '客户不存在', 'No such customer');
@@ -186,14 +189,20 @@ export class CustomersApp {
     };
   }
 
-  /** A full ID or phone number, decrypted for this request only; audited with the reason, masked. */
+  /**
+   * A full ID or phone number, decrypted for this request only; audited with the reason (normalised by the
+   * request schema), masked. At most `revealsPerWindow` per staff member in `revealWindowMinutes`: past that the
+   * reveal is refused and a `reveal.limit` row alerts the branch manager (their audit screen filters on it).
+   */
   reveal(id: string, field: RevealField, reason: string, staffId: string | null): RevealResult {
     const c = this.require(id);
     const blob = field === 'id' ? c.idEnc : c.phoneEnc;
     if (!blob) throw new ApiError(404, 'no_value', '该客户没有此项信息', 'The customer has no such value');
+    const now = this.d.now();
+    if (staffId) this.refuseOverLimit(staffId, c.id, field, reason, now);
     const value = this.d.pii.decrypt(blob);
     this.d.audit.append({
-      at: this.d.now(),
+      at: now,
       staffId,
       action: `reveal.${field}`,
       targetType: 'customer',
@@ -202,6 +211,36 @@ export class CustomersApp {
       detail: { masked: field === 'id' ? maskResidentId(value) : maskMobile(value) },
     });
     return { field, value };
+  }
+
+  /** Reveals are counted from the audit log: it is durable, and each reveal writes its row before replying. */
+  private refuseOverLimit(
+    staffId: string,
+    customerId: string,
+    field: RevealField,
+    reason: string,
+    now: number,
+  ): void {
+    const cfg = this.d.rules().security;
+    const since = revealWindowStart(now, cfg);
+    const made = this.d.audit.countByStaffSince(staffId, REVEAL_ACTIONS, since);
+    if (!overRevealLimit(made, cfg)) return;
+    this.d.audit.append({
+      at: now,
+      staffId,
+      action: 'reveal.limit',
+      targetType: 'customer',
+      targetId: customerId,
+      reason,
+      detail: { field, limit: cfg.revealsPerWindow, windowMinutes: cfg.revealWindowMinutes },
+    });
+    throw new ApiError(
+      429,
+      'reveal_limit',
+      `${cfg.revealWindowMinutes} 分钟内最多查看 ${cfg.revealsPerWindow} 次完整证件号或手机号，已通知网点负责人；请稍后再试`,
+      `At most ${cfg.revealsPerWindow} full ID or phone reveals in ${cfg.revealWindowMinutes} minutes; the branch manager has been told. Try again later`,
+      { limit: cfg.revealsPerWindow, windowMinutes: cfg.revealWindowMinutes },
+    );
   }
 
   /** Writes the lookups' pending audit rows (at server close). */

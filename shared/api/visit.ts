@@ -3,6 +3,7 @@ import type { Role, TierInfo } from './types';
 import type { PublicTicket } from './queue';
 import type { Bilingual } from '../suggest/text';
 import { OUTCOMES } from '../visit/config';
+import { MAX_REASON_LENGTH, MIN_REASON_CHARS, meaningfulChars, normaliseReason } from '../customer/reveal';
 
 const id = z.string().min(1).max(64);
 const text = z.string().trim().max(500);
@@ -57,7 +58,16 @@ export const complaintPatch = z.object({
 
 export const revealRequest = z.object({
   field: z.enum(['id', 'phone']),
-  reason: z.string().trim().min(2, '请填写查看原因 / give a reason').max(200),
+  // Checked after normalising: invisible characters and whitespace alone are not a reason.
+  reason: z
+    .string()
+    .max(4 * MAX_REASON_LENGTH)
+    .transform(normaliseReason)
+    .refine((r) => meaningfulChars(r) >= MIN_REASON_CHARS, '请填写查看原因 / give a reason')
+    .refine(
+      (r) => r.length <= MAX_REASON_LENGTH,
+      `原因最多 ${MAX_REASON_LENGTH} 字 / at most ${MAX_REASON_LENGTH} characters`,
+    ),
 });
 
 export type RevealField = z.infer<typeof revealRequest>['field'];

@@ -12,6 +12,12 @@ export const securityConfigSchema = z.object({
   lockoutMinutes: z.number().int().min(1).max(1440),
   /** Password attempts (login, unlock, password change, enrollment: one budget) per client address per minute. */
   passwordAttemptsPerMinute: z.number().int().min(5).max(600),
+  /**
+   * Full ID or phone numbers one staff member may reveal per window; past it the reveal is refused and a
+   * `reveal.limit` audit row alerts the branch manager. Defaults for settings saved before these existed.
+   */
+  revealsPerWindow: z.number().int().min(1).max(200).default(10),
+  revealWindowMinutes: z.number().int().min(1).max(1440).default(10),
 });
 export type SecurityConfig = z.infer<typeof securityConfigSchema>;
 
@@ -21,6 +27,8 @@ export const defaultSecurityConfig: SecurityConfig = {
   maxFailedLogins: 5,
   lockoutMinutes: 15,
   passwordAttemptsPerMinute: 30,
+  revealsPerWindow: 10,
+  revealWindowMinutes: 10,
 };
 
 /** Staff passwords: at least 8 characters with letters and digits (the bar of most bank IT policies). */

@@ -128,6 +128,19 @@ export class AuditRepo {
     ];
   }
 
+  /** How many rows of these actions a staff member has written since `since` (the reveal limit). */
+  countByStaffSince(staffId: string, actions: readonly string[], since: number): number {
+    const r = this.store.first(
+      this.store.k
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('staff_id', '=', staffId)
+        .where('at', '>=', since)
+        .where('action', 'in', actions),
+    );
+    return r?.n ?? 0;
+  }
+
   /** Writes the row now (inside the caller's transaction, if any). */
   append(entry: AuditEntry): string {
     const r = this.row(entry);

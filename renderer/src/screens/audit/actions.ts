@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'password.change_failed': { zh: '修改密码失败', en: 'Failed password change' },
   'reveal.id': { zh: '查看完整证件号', en: 'Revealed an ID number' },
   'reveal.phone': { zh: '查看完整手机号', en: 'Revealed a phone number' },
+  'reveal.limit': { zh: '查看完整信息超过次数上限（已拒绝）', en: 'Reveal limit reached (refused)' },
   'customer.lookup': { zh: '客户查询', en: 'Customer lookup' },
   'customer.view': { zh: '查看客户档案', en: 'Customer profile viewed' },
   'triage.override': { zh: '分流改派', en: 'Triage override' },

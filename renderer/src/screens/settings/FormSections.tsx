@@ -61,6 +61,8 @@ export function SecuritySection({ config }: SectionProps) {
     ['maxFailedLogins', undefined],
     ['lockoutMinutes', undefined],
     ['passwordAttemptsPerMinute', undefined],
+    ['revealsPerWindow', undefined],
+    ['revealWindowMinutes', undefined],
   ] as const;
   return (
     <FormSection id="security" title={t('settings.sections.security')} paths={['security']} config={config}>
