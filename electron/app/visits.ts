@@ -17,7 +17,8 @@ import type { RulesConfig } from '@shared/config/schema';
 import type { SyncEventKind } from '@shared/sync/envelope';
 import type { Bilingual } from '@shared/suggest/text';
 import type { VisitConfig } from '@shared/visit/config';
-import { complaintDeadline, followUpDueAt } from '@shared/visit/rules';
+import { checkCloseFollowUp, complaintDeadline, followUpDueAt } from '@shared/visit/rules';
+import type { AuditRepo } from '../db/repos/settings';
 import type { StaffRepo } from '../db/repos/staff';
 import type { TicketRepo } from '../db/repos/tickets';
 import type { VisitRepo } from '../db/repos/visits';
@@ -42,6 +43,7 @@ export interface VisitsDeps {
   /** The store's transaction: a write and its outbox event commit together. */
   tx: <T>(fn: () => T) => T;
   outbox: VisitOutbox;
+  audit: Pick<AuditRepo, 'append'>;
   now: () => number;
   rules: () => Pick<RulesConfig, 'visit' | 'suggest'>;
 }
@@ -155,23 +157,44 @@ export class VisitsApp {
     return this.d.visits.assignees();
   }
 
-  closeFollowUp(id: string, status: 'done' | 'cancelled', note: string | null): void {
-    const { visits, outbox } = this.d;
-    const closed = this.d.tx(() =>
-      outbox.recordIf(
-        visits.closeFollowUp(id, status, note, this.d.now()),
-        'follow_up_done',
-        'follow_ups',
-        id,
-      ),
-    );
-    if (!closed) {
+  /** The assignee or a manager closes a follow-up; the close (and a refused attempt) is audited. */
+  closeFollowUp(id: string, status: 'done' | 'cancelled', note: string | null, asker: Asker): void {
+    const { visits, outbox, audit } = this.d;
+    const at = this.d.now();
+    const target = { targetType: 'follow_up', targetId: id } as const;
+    const r = this.d.tx(() => {
+      const assigneeId = visits.openFollowUpAssignee(id);
+      if (assigneeId === undefined) return 'gone' as const;
+      const may = checkCloseFollowUp(asker, { assigneeId });
+      if (!may.ok) return may;
+      visits.closeFollowUp(id, status, note, at);
+      outbox.recordRow('follow_up_done', 'follow_ups', id);
+      audit.append({
+        at,
+        staffId: asker.id,
+        action: 'follow_up.close',
+        ...target,
+        detail: { status, assigneeId },
+      });
+      return null;
+    });
+    if (r === 'gone') {
       throw new ApiError(
         409,
         'follow_up_closed',
         '回访不存在或已关闭',
         'The follow-up does not exist or is already closed',
       );
+    }
+    if (r) {
+      audit.append({
+        at,
+        staffId: asker.id,
+        action: 'follow_up.close_denied',
+        ...target,
+        detail: { status },
+      });
+      throw refusal(403, r);
     }
   }
 

@@ -157,6 +157,7 @@ export class AppContext {
       staff: this.staff,
       tx: (fn) => store.tx(fn),
       outbox: this.sync,
+      audit,
       now: this.now,
       rules,
     });

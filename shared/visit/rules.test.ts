@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TICKET_EVENT_TYPES } from '../queue/events';
 import { defaultVisitConfig } from './config';
 import {
+  checkCloseFollowUp,
   checkOutcomeBeforeFinish,
   complaintDeadline,
   complaintOverdue,
@@ -80,6 +81,21 @@ describe('follow-ups', () => {
     expect(followUpOverdue({ status: 'open', dueAt: NOW }, NOW)).toBe(false);
     expect(followUpOverdue({ status: 'done', dueAt: NOW - DAY }, NOW)).toBe(false);
     expect(followUpOverdue({ status: 'cancelled', dueAt: NOW - DAY }, NOW)).toBe(false);
+  });
+});
+
+describe('checkCloseFollowUp', () => {
+  const f = { assigneeId: 'rm-1' };
+  it('lets the assignee and managers or admins close a follow-up, nobody else', () => {
+    expect(checkCloseFollowUp({ id: 'rm-1', role: 'rm' }, f).ok).toBe(true);
+    expect(checkCloseFollowUp({ id: 'm-1', role: 'manager' }, f).ok).toBe(true);
+    expect(checkCloseFollowUp({ id: 'a-1', role: 'admin' }, f).ok).toBe(true);
+    for (const role of ['teller', 'rm', 'lobby'] as const) {
+      expect(checkCloseFollowUp({ id: 'x-1', role }, f)).toMatchObject({
+        ok: false,
+        code: 'not_your_follow_up',
+      });
+    }
   });
 });
 

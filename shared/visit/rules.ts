@@ -1,3 +1,4 @@
+import type { Role } from '../api/types';
 import type { TicketEventType } from '../queue/events';
 import type { Allowed, Refusal } from '../refusal';
 import { ALLOWED, refuse } from '../refusal';
@@ -51,6 +52,22 @@ export function followUpDueAt(
 /** An open follow-up past its due time is overdue; a done or cancelled one never is. */
 export function followUpOverdue(f: { status: string; dueAt: number }, now: number): boolean {
   return f.status === 'open' && f.dueAt < now;
+}
+
+/** Roles that may close anyone's follow-up (they can list everyone's). */
+const CLOSE_ANY_FOLLOW_UP: readonly Role[] = ['manager', 'admin'];
+
+/** A follow-up is closed by the staff member it is assigned to, or by a manager (or admin). */
+export function checkCloseFollowUp(
+  asker: { id: string; role: Role },
+  followUp: { assigneeId: string },
+): Allowed | Refusal<'not_your_follow_up'> {
+  if (followUp.assigneeId === asker.id || CLOSE_ANY_FOLLOW_UP.includes(asker.role)) return ALLOWED;
+  return refuse(
+    'not_your_follow_up',
+    '只能关闭分配给自己的回访（或由网点负责人关闭）',
+    'You can only close follow-ups assigned to you (or ask the branch manager)',
+  );
 }
 
 // ── Complaints (投诉) ───────────────────────────────────────────────────────────────

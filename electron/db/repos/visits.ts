@@ -148,6 +148,17 @@ export class VisitRepo {
     return this.store.all(q).map((r) => followUpFromRow(r, now));
   }
 
+  /** Whom an open follow-up is assigned to (undefined: no such follow-up, or closed already). */
+  openFollowUpAssignee(id: string): string | undefined {
+    return this.store.first(
+      this.store.k
+        .selectFrom('follow_ups')
+        .select('assignee_id')
+        .where('id', '=', id)
+        .where('status', '=', 'open'),
+    )?.assignee_id;
+  }
+
   closeFollowUp(id: string, status: 'done' | 'cancelled', note: string | null, at: number): boolean {
     const r = this.store.run(
       this.store.k

@@ -34,8 +34,8 @@ export function visitRoutes(http: Http, deps: { visits: VisitsApp }): void {
 
   route(http, api.assignees, () => ({ assignees: visits.assignees() }));
 
-  route(http, api.closeFollowUp, ({ params, body }): Done => {
-    visits.closeFollowUp(params.id, body.status, body.note ?? null);
+  route(http, api.closeFollowUp, ({ params, body, me }): Done => {
+    visits.closeFollowUp(params.id, body.status, body.note ?? null, asker(me));
     return { ok: true };
   });
 

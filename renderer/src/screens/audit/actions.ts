@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'import.cancelled': { zh: '导入取消', en: 'Import cancelled' },
   'import.report': { zh: '下载导入报告', en: 'Import report downloaded' },
   'export.download': { zh: '数据导出', en: 'Export' },
+  'follow_up.close': { zh: '关闭回访', en: 'Follow-up closed' },
+  'follow_up.close_denied': { zh: '关闭他人回访被拒', en: "Closing someone else's follow-up refused" },
   'queue.end_of_day': { zh: '日终清号', en: 'End of day' },
   'sync.enroll': { zh: '终端登记', en: 'Terminal enrolled' },
   deny: { zh: '拒绝访问', en: 'Access denied' },
