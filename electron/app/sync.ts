@@ -101,6 +101,7 @@ export class SyncApp {
       hubDeviceId: sync.deviceId,
       branchCode: sync.branchCode(),
       lookupKey,
+      lookupScheme: 'tag1',
     };
   }
 

@@ -101,8 +101,36 @@ export function testKeys(): PiiKeys {
   return { hmac: Buffer.alloc(32, 7), enc: Buffer.alloc(32, 9) };
 }
 
+export type PiiKind = 'id' | 'phone' | 'card';
+
+/**
+ * What a terminal's copy can find customers by, offline. Giving a terminal the hub's HMAC key beside the full keyed
+ * hashes (and the 6+4 / 3+4 masks) let anyone holding a device token brute-force every number: a phone was 10⁴
+ * HMACs, an ID a few thousand birth dates. A terminal instead gets its own key, derived one-way from the hub's
+ * (so it can never test the hub's full hashes), and stores only a TAG per number: a few bits of the keyed hash plus
+ * digits that narrow the search for the right person but not for an attacker. A look-up computes the same tag from
+ * what was typed or swiped and compares by equality; the handful of customers who share a tag are told apart by the
+ * teller from the names shown. What brute force with the key leaves, per customer (C customers in the branch):
+ * - phone `p:` + 12 bits + last 4: ≈ 70 mobile prefixes × 10⁴ hidden middles = 7·10⁵ numbers end in those
+ *   4 digits, / 2¹² ≈ 170 pass the tag. An honest look-up meets a stranger's tag with odds C / (10⁴·2¹²): 0.02 at
+ *   C = 10⁶.
+ * - ID `i:` + 4 bits + the birth date (the terminal already holds it, for the elderly rule): the unknowns are the
+ *   region and the sequence number (500 of the known gender); 3,000 regions × 500 / 2⁴ ≈ 94,000 candidates, and
+ *   still 500 / 2⁴ ≈ 31 for an attacker who knows the customer's very district. Strangers sharing birth date and
+ *   tag: C / (36,500·2⁴) ≈ 0.2 at C = 10⁵ (a list; the teller picks by name).
+ * - card `c:` + 12 bits + last 4 (+ `:` customer id, the card table's key must be unique): the issuing bank's
+ *   dozen BINs × 10⁶ hidden digits / 10 (Luhn) = 10⁶ candidates per last-4, / 2¹² ≈ 290.
+ * The terminal's masks show nothing beyond the tag (`*******5678`; the ID fully starred), so they do not narrow it.
+ */
+export const TERMINAL_TAG_BITS: Record<PiiKind, number> = { id: 4, phone: 12, card: 12 };
+const TERMINAL_KEY_LABEL = 'branch-triage terminal lookup v1';
+
 export class Pii {
-  constructor(private readonly keys: PiiKeys) {}
+  /** `tag`: a terminal, whose key is the derived terminal key and whose copy holds tags, not full hashes. */
+  constructor(
+    private readonly keys: PiiKeys,
+    readonly lookup: 'full' | 'tag' = 'full',
+  ) {}
 
   /** The keys, for the import's hashing worker thread (electron/sync/import/protect.ts); never logged. */
   keyMaterial(): PiiKeys {
@@ -110,8 +138,32 @@ export class Pii {
   }
 
   /** `kind` separates domains so an ID number and a card with the same digits hash differently. */
-  hash(kind: 'id' | 'phone' | 'card', value: string): string {
+  hash(kind: PiiKind, value: string): string {
     return createHmac('sha256', this.keys.hmac).update(kind).update('\0').update(value).digest('base64url');
+  }
+
+  /** The key a terminal gets at enrollment (base64): derived one-way, so it cannot test the hub's full hashes. */
+  terminalKey(): string {
+    return createHmac('sha256', this.keys.hmac).update(TERMINAL_KEY_LABEL).digest('base64');
+  }
+
+  /** What the stored column holds for `value` here: the full keyed hash at the hub, the tag on a terminal. */
+  lookupHash(kind: PiiKind, value: string): string {
+    return this.lookup === 'tag' ? this.tag(kind, value) : this.hash(kind, value);
+  }
+
+  /** The terminal tag of `value` under this instance's key (see TERMINAL_TAG_BITS). */
+  tag(kind: PiiKind, value: string): string {
+    const bits = TERMINAL_TAG_BITS[kind];
+    const mac = createHmac('sha256', this.keys.hmac).update(kind).update('\0').update(value).digest();
+    const head = (mac.readUInt16BE(0) >> (16 - bits)).toString(16).padStart(Math.ceil(bits / 4), '0');
+    const hint = kind === 'id' ? value.slice(6, 14) : value.slice(-4);
+    return `${kind[0]}:${head}:${hint}`;
+  }
+
+  /** The hub's view of the terminal tags: the same scheme under the derived key. */
+  forTerminals(): Pii {
+    return new Pii({ hmac: Buffer.from(this.terminalKey(), 'base64'), enc: this.keys.enc }, 'tag');
   }
 
   /**

@@ -123,6 +123,7 @@ export class AppContext {
       role: opts.role,
       branchCode: () => this.rules().branch.code,
       audit: this.audit,
+      pii,
       ...(opts.sync ? { config: opts.sync } : {}),
     });
     const rules = () => this.rules();

@@ -60,8 +60,11 @@ export async function startServer(
   const devId = deviceId(cfg.dataDir);
   const enrollment = cfg.role === 'terminal' ? await enrollTerminal(cfg, devId, opts.log) : null;
   const loaded = keys.load();
-  // A terminal hashes look-ups with the hub's key, so its copy finds customers by ID, phone or card offline.
-  const pii = new Pii(enrollment ? { ...loaded, hmac: Buffer.from(enrollment.lookupKey, 'base64') } : loaded);
+  // A terminal tags look-ups with the terminal key it got at enrollment (never the hub's own key), so its copy finds
+  // customers by ID, phone or card offline without holding anything that brute-forces them (Pii.tag).
+  const pii = enrollment
+    ? new Pii({ ...loaded, hmac: Buffer.from(enrollment.lookupKey, 'base64') }, 'tag')
+    : new Pii(loaded);
   const store = await openStore(join(cfg.dataDir, 'branch.db'), { serving: true });
   const ctx = new AppContext(store, pii, opts.log, {
     version: APP_VERSION,
@@ -74,7 +77,7 @@ export async function startServer(
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.sync ? { sync: opts.sync } : {}),
   });
-  if (cfg.role === 'hub') ctx.sync.lookupKey = loaded.hmac.toString('base64');
+  if (cfg.role === 'hub') ctx.sync.lookupKey = pii.terminalKey();
 
   // A terminal's data comes from the hub's snapshot, never from the demo seed.
   if (cfg.demo && cfg.role !== 'terminal' && ctx.staff.count() === 0) {

@@ -4,6 +4,7 @@ import { defaultSyncConfig, syncConfigSchema, type SyncConfig } from '@shared/sy
 import type { SyncNoticeView, SyncStatus } from '@shared/sync/api';
 import { HlcClock } from '@shared/sync/hlc';
 import type { Store } from '../db/connection';
+import type { Pii } from '../db/pii';
 import { CounterRepo } from '../db/repos/counters';
 import type { AuditRepo } from '../db/repos/settings';
 import { SyncDataRepo } from '../db/repos/sync-data';
@@ -45,6 +46,8 @@ export interface SyncCoreDeps {
   /** The branch the events belong to (from the rules, read per call: a saved settings version applies at once). */
   branchCode: () => string;
   audit: AuditRepo;
+  /** The hub turns full keyed hashes into terminal tags when it serves a snapshot. */
+  pii: Pii;
   config?: Partial<SyncConfig>;
 }
 
@@ -65,7 +68,7 @@ export class SyncCore {
   readonly deviceId: string;
   /** Set by start.ts on a terminal. */
   source: StatusSource | null = null;
-  /** Hub: the lookup (HMAC) key handed to terminals at enrollment, base64. Set by start.ts. */
+  /** Hub: the terminal lookup key (Pii.terminalKey, never the hub's own) handed out at enrollment. Set by start.ts. */
   lookupKey: string | null = null;
   readonly role: InstallRole;
   private readonly store: Store;
@@ -81,7 +84,7 @@ export class SyncCore {
     this.role = deps.role;
     this.deviceId = deps.deviceId;
     this.journal = new SyncJournalRepo(store);
-    this.data = new SyncDataRepo(store);
+    this.data = new SyncDataRepo(store, deps.role === 'terminal' ? null : deps.pii);
     this.devices = new SyncDeviceRepo(store);
     this.blocks = new NumberBlockRepo(store);
     this.clock = new HlcClock(this.deviceId, now, this.cfg.maxDriftMs, this.journal.maxHlc());

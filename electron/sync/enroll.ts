@@ -10,6 +10,8 @@ const enrollmentFile = z.object({
   deviceId: z.string(),
   token: z.string().min(20),
   lookupKey: z.string().min(40),
+  /** Absent in a file from before the tags (it held the hub's own key): the terminal enrolls again. */
+  lookupScheme: z.literal('tag1'),
   branchCode: z.string(),
 });
 export type Enrollment = z.infer<typeof enrollmentFile>;
@@ -56,11 +58,14 @@ export async function ensureEnrolled(o: EnrollOptions): Promise<Enrollment> {
         deviceId: o.deviceId,
         ...(o.name ? { name: o.name } : {}),
       });
+      if (r.lookupScheme !== 'tag1')
+        throw new Error(`the hub at ${o.hub} is too old: it hands out its own lookup key; upgrade it first`);
       const e: Enrollment = {
         hub: o.hub,
         deviceId: o.deviceId,
         token: r.token,
         lookupKey: r.lookupKey,
+        lookupScheme: r.lookupScheme,
         branchCode: r.branchCode,
       };
       mkdirSync(dirname(o.file), { recursive: true, mode: 0o700 });

@@ -5,6 +5,7 @@ import type { SyncEnvelope } from '@shared/sync/envelope';
 import type { Logger } from 'pino';
 import type { RulesConfig } from '@shared/config/schema';
 import type { Store } from '../db/connection';
+import { TERMINAL_LOOKUP_SCHEME } from '../db/repos/sync-data';
 import type { StatusSource, SyncCore } from './core';
 import { HubError, type HubClient } from './hub-client';
 
@@ -131,6 +132,11 @@ export class Replicator implements StatusSource {
   private async cycle(): Promise<void> {
     const j = this.sync.journal;
     if (j.getState('snapshot_at') === null) await this.snapshot(null);
+    else if (j.getState('lookup_scheme') !== TERMINAL_LOOKUP_SCHEME) {
+      // A copy from before the tags holds full keyed hashes and wide masks: drop them and fetch everything again.
+      this.deps.store.tx(() => this.sync.data.forgetLookupHashes());
+      await this.snapshot(null);
+    }
     await this.push();
     await this.pushAudit();
     await this.pull();
@@ -196,7 +202,10 @@ export class Replicator implements StatusSource {
     const j = this.sync.journal;
     const now = this.deps.now();
     this.deps.store.tx(() => {
-      if (since === null) j.setState('pull_cursor', String(head.cursor), now);
+      if (since === null) {
+        j.setState('pull_cursor', String(head.cursor), now);
+        j.setState('lookup_scheme', TERMINAL_LOOKUP_SCHEME, now);
+      }
       j.setState('snapshot_at', String(head.at), now);
     });
     this.deps.rulesChanged();

@@ -16,8 +16,13 @@ export interface EnrollResponse {
   deviceId: string;
   hubDeviceId: string;
   branchCode: string;
-  /** The lookup key (HMAC) so the terminal finds customers by ID, phone or card offline; never the cipher key. */
+  /**
+   * The terminal lookup key: derived one-way from the hub's HMAC key, it only makes the short tags a terminal's
+   * copy holds (electron/db/pii.ts), never the hub's full hashes; never the cipher key.
+   */
   lookupKey: string;
+  /** 'tag1': the copy holds tags. A hub without this field handed out its own key: a terminal refuses it. */
+  lookupScheme: 'tag1';
 }
 
 export const SNAPSHOT_TABLES = [

@@ -92,6 +92,77 @@ describe('the terminal copy', () => {
   }, 20_000);
 });
 
+/**
+ * Whoever holds a terminal (its copy and the key it got at enrollment) can test a guess offline, exactly as the
+ * terminal's own look-up does. So guesses consistent with what the copy shows are run through that look-up: at
+ * least MIN must pass for every customer, or the copy plus the key give the number away.
+ */
+describe('a terminal copy and its lookup key do not give the numbers away', () => {
+  const MIN = 20;
+  const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const checkChar = (s17: string) =>
+    '10X98765432'[[...s17].reduce((a, ch, i) => a + Number(ch) * (WEIGHTS[i] as number), 0) % 11] as string;
+  /** Digits the mask shows must agree; the guess is kept when the terminal's own look-up finds this customer. */
+  const fits = (masked: string, guess: string) => [...masked].every((ch, i) => ch === '*' || ch === guess[i]);
+  const finds = (kind: 'id' | 'phone', value: string, id: string) =>
+    t1.ctx.customers.lookup({ kind, value }).some((c) => c.id === id);
+  const revealAtHub = async (id: string, field: 'id' | 'phone', token: string) =>
+    (
+      await hub.call<{ value: string }>(
+        'POST',
+        `/api/customers/${id}/reveal`,
+        { field, reason: '核对 test' },
+        token,
+      )
+    ).body.value;
+  const sample = () =>
+    t1.ctx.store.sqlite
+      .prepare(
+        `SELECT id, phone_masked, id_masked, birth_date, gender FROM customers
+         WHERE kind = 'individual' AND phone_masked IS NOT NULL AND id_masked IS NOT NULL ORDER BY id LIMIT 4`,
+      )
+      .all() as { id: string; phone_masked: string; id_masked: string; birth_date: string; gender: string }[];
+
+  it('phones: every mobile number the copy does not rule out, through the look-up, leaves ≥ MIN per customer', async () => {
+    const teller = await hub.login('teller1');
+    const rows = sample();
+    expect(rows.length).toBeGreaterThan(2);
+    for (const r of rows) {
+      const phone = await revealAtHub(r.id, 'phone', teller);
+      expect(finds('phone', phone, r.id), 'the terminal finds the customer by the real number').toBe(true);
+      // Every mobile prefix 130–199 × every middle, with the last 4 the copy shows (a copy hiding them too only
+      // leaves more candidates; this enumeration would then undercount, never overcount).
+      expect(r.phone_masked).toMatch(/\d{4}$/);
+      let n = 0;
+      outer: for (let p = 130; p <= 199; p++)
+        for (let mid = 0; mid < 1e4; mid++) {
+          const guess = `${p}${String(mid).padStart(4, '0')}${r.phone_masked.slice(-4)}`;
+          if (fits(r.phone_masked, guess) && finds('phone', guess, r.id) && ++n >= MIN) break outer;
+        }
+      expect(n, `candidates for ${r.phone_masked}`).toBeGreaterThanOrEqual(MIN);
+    }
+  }, 60_000);
+
+  it('IDs: every region of the prefecture × every sequence number, with the birth date the copy holds, leaves ≥ MIN', async () => {
+    const teller = await hub.login('teller1');
+    for (const r of sample()) {
+      const idNo = await revealAtHub(r.id, 'id', teller);
+      expect(finds('id', idNo, r.id)).toBe(true);
+      const birth = r.birth_date.replaceAll('-', '');
+      let n = 0;
+      // The attacker's prior: the customer lives in one of the 100 districts of the branch's prefecture.
+      outer: for (let d = 0; d < 100; d++)
+        for (let seq = 0; seq < 1000; seq++) {
+          if (seq % 2 !== (r.gender === 'M' ? 1 : 0)) continue;
+          const s17 = `${idNo.slice(0, 4)}${String(d).padStart(2, '0')}${birth}${String(seq).padStart(3, '0')}`;
+          const guess = s17 + checkChar(s17);
+          if (fits(r.id_masked, guess) && finds('id', guess, r.id) && ++n >= MIN) break outer;
+        }
+      expect(n, `candidates for ${r.id}`).toBeGreaterThanOrEqual(MIN);
+    }
+  }, 60_000);
+});
+
 describe('offline work reaches the hub', () => {
   it('outcomes, follow-ups and complaints made offline arrive once; terminal tickets never collide with the hub', async () => {
     l1.cut();

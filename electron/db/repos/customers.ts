@@ -63,6 +63,8 @@ export class CustomerRepo {
    */
   private readonly byPhoneHash = new Map<number, Lookup>();
   private readonly byCardHash: Lookup;
+  /** A terminal's cards are keyed `tag:customerId` (tags are not unique): a range on the key finds the tag. */
+  private readonly byCardTag: Database.Statement<[string, string], SummaryTuple>;
   private readonly byCustomerNo: Lookup;
 
   constructor(
@@ -77,6 +79,12 @@ export class CustomerRepo {
       `SELECT ${SUMMARY_COLUMNS.map((c) => `customers.${c}`).join(', ')} FROM cards
        INNER JOIN customers ON customers.id = cards.customer_id WHERE cards.card_hash = ?`,
     );
+    this.byCardTag = db
+      .prepare<[string, string], SummaryTuple>(
+        `SELECT ${SUMMARY_COLUMNS.map((c) => `customers.${c}`).join(', ')} FROM cards
+         INNER JOIN customers ON customers.id = cards.customer_id WHERE cards.card_hash > ? AND cards.card_hash < ?`,
+      )
+      .raw(true);
     this.byCustomerNo = raw(`SELECT ${cols} FROM customers WHERE customer_no = ?`);
   }
 
@@ -84,12 +92,17 @@ export class CustomerRepo {
   lookup(q: LookupQuery, limit = 20): CustomerBrief[] {
     const k = this.store.k;
     switch (q.kind) {
+      // At the hub the full keyed hash; on a terminal the tag its copy holds (Pii.tag).
       case 'id':
-        return summaryRows(this.byIdHash.all(this.pii.hash('id', q.value)));
+        return summaryRows(this.byIdHash.all(this.pii.lookupHash('id', q.value)));
       case 'phone':
-        return summaryRows(this.phoneLookup(limit).all(this.pii.hash('phone', q.value)));
-      case 'card':
-        return summaryRows(this.byCardHash.all(this.pii.hash('card', q.value)));
+        return summaryRows(this.phoneLookup(limit).all(this.pii.lookupHash('phone', q.value)));
+      case 'card': {
+        const h = this.pii.lookupHash('card', q.value);
+        return summaryRows(
+          this.pii.lookup === 'tag' ? this.byCardTag.all(`${h}:`, `${h};`) : this.byCardHash.all(h),
+        );
+      }
       case 'customerNo':
         return summaryRows(this.byCustomerNo.all(q.value));
       case 'name':

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { SnapshotTable } from '@shared/sync/api';
 import type { Store } from '../connection';
+import type { Pii } from '../pii';
 
 /** How each replicated table is keyed and paged. */
 const TABLES: Record<SnapshotTable, { key: string; numericKey?: boolean; onConflict: 'update' | 'ignore' }> =
@@ -25,6 +26,13 @@ const WITHHELD: Partial<Record<SnapshotTable, string[]>> = {
   customers: ['id_enc', 'phone_enc'],
   cards: ['card_enc'],
 };
+
+/** Covers all but the last 4 characters: what a terminal shows of a phone or card (they are in its tag). */
+const lastFour = (masked: unknown): string | null =>
+  typeof masked === 'string' ? '*'.repeat(Math.max(0, masked.length - 4)) + masked.slice(-4) : null;
+
+/** The lookup scheme of a terminal's copy (Pii.tag); a copy from before holds full hashes and is re-fetched. */
+export const TERMINAL_LOOKUP_SCHEME = 'tag1';
 
 export interface SnapshotScope {
   /** Tickets of this branch day and later come with the snapshot. */
@@ -76,7 +84,43 @@ export class SyncDataRepo {
   private readonly columns = new Map<string, string[]>();
   private readonly upserts = new Map<string, Database.Statement>();
 
-  constructor(private readonly store: Store) {}
+  /** `pii`: the hub's, to turn the full keyed hashes into terminal tags (Pii.forTerminals). */
+  constructor(
+    private readonly store: Store,
+    private readonly pii: Pii | null = null,
+  ) {}
+
+  private tagger: Pii | null = null;
+
+  /**
+   * A customer or card row as a terminal may hold it: the tag instead of the full keyed hash (computed from the
+   * cipher text, which itself stays here), masks no wider than the tag, no cipher text. See Pii's TERMINAL_TAG_BITS.
+   */
+  private forTerminal(table: SnapshotTable, r: Record<string, unknown>): void {
+    if (table !== 'customers' && table !== 'cards') return;
+    if (!this.pii) throw new Error('the hub needs its PII keys to serve customers to terminals');
+    const pii = this.pii;
+    this.tagger ??= pii.forTerminals();
+    const tagger = this.tagger;
+    const tagOf = (kind: 'id' | 'phone' | 'card', enc: unknown): string | null =>
+      typeof enc === 'string' ? tagger.tag(kind, pii.decrypt(enc)) : null;
+    if (table === 'customers') {
+      r.id_hash = tagOf('id', r.id_enc);
+      r.phone_hash = tagOf('phone', r.phone_enc);
+      r.id_masked = typeof r.id_masked === 'string' ? '*'.repeat(r.id_masked.length) : null;
+      r.phone_masked = lastFour(r.phone_masked);
+    } else {
+      r.card_hash = `${tagOf('card', r.card_enc) ?? 'c:none'}:${String(r.customer_id)}`;
+      r.card_masked = lastFour(r.card_masked) ?? '';
+    }
+  }
+
+  /** A terminal whose copy predates the tags: drop the full hashes and wide masks before the full snapshot. */
+  forgetLookupHashes(): void {
+    this.store.sqlite.exec(
+      'DELETE FROM cards; UPDATE customers SET id_hash = NULL, phone_hash = NULL, id_masked = NULL, phone_masked = NULL',
+    );
+  }
 
   columnsOf(table: string): string[] {
     let cols = this.columns.get(table);
@@ -114,10 +158,15 @@ export class SyncDataRepo {
     const rows = this.store.sqlite
       .prepare(`SELECT * FROM ${table} WHERE ${where} ORDER BY ${def.key} LIMIT ?`)
       .all(...params, limit) as Record<string, unknown>[];
-    const withheld = WITHHELD[table];
-    if (withheld) for (const r of rows) for (const c of withheld) r[c] = null;
+    // The cursor is the hub's key, taken before a card's key becomes its tag.
     const last = rows.at(-1);
-    return { rows, next: rows.length === limit && last ? String(last[def.key]) : null };
+    const next = rows.length === limit && last ? String(last[def.key]) : null;
+    const withheld = WITHHELD[table];
+    for (const r of rows) {
+      this.forTerminal(table, r);
+      if (withheld) for (const c of withheld) r[c] = null;
+    }
+    return { rows, next };
   }
 
   /** Writes rows of a page (in the caller's transaction); unknown columns are dropped. */
