@@ -14,6 +14,7 @@ import type {
   outcomeRequest,
 } from '@shared/api/visit';
 import type { RulesConfig } from '@shared/config/schema';
+import { scrubOptional, scrubPii } from '@shared/customer/mask';
 import type { SyncEventKind } from '@shared/sync/envelope';
 import type { Bilingual } from '@shared/suggest/text';
 import type { VisitConfig } from '@shared/visit/config';
@@ -103,6 +104,8 @@ export class VisitsApp {
       throw new ApiError(400, 'unknown_assignee', '回访负责人不存在', 'No such assignee');
     }
     const { visits, outbox } = this.d;
+    // Free text is stored and replicated (to the head office too) with IDs and phones masked.
+    const note = scrubOptional(o.note) ?? null;
     return this.d.tx(() => {
       const id = visits.addOutcome({
         customerId: o.customerId,
@@ -110,7 +113,7 @@ export class VisitsApp {
         productCode: o.productCode,
         outcome: o.outcome,
         reason: o.reason ?? null,
-        note: o.note ?? null,
+        note,
         staffId,
         at: now,
       });
@@ -123,7 +126,7 @@ export class VisitsApp {
           kind: 'product_interest',
           assigneeId: assignee,
           dueAt: followUpDueAt(o.followUp?.dueAt, now, rules.visit),
-          note: o.note ?? null,
+          note,
           createdBy: staffId,
           at: now,
         });
@@ -167,7 +170,7 @@ export class VisitsApp {
       if (assigneeId === undefined) return 'gone' as const;
       const may = checkCloseFollowUp(asker, { assigneeId });
       if (!may.ok) return may;
-      visits.closeFollowUp(id, status, note, at);
+      visits.closeFollowUp(id, status, scrubOptional(note), at);
       outbox.recordRow('follow_up_done', 'follow_ups', id);
       audit.append({
         at,
@@ -211,7 +214,7 @@ export class VisitsApp {
           customerId: c.customerId,
           ticketId: c.ticketId ?? null,
           category: cat.key,
-          description: c.description,
+          description: scrubPii(c.description),
           deadlineAt,
           createdBy: staffId,
           at: now,
@@ -239,7 +242,7 @@ export class VisitsApp {
     const { visits, outbox } = this.d;
     const updated = this.d.tx(() =>
       outbox.recordIf(
-        visits.updateComplaint(id, p.status, p.resolution ?? null, staffId, this.d.now()),
+        visits.updateComplaint(id, p.status, scrubOptional(p.resolution) ?? null, staffId, this.d.now()),
         'complaint_resolved',
         'complaints',
         id,

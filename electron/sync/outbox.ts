@@ -1,5 +1,6 @@
 import type { SyncEnvelope, SyncEventKind } from '@shared/sync/envelope';
 import type { HlcClock } from '@shared/sync/hlc';
+import { jsonLimitError } from '@shared/api/limits';
 import type { TicketEvent } from '@shared/queue';
 import type { Store } from '../db/connection';
 import { newId } from '../db/ids';
@@ -10,6 +11,9 @@ import type { SyncJournalRepo } from '../db/repos/sync';
  * a crash either keeps both or neither. The hub's outbox is also its journal (what terminals pull and the head
  * office is pushed), so events applied from terminals are appended there too (SyncApplier).
  */
+/** A row event nests `{ row: { …, detail: '{…}' } }`; a ticket event its payload one level down. */
+const OUTBOX_LIMITS = { depth: 8, bytes: 256 * 1024 };
+
 export class Outbox {
   private readonly listeners = new Set<() => void>();
   private kickScheduled = false;
@@ -31,6 +35,9 @@ export class Outbox {
     id: string = newId(),
   ): SyncEnvelope {
     if (!this.store.sqlite.inTransaction) throw new Error(`outbox: ${kind} recorded outside a transaction`);
+    // Callers pass schema-parsed payloads; this is the last guard before every device and the head office get it.
+    const why = jsonLimitError(payload, OUTBOX_LIMITS);
+    if (why) throw new Error(`outbox: ${kind} payload ${why}`);
     const env: SyncEnvelope = {
       id,
       deviceId: this.deviceId,

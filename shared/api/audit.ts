@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { epochMs } from './dates';
 
 /** Read side of the audit log (GET /api/audit): filters, one page of rows, the cursor to the next. */
 
-const epochMs = z.coerce.number().int().nonnegative();
+/** Filters: 0 is "from the start". */
+const filterMs = epochMs({ min: 0, coerce: true });
 
 /** `<at>_<id>` of the last row of the previous page; rows come newest first. */
 export const AUDIT_CURSOR = /^(\d{1,15})_([0-9a-zA-Z-]{1,64})$/;
@@ -22,9 +24,9 @@ export const auditQuery = z
     staffId: z.string().min(1).max(64).optional(),
     targetId: z.string().min(1).max(64).optional(),
     /** Inclusive lower bound, epoch ms. */
-    from: epochMs.optional(),
+    from: filterMs.optional(),
     /** Exclusive upper bound, epoch ms. */
-    to: epochMs.optional(),
+    to: filterMs.optional(),
     limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(50),
     cursor: z.string().regex(AUDIT_CURSOR, '翻页标记无效 / bad cursor').optional(),
   })

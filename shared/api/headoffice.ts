@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { epochMs } from './dates';
 import { campaignSchema, type Campaign } from '../suggest/campaigns';
 import { syncBatch } from '../sync/envelope';
 
@@ -20,14 +21,14 @@ export const hoPushBody = syncBatch;
 
 /** The admin report's range (epoch ms); both ends optional. */
 export const hoReportQuery = z.object({
-  from: z.coerce.number().int().min(0).optional(),
-  to: z.coerce.number().int().min(0).optional(),
+  from: epochMs({ min: 0, coerce: true }).optional(),
+  to: epochMs({ min: 0, coerce: true }).optional(),
 });
 
 export const hoSnapshotQuery = z.object({
   branch: z.string().min(1).max(32),
   /** The `upTo` of the last snapshot this branch applied completely; 0 = everything. */
-  since: z.coerce.number().int().min(0).default(0),
+  since: epochMs({ min: 0, coerce: true }).default(0),
   /** `nextCursor` of the previous page of the same pull. */
   cursor: z.string().max(400).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),

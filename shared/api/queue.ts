@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CHANNELS } from '../triage/channel';
-import { TICKET_EVENT_TYPES, type TicketEvent, type TicketStatus } from '../queue/events';
+import { payloadSchemas, TICKET_EVENT_TYPES, type TicketEvent, type TicketStatus } from '../queue/events';
+import { scrubPii } from '../customer/mask';
+import { jsonLimitError } from './limits';
 import type { SyncNoticeView, SyncStatus } from '../sync/api';
 import type { QueueDef } from '../queue/config';
 import type { ChannelConfig, IntentConfig, PriorityClass } from '../triage/config';
@@ -34,16 +36,39 @@ export const issueRequest = triageRequest.extend({
   override: z
     .object({
       channel: z.enum(CHANNELS),
-      reason: z.string().trim().min(2, '请填写调整原因 / give a reason').max(200),
+      reason: z.string().trim().min(2, '请填写调整原因 / give a reason').max(200).transform(scrubPii),
     })
     .optional(),
 });
 
-export const ticketEventRequest = z.object({
-  type: z.enum(TICKET_EVENT_TYPES).exclude(['issue']),
-  counterId: z.string().min(1).max(64).nullable().optional(),
-  payload: z.record(z.string(), z.unknown()).default({}),
-});
+/**
+ * A counter's action. The payload is parsed by its type's schema (shared/queue/events.ts) and only the parsed
+ * payload goes on: unknown keys are dropped, and a payload too deep or too large is refused before anything walks
+ * it. Its free-text reason is masked (IDs, phones) before it is stored and replicated.
+ */
+export const ticketEventRequest = z
+  .object({
+    type: z.enum(TICKET_EVENT_TYPES).exclude(['issue']),
+    counterId: z.string().min(1).max(64).nullable().optional(),
+    payload: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .superRefine((p, ctx) => {
+        const why = jsonLimitError(p);
+        if (why) ctx.addIssue({ code: 'custom', message: `内容过大或层级过深 / payload ${why}` });
+      }),
+  })
+  .transform((b, ctx) => {
+    const r = payloadSchemas[b.type].safeParse(b.payload);
+    if (!r.success) {
+      for (const i of r.error.issues)
+        ctx.addIssue({ code: 'custom', message: i.message, path: ['payload', ...i.path] });
+      return z.NEVER;
+    }
+    const payload: Record<string, unknown> = { ...r.data };
+    if (typeof payload.reason === 'string') payload.reason = scrubPii(payload.reason);
+    return { ...b, payload };
+  });
 
 export const counterPatch = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { epochMs } from './dates';
 import type { Role, TierInfo } from './types';
 import type { PublicTicket } from './queue';
 import type { Bilingual } from '../suggest/text';
@@ -24,9 +25,7 @@ export const outcomeRequest = z
     outcome: z.enum(OUTCOMES),
     reason: z.string().min(1).max(40).optional(),
     note: text.optional(),
-    followUp: z
-      .object({ dueAt: z.number().int().positive().optional(), assigneeId: id.optional() })
-      .optional(),
+    followUp: z.object({ dueAt: epochMs().optional(), assigneeId: id.optional() }).optional(),
   })
   .refine((o) => o.outcome !== 'declined' || !!o.reason, {
     message: '拒绝须选择原因 / a declined suggestion needs a reason',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { epochMs } from '../api/dates';
 import { syncBatch, type SyncEnvelope } from './envelope';
 
 /** Sync API shapes: hub routes (device token) and the terminal's status for its renderer. */
@@ -48,7 +49,7 @@ export const snapshotQuery = z.object({
   after: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(20_000).default(5000),
   /** Only rows changed since (epoch ms), for a refresh. */
-  since: z.coerce.number().int().min(0).optional(),
+  since: epochMs({ min: 0, coerce: true }).optional(),
 });
 
 export interface SnapshotPage {

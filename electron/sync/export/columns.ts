@@ -362,7 +362,10 @@ export function formatters(rules: RulesConfig): Formatters {
     queue: new Map(rules.queue.queues.map((q) => [q.key, q.zh])),
   };
   return {
-    time: (ms) => (ms === null ? null : dt.format(ms).replace(',', '')),
+    // A stored time outside what Date can hold (older data, a bad row) is written as its number: throwing here
+    // would cut the file after its headers had gone out.
+    time: (ms) =>
+      ms === null ? null : Number.isNaN(new Date(ms).getTime()) ? String(ms) : dt.format(ms).replace(',', ''),
     tier: (k) => (k === null ? null : (tiers.get(k) ?? k)),
     label: (kind, k) => (k === null ? null : (labels[kind].get(k) ?? k)),
   };
