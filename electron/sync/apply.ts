@@ -1,5 +1,6 @@
 import { applyEvent, ticketEventSchema, type TicketState } from '@shared/queue';
 import type { SyncEnvelope } from '@shared/sync/envelope';
+import { parseEventPayload } from '@shared/sync/payloads';
 import type { HlcClock } from '@shared/sync/hlc';
 import { conflictNotices, lastWriterWins, mergeTicketEvents, type ConflictNotice } from '@shared/sync/merge';
 import type { Store } from '../db/connection';
@@ -33,6 +34,16 @@ export const PROFILE_FIELDS = [
   'birth_date',
   'lifecycle',
 ] as const;
+
+/** Staff ids an event names (who acted, who is assigned), from its parsed payload. */
+function staffIdsOf(kind: SyncEnvelope['kind'], p: Record<string, unknown>): string[] {
+  const row = (p.row ?? {}) as Record<string, unknown>;
+  const ids =
+    kind === 'ticket_event' || kind === 'profile_update'
+      ? [p.staffId]
+      : [row.staff_id, row.created_by, row.assignee_id, row.resolved_by];
+  return ids.filter((x): x is string => typeof x === 'string');
+}
 
 type RowKind = 'suggestion_outcomes' | 'follow_ups' | 'complaints';
 
@@ -82,22 +93,46 @@ export class SyncApplier {
           report.results.push({ id: env.id, status: 'duplicate' });
           continue;
         }
+        // Only the parsed payload is kept; an event that does not parse, or speaks for another device or a staff
+        // member the hub does not know, is refused for good (acknowledged, never journaled nor retried).
+        const checked = this.check(env);
+        if (!checked.ok) {
+          this.journal.markApplied(env, 'remote', 'rejected', checked.error, at);
+          report.results.push({ id: env.id, status: 'rejected', error: checked.error });
+          continue;
+        }
+        const ok = checked.env;
         // A clock far ahead is refused by the HLC (maxDrift); the event itself is still applied by its stamp.
-        this.clock.receive(env.hlc);
+        this.clock.receive(ok.hlc);
         let status: ApplyStatus;
         let error: string | null = null;
         try {
-          status = this.store.sqlite.transaction(() => this.applyOne(env, report, at))();
+          status = this.store.sqlite.transaction(() => this.applyOne(ok, report, at))();
         } catch (e) {
           status = 'failed';
           error = e instanceof Error ? e.message : String(e);
         }
-        if (opts.journal) this.journal.appendOutbox(env, at);
-        this.journal.markApplied(env, 'remote', status === 'duplicate' ? 'applied' : status, error, at);
-        report.results.push({ id: env.id, status, ...(error ? { error } : {}) });
+        if (opts.journal) this.journal.appendOutbox(ok, at);
+        this.journal.markApplied(ok, 'remote', status === 'duplicate' ? 'applied' : status, error, at);
+        report.results.push({ id: ok.id, status, ...(error ? { error } : {}) });
       }
     });
     return report;
+  }
+
+  /** The envelope with its payload parsed (shared/sync/payloads.ts), or why it is refused. */
+  private check(env: SyncEnvelope): { ok: true; env: SyncEnvelope } | { ok: false; error: string } {
+    const parsed = parseEventPayload(env.kind, env.payload);
+    if (!parsed.ok) return parsed;
+    const p = parsed.payload;
+    if (env.kind === 'ticket_event' && p.deviceId !== env.deviceId)
+      return { ok: false, error: 'a ticket event of another device' };
+    // The hub knows every staff member of the branch; a terminal speaks only for them.
+    if (this.keepsAudit) {
+      const unknown = staffIdsOf(env.kind, p).find((s) => !this.data.staffExists(s));
+      if (unknown) return { ok: false, error: `unknown staff ${unknown}` };
+    }
+    return { ok: true, env: { ...env, payload: p } };
   }
 
   private applyOne(env: SyncEnvelope, report: ApplyReport, at: number): ApplyStatus {
@@ -137,10 +172,12 @@ export class SyncApplier {
         return this.profileUpdate(env, at);
       case 'audit': {
         if (!this.keepsAudit) return 'applied';
+        // Stamped here: the time is the hub's (the terminal's own is kept as `deviceAt`), the device its token's.
         const r = rowOf(env);
         this.data.insertAuditOnce({
           ...r,
-          detail: JSON.stringify({ ...parseDetail(r.detail), device: env.deviceId }),
+          at,
+          detail: JSON.stringify({ ...parseDetail(r.detail), device: env.deviceId, deviceAt: r.at }),
         });
         return 'applied';
       }

@@ -86,8 +86,9 @@ const EXAMPLES: Record<string, () => unknown> = {
   'POST /api/outcomes': () => ({
     customerId: pool[0],
     productCode: 'DEP-3Y',
-    outcome: 'declined',
-    reason: 'no_funds',
+    outcome: 'interested',
+    note: '客户电话１３８５８１０６６８８',
+    followUp: { dueAt: 8640000000000001 },
   }),
   'PATCH /api/follow-ups/:id': () => ({ status: 'done', note: '已回访' }),
   'POST /api/complaints': () => ({ customerId: null, category: 'wait_time', description: '等候时间太长' }),
@@ -147,13 +148,30 @@ const junk = fc.oneof(
       '2026-02-30',
       '9999-99-99',
       'x'.repeat(3000),
+      // Far-future epoch ms (past what Date holds) and an ID/phone in full-width digits.
+      '8640000000000001',
+      '１３８５８１０６６８８',
+      `客户${ID.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0))}`,
     ),
   },
   { weight: 1, arbitrary: fc.integer().map(String) },
   { weight: 1, arbitrary: fc.double().map(String) },
 );
 
-const json = fc.jsonValue({ maxDepth: 4 });
+const json = fc.oneof(
+  { weight: 9, arbitrary: fc.jsonValue({ maxDepth: 4 }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<unknown>(
+      8640000000000001,
+      -8640000000000001,
+      Date.UTC(2999, 0, 1),
+      Date.UTC(1999, 11, 31),
+      { dueAt: 8640000000000001 },
+      '１３８５８１０６６８８',
+    ),
+  },
+);
 
 /** A valid example with one spot changed: the likeliest way to get past the first checks. */
 function mutate(example: unknown, pick: number, value: unknown, op: 'set' | 'delete' | 'wrap'): unknown {
@@ -192,6 +210,12 @@ function bodyFor(route: RouteInfo): fc.Arbitrary<Body> {
         kind: 'raw',
         type: 'application/json',
         text: `{"type":"call","payload":${'{"a":'.repeat(n)}1${'}'.repeat(n)}}`,
+      },
+      {
+        // Past the first checks (a valid type and reason), the depth hidden in an extra key.
+        kind: 'raw',
+        type: 'application/json',
+        text: `{"type":"cancel","payload":{"reason":"x","a":${'{"a":'.repeat(n)}1${'}'.repeat(n)}}}`,
       },
     ),
   );
@@ -507,5 +531,33 @@ describe('fuzzing every route', () => {
     const fk = s.store.sqlite.pragma('foreign_key_check') as unknown[];
     expect(fk).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('left nothing an export cannot write whole, and no full-width phone or ID stored in plain', async () => {
+    for (const dataset of ['visits', 'outcomes', 'followups', 'complaints']) {
+      const csv = await fetch(`${s.url}/api/export/${dataset}?format=csv`, {
+        headers: { authorization: `Bearer ${tokens.admin}` },
+      });
+      expect(csv.status).toBe(200);
+      expect((await csv.text()).endsWith('\r\n')).toBe(true);
+      const xlsx = await fetch(`${s.url}/api/export/${dataset}?format=xlsx`, {
+        headers: { authorization: `Bearer ${tokens.admin}` },
+      });
+      expect(xlsx.status).toBe(200);
+      await xlsx.arrayBuffer();
+    }
+    const plain = s.store.sqlite
+      .prepare(
+        `SELECT note AS t FROM suggestion_outcomes UNION ALL SELECT note FROM follow_ups
+         UNION ALL SELECT description FROM complaints UNION ALL SELECT resolution FROM complaints
+         UNION ALL SELECT payload FROM ticket_events`,
+      )
+      .all() as { t: string | null }[];
+    const leaks = plain.filter((r) => r.t && /13858106688|１３８５８|\d{17}[\dXx]/.test(r.t));
+    expect(leaks).toEqual([]);
+    const far = s.store.sqlite
+      .prepare('SELECT count(*) AS n FROM follow_ups WHERE due_at > ?')
+      .get(Date.UTC(2100, 0, 1)) as { n: number };
+    expect(far.n).toBe(0);
   });
 });

@@ -250,6 +250,10 @@ export class SyncDataRepo {
     );
   }
 
+  staffExists(id: string): boolean {
+    return !!this.store.first(this.store.k.selectFrom('staff').select('id').where('id', '=', id));
+  }
+
   customerExists(id: string): boolean {
     return !!this.store.first(this.store.k.selectFrom('customers').select('id').where('id', '=', id));
   }
