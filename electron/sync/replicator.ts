@@ -183,7 +183,10 @@ export class Replicator implements StatusSource {
     const tables = since === null ? SNAPSHOT_TABLES : REFRESH_TABLES;
     const totals = new Map(head.tables.map((t) => [t.table, t.total]));
     const page = this.sync.cfg.snapshotPage;
-    if (since === null) this.phase = 'snapshot';
+    if (since === null) {
+      this.phase = 'snapshot';
+      this.sync.data.allowSharedTags();
+    }
     for (const table of tables) {
       let after: string | null = null;
       let done = 0;

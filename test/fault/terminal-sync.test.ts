@@ -321,3 +321,40 @@ describe('the device credential', () => {
     );
   });
 });
+
+describe('customers whose ID tags coincide', () => {
+  it('a fresh terminal takes its snapshot, goes online and finds each of them by ID', async () => {
+    // 17 IDs with one region and birth date fall into 16 four-bit tags: at least two customers share a tag.
+    const rows = hub.ctx.store.sqlite
+      .prepare('SELECT id FROM customers WHERE id_enc IS NOT NULL ORDER BY id DESC LIMIT 17')
+      .all() as { id: string }[];
+    expect(rows).toHaveLength(17);
+    const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    const ids = rows.map((_, i) => {
+      const s17 = `11010119900307${String(100 + 2 * i).padStart(3, '0')}`;
+      const sum = [...s17].reduce((a, c, j) => a + Number(c) * (weights[j] ?? 0), 0);
+      return s17 + '10X98765432'.charAt(sum % 11);
+    });
+    const set = hub.ctx.store.sqlite.prepare('UPDATE customers SET id_enc = ?, id_hash = ? WHERE id = ?');
+    hub.ctx.store.tx(() =>
+      rows.forEach((r, i) =>
+        set.run(hub.ctx.pii.encrypt(ids[i] ?? ''), hub.ctx.pii.hash('id', ids[i] ?? ''), r.id),
+      ),
+    );
+    const link = await startProxy({ host: '127.0.0.1', port: Number(new URL(hub.url).port) });
+    const t3 = await startTerminal(link.url);
+    try {
+      await synced(t3);
+      expect(status(t3).phase).toBe('online');
+      expect(
+        count(t3, 'SELECT count(*) AS n FROM (SELECT 1 FROM customers GROUP BY id_hash HAVING count(*) > 1)'),
+      ).toBeGreaterThan(0);
+      rows.forEach((r, i) =>
+        expect(t3.ctx.customers.lookup({ kind: 'id', value: ids[i] ?? '' }).map((c) => c.id)).toContain(r.id),
+      );
+    } finally {
+      await t3.stop();
+      await link.close();
+    }
+  }, 60_000);
+});

@@ -122,6 +122,20 @@ export class SyncDataRepo {
     );
   }
 
+  /**
+   * A terminal's copy finds IDs by tag (4 bits + birth date), which several customers share by design; the hub's
+   * unique index on the full keyed hash cannot hold there, so a terminal keeps it as a plain index.
+   */
+  allowSharedTags(): void {
+    const unique = (
+      this.store.sqlite.pragma('index_list(customers)') as { name: string; unique: number }[]
+    ).some((i) => i.name === 'customers_id_hash' && i.unique === 1);
+    if (!unique) return;
+    this.store.sqlite.exec(
+      'DROP INDEX customers_id_hash; CREATE INDEX customers_id_hash ON customers (id_hash)',
+    );
+  }
+
   columnsOf(table: string): string[] {
     let cols = this.columns.get(table);
     if (!cols) {
