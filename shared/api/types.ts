@@ -7,7 +7,6 @@ import type {
   RelationshipType,
   Segment,
 } from '../customer/enums';
-import type { AgeBand } from '../customer/pii-view';
 import type { TierKey } from '../customer/tier';
 
 /** Shapes the server returns; the renderer's API client is typed with these. */
@@ -100,4 +99,10 @@ export interface ApiDocs {
     /** JSON Schemas of what the route takes, generated from its zod schemas. */
     input: { body?: unknown; query?: unknown; params?: unknown };
   }[];
+}
+
+/** A ten-year band, `to` inclusive; the last band is open (90 岁以上). */
+export interface AgeBand {
+  from: number;
+  to: number | null;
 }

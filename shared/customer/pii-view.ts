@@ -1,4 +1,4 @@
-import type { Role } from '../api/types';
+import type { AgeBand, Role } from '../api/types';
 
 /**
  * What each role may see of a customer's identity (DOMAIN §3, 个人信息保护法). The ID mask (`330106********0313`)
@@ -14,11 +14,7 @@ export function mayReveal(role: Role | null | undefined): boolean {
   return !!role && REVEAL_ROLES.includes(role);
 }
 
-/** A ten-year band, `to` inclusive; the last band is open (90 岁以上). */
-export interface AgeBand {
-  from: number;
-  to: number | null;
-}
+export type { AgeBand };
 
 const BAND = 10;
 const OPEN_FROM = 90;

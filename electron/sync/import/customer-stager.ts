@@ -12,7 +12,7 @@ import type { ImportStage, StagedCustomer } from '../../db/repos/import-stage';
 import type { RandomPool } from '../../db/random-pool';
 import type { RunImportOptions } from './options';
 import { ProtectBatch, type Protected, type Protector } from './protect';
-import type { Stager } from './stagers';
+import type { Stager } from './stager';
 
 export function customerStager(
   o: RunImportOptions,

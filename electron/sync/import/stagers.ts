@@ -1,6 +1,5 @@
 /** Per kind of file, how a validated row is staged (customers: customer-stager.ts). */
 import { AUM_PRODUCT_TYPES, type ProductType } from '@shared/customer/enums';
-import type { HeaderMap } from '@shared/import/headers';
 import {
   validateHoldingRow,
   validateProductRow,
@@ -9,30 +8,17 @@ import {
   type HoldingRules,
   type RowRules,
 } from '@shared/import/rows';
-import type { Cell } from '@shared/import/types';
 import type { ImportLookups } from '../../db/repos/import-lookups';
 import type { ImportStage } from '../../db/repos/import-stage';
 import type { RandomPool } from '../../db/random-pool';
 import { customerStager } from './customer-stager';
+import type { Stager } from './stager';
 import type { RunImportOptions } from './options';
 import type { Protector } from './protect';
 
 const AUM = new Set<string>(AUM_PRODUCT_TYPES);
 
-export type Getter = (key: string) => Cell | undefined;
-
-export interface Stager {
-  setMap(m: HeaderMap): void;
-  /**
-   * After each batch of rows (inside its transactions): the rows accepted but not yet staged, whose
-   * hashes are still being computed; the promise gives the function that stages them.
-   */
-  cut?: () => Promise<() => void> | null;
-  /** After the last row (inside a staging transaction). */
-  finish?: () => void;
-  /** Stages one data row; answers its problems, or null when it was staged. */
-  row(line: number, get: Getter, cells: Cell[]): FieldProblem[] | null;
-}
+export type { Getter, Stager } from './stager';
 
 export function makeStager(
   o: RunImportOptions,

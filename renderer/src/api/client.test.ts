@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isUserDriven, noteInput, USER_REQUEST_WINDOW_MS } from '../lock/activity';
 import { sessionLock } from '../lock/lockStore';
-import { api, ApiFailure } from './client';
+import { ApiFailure, request } from './client';
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -20,7 +20,7 @@ describe('api client and the session lock', () => {
       .mockResolvedValueOnce(lockedReply())
       .mockResolvedValueOnce(json(200, { rows: [1] }));
     vi.stubGlobal('fetch', fetchMock);
-    const p = api<{ rows: number[] }>('GET', '/api/audit');
+    const p = request<{ rows: number[] }>('GET', '/api/audit');
     await vi.waitFor(() => expect(sessionLock.get()).toEqual({ locked: true, reason: 'server' }));
     expect(fetchMock).toHaveBeenCalledTimes(1);
     sessionLock.unlock();
@@ -32,7 +32,7 @@ describe('api client and the session lock', () => {
     const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(200, {}));
     vi.stubGlobal('fetch', fetchMock);
     sessionLock.lock('idle');
-    const p = api('GET', '/api/staff');
+    const p = request('GET', '/api/staff');
     await Promise.resolve();
     expect(fetchMock).not.toHaveBeenCalled();
     sessionLock.abandon();
@@ -45,7 +45,7 @@ describe('api client and the session lock', () => {
     vi.stubGlobal('fetch', fetchMock);
     sessionLock.lock('idle');
     await expect(
-      api('POST', '/api/session/unlock', { password: 'x' }, { lockExempt: true }),
+      request('POST', '/api/session/unlock', { password: 'x' }, { lockExempt: true }),
     ).resolves.toEqual({ ok: true });
     expect(sessionLock.get().locked).toBe(true);
   });
@@ -60,7 +60,7 @@ describe('api client and the session lock', () => {
         }),
       ),
     );
-    const err = await api('PUT', '/api/settings', {}).catch((e: unknown) => e);
+    const err = await request('PUT', '/api/settings', {}).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiFailure);
     expect((err as ApiFailure).details).toEqual(details);
     expect(sessionLock.get().locked).toBe(false);
@@ -75,7 +75,7 @@ describe('api client and the server idle lock', () => {
     const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(200, {}));
     vi.stubGlobal('fetch', fetchMock);
     noteInput(Date.now() - USER_REQUEST_WINDOW_MS - 1);
-    await api('GET', '/api/sync/status');
+    await request('GET', '/api/sync/status');
     expect(headersOf(fetchMock)['x-background']).toBe('1');
   });
 
@@ -83,7 +83,7 @@ describe('api client and the server idle lock', () => {
     const fetchMock = vi.fn<typeof fetch>().mockResolvedValue(json(200, {}));
     vi.stubGlobal('fetch', fetchMock);
     noteInput();
-    await api('POST', '/api/settings/rollback', { version: 1 });
+    await request('POST', '/api/settings/rollback', { version: 1 });
     expect(headersOf(fetchMock)['x-background']).toBeUndefined();
     expect(headersOf(fetchMock)['content-type']).toBe('application/json');
     expect(isUserDriven(Date.now() + USER_REQUEST_WINDOW_MS + 1)).toBe(false);

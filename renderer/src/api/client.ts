@@ -63,7 +63,13 @@ export function hrefOf<D extends AnyRoute>(route: D, ...[input]: Args<D>): strin
  * While the session is locked (idle here, or `session_locked` from the server) a request waits for the
  * unlock and then goes out, so the screen underneath keeps its work; `lockExempt` is for the lock's own calls.
  */
-async function request<T>(method: string, path: string, body?: unknown, opts: CallOptions = {}): Promise<T> {
+/** The transport under `call()`: exported for its own tests only; screens use `call(route, …)`. */
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  opts: CallOptions = {},
+): Promise<T> {
   if (!opts.lockExempt && !(await sessionLock.whenUnlocked())) throw lockedFailure();
   let res: Response;
   try {
@@ -99,9 +105,3 @@ async function request<T>(method: string, path: string, body?: unknown, opts: Ca
   }
   return data as T;
 }
-
-/**
- * The untyped call, kept only while the screens move to `call(route, …)`; nothing new may use it, and it goes
- * when the last caller does (the contract's done-check greps for it).
- */
-export const api = request;

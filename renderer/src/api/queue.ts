@@ -41,3 +41,11 @@ export const callNext = (counterId: string) => call(q.callNext, { params: { id: 
 
 export const patchCounter = (counterId: string, patch: Input<typeof q.updateCounter>['body']) =>
   call(q.updateCounter, { params: { id: counterId }, body: patch });
+
+/** GET /api/counters: the service points as the manager sets them up (staff and settings screens). */
+export function useCounters() {
+  return useQuery({
+    queryKey: ['counters'],
+    queryFn: async () => (await call(routes.queue.counters)).counters,
+  });
+}

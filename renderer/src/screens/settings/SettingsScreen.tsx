@@ -5,7 +5,7 @@ import { useSearchParams } from 'react-router';
 import type { RulesConfig } from '@shared/config/schema';
 import { messageOf } from '../../api/client';
 import { formatDateTime } from '../../lib/branchTime';
-import { CountersPanel } from '../staff/CountersPanel';
+import { CountersPanel } from '../../widgets/counters/CountersPanel';
 import { useSettings } from './api';
 import {
   AgingSection,

@@ -5,11 +5,11 @@ import { messageOf } from '../../api/client';
 import { useNow } from '../../hooks/useNow';
 import { formatDateTime } from '../../lib/branchTime';
 import { useCounters, useStaff, type StaffView } from './api';
-import { CountersPanel } from './CountersPanel';
+import { CountersPanel } from '../../widgets/counters/CountersPanel';
 import { DisplaysPanel } from './DisplaysPanel';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { StaffModal } from './StaffModal';
-import './text';
+import '../../widgets/counters/staff-text';
 
 const ROLE_COLOR: Record<string, string> = { admin: 'red', manager: 'volcano', rm: 'gold', lobby: 'blue' };
 

@@ -1,8 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import { PRIVILEGED_ROLES } from '@shared/api/security';
 import type { Role } from '@shared/api/types';
-import { routes } from '@shared/api/routes';
-import { call } from '../../api/client';
 
 export { useStaff } from '../../api/staff';
 
@@ -15,10 +12,4 @@ export const STAFF_ROLES = ['teller', 'lobby', 'rm', 'manager', 'admin'] as cons
 /** Only an administrator may give these. */
 export const ADMIN_GRANTED: readonly Role[] = PRIVILEGED_ROLES;
 
-/** GET /api/counters: the service points as the manager sets them up. */
-export function useCounters() {
-  return useQuery({
-    queryKey: ['counters'],
-    queryFn: async () => (await call(routes.queue.counters)).counters,
-  });
-}
+export { useCounters } from '../../api/queue';

@@ -1,4 +1,4 @@
-import CounterScreen from '../counter/CounterScreen';
+import CounterWorkspace from '../../widgets/counter/CounterWorkspace';
 import { MyFollowUpsCard } from './MyFollowUpsCard';
 import { VipTodayCard } from './VipTodayCard';
 import './vip.css';
@@ -10,7 +10,7 @@ import './vip.css';
 export default function VipScreen() {
   return (
     <div className="vip" data-testid="vip">
-      <CounterScreen
+      <CounterWorkspace
         channel="vip"
         aside={(live) => (
           <>

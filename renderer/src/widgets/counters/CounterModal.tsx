@@ -6,7 +6,7 @@ import { CHANNELS, type Channel } from '@shared/triage/channel';
 import { call, messageOf } from '../../api/client';
 import { useIntents } from '../../api/queue';
 import { useBilingual } from '../../lib/bilingual';
-import type { CounterView } from './api';
+import type { CounterView } from '@shared/api/queue';
 
 interface Values {
   number: number;

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../api/client';
 import { useIntents } from '../../api/queue';
 import { useBilingual } from '../../lib/bilingual';
-import { useCounters, type CounterView } from './api';
+import type { CounterView } from '@shared/api/queue';
+import { useCounters } from '../../api/queue';
 import { CounterModal } from './CounterModal';
-import './text';
+import './staff-text';
 
 /** The branch's counters and what each serves; used on the staff screen and in settings. */
 export function CountersPanel() {
