@@ -24,8 +24,11 @@ export { branchDay, DEFAULT_TIME_ZONE, formatTicketNo, parseTicketNo } from './n
 export { effectivePriority, nextHistory, NORMAL_PRIORITY, orderWaiting, pickNext } from './order';
 export type { PickHistory } from './order';
 export {
+  ACTS_FOR_ANY_COUNTER,
   bringsToCounter,
+  checkActsForCounter,
   checkCounterFree,
+  countersTouched,
   END_OF_DAY_REASON,
   endOfDayCancels,
   endOfDayFate,

@@ -4,7 +4,9 @@ import { TICKET_STATUSES, type TicketStatus } from './events';
 import type { TicketState } from './machine';
 import {
   bringsToCounter,
+  checkActsForCounter,
   checkCounterFree,
+  countersTouched,
   END_OF_DAY_REASON,
   endOfDayCancels,
   endOfDayFate,
@@ -144,5 +146,37 @@ describe('vipRoomQueues', () => {
     const queues = [...defaultQueueConfig.queues, second];
     expect([...vipRoomQueues({ queues })]).toEqual(['vip', 'vip2']);
     expect(vipRoomQueues({ queues: queues.filter((q) => q.channel !== 'vip') }).size).toBe(0);
+  });
+});
+
+describe('checkActsForCounter', () => {
+  it('binds a teller and an RM to their own counter', () => {
+    expect(checkActsForCounter('teller', 'c1', 'c1')).toEqual({ ok: true, actingFor: false });
+    expect(checkActsForCounter('rm', 'c8', 'c8')).toEqual({ ok: true, actingFor: false });
+    for (const role of ['teller', 'rm'] as const) {
+      const r = checkActsForCounter(role, 'c1', 'c2');
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect([r.code, !!r.zh, !!r.en]).toEqual(['not_your_counter', true, true]);
+    }
+  });
+
+  it('refuses a teller with no counter assigned at every counter', () => {
+    expect(checkActsForCounter('teller', null, 'c1').ok).toBe(false);
+  });
+
+  it('lets the lobby manager, branch manager and admin act for any counter, flagged to audit', () => {
+    for (const role of ['lobby', 'manager', 'admin'] as const) {
+      expect(checkActsForCounter(role, null, 'c2')).toEqual({ ok: true, actingFor: true });
+    }
+    expect(checkActsForCounter('lobby', 'c9', 'c9')).toEqual({ ok: true, actingFor: false });
+    expect(checkActsForCounter('display', null, 'c2').ok).toBe(false);
+  });
+
+  it('lists the counters a ticket event touches', () => {
+    expect(countersTouched(null, null)).toEqual([]);
+    expect(countersTouched('c2', null)).toEqual(['c2']);
+    expect(countersTouched('c2', 'c2')).toEqual(['c2']);
+    expect(countersTouched('c2', 'c1')).toEqual(['c2', 'c1']);
+    expect(countersTouched(null, 'c1')).toEqual(['c1']);
   });
 });

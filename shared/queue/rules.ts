@@ -1,3 +1,4 @@
+import type { Role } from '../api/types';
 import type { Allowed, Refusal } from '../refusal';
 import { ALLOWED, refuse } from '../refusal';
 import type { QueueConfig } from './config';
@@ -36,6 +37,47 @@ export function checkCounterFree(
     }
   }
   return ALLOWED;
+}
+
+// ── Whose counter ───────────────────────────────────────────────────────────────────
+
+/**
+ * Roles that may act for any counter (the lobby manager steps in at a counter, the branch manager and an admin
+ * cover for a teller); such an act on someone else's counter is audited. Every other role is bound to its own.
+ */
+export const ACTS_FOR_ANY_COUNTER: readonly Role[] = ['lobby', 'manager', 'admin'];
+
+/**
+ * May this caller call next at, move tickets at, or open/close the target counter? A teller or RM only at their
+ * own counter (with none assigned, at none); the lobby manager, branch manager and admin anywhere, and
+ * `actingFor` says the counter is not theirs, so the act must be audited.
+ */
+export function checkActsForCounter(
+  callerRole: Role,
+  callerCounterId: string | null,
+  targetCounterId: string,
+): (Allowed & { actingFor: boolean }) | Refusal<'not_your_counter'> {
+  const own = callerCounterId !== null && callerCounterId === targetCounterId;
+  if (own) return { ok: true, actingFor: false };
+  if (ACTS_FOR_ANY_COUNTER.includes(callerRole)) return { ok: true, actingFor: true };
+  return callerCounterId === null
+    ? refuse(
+        'not_your_counter',
+        '您未分配窗口，不能操作窗口',
+        'You have no counter assigned, so you cannot act on a counter',
+      )
+    : refuse('not_your_counter', '只能操作本人的窗口', 'You can only act on your own counter');
+}
+
+/**
+ * The counters a ticket event touches: the one the ticket is at now (called, serving, parked or marked a
+ * no-show there) and the one the event brings it to. Both must be the caller's.
+ */
+export function countersTouched(ticketCounterId: string | null, eventCounterId: string | null): string[] {
+  const out: string[] = [];
+  if (ticketCounterId) out.push(ticketCounterId);
+  if (eventCounterId && eventCounterId !== ticketCounterId) out.push(eventCounterId);
+  return out;
 }
 
 // ── End of day ──────────────────────────────────────────────────────────────────────

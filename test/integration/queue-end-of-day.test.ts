@@ -4,6 +4,7 @@ import { startTestServer, type TestServer } from './harness';
 let s: TestServer;
 let lobby: string;
 let teller: string;
+let teller2: string;
 let manager: string;
 
 const json = async <T>(res: Response): Promise<T> => (await res.json()) as T;
@@ -16,6 +17,7 @@ beforeAll(async () => {
   s = await startTestServer();
   lobby = await s.login('lobby1');
   teller = await s.login('teller1');
+  teller2 = await s.login('teller2');
   manager = await s.login('manager1');
 });
 afterAll(async () => {
@@ -28,8 +30,9 @@ async function issue(): Promise<string> {
   return (await json<{ ticket: Ticket }>(r)).ticket.id;
 }
 
-async function step(id: string, type: string, counterId: string): Promise<void> {
-  const r = await s.post(`/api/tickets/${id}/events`, { type, counterId }, teller);
+/** A step at a counter, by the teller of that counter (a teller acts only at their own). */
+async function step(id: string, type: string, counterId: string, token = teller): Promise<void> {
+  const r = await s.post(`/api/tickets/${id}/events`, { type, counterId }, token);
   expect(r.status, `${type} ${await r.clone().text()}`).toBe(200);
 }
 
@@ -54,10 +57,10 @@ describe('end of day', () => {
     await step(held, 'start', c1);
     await step(held, 'hold', c1);
     await step(called, 'call', c1);
-    await step(noShow, 'call', c2);
-    await step(noShow, 'no_show', c2);
-    await step(serving, 'call', c2);
-    await step(serving, 'start', c2);
+    await step(noShow, 'call', c2, teller2);
+    await step(noShow, 'no_show', c2, teller2);
+    await step(serving, 'call', c2, teller2);
+    await step(serving, 'start', c2, teller2);
 
     const r = await s.post('/api/queues/end-of-day', {}, manager);
     expect(r.status).toBe(200);

@@ -3,6 +3,7 @@ import { ApiError } from '@shared/api/errors';
 import type { Role } from '@shared/api/types';
 import type { QueueBoard } from './board';
 import type { QueueDeps } from './deps';
+import { mustActFor, type CounterCaller } from './ownership';
 
 const MANAGERS: readonly Role[] = ['manager', 'admin'];
 const counterNotFound = () => new ApiError(404, 'counter_not_found', '窗口不存在', 'No such counter');
@@ -91,8 +92,13 @@ export class CounterApp {
    * Opens or closes a counter and sets its staff state (any serving staff), or changes its set-up (the branch
    * manager or an admin only; audited with what it was before).
    */
-  update(id: string, patch: CounterPatch, caller: { id: string; role: Role }): CounterView {
+  update(id: string, patch: CounterPatch, caller: CounterCaller): CounterView {
     const before = this.get(id);
+    const setsState = patch.open !== undefined || patch.staffState !== undefined;
+    // Opening and closing are the counter's own teller's (or someone who may act for any counter, audited).
+    const actedFor = setsState
+      ? mustActFor(this.d.audit, caller, [id], { act: 'counter.state' })
+      : () => undefined;
     const config: CounterConfig = {
       ...(patch.name === undefined ? {} : { name: patch.name }),
       ...(patch.channel === undefined ? {} : { channel: patch.channel }),
@@ -126,7 +132,7 @@ export class CounterApp {
         });
       });
     }
-    if (patch.open !== undefined || patch.staffState !== undefined) {
+    if (setsState) {
       this.d.counters.setState(
         id,
         {
@@ -135,6 +141,7 @@ export class CounterApp {
         },
         now,
       );
+      actedFor(now);
     }
     this.board.countersChanged(now);
     return this.get(id);

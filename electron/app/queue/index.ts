@@ -6,6 +6,7 @@ import { VipApp } from './vip';
 
 export { CounterApp, QueueApp, QueueBoard, VipApp, publicTicket };
 export type { Actor, QueueDeps, QueueOutbox, SuggestionCount } from './deps';
+export type { CounterCaller } from './ownership';
 
 /** The queue domain's application modules over one board (the branch day held in memory). */
 export interface QueueModules {

@@ -3,6 +3,7 @@ import {
   applyEvent,
   bringsToCounter,
   checkCounterFree,
+  countersTouched,
   endOfDayCancels,
   END_OF_DAY_REASON,
   formatTicketNo,
@@ -21,6 +22,7 @@ import type { IssueResult, LiveMessage, QueueSnapshot, TicketEventList, TicketVi
 import { newId } from '../../db/ids';
 import { QueueBoard } from './board';
 import type { Actor, QueueDeps } from './deps';
+import { mustActFor, type CounterCaller } from './ownership';
 
 const ticketNotFound = () => new ApiError(404, 'ticket_not_found', '票号不存在', 'No such ticket');
 const counterNotFound = () => new ApiError(404, 'counter_not_found', '窗口不存在', 'No such counter');
@@ -219,18 +221,27 @@ export class QueueApp {
   }
 
   /**
-   * A ticket event from a counter or the lobby. Overrides, transfers and cancellations are audited with their
-   * reason (they change where, or whether, a customer is served).
+   * A ticket event from a counter or the lobby. The counter the ticket is at and the one it is brought to must
+   * be the caller's own (or the caller one who may act for any counter, audited). Overrides, transfers and
+   * cancellations are audited with their reason (they change where, or whether, a customer is served).
    */
   act(
     ticketId: string,
     type: Exclude<TicketEventType, 'issue'>,
     payload: Record<string, unknown>,
     counterId: string | null,
-    staffId: string | null,
+    caller: CounterCaller,
   ): TicketView {
     const now = this.d.now();
+    const staffId = caller.id;
+    const prior = this.board.get(ticketId) ?? this.d.tickets.get(ticketId) ?? null;
+    if (!prior) throw ticketNotFound();
+    const actedFor = mustActFor(this.d.audit, caller, countersTouched(prior.counterId, counterId), {
+      act: `ticket.${type}`,
+      ticketId,
+    });
     const view = this.actAt(ticketId, type, payload, counterId, this.actor(staffId), now);
+    actedFor(now);
     if (type === 'override' || type === 'transfer' || type === 'cancel') {
       this.d.audit.append({
         at: now,
@@ -285,11 +296,13 @@ export class QueueApp {
   }
 
   /** The next ticket for a counter (its queues, priority aging and the priority streak), called; null if none. */
-  callNext(counterId: string, staffId: string | null): TicketView | null {
+  callNext(counterId: string, caller: CounterCaller): TicketView | null {
     const now = this.d.now();
+    const staffId = caller.id;
     this.board.ensureDay(now);
     const counter = this.d.counters.get(counterId);
     if (!counter) throw counterNotFound();
+    const actedFor = mustActFor(this.d.audit, caller, [counterId], { act: 'call_next' });
     if (!counter.open)
       throw new ApiError(
         409,
@@ -304,6 +317,7 @@ export class QueueApp {
     if (!pick) return null;
     const view = this.actAt(pick.id, 'call', {}, counterId, this.actor(staffId), now);
     this.board.history.set(counterId, nextHistory(hist, pick));
+    actedFor(now);
     return view;
   }
 

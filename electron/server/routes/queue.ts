@@ -2,6 +2,7 @@ import type { IntentsInfo } from '@shared/api/queue';
 import type { RulesConfig } from '@shared/config/schema';
 import { routes } from '@shared/api/routes';
 import type { QueueApp } from '../../app/queue';
+import type { Caller } from '../auth';
 import { route, type Http } from '../route';
 
 const api = routes.queue;
@@ -26,11 +27,11 @@ export function queueRoutes(http: Http, deps: { queue: QueueApp; rules: () => Ru
   route(http, api.events, ({ params }) => queue.events(params.id));
 
   route(http, api.act, ({ params, body, me }) =>
-    queue.act(params.id, body.type, body.payload, body.counterId ?? me?.counterId ?? null, me?.id ?? null),
+    queue.act(params.id, body.type, body.payload, body.counterId ?? me?.counterId ?? null, me as Caller),
   );
 
   route(http, api.callNext, ({ params, me }) => {
-    const ticket = queue.callNext(params.id, me?.id ?? null);
+    const ticket = queue.callNext(params.id, me as Caller);
     return ticket
       ? { ticket }
       : { ticket: null, message: { zh: '当前没有等候的客户', en: 'Nobody is waiting' } };
