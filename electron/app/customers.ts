@@ -2,7 +2,7 @@ import { ApiError } from '@shared/api/errors';
 import type { CustomerProfile, CustomerSummary, LookupResult, Role } from '@shared/api/types';
 import type { RevealField, RevealResult } from '@shared/api/visit';
 import type { RulesConfig } from '@shared/config/schema';
-import { ageOn } from '@shared/customer/age';
+import { ageFromMonth } from '@shared/customer/age';
 import { classifyLookup } from '@shared/customer/ids';
 import { deriveLifecycle } from '@shared/customer/lifecycle';
 import { maskCard, maskMobile, maskResidentId } from '@shared/customer/mask';
@@ -115,7 +115,7 @@ export class CustomersApp {
       ...this.summary(c),
       corporateType: c.corporateType,
       creditCode: c.creditCode,
-      ...ageFor(role, c.birthDate ? ageOn(c.birthDate, now, rules.branch.timezone) : null),
+      ...ageFor(role, c.birthMonth ? ageFromMonth(c.birthMonth, now, rules.branch.timezone) : null),
       gender: c.gender,
       // Derived at read time from the same dates and thresholds the suggestion engine uses, so the profile
       // and the suggestions never disagree (the stored column is what the last import or seed computed).
@@ -175,7 +175,7 @@ export class CustomersApp {
       aumFen: c.aumFen,
       segments: c.segments,
       lifecycle: this.lifecycle(c, now),
-      age: c.birthDate ? ageOn(c.birthDate, now, rules.branch.timezone) : null,
+      age: c.birthMonth ? ageFromMonth(c.birthMonth, now, rules.branch.timezone) : null,
       riskLevel: c.riskLevel,
       riskAssessedAt: c.riskAssessedAt,
       marketingConsent: c.marketingConsent,

@@ -62,7 +62,8 @@ export interface CustomerTable {
   phone_hash: string | null;
   phone_masked: string | null;
   phone_enc: string | null;
-  birth_date: string | null;
+  /** `YYYY-MM`: the full birth date is never kept (with the masked ID it gives the whole number back). */
+  birth_month: string | null;
   gender: string | null;
   segments: string;
   lifecycle: string;

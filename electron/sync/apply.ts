@@ -31,7 +31,7 @@ export const PROFILE_FIELDS = [
   'relationship_type',
   'corporate_grade',
   'gender',
-  'birth_date',
+  'birth_month',
   'lifecycle',
 ] as const;
 

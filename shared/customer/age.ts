@@ -22,3 +22,19 @@ export function ageOn(birthDate: string, now: number, timeZone: string): number 
   if (m < bm || (m === bm && d < bd)) age -= 1;
   return age;
 }
+
+/**
+ * The date an age is counted from when only the birth year and month are kept (`YYYY-MM`, see migration 0007):
+ * the month's last day, so an age (and the elderly rule) is never reached before the real birthday, at most a
+ * month after it.
+ */
+export function birthDateFromMonth(birthMonth: string): string {
+  const [y, m] = birthMonth.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${birthMonth.slice(0, 7)}-${String(last).padStart(2, '0')}`;
+}
+
+/** Age in whole years on `now` from a birth year and month (conservative by up to a month). */
+export function ageFromMonth(birthMonth: string, now: number, timeZone: string): number {
+  return ageOn(birthDateFromMonth(birthMonth), now, timeZone);
+}

@@ -116,9 +116,10 @@ export const profileFields = z
     relationship_type: z.enum(RELATIONSHIP_TYPES),
     corporate_grade: z.enum(CORPORATE_GRADES).nullable(),
     gender: z.enum(['M', 'F']).nullable(),
-    birth_date: z
+    // Year and month only: a full birth date beside the masked ID gives the whole number back.
+    birth_month: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
       .nullable(),
     lifecycle: z.enum(LIFECYCLES),
   })

@@ -147,6 +147,39 @@ describe('personal data at rest', () => {
     expect(files.some((f) => f.bytes.includes(name))).toBe(true);
   });
 
+  it('keeps no full birth date beside the masked ID (masked ID + birth date gives the whole number back)', () => {
+    const rows = s.store.sqlite
+      .prepare('SELECT * FROM customers WHERE id_masked IS NOT NULL')
+      .all() as Record<string, unknown>[];
+    expect(rows.length).toBeGreaterThan(COUNT / 2);
+    const fullDate = /\d{4}-\d{2}-\d{2}|^(19|20)\d{6}$/;
+    for (const r of rows) {
+      for (const [col, v] of Object.entries(r)) {
+        if (typeof v === 'string' && col !== 'id' && col !== 'id_enc' && col !== 'phone_enc') {
+          expect(fullDate.test(v) ? `${col}=${v}` : null, String(r.customer_no)).toBeNull();
+        }
+      }
+    }
+    // Only the year and month stay, for the age rules.
+    const c = customers.find((x) => x.birthDate && x.idNumber) as DemoCustomer;
+    const row = s.store.sqlite
+      .prepare('SELECT birth_month FROM customers WHERE customer_no = ?')
+      .get(c.customerNo);
+    expect(row).toEqual({ birth_month: c.birthDate?.slice(0, 7) });
+    // Nor anywhere in the bytes (birth dates before 2010 cannot be a business date of this branch).
+    const births = new Set(
+      customers.flatMap((x) => (x.birthDate && x.birthDate < '2010' ? [x.birthDate] : [])),
+    );
+    expect(births.size).toBeGreaterThan(COUNT / 4);
+    for (const f of dbFiles()) {
+      const found = f.bytes.toString('latin1').match(/(19|20)\d\d-\d\d-\d\d/g) ?? [];
+      expect(
+        found.filter((d) => births.has(d)),
+        f.name,
+      ).toEqual([]);
+    }
+  });
+
   it('keeps names searchable', async () => {
     const t = await s.login('teller2');
     const c = customers.find((x) => x.kind === 'individual' && x.name.length >= 2) as DemoCustomer;

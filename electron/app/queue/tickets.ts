@@ -17,6 +17,7 @@ import {
 import { resolveOverride, triage, type TriageDecision, type TriageFlags } from '@shared/triage';
 import { checkOutcomeBeforeFinish } from '@shared/visit/rules';
 import { classifyTier } from '@shared/customer/tier';
+import { birthDateFromMonth } from '@shared/customer/age';
 import { ApiError, refusal } from '@shared/api/errors';
 import type { IssueResult, LiveMessage, QueueSnapshot, TicketEventList, TicketView } from '@shared/api/queue';
 import { newId } from '../../db/ids';
@@ -96,7 +97,8 @@ export class QueueApp {
         kind: c.kind,
         tier: classifyTier(c.aumFen, rules.customer.tiers).tier,
         segments: c.segments,
-        birthDate: c.birthDate,
+        // Only the year and month are kept: the month's last day (never elderly before the real birthday).
+        birthDate: c.birthMonth ? birthDateFromMonth(c.birthMonth) : null,
         corporateGrade: c.corporateGrade,
       };
     }

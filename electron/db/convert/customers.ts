@@ -38,7 +38,8 @@ export interface CustomerBrief {
 export interface Customer extends CustomerBrief {
   corporateType: CorporateType | null;
   creditCode: string | null;
-  birthDate: string | null;
+  /** `YYYY-MM` (the full date is not kept at rest); ages from it are conservative, see shared/customer/age.ts. */
+  birthMonth: string | null;
   gender: 'M' | 'F' | null;
   relationshipType: RelationshipType;
   corporateGrade: CorporateGrade | null;
@@ -114,7 +115,7 @@ export function customerFromRow(row: CustomerTable): Customer {
     ...customerBriefFromRow(row),
     corporateType: optional(CORPORATE_TYPES, row.corporate_type, 'corporate type', id),
     creditCode: row.credit_code,
-    birthDate: row.birth_date,
+    birthMonth: row.birth_month,
     gender: optional(GENDERS, row.gender, 'gender', id),
     relationshipType: member(RELATIONSHIP_TYPES, row.relationship_type, 'relationship type', id),
     corporateGrade: optional(CORPORATE_GRADES, row.corporate_grade, 'corporate grade', id),

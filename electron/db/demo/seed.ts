@@ -160,7 +160,7 @@ export function seedCustomers(
   const db = store.sqlite;
   const insCustomer =
     db.prepare(`INSERT INTO customers (id, customer_no, kind, corporate_type, name, id_hash, id_masked, id_enc,
-    credit_code, phone_hash, phone_masked, phone_enc, birth_date, gender, segments, lifecycle, relationship_type, corporate_grade,
+    credit_code, phone_hash, phone_masked, phone_enc, birth_month, gender, segments, lifecycle, relationship_type, corporate_grade,
     risk_level, risk_assessed_at, marketing_consent, linked_customer_id, aum_fen, tier, last_visit_at, last_txn_at, created_at, updated_at)
     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`);
   const insCard = db.prepare(
@@ -202,7 +202,8 @@ export function seedCustomers(
         pii.hash('phone', c.phone),
         maskMobile(c.phone),
         pii.encrypt(c.phone),
-        c.birthDate,
+        // Year and month only (migration 0007): with the masked ID a full date gives the number back.
+        c.birthDate?.slice(0, 7) ?? null,
         c.gender,
         JSON.stringify(c.segments),
         lifecycle,

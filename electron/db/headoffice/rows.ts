@@ -36,7 +36,10 @@ export const CUSTOMER_FIELDS = [
   'created_at',
 ] as const;
 
-export type CustomerCols = Pick<CustomerTable, (typeof CUSTOMER_FIELDS)[number]>;
+/** The head office keeps the full birth date; a branch only its year and month (migration 0007). */
+export type CustomerCols = Pick<CustomerTable, Exclude<(typeof CUSTOMER_FIELDS)[number], 'birth_date'>> & {
+  birth_date: string | null;
+};
 
 /** A customer without the key fingerprint, which only the head office's table holds. */
 export type CustomerRowNoKey = Omit<HoCustomerRow, 'piiKeyId'>;
@@ -72,7 +75,11 @@ export function customerCols(c: Omit<CustomerRowNoKey, 'cards' | 'holdings'>): C
 
 /** A customer row (with its linked customer's number joined in) and its cards and holdings. */
 export function customerFromRow(
-  r: CustomerTable & { linked_no: string | null },
+  r: Omit<CustomerTable, 'birth_month'> & {
+    linked_no: string | null;
+    birth_date?: string | null;
+    birth_month?: string | null;
+  },
   cards: HoCardRow[],
   holdings: HoHoldingRow[],
 ): CustomerRowNoKey {
@@ -89,7 +96,8 @@ export function customerFromRow(
     phoneHash: r.phone_hash,
     phoneMasked: r.phone_masked,
     phoneEnc: r.phone_enc,
-    birthDate: r.birth_date,
+    // A head-office row has the full date; a branch file (bootstrap) only the year and month.
+    birthDate: r.birth_date ?? r.birth_month ?? null,
     gender: r.gender,
     segments: r.segments,
     lifecycle: r.lifecycle,

@@ -28,7 +28,9 @@ export interface HoKeyTable {
   last_used_at: number | null;
 }
 
-export type HoCustomerTable = CustomerTable & {
+/** The head office is the bank's master: it keeps the full birth date, which a branch no longer holds. */
+export type HoCustomerTable = Omit<CustomerTable, 'birth_month'> & {
+  birth_date: string | null;
   branch_id: string;
   /** Fingerprint of the PII key the *_hash / *_enc values were made with (see pii-key.ts). */
   pii_key_id: string | null;

@@ -5,6 +5,7 @@ import * as m0003 from './0003-import-history';
 import * as m0004 from './0004-security';
 import * as m0005 from './0005-sync';
 import * as m0006 from './0006-headoffice';
+import * as m0007 from './0007-birth-month';
 
 /** Static list (not a folder scan) so the bundled server and Electron carry their migrations. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004-security': m0004,
   '0005-sync': m0005,
   '0006-headoffice': m0006,
+  '0007-birth-month': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

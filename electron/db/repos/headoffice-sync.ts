@@ -21,8 +21,8 @@ export interface HoApplyCounts {
 const zero = (): HoApplyCounts => ({ inserted: 0, updated: 0, unchanged: 0, conflicts: 0, foreignKey: 0 });
 
 /** Columns a head-office row sets on a branch customer (not id, customer_no, linked_customer_id). */
-const COLS = [...CUSTOMER_FIELDS, 'updated_at'] as const;
-type Cols = Pick<CustomerTable, (typeof COLS)[number]>;
+const COLS = [...CUSTOMER_FIELDS.filter((f) => f !== 'birth_date'), 'birth_month', 'updated_at'] as const;
+type Cols = Pick<CustomerTable, Exclude<(typeof COLS)[number], 'birth_date'>>;
 
 /**
  * The hub's side of the head-office link: its journal (filled by the triggers of migration
@@ -130,8 +130,11 @@ export class HeadOfficeSyncRepo {
         const local = this.byNo.get(r.customerNo);
         const sameKey = r.piiKeyId !== null && r.piiKeyId === opts.piiKeyId;
         if (!sameKey) counts.foreignKey++;
+        const { birth_date: birthDate, ...master } = customerCols(r);
         const cols: Cols = {
-          ...customerCols(r),
+          ...master,
+          // Only the year and month stay at the branch (migration 0007).
+          birth_month: birthDate?.slice(0, 7) ?? null,
           // Hashes and ciphertexts made with another key are useless here: keep what the branch has.
           id_hash: sameKey ? r.idHash : (local?.id_hash ?? null),
           id_enc: sameKey ? r.idEnc : (local?.id_enc ?? null),

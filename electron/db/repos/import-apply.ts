@@ -122,7 +122,7 @@ export class ImportApply {
 
   private applyCustomers(opts: { now: number; bands: readonly TierBand[]; bulk: boolean }): ApplyCounts {
     const cols = `kind, corporate_type, name, id_hash, id_masked, id_enc, credit_code, phone_hash, phone_masked, phone_enc,
-      birth_date, gender, segments, lifecycle, relationship_type, corporate_grade, marketing_consent, created_at, last_visit_at, last_txn_at`;
+      birth_month, gender, segments, lifecycle, relationship_type, corporate_grade, marketing_consent, created_at, last_visit_at, last_txn_at`;
     const lowest = (opts.bands[0] as TierBand).key;
     let inserted = 0;
     // A new customer linked to a customer on an EARLIER line of the file gets its link in the

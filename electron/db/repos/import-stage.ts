@@ -27,7 +27,7 @@ const STAGE_DDL: Record<ImportKind, string> = {
       cards_changed INTEGER NOT NULL, link_changed INTEGER NOT NULL,
       customer_no TEXT NOT NULL, kind TEXT NOT NULL, corporate_type TEXT, name TEXT NOT NULL,
       id_hash TEXT, id_masked TEXT, id_enc TEXT, credit_code TEXT,
-      phone_hash TEXT, phone_masked TEXT, phone_enc TEXT, birth_date TEXT, gender TEXT,
+      phone_hash TEXT, phone_masked TEXT, phone_enc TEXT, birth_month TEXT, gender TEXT,
       segments TEXT NOT NULL, lifecycle TEXT NOT NULL, relationship_type TEXT NOT NULL, corporate_grade TEXT,
       marketing_consent INTEGER NOT NULL, created_at INTEGER NOT NULL, last_visit_at INTEGER, last_txn_at INTEGER,
       linked_no TEXT);
@@ -66,7 +66,7 @@ export type StagedCustomer = [
   phoneHash: string | null,
   phoneMasked: string | null,
   phoneEnc: string | null,
-  birthDate: string | null,
+  birthMonth: string | null,
   gender: string | null,
   segments: string,
   lifecycle: string,

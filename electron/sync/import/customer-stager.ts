@@ -44,7 +44,12 @@ export function customerStager(
     const corporateGrade = useKind ? c.corporateGrade : ex.corporate_grade;
     const creditCode = has('credit_code') || !ex ? c.creditCode : ex.credit_code;
     const corporate = kind === 'corporate';
-    const birthDate = corporate ? null : has('birth_date') || c.idNumber || !ex ? c.birthDate : ex.birth_date;
+    // Only the year and month are stored (migration 0007: with the masked ID a full date gives the number back).
+    const birthMonth = corporate
+      ? null
+      : has('birth_date') || c.idNumber || !ex
+        ? (c.birthDate?.slice(0, 7) ?? null)
+        : ex.birth_month;
     const gender = corporate ? null : has('gender') || c.idNumber || !ex ? c.gender : ex.gender;
     const segments = has('segments') || !ex ? JSON.stringify(c.segments) : ex.segments;
     const relationship = has('relationship_type') || !ex ? c.relationshipType : ex.relationship_type;
@@ -76,7 +81,7 @@ export function customerStager(
       !idSame ||
       creditCode !== ex.credit_code ||
       !phoneSame ||
-      birthDate !== ex.birth_date ||
+      birthMonth !== ex.birth_month ||
       gender !== ex.gender ||
       segments !== ex.segments ||
       lifecycle !== ex.lifecycle ||
@@ -132,7 +137,7 @@ export function customerStager(
       phoneHash,
       phoneMasked,
       phoneEnc,
-      birthDate,
+      birthMonth,
       gender,
       segments,
       lifecycle,
