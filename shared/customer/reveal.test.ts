@@ -8,7 +8,9 @@ describe('reveal reasons', () => {
     expect(normaliseReason('\u200b\u200b')).toBe('');
     expect(normaliseReason(' 核\u200b对\u00ad \u3000 身份\ufeff ')).toBe('核对 身份');
     expect(normaliseReason('\u202e核对\u202c')).toBe('核对');
-    expect(normaliseReason('ＡＢ')).toBe('AB');
+    // Full-width letters stay as typed, and still count as letters.
+    expect(normaliseReason('ＡＢ')).toBe('ＡＢ');
+    expect(meaningfulChars('ＡＢ')).toBe(2);
   });
 
   it('counts only letters and digits as meaningful', () => {
@@ -42,5 +44,11 @@ describe('reveal limit', () => {
     const { revealsPerWindow: _r, revealWindowMinutes: _w, ...older } = defaultRulesConfig.security;
     const parsed = rulesConfigSchema.parse({ ...defaultRulesConfig, security: older });
     expect(parsed.security).toMatchObject(cfg);
+  });
+});
+
+describe('normaliseReason keeps what was typed', () => {
+  it('leaves full-width punctuation as typed (the audit shows the staff member’s own words)', () => {
+    expect(normaliseReason('客户本人办理业务，核验身份\u200b')).toBe('客户本人办理业务，核验身份');
   });
 });

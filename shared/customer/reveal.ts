@@ -8,14 +8,17 @@ export const MAX_REASON_LENGTH = 200;
 // private-use code points: invisible on screen, so they must not make a reason look filled in.
 const INVISIBLE = /[\p{Cf}\p{Cc}\p{Co}\p{Cn}\p{Cs}\u115f\u1160\u3164\uffa0]/gu;
 
-/** The reason as it is checked and audited: NFKC, invisible characters removed, runs of whitespace as one space. */
+/**
+ * The reason as it is checked and audited: invisible characters removed, runs of whitespace as one space. NFC only:
+ * the staff member's own punctuation (全角，。) stays as typed; compatibility forms are folded only for counting.
+ */
 export function normaliseReason(raw: string): string {
-  return raw.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+  return raw.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
 }
 
 /** Letters and digits in the (normalised) reason: what a reader of the audit log can actually read. */
 export function meaningfulChars(reason: string): number {
-  return reason.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+  return reason.normalize('NFKC').match(/[\p{L}\p{N}]/gu)?.length ?? 0;
 }
 
 export interface RevealLimit {
