@@ -101,12 +101,17 @@ beforeAll(async () => {
     url: '/api/session',
     payload: { username: individuals[1]?.idNumber, password: 'x' },
   });
-  // Positive control: a number that is no customer's, written as free text (complaints keep text as typed).
+  // Positive control: an 11-digit reference that is no phone, ID or card pattern stays in the complaint text as typed;
+  // the phone number typed beside it is masked on the way in.
   const complaint = await s.app.inject({
     method: 'POST',
     url: '/api/complaints',
     headers: h(teller),
-    payload: { customerId: null, category: 'wait_time', description: '来电号码 13099990001 等候过久' },
+    payload: {
+      customerId: null,
+      category: 'wait_time',
+      description: '工单号 20990000111，来电号码 13099990001 等候过久',
+    },
   });
   expect(complaint.statusCode).toBe(201);
   s.ctx.audit.flush();
@@ -139,9 +144,12 @@ describe('personal data at rest', () => {
     expect(values.size).toBeGreaterThan(COUNT * 2);
     for (const f of files) expect(leaks(f.bytes, values, lengths), f.name).toEqual([]);
 
-    // The scan does see plain numbers where they exist (the control in the complaint text).
-    const control = new Set(['13099990001']);
+    // The scan does see plain numbers where they exist (the control in the complaint text), and the phone typed
+    // into that text was masked before it was stored.
+    const control = new Set(['20990000111']);
     expect(new Set(files.flatMap((f) => leaks(f.bytes, control, [11])))).toEqual(control);
+    const typedPhone = new Set(['13099990001']);
+    for (const f of files) expect(leaks(f.bytes, typedPhone, [11]), f.name).toEqual([]);
     // And names are there in clear, to be searched.
     const name = Buffer.from(customers[5]?.name ?? '', 'utf8');
     expect(files.some((f) => f.bytes.includes(name))).toBe(true);
