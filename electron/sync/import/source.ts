@@ -1,25 +1,25 @@
 /**
  * Reads an import file as batches of rows, streaming: CSV (UTF-8, GBK/GB18030 or UTF-16, with
  * any of , ; tab | as delimiter) through csv-parse, XLSX through exceljs's streaming reader (the
- * workbook's first tab). Never holds the whole file: memory stays flat whatever the file size.
+ * workbook's first tab; see xlsx-source.ts). Never holds the whole file: memory stays flat
+ * whatever the file size.
  */
 import { parse as csvParse, type Parser } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { closeSync, createReadStream, fstatSync, openSync, readSync, type ReadStream } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import type { Cell } from '@shared/import/types';
 import { PlainCsvSplitter } from './csv-plain';
+import { BATCH, SourceError, type Source, type SourceEncoding, type SourceRow } from './source-types';
+import { openXlsx } from './xlsx-source';
 
-export type SourceEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
-
-export interface SourceRow {
-  /** 1-based line (CSV, counting lines inside quoted cells) or worksheet row number (XLSX). */
-  line: number;
-  cells: Cell[];
-  /** The record cannot be trusted as read (e.g. two lines merged by a stray line break): report it, never import it. */
-  problem?: { code: string; zh: string; en: string };
-}
+export {
+  SourceError,
+  type Source,
+  type SourceEncoding,
+  type SourceInfo,
+  type SourceRow,
+} from './source-types';
+export { xlsxCell } from './xlsx-source';
 
 /**
  * A line break inside an unquoted cell: the file mixes newline styles (a bare LF in a CRLF file,
@@ -39,35 +39,7 @@ function hasBreak(f: string): boolean {
   return f.length > 0 && (f.includes('\n') || f.includes('\r'));
 }
 
-export interface SourceInfo {
-  format: 'csv' | 'xlsx';
-  encoding: SourceEncoding | null;
-  delimiter: string | null;
-}
-
-/** The file cannot be read at all (not a CSV/XLSX, broken quoting): a file-level problem. */
-export class SourceError extends Error {
-  constructor(
-    readonly code: string,
-    readonly zh: string,
-    readonly en: string,
-    readonly line = 0,
-  ) {
-    super(en);
-  }
-}
-
-export interface Source {
-  info: SourceInfo;
-  totalBytes: number;
-  /** Bytes of the file read so far (for progress and ETA). */
-  bytesRead(): number;
-  rows(): AsyncGenerator<SourceRow[]>;
-  close(): void;
-}
-
 const SAMPLE = 64 * 1024;
-const BATCH = 2000;
 
 function readSample(file: string): { head: Buffer; size: number } {
   const fd = openSync(file, 'r');
@@ -173,15 +145,6 @@ async function* drain<T>(stream: Readable, max: number): AsyncGenerator<T[]> {
   } finally {
     stream.off('readable', poke);
   }
-}
-
-function countingStream(file: string): { stream: ReadStream; read: () => number } {
-  const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
-  let n = 0;
-  stream.on('data', (chunk) => {
-    n += chunk.length;
-  });
-  return { stream, read: () => n };
 }
 
 const CSV_ERRORS: Record<string, [string, string]> = {
@@ -323,94 +286,6 @@ function openCsv(file: string, size: number, encoding: SourceEncoding, delimiter
     },
     close() {
       stop?.();
-    },
-  };
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-/** An exceljs cell value as a plain cell. Dates become wall-clock text (exceljs gives them as UTC). */
-export function xlsxCell(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) {
-    const date = `${v.getUTCFullYear()}-${pad2(v.getUTCMonth() + 1)}-${pad2(v.getUTCDate())}`;
-    const h = v.getUTCHours();
-    const m = v.getUTCMinutes();
-    const s = v.getUTCSeconds();
-    return h || m || s ? `${date} ${pad2(h)}:${pad2(m)}:${pad2(s)}` : date;
-  }
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText))
-      return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
-    if ('result' in o) return xlsxCell(o.result);
-    if ('formula' in o || 'sharedFormula' in o) return null;
-    if (typeof o.text === 'string') return o.text;
-    if ('error' in o) return String(o.error);
-  }
-  return String(v);
-}
-
-function openXlsx(file: string, size: number): Source {
-  const { stream, read } = countingStream(file);
-  return {
-    info: { format: 'xlsx', encoding: null, delimiter: null },
-    totalBytes: size,
-    bytesRead: read,
-    async *rows() {
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-        worksheets: 'emit',
-        sharedStrings: 'cache',
-        hyperlinks: 'ignore',
-        styles: 'cache',
-        entries: 'ignore',
-      });
-      // The streaming reader emits worksheets in the order of their parts in the zip, which need not
-      // be the tab order: the first tab is the first <sheet> of workbook.xml (parsed by then).
-      const firstTab = (): string | undefined =>
-        (reader as unknown as { model?: { sheets?: { name?: string }[] } }).model?.sheets?.[0]?.name;
-      try {
-        for await (const sheet of reader) {
-          const wanted = firstTab();
-          if (wanted !== undefined && (sheet as unknown as { name?: string }).name !== wanted) {
-            // Read through it: a worksheet the reader deferred to a temp file is only closed when consumed.
-            for await (const _row of sheet) void _row;
-            continue;
-          }
-          let batch: SourceRow[] = [];
-          for await (const row of sheet) {
-            const values = row.values as unknown[];
-            const cells: Cell[] = [];
-            let blank = true;
-            for (let i = 1; i < values.length; i++) {
-              const c = xlsxCell(values[i]);
-              if (c !== null && c !== '') blank = false;
-              cells.push(c);
-            }
-            if (blank) continue;
-            batch.push({ line: row.number, cells });
-            if (batch.length >= BATCH) {
-              yield batch;
-              batch = [];
-            }
-          }
-          if (batch.length > 0) yield batch;
-          return; // the first tab only
-        }
-      } catch (err) {
-        if (err instanceof SourceError) throw err;
-        throw new SourceError(
-          'xlsx_format',
-          `无法读取 XLSX 文件：${(err as Error).message}`,
-          `Cannot read the XLSX file: ${(err as Error).message}`,
-        );
-      }
-    },
-    close() {
-      stream.destroy();
     },
   };
 }
