@@ -46,7 +46,9 @@ function DisplayBoard() {
   return (
     <div className="lobby-display" data-testid="lobby-display" onDoubleClick={toggleFullscreen}>
       <header className="lobby-display__header">
-        <span data-testid="branch-name">{snapshot?.branchName ?? t('app.title')}</span>
+        <span className="lobby-display__branch" data-testid="branch-name">
+          {snapshot?.branchName ?? t('app.title')}
+        </span>
         <span className="lobby-display__clock">
           {now !== null && (
             <>

@@ -1,0 +1,118 @@
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import type { CallMessage, QueueSnapshot, QueueSummary } from '../../shared/api/queue';
+import { LoginPage } from './pages';
+
+/** Step 10's helpers: screen sizes, screenshots, a board under the test's control, geometry checks. */
+export const SIZES = {
+  '1080p': { width: 1920, height: 1080 },
+  '768p': { width: 1366, height: 768 },
+  tablet: { width: 800, height: 1280 },
+} as const;
+export type SizeName = keyof typeof SIZES;
+
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test/output/screens/step10/${name}.png`, animations: 'disabled' });
+
+/** A browser context as one member of staff, logged in, optionally in English. */
+export async function staffAt(
+  browser: Browser,
+  username: string,
+  viewport: { width: number; height: number } = SIZES['768p'],
+  lang: 'zh-CN' | 'en' = 'zh-CN',
+) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await new LoginPage(page).login(username);
+  if (lang === 'en') {
+    await page.evaluate(() => localStorage.setItem('lang', 'en'));
+    await page.reload();
+  }
+  return { context, page };
+}
+
+const queue = (key: string, prefix: string, zh: string, en: string, waiting: number): QueueSummary => ({
+  key,
+  prefix,
+  zh,
+  en,
+  waiting,
+  waitMinutes: waiting ? waiting * 4 : null,
+  tickets: [],
+});
+
+/** The worst board a branch shows: eight calls to long counter names, four queues, long names. */
+export function busyBoard(at: number): QueueSnapshot {
+  const places = ['对公业务3号窗口', '贵宾理财室', '12号窗口', '个人业务7号窗口', '现金业务8号窗口'];
+  const recentCalls: CallMessage[] = Array.from({ length: 8 }, (_, i) => ({
+    type: 'call',
+    at: at - i * 60_000,
+    recall: false,
+    displayNo: `${'ABCV'[i % 4]}${String(128 - i).padStart(3, '0')}`,
+    queue: 'general',
+    counterName: places[i % places.length] ?? '',
+    counterNumber: i + 1,
+    channel: 'counter',
+  }));
+  return {
+    branchDay: '2026-12-03',
+    branchName: '示范银行 某某市 某某区 中心支行营业部',
+    at,
+    queues: [
+      queue('general', 'A', '个人业务', 'Personal banking', 12),
+      queue('corporate', 'B', '对公业务', 'Corporate banking', 3),
+      queue('vip', 'V', '贵宾理财', 'VIP & wealth', 1),
+      queue('self', 'S', '自助设备', 'Self-service machines', 0),
+    ],
+    counters: [],
+    recentCalls,
+    noShows: [],
+  };
+}
+
+/** The lobby TV fed this board: GET /api/display and the live feed's hello both answer it. */
+export async function feedBoard(page: Page, board: QueueSnapshot): Promise<void> {
+  await page.route('**/api/display', (r) => r.fulfill({ json: board }));
+  await page.routeWebSocket(/\/api\/live/, (ws) => {
+    ws.send(JSON.stringify({ type: 'hello', at: board.at, snapshot: board }));
+  });
+}
+
+/** Every element of `items` lies inside `container`'s box (1 px of rounding allowed). */
+export async function expectInside(container: Locator, items: Locator): Promise<number> {
+  const box = await container.boundingBox();
+  expect(box).not.toBeNull();
+  if (!box) return 0;
+  const n = await items.count();
+  for (let i = 0; i < n; i++) {
+    const b = await items.nth(i).boundingBox();
+    expect(b, `item ${i}`).not.toBeNull();
+    if (!b) continue;
+    expect(b.y, `item ${i} top`).toBeGreaterThanOrEqual(box.y - 1);
+    expect(b.y + b.height, `item ${i} bottom`).toBeLessThanOrEqual(box.y + box.height + 1);
+    expect(b.x, `item ${i} left`).toBeGreaterThanOrEqual(box.x - 1);
+    expect(b.x + b.width, `item ${i} right`).toBeLessThanOrEqual(box.x + box.width + 1);
+  }
+  return n;
+}
+
+/** The page does not scroll sideways. */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  expect(scroll, 'page scrolls sideways').toBeLessThanOrEqual(client);
+}
+
+/** No element matched by `items` has its text wrapped onto a second line. */
+export async function expectOneLine(items: Locator): Promise<void> {
+  const heights = await items.evaluateAll((els) =>
+    els.map((e) => {
+      const r = document.createRange();
+      r.selectNodeContents(e);
+      const lines = new Set([...r.getClientRects()].map((c) => Math.round(c.top)));
+      return { text: e.textContent ?? '', lines: lines.size };
+    }),
+  );
+  for (const h of heights) expect(h.lines, `"${h.text}" wraps`).toBeLessThanOrEqual(1);
+}
