@@ -89,6 +89,17 @@ export interface PublicTicket {
   arrivedAt: number;
   calledAt: number | null;
   channel: string | null;
+  /** A booking's ticket (预约): booked time, the queue serving it, the service; absent for a plain walk-in. */
+  appointment?: PublicAppointment | null;
+}
+
+export interface PublicAppointment {
+  bookedAt: number;
+  serveQueue: string;
+  service: string;
+  /** Checked in outside the window and served as a walk-in; `notice` says why. */
+  walkIn: boolean;
+  notice: { zh: string; en: string } | null;
 }
 
 export interface TicketView extends PublicTicket {

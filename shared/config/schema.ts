@@ -5,6 +5,7 @@ import { channelQueueIssues, defaultTriageConfig, triageConfigSchema } from '../
 import { defaultQueueConfig, queueConfigSchema } from '../queue/config';
 import { defaultVisitConfig, visitConfigSchema } from '../visit/config';
 import { defaultSecurityConfig, securityConfigSchema } from '../security/config';
+import { appointmentConfigSchema, defaultAppointmentConfig } from '../appointments/config';
 
 /**
  * The whole rules configuration of a branch, stored as versioned JSON in `settings`.
@@ -42,6 +43,7 @@ export const rulesConfigSchema = z
     visit: visitConfigSchema,
     // Versions saved before Step 5 have no security section: they get the defaults.
     security: securityConfigSchema.default(defaultSecurityConfig),
+    appointments: appointmentConfigSchema.default(defaultAppointmentConfig),
   })
   .superRefine((cfg, ctx) => {
     for (const issue of channelQueueIssues(cfg.triage, cfg.queue.queues)) {
@@ -58,4 +60,5 @@ export const defaultRulesConfig: RulesConfig = {
   queue: defaultQueueConfig,
   visit: defaultVisitConfig,
   security: defaultSecurityConfig,
+  appointments: defaultAppointmentConfig,
 };

@@ -7,12 +7,13 @@ describe('queue config', () => {
   it('default passes its schema', () => {
     expect(queueConfigSchema.safeParse(defaultQueueConfig).success).toBe(true);
   });
-  it('has the four queues of the brief', () => {
+  it('has the four queues of the brief and the appointment lane (Step 12)', () => {
     expect(defaultQueueConfig.queues.map((q) => [q.key, q.prefix, q.channel])).toEqual([
       ['vip', 'V', 'vip'],
       ['individual', 'A', 'counter'],
       ['corporate', 'B', 'corporate'],
       ['self', 'S', 'self'],
+      ['appointment', 'Y', 'counter'],
     ]);
     expect(defaultQueueConfig.noShowRequeueLimit).toBe(1);
   });

@@ -88,6 +88,15 @@ export const defaultQueueConfig: QueueConfig = {
       en: 'Self-service',
       defaultServiceMinutes: 4,
     },
+    // Checked-in bookings (shared/appointments): called by the counters of the queue each one names.
+    {
+      key: 'appointment',
+      prefix: 'Y',
+      channel: 'counter',
+      zh: '预约',
+      en: 'Appointment',
+      defaultServiceMinutes: 10,
+    },
   ],
   aging: { maxPriorityStreak: 3, promoteAfterMinutes: 30 },
   noShowRequeueLimit: 1,

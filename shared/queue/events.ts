@@ -67,6 +67,19 @@ export const issuePayloadSchema = z.object({
   channel: z.string().min(1).max(40).nullable().optional(),
   /** Copy of the queue config's `noShowRequeueLimit` at issue, so replaying old events never depends on today's config. */
   noShowRequeueLimit: z.number().int().min(0).max(5).optional(),
+  /** A checked-in booking (shared/appointments/mix.ts): the ticket waits in the appointment lane. */
+  appointment: z
+    .object({
+      id: z.string().min(1).max(64),
+      bookedAt: z.number().int().nonnegative(),
+      serveQueue: queueKey,
+      service: z.string().min(1).max(40),
+      /** Checked in outside the window: served as a walk-in, with the reason said on screen and ticket. */
+      walkIn: z.boolean().optional(),
+      notice: z.object({ zh: z.string().max(200), en: z.string().max(200) }).optional(),
+    })
+    .nullable()
+    .optional(),
 });
 export type IssuePayload = z.infer<typeof issuePayloadSchema>;
 

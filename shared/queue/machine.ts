@@ -56,6 +56,8 @@ export interface TicketState {
   overrideCount: number;
   /** Reason given with the last override, transfer, hold or cancel. */
   lastReason: string | null;
+  /** The booking a checked-in appointment ticket stands for (absent on tickets stored before Step 12). */
+  appointment?: IssuePayload['appointment'];
   lastEventAt: number;
   lastEventId: string;
   /** Ids of the applied events, in order (duplicate detection). */
@@ -131,6 +133,7 @@ function issue(ev: TicketEvent, p: IssuePayload): TicketState {
     services: [...p.services],
     servicesDone: [],
     channel: p.channel ?? null,
+    appointment: p.appointment ?? null,
     counterId: null,
     calledAt: null,
     lastCalledAt: null,

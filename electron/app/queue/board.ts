@@ -18,6 +18,7 @@ import type {
   QueueSummary,
   TicketView,
 } from '@shared/api/queue';
+import { laneWaitMinutes, orderLane, type MixHistory } from '@shared/appointments/mix';
 import type { QueueDeps } from './deps';
 
 /** A ticket that has left the board for the day. */
@@ -36,6 +37,15 @@ export function publicTicket(t: TicketState): PublicTicket {
     arrivedAt: t.arrivedAt,
     calledAt: t.lastCalledAt ?? t.calledAt,
     channel: t.channel,
+    appointment: t.appointment
+      ? {
+          bookedAt: t.appointment.bookedAt,
+          serveQueue: t.appointment.serveQueue,
+          service: t.appointment.service,
+          walkIn: t.appointment.walkIn ?? false,
+          notice: t.appointment.notice ?? null,
+        }
+      : null,
   };
 }
 
@@ -52,6 +62,8 @@ export class QueueBoard {
   private listeners = new Set<(m: LiveMessage) => void>();
   /** Per counter: how many priority tickets it called in a row (shared/queue/order). */
   readonly history = new Map<string, PickHistory>();
+  /** Per counter: walk-ins called since its last appointment (shared/appointments/mix). */
+  readonly mixHistory = new Map<string, MixHistory>();
 
   constructor(private readonly d: Pick<QueueDeps, 'tickets' | 'counters' | 'rules' | 'log'>) {}
 
@@ -66,6 +78,7 @@ export class QueueBoard {
       this.day = d;
       this.live = new Map(this.d.tickets.active(d).map((t) => [t.id, t]));
       this.history.clear();
+      this.mixHistory.clear();
       this.recentCalls = [];
     }
     return d;
@@ -201,20 +214,39 @@ export class QueueBoard {
     );
   }
 
-  view(t: TicketState, now: number): TicketView {
+  /** Place and minutes for a waiting ticket: a lane ticket by booked time among those of its serving queue. */
+  private place(t: TicketState, now: number): { ahead: number; waitMinutes: number | null } {
+    if (t.status !== 'waiting') return { ahead: 0, waitMinutes: null };
     const rules = this.rules();
-    const order =
-      t.status === 'waiting' ? orderWaiting([...this.live.values()], [t.queue], now, rules.queue) : [];
-    const ahead = t.status === 'waiting' ? order.findIndex((x) => x.id === t.id) : 0;
+    const all = [...this.live.values()];
+    const laneFor = t.queue === rules.appointments.laneQueue ? t.appointment?.serveQueue : undefined;
+    if (laneFor) {
+      const ahead = Math.max(
+        0,
+        orderLane(all, [laneFor], t.queue).findIndex((x) => x.id === t.id),
+      );
+      return {
+        ahead,
+        waitMinutes: laneWaitMinutes(t, now, this.waitFor(laneFor, ahead, this.d.counters.all())),
+      };
+    }
+    const order = orderWaiting(all, [t.queue], now, rules.queue);
+    const ahead = Math.max(
+      0,
+      order.findIndex((x) => x.id === t.id),
+    );
+    return { ahead, waitMinutes: this.waitFor(t.queue, ahead, this.d.counters.all()) };
+  }
+
+  view(t: TicketState, now: number): TicketView {
     const counter = t.counterId ? this.d.counters.get(t.counterId) : undefined;
+    const rules = this.rules();
     return {
       ...publicTicket(t),
       customerId: t.customerId,
       services: t.services,
       servicesDone: t.servicesDone,
-      ahead: Math.max(0, ahead),
-      waitMinutes:
-        t.status === 'waiting' ? this.waitFor(t.queue, Math.max(0, ahead), this.d.counters.all()) : null,
+      ...this.place(t, now),
       counterName: counter?.name ?? null,
       lastReason: t.lastReason,
       branchName: rules.branch.name,

@@ -8,7 +8,6 @@ import {
   END_OF_DAY_REASON,
   formatTicketNo,
   nextHistory,
-  pickNext,
   queueDef,
   type TicketEvent,
   type TicketEventType,
@@ -20,6 +19,7 @@ import { classifyTier } from '@shared/customer/tier';
 import { birthDateFromMonth } from '@shared/customer/age';
 import { ApiError, refusal } from '@shared/api/errors';
 import type { IssueResult, LiveMessage, QueueSnapshot, TicketEventList, TicketView } from '@shared/api/queue';
+import { FRESH_MIX, nextMix, pickMixed, type TicketAppointment } from '@shared/appointments/mix';
 import { newId } from '../../db/ids';
 import { QueueBoard } from './board';
 import type { Actor, QueueDeps } from './deps';
@@ -148,6 +148,8 @@ export class QueueApp {
       intents: string[];
       flags: TriageFlags;
       override?: { channel: string; reason: string } | undefined;
+      /** A checked-in booking (electron/app/appointments): the lane ticket, or a walk-in with its reason. */
+      appointment?: Omit<TicketAppointment, 'serveQueue'> | undefined;
     },
     staffId: string | null,
   ): IssueResult {
@@ -159,10 +161,18 @@ export class QueueApp {
     const sendTo = resolveOverride(decision, input.override, rules.triage);
     if (!sendTo.ok) throw refusal(400, sendTo);
     const { overridden, queue, channel: chosen } = sendTo;
-    const def = queueDef(rules.queue, queue);
+    const appt = input.appointment;
+    // An on-time booking waits in the appointment lane (its own numbers, prefix Y) for the counters of `queue`.
+    const issuedIn = appt && !appt.walkIn ? rules.appointments.laneQueue : queue;
+    const def = queueDef(rules.queue, issuedIn);
     if (!def)
-      throw new ApiError(409, 'queue_missing', `队列未配置：${queue}`, `Queue not configured: ${queue}`);
-    const number = this.d.outbox.numbers.next(day, queue, def.prefix);
+      throw new ApiError(
+        409,
+        'queue_missing',
+        `队列未配置：${issuedIn}`,
+        `Queue not configured: ${issuedIn}`,
+      );
+    const number = this.d.outbox.numbers.next(day, issuedIn, def.prefix);
     const ticketId = newId();
     const base = { ticketId, at: now, staffId: actor.staffId, deviceId: actor.deviceId };
     // The ticket is issued where it will be served; the issue event keeps the engine's suggestion and the
@@ -173,7 +183,7 @@ export class QueueApp {
         id: newId(),
         type: 'issue',
         payload: {
-          queue,
+          queue: issuedIn,
           number,
           displayNo: formatTicketNo(def.prefix, number),
           branchDay: day,
@@ -182,6 +192,7 @@ export class QueueApp {
           services: input.intents,
           channel: decision.channel,
           noShowRequeueLimit: rules.queue.noShowRequeueLimit,
+          ...(appt ? { appointment: { ...appt, serveQueue: queue } } : {}),
         },
       },
     ];
@@ -315,10 +326,23 @@ export class QueueApp {
     const free = checkCounterFree(this.board.tickets(), counterId);
     if (!free.ok) throw refusal(409, free);
     const hist = this.board.history.get(counterId) ?? { priorityStreak: 0 };
-    const pick = pickNext(this.board.tickets(), counter.queues, hist, now, this.rules().queue);
-    if (!pick) return null;
+    const mix = this.board.mixHistory.get(counterId) ?? FRESH_MIX;
+    const rules = this.rules();
+    // Walk-ins in the queue core's order, merged with the appointment lane (shared/appointments/mix.ts).
+    const picked = pickMixed(
+      this.board.tickets(),
+      counter.queues,
+      hist,
+      mix,
+      now,
+      rules.queue,
+      rules.appointments,
+    );
+    if (!picked) return null;
+    const pick = picked.ticket;
     const view = this.actAt(pick.id, 'call', {}, counterId, this.actor(staffId), now);
-    this.board.history.set(counterId, nextHistory(hist, pick));
+    if (picked.lane === 'walk_in') this.board.history.set(counterId, nextHistory(hist, pick));
+    this.board.mixHistory.set(counterId, nextMix(mix, picked));
     actedFor(now);
     return view;
   }
