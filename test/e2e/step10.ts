@@ -1,4 +1,11 @@
-import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import {
+  expect,
+  request,
+  type APIRequestContext,
+  type Browser,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import type { CallMessage, QueueSnapshot, QueueSummary } from '../../shared/api/queue';
 import { LoginPage } from './pages';
 
@@ -10,8 +17,8 @@ export const SIZES = {
 } as const;
 export type SizeName = keyof typeof SIZES;
 
-export const shot = (page: Page, name: string) =>
-  page.screenshot({ path: `test/output/screens/step10/${name}.png`, animations: 'disabled' });
+export const shot = (page: Page, name: string, fullPage = false) =>
+  page.screenshot({ path: `test/output/screens/step10/${name}.png`, animations: 'disabled', fullPage });
 
 /** A browser context as one member of staff, logged in, optionally in English. */
 export async function staffAt(
@@ -115,4 +122,54 @@ export async function expectOneLine(items: Locator): Promise<void> {
     }),
   );
   for (const h of heights) expect(h.lines, `"${h.text}" wraps`).toBeLessThanOrEqual(1);
+}
+
+/** The API as one member of staff (Bearer token), for setting the scene and checking what the UI wrote. */
+export async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
+  const anon = await request.newContext({ baseURL });
+  const res = await anon.post('/api/session', { data: { username, password: 'demo1234' } });
+  expect(res.status()).toBe(200);
+  const { token } = (await res.json()) as { token: string };
+  await anon.dispose();
+  return request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+}
+
+export async function customerIdOf(api: APIRequestContext, q: string): Promise<string> {
+  const r = (await (await api.get(`/api/customers/lookup?q=${encodeURIComponent(q)}`)).json()) as {
+    customers: { id: string }[];
+  };
+  const id = r.customers[0]?.id;
+  expect(id, `customer ${q}`).toBeTruthy();
+  return id as string;
+}
+
+/**
+ * A ticket issued by the lobby (for `customerId`, or anonymous) and called straight to `teller`'s counter, whatever
+ * else is waiting: the counter is first cleared of what an earlier run left there.
+ */
+export async function callTo(
+  baseURL: string,
+  teller: string,
+  customerId: string | null,
+  intents: string[],
+): Promise<{ id: string; displayNo: string }> {
+  const lobby = await apiAs(baseURL, 'lobby1');
+  const at = await apiAs(baseURL, teller);
+  const me = (await (await at.get('/api/session')).json()) as { me?: { counterId: string | null } };
+  const counterId = me.me?.counterId;
+  expect(counterId, `${teller}'s counter`).toBeTruthy();
+  const board = (await (await at.get('/api/queues')).json()) as QueueSnapshot;
+  const here = board.counters.find((c) => c.id === counterId);
+  if (here?.current) {
+    const type = here.current.status === 'serving' ? 'finish' : 'no_show';
+    await at.post(`/api/tickets/${here.current.id}/events`, { data: { type, counterId } });
+  }
+  const issued = await lobby.post('/api/tickets', { data: { customerId, intents, flags: {} } });
+  expect(issued.status()).toBe(201);
+  const { ticket } = (await issued.json()) as { ticket: { id: string; displayNo: string } };
+  const called = await at.post(`/api/tickets/${ticket.id}/events`, { data: { type: 'call', counterId } });
+  expect(called.status(), await called.text()).toBeLessThan(300);
+  await lobby.dispose();
+  await at.dispose();
+  return ticket;
 }

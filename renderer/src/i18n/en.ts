@@ -94,7 +94,7 @@ export const en: Messages = {
     people: '{{count}}',
     wait: 'Estimated wait',
     minutes: 'about {{count}} min',
-    waitNone: 'Called next',
+    waitNone: 'Right away',
     waitUnknown: 'Cannot estimate',
     print: 'Print',
     next: 'Next visitor',
@@ -183,7 +183,7 @@ export const en: Messages = {
     waitUnknown: 'Watch the display',
     issuedAt: 'Issued',
     note: 'Watch the display and listen for your number.\nMissed it? Ask in the lobby.',
-    waitNone: 'Called next',
+    waitNone: 'You are next',
     print: 'Print',
   },
   lifecycle: {

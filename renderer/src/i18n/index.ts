@@ -11,6 +11,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
 });
+// The page says its language from the start (screen readers, and layouts that differ for English).
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
 
 export function setLanguage(lang: 'zh-CN' | 'en'): void {
   localStorage.setItem('lang', lang);
