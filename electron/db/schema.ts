@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { FeedbackPadTable, FeedbackRatingTable } from './schema-feedback';
 
 /**
  * Row types as stored. Booleans are 0/1 integers, JSON columns are TEXT, times are UTC epoch ms,
@@ -342,6 +343,8 @@ export interface HoSyncStateTable {
 }
 
 export interface DB {
+  feedback_ratings: FeedbackRatingTable;
+  feedback_pads: FeedbackPadTable;
   ho_journal: HoJournalRowTable;
   ho_sync_state: HoSyncStateTable;
   outbox: OutboxTable;

@@ -29,6 +29,7 @@ import { displayRoutes } from './routes/displays';
 import { settingsRoutes } from './routes/settings';
 import { setupRoutes } from './routes/setup';
 import { staffRoutes } from './routes/staff';
+import { feedbackRoutes } from './routes/feedback';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -100,6 +101,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   auditRoutes(http, ctx);
   vipRoutes(http, { vip: ctx.queueApps.vip });
   syncRoutes(http, { sync: ctx.syncApp });
+  feedbackRoutes(http, ctx.feedback);
   // The contract and the server cannot drift apart: a route declared in shared/api/routes without a handler here
   // would be a typed call that always 404s, so the server refuses to start.
   const missing = unregistered(allRoutes, http.registered);

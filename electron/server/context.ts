@@ -25,6 +25,7 @@ import { SyncCore } from '../sync/core';
 import { queueListener, SyncApp } from '../app/sync';
 import type { SyncConfig } from '@shared/sync/config';
 import type { HeadOfficeSyncDeps } from '../sync/headoffice/sync';
+import { feedbackModules, type FeedbackModules } from '../app/feedback';
 
 export interface ServerOptions {
   version: string;
@@ -81,6 +82,8 @@ export class AppContext {
   readonly sessionApp: SessionApp;
   readonly staffApp: StaffApp;
   readonly displaysApp: DisplaysApp;
+  /** Satisfaction feedback (评价器): pads, answers and escalations, figures. */
+  readonly feedback: FeedbackModules;
 
   constructor(
     readonly store: Store,
@@ -184,6 +187,16 @@ export class AppContext {
       rulesChanged: () => this.invalidateRules(),
     });
     this.displaysApp = new DisplaysApp({ displays: this.displays, audit, tx, now });
+    this.feedback = feedbackModules({
+      store,
+      pii,
+      visits: this.visits,
+      audit,
+      outbox: this.sync,
+      now,
+      rules,
+      emit: (m) => this.queue.emit(m),
+    });
     this.syncApp = new SyncApp({
       sync: this.sync,
       store,

@@ -45,7 +45,7 @@ function staffIdsOf(kind: SyncEnvelope['kind'], p: Record<string, unknown>): str
   return ids.filter((x): x is string => typeof x === 'string');
 }
 
-type RowKind = 'suggestion_outcomes' | 'follow_ups' | 'complaints';
+type RowKind = 'suggestion_outcomes' | 'follow_ups' | 'complaints' | 'feedback_ratings';
 
 function parseDetail(d: unknown): Record<string, unknown> {
   try {
@@ -145,6 +145,9 @@ export class SyncApplier {
         return this.insertRow('follow_ups', env);
       case 'complaint':
         return this.insertRow('complaints', env);
+      // One answer per visit: a second rating of the same ticket (another device's) is a duplicate, not a failure.
+      case 'feedback_rating':
+        return this.insertRow('feedback_ratings', env);
       case 'follow_up_done': {
         const r = rowOf(env);
         const id = String(r.id);

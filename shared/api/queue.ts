@@ -7,6 +7,7 @@ import type { SyncNoticeView, SyncStatus } from '../sync/api';
 import type { QueueDef } from '../queue/config';
 import type { ChannelConfig, IntentConfig, PriorityClass } from '../triage/config';
 import type { TriageDecision, TriageFlags } from '../triage/types';
+import type { FeedbackAlert } from './feedback';
 
 /** Queue API shapes: inputs validated by the server, outputs typed for the renderer. */
 
@@ -173,7 +174,9 @@ export type LiveMessage =
   /** Replication status changed (terminal: online/offline, pending, progress). */
   | { type: 'sync'; at: number; sync: SyncStatus }
   /** A counter's action did not stand after a merge (e.g. the same ticket called first elsewhere). */
-  | { type: 'notice'; at: number; notice: SyncNoticeView };
+  | { type: 'notice'; at: number; notice: SyncNoticeView }
+  /** A low satisfaction score opened a complaint or follow-up: the lobby manager meets the customer. */
+  | { type: 'feedback'; at: number; alert: FeedbackAlert };
 
 /** One queue on the board: its waiting tickets in calling order. */
 export interface QueueSummary {

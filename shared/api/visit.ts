@@ -143,6 +143,9 @@ export interface ComplaintView {
   id: string;
   customerId: string | null;
   customerName: string | null;
+  /** The visit it is about (a satisfaction pad's complaint always names one). */
+  ticketId: string | null;
+  displayNo: string | null;
   category: string;
   description: string;
   status: string;

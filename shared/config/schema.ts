@@ -6,6 +6,7 @@ import { defaultQueueConfig, queueConfigSchema } from '../queue/config';
 import { defaultVisitConfig, visitConfigSchema } from '../visit/config';
 import { defaultSecurityConfig, securityConfigSchema } from '../security/config';
 import { appointmentConfigSchema, defaultAppointmentConfig } from '../appointments/config';
+import { defaultFeedbackConfig, feedbackConfigSchema } from '../feedback/config';
 
 /**
  * The whole rules configuration of a branch, stored as versioned JSON in `settings`.
@@ -44,6 +45,7 @@ export const rulesConfigSchema = z
     // Versions saved before Step 5 have no security section: they get the defaults.
     security: securityConfigSchema.default(defaultSecurityConfig),
     appointments: appointmentConfigSchema.default(defaultAppointmentConfig),
+    feedback: feedbackConfigSchema.default(defaultFeedbackConfig),
   })
   .superRefine((cfg, ctx) => {
     for (const issue of channelQueueIssues(cfg.triage, cfg.queue.queues)) {
@@ -61,4 +63,5 @@ export const defaultRulesConfig: RulesConfig = {
   visit: defaultVisitConfig,
   security: defaultSecurityConfig,
   appointments: defaultAppointmentConfig,
+  feedback: defaultFeedbackConfig,
 };

@@ -16,6 +16,7 @@ export const syncEventKinds = [
   'complaint_resolved',
   'profile_update',
   'audit',
+  'feedback_rating',
 ] as const;
 export type SyncEventKind = (typeof syncEventKinds)[number];
 

@@ -5,6 +5,7 @@ import { CORPORATE_GRADES, LIFECYCLES, RELATIONSHIP_TYPES, RISK_LEVELS, SEGMENTS
 import { scrubPii } from '../customer/mask';
 import { payloadSchemas, ticketEventSchema } from '../queue/events';
 import { OUTCOMES } from '../visit/config';
+import { feedbackRatingRow } from '../feedback/sync';
 import type { SyncEventKind } from './envelope';
 
 /**
@@ -151,6 +152,7 @@ export const eventPayloadSchemas = {
   complaint_resolved: row(complaintRow),
   profile_update: z.object({ fields: profileFields, staffId: id.nullable().optional().default(null) }),
   audit: row(auditRow),
+  feedback_rating: row(feedbackRatingRow),
 } as const satisfies Record<SyncEventKind, z.ZodType>;
 
 export type ParsedPayload = { ok: true; payload: Record<string, unknown> } | { ok: false; error: string };

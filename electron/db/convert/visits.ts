@@ -59,9 +59,10 @@ export function followUpFromRow(
 }
 
 export function complaintFromRow(
-  r: Omit<ComplaintTable, 'ticket_id' | 'resolved_by'> & {
+  r: Omit<ComplaintTable, 'resolved_by'> & {
     customer_name: string | null;
     created_by_name: string | null;
+    display_no: string | null;
   },
   now: number,
 ): ComplaintView {
@@ -69,6 +70,8 @@ export function complaintFromRow(
     id: r.id,
     customerId: r.customer_id,
     customerName: r.customer_name,
+    ticketId: r.ticket_id,
+    displayNo: r.display_no,
     category: r.category,
     description: r.description,
     status: r.status,

@@ -219,16 +219,16 @@ export class SyncDataRepo {
       Record<string, unknown> | undefined;
   }
 
-  /** An append-only row from another device: inserted once, never changed by a repeat. */
+  /** An append-only row from another device: inserted once, never changed by a repeat (nor a second rating). */
   insertOnce(
-    table: 'suggestion_outcomes' | 'follow_ups' | 'complaints',
+    table: 'suggestion_outcomes' | 'follow_ups' | 'complaints' | 'feedback_ratings',
     row: Record<string, unknown>,
   ): boolean {
     const known = this.columnsOf(table);
     const cols = known.filter((c) => c in row);
     const st = this.store.sqlite.prepare(
       `INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})
-       ON CONFLICT(id) DO NOTHING`,
+       ON CONFLICT DO NOTHING`,
     );
     return st.run(...cols.map((c) => row[c] ?? null)).changes === 1;
   }

@@ -204,10 +204,13 @@ export class VisitRepo {
       .selectFrom('complaints as p')
       .leftJoin('customers as c', 'c.id', 'p.customer_id')
       .leftJoin('staff as s', 's.id', 'p.created_by')
+      .leftJoin('tickets as t', 't.id', 'p.ticket_id')
       .select([
         's.display_name as created_by_name',
         'p.id',
         'p.customer_id',
+        'p.ticket_id',
+        't.display_no',
         'c.name as customer_name',
         'p.category',
         'p.description',

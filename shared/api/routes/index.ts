@@ -3,6 +3,7 @@ import { auditApi } from './audit';
 import { customersApi } from './customers';
 import { displaysApi } from './displays';
 import { exportsApi } from './exports';
+import { feedbackApi } from './feedback';
 import { healthApi } from './health';
 import { importsApi } from './imports';
 import { sessionApi } from './session';
@@ -29,6 +30,7 @@ export const routes = {
   imports: importsApi,
   exports: exportsApi,
   queue: queueApi,
+  feedback: feedbackApi,
 };
 
 /** The whole table, flat: /api/docs, the role tests and the fuzz suite walk it. */
