@@ -39,6 +39,15 @@ describe('window options', () => {
     ]);
   });
 
+  it('lets only the lobby display play sound without a click (it speaks the calls)', () => {
+    expect(all.map(([n, o]) => [n, o.webPreferences?.autoplayPolicy])).toEqual([
+      ['staff', undefined],
+      ['lobby', 'no-user-gesture-required'],
+      ['print', undefined],
+      ['setup', undefined],
+    ]);
+  });
+
   it('places the lobby window on its monitor, full-screen and in kiosk mode', () => {
     expect(lobbyWindowOptions({ x: 1920, y: 0, width: 1280, height: 720 }, 'p')).toMatchObject({
       x: 1920,

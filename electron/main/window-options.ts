@@ -43,7 +43,8 @@ export function lobbyWindowOptions(bounds: Rectangle, preload: string): BrowserW
     autoHideMenuBar: true,
     backgroundColor: '#000000',
     show: false,
-    webPreferences: securePreferences(preload),
+    // Nobody clicks a TV on the wall: the display speaks its calls from the first one, without a gesture.
+    webPreferences: { ...securePreferences(preload), autoplayPolicy: 'no-user-gesture-required' },
   };
 }
 

@@ -5,6 +5,7 @@ import {
   type Browser,
   type Locator,
   type Page,
+  type WebSocketRoute,
 } from '@playwright/test';
 import type { CallMessage, QueueSnapshot, QueueSummary } from '../../shared/api/queue';
 import { LoginPage } from './pages';
@@ -76,12 +77,21 @@ export function busyBoard(at: number): QueueSnapshot {
   };
 }
 
-/** The lobby TV fed this board: GET /api/display and the live feed's hello both answer it. */
-export async function feedBoard(page: Page, board: QueueSnapshot): Promise<void> {
+/**
+ * The lobby TV fed this board: GET /api/display and the live feed's hello both answer it. Answers a way to push
+ * further live messages (a call) to the page's open feed.
+ */
+export async function feedBoard(page: Page, board: QueueSnapshot): Promise<(m: object) => void> {
+  let open: WebSocketRoute | null = null;
   await page.route('**/api/display', (r) => r.fulfill({ json: board }));
   await page.routeWebSocket(/\/api\/live/, (ws) => {
+    open = ws;
     ws.send(JSON.stringify({ type: 'hello', at: board.at, snapshot: board }));
   });
+  return (m) => {
+    expect(open, 'the live feed is open').not.toBeNull();
+    open?.send(JSON.stringify(m));
+  };
 }
 
 /** Every element of `items` lies inside `container`'s box (1 px of rounding allowed). */

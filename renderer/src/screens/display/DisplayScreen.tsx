@@ -8,6 +8,7 @@ import { QueueBoard } from './QueueBoard';
 import { RecentCalls } from './RecentCalls';
 import { useAnnouncer } from './useAnnouncer';
 import { useDisplayToken } from './useDisplayToken';
+import { VoiceSwitch } from './VoiceSwitch';
 import './display.css';
 
 /**
@@ -29,7 +30,7 @@ export default function DisplayScreen() {
 
 function DisplayBoard() {
   const { t } = useTranslation();
-  const { announce, locked, unlock } = useAnnouncer();
+  const { announce, voice, turnOn, turnOff } = useAnnouncer();
   const onMessage = (m: LiveMessage) => {
     if (m.type === 'call') announce(m);
   };
@@ -68,11 +69,7 @@ function DisplayBoard() {
         <RecentCalls calls={calls} current={current} />
       </main>
       <QueueBoard queues={snapshot?.queues ?? []} />
-      {locked && (
-        <button type="button" className="lobby-display__sound" onClick={unlock} data-testid="enable-sound">
-          {t('display.enableSound')}
-        </button>
-      )}
+      <VoiceSwitch voice={voice} turnOn={turnOn} turnOff={turnOff} />
     </div>
   );
 }

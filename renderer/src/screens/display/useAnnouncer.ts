@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallMessage } from '@shared/api/queue';
 import { createBrowserSpeech, type BrowserSpeech } from './browser-speech';
 import { SpeechQueue, spokenCall } from './speech-queue';
+import { readVoicePref, saveVoicePref, voiceState, type VoicePref, type VoiceState } from './voice-pref';
 
 /** Where the customer should go, as said and shown: the counter's name, or its number. */
 export function callPlace(c: Pick<CallMessage, 'counterName' | 'counterNumber'>): string {
@@ -10,12 +11,24 @@ export function callPlace(c: Pick<CallMessage, 'counterName' | 'counterNumber'>)
 
 // A new AudioContext reports "suspended" until the browser has decided whether it may play.
 const LOCK_CHECK_DELAY_MS = 800;
+const storage = () => (typeof localStorage === 'undefined' ? null : localStorage);
 
-/** Speaks every call (and recall) in Mandarin, one after another; reports when the browser keeps audio locked. */
-export function useAnnouncer(): { announce: (c: CallMessage) => void; locked: boolean; unlock: () => void } {
+/**
+ * Speaks every call (and recall) in Mandarin, one after another. The screen's choice (on / off) is remembered;
+ * a screen that chose "on" but whose browser holds audio after a restart opens it on the first touch anywhere.
+ */
+export function useAnnouncer(): {
+  announce: (c: CallMessage) => void;
+  voice: VoiceState;
+  turnOn: () => void;
+  turnOff: () => void;
+} {
   const [speech] = useState<BrowserSpeech>(() => createBrowserSpeech());
   const queue = useRef<SpeechQueue | null>(null);
   const [locked, setLocked] = useState(false);
+  const [pref, setPref] = useState<VoicePref | null>(() => readVoicePref(storage()));
+  const prefRef = useRef(pref);
+  prefRef.current = pref;
 
   useEffect(() => {
     const q = new SpeechQueue(speech.engine);
@@ -31,11 +44,32 @@ export function useAnnouncer(): { announce: (c: CallMessage) => void; locked: bo
     };
   }, [speech]);
 
-  const announce = useCallback(
-    (c: CallMessage) => queue.current?.enqueue(spokenCall(c.displayNo, callPlace(c))),
-    [],
-  );
-  const unlock = useCallback(() => void speech.unlock(), [speech]);
+  const state = voiceState(pref, locked);
 
-  return { announce, locked, unlock };
+  // Chosen before, held now: any click, touch or key on the screen opens the audio again.
+  useEffect(() => {
+    if (state !== 'paused') return;
+    const open = () => void speech.unlock();
+    const events = ['pointerdown', 'keydown', 'touchstart'] as const;
+    for (const e of events) document.addEventListener(e, open, { once: true, capture: true });
+    return () => {
+      for (const e of events) document.removeEventListener(e, open, { capture: true });
+    };
+  }, [state, speech]);
+
+  const announce = useCallback((c: CallMessage) => {
+    if (prefRef.current === 'off') return;
+    queue.current?.enqueue(spokenCall(c.displayNo, callPlace(c)));
+  }, []);
+  const turnOn = useCallback(() => {
+    saveVoicePref(storage(), 'on');
+    setPref('on');
+    void speech.unlock();
+  }, [speech]);
+  const turnOff = useCallback(() => {
+    saveVoicePref(storage(), 'off');
+    setPref('off');
+  }, []);
+
+  return { announce, voice: state, turnOn, turnOff };
 }
