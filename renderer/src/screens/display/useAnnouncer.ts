@@ -27,8 +27,11 @@ export function useAnnouncer(): {
   const queue = useRef<SpeechQueue | null>(null);
   const [locked, setLocked] = useState(false);
   const [pref, setPref] = useState<VoicePref | null>(() => readVoicePref(storage()));
+  // The announcer is called from the live feed's handler, which must see the latest choice.
   const prefRef = useRef(pref);
-  prefRef.current = pref;
+  useEffect(() => {
+    prefRef.current = pref;
+  }, [pref]);
 
   useEffect(() => {
     const q = new SpeechQueue(speech.engine);
