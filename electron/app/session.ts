@@ -32,6 +32,8 @@ export interface SessionDeps {
   security: () => Pick<SecurityConfig, 'sessionHours' | 'idleLockMinutes'>;
   lockout: Lockout;
   activity: SessionActivity;
+  /** Someone signed in or out: the counters they are assigned to start or stop counting for the waits. */
+  presenceChanged?: (at: number) => void;
 }
 
 const badCredentials = () =>
@@ -81,6 +83,7 @@ export class SessionApp {
       });
       deps.audit.append({ at, staffId: staff.id, action: 'login', detail: { sessionRef: newId() } });
     });
+    deps.presenceChanged?.(at);
     return {
       reply: { token, me: toMe(staff), idleLockMinutes: deps.security().idleLockMinutes },
       maxAgeSec: hours * 3600,
@@ -99,6 +102,7 @@ export class SessionApp {
       this.deps.audit.append({ at, staffId: caller.id, action: 'logout' });
     });
     this.deps.activity.forgetActivity(caller.sessionId);
+    this.deps.presenceChanged?.(at);
     return { ok: true };
   }
 

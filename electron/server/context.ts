@@ -147,6 +147,8 @@ export class AppContext {
       outbox: this.sync,
       suggestionCount: (customerId, intents, now) =>
         this.customersApp.suggestionsFor(customerId, intents, now)?.items.length ?? 0,
+      staffedCounters: (at) => this.sessions.staffedCounterIds(at),
+      staffName: (id) => this.staff.member(id)?.displayName ?? null,
       rules,
       now: this.now,
       log,
@@ -174,6 +176,7 @@ export class AppContext {
       security,
       lockout: this.lockout,
       activity: this.auth,
+      presenceChanged: (at) => this.queue.countersChanged(at),
     });
     this.staffApp = new StaffApp({
       staff: this.staff,

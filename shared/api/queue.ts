@@ -103,12 +103,30 @@ export interface PublicAppointment {
   notice: { zh: string; en: string } | null;
 }
 
+/** Where a transferred ticket came from: shown to the counter that receives it. */
+export interface TransferContext {
+  fromQueue: string;
+  reason: string | null;
+  /** Who sent it (display name), and from which counter. */
+  byName: string | null;
+  fromCounterName: string | null;
+  at: number;
+}
+
 export interface TicketView extends PublicTicket {
   customerId: string | null;
   services: string[];
   servicesDone: string[];
+  /** Waiting tickets of its queue called before it (shared/queue/order.ts): "前面 N 人". */
   ahead: number;
+  /** null while waiting: no counter calls from its queue now ("暂无窗口办理"). */
   waitMinutes: number | null;
+  /** Counters calling from its queue now (open, staffed, serving). */
+  servers: number;
+  /** A later arrival of a higher class may still be called first: the ticket says so. */
+  mayBePassed: boolean;
+  /** The last transfer that brought it to its queue, or null. */
+  transfer: TransferContext | null;
   counterName: string | null;
   lastReason: string | null;
   branchName: string;
@@ -128,6 +146,8 @@ export interface CounterView {
 
 /** A counter on the live board: its set-up, the ticket in front of it and the visits parked there. */
 export interface CounterState extends CounterView {
+  /** Someone is signed in at this counter. */
+  staffed: boolean;
   current: PublicTicket | null;
   /** Visits parked at this counter, to be taken back. */
   held: PublicTicket[];
@@ -136,6 +156,10 @@ export interface CounterState extends CounterView {
 export interface CallMessage {
   type: 'call';
   at: number;
+  /** The ticket called: the display stops showing the call once it is marked a no-show (withdrawn). */
+  ticketId: string;
+  /** The ticket has since left the counter unserved (no-show, cancelled, back in line). */
+  withdrawn?: boolean;
   recall: boolean;
   displayNo: string;
   queue: string;
@@ -185,7 +209,10 @@ export interface QueueSummary {
   zh: string;
   en: string;
   waiting: number;
+  /** null: no counter calls from this queue now ("暂无窗口办理"). */
   waitMinutes: number | null;
+  /** Counters calling from this queue now (open, staffed, serving). */
+  servers: number;
   tickets: PublicTicket[];
 }
 

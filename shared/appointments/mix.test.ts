@@ -4,8 +4,6 @@ import { defaultQueueConfig } from '../queue/config';
 import type { TicketState } from '../queue/machine';
 import { defaultAppointmentConfig, type AppointmentConfig } from './config';
 import { FRESH_MIX, nextMix, orderLane, pickMixed, type MixHistory, type TicketAppointment } from './mix';
-import type { PickHistory } from '../queue/order';
-import { nextHistory } from '../queue/order';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 11, 4, 1, 0); // 09:00 Shanghai
@@ -62,16 +60,15 @@ function ticket(
     version: 1,
   };
 }
-const H: PickHistory = { priorityStreak: 0 };
 
 describe('pickMixed', () => {
   it('calls a checked-in appointment at its booked time ahead of a walk-in who arrived earlier', () => {
     const walk = ticket(T0 + 10 * MIN);
     const appt = ticket(T0 + 12 * MIN, { bookedAt: T0 + 30 * MIN });
-    expect(pickMixed([walk, appt], ['individual'], H, FRESH_MIX, T0 + 20 * MIN, qcfg, cfg)?.ticket.id).toBe(
+    expect(pickMixed([walk, appt], ['individual'], FRESH_MIX, T0 + 20 * MIN, qcfg, cfg)?.ticket.id).toBe(
       walk.id,
     );
-    const due = pickMixed([walk, appt], ['individual'], H, FRESH_MIX, T0 + 30 * MIN, qcfg, cfg);
+    const due = pickMixed([walk, appt], ['individual'], FRESH_MIX, T0 + 30 * MIN, qcfg, cfg);
     expect(due).toMatchObject({ lane: 'appointment', reason: 'ratio' });
     expect(due?.ticket.id).toBe(appt.id);
   });
@@ -79,12 +76,10 @@ describe('pickMixed', () => {
     const walk = ticket(T0 + 25 * MIN);
     const appt = ticket(T0 + 10 * MIN, { bookedAt: T0 + 30 * MIN });
     const justCalledAppt: MixHistory = { walkInsSinceAppointment: 0 };
-    expect(pickMixed([walk, appt], ['individual'], H, justCalledAppt, T0 + 31 * MIN, qcfg, cfg)?.lane).toBe(
+    expect(pickMixed([walk, appt], ['individual'], justCalledAppt, T0 + 31 * MIN, qcfg, cfg)?.lane).toBe(
       'walk_in',
     );
-    expect(
-      pickMixed([walk, appt], ['individual'], H, justCalledAppt, T0 + 40 * MIN, qcfg, cfg),
-    ).toMatchObject({
+    expect(pickMixed([walk, appt], ['individual'], justCalledAppt, T0 + 40 * MIN, qcfg, cfg)).toMatchObject({
       lane: 'appointment',
       reason: 'appointment_late',
     });
@@ -92,16 +87,16 @@ describe('pickMixed', () => {
   it('never lets a booking starve a walk-in past the aging limit', () => {
     const walk = ticket(T0);
     const appt = ticket(T0 + 10 * MIN, { bookedAt: T0 + 20 * MIN });
-    expect(pickMixed([walk, appt], ['individual'], H, FRESH_MIX, T0 + 30 * MIN, qcfg, cfg)).toMatchObject({
+    expect(pickMixed([walk, appt], ['individual'], FRESH_MIX, T0 + 30 * MIN, qcfg, cfg)).toMatchObject({
       lane: 'walk_in',
       reason: 'walk_in_aged',
     });
   });
   it('calls an early appointment rather than leave the counter idle, only for counters serving its queue', () => {
     const appt = ticket(T0, { bookedAt: T0 + 30 * MIN, serveQueue: 'vip' });
-    expect(pickMixed([appt], ['individual'], H, FRESH_MIX, T0, qcfg, cfg)).toBeNull();
-    expect(pickMixed([appt], ['vip'], H, FRESH_MIX, T0, qcfg, cfg)?.reason).toBe('only_appointment');
-    expect(pickMixed([appt], [LANE], H, FRESH_MIX, T0, qcfg, cfg)?.ticket.id).toBe(appt.id);
+    expect(pickMixed([appt], ['individual'], FRESH_MIX, T0, qcfg, cfg)).toBeNull();
+    expect(pickMixed([appt], ['vip'], FRESH_MIX, T0, qcfg, cfg)?.reason).toBe('only_appointment');
+    expect(pickMixed([appt], [LANE], FRESH_MIX, T0, qcfg, cfg)?.ticket.id).toBe(appt.id);
   });
   it('orders the lane by booked time, then arrival', () => {
     const late = ticket(T0, { bookedAt: T0 + 60 * MIN });
@@ -164,7 +159,7 @@ function simulate(d: Day, mixCfg: AppointmentConfig) {
   const waiting: TicketState[] = [];
   const called = new Map<string, { t: TicketState; at: number }>();
   const freeAt = Array.from({ length: d.counters }, () => T0);
-  const hist = Array.from({ length: d.counters }, () => ({ h: H, mix: FRESH_MIX }));
+  const hist = Array.from({ length: d.counters }, () => ({ mix: FRESH_MIX }));
   const violations: string[] = [];
   let next = 0;
   for (let now = T0; now < T0 + (SLOTS * SLOT + 240) * MIN; now += MIN) {
@@ -174,9 +169,9 @@ function simulate(d: Day, mixCfg: AppointmentConfig) {
     }
     for (let c = 0; c < d.counters; c++) {
       if ((freeAt[c] as number) > now) continue;
-      const st = hist[c] as { h: PickHistory; mix: MixHistory };
+      const st = hist[c] as { mix: MixHistory };
       const live = waiting.filter((t) => t.status === 'waiting');
-      const pick = pickMixed(live, ['individual'], st.h, st.mix, now, qcfg, mixCfg);
+      const pick = pickMixed(live, ['individual'], st.mix, now, qcfg, mixCfg);
       if (!pick) continue;
       // Invariants of each decision.
       const agedWalkIn = live.some(
@@ -187,10 +182,7 @@ function simulate(d: Day, mixCfg: AppointmentConfig) {
       if (called.has(pick.ticket.id)) violations.push(`called twice: ${pick.ticket.id}`);
       called.set(pick.ticket.id, { t: pick.ticket, at: now });
       pick.ticket.status = 'called';
-      hist[c] = {
-        h: pick.lane === 'walk_in' ? nextHistory(st.h, pick.ticket) : st.h,
-        mix: nextMix(st.mix, pick),
-      };
+      hist[c] = { mix: nextMix(st.mix, pick) };
       freeAt[c] = now + d.serviceMin * MIN;
     }
   }

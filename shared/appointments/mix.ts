@@ -1,13 +1,13 @@
 import type { QueueConfig } from '../queue/config';
 import type { IssuePayload } from '../queue/events';
 import type { TicketState } from '../queue/machine';
-import { pickNext, type PickHistory } from '../queue/order';
+import { pickNext } from '../queue/order';
 import type { AppointmentConfig } from './config';
 
 /*
  * Fair mixing (预约与现场取号的合流). Checked-in appointment tickets wait in the appointment lane (its own queue,
  * prefix Y), each naming the queue that serves it; a counter calling from queue Q also calls lane tickets for Q.
- * Walk-ins keep the queue core's order (shared/queue/order: priority, aging, streak) — this rule only decides
+ * Walk-ins keep the queue core's order (shared/queue/order: place in line by arrival and class) — this rule only decides
  * between the lane's first ticket and the walk-in the core would call:
  *   1. only one side waits → that side (an appointment checked in early is called rather than leave a counter idle);
  *   2. no appointment is due yet (booked time still ahead) → the walk-in;
@@ -73,7 +73,6 @@ export function orderLane(
 export function pickMixed(
   tickets: readonly WithAppointment[],
   queues: readonly string[],
-  history: PickHistory,
   mix: MixHistory,
   now: number,
   queueCfg: QueueConfig,
@@ -82,7 +81,7 @@ export function pickMixed(
   const walkQueues = queues.filter((q) => q !== cfg.laneQueue);
   // A transferred appointment ticket has left the lane: it is a walk-in of its new queue.
   const walkIns = tickets.filter((t) => t.queue !== cfg.laneQueue);
-  const walk = pickNext(walkIns, walkQueues, history, now, queueCfg);
+  const walk = pickNext(walkIns, walkQueues, queueCfg);
   const lane = orderLane(tickets, queues, cfg.laneQueue);
   const first = lane[0];
   if (!walk) return first ? { ticket: first, lane: 'appointment', reason: 'only_appointment' } : null;

@@ -21,21 +21,37 @@ export const queueConfigSchema = z
   .object({
     queues: z.array(queueDefSchema).min(1),
     aging: z.object({
-      /** After this many priority tickets in a row, a waiting normal ticket goes next (0: normal tickets alternate). */
-      maxPriorityStreak: z.number().int().min(0).max(50),
-      /** Every this many minutes of waiting lifts a ticket one priority class, so nobody waits forever. */
+      /**
+       * One priority class is worth this many minutes of waiting: a ticket's place in line is its arrival moved
+       * forward this much per class (shared/queue/order.ts), so a normal ticket that has waited this long stands
+       * level with a fresh ticket one class up, and nobody waits forever. (A stored `maxPriorityStreak` from
+       * earlier versions is dropped on load: the streak rule made printed positions untrue.)
+       */
       promoteAfterMinutes: z.number().int().min(1).max(600),
     }),
     /** How many times a no-show ticket may be put back in the queue. */
     noShowRequeueLimit: z.number().int().min(0).max(5),
+    /** The wait estimate (shared/queue/wait.ts); fields added later default, so stored versions still load. */
     wait: z.object({
       /** How many of the most recent service durations count. */
       recentWindow: z.number().int().min(1).max(500),
-      /** Fewer recent durations than this → the queue's defaultServiceMinutes. */
+      /** Fewer recent durations than this → the prior alone (the intents' configured minutes). */
       minSamples: z.number().int().min(1).max(100),
       /** `median`, or the mean without the top and bottom `trimFraction`. */
       method: z.enum(['median', 'trimmed_mean']),
       trimFraction: z.number().min(0).max(0.4),
+      /**
+       * The prior (the configured minutes of the visits waiting) counts as this many recent services: a few quick
+       * services early in the day do not make "5 人等候 预计约 1 分钟".
+       */
+      priorWeight: z.number().min(0).max(100).default(5),
+      /** The typical service time is never below this share of the prior. */
+      floorFraction: z.number().min(0).max(1).default(0.5),
+      /**
+       * How far through their current service the busy counters are, on average, when a ticket is issued
+       * (0.5: half way): the first counter frees up after this share of a service time.
+       */
+      residualShare: z.number().min(0).max(1).default(0.5),
     }),
   })
   .superRefine((cfg, ctx) => {
@@ -98,9 +114,17 @@ export const defaultQueueConfig: QueueConfig = {
       defaultServiceMinutes: 10,
     },
   ],
-  aging: { maxPriorityStreak: 3, promoteAfterMinutes: 30 },
+  aging: { promoteAfterMinutes: 30 },
   noShowRequeueLimit: 1,
-  wait: { recentWindow: 20, minSamples: 3, method: 'median', trimFraction: 0.1 },
+  wait: {
+    recentWindow: 20,
+    minSamples: 3,
+    method: 'trimmed_mean',
+    trimFraction: 0.1,
+    priorWeight: 5,
+    floorFraction: 0.5,
+    residualShare: 0.5,
+  },
 };
 
 export function queueDef(config: QueueConfig, key: string): QueueDef | undefined {

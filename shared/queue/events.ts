@@ -98,6 +98,9 @@ export const payloadSchemas = {
     reason: reason.optional(),
     /** Intents already done before the transfer. */
     servicesDone: intentKeys.optional(),
+    /** The visit's services from now on, when the sending counter changed them. */
+    services: intentKeys.min(1).optional(),
+    /** The class it waits with in its new queue (shared/queue/order.ts `transferClass`). */
     priority: priority.optional(),
   }),
   cancel: z.object({ reason: reason.optional() }),

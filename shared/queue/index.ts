@@ -21,8 +21,17 @@ export {
 } from './machine';
 export type { ApplyResult, RebuildResult, TicketError, TicketState } from './machine';
 export { branchDay, DEFAULT_TIME_ZONE, formatTicketNo, parseTicketNo } from './numbering';
-export { effectivePriority, nextHistory, NORMAL_PRIORITY, orderWaiting, pickNext } from './order';
-export type { PickHistory } from './order';
+export {
+  aheadOf,
+  callsBefore,
+  canBePassed,
+  laterArrivalPasses,
+  NORMAL_PRIORITY,
+  orderWaiting,
+  pickNext,
+  placeInLine,
+  transferClass,
+} from './order';
 export {
   ACTS_FOR_ANY_COUNTER,
   bringsToCounter,
@@ -36,5 +45,14 @@ export {
   vipRoomLoad,
   vipRoomQueues,
 } from './rules';
-export { estimateWaitMinutes, typicalServiceMs } from './wait';
-export type { WaitInput } from './wait';
+export {
+  callsNow,
+  estimateWaitMinutes,
+  meanPriorMs,
+  servingCapacity,
+  typicalServiceMs,
+  visitPriorMs,
+} from './wait';
+export type { ServingPoint, WaitInput } from './wait';
+export { callStands, standingCall, withdrawCalls } from './calls';
+export type { CallEntry } from './calls';

@@ -307,6 +307,7 @@ export function applyEvent(state: TicketState | null, ev: TicketEvent): ApplyRes
       next.startedAt = null;
       next.heldAt = null;
       if (typeof p.priority === 'number') next.priority = p.priority;
+      if (Array.isArray(p.services)) next.services = [...(p.services as string[])];
       if (Array.isArray(p.servicesDone))
         next.servicesDone = union(state.servicesDone, p.servicesDone as string[]);
       next.lastReason = reason;

@@ -2,11 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { defaultQueueConfig } from './config';
 import type { QueueConfig } from './config';
 import type { TicketState } from './machine';
-import { effectivePriority, nextHistory, orderWaiting, pickNext } from './order';
+import {
+  aheadOf,
+  canBePassed,
+  laterArrivalPasses,
+  orderWaiting,
+  pickNext,
+  placeInLine,
+  transferClass,
+} from './order';
 import { applyAll, issuePayload, makeEventFactory, T0 } from '../../test/support/queue';
 
 const MIN = 60_000;
-const cfg: QueueConfig = { ...defaultQueueConfig, aging: { maxPriorityStreak: 3, promoteAfterMinutes: 30 } };
+const cfg: QueueConfig = { ...defaultQueueConfig, aging: { promoteAfterMinutes: 30 } };
 const ev = makeEventFactory();
 let n = 0;
 
@@ -25,9 +33,8 @@ describe('pickNext', () => {
     const b = ticket('individual', 1, T0 + MIN);
     const c = ticket('individual', 2, T0 + 2 * MIN);
     const d = ticket('individual', 2, T0 + 3 * MIN);
-    const now = T0 + 5 * MIN;
-    expect(pickNext([a, b, d, c], ['individual'], { priorityStreak: 0 }, now, cfg)?.id).toBe(c.id);
-    expect(orderWaiting([a, b, c, d], ['individual'], now, cfg).map((t) => t.id)).toEqual([
+    expect(pickNext([a, b, d, c], ['individual'], cfg)?.id).toBe(c.id);
+    expect(orderWaiting([a, b, c, d], ['individual'], cfg).map((t) => t.id)).toEqual([
       c.id,
       d.id,
       b.id,
@@ -38,38 +45,45 @@ describe('pickNext', () => {
     const a = ticket('vip', 2, T0);
     const b = ticket('individual', 0, T0 + MIN);
     const called = applyAll([ev(b.id, 'call', T0 + 2 * MIN, { counterId: 'C1' })], b);
-    expect(pickNext([a, called], ['individual'], { priorityStreak: 0 }, T0 + 3 * MIN, cfg)).toBeNull();
-    expect(pickNext([a, b], ['individual'], { priorityStreak: 0 }, T0 + 3 * MIN, cfg)?.id).toBe(b.id);
-    expect(pickNext([a, b], ['individual', 'vip'], { priorityStreak: 0 }, T0 + 3 * MIN, cfg)?.id).toBe(a.id);
-    expect(pickNext([], ['individual'], { priorityStreak: 0 }, T0, cfg)).toBeNull();
+    expect(pickNext([a, called], ['individual'], cfg)).toBeNull();
+    expect(pickNext([a, b], ['individual'], cfg)?.id).toBe(b.id);
+    expect(pickNext([a, b], ['individual', 'vip'], cfg)?.id).toBe(a.id);
+    expect(pickNext([], ['individual'], cfg)).toBeNull();
   });
-  it('after maxPriorityStreak priority tickets, the oldest normal one goes next', () => {
-    const normal1 = ticket('individual', 0, T0);
-    const normal2 = ticket('individual', 0, T0 - MIN);
-    const vip = ticket('individual', 2, T0 + MIN);
-    const now = T0 + 2 * MIN;
-    const all = [normal1, normal2, vip];
-    expect(pickNext(all, ['individual'], { priorityStreak: 2 }, now, cfg)?.id).toBe(vip.id);
-    expect(pickNext(all, ['individual'], { priorityStreak: 3 }, now, cfg)?.id).toBe(normal2.id);
-    // No normal ticket waiting: the streak does not matter.
-    expect(pickNext([vip], ['individual'], { priorityStreak: 9 }, now, cfg)?.id).toBe(vip.id);
-  });
-  it('waiting promoteAfterMinutes lifts a ticket one class per step', () => {
+  it('a class is worth promoteAfterMinutes of waiting, and the order never changes with time', () => {
     const old = ticket('individual', 0, T0);
     const care = ticket('individual', 1, T0 + 40 * MIN);
     const vip = ticket('individual', 2, T0 + 50 * MIN);
-    expect(effectivePriority(old, T0 + 29 * MIN, cfg)).toBe(0);
-    expect(effectivePriority(old, T0 + 30 * MIN, cfg)).toBe(1);
-    expect(effectivePriority(old, T0 + 61 * MIN, cfg)).toBe(2);
-    // At 55 min: old is 1 (aged), care 1 → old arrived first wins over care; vip (2) wins overall.
-    expect(pickNext([old, care, vip], ['individual'], { priorityStreak: 0 }, T0 + 55 * MIN, cfg)?.id).toBe(
+    expect(placeInLine(old, cfg)).toBe(T0);
+    expect(placeInLine(care, cfg)).toBe(T0 + 10 * MIN);
+    expect(placeInLine(vip, cfg)).toBe(T0 - 10 * MIN);
+    // vip came within 2 × 30 min of old: it goes first; care came 40 min after old, more than its one class.
+    expect(orderWaiting([old, care, vip], ['individual'], cfg).map((t) => t.id)).toEqual([
       vip.id,
-    );
-    expect(pickNext([old, care], ['individual'], { priorityStreak: 0 }, T0 + 55 * MIN, cfg)?.id).toBe(old.id);
-    // At 61 min old counts as 2 and arrived before vip.
-    expect(pickNext([old, care, vip], ['individual'], { priorityStreak: 0 }, T0 + 61 * MIN, cfg)?.id).toBe(
       old.id,
-    );
+      care.id,
+    ]);
+    // A normal ticket that waited 2 × M stands level with a fresh VIP one, and arrived first.
+    const fresh = ticket('individual', 2, T0 + 60 * MIN);
+    expect(pickNext([fresh, old], ['individual'], cfg)?.id).toBe(old.id);
+  });
+  it('ahead counts the waiting tickets of the same queue called first', () => {
+    const a = ticket('individual', 0, T0);
+    const b = ticket('individual', 1, T0 + 10 * MIN);
+    const c = ticket('individual', 0, T0 + 5 * MIN);
+    const elsewhere = ticket('vip', 2, T0);
+    const all = [a, b, c, elsewhere];
+    expect(aheadOf(b, all, cfg)).toBe(0);
+    expect(aheadOf(a, all, cfg)).toBe(1);
+    expect(aheadOf(c, all, cfg)).toBe(2);
+  });
+  it('only a higher class arriving within (class gap × M) can pass', () => {
+    const care = ticket('vip', 1, T0);
+    expect(canBePassed(care, [0, 1, 2])).toBe(true);
+    expect(canBePassed(care, [0, 1])).toBe(false);
+    expect(laterArrivalPasses(care, { at: T0 + 29 * MIN, priority: 2 }, cfg)).toBe(true);
+    expect(laterArrivalPasses(care, { at: T0 + 30 * MIN, priority: 2 }, cfg)).toBe(false);
+    expect(laterArrivalPasses(care, { at: T0 + MIN, priority: 1 }, cfg)).toBe(false);
   });
   it('a transferred ticket keeps its place by original arrival', () => {
     const early = ticket('individual', 0, T0);
@@ -81,22 +95,35 @@ describe('pickNext', () => {
       early,
     );
     const corp = ticket('corporate', 0, T0 + 2 * MIN);
-    expect(pickNext([corp, moved], ['corporate'], { priorityStreak: 0 }, T0 + 6 * MIN, cfg)?.id).toBe(
-      moved.id,
-    );
+    expect(pickNext([corp, moved], ['corporate'], cfg)?.id).toBe(moved.id);
   });
   it('ties break by number, then id (a total order)', () => {
     const a = ticket('individual', 0, T0);
     const b = ticket('individual', 0, T0);
-    expect(pickNext([b, a], ['individual'], { priorityStreak: 0 }, T0, cfg)?.id).toBe(a.id);
+    expect(pickNext([b, a], ['individual'], cfg)?.id).toBe(a.id);
   });
 });
 
-describe('nextHistory', () => {
-  it('counts priority tickets in a row and resets on a normal one', () => {
-    const p = ticket('individual', 1, T0);
-    const z = ticket('individual', 0, T0);
-    expect(nextHistory({ priorityStreak: 2 }, p)).toEqual({ priorityStreak: 3 });
-    expect(nextHistory({ priorityStreak: 2 }, z)).toEqual({ priorityStreak: 0 });
+describe('transferClass', () => {
+  it('a transfer is not passed by anyone who arrived after it in the new queue', () => {
+    const moved = ticket('individual', 0, T0);
+    const before = ticket('vip', 2, T0 - 5 * MIN);
+    const later = [1, 2, 3].map((i) => ticket('vip', 2, T0 + i * 5 * MIN));
+    const careLater = ticket('vip', 1, T0 + MIN);
+    const all = [moved, before, careLater, ...later];
+    const level = transferClass(moved, 'vip', all);
+    expect(level).toBe(2);
+    const arrived = { ...moved, queue: 'vip', priority: level };
+    // Only the one who was there first is ahead of it (without its class it would go to the back: 5 ahead).
+    expect(aheadOf(arrived, [...all.filter((t) => t.id !== moved.id), arrived], cfg)).toBe(1);
+    expect(
+      aheadOf(
+        { ...moved, queue: 'vip' },
+        [...all.filter((t) => t.id !== moved.id), { ...moved, queue: 'vip' }],
+        cfg,
+      ),
+    ).toBe(5);
+    // Nobody later in that queue: it keeps its own class.
+    expect(transferClass(moved, 'corporate', all)).toBe(0);
   });
 });

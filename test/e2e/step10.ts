@@ -44,7 +44,9 @@ const queue = (key: string, prefix: string, zh: string, en: string, waiting: num
   zh,
   en,
   waiting,
-  waitMinutes: waiting ? waiting * 4 : null,
+  // Every queue has a counter calling from it (null would be "暂无窗口办理").
+  waitMinutes: waiting * 4,
+  servers: 1,
   tickets: [],
 });
 
@@ -54,6 +56,7 @@ export function busyBoard(at: number): QueueSnapshot {
   const recentCalls: CallMessage[] = Array.from({ length: 8 }, (_, i) => ({
     type: 'call',
     at: at - i * 60_000,
+    ticketId: `t${i}`,
     recall: false,
     displayNo: `${'ABCV'[i % 4]}${String(128 - i).padStart(3, '0')}`,
     queue: 'general',

@@ -1,17 +1,17 @@
 import type { RulesConfig } from '@shared/config/schema';
 import {
+  aheadOf,
   branchDay,
-  estimateWaitMinutes,
+  canBePassed,
   orderWaiting,
   vipRoomLoad,
-  type PickHistory,
+  withdrawCalls,
   type TicketState,
 } from '@shared/queue';
 import type { BranchState } from '@shared/triage';
 import type {
   CallMessage,
   CounterState,
-  CounterView,
   LiveMessage,
   PublicTicket,
   QueueSnapshot,
@@ -20,6 +20,7 @@ import type {
 } from '@shared/api/queue';
 import { laneWaitMinutes, orderLane, type MixHistory } from '@shared/appointments/mix';
 import type { QueueDeps } from './deps';
+import { lastTransfer, QueueWaits } from './waits';
 
 /** A ticket that has left the board for the day. */
 const closed = (t: TicketState) =>
@@ -57,15 +58,20 @@ export function publicTicket(t: TicketState): PublicTicket {
 export class QueueBoard {
   private day = '';
   private live = new Map<string, TicketState>();
-  private durations = new Map<string, number[]>();
   private recentCalls: CallMessage[] = [];
   private listeners = new Set<(m: LiveMessage) => void>();
-  /** Per counter: how many priority tickets it called in a row (shared/queue/order). */
-  readonly history = new Map<string, PickHistory>();
   /** Per counter: walk-ins called since its last appointment (shared/appointments/mix). */
   readonly mixHistory = new Map<string, MixHistory>();
+  private readonly waits: QueueWaits;
 
-  constructor(private readonly d: Pick<QueueDeps, 'tickets' | 'counters' | 'rules' | 'log'>) {}
+  constructor(
+    private readonly d: Pick<
+      QueueDeps,
+      'tickets' | 'counters' | 'rules' | 'log' | 'staffedCounters' | 'staffName'
+    >,
+  ) {
+    this.waits = new QueueWaits(d);
+  }
 
   private rules(): RulesConfig {
     return this.d.rules();
@@ -77,7 +83,6 @@ export class QueueBoard {
     if (d !== this.day) {
       this.day = d;
       this.live = new Map(this.d.tickets.active(d).map((t) => [t.id, t]));
-      this.history.clear();
       this.mixHistory.clear();
       this.recentCalls = [];
     }
@@ -105,12 +110,9 @@ export class QueueBoard {
     else this.live.set(t.id, t);
   }
 
-  /** A service time, for the wait estimates (the newest 200 per queue). */
+  /** A service time, for the wait estimates. */
   served(queue: string, ms: number): void {
-    const list = this.durations.get(queue) ?? [];
-    list.push(ms);
-    if (list.length > 200) list.shift();
-    this.durations.set(queue, list);
+    this.waits.served(queue, ms);
   }
 
   subscribe(fn: (m: LiveMessage) => void): () => void {
@@ -134,6 +136,7 @@ export class QueueBoard {
     const msg: CallMessage = {
       type: 'call',
       at: now,
+      ticketId: t.id,
       recall,
       displayNo: t.displayNo,
       queue: t.queue,
@@ -150,6 +153,8 @@ export class QueueBoard {
    * counters it was and is at (`before` is its state before the change, when there was one).
    */
   ticketChanged(t: TicketState, before: TicketState | null, now: number): void {
+    // A no-show (or a cancel, a requeue, a transfer) withdraws its calls: 正在叫号 stops showing it.
+    this.recentCalls = withdrawCalls(this.recentCalls, t.id, t.status);
     if (this.listeners.size === 0) return;
     const queues = new Set([t.queue, ...(before ? [before.queue] : [])]);
     const counters = new Set(
@@ -160,7 +165,7 @@ export class QueueBoard {
       at: now,
       ticket: publicTicket(t),
       queues: this.queueSummaries(now, queues),
-      counters: this.counterStates().filter((c) => counters.has(c.id)),
+      counters: this.counterStates(now).filter((c) => counters.has(c.id)),
     });
   }
 
@@ -170,7 +175,7 @@ export class QueueBoard {
     this.emit({
       type: 'counters',
       at: now,
-      counters: this.counterStates(),
+      counters: this.counterStates(now),
       queues: this.queueSummaries(now),
     });
   }
@@ -201,52 +206,52 @@ export class QueueBoard {
     };
   }
 
-  private waitFor(queue: string, ahead: number, counters: CounterView[]): number | null {
-    let samples = this.durations.get(queue);
-    if (!samples) {
-      samples = this.d.tickets.recentDurations(queue, this.rules().queue.wait.recentWindow).reverse();
-      this.durations.set(queue, samples);
-    }
-    const open = counters.filter((c) => c.open && c.queues.includes(queue)).length;
-    return estimateWaitMinutes(
-      { queue, ahead, openServicePoints: open, recentDurationsMs: samples },
-      this.rules().queue,
-    );
-  }
-
-  /** Place and minutes for a waiting ticket: a lane ticket by booked time among those of its serving queue. */
-  private place(t: TicketState, now: number): { ahead: number; waitMinutes: number | null } {
-    if (t.status !== 'waiting') return { ahead: 0, waitMinutes: null };
+  /**
+   * Place and wait of a waiting ticket: a walk-in by the queue core's order in its queue, a lane ticket by booked
+   * time among those of its serving queue (shared/appointments/mix.ts), and not before its booked time.
+   */
+  private place(t: TicketState, now: number): { ahead: number; waitMinutes: number | null; servers: number } {
     const rules = this.rules();
     const all = [...this.live.values()];
     const laneFor = t.queue === rules.appointments.laneQueue ? t.appointment?.serveQueue : undefined;
-    if (laneFor) {
-      const ahead = Math.max(
+    if (t.status === 'waiting' && laneFor) {
+      const lane = orderLane(all, [laneFor], t.queue);
+      const aheadOfIt = lane.slice(
         0,
-        orderLane(all, [laneFor], t.queue).findIndex((x) => x.id === t.id),
+        Math.max(
+          0,
+          lane.findIndex((x) => x.id === t.id),
+        ),
       );
+      const wait = this.waits.forPosition(laneFor, aheadOfIt, all, now);
       return {
-        ahead,
-        waitMinutes: laneWaitMinutes(t, now, this.waitFor(laneFor, ahead, this.d.counters.all())),
+        ahead: aheadOfIt.length,
+        waitMinutes: wait.minutes === null ? null : laneWaitMinutes(t, now, wait.minutes),
+        servers: wait.servers,
       };
     }
-    const order = orderWaiting(all, [t.queue], now, rules.queue);
-    const ahead = Math.max(
-      0,
-      order.findIndex((x) => x.id === t.id),
-    );
-    return { ahead, waitMinutes: this.waitFor(t.queue, ahead, this.d.counters.all()) };
+    const wait = this.waits.forTicket(t, all, now);
+    if (t.status !== 'waiting') return { ahead: 0, waitMinutes: null, servers: wait.servers };
+    return { ahead: aheadOf(t, all, rules.queue), waitMinutes: wait.minutes, servers: wait.servers };
   }
 
   view(t: TicketState, now: number): TicketView {
-    const counter = t.counterId ? this.d.counters.get(t.counterId) : undefined;
     const rules = this.rules();
+    const waiting = t.status === 'waiting';
+    const counter = t.counterId ? this.d.counters.get(t.counterId) : undefined;
     return {
       ...publicTicket(t),
       customerId: t.customerId,
       services: t.services,
       servicesDone: t.servicesDone,
       ...this.place(t, now),
+      mayBePassed:
+        waiting &&
+        canBePassed(
+          t,
+          rules.triage.priorities.map((p) => p.level),
+        ),
+      transfer: t.transferCount > 0 ? lastTransfer(t, this.d) : null,
       counterName: counter?.name ?? null,
       lastReason: t.lastReason,
       branchName: rules.branch.name,
@@ -256,31 +261,35 @@ export class QueueBoard {
   /** The configured queues (or those of `only`), in calling order. */
   private queueSummaries(now: number, only?: ReadonlySet<string>): QueueSummary[] {
     const rules = this.rules();
-    const counters = this.d.counters.all();
     const all = [...this.live.values()];
     const defs = only ? rules.queue.queues.filter((q) => only.has(q.key)) : rules.queue.queues;
+    const ctx = this.waits.context(all, now);
     return defs.map((q) => {
-      const waiting = orderWaiting(all, [q.key], now, rules.queue);
+      const waiting = orderWaiting(all, [q.key], rules.queue);
+      const wait = this.waits.forNewArrival(q.key, waiting, ctx);
       return {
         key: q.key,
         prefix: q.prefix,
         zh: q.zh,
         en: q.en,
         waiting: waiting.length,
-        waitMinutes: this.waitFor(q.key, waiting.length, counters),
+        waitMinutes: wait.minutes,
+        servers: wait.servers,
         tickets: waiting.map(publicTicket),
       };
     });
   }
 
-  private counterStates(): CounterState[] {
+  private counterStates(now: number): CounterState[] {
     const all = [...this.live.values()];
+    const staffed = this.d.staffedCounters(now);
     return this.d.counters.all().map((c) => {
       // The ticket in front of the counter comes first; parked (held) visits are listed so a reloaded screen keeps them.
       const here = all.filter((t) => t.counterId === c.id);
       const current = here.find((t) => t.status === 'called' || t.status === 'serving');
       return {
         ...c,
+        staffed: staffed.has(c.id),
         current: current ? publicTicket(current) : null,
         held: here.filter((t) => t.status === 'held').map(publicTicket),
       };
@@ -294,7 +303,7 @@ export class QueueBoard {
       branchName: this.rules().branch.name,
       at: now,
       queues: this.queueSummaries(now),
-      counters: this.counterStates(),
+      counters: this.counterStates(now),
       recentCalls: this.recentCalls,
       noShows: [...this.live.values()].filter((t) => t.status === 'no_show').map(publicTicket),
     };

@@ -7,7 +7,6 @@ import {
   endOfDayCancels,
   END_OF_DAY_REASON,
   formatTicketNo,
-  nextHistory,
   queueDef,
   type TicketEvent,
   type TicketEventType,
@@ -24,6 +23,7 @@ import { newId } from '../../db/ids';
 import { QueueBoard } from './board';
 import type { Actor, QueueDeps } from './deps';
 import { mustActFor, type CounterCaller } from './ownership';
+import { transferPayload } from './transfer';
 
 const ticketNotFound = () => new ApiError(404, 'ticket_not_found', '票号不存在', 'No such ticket');
 const counterNotFound = () => new ApiError(404, 'counter_not_found', '窗口不存在', 'No such counter');
@@ -299,7 +299,8 @@ export class QueueApp {
       staffId: actor.staffId,
       deviceId: actor.deviceId,
       counterId,
-      payload,
+      payload:
+        type === 'transfer' ? transferPayload(prior, payload, this.rules(), this.board.tickets()) : payload,
     };
     const state = this.commit([ev], prior);
     if (type === 'finish' && state.startedAt) this.board.served(state.queue, now - state.startedAt);
@@ -308,7 +309,7 @@ export class QueueApp {
     return this.board.view(state, now);
   }
 
-  /** The next ticket for a counter (its queues, priority aging and the priority streak), called; null if none. */
+  /** The next ticket for a counter (its queues in calling order, shared/queue/order), called; null if none. */
   callNext(counterId: string, caller: CounterCaller): TicketView | null {
     const now = this.d.now();
     const staffId = caller.id;
@@ -325,23 +326,13 @@ export class QueueApp {
       );
     const free = checkCounterFree(this.board.tickets(), counterId);
     if (!free.ok) throw refusal(409, free);
-    const hist = this.board.history.get(counterId) ?? { priorityStreak: 0 };
     const mix = this.board.mixHistory.get(counterId) ?? FRESH_MIX;
     const rules = this.rules();
     // Walk-ins in the queue core's order, merged with the appointment lane (shared/appointments/mix.ts).
-    const picked = pickMixed(
-      this.board.tickets(),
-      counter.queues,
-      hist,
-      mix,
-      now,
-      rules.queue,
-      rules.appointments,
-    );
+    const picked = pickMixed(this.board.tickets(), counter.queues, mix, now, rules.queue, rules.appointments);
     if (!picked) return null;
     const pick = picked.ticket;
     const view = this.actAt(pick.id, 'call', {}, counterId, this.actor(staffId), now);
-    if (picked.lane === 'walk_in') this.board.history.set(counterId, nextHistory(hist, pick));
     this.board.mixHistory.set(counterId, nextMix(mix, picked));
     actedFor(now);
     return view;

@@ -104,6 +104,7 @@ export class StaffRepo {
 
 export class SessionRepo {
   private readonly getStmt: Database.Statement<[string], SessionTable>;
+  private staffedStmt: Database.Statement<[number], { counter_id: string }> | undefined;
 
   constructor(private readonly store: Store) {
     this.getStmt = store.sqlite.prepare<[string], SessionTable>('SELECT * FROM sessions WHERE id = ?');
@@ -123,6 +124,18 @@ export class SessionRepo {
 
   delete(id: string): void {
     this.store.run(this.store.k.deleteFrom('sessions').where('id', '=', id));
+  }
+
+  /**
+   * The counters someone is signed in at now: those assigned to an active staff member with an unexpired session.
+   * The wait estimate counts only these (a counter set up and open with nobody there serves no one).
+   */
+  staffedCounterIds(now: number): Set<string> {
+    this.staffedStmt ??= this.store.sqlite.prepare<[number], { counter_id: string }>(
+      `SELECT DISTINCT staff.counter_id AS counter_id FROM sessions JOIN staff ON staff.id = sessions.staff_id
+       WHERE sessions.expires_at > ? AND staff.active = 1 AND staff.counter_id IS NOT NULL`,
+    );
+    return new Set(this.staffedStmt.all(now).map((r) => r.counter_id));
   }
 
   /** Ends a staff member's sessions (password reset, disabled account), optionally keeping one. */

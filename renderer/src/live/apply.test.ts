@@ -22,6 +22,7 @@ const queue = (key: string, tickets: PublicTicket[]): QueueSummary => ({
   en: key,
   waiting: tickets.length,
   waitMinutes: tickets.length * 5,
+  servers: 1,
   tickets,
 });
 
@@ -34,14 +35,16 @@ const counter = (id: string, over: Partial<CounterState> = {}): CounterState => 
   corporateOnly: false,
   open: true,
   staffState: 'serving',
+  staffed: true,
   current: null,
   held: [],
   ...over,
 });
 
-const call = (displayNo: string, at: number): CallMessage => ({
+const call = (displayNo: string, at: number, ticketId = displayNo): CallMessage => ({
   type: 'call',
   at,
+  ticketId,
   recall: false,
   displayNo,
   queue: 'general',
@@ -126,6 +129,31 @@ describe('applyLive', () => {
     expect(s2?.noShows).toEqual([]);
     expect(s2?.queues[0]?.tickets.map((t) => t.id)).toEqual(['a2', 'a1']);
     expect(s2?.counters).toEqual(s1?.counters);
+  });
+
+  it('withdraws the calls of a ticket marked a no-show, so 正在叫号 no longer shows it', () => {
+    let s = applyLive(board(), call('A001', 101, 'a1'));
+    s = applyLive(s, call('A002', 102, 'a2'));
+    const missed = applyLive(s, {
+      type: 'ticket',
+      at: 150,
+      ticket: ticket('a2', { status: 'no_show', counterId: 'c1' }),
+      queues: [],
+      counters: [counter('c1')],
+    });
+    expect(missed?.recentCalls.map((c) => [c.displayNo, c.withdrawn ?? false])).toEqual([
+      ['A002', true],
+      ['A001', false],
+    ]);
+    // Served and finished: the call stands.
+    const done = applyLive(missed, {
+      type: 'ticket',
+      at: 160,
+      ticket: ticket('a1', { status: 'done', counterId: 'c2' }),
+      queues: [],
+      counters: [],
+    });
+    expect(done?.recentCalls).toBe(missed?.recentCalls);
   });
 
   it('ignores a ticket change older than the board (a resync taken after it already holds it)', () => {

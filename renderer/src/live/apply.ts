@@ -1,4 +1,5 @@
 import type { LiveMessage, QueueSnapshot } from '@shared/api/queue';
+import { withdrawCalls } from '@shared/queue/calls';
 
 /** How many calls the lobby display keeps (the server keeps as many). */
 const RECENT_CALLS = 10;
@@ -18,7 +19,7 @@ function replaceBy<T, K extends keyof T>(list: readonly T[], changed: readonly T
 /**
  * A live message applied to the cached snapshot: a hello or a whole board replaces it (the newer wins); a call
  * joins the recent calls at once (the display shows and speaks it); a ticket change brings the queues and
- * counters it touched, and moves the ticket in or out of the no-shows; a counter change brings every counter
+ * counters it touched, moves the ticket in or out of the no-shows and withdraws its calls when it left unserved; a counter change brings every counter
  * and queue. Messages that say nothing about the board (sync status, notices) leave it as it is. Pure: the
  * same message applied twice gives the same board.
  */
@@ -43,6 +44,8 @@ export function applyLive(prev: QueueSnapshot | null | undefined, m: LiveMessage
         queues: replaceBy(prev.queues, m.queues, 'key'),
         counters: replaceBy(prev.counters, m.counters, 'id'),
         noShows: m.ticket.status === 'no_show' ? [...others, m.ticket] : others,
+        // A no-show (cancel, requeue, transfer) withdraws the ticket's calls from 正在叫号.
+        recentCalls: withdrawCalls(prev.recentCalls, m.ticket.id, m.ticket.status),
       };
     }
     case 'counters':

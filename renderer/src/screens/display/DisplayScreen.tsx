@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LiveMessage } from '@shared/api/queue';
+import { standingCall } from '@shared/queue/calls';
 import { useNow } from '../../hooks/useNow';
 import { formatDate, formatTimeSec } from '../../lib/branchTime';
 import { useLiveQueue } from '../../live/useLiveQueue';
@@ -37,7 +38,8 @@ function DisplayBoard() {
   const { snapshot, status } = useLiveQueue('display', onMessage);
   const now = useNow();
   const calls = snapshot?.recentCalls ?? [];
-  const current = calls[0];
+  // The newest call still standing: a ticket marked a no-show is not shown as being called.
+  const current = standingCall(calls);
 
   const toggleFullscreen = () => {
     if (document.fullscreenElement) void document.exitFullscreen();

@@ -14,11 +14,12 @@ export function QueueBoard({ queues }: { queues: QueueSnapshot['queues'] }) {
             {q.waiting}
             <small>{t('display.peopleWaiting')}</small>
           </div>
-          <div className="lobby-display__queue-wait">
-            {q.waiting === 0
-              ? t('display.noWait')
-              : q.waitMinutes === null
-                ? t('display.waitUnknown')
+          <div className="lobby-display__queue-wait" data-testid={`queue-wait-${q.key}`}>
+            {/* Nobody calls from this queue now: say so rather than a number (or "no wait") that never comes true. */}
+            {q.waitMinutes === null
+              ? t('display.waitUnknown')
+              : q.waiting === 0 || q.waitMinutes === 0
+                ? t('display.noWait')
                 : t('display.waitAbout', { count: q.waitMinutes })}
           </div>
         </div>

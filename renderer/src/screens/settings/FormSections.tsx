@@ -296,12 +296,6 @@ export function AgingSection({ config }: SectionProps) {
       {() => (
         <Space size="large" align="start" wrap>
           <Form.Item
-            name={['queue', 'aging', 'maxPriorityStreak']}
-            label={t('settings.field.maxPriorityStreak')}
-          >
-            <InputNumber style={{ width: 220 }} />
-          </Form.Item>
-          <Form.Item
             name={['queue', 'aging', 'promoteAfterMinutes']}
             label={t('settings.field.promoteAfterMinutes')}
           >

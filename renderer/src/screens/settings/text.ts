@@ -29,7 +29,8 @@ const zh = {
       tiers: '按金融资产（AUM）划分层级；下限单位为元，最低层级从 0 开始，逐级严格递增。',
       lifecycle: '按距最近一次到访或交易的天数判断生命周期阶段（天数须逐级递增）。',
       queues: '每个队列一个号码前缀（1–2 个大写字母），对应一个服务渠道。',
-      aging: '连续叫若干个优先号后插入一个普通号；等候每满若干分钟提升一级，避免有人久等。',
+      aging:
+        '每个优先级相当于多等候若干分钟：排队位次 = 取号时间提前（级别 × 分钟），已在排队的先后顺序不变，票面“前面 N 人”即为真，也无人久等。',
       json: '复杂规则以 JSON 编辑；保存前按与服务器相同的规则校验，问题会标出字段路径。',
       counters: '窗口及其服务的队列。窗口的增改立即生效，不属于规则版本。',
     },
@@ -68,8 +69,7 @@ const zh = {
       median: '中位数',
       trimmedMean: '截尾均值',
       trimFraction: '截尾比例',
-      maxPriorityStreak: '连续优先号上限',
-      promoteAfterMinutes: '等候提升间隔（分钟）',
+      promoteAfterMinutes: '每级相当于等候（分钟）',
     },
     addQueue: '添加队列',
     addBand: '添加层级',
@@ -142,7 +142,7 @@ const en: typeof zh = {
         'Lifecycle stage by days since the last visit or transaction (each threshold higher than the last).',
       queues: 'Each queue has its own ticket prefix (1–2 capital letters) and serves one channel.',
       aging:
-        'After a run of priority tickets a normal ticket goes next; every so many minutes of waiting lifts a ticket one class.',
+        'Each priority class is worth so many minutes of waiting: a ticket’s place is its arrival moved forward (class × minutes), so the order of those already waiting never changes, "N ahead" on a ticket holds, and nobody waits forever.',
       json: 'Complex rules are edited as JSON and checked with the same rules as the server before saving; problems name the field.',
       counters:
         'Counters and the queues they serve. Changes apply at once and are not part of a rules version.',
@@ -182,8 +182,7 @@ const en: typeof zh = {
       median: 'Median',
       trimmedMean: 'Trimmed mean',
       trimFraction: 'Trim fraction',
-      maxPriorityStreak: 'Priority streak limit',
-      promoteAfterMinutes: 'Promote after (minutes)',
+      promoteAfterMinutes: 'One class is worth (minutes)',
     },
     addQueue: 'Add queue',
     addBand: 'Add tier',

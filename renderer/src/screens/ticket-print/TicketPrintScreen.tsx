@@ -7,6 +7,7 @@ import { useIntents, useTicket } from '../../api/queue';
 import { placeLabel } from '../../lib/place';
 import { formatDateTime } from '../../lib/branchTime';
 import './ticket-print.css';
+import './text';
 
 /** /ticket/:id/print — the paper ticket; prints itself once loaded unless `?noprint=1`. */
 export default function TicketPrintScreen() {
@@ -53,9 +54,14 @@ export default function TicketPrintScreen() {
             <span>{t('ticket.ahead')}</span>
             <strong data-testid="ticket-ahead">{t('ticket.people', { count: tk.ahead })}</strong>
           </div>
+          {tk.mayBePassed && (
+            <div className="ticket-slip__caveat" data-testid="ticket-may-be-passed">
+              {t('queuePromise.mayBePassed')}
+            </div>
+          )}
           <div>
             <span>{t('ticket.wait')}</span>
-            <strong>
+            <strong data-testid="ticket-wait">
               {tk.waitMinutes === null
                 ? t('ticket.waitUnknown')
                 : tk.waitMinutes === 0
