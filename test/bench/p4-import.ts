@@ -2,11 +2,12 @@
  * P4_import: 1,000,000 customers then 2,000,000 holdings imported from CSV into an empty branch,
  * each file all-or-nothing, by the import CLI in a child process (`dist/server/import-cli.js`, what
  * `npm run import` runs). Seconds are wall time of both imports (process start to exit, including
- * the final WAL checkpoint); peak RSS is the larger of the two processes' maxRSS.
+ * the final WAL checkpoint); peak RSS is the larger of the two processes' maxRSS. The floor (p4-floor.ts)
+ * writes the same rows into a copy of the same empty branch with plain inserts, in the same run.
  * The CSVs are generated deterministically into a temp dir (not timed) and removed afterwards.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_SEED } from '../../electron/server/start';
@@ -56,6 +57,19 @@ function importFile(kind: string, file: string, dataDir: string): CliResult & { 
   return { ...out, wall };
 }
 
+/** The floor (p4-floor.ts) in a child process, on a copy of the same empty branch: seconds of both files. */
+function floorSeconds(dataDir: string, customersFile: string, holdingsFile: string): number {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'test/bench/p4-floor.ts', join(dataDir, 'branch.db'), customersFile, holdingsFile],
+    { cwd: root, encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`the import floor failed: ${r.stderr}`);
+  const out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as { seconds: number };
+  process.stdout.write(`  floor (plain inserts of the same rows): ${round(out.seconds, 1)} s\n`);
+  return out.seconds;
+}
+
 export const p4Import: Bench = {
   key: 'P4_import',
   describe: 'streamed CSV import, all-or-nothing: 1M customers + 2M holdings into an empty branch',
@@ -77,12 +91,23 @@ export const p4Import: Bench = {
         { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
       );
       if (seed.status !== 0) throw new Error('seeding the empty branch failed');
+      const floorDir = join(dir, 'floor');
+      cpSync(dataDir, floorDir, { recursive: true });
       const c = importFile('customers', data.customersFile, dataDir);
       const h = importFile('holdings', data.holdingsFile, dataDir);
+      const floor = round(floorSeconds(floorDir, data.customersFile, data.holdingsFile), 1);
       const seconds = round(c.wall + h.wall, 1);
+      const ratio = round(seconds / floor, 2);
       const rss = Math.max(c.maxRssMb, h.maxRssMb);
       return {
-        fields: { customers: c.summary.inserted, holdings: h.summary.inserted, seconds, peak_rss_mb: rss },
+        fields: {
+          customers: c.summary.inserted,
+          holdings: h.summary.inserted,
+          seconds,
+          floor_seconds: floor,
+          ratio,
+          peak_rss_mb: rss,
+        },
         checks: [
           {
             figure: 'customers + holdings imported',
@@ -90,7 +115,13 @@ export const p4Import: Bench = {
             measured: `${c.summary.inserted} + ${h.summary.inserted}`,
             pass: c.summary.inserted === CUSTOMERS && h.summary.inserted === HOLDINGS,
           },
-          { figure: 'seconds (both files)', target: '< 60', measured: String(seconds), pass: seconds < 60 },
+          { figure: 'seconds (both files)', target: '< 40', measured: String(seconds), pass: seconds < 40 },
+          {
+            figure: 'ratio to plain inserts (same run)',
+            target: '<= 2.5',
+            measured: String(ratio),
+            pass: ratio <= 2.5,
+          },
           {
             figure: 'peak RSS MB (importing process)',
             target: '< 600',

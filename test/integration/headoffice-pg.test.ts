@@ -79,7 +79,7 @@ describe.skipIf(!PG)('head office on PostgreSQL', () => {
     const fresh = await freshDatabase(PG as string);
     try {
       const h = await openHeadOffice(fresh.url);
-      expect(await h.applied()).toEqual(['0001-initial']);
+      expect(await h.applied()).toEqual(['0001-initial', '0002-daily-rollup']);
       const tables = await h.pool.query<{ table_name: string }>(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
       );
@@ -104,7 +104,7 @@ describe.skipIf(!PG)('head office on PostgreSQL', () => {
       expect(cols.rows.map((r) => r.column_name).sort()).toEqual(
         ['as_of', 'balance_fen', 'branch_id', 'customer_id', 'id', 'product_code', 'product_type'].sort(),
       );
-      expect(await h.migrate()).toBe('0001-initial');
+      expect(await h.migrate()).toBe('0002-daily-rollup');
       await h.pool.query(
         `INSERT INTO kysely_migration (name, timestamp) VALUES ('9999-future', '2030-01-01')`,
       );

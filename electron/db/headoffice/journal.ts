@@ -2,11 +2,9 @@ import { sql } from 'kysely';
 import type { HoBranchSummary, HoPushResult, HoReport } from '@shared/api/headoffice';
 import type { SyncEnvelope } from '@shared/sync/envelope';
 import type { HeadOfficeDb } from './connection';
+import { addToDaily, rolledUpReport, type InsertedEvent } from './rollup';
 
 const CHUNK = 500;
-
-/** Wall-clock prefix of an HLC stamp, for time-range filters on the journal. */
-const hlcAt = (ms: number) => String(Math.max(0, Math.trunc(ms))).padStart(13, '0');
 
 /** The branches' pushed events: stored once per envelope id, whoever sends it how often. */
 export class HoJournal {
@@ -14,12 +12,14 @@ export class HoJournal {
 
   /**
    * One transaction: new ids are inserted, known ids are counted as duplicates and left alone
-   * (ON CONFLICT DO NOTHING, so two concurrent pushes of the same event store it once).
+   * (ON CONFLICT DO NOTHING, so two concurrent pushes of the same event store it once). The daily rollup counts
+   * only the rows this push inserted, in the same transaction.
    */
   async push(branchId: string, events: readonly SyncEnvelope[], now: number): Promise<HoPushResult> {
     return this.db.k.transaction().execute(async (trx) => {
       let accepted = 0;
       let maxHlc: string | null = null;
+      const fresh: InsertedEvent[] = [];
       for (let i = 0; i < events.length; i += CHUNK) {
         const chunk = events.slice(i, i + CHUNK);
         const inserted = await trx
@@ -37,11 +37,21 @@ export class HoJournal {
             })),
           )
           .onConflict((oc) => oc.column('id').doNothing())
-          .returning('hlc')
+          .returning([
+            'hlc',
+            'kind',
+            sql<string | null>`payload->>'type'`.as('type'),
+            sql<string | null>`payload->>'op'`.as('op'),
+            sql<string | null>`payload->>'outcome'`.as('outcome'),
+          ])
           .execute();
         accepted += inserted.length;
-        for (const r of inserted) if (maxHlc === null || r.hlc > maxHlc) maxHlc = r.hlc;
+        for (const r of inserted) {
+          if (maxHlc === null || r.hlc > maxHlc) maxHlc = r.hlc;
+          fresh.push(r);
+        }
       }
+      await addToDaily(trx, branchId, fresh);
       const duplicates = events.length - accepted;
       const cur = await trx
         .insertInto('branch_cursors')
@@ -136,57 +146,8 @@ export class HoJournal {
   }
 
   /** Tickets, outcomes, follow-ups and complaints per branch, optionally within [from, to) by HLC time. */
-  async report(range: { from?: number; to?: number } = {}): Promise<HoReport> {
-    const k = this.db.k;
-    let base = k.selectFrom('journal');
-    if (range.from !== undefined) base = base.where('hlc', '>=', hlcAt(range.from));
-    if (range.to !== undefined) base = base.where('hlc', '<', hlcAt(range.to));
-    const counts = await base
-      .innerJoin('branches as b', 'b.id', 'journal.branch_id')
-      .select([
-        'b.code',
-        sql<number>`count(*) FILTER (WHERE kind = 'ticket_event' AND payload->>'type' = 'issue')`.as(
-          'issued',
-        ),
-        sql<number>`count(*) FILTER (WHERE kind = 'ticket_event' AND payload->>'type' = 'finish')`.as('done'),
-        sql<number>`count(*) FILTER (WHERE kind = 'follow_up' AND payload->>'op' = 'insert')`.as(
-          'follow_ups',
-        ),
-        sql<number>`count(*) FILTER (WHERE kind = 'complaint' AND payload->>'op' = 'insert')`.as(
-          'complaints',
-        ),
-      ])
-      .groupBy('b.code')
-      .orderBy('b.code')
-      .execute();
-    const outcomes = await base
-      .innerJoin('branches as b', 'b.id', 'journal.branch_id')
-      .select([
-        'b.code',
-        sql<string>`payload->>'outcome'`.as('outcome'),
-        (e) => e.fn.countAll<number>().as('n'),
-      ])
-      .where('kind', '=', 'suggestion_outcome')
-      .groupBy(['b.code', sql`payload->>'outcome'`])
-      .execute();
-    const branches = counts.map((c) => ({
-      code: c.code,
-      ticketsIssued: c.issued,
-      ticketsDone: c.done,
-      followUps: c.follow_ups,
-      complaints: c.complaints,
-      outcomes: Object.fromEntries(outcomes.filter((o) => o.code === c.code).map((o) => [o.outcome, o.n])),
-    }));
-    const totalOutcomes: Record<string, number> = {};
-    for (const o of outcomes) totalOutcomes[o.outcome] = (totalOutcomes[o.outcome] ?? 0) + o.n;
-    return {
-      branches,
-      totals: {
-        ticketsIssued: branches.reduce((s, b) => s + b.ticketsIssued, 0),
-        ticketsDone: branches.reduce((s, b) => s + b.ticketsDone, 0),
-        outcomes: totalOutcomes,
-      },
-    };
+  report(range: { from?: number; to?: number } = {}): Promise<HoReport> {
+    return rolledUpReport(this.db, range);
   }
 
   async count(branchId?: string): Promise<number> {

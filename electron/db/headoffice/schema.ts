@@ -91,6 +91,14 @@ export interface HoBranchCursorTable {
   last_pull_at: number | null;
 }
 
+/** Daily counts per branch and metric, maintained by push (rollup.ts) for the cross-branch report. */
+export interface HoJournalDailyTable {
+  branch_id: string;
+  day: number;
+  metric: string;
+  n: ColumnType<number, number, number>;
+}
+
 export interface HoDB {
   branches: HoBranchTable;
   branch_keys: HoKeyTable;
@@ -102,4 +110,5 @@ export interface HoDB {
   settings: HoSettingsTable;
   journal: HoJournalTable;
   branch_cursors: HoBranchCursorTable;
+  journal_daily: HoJournalDailyTable;
 }

@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-daily-rollup';
 
 /** The head office's own PostgreSQL migrations (not the branch's SQLite ones); a static list for the bundle. */
 export const hoMigrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-daily-rollup': m0002,
 };
 
 export const hoMigrationProvider: MigrationProvider = {

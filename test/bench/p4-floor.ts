@@ -1,0 +1,152 @@
+/**
+ * The floor of P4_import: the same CSV rows written into the same branch tables and indexes with plain
+ * better-sqlite3 inserts, one transaction per file, and nothing else — no validation, no issue report,
+ * no staging file, no hashing, no encryption (the raw number stands in the hash and cipher columns).
+ * What the import costs above this is the price of its checks and its protection of personal data.
+ * Runs in a child process like the import itself, against a copy of the same empty branch database.
+ */
+import Database from 'better-sqlite3';
+import { closeSync, openSync, readSync } from 'node:fs';
+
+/** Lines of a file, read in 4 MB chunks (the fastest plain reader; the floor should not be slowed by I/O code). */
+function* lines(file: string): Generator<string> {
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(4 << 20);
+  let rest = '';
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      const parts = (rest + buf.toString('utf8', 0, n)).split('\n');
+      rest = parts.pop() ?? '';
+      yield* parts;
+    }
+    if (rest) yield rest;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Beijing calendar date YYYY-MM-DD → epoch ms of its midnight. */
+function day(s: string): number | null {
+  return s ? Date.parse(`${s}T00:00:00+08:00`) : null;
+}
+
+function fen(yuan: string): number {
+  const [y = '0', f = ''] = yuan.split('.');
+  return Number(y) * 100 + Number((f + '00').slice(0, 2));
+}
+
+/** Tier of a balance by the demo bands (the floor does not read the rules; the bands only pick a label). */
+function tier(aum: number): string {
+  if (aum >= 600_000_000) return 'private';
+  if (aum >= 50_000_000) return 'high';
+  if (aum >= 5_000_000) return 'mid';
+  if (aum >= 100_000) return 'effective';
+  return 'potential';
+}
+
+function floor(dbFile: string, customersCsv: string, holdingsCsv: string): void {
+  const db = new Database(dbFile);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('cache_size = -65536');
+  const now = Date.now();
+  const ids = new Map<string, string>();
+  let seq = 0;
+  const newId = () => `00000000-0000-7000-8000-${(seq++).toString(16).padStart(12, '0')}`;
+
+  const insCustomer = db.prepare(
+    `INSERT INTO customers (id, customer_no, kind, corporate_type, name, id_hash, id_masked, id_enc, credit_code,
+       phone_hash, phone_masked, phone_enc, gender, segments, lifecycle, relationship_type, corporate_grade,
+       marketing_consent, aum_fen, tier, last_visit_at, last_txn_at, created_at, updated_at)
+     VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,'potential',?,?,?,?)`,
+  );
+  const insCard = db.prepare(
+    'INSERT INTO cards (card_hash, customer_id, card_masked, card_enc) VALUES (?,?,?,?)',
+  );
+  db.transaction(() => {
+    let first = true;
+    for (const line of lines(customersCsv)) {
+      if (first || !line) {
+        first = false;
+        continue;
+      }
+      const f = line.split(',');
+      const id = newId();
+      const no = f[0] ?? '';
+      ids.set(no, id);
+      const idNo = f[4] || null;
+      const phone = f[6] || null;
+      insCustomer.run(
+        id,
+        no,
+        f[2],
+        f[3] || null,
+        f[1],
+        idNo,
+        idNo,
+        idNo,
+        f[5] || null,
+        phone,
+        phone,
+        phone,
+        f[8] || null,
+        JSON.stringify(f[10] ? f[10].split(';') : []),
+        'active',
+        f[11],
+        f[12] || null,
+        f[13] === 'Y' ? 1 : 0,
+        day(f[15] ?? ''),
+        day(f[16] ?? ''),
+        day(f[14] ?? '') ?? now,
+        now,
+      );
+      for (const card of f[7] ? f[7].split(';') : []) insCard.run(card, id, card, card);
+    }
+  })();
+
+  const insHolding = db.prepare(
+    'INSERT INTO holdings (id, customer_id, product_type, product_code, balance_fen, as_of) VALUES (?,?,?,?,?,?)',
+  );
+  const insSnapshot = db.prepare(
+    'INSERT OR REPLACE INTO aum_snapshots (customer_id, as_of, aum_fen, tier, import_id) VALUES (?,?,?,?,NULL)',
+  );
+  const setAum = db.prepare('UPDATE customers SET aum_fen = ?, tier = ?, updated_at = ? WHERE id = ?');
+  db.transaction(() => {
+    const aum = new Map<string, { fen: number; asOf: number }>();
+    let first = true;
+    for (const line of lines(holdingsCsv)) {
+      if (first || !line) {
+        first = false;
+        continue;
+      }
+      const f = line.split(',');
+      const customer = ids.get(f[0] ?? '');
+      if (!customer) continue;
+      const balance = fen(f[3] ?? '0');
+      const asOf = day(f[4] ?? '') ?? now;
+      insHolding.run(newId(), customer, f[1], f[2] || null, balance, asOf);
+      const a = aum.get(customer);
+      if (a) {
+        a.fen += balance;
+        a.asOf = Math.max(a.asOf, asOf);
+      } else aum.set(customer, { fen: balance, asOf });
+    }
+    for (const [customer, a] of aum) {
+      const t = tier(a.fen);
+      insSnapshot.run(customer, a.asOf, a.fen, t);
+      setAum.run(a.fen, t, now, customer);
+    }
+  })();
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+// Child-process entry: `node --import tsx test/bench/p4-floor.ts <db> <customers.csv> <holdings.csv>`.
+const [dbFile, customersCsv, holdingsCsv] = process.argv.slice(2);
+if (dbFile && customersCsv && holdingsCsv) {
+  const t0 = performance.now();
+  floor(dbFile, customersCsv, holdingsCsv);
+  process.stdout.write(JSON.stringify({ seconds: (performance.now() - t0) / 1000 }) + '\n');
+}
