@@ -4,7 +4,8 @@
 #   bash .ci/pg-cluster.sh stop /tmp/some-dir
 # Uses Debian's server binaries (apt-get install postgresql). PostgreSQL refuses to run as root,
 # so under root the cluster belongs to the `postgres` user the package creates. Durability is
-# switched off (fsync, full_page_writes): the data is thrown away after the tests.
+# switched off (fsync, full_page_writes): the data is thrown away after the tests. PG_DURABLE=1 keeps PostgreSQL's
+# durable defaults (the P9 benchmark measures ingest as a head office would run it).
 set -euo pipefail
 cmd=${1:?usage: pg-cluster.sh start|stop DIR [PORT]}
 dir=${2:?usage: pg-cluster.sh start|stop DIR [PORT]}
@@ -30,8 +31,9 @@ case "$cmd" in
     chmod 700 "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C --no-sync >"$dir/initdb.log" 2>&1 ||
       { cat "$dir/initdb.log" >&2; exit 1; }
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=200" \
+    opts="-h 127.0.0.1 -p $port -k $dir -c max_connections=200"
+    if [ "${PG_DURABLE:-0}" != 1 ]; then opts="$opts -c fsync=off -c full_page_writes=off -c synchronous_commit=off"; fi
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$opts" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     echo "export TEST_PG_URL=postgres://postgres@127.0.0.1:$port/postgres"
     ;;
