@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import type { HoBranchSummary, HoPushResult, HoReport } from '@shared/api/headoffice';
 import type { SyncEnvelope } from '@shared/sync/envelope';
 import type { HeadOfficeDb } from './connection';
-import { addToDaily, rolledUpReport, type InsertedEvent } from './rollup';
+import { insertAndRollUp, rolledUpReport } from './rollup';
 
-const CHUNK = 500;
+/** Rows per statement: a whole push of the usual size (shared/sync/envelope.ts allows 5,000). */
+const CHUNK = 2_000;
 
 /** The branches' pushed events: stored once per envelope id, whoever sends it how often. */
 export class HoJournal {
@@ -19,39 +20,11 @@ export class HoJournal {
     return this.db.k.transaction().execute(async (trx) => {
       let accepted = 0;
       let maxHlc: string | null = null;
-      const fresh: InsertedEvent[] = [];
       for (let i = 0; i < events.length; i += CHUNK) {
-        const chunk = events.slice(i, i + CHUNK);
-        const inserted = await trx
-          .insertInto('journal')
-          .values(
-            chunk.map((e) => ({
-              id: e.id,
-              branch_id: branchId,
-              device_id: e.deviceId,
-              hlc: e.hlc,
-              kind: e.kind,
-              entity_id: e.entityId,
-              payload: JSON.stringify(e.payload),
-              received_at: now,
-            })),
-          )
-          .onConflict((oc) => oc.column('id').doNothing())
-          .returning([
-            'hlc',
-            'kind',
-            sql<string | null>`payload->>'type'`.as('type'),
-            sql<string | null>`payload->>'op'`.as('op'),
-            sql<string | null>`payload->>'outcome'`.as('outcome'),
-          ])
-          .execute();
-        accepted += inserted.length;
-        for (const r of inserted) {
-          if (maxHlc === null || r.hlc > maxHlc) maxHlc = r.hlc;
-          fresh.push(r);
-        }
+        const r = await insertAndRollUp(trx, branchId, events.slice(i, i + CHUNK), now);
+        accepted += r.accepted;
+        if (r.maxHlc !== null && (maxHlc === null || r.maxHlc > maxHlc)) maxHlc = r.maxHlc;
       }
-      await addToDaily(trx, branchId, fresh);
       const duplicates = events.length - accepted;
       const cur = await trx
         .insertInto('branch_cursors')

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { HoReport } from '@shared/api/headoffice';
+import type { SyncEnvelope } from '@shared/sync/envelope';
 import type { HeadOfficeDb } from './connection';
 import type { HoDB } from './schema';
 
@@ -8,64 +9,58 @@ export const DAY_MS = 86_400_000;
 /** Wall-clock prefix of an HLC stamp, for time-range filters on the journal. */
 export const hlcAt = (ms: number) => String(Math.max(0, Math.trunc(ms))).padStart(13, '0');
 
-/** UTC day number of an HLC stamp's wall time. */
-export const dayOfHlc = (hlc: string) => Math.floor(Number(hlc.slice(0, 13)) / DAY_MS);
-
 /**
- * The report metric an event counts towards, or null. Must say what the CASE of migration 0002 and `rawCounts`
- * below say: rollup.test (headoffice-pg) compares the maintained counts with a recount of the raw journal.
+ * The report metric of a journal row (columns `kind` and `payload` of `alias`), NULL when it counts towards none.
+ * Migration 0002 fills the rollup with the same CASE; the rollup test compares the maintained counts with a
+ * recount of the raw journal.
  */
-export function metricOf(e: {
-  kind: string;
-  type: string | null;
-  op: string | null;
-  outcome: string | null;
-}): string | null {
-  if (e.kind === 'ticket_event') return e.type === 'issue' ? 'issued' : e.type === 'finish' ? 'done' : null;
-  if (e.kind === 'follow_up') return e.op === 'insert' ? 'follow_ups' : null;
-  if (e.kind === 'complaint') return e.op === 'insert' ? 'complaints' : null;
-  if (e.kind === 'suggestion_outcome') return e.outcome === null ? null : `outcome:${e.outcome}`;
-  return null;
-}
-
-export interface InsertedEvent {
-  hlc: string;
-  kind: string;
-  type: string | null;
-  op: string | null;
-  outcome: string | null;
+function metricCase(alias: string) {
+  const a = sql.raw(alias);
+  return sql<string | null>`CASE
+    WHEN ${a}.kind = 'ticket_event' AND ${a}.payload->>'type' = 'issue' THEN 'issued'
+    WHEN ${a}.kind = 'ticket_event' AND ${a}.payload->>'type' = 'finish' THEN 'done'
+    WHEN ${a}.kind = 'follow_up' AND ${a}.payload->>'op' = 'insert' THEN 'follow_ups'
+    WHEN ${a}.kind = 'complaint' AND ${a}.payload->>'op' = 'insert' THEN 'complaints'
+    WHEN ${a}.kind = 'suggestion_outcome' AND ${a}.payload->>'outcome' IS NOT NULL
+      THEN 'outcome:' || (${a}.payload->>'outcome')
+  END`;
 }
 
 /**
- * Adds a push's newly inserted events (never its duplicates) to the daily counts, in the push's transaction.
- * Keys are sorted so that two pushes of one branch lock the same rows in the same order (no deadlock).
+ * Stores a push's events once each and adds the newly stored ones (never duplicates) to the daily counts, in one
+ * statement: the rows travel as eight arrays (unnest), not thousands of bound parameters, and the rollup is
+ * written from what the insert returned. The rollup rows go in (day, metric) order, so two pushes of one branch
+ * lock them in the same order.
  */
-export async function addToDaily(
+export async function insertAndRollUp(
   trx: Transaction<HoDB>,
   branchId: string,
-  inserted: readonly InsertedEvent[],
-): Promise<void> {
-  const counts = new Map<string, { day: number; metric: string; n: number }>();
-  for (const e of inserted) {
-    const metric = metricOf(e);
-    if (metric === null) continue;
-    const day = dayOfHlc(e.hlc);
-    const key = `${String(day).padStart(8, '0')}|${metric}`;
-    const c = counts.get(key);
-    if (c) c.n++;
-    else counts.set(key, { day, metric, n: 1 });
-  }
-  if (counts.size === 0) return;
-  const rows = [...counts.keys()]
-    .sort()
-    .map((k) => counts.get(k) as { day: number; metric: string; n: number });
-  await trx
-    .insertInto('journal_daily')
-    .values(rows.map((r) => ({ branch_id: branchId, day: r.day, metric: r.metric, n: r.n })))
-    .onConflict((oc) =>
-      oc.columns(['branch_id', 'day', 'metric']).doUpdateSet({ n: sql`journal_daily.n + excluded.n` }),
+  events: readonly SyncEnvelope[],
+  now: number,
+): Promise<{ accepted: number; maxHlc: string | null }> {
+  const r = await sql<{ accepted: number; max_hlc: string | null }>`
+    WITH ins AS (
+      INSERT INTO journal (id, branch_id, device_id, hlc, kind, entity_id, payload, received_at)
+      SELECT t.id, ${branchId}, t.device_id, t.hlc, t.kind, t.entity_id, t.payload::jsonb, ${now}::bigint
+      FROM unnest(${events.map((e) => e.id)}::text[], ${events.map((e) => e.deviceId)}::text[],
+        ${events.map((e) => e.hlc)}::text[], ${events.map((e) => e.kind)}::text[],
+        ${events.map((e) => e.entityId)}::text[], ${events.map((e) => JSON.stringify(e.payload))}::text[])
+        AS t(id, device_id, hlc, kind, entity_id, payload)
+      ON CONFLICT (id) DO NOTHING
+      RETURNING hlc, kind, payload
+    ), daily AS (
+      INSERT INTO journal_daily (branch_id, day, metric, n)
+      SELECT ${branchId}, day, metric, count(*) FROM (
+        SELECT (substring(ins.hlc from 1 for 13)::bigint / 86400000)::integer AS day, ${metricCase('ins')} AS metric
+        FROM ins) x
+      WHERE metric IS NOT NULL
+      GROUP BY day, metric
+      ORDER BY day, metric
+      ON CONFLICT (branch_id, day, metric) DO UPDATE SET n = journal_daily.n + excluded.n
     )
-    .execute();
+    SELECT count(*)::integer AS accepted, max(hlc) AS max_hlc FROM ins`.execute(trx);
+  const row = r.rows[0];
+  return { accepted: row?.accepted ?? 0, maxHlc: row?.max_hlc ?? null };
 }
 
 type Counts = { code: string; metric: string; n: number }[];
@@ -88,13 +83,7 @@ async function rawCounts(db: HeadOfficeDb, from: number, to: number): Promise<Co
   const r = await sql<{ code: string; metric: string | null; n: number }>`
     SELECT b.code, m.metric, count(*)::bigint AS n
     FROM journal j JOIN branches b ON b.id = j.branch_id,
-    LATERAL (SELECT CASE
-      WHEN j.kind = 'ticket_event' AND j.payload->>'type' = 'issue' THEN 'issued'
-      WHEN j.kind = 'ticket_event' AND j.payload->>'type' = 'finish' THEN 'done'
-      WHEN j.kind = 'follow_up' AND j.payload->>'op' = 'insert' THEN 'follow_ups'
-      WHEN j.kind = 'complaint' AND j.payload->>'op' = 'insert' THEN 'complaints'
-      WHEN j.kind = 'suggestion_outcome' AND j.payload->>'outcome' IS NOT NULL THEN 'outcome:' || (j.payload->>'outcome')
-    END AS metric) m
+    LATERAL (SELECT ${metricCase('j')} AS metric) m
     WHERE j.hlc >= ${hlcAt(from)} AND j.hlc < ${hlcAt(to)} AND m.metric IS NOT NULL
     GROUP BY b.code, m.metric`.execute(db.k);
   return r.rows.filter((x): x is { code: string; metric: string; n: number } => x.metric !== null);
