@@ -21,7 +21,7 @@ export class DisplaysApp {
     return this.deps.displays.active().map(toDisplayView);
   }
 
-  create(name: string, by: string): DisplayCreated {
+  create(name: string, by: string): Omit<DisplayCreated, 'lan' | 'lanUrls'> {
     const { deps } = this;
     const token = newToken();
     const id = newId();

@@ -71,7 +71,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   staffRoutes(http, { staff: ctx.staffApp });
   counterRoutes(http, { counters: ctx.queueApps.counters });
   settingsRoutes(http, { settings: ctx.settingsApp });
-  displayRoutes(http, { displays: ctx.displaysApp });
+  displayRoutes(http, { displays: ctx.displaysApp, lan: ctx.opts.lan });
   customerRoutes(http, { customers: ctx.customersApp, visits: ctx.visitsApp });
   queueRoutes(http, { queue: ctx.queue, rules: () => ctx.rules() });
   visitRoutes(http, { visits: ctx.visitsApp });

@@ -166,6 +166,10 @@ export interface DisplayCreated {
   token: string;
   /** Open this on the lobby TV: /display?token=… */
   path: string;
+  /** The server answers on the branch LAN (started with --lan); without it only this PC can open the display. */
+  lan: boolean;
+  /** The display's full address on each of the hub's LAN addresses (empty without LAN mode). */
+  lanUrls: string[];
 }
 
 /** POST /api/display/session: the token was traded for a cookie. */

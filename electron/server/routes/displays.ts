@@ -3,18 +3,20 @@ import { routes } from '@shared/api/routes';
 import type { DisplaySession } from '@shared/api/security';
 import type { DisplaysApp } from '../../app/displays';
 import { DISPLAY_COOKIE, type Caller } from '../auth';
+import { lanUrls } from '../lan-address';
 import { route, type Http } from '../route';
 
 /** Lobby displays on the LAN: each has its own read-only token, shown once, revocable. */
-export function displayRoutes(http: Http, deps: { displays: DisplaysApp }): void {
-  const { displays } = deps;
+export function displayRoutes(http: Http, deps: { displays: DisplaysApp; lan: boolean }): void {
+  const { displays, lan } = deps;
 
   route(http, routes.displays.list, () => displays.list());
 
-  route(http, routes.displays.create, ({ body, me, reply }) => {
+  // A TV on the LAN cannot open the 127.0.0.1 this page may be on: the reply names the hub's LAN addresses.
+  route(http, routes.displays.create, ({ body, me, req, reply }) => {
     const created = displays.create(body.name, (me as Caller).id);
     reply.status(201);
-    return created;
+    return { ...created, lan, lanUrls: lanUrls(lan, req.socket.localPort ?? 0, created.path) };
   });
 
   route(http, routes.displays.revoke, ({ params, me }) => displays.revoke(params.id, (me as Caller).id));

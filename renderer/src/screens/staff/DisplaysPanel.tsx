@@ -6,6 +6,7 @@ import { routes } from '@shared/api/routes';
 import type { DisplayView } from '@shared/api/security';
 import { call, messageOf } from '../../api/client';
 import { formatDateTime } from '../../lib/branchTime';
+import { DisplayAddresses } from './DisplayAddresses';
 
 /** Lobby TVs on the branch LAN: each opens the display with its own read-only token, shown once, revocable. */
 export function DisplaysPanel() {
@@ -80,11 +81,13 @@ function AddDisplay({ onClose }: { onClose: () => void }) {
     mutationFn: () => call(routes.displays.create, { body: { name: name.trim() } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['displays'] }),
   });
-  const url = create.data ? `${window.location.origin}${create.data.path}` : null;
+  const created = create.data ?? null;
+  const url = created ? `${window.location.origin}${created.path}` : null;
   return (
     <Modal
       open
       title={t('displays.add')}
+      width={640}
       onCancel={onClose}
       destroyOnHidden
       footer={
@@ -108,13 +111,8 @@ function AddDisplay({ onClose }: { onClose: () => void }) {
         )
       }
     >
-      {url ? (
-        <>
-          <Alert type="warning" showIcon title={t('displays.once')} style={{ marginBottom: 12 }} />
-          <Typography.Paragraph copyable={{ text: url }} code data-testid="display-url">
-            {url}
-          </Typography.Paragraph>
-        </>
+      {created && url ? (
+        <DisplayAddresses here={url} lan={created.lan} lanUrls={created.lanUrls} />
       ) : (
         <Input
           autoFocus

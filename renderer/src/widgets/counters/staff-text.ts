@@ -48,6 +48,12 @@ const zh = {
     done: '完成',
     revoke: '停用',
     revokeConfirm: '停用“{{name}}”？该叫号屏将无法再显示。',
+    lanAddresses: '在网点局域网内的电视或平板上打开以下任一地址，或用平板扫描二维码：',
+    scan: '扫码打开',
+    noLan:
+      '本机未开启局域网模式，只有本机能打开叫号屏。请以局域网模式启动网点服务（--lan 或 LAN=1），再为电视生成令牌。',
+    noAddress: '已开启局域网模式，但本机没有可用的局域网地址：请检查网线或无线网络。',
+    thisPc: '本机地址',
   },
   counters: {
     number: '编号',
@@ -117,6 +123,12 @@ const en: typeof zh = {
     done: 'Done',
     revoke: 'Revoke',
     revokeConfirm: 'Revoke "{{name}}"? That display stops showing the queue.',
+    lanAddresses: 'On a TV or tablet on the branch LAN, open any of these addresses, or scan the QR code:',
+    scan: 'Scan to open',
+    noLan:
+      'LAN mode is off: only this PC can open the display. Start the branch server in LAN mode (--lan or LAN=1), then create a token for the TV.',
+    noAddress: 'LAN mode is on but this PC has no LAN address: check the cable or Wi-Fi.',
+    thisPc: 'This PC',
   },
   counters: {
     number: 'No.',
