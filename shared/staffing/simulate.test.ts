@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { erlang } from './erlang';
 import { F_ARRIVALS, F_MET, F_SERVED, F_UNSERVED, F_WALKED, FIELDS, simulate } from './simulate';
 import { summariseRuns } from './summary';
-import { counterVisit, flatPattern, testRules } from './test-support';
+import { counterVisit, flatPattern, testRules } from '../../test/support/staffing-data';
 import type { VisitProfile } from './pattern';
 
 const QUEUES = testRules.queue.queues.map((q) => q.key);

@@ -127,8 +127,20 @@ function drawPatience(rng: Rng, curve: DayPattern['patience']): number {
   return Infinity;
 }
 
+/**
+ * Triage decisions by (visit, intents, open channels, VIP room full): triage is pure, so replications of one run
+ * share them and the engine runs once per distinct situation instead of once per simulated arrival.
+ */
+export type DecisionCache = Map<string, TriageDecision>;
+
 /** One replication; returns its cells (interval-major, queues in config order). */
-export function simulateOnce(pattern: DayPattern, roster: Roster, rules: SimRules, rng: Rng): Float64Array {
+export function simulateOnce(
+  pattern: DayPattern,
+  roster: Roster,
+  rules: SimRules,
+  rng: Rng,
+  decisions: DecisionCache = new Map(),
+): Float64Array {
   const queueKeys = rules.queue.queues.map((q) => q.key);
   const Q = queueKeys.length;
   const I = pattern.intervals.length;
@@ -156,7 +168,6 @@ export function simulateOnce(pattern: DayPattern, roster: Roster, rules: SimRule
   const waiting: SimTicket[][] = queueKeys.map(() => []);
   let vipLoad = 0;
   let openKey = '';
-  const decisions = new Map<string, TriageDecision>();
   const ctx = { elderlyAge: rules.elderlyAge, timeZone: rules.timeZone, now: 0 };
   const points: ServicePoint[] = rules.queue.queues.map((q) => ({
     id: q.key,
@@ -167,7 +178,10 @@ export function simulateOnce(pattern: DayPattern, roster: Roster, rules: SimRule
 
   const decide = (t: SimTicket, intents: string[]): TriageDecision => {
     const full = vipLoad >= rules.vipRoomCapacity;
-    const key = `${t.profileIdx}|${intents.join(',')}|${openKey}|${full ? 1 : 0}`;
+    const key =
+      intents === t.services
+        ? `${t.profileIdx}|${openKey}|${full ? 1 : 0}`
+        : `${t.profileIdx}>${intents.join(',')}|${openKey}|${full ? 1 : 0}`;
     let d = decisions.get(key);
     if (!d) {
       d = triage(
@@ -340,8 +354,9 @@ export function simulate(
   onReplication?: (done: number) => void,
 ): Float64Array[] {
   const out: Float64Array[] = [];
+  const decisions: DecisionCache = new Map();
   for (let r = run.from; r < run.from + run.count; r++) {
-    out.push(simulateOnce(pattern, roster, rules, rngFor(run.seed, r)));
+    out.push(simulateOnce(pattern, roster, rules, rngFor(run.seed, r), decisions));
     onReplication?.(out.length);
   }
   return out;

@@ -11,10 +11,21 @@ import { p3Queue } from './p3-queue';
 import { p4Import } from './p4-import';
 import { p5Startup } from './p5-startup';
 import { p6Sync } from './p6-sync';
+import { p8Simulate } from './p8-simulate';
 import { p9HeadOffice } from './p9-headoffice';
 import type { Bench, BenchOptions, Check } from './types';
 
-const BENCHES: Bench[] = [p1Lookup, p2Triage, p2Suggest, p3Queue, p4Import, p5Startup, p6Sync, p9HeadOffice];
+const BENCHES: Bench[] = [
+  p1Lookup,
+  p2Triage,
+  p2Suggest,
+  p3Queue,
+  p4Import,
+  p5Startup,
+  p6Sync,
+  p8Simulate,
+  p9HeadOffice,
+];
 
 const argv = process.argv.slice(2);
 const jsonFile = argv.includes('--json') ? argv[argv.indexOf('--json') + 1] : undefined;
