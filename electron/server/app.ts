@@ -30,6 +30,7 @@ import { settingsRoutes } from './routes/settings';
 import { setupRoutes } from './routes/setup';
 import { staffRoutes } from './routes/staff';
 import { feedbackRoutes } from './routes/feedback';
+import { staffingRoutes } from './routes/staffing';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   vipRoutes(http, { vip: ctx.queueApps.vip });
   syncRoutes(http, { sync: ctx.syncApp });
   feedbackRoutes(http, ctx.feedback);
+  staffingRoutes(http, { staffing: ctx.staffingApp });
   // The contract and the server cannot drift apart: a route declared in shared/api/routes without a handler here
   // would be a typed call that always 404s, so the server refuses to start.
   const missing = unregistered(allRoutes, http.registered);

@@ -16,6 +16,8 @@ import { Lockout } from '../app/lockout';
 import { SessionApp } from '../app/session';
 import { SettingsApp } from '../app/settings';
 import { StaffApp } from '../app/staff';
+import { StaffingApp } from '../app/staffing';
+import { StaffingRepo } from '../db/repos/staffing';
 import { ensureBranch } from '../db/repos/branch';
 import { Auth } from './auth';
 import { queueModules, type QueueApp, type QueueModules } from '../app/queue';
@@ -84,6 +86,7 @@ export class AppContext {
   readonly displaysApp: DisplaysApp;
   /** Satisfaction feedback (评价器): pads, answers and escalations, figures. */
   readonly feedback: FeedbackModules;
+  readonly staffingApp: StaffingApp;
 
   constructor(
     readonly store: Store,
@@ -199,6 +202,13 @@ export class AppContext {
       now,
       rules,
       emit: (m) => this.queue.emit(m),
+    });
+    this.staffingApp = new StaffingApp({
+      repo: new StaffingRepo(store),
+      rules,
+      settings: this.settingsApp,
+      counters: () => this.queue.counters.all(),
+      now,
     });
     this.syncApp = new SyncApp({
       sync: this.sync,

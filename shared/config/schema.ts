@@ -7,6 +7,7 @@ import { defaultVisitConfig, visitConfigSchema } from '../visit/config';
 import { defaultSecurityConfig, securityConfigSchema } from '../security/config';
 import { appointmentConfigSchema, defaultAppointmentConfig } from '../appointments/config';
 import { defaultFeedbackConfig, feedbackConfigSchema } from '../feedback/config';
+import { defaultStaffingConfig, staffingConfigSchema } from '../staffing/config';
 
 /**
  * The whole rules configuration of a branch, stored as versioned JSON in `settings`.
@@ -46,6 +47,8 @@ export const rulesConfigSchema = z
     security: securityConfigSchema.default(defaultSecurityConfig),
     appointments: appointmentConfigSchema.default(defaultAppointmentConfig),
     feedback: feedbackConfigSchema.default(defaultFeedbackConfig),
+    // Step 11: targets, simulation settings and the applied counter plans; older versions get the defaults.
+    staffing: staffingConfigSchema.default(defaultStaffingConfig),
   })
   .superRefine((cfg, ctx) => {
     for (const issue of channelQueueIssues(cfg.triage, cfg.queue.queues)) {
@@ -64,4 +67,5 @@ export const defaultRulesConfig: RulesConfig = {
   security: defaultSecurityConfig,
   appointments: defaultAppointmentConfig,
   feedback: defaultFeedbackConfig,
+  staffing: defaultStaffingConfig,
 };

@@ -12,6 +12,7 @@ import { staffApi } from './staff';
 import { syncApi } from './sync';
 import { visitsApi } from './visits';
 import { queueApi } from './queue';
+import { staffingApi } from './staffing';
 
 /**
  * Every route of the branch server, by domain. The server registers a handler for each (and refuses to start when
@@ -31,6 +32,7 @@ export const routes = {
   exports: exportsApi,
   queue: queueApi,
   feedback: feedbackApi,
+  staffing: staffingApi,
 };
 
 /** The whole table, flat: /api/docs, the role tests and the fuzz suite walk it. */
