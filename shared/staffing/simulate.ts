@@ -1,6 +1,6 @@
 import type { QueueConfig } from '../queue/config';
 import type { TicketState } from '../queue/machine';
-import { nextHistory, pickNext, type PickHistory } from '../queue/order';
+import { pickNext, transferClass } from '../queue/order';
 import type { TriageConfig } from '../triage/config';
 import { triage } from '../triage/engine';
 import type { ServicePoint, TriageDecision } from '../triage/types';
@@ -17,9 +17,9 @@ import { exponential, rngFor, type Rng } from './rng';
  * lobby desk and the counters:
  *  - triage (shared/triage) picks the channel, queue and priority class from the visit's intents and customer,
  *    given which channels the roster has open and how full the VIP room is (the VIP/counter split);
- *  - each counter calls the next ticket with shared/queue's pickNext (priority classes, aging, priority streaks);
+ *  - each counter calls the next ticket with shared/queue's pickNext (place in line = arrival − class × M);
  *  - a visit whose intents one channel cannot all do is transferred after service to the queue triage gives the
- *    rest, keeping its arrival time (the queue machine's transfer rule);
+ *    rest, keeping its arrival time and with the class transferClass gives it (the queue's transfer rule);
  *  - a customer still waiting when their patience (drawn from the recorded walk-aways) runs out leaves.
  * The roster changes at interval boundaries; a counter closing finishes its customer first. After the last
  * interval no one new arrives and the last interval's counters serve whoever is still inside.
@@ -60,7 +60,6 @@ interface SimTicket extends TicketState {
 interface Server {
   busy: boolean;
   leaving: boolean;
-  history: PickHistory;
 }
 
 type Ev =
@@ -208,9 +207,12 @@ export function simulateOnce(
   const enqueue = (t: SimTicket, d: TriageDecision, now: number): number => {
     const qi = qIndex.get(d.queue);
     if (qi === undefined) return -1;
+    t.priority =
+      t.transferCount > 0
+        ? transferClass(t, d.queue, waiting[qi] as SimTicket[])
+        : Math.max(t.priority, d.priority);
     t.queue = d.queue;
     t.status = 'waiting';
-    t.priority = Math.max(t.priority, d.priority);
     t.pending = d.pending;
     t.vip = d.queue === vipQueue;
     if (t.vip) vipLoad++;
@@ -224,10 +226,9 @@ export function simulateOnce(
     for (const s of servers[qi] as Server[]) {
       if (list.length === 0) return;
       if (s.busy) continue;
-      const t = pickNext(list, [queueKeys[qi] as string], s.history, now, rules.queue) as SimTicket | null;
+      const t = pickNext(list, [queueKeys[qi] as string], rules.queue) as SimTicket | null;
       if (!t) return;
       list.splice(list.indexOf(t), 1);
-      s.history = nextHistory(s.history, t);
       s.busy = true;
       t.status = 'serving';
       t.callCount++;
@@ -256,7 +257,7 @@ export function simulateOnce(
         }
       }
       while (active < want) {
-        pool.push({ busy: false, leaving: false, history: { priorityStreak: 0 } });
+        pool.push({ busy: false, leaving: false });
         active++;
       }
       for (let i = pool.length - 1; i >= 0 && active > want; i--) {
