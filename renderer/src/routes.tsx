@@ -12,6 +12,7 @@ const LookupScreen = lazy(() => import('./screens/lookup/LookupScreen'));
 const LobbyScreen = lazy(() => import('./screens/lobby/LobbyScreen'));
 const CounterScreen = lazy(() => import('./screens/counter/CounterScreen'));
 const DisplayScreen = lazy(() => import('./screens/display/DisplayScreen'));
+const RateScreen = lazy(() => import('./screens/rate/RateScreen'));
 const TicketPrintScreen = lazy(() => import('./screens/ticket-print/TicketPrintScreen'));
 const ImportScreen = lazy(() => import('./screens/import/ImportScreen'));
 const ExportScreen = lazy(() => import('./screens/export/ExportScreen'));
@@ -32,6 +33,8 @@ export const router = createBrowserRouter([
   { path: '/setup', element: page(<SetupScreen />) },
   // The lobby TV: public, full screen, no app shell.
   { path: '/display', element: page(<DisplayScreen />) },
+  // The satisfaction pad (评价器) at a counter: public, full screen, its own device token.
+  { path: '/rate/:counter', element: page(<RateScreen />) },
   {
     path: '/ticket/:id/print',
     element: <RequireLogin>{page(<TicketPrintScreen />)}</RequireLogin>,

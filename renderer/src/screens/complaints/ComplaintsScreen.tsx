@@ -12,11 +12,14 @@ import { useNow } from '../../hooks/useNow';
 import { formatDateTime } from '../../lib/branchTime';
 import { ComplaintDialog } from '../../widgets/profile/ComplaintDialog';
 import { HandleDialog } from './HandleDialog';
+import { FeedbackFiguresTable } from '../../widgets/feedback/FeedbackFiguresTable';
 import { useCategoryLabel } from '../../widgets/profile/useCategoryLabel';
 import '../../widgets/work-list.css';
 
 /** Who may work on complaints (the server's rule for PATCH /api/complaints/:id). */
 const HANDLERS = new Set(['lobby', 'manager', 'admin']);
+/** Who sees the satisfaction figures (GET /api/feedback/figures). */
+const FIGURES = new Set(['manager', 'admin']);
 
 /** 客户投诉: open complaints by deadline (overdue in red), resolution entry, walk-in complaints. */
 export default function ComplaintsScreen() {
@@ -58,7 +61,16 @@ export default function ComplaintsScreen() {
           <Typography.Text type="secondary">{t('complaints.anonymous')}</Typography.Text>
         ),
     },
-    { key: 'description', title: t('complaints.description'), dataIndex: 'description' },
+    {
+      key: 'description',
+      title: t('complaints.description'),
+      render: (_, c) => (
+        <>
+          {c.displayNo && <Tag>{c.displayNo}</Tag>}
+          {c.description}
+        </>
+      ),
+    },
     {
       key: 'status',
       title: t('complaints.statusTitle'),
@@ -115,6 +127,7 @@ export default function ComplaintsScreen() {
         rowClassName={(c) => (c.overdue ? 'follow-ups__row--overdue' : '')}
         data-testid="complaints-table"
       />
+      {FIGURES.has(me.data?.role ?? '') && <FeedbackFiguresTable />}
       {handling && (
         <HandleDialog
           complaint={handling}

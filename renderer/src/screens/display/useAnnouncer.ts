@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallMessage } from '@shared/api/queue';
-import { createBrowserSpeech, type BrowserSpeech } from './browser-speech';
-import { SpeechQueue, spokenCall } from './speech-queue';
+import { createBrowserSpeech, type BrowserSpeech } from '../../lib/speech/browser-speech';
+import { SpeechQueue, spokenCall } from '../../lib/speech/speech-queue';
 import { readVoicePref, saveVoicePref, voiceState, type VoicePref, type VoiceState } from './voice-pref';
 
 /** Where the customer should go, as said and shown: the counter's name, or its number. */

@@ -8,6 +8,7 @@ import type { TriageFlags } from '@shared/triage/types';
 import { messageOf } from '../../api/client';
 import { issueTicket, triage, useIntents, type IssueResult, type VisitRequest } from '../../api/queue';
 import { useHotkeys } from '../../hooks/useHotkeys';
+import { FeedbackAlerts } from '../../widgets/feedback/FeedbackAlerts';
 import { DecisionPanel } from './DecisionPanel';
 import { FlagPanel } from './FlagPanel';
 import { IdentifyPanel } from './IdentifyPanel';
@@ -118,11 +119,18 @@ export default function LobbyScreen() {
   if (info.error) return <Alert type="error" showIcon title={messageOf(info.error, i18n.language)} />;
   if (!info.data) return <Spin style={{ margin: 64 }} />;
 
-  if (issued) return <TicketIssued result={issued} info={info.data} onDone={reset} />;
+  if (issued)
+    return (
+      <>
+        <FeedbackAlerts />
+        <TicketIssued result={issued} info={info.data} onDone={reset} />
+      </>
+    );
 
   const error = issue.error ?? decision.error;
   return (
     <div className="lobby" data-testid="lobby" ref={workArea} tabIndex={-1}>
+      <FeedbackAlerts />
       <div className="lobby__column">
         <IdentifyPanel
           key={round}

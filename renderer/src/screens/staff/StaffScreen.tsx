@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/branchTime';
 import { useCounters, useStaff, type StaffView } from './api';
 import { CountersPanel } from '../../widgets/counters/CountersPanel';
 import { DisplaysPanel } from './DisplaysPanel';
+import { PadsPanel } from '../../widgets/feedback/PadsPanel';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { StaffModal } from './StaffModal';
 import '../../widgets/counters/staff-text';
@@ -27,6 +28,7 @@ export default function StaffScreen() {
           { key: 'staff', label: t('staff.tabs.staff'), children: <StaffList /> },
           { key: 'counters', label: t('staff.tabs.counters'), children: <CountersPanel /> },
           { key: 'displays', label: t('staff.tabs.displays'), children: <DisplaysPanel /> },
+          { key: 'pads', label: t('feedback.pads.tab'), children: <PadsPanel /> },
         ]}
       />
     </div>
