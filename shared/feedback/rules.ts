@@ -137,12 +137,12 @@ export function escalationText(a: {
   poor: { zh: string; en: string }[];
 }): string {
   const label = ANSWER_LABELS[a.answer];
-  const where = [a.counterName, a.staffName ? `柜员 ${a.staffName}` : null].filter(Boolean).join('，');
+  const where = [a.counterName, a.staffName].filter(Boolean).join('，');
   const repeat = a.rule.per === 'staff_day' ? `（该柜员当日第 ${a.rule.count} 次）` : '';
   const poorZh = a.poor.length ? `；待改进：${a.poor.map((p) => p.zh).join('、')}` : '';
   const poorEn = a.poor.length ? `; to improve: ${a.poor.map((p) => p.en).join(', ')}` : '';
   return (
     `评价器：${a.displayNo} 号${where ? `（${where}）` : ''}服务评价“${label.zh}”${repeat}${poorZh}。` +
-    ` / Pad rating "${label.en}" for ticket ${a.displayNo}${poorEn}.`
+    ` / Pad rating "${label.en}" for ticket ${a.displayNo}${a.staffName ? ` (${a.staffName})` : ''}${poorEn}.`
   );
 }
