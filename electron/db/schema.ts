@@ -96,6 +96,8 @@ export interface HoldingTable {
   product_code: string | null;
   balance_fen: number;
   as_of: number;
+  /** When a time deposit or wealth product ends (migration 0015); null for open-ended holdings. */
+  maturity_at: number | null;
 }
 
 export interface ProductTable {
@@ -342,9 +344,60 @@ export interface HoSyncStateTable {
   updated_at: number;
 }
 
+/** Step 14 (migration 0015-outreach): owners, contact marks, the contact log, outreach assignments. */
+export interface CustomerOwnerTable {
+  customer_id: string;
+  owner_id: string;
+  backup_id: string | null;
+  /** 'import' | 'manager' */
+  source: string;
+  assigned_by: string | null;
+  assigned_at: number;
+}
+
+export interface CustomerMarkTable {
+  customer_id: string;
+  do_not_contact: number;
+  high_risk: number;
+  note: string | null;
+  updated_by: string | null;
+  updated_at: number;
+}
+
+export interface ContactTable {
+  id: string;
+  customer_id: string;
+  staff_id: string;
+  at: number;
+  branch_day: string;
+  channel: string;
+  result: string;
+  /** The outreach list it was made for (shared/outreach/config.ts rule key), or null. */
+  rule: string | null;
+  /** The list's reason at the time, in Chinese (kept as it was said). */
+  reason: string | null;
+  note: string | null;
+  next_step: string | null;
+  next_at: number | null;
+  churn_reason: string | null;
+  /** AUM at the contact: the "AUM retained" figure compares it with today's. */
+  aum_fen: number;
+}
+
+export interface OutreachAssignmentTable {
+  customer_id: string;
+  assignee_id: string;
+  assigned_by: string | null;
+  assigned_at: number;
+}
+
 export interface DB {
   feedback_ratings: FeedbackRatingTable;
   feedback_pads: FeedbackPadTable;
+  customer_owners: CustomerOwnerTable;
+  customer_marks: CustomerMarkTable;
+  contacts: ContactTable;
+  outreach_assignments: OutreachAssignmentTable;
   ho_journal: HoJournalRowTable;
   ho_sync_state: HoSyncStateTable;
   outbox: OutboxTable;

@@ -8,6 +8,7 @@ import { defaultSecurityConfig, securityConfigSchema } from '../security/config'
 import { appointmentConfigSchema, defaultAppointmentConfig } from '../appointments/config';
 import { defaultFeedbackConfig, feedbackConfigSchema } from '../feedback/config';
 import { defaultStaffingConfig, staffingConfigSchema } from '../staffing/config';
+import { defaultOutreachConfig, outreachConfigSchema } from '../outreach/config';
 
 /**
  * The whole rules configuration of a branch, stored as versioned JSON in `settings`.
@@ -49,6 +50,7 @@ export const rulesConfigSchema = z
     feedback: feedbackConfigSchema.default(defaultFeedbackConfig),
     // Step 11: targets, simulation settings and the applied counter plans; older versions get the defaults.
     staffing: staffingConfigSchema.default(defaultStaffingConfig),
+    outreach: outreachConfigSchema.default(defaultOutreachConfig),
   })
   .superRefine((cfg, ctx) => {
     for (const issue of channelQueueIssues(cfg.triage, cfg.queue.queues)) {
@@ -68,4 +70,5 @@ export const defaultRulesConfig: RulesConfig = {
   appointments: defaultAppointmentConfig,
   feedback: defaultFeedbackConfig,
   staffing: defaultStaffingConfig,
+  outreach: defaultOutreachConfig,
 };

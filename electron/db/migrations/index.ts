@@ -7,6 +7,7 @@ import * as m0005 from './0005-sync';
 import * as m0006 from './0006-headoffice';
 import * as m0007 from './0007-birth-month';
 import * as m0014 from './0014-feedback';
+import * as m0015 from './0015-outreach';
 
 /** Static list (not a folder scan) so the bundled server and Electron carry their migrations. */
 export const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0006-headoffice': m0006,
   '0007-birth-month': m0007,
   '0014-feedback': m0014,
+  '0015-outreach': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {
