@@ -31,6 +31,8 @@ import { setupRoutes } from './routes/setup';
 import { staffRoutes } from './routes/staff';
 import { feedbackRoutes } from './routes/feedback';
 import { staffingRoutes } from './routes/staffing';
+import { outreachRoutes } from './routes/outreach';
+import { alertSocket } from './alerts';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -104,6 +106,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   syncRoutes(http, { sync: ctx.syncApp });
   feedbackRoutes(http, ctx.feedback);
   staffingRoutes(http, { staffing: ctx.staffingApp });
+  outreachRoutes(http, {
+    outreach: ctx.outreach,
+    owners: ctx.owners,
+    config: () => ctx.rules().outreach,
+  });
   // The contract and the server cannot drift apart: a route declared in shared/api/routes without a handler here
   // would be a typed call that always 404s, so the server refuses to start.
   const missing = unregistered(allRoutes, http.registered);
@@ -118,6 +125,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     });
   }
   await liveSocket(app, { auth: ctx.auth, queue: ctx.queue, now: ctx.now });
+  await alertSocket(app, { auth: ctx.auth, alerts: ctx.ownerAlerts });
 
   const dir = ctx.opts.staticDir;
   if (dir && existsSync(join(dir, 'index.html'))) {

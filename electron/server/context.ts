@@ -20,7 +20,7 @@ import { StaffingApp } from '../app/staffing';
 import { StaffingRepo } from '../db/repos/staffing';
 import { ensureBranch } from '../db/repos/branch';
 import { Auth } from './auth';
-import { queueModules, type QueueApp, type QueueModules } from '../app/queue';
+import { queueModules, type CounterCaller, type QueueApp, type QueueModules } from '../app/queue';
 import { CounterRepo } from '../db/repos/counters';
 import { TicketRepo } from '../db/repos/tickets';
 import { SyncCore } from '../sync/core';
@@ -28,6 +28,8 @@ import { queueListener, SyncApp } from '../app/sync';
 import type { SyncConfig } from '@shared/sync/config';
 import type { HeadOfficeSyncDeps } from '../sync/headoffice/sync';
 import { feedbackModules, type FeedbackModules } from '../app/feedback';
+import { OutreachRepo } from '../db/repos/outreach';
+import { OutreachApp, OwnerAlerts, OwnersApp, storedConsent } from '../app/outreach';
 
 export interface ServerOptions {
   version: string;
@@ -87,6 +89,10 @@ export class AppContext {
   /** Satisfaction feedback (评价器): pads, answers and escalations, figures. */
   readonly feedback: FeedbackModules;
   readonly staffingApp: StaffingApp;
+  /** 客户经营 (Step 14): the book, outreach lists and contacts; owners; the owner alerts. */
+  readonly outreach: OutreachApp;
+  readonly owners: OwnersApp;
+  readonly ownerAlerts: OwnerAlerts;
 
   constructor(
     readonly store: Store,
@@ -140,7 +146,9 @@ export class AppContext {
       now: this.now,
       rules,
     });
+    const outreachRepo = new OutreachRepo(store);
     this.queueApps = queueModules({
+      highRisk: (customerId) => outreachRepo.highRisk(customerId),
       tx,
       tickets: new TicketRepo(store),
       counters: new CounterRepo(store),
@@ -158,6 +166,32 @@ export class AppContext {
       deviceId: opts.deviceId,
     });
     this.queue = this.queueApps.queue;
+    this.ownerAlerts = new OwnerAlerts({
+      outreach: outreachRepo,
+      customers: this.customers,
+      rules,
+      tickets: () => this.queue.board.tickets(),
+    });
+    this.queue.onIssued((t, at) => this.ownerAlerts.issued(t, at));
+    const outreachDeps = {
+      repo: outreachRepo,
+      customers: this.customers,
+      staff: this.staff,
+      audit,
+      tx,
+      now,
+      rules,
+      // Consent is read through this one function: the desk's consent capture plugs in here.
+      consent: storedConsent(outreachRepo),
+      alerts: this.ownerAlerts,
+      tickets: {
+        get: (id: string) => this.queue.board.get(id) ?? this.queue.tickets.get(id),
+        call: (id: string, counterId: string, caller: CounterCaller) =>
+          this.queue.act(id, 'call', {}, counterId, caller),
+      },
+    };
+    this.outreach = new OutreachApp(outreachDeps);
+    this.owners = new OwnersApp(outreachDeps);
     this.sync.listen(queueListener(this.queue, rules));
     this.visitsApp = new VisitsApp({
       visits: this.visits,

@@ -8,6 +8,7 @@ import type { QueueDef } from '../queue/config';
 import type { ChannelConfig, IntentConfig, PriorityClass } from '../triage/config';
 import type { TriageDecision, TriageFlags } from '../triage/types';
 import type { FeedbackAlert } from './feedback';
+import type { TicketMarks } from '../triage/marks';
 
 /** Queue API shapes: inputs validated by the server, outputs typed for the renderer. */
 
@@ -130,6 +131,8 @@ export interface TicketView extends PublicTicket {
   counterName: string | null;
   lastReason: string | null;
   branchName: string;
+  /** The lobby's marks for the counter: 严格审核, care, priority reason (shared/triage/marks.ts). */
+  marks: TicketMarks | null;
 }
 
 /** A service point as set up and as its teller left it (open, staff state). */

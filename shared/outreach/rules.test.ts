@@ -106,6 +106,12 @@ describe('crossed 5万 / next tier', () => {
     const lastMonth = customer({ history: history([40, 40, 'mid'], [20, 55, 'high']) });
     expect(crossedRule(lastMonth, R.crossed, ctx)).toBeNull();
   });
+  it('needs a balance from before the month, unless the customer is new this month', () => {
+    const unknownStart = customer({ history: history([3, 60, 'high']) });
+    expect(crossedRule(unknownStart, R.crossed, ctx)).toBeNull();
+    const newThisMonth = customer({ createdAt: ago(5), history: history([3, 6, 'mid']) });
+    expect(crossedRule(newThisMonth, R.crossed, ctx)?.reason.zh).toBe('本月资产达到¥50,000');
+  });
 });
 
 describe('periodic contact', () => {

@@ -111,6 +111,8 @@ export function crossedRule(
   const last = inMonth.at(-1);
   if (!last) return null;
   const before = c.history.filter((p) => date(p.asOf, ctx.timeZone).slice(0, 7) < month).at(-1);
+  // Without a balance from before this month, only a customer new this month is known to have started at 0.
+  if (!before && date(c.createdAt, ctx.timeZone).slice(0, 7) < month) return null;
   const startFen = before?.aumFen ?? 0;
   const startTier = before ? before.tier : classifyTier(0, ctx.tiers).tier;
   const crossedAt = (limit: number) => inMonth.find((p) => p.aumFen >= limit)?.asOf ?? last.asOf;

@@ -52,6 +52,7 @@ const reason = z.string().trim().min(1).max(200);
 const intentKeys = z.array(z.string().min(1).max(40)).max(20);
 const priority = z.number().int().min(0).max(9);
 const queueKey = z.string().min(1).max(40);
+const bilingual = z.object({ zh: z.string().max(200), en: z.string().max(300) });
 
 export const issuePayloadSchema = z.object({
   queue: queueKey,
@@ -79,6 +80,17 @@ export const issuePayloadSchema = z.object({
       notice: z.object({ zh: z.string().max(200), en: z.string().max(200) }).optional(),
     })
     .nullable()
+    .optional(),
+  /** The lobby's judgement carried to the counter (shared/triage/marks.ts). */
+  marks: z
+    .object({
+      review: z.boolean(),
+      care: z.boolean(),
+      elderly: z.boolean(),
+      highRisk: z.boolean(),
+      priorityReason: bilingual.nullable(),
+      reviewReason: bilingual.nullable(),
+    })
     .optional(),
 });
 export type IssuePayload = z.infer<typeof issuePayloadSchema>;

@@ -1,6 +1,7 @@
 import { defaultQueueConfig } from './config';
 import { EVENT_LABELS, payloadSchemas, STATUS_LABELS } from './events';
 import type { IssuePayload, TicketEvent, TicketEventType, TicketStatus } from './events';
+import type { TicketMarks } from '../triage/marks';
 
 /*
  * The ticket state machine, event-sourced and pure.
@@ -40,6 +41,8 @@ export interface TicketState {
   services: string[];
   servicesDone: string[];
   channel: string | null;
+  /** What the lobby decided the counter must know (严格审核, care, priority reason); absent when nothing. */
+  marks?: TicketMarks;
   /** The counter that called / serves / parked it; after it leaves the counter, the last one. */
   counterId: string | null;
   calledAt: number | null;
@@ -134,6 +137,7 @@ function issue(ev: TicketEvent, p: IssuePayload): TicketState {
     servicesDone: [],
     channel: p.channel ?? null,
     appointment: p.appointment ?? null,
+    ...(p.marks ? { marks: p.marks } : {}),
     counterId: null,
     calledAt: null,
     lastCalledAt: null,

@@ -79,7 +79,8 @@ describe('route roles', () => {
   });
 
   it('registers every HTTP route through route(), so each one declares its roles', () => {
-    // The only direct registrations allowed: the WebSocket (guarded like /api/display) and the SPA fallback.
+    // The only direct registrations allowed: the WebSockets (the live board, guarded like /api/display; the staff
+    // member's own alerts, which authenticate before the upgrade) and the SPA fallback.
     const dir = join(process.cwd(), 'electron/server');
     const files = [
       ...readdirSync(dir).map((f) => join(dir, f)),
@@ -92,7 +93,7 @@ describe('route roles', () => {
         ),
       ].map((m) => `${m[1]} ${m[2]}`),
     );
-    expect(direct.sort()).toEqual(['get /*', 'get /api/live', 'route {']);
+    expect(direct.sort()).toEqual(['get /*', 'get /api/alerts', 'get /api/live', 'route {']);
   });
 
   it('answers 401 without a session on every non-public route', async () => {

@@ -255,6 +255,7 @@ export class QueueBoard {
       counterName: counter?.name ?? null,
       lastReason: t.lastReason,
       branchName: rules.branch.name,
+      marks: t.marks ?? null,
     };
   }
 

@@ -43,6 +43,8 @@ export interface QueueDeps {
   staffedCounters: (now: number) => ReadonlySet<string>;
   /** A staff member's display name (who sent a transfer). */
   staffName: (staffId: string) => string | null;
+  /** The profile's imported high-risk mark (customer_marks): the lobby's triage treats it as the highRisk flag. */
+  highRisk: (customerId: string) => boolean;
   rules: () => RulesConfig;
   now: () => number;
   log: QueueLog;

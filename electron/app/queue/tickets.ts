@@ -13,6 +13,7 @@ import {
   type TicketState,
 } from '@shared/queue';
 import { resolveOverride, triage, type TriageDecision, type TriageFlags } from '@shared/triage';
+import { marksFromDecision } from '@shared/triage/marks';
 import { checkOutcomeBeforeFinish } from '@shared/visit/rules';
 import { classifyTier } from '@shared/customer/tier';
 import { birthDateFromMonth } from '@shared/customer/age';
@@ -60,6 +61,13 @@ export class QueueApp {
     return this.board.subscribe(fn);
   }
 
+  private readonly issuedListeners: ((t: TicketState, now: number) => void)[] = [];
+
+  /** Told of every ticket issued here, after it committed (the owner alert of Step 14 listens). */
+  onIssued(fn: (t: TicketState, now: number) => void): void {
+    this.issuedListeners.push(fn);
+  }
+
   /** Replication tells the live feed about its status and conflict notices. */
   emit(m: LiveMessage): void {
     this.board.emit(m);
@@ -100,6 +108,8 @@ export class QueueApp {
         // Only the year and month are kept: the month's last day (never elderly before the real birthday).
         birthDate: c.birthMonth ? birthDateFromMonth(c.birthMonth) : null,
         corporateGrade: c.corporateGrade,
+        // Imported risk marks (customer_marks.high_risk): the same as the lobby ticking highRisk.
+        highRisk: this.d.highRisk(c.id),
       };
     }
     const unknown = intents.filter((i) => !rules.triage.intents.some((x) => x.key === i));
@@ -173,6 +183,7 @@ export class QueueApp {
         `Queue not configured: ${issuedIn}`,
       );
     const number = this.d.outbox.numbers.next(day, issuedIn, def.prefix);
+    const marks = marksFromDecision(decision, rules.triage);
     const ticketId = newId();
     const base = { ticketId, at: now, staffId: actor.staffId, deviceId: actor.deviceId };
     // The ticket is issued where it will be served; the issue event keeps the engine's suggestion and the
@@ -193,6 +204,7 @@ export class QueueApp {
           channel: decision.channel,
           noShowRequeueLimit: rules.queue.noShowRequeueLimit,
           ...(appt ? { appointment: { ...appt, serveQueue: queue } } : {}),
+          ...(marks ? { marks } : {}),
         },
       },
     ];
@@ -219,6 +231,7 @@ export class QueueApp {
     if (input.customerId) this.d.visits.touchVisit(input.customerId, now);
     const view = this.board.view(state, now);
     this.board.ticketChanged(state, null, now);
+    for (const fn of this.issuedListeners) fn(state, now);
     return { ticket: view, decision };
   }
 

@@ -13,6 +13,7 @@ import { syncApi } from './sync';
 import { visitsApi } from './visits';
 import { queueApi } from './queue';
 import { staffingApi } from './staffing';
+import { outreachApi } from './outreach';
 
 /**
  * Every route of the branch server, by domain. The server registers a handler for each (and refuses to start when
@@ -33,6 +34,7 @@ export const routes = {
   queue: queueApi,
   feedback: feedbackApi,
   staffing: staffingApi,
+  outreach: outreachApi,
 };
 
 /** The whole table, flat: /api/docs, the role tests and the fuzz suite walk it. */

@@ -1,0 +1,242 @@
+import { ApiError, refusal } from '@shared/api/errors';
+import type {
+  BookList,
+  ContactView,
+  MyArrival,
+  OutreachFigures,
+  OutreachItem,
+  OutreachList,
+} from '@shared/api/outreach';
+import type { OutreachRuleKey } from '@shared/outreach/config';
+import {
+  checkChurnReason,
+  checkNotContactedToday,
+  contactAllowed,
+  contactFigures,
+} from '@shared/outreach/contact';
+import { DAY_MS } from '@shared/outreach/rules';
+import { branchDay } from '@shared/queue';
+import { newId } from '../../db/ids';
+import { ruleKeyOf } from '../../db/convert/outreach';
+import { evaluate, listInstant } from './lists';
+import { customerNotFound, MANAGERS, staffRef, type Caller, type OutreachDeps } from './deps';
+
+export { OwnerAlerts } from './alerts';
+export { OwnersApp } from './owners';
+export { storedConsent, type ConsentReader } from './consent';
+export type { OutreachDeps } from './deps';
+
+/** 客户经营: the RM's book, the daily outreach lists, the contact log and its figures. */
+export class OutreachApp {
+  constructor(private readonly d: OutreachDeps) {}
+
+  // ── the book and the lists ──────────────────────────────────────────────────────────
+  book(staffId: string): BookList {
+    const rules = this.d.rules();
+    const staff = staffRef(this.d.staff, staffId, null);
+    const mine = this.d.repo.bookOf(staffId);
+    const role = new Map(mine.map((m) => [m.customerId, m.role]));
+    const ids = mine.map((m) => m.customerId);
+    const owners = this.d.repo.owners(ids);
+    const ev = evaluate(this.d.repo, this.d.consent, rules, ids, this.d.now(), owners);
+    return {
+      staff,
+      rows: ev
+        .map((e) => ({ ...e.row, role: role.get(e.base.id) ?? 'owner', hits: e.hits }))
+        .sort((a, b) => b.aumFen - a.aumFen),
+    };
+  }
+
+  /** The day's outreach list: every customer a rule lists, with the reasons, who works it, due and overdue. */
+  list(
+    q: {
+      scope?: 'mine' | 'all' | 'unassigned' | undefined;
+      rule?: OutreachRuleKey | undefined;
+      day?: string | undefined;
+    },
+    caller: Caller,
+  ): OutreachList {
+    const rules = this.d.rules();
+    const now = this.d.now();
+    const tz = rules.branch.timezone;
+    const day = q.day ?? branchDay(now, tz);
+    const at = listInstant(day, now, tz);
+    const scope = q.scope ?? (MANAGERS.has(caller.role) ? 'all' : 'mine');
+    if (scope !== 'mine' && !MANAGERS.has(caller.role))
+      throw new ApiError(
+        403,
+        'forbidden',
+        '只有网点负责人可查看全网点名单',
+        'Only the branch manager sees the whole list',
+      );
+    const owners = this.d.repo.owners(null);
+    const assigned = this.d.repo.assignments();
+    let ids: string[] | null = null;
+    if (scope === 'mine') {
+      ids = [
+        ...this.d.repo
+          .bookOf(caller.id)
+          .filter((b) => b.role === 'owner')
+          .map((b) => b.customerId),
+        ...this.d.repo.assignedTo(caller.id).filter((id) => !owners.has(id)),
+      ];
+    }
+    const today = this.d.repo.contactedOn(day);
+    const items: OutreachItem[] = [];
+    for (const e of evaluate(this.d.repo, this.d.consent, rules, ids, at, owners, q.rule)) {
+      if (e.hits.length === 0) continue;
+      const owner = owners.get(e.base.id)?.owner ?? null;
+      const assignee = owner ?? assigned.get(e.base.id) ?? null;
+      if (scope === 'unassigned' && assignee) continue;
+      const done = today.get(e.base.id)?.[0];
+      items.push({
+        ...e.row,
+        hits: e.hits,
+        assignee,
+        dueAt: Math.min(...e.hits.map((h) => h.dueAt)),
+        overdue: e.hits.some((h) => h.overdue),
+        contactedToday: done ? { id: done.staffId, name: done.staffName } : null,
+      });
+    }
+    items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt - b.dueAt || b.aumFen - a.aumFen);
+    return { day, items };
+  }
+
+  /** The manager hands unowned customers' outreach to a member of staff. */
+  assignOutreach(customerIds: string[], assigneeId: string, by: string): { assigned: number } {
+    staffRef(this.d.staff, assigneeId, null);
+    const at = this.d.now();
+    return this.d.tx(() => {
+      for (const id of customerIds) if (!this.d.customers.get(id)) throw customerNotFound();
+      this.d.repo.assign(customerIds, assigneeId, by, at);
+      this.d.audit.append({
+        at,
+        staffId: by,
+        action: 'outreach.assign',
+        targetType: 'staff',
+        targetId: assigneeId,
+        detail: { count: customerIds.length },
+      });
+      return { assigned: customerIds.length };
+    });
+  }
+
+  // ── the contact log ──────────────────────────────────────────────────────────────────
+  logContact(
+    customerId: string,
+    b: {
+      channel: string;
+      result: string;
+      rule?: OutreachRuleKey | null | undefined;
+      note?: string | undefined;
+      nextStep?: string | undefined;
+      nextAt?: number | null | undefined;
+      churnReason?: string | null | undefined;
+    },
+    caller: Caller,
+  ): ContactView {
+    const rules = this.d.rules();
+    const cfg = rules.outreach;
+    const now = this.d.now();
+    const c = this.d.customers.get(customerId);
+    if (!c) throw customerNotFound();
+    if (!cfg.channels.some((x) => x.key === b.channel))
+      throw new ApiError(400, 'unknown_value', `未知联系渠道：${b.channel}`, `Unknown channel: ${b.channel}`);
+    const rule = b.rule ?? null;
+    const churnReason = b.churnReason ?? null;
+    const reasonOk = checkChurnReason({ rule, result: b.result, churnReason }, cfg);
+    if (!reasonOk.ok) throw refusal(400, reasonOk);
+    if (b.nextAt != null && b.nextAt <= now)
+      throw new ApiError(
+        400,
+        'next_in_past',
+        '下次联系时间须晚于现在',
+        'The next contact must be in the future',
+      );
+    const consent = this.d.consent([c]).get(c.id) ?? { doNotContact: false, marketing: c.marketingConsent };
+    const allowed = contactAllowed(consent, rule ? cfg.rules[rule].purpose : 'service');
+    if (!allowed.ok) throw refusal(409, allowed);
+    const day = branchDay(now, rules.branch.timezone);
+    const staffName = this.d.staff.byId(caller.id)?.display_name ?? caller.id;
+    // The reason the list gave, kept as it was said (the list changes as balances do).
+    const [ev] = rule
+      ? evaluate(this.d.repo, this.d.consent, rules, [c.id], now, new Map(), rule)
+      : [undefined];
+    const reason = ev?.hits[0]?.reason.zh ?? null;
+    const id = newId();
+    this.d.tx(() => {
+      // Checked inside the write: two RMs saving at once cannot both pass.
+      const today = this.d.repo.contactedOn(day).get(c.id) ?? [];
+      const once = checkNotContactedToday(today, caller.id);
+      if (!once.ok) throw refusal(409, once);
+      this.d.repo.addContact({
+        id,
+        customer_id: c.id,
+        staff_id: caller.id,
+        at: now,
+        branch_day: day,
+        channel: b.channel,
+        result: b.result,
+        rule,
+        reason,
+        note: b.note ?? null,
+        next_step: b.nextStep ?? null,
+        next_at: b.nextAt ?? null,
+        churn_reason: churnReason,
+        aum_fen: c.aumFen,
+      });
+      this.d.audit.append({
+        at: now,
+        staffId: caller.id,
+        action: 'outreach.contact',
+        targetType: 'customer',
+        targetId: c.id,
+        detail: { channel: b.channel, result: b.result, rule },
+      });
+    });
+    return {
+      id,
+      customerId: c.id,
+      staff: { id: caller.id, name: staffName },
+      at: now,
+      channel: b.channel,
+      result: b.result,
+      rule,
+      reason,
+      note: b.note ?? null,
+      nextStep: b.nextStep ?? null,
+      nextAt: b.nextAt ?? null,
+      churnReason,
+    };
+  }
+
+  contacts(customerId: string): ContactView[] {
+    if (!this.d.customers.get(customerId)) throw customerNotFound();
+    return this.d.repo.contacts(customerId, 50);
+  }
+
+  /** The done list's figures for a period (default: the last 30 days), for the dashboard. */
+  figures(q: {
+    from?: number | undefined;
+    to?: number | undefined;
+    staffId?: string | undefined;
+  }): OutreachFigures {
+    const now = this.d.now();
+    const to = q.to ?? now + 1;
+    const from = q.from ?? to - 30 * DAY_MS;
+    const rows = this.d.repo.contactsBetween(from, to, q.staffId);
+    const facts = rows.map((r) => ({
+      customerId: r.customer_id,
+      rule: ruleKeyOf(r.rule),
+      result: r.result,
+      churnReason: r.churn_reason,
+      aumAtFen: r.aum_fen,
+      aumNowFen: r.aum_now,
+    }));
+    return { from, to, ...contactFigures(facts, this.d.rules().outreach) };
+  }
+
+  arrivals(staffId: string): MyArrival[] {
+    return this.d.alerts.arrivals(staffId);
+  }
+}

@@ -1,0 +1,107 @@
+import type { RulesConfig } from '@shared/config/schema';
+import { classifyTier, type TierKey } from '@shared/customer/tier';
+import { tierInfo } from '@shared/customer/tier-info';
+import type { OutreachRuleKey } from '@shared/outreach/config';
+import { contactAllowed } from '@shared/outreach/contact';
+import { DAY_MS, isOverdue, outreachHits } from '@shared/outreach/rules';
+import type { BalancePoint, ContactConsent, Maturity, OutreachContext } from '@shared/outreach/types';
+import type { HitView, OutreachCustomerRow } from '@shared/api/outreach';
+import { TIER_KEYS } from '@shared/customer/tier';
+import { PRODUCT_TYPES } from '@shared/customer/enums';
+import { branchDay } from '@shared/queue';
+import { zonedInstant } from '@shared/import/values';
+import type { OutreachRepo } from '../../db/repos/outreach';
+import type { OutreachBase, StaffRef } from '../../db/convert/outreach';
+import type { ConsentReader } from './consent';
+
+/** What the book and the lists show of each customer, evaluated at one instant. */
+export interface Evaluated {
+  base: OutreachBase;
+  row: OutreachCustomerRow;
+  hits: HitView[];
+  consent: ContactConsent;
+}
+
+/**
+ * The instant a branch day's list is made for: now for today, the day's first minute for a later day (the list of
+ * tomorrow is what the rules say at tomorrow's opening), now for a past day too (history is not replayed).
+ */
+export function listInstant(day: string, now: number, timeZone: string): number {
+  const today = branchDay(now, timeZone);
+  if (day <= today) return now;
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return zonedInstant({ y, m, d, minutes: 0 }, timeZone);
+}
+
+function tierOf(t: string): TierKey {
+  return TIER_KEYS.find((k) => k === t) ?? 'potential';
+}
+
+/** Runs the list rules over these customers (all when null) at `at`, with consent applied to every hit. */
+export function evaluate(
+  repo: OutreachRepo,
+  consentOf: ConsentReader,
+  rules: RulesConfig,
+  ids: readonly string[] | null,
+  at: number,
+  owners: Map<string, { owner: StaffRef }>,
+  only?: OutreachRuleKey,
+): Evaluated[] {
+  const cfg = rules.outreach;
+  const bases = repo.bases(ids);
+  const history = repo.history(ids);
+  const maturities = repo.maturities(at - DAY_MS, at + cfg.rules.maturity.withinDays * DAY_MS);
+  const contacts = repo.contactSummary();
+  const followUps = repo.openFollowUps();
+  const consent = consentOf(bases);
+  const ctx: OutreachContext = { now: at, timeZone: rules.branch.timezone, tiers: rules.customer.tiers };
+  return bases.map((b) => {
+    const s = contacts.get(b.id);
+    const hist: BalancePoint[] = (history.get(b.id) ?? []).map((p) => ({ ...p, tier: tierOf(p.tier) }));
+    const mats: Maturity[] = (maturities.get(b.id) ?? []).map((m) => ({
+      ...m,
+      productType: PRODUCT_TYPES.find((t) => t === m.productType) ?? 'time_deposit',
+    }));
+    const c = consent.get(b.id) ?? { doNotContact: false, marketing: b.marketingConsent };
+    const hits = c.doNotContact
+      ? []
+      : outreachHits(
+          {
+            ...b,
+            history: hist,
+            maturities: mats,
+            lastContactAt: s?.last ?? null,
+            lastContactByRule: (s?.byRule ?? {}) as Partial<Record<OutreachRuleKey, number>>,
+          },
+          cfg,
+          ctx,
+          only,
+        )
+          .filter((h) => contactAllowed(c, cfg.rules[h.rule].purpose).ok)
+          .map((h) => ({ ...h, overdue: isOverdue(h, cfg, at) }));
+    const tier = tierInfo(b.aumFen, rules.customer.tiers);
+    return {
+      base: b,
+      consent: c,
+      hits,
+      row: {
+        customerId: b.id,
+        customerNo: b.customerNo,
+        name: b.name,
+        tier: tier.tier,
+        tierLabel: tier.label,
+        aumFen: b.aumFen,
+        phoneMasked: b.phoneMasked,
+        owner: owners.get(b.id)?.owner ?? null,
+        lastContactAt: s?.last ?? null,
+        nextContactAt: s?.nextAt ?? null,
+        openFollowUps: followUps.get(b.id) ?? 0,
+      },
+    };
+  });
+}
+
+/** The tier by current bands (the stored column follows the bands of the last import). */
+export function currentTier(aumFen: number, rules: RulesConfig): TierKey {
+  return classifyTier(aumFen, rules.customer.tiers).tier;
+}

@@ -1,0 +1,399 @@
+import { sql } from 'kysely';
+import type { CorporateGrade, Segment } from '@shared/customer/enums';
+import type { TierKey } from '@shared/customer/tier';
+import type { Store } from '../connection';
+import type { ContactTable, CustomerMarkTable } from '../schema';
+import {
+  contactFromRow,
+  outreachBaseFromRow,
+  type ContactRecord,
+  type OutreachBase,
+  type OwnerRecord,
+} from '../convert/outreach';
+
+/** Which valuable customers (by stored tier / corporate grade) a bulk assignment or the unowned list covers. */
+export interface ValuableFilter {
+  tiers: readonly TierKey[];
+  grades: readonly CorporateGrade[];
+  tier?: TierKey | undefined;
+  segment?: Segment | undefined;
+  corporateGrade?: CorporateGrade | undefined;
+}
+
+const BASE_COLUMNS = [
+  'c.id',
+  'c.customer_no',
+  'c.kind',
+  'c.name',
+  'c.phone_masked',
+  'c.aum_fen',
+  'c.lifecycle',
+  'c.relationship_type',
+  'c.corporate_grade',
+  'c.birth_month',
+  'c.marketing_consent',
+  'c.created_at',
+  'c.last_visit_at',
+  'c.last_txn_at',
+] as const;
+
+/** Step 14 tables: customer_owners, customer_marks, contacts, outreach_assignments (migration 0015). */
+export class OutreachRepo {
+  constructor(private readonly store: Store) {}
+
+  private get k() {
+    return this.store.k;
+  }
+
+  // ── owners ─────────────────────────────────────────────────────────────────────────
+  owner(customerId: string): OwnerRecord | undefined {
+    return this.owners([customerId]).get(customerId);
+  }
+
+  /** Owners of these customers (all when `ids` is null), with the staff names. */
+  owners(ids: readonly string[] | null): Map<string, OwnerRecord> {
+    let q = this.k
+      .selectFrom('customer_owners as o')
+      .innerJoin('staff as s', 's.id', 'o.owner_id')
+      .leftJoin('staff as b', 'b.id', 'o.backup_id')
+      .select([
+        'o.customer_id',
+        'o.owner_id',
+        's.display_name as owner_name',
+        'o.backup_id',
+        'b.display_name as backup_name',
+        'o.source',
+        'o.assigned_at',
+      ]);
+    if (ids) {
+      if (ids.length === 0) return new Map();
+      q = q.where('o.customer_id', 'in', ids);
+    }
+    return new Map(
+      this.store.all(q).map((r) => [
+        r.customer_id,
+        {
+          customerId: r.customer_id,
+          owner: { id: r.owner_id, name: r.owner_name },
+          backup: r.backup_id ? { id: r.backup_id, name: r.backup_name ?? r.backup_id } : null,
+          source: r.source === 'import' ? 'import' : 'manager',
+          assignedAt: r.assigned_at,
+        },
+      ]),
+    );
+  }
+
+  setOwner(
+    customerId: string,
+    o: {
+      ownerId: string;
+      backupId: string | null;
+      source: 'import' | 'manager';
+      by: string | null;
+      at: number;
+    },
+  ): void {
+    this.store.run(
+      this.k
+        .insertInto('customer_owners')
+        .values({
+          customer_id: customerId,
+          owner_id: o.ownerId,
+          backup_id: o.backupId,
+          source: o.source,
+          assigned_by: o.by,
+          assigned_at: o.at,
+        })
+        .onConflict((c) =>
+          c.column('customer_id').doUpdateSet({
+            owner_id: o.ownerId,
+            backup_id: o.backupId,
+            source: o.source,
+            assigned_by: o.by,
+            assigned_at: o.at,
+          }),
+        ),
+    );
+  }
+
+  /** Customer ids the staff member owns or backs up, with their part. */
+  bookOf(staffId: string): { customerId: string; role: 'owner' | 'backup' }[] {
+    return this.store
+      .all(
+        this.k
+          .selectFrom('customer_owners')
+          .select(['customer_id', 'owner_id'])
+          .where((e) => e.or([e('owner_id', '=', staffId), e('backup_id', '=', staffId)])),
+      )
+      .map((r) => ({ customerId: r.customer_id, role: r.owner_id === staffId ? 'owner' : 'backup' }));
+  }
+
+  /** Valuable customers matching the filter (stored tier / grade / segment); without an owner unless `all`. */
+  valuable(f: ValuableFilter, opts: { unownedOnly: boolean; limit?: number }): OutreachBase[] {
+    let q = this.k
+      .selectFrom('customers as c')
+      .leftJoin('customer_owners as o', 'o.customer_id', 'c.id')
+      .select(BASE_COLUMNS)
+      .where((e) => {
+        const parts = [];
+        if (f.tiers.length)
+          parts.push(e.and([e('c.kind', '=', 'individual'), e('c.tier', 'in', [...f.tiers])]));
+        if (f.grades.length)
+          parts.push(e.and([e('c.kind', '=', 'corporate'), e('c.corporate_grade', 'in', [...f.grades])]));
+        return parts.length ? e.or(parts) : e.val(false);
+      });
+    if (f.tier) q = q.where('c.tier', '=', f.tier);
+    if (f.corporateGrade) q = q.where('c.corporate_grade', '=', f.corporateGrade);
+    if (f.segment) q = q.where('c.segments', 'like', `%"${f.segment}"%`);
+    if (opts.unownedOnly) q = q.where('o.customer_id', 'is', null);
+    q = q.orderBy('c.aum_fen', 'desc');
+    if (opts.limit) q = q.limit(opts.limit);
+    return this.store.all(q).map(outreachBaseFromRow);
+  }
+
+  countUnowned(f: ValuableFilter): number {
+    return this.valuable(f, { unownedOnly: true }).length;
+  }
+
+  // ── the customers the lists look at ─────────────────────────────────────────────────
+  /** Customers by id (all when null), with what the list rules read. */
+  bases(ids: readonly string[] | null): OutreachBase[] {
+    let q = this.k.selectFrom('customers as c').select(BASE_COLUMNS);
+    if (ids) {
+      if (ids.length === 0) return [];
+      q = q.where('c.id', 'in', ids);
+    }
+    return this.store.all(q).map(outreachBaseFromRow);
+  }
+
+  /** Balance history per customer, oldest first. */
+  history(ids: readonly string[] | null): Map<string, { asOf: number; aumFen: number; tier: string }[]> {
+    let q = this.k
+      .selectFrom('aum_snapshots')
+      .select(['customer_id', 'as_of', 'aum_fen', 'tier'])
+      .orderBy('customer_id')
+      .orderBy('as_of');
+    if (ids) {
+      if (ids.length === 0) return new Map();
+      q = q.where('customer_id', 'in', ids);
+    }
+    const out = new Map<string, { asOf: number; aumFen: number; tier: string }[]>();
+    for (const r of this.store.all(q)) {
+      const list = out.get(r.customer_id) ?? [];
+      list.push({ asOf: r.as_of, aumFen: r.aum_fen, tier: r.tier });
+      out.set(r.customer_id, list);
+    }
+    return out;
+  }
+
+  /** Holdings ending between the two instants, per customer. */
+  maturities(
+    from: number,
+    to: number,
+  ): Map<
+    string,
+    { productType: string; productCode: string | null; balanceFen: number; maturityAt: number }[]
+  > {
+    const rows = this.store.all(
+      this.k
+        .selectFrom('holdings')
+        .select(['customer_id', 'product_type', 'product_code', 'balance_fen', 'maturity_at'])
+        .where('maturity_at', '>=', from)
+        .where('maturity_at', '<=', to),
+    );
+    const out = new Map<
+      string,
+      { productType: string; productCode: string | null; balanceFen: number; maturityAt: number }[]
+    >();
+    for (const r of rows) {
+      const list = out.get(r.customer_id) ?? [];
+      list.push({
+        productType: r.product_type,
+        productCode: r.product_code,
+        balanceFen: r.balance_fen,
+        maturityAt: r.maturity_at ?? 0,
+      });
+      out.set(r.customer_id, list);
+    }
+    return out;
+  }
+
+  /** The last contact per customer and per customer and list, and the next planned contact. */
+  contactSummary(): Map<
+    string,
+    { last: number; byRule: Record<string, number>; nextAt: number | null; nextAtSet: number }
+  > {
+    const rows = this.store.all(
+      this.k
+        .selectFrom('contacts')
+        .select(['customer_id', 'rule', (e) => e.fn.max('at').as('last')])
+        .groupBy(['customer_id', 'rule']),
+    );
+    const out = new Map<
+      string,
+      { last: number; byRule: Record<string, number>; nextAt: number | null; nextAtSet: number }
+    >();
+    for (const r of rows) {
+      const s = out.get(r.customer_id) ?? { last: 0, byRule: {}, nextAt: null, nextAtSet: 0 };
+      s.last = Math.max(s.last, Number(r.last));
+      if (r.rule) s.byRule[r.rule] = Number(r.last);
+      out.set(r.customer_id, s);
+    }
+    // The next planned contact: the one set by the latest contact that set one.
+    const next = this.store.all(
+      this.k
+        .selectFrom('contacts')
+        .select(['customer_id', 'next_at', 'at'])
+        .where('next_at', 'is not', null)
+        .orderBy('at'),
+    );
+    for (const r of next) {
+      const s = out.get(r.customer_id);
+      if (s && r.at >= s.nextAtSet) {
+        s.nextAt = r.next_at;
+        s.nextAtSet = r.at;
+      }
+    }
+    return out;
+  }
+
+  openFollowUps(): Map<string, number> {
+    const rows = this.store.all(
+      this.k
+        .selectFrom('follow_ups')
+        .select(['customer_id', (e) => e.fn.countAll<number>().as('n')])
+        .where('status', '=', 'open')
+        .groupBy('customer_id'),
+    );
+    return new Map(rows.map((r) => [r.customer_id, Number(r.n)]));
+  }
+
+  // ── marks ──────────────────────────────────────────────────────────────────────────
+  marks(customerId: string): CustomerMarkTable | undefined {
+    return this.store.first(
+      this.k.selectFrom('customer_marks').selectAll().where('customer_id', '=', customerId),
+    );
+  }
+
+  /** Customers who asked not to be contacted. */
+  doNotContact(): Set<string> {
+    return new Set(
+      this.store
+        .all(this.k.selectFrom('customer_marks').select('customer_id').where('do_not_contact', '=', 1))
+        .map((r) => r.customer_id),
+    );
+  }
+
+  setMarks(row: CustomerMarkTable): void {
+    this.store.run(
+      this.k
+        .insertInto('customer_marks')
+        .values(row)
+        .onConflict((c) =>
+          c.column('customer_id').doUpdateSet({
+            do_not_contact: row.do_not_contact,
+            high_risk: row.high_risk,
+            note: row.note,
+            updated_by: row.updated_by,
+            updated_at: row.updated_at,
+          }),
+        ),
+    );
+  }
+
+  // ── contacts ───────────────────────────────────────────────────────────────────────
+  addContact(row: ContactTable): void {
+    this.store.run(this.k.insertInto('contacts').values(row));
+  }
+
+  contacts(customerId: string, limit = 20): ContactRecord[] {
+    return this.store
+      .all(
+        this.k
+          .selectFrom('contacts as t')
+          .innerJoin('staff as s', 's.id', 't.staff_id')
+          .selectAll('t')
+          .select('s.display_name as staff_name')
+          .where('t.customer_id', '=', customerId)
+          .orderBy('t.at', 'desc')
+          .limit(limit),
+      )
+      .map(contactFromRow);
+  }
+
+  /** Who contacted whom on this branch day. */
+  contactedOn(day: string): Map<string, { staffId: string; staffName: string }[]> {
+    const rows = this.store.all(
+      this.k
+        .selectFrom('contacts as t')
+        .innerJoin('staff as s', 's.id', 't.staff_id')
+        .select(['t.customer_id', 't.staff_id', 's.display_name'])
+        .where('t.branch_day', '=', day)
+        .orderBy('t.at'),
+    );
+    const out = new Map<string, { staffId: string; staffName: string }[]>();
+    for (const r of rows) {
+      const list = out.get(r.customer_id) ?? [];
+      list.push({ staffId: r.staff_id, staffName: r.display_name });
+      out.set(r.customer_id, list);
+    }
+    return out;
+  }
+
+  /** Contacts in a period with the customer's AUM now, for the figures. */
+  contactsBetween(from: number, to: number, staffId?: string): (ContactTable & { aum_now: number })[] {
+    let q = this.k
+      .selectFrom('contacts as t')
+      .innerJoin('customers as c', 'c.id', 't.customer_id')
+      .selectAll('t')
+      .select('c.aum_fen as aum_now')
+      .where('t.at', '>=', from)
+      .where('t.at', '<', to)
+      .orderBy('t.at');
+    if (staffId) q = q.where('t.staff_id', '=', staffId);
+    return this.store.all(q);
+  }
+
+  // ── assignments of unowned customers' outreach ───────────────────────────────────────
+  assign(customerIds: readonly string[], assigneeId: string, by: string, at: number): void {
+    for (const id of customerIds) {
+      this.store.run(
+        this.k
+          .insertInto('outreach_assignments')
+          .values({ customer_id: id, assignee_id: assigneeId, assigned_by: by, assigned_at: at })
+          .onConflict((c) =>
+            c
+              .column('customer_id')
+              .doUpdateSet({ assignee_id: assigneeId, assigned_by: by, assigned_at: at }),
+          ),
+      );
+    }
+  }
+
+  assignments(): Map<string, { id: string; name: string }> {
+    const rows = this.store.all(
+      this.k
+        .selectFrom('outreach_assignments as a')
+        .innerJoin('staff as s', 's.id', 'a.assignee_id')
+        .select(['a.customer_id', 'a.assignee_id', 's.display_name']),
+    );
+    return new Map(rows.map((r) => [r.customer_id, { id: r.assignee_id, name: r.display_name }]));
+  }
+
+  assignedTo(staffId: string): string[] {
+    return this.store
+      .all(this.k.selectFrom('outreach_assignments').select('customer_id').where('assignee_id', '=', staffId))
+      .map((r) => r.customer_id);
+  }
+
+  /** The high-risk mark of a customer (imported risk marks), for the lobby's triage. */
+  highRisk(customerId: string): boolean {
+    const r = this.store.first(
+      this.k
+        .selectFrom('customer_marks')
+        .select(sql<number>`high_risk`.as('h'))
+        .where('customer_id', '=', customerId),
+    );
+    return r?.h === 1;
+  }
+}
