@@ -127,6 +127,8 @@ export interface FollowUpView {
   customerId: string;
   customerName: string;
   customerNo: string;
+  /** How to reach the customer, masked (138****5678); the full number only through the audited reveal. */
+  phoneMasked: string | null;
   productCode: string | null;
   productName: Bilingual | null;
   kind: string;

@@ -37,6 +37,7 @@ export function followUpFromRow(
   r: Omit<FollowUpTable, 'ticket_id' | 'created_by' | 'done_at'> & {
     customer_name: string;
     customer_no: string;
+    phone_masked: string | null;
     assignee_name: string;
   },
   now: number,
@@ -46,6 +47,7 @@ export function followUpFromRow(
     customerId: r.customer_id,
     customerName: r.customer_name,
     customerNo: r.customer_no,
+    phoneMasked: r.phone_masked,
     productCode: r.product_code,
     kind: r.kind,
     assigneeId: r.assignee_id,

@@ -131,6 +131,7 @@ export class VisitRepo {
         'f.customer_id',
         'c.name as customer_name',
         'c.customer_no',
+        'c.phone_masked',
         'f.product_code',
         'f.kind',
         'f.assignee_id',

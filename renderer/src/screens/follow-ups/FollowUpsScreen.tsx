@@ -10,8 +10,13 @@ import { useMe } from '../../auth';
 import { DueTag } from '../../components/DueTag';
 import { useHotkeys } from '../../hooks/useHotkeys';
 import { useNow } from '../../hooks/useNow';
+import { mayReveal } from '@shared/customer/pii-view';
+import { DialogScope, useDialogScope } from '../../widgets/profile/dialogScope';
 import { useFollowUpSubject } from '../../widgets/profile/FollowUpRows';
+import { MaskedValue } from '../../widgets/profile/MaskedValue';
 import { DoneDialog } from './DoneDialog';
+import './text';
+import '../../widgets/profile/profile.css';
 import '../../widgets/work-list.css';
 
 const STATUSES: FollowUpStatus[] = ['open', 'done', 'all'];
@@ -36,6 +41,9 @@ export default function FollowUpsScreen() {
   const rows = list.data ?? [];
   const current = rows[Math.min(selected, rows.length - 1)];
   const overdue = rows.filter((f) => f.overdue).length;
+  // A reveal dialog has the keyboard: Enter there gives the reason, it does not open the row.
+  const dialogs = useDialogScope();
+  const canReveal = mayReveal(me.data?.role);
 
   const open = (f: FollowUpView) => void navigate(`/customers/${encodeURIComponent(f.customerId)}`);
   useHotkeys(
@@ -46,7 +54,7 @@ export default function FollowUpsScreen() {
       d: () => current?.status === 'open' && setClosing(current),
       D: () => current?.status === 'open' && setClosing(current),
     },
-    closing === null,
+    closing === null && !dialogs.anyOpen,
   );
 
   const columns: ColumnsType<FollowUpView> = [
@@ -66,6 +74,21 @@ export default function FollowUpsScreen() {
             {f.customerNo}
           </Typography.Text>
         </Button>
+      ),
+    },
+    {
+      key: 'phone',
+      title: t('followUpsContact.phone'),
+      width: 190,
+      render: (_, f) => (
+        <MaskedValue
+          key={f.customerId}
+          customerId={f.customerId}
+          field="phone"
+          label={`${f.customerName} ${t('followUpsContact.phone')}`}
+          masked={f.phoneMasked}
+          canReveal={canReveal}
+        />
       ),
     },
     { key: 'item', title: t('followUps.item'), render: (_, f) => subject(f) },
@@ -118,22 +141,24 @@ export default function FollowUpsScreen() {
         </Space>
       </div>
       {list.error && <Alert type="error" showIcon title={messageOf(list.error, i18n.language)} />}
-      <Table
-        size="middle"
-        rowKey="id"
-        loading={list.isLoading}
-        columns={columns}
-        dataSource={rows}
-        pagination={false}
-        locale={{ emptyText: t('followUps.empty') }}
-        data-testid="follow-ups-table"
-        rowClassName={(f, i) =>
-          [i === selected && 'follow-ups__row--selected', f.overdue && 'follow-ups__row--overdue']
-            .filter(Boolean)
-            .join(' ')
-        }
-        onRow={(_, i) => ({ onClick: () => setSelected(i ?? 0) })}
-      />
+      <DialogScope.Provider value={dialogs.report}>
+        <Table
+          size="middle"
+          rowKey="id"
+          loading={list.isLoading}
+          columns={columns}
+          dataSource={rows}
+          pagination={false}
+          locale={{ emptyText: t('followUps.empty') }}
+          data-testid="follow-ups-table"
+          rowClassName={(f, i) =>
+            [i === selected && 'follow-ups__row--selected', f.overdue && 'follow-ups__row--overdue']
+              .filter(Boolean)
+              .join(' ')
+          }
+          onRow={(_, i) => ({ onClick: () => setSelected(i ?? 0) })}
+        />
+      </DialogScope.Provider>
       <Typography.Text type="secondary">{t('followUps.keys')}</Typography.Text>
       {closing && (
         <DoneDialog

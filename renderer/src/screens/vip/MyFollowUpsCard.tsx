@@ -44,7 +44,16 @@ export function MyFollowUpsCard() {
                 >
                   {f.customerName}
                 </Button>
-                <div className="vip-list__linked">{subject(f)}</div>
+                <div className="vip-list__linked">
+                  {subject(f)}
+                  {/* Masked here; the full number is revealed, with a reason, on the follow-up list. */}
+                  {f.phoneMasked && (
+                    <span className="vip-list__phone" data-testid="follow-up-phone">
+                      {' · '}
+                      {f.phoneMasked}
+                    </span>
+                  )}
+                </div>
               </span>
               {now !== null && <DueTag at={f.dueAt} now={now} />}
             </li>
