@@ -16,6 +16,7 @@ import { useOutcomeGuard } from './outcomeGuard';
 import { QueueCounts } from './QueueCounts';
 import { allowed, COUNTER_KEYS, TicketPanel, type CounterCommand } from './TicketPanel';
 import { TransferModal } from './TransferModal';
+import { TransferNote } from './TransferNote';
 import { useCounterActions } from './useCounterActions';
 import { useCounterTickets } from './useCounterTickets';
 import './counter.css';
@@ -104,6 +105,7 @@ export default function CounterWorkspace({ aside, channel }: Props = {}) {
               onCommand={run}
               onResume={(h: PublicTicket) => actions.act(h.id, 'resume')}
             />
+            {current && ticket?.transfer && <TransferNote transfer={ticket.transfer} info={info.data} />}
             {current && mustRecord && <OutcomeRequiredNote />}
             {current && (
               <CounterCustomerPanel
@@ -137,10 +139,12 @@ export default function CounterWorkspace({ aside, channel }: Props = {}) {
       {dialog === 'transfer' && current && (
         <TransferModal
           ticket={current}
+          services={ticket?.services ?? []}
+          info={info.data}
           queues={snapshot.queues}
           busy={actions.busy}
           onCancel={close}
-          onConfirm={(p) => actions.act(current.id, 'transfer', p, close)}
+          onConfirm={(p) => actions.act(current.id, 'transfer', { ...p }, close)}
         />
       )}
       {dialog === 'hold' && current && (
