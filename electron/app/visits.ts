@@ -116,6 +116,8 @@ export class VisitsApp {
         note,
         staffId,
         at: now,
+        campaignId: o.campaignId ?? null,
+        ruleId: o.ruleId ?? null,
       });
       let followUpId: string | null = null;
       if (o.outcome === 'interested') {

@@ -48,6 +48,10 @@ export interface CounterTable {
   open: number;
   staff_state: string;
   updated_at: number;
+  /** Why the counter is on a break (shared/metrics BREAK_REASONS); null otherwise. */
+  break_reason: string | null;
+  /** Since when the counter is in its open/staff state. */
+  state_since: number | null;
 }
 
 export interface CustomerTable {
@@ -160,6 +164,9 @@ export interface SuggestionOutcomeTable {
   note: string | null;
   staff_id: string;
   at: number;
+  /** The campaign that lifted the suggestion, and the ranking rule that scored it most (null: none known). */
+  campaign_id: string | null;
+  rule_id: string | null;
 }
 
 export interface FollowUpTable {
@@ -391,6 +398,32 @@ export interface OutreachAssignmentTable {
   assigned_at: number;
 }
 
+/** One row per ticket with its measures (shared/metrics/definitions), kept in the ticket event's transaction. */
+export interface TicketFactTable {
+  day: string;
+  ticket_id: string;
+  queue: string;
+  tier: string | null;
+  outcome: string;
+  arrived_at: number;
+  wait_ms: number | null;
+  walk_ms: number | null;
+  service_ms: number | null;
+  counter_id: string | null;
+  staff_id: string | null;
+}
+
+/** Every open/close/staff-state change of a counter, with the break reason. */
+export interface CounterStateTable {
+  id: string;
+  counter_id: string;
+  at: number;
+  open: number;
+  staff_state: string;
+  reason: string | null;
+  staff_id: string | null;
+}
+
 export interface DB {
   feedback_ratings: FeedbackRatingTable;
   feedback_pads: FeedbackPadTable;
@@ -398,6 +431,8 @@ export interface DB {
   customer_marks: CustomerMarkTable;
   contacts: ContactTable;
   outreach_assignments: OutreachAssignmentTable;
+  ticket_facts: TicketFactTable;
+  counter_states: CounterStateTable;
   ho_journal: HoJournalRowTable;
   ho_sync_state: HoSyncStateTable;
   outbox: OutboxTable;

@@ -145,6 +145,10 @@ export interface CounterView {
   corporateOnly: boolean;
   open: boolean;
   staffState: string;
+  /** Why the counter is on a break (lunch, training, meeting, other); null when not on a break or not given. */
+  breakReason: string | null;
+  /** Since when it is in this open/staff state (epoch ms); null when never changed since the upgrade. */
+  stateSince: number | null;
 }
 
 /** A counter on the live board: its set-up, the ticket in front of it and the visits parked there. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { passwordSchema } from '../security/config';
 import { CHANNELS } from '../triage/channel';
+import { BREAK_REASONS } from '../metrics/config';
 import type { RulesConfig } from '../config/schema';
 import type { Me, Role } from './types';
 
@@ -110,6 +111,8 @@ export const counterUpdateInput = z
   .object({
     open: z.boolean().optional(),
     staffState: z.enum(['serving', 'break', 'back_office', 'closed']).optional(),
+    /** With staffState `break`: the reason code (it feeds shrinkage on the dashboard). */
+    breakReason: z.enum(BREAK_REASONS).optional(),
     name: z.string().trim().min(1).max(40).optional(),
     channel: z.enum(CHANNELS).optional(),
     queues: z.array(queueKey).min(1).max(20).optional(),

@@ -26,6 +26,9 @@ export const outcomeRequest = z
     reason: z.string().min(1).max(40).optional(),
     note: text.optional(),
     followUp: z.object({ dueAt: epochMs().optional(), assigneeId: id.optional() }).optional(),
+    /** The campaign that lifted the suggestion and the rule that scored it most (reports; learning from outcomes). */
+    campaignId: z.string().min(1).max(60).nullable().optional(),
+    ruleId: z.string().min(1).max(40).nullable().optional(),
   })
   .refine((o) => o.outcome !== 'declined' || !!o.reason, {
     message: '拒绝须选择原因 / a declined suggestion needs a reason',

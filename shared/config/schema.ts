@@ -9,6 +9,7 @@ import { appointmentConfigSchema, defaultAppointmentConfig } from '../appointmen
 import { defaultFeedbackConfig, feedbackConfigSchema } from '../feedback/config';
 import { defaultStaffingConfig, staffingConfigSchema } from '../staffing/config';
 import { defaultOutreachConfig, outreachConfigSchema } from '../outreach/config';
+import { dashboardConfigSchema, defaultDashboardConfig } from '../metrics/config';
 
 /**
  * The whole rules configuration of a branch, stored as versioned JSON in `settings`.
@@ -51,6 +52,7 @@ export const rulesConfigSchema = z
     // Step 11: targets, simulation settings and the applied counter plans; older versions get the defaults.
     staffing: staffingConfigSchema.default(defaultStaffingConfig),
     outreach: outreachConfigSchema.default(defaultOutreachConfig),
+    dashboard: dashboardConfigSchema.default(defaultDashboardConfig),
   })
   .superRefine((cfg, ctx) => {
     for (const issue of channelQueueIssues(cfg.triage, cfg.queue.queues)) {
@@ -71,4 +73,5 @@ export const defaultRulesConfig: RulesConfig = {
   feedback: defaultFeedbackConfig,
   staffing: defaultStaffingConfig,
   outreach: defaultOutreachConfig,
+  dashboard: defaultDashboardConfig,
 };

@@ -32,6 +32,8 @@ const outcomeRow = z.object({
   note: optText(500),
   staff_id: id,
   at,
+  campaign_id: z.string().min(1).max(60).nullable().optional().default(null),
+  rule_id: z.string().min(1).max(40).nullable().optional().default(null),
 });
 
 const followUpRow = z.object({

@@ -19,6 +19,7 @@ export interface CounterConfig {
 export interface CounterPatch extends CounterConfig {
   open?: boolean;
   staffState?: string;
+  breakReason?: string;
 }
 
 /**
@@ -138,8 +139,10 @@ export class CounterApp {
         {
           ...(patch.open === undefined ? {} : { open: patch.open }),
           ...(patch.staffState === undefined ? {} : { staffState: patch.staffState }),
+          ...(patch.breakReason === undefined ? {} : { breakReason: patch.breakReason }),
         },
         now,
+        caller.id,
       );
       actedFor(now);
     }

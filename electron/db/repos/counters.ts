@@ -15,6 +15,8 @@ export function toCounterView(r: CounterTable): CounterView {
     corporateOnly: r.corporate_only === 1,
     open: r.open === 1,
     staffState: r.staff_state,
+    breakReason: r.break_reason,
+    stateSince: r.state_since,
   };
 }
 
@@ -52,7 +54,10 @@ export class CounterRepo {
     countersChanged(this.store);
   }
 
-  insert(c: Omit<CounterView, 'id'> & { branchId: string }, now: number): string {
+  insert(
+    c: Omit<CounterView, 'id' | 'breakReason' | 'stateSince'> & { branchId: string },
+    now: number,
+  ): string {
     const id = newId();
     this.store.run(
       this.store.k.insertInto('counters').values({
@@ -66,6 +71,7 @@ export class CounterRepo {
         open: c.open ? 1 : 0,
         staff_state: c.staffState,
         updated_at: now,
+        state_since: now,
       }),
     );
     this.changed();
@@ -103,17 +109,69 @@ export class CounterRepo {
     this.changed();
   }
 
-  setState(id: string, patch: { open?: boolean; staffState?: string }, now: number): void {
+  /**
+   * Opens/closes a counter or changes its staff state, and logs the change (counter_states: minutes in state,
+   * breaks and their reasons, idle with queue). A break keeps its reason until the staff state changes again.
+   */
+  setState(
+    id: string,
+    patch: { open?: boolean; staffState?: string; breakReason?: string | null },
+    now: number,
+    staffId: string | null = null,
+  ): void {
+    const before = this.get(id);
+    if (!before) return;
+    const open = patch.open ?? before.open;
+    const staffState = patch.staffState ?? before.staffState;
+    const breakReason =
+      staffState !== 'break'
+        ? null
+        : patch.staffState === undefined
+          ? before.breakReason
+          : (patch.breakReason ?? null);
     this.store.run(
       this.store.k
         .updateTable('counters')
         .set({
-          ...(patch.open === undefined ? {} : { open: patch.open ? 1 : 0 }),
-          ...(patch.staffState === undefined ? {} : { staff_state: patch.staffState }),
+          open: open ? 1 : 0,
+          staff_state: staffState,
+          break_reason: breakReason,
+          state_since: open === before.open && staffState === before.staffState ? before.stateSince : now,
           updated_at: now,
         })
         .where('id', '=', id),
     );
+    this.store.run(
+      this.store.k.insertInto('counter_states').values({
+        id: newId(),
+        counter_id: id,
+        at: now,
+        open: open ? 1 : 0,
+        staff_state: staffState,
+        reason: breakReason,
+        staff_id: staffId,
+      }),
+    );
     this.changed();
+  }
+
+  /** State changes of every counter from `from` on, and the last one before it (the state the period began in). */
+  stateChanges(from: number): { counterId: string; at: number; open: boolean; staffState: string; reason: string | null }[] {
+    const rows = this.store.sqlite
+      .prepare<[number, number], { counter_id: string; at: number; open: number; staff_state: string; reason: string | null }>(
+        `SELECT counter_id, at, open, staff_state, reason FROM counter_states WHERE at >= ?
+         UNION ALL
+         SELECT s.counter_id, s.at, s.open, s.staff_state, s.reason FROM counter_states s
+           WHERE s.at = (SELECT max(at) FROM counter_states x WHERE x.counter_id = s.counter_id AND x.at < ?)
+         ORDER BY at`,
+      )
+      .all(from, from);
+    return rows.map((r) => ({
+      counterId: r.counter_id,
+      at: r.at,
+      open: r.open === 1,
+      staffState: r.staff_state,
+      reason: r.reason,
+    }));
   }
 }

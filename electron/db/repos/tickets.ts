@@ -1,9 +1,32 @@
 import type { TicketEvent, TicketState } from '@shared/queue';
+import { ticketMetrics } from '@shared/metrics/definitions';
 import type Database from 'better-sqlite3';
 import type { Store } from '../connection';
 import type { TicketEventTable } from '../schema';
 
 const NON_FINAL = ['waiting', 'called', 'serving', 'held', 'no_show'];
+
+/** Events whose staff member is the one who served the ticket (ticket_facts.staff_id). */
+const SERVING_EVENTS = new Set<string>(['start', 'resume', 'finish']);
+
+/** The measures of a ticket's state (shared/metrics), as ticket_facts stores them. */
+function factRow(state: TicketState, staffId: string | null) {
+  const m = ticketMetrics(state);
+  return {
+    day: state.branchDay,
+    ticket_id: state.id,
+    queue: state.queue,
+    customer_id: state.customerId,
+    outcome: m.outcome,
+    arrived_at: state.arrivedAt,
+    wait_ms: m.waitMs,
+    walk_ms: m.walkMs,
+    service_ms: m.serviceMs,
+    counter_id: state.counterId,
+    staff_id: staffId,
+  };
+}
+type FactRow = ReturnType<typeof factRow>;
 
 function toEvent(r: TicketEventTable): TicketEvent {
   return {
@@ -69,6 +92,7 @@ export class TicketRepo {
   private readonly getStmt: Database.Statement<[string], { state: string }>;
   private readonly hasEventStmt: Database.Statement<[string], { id: string }>;
   private readonly maxHlcStmt: Database.Statement<[string], { h: string | null }>;
+  private readonly factStmt: Database.Statement<[FactRow]>;
 
   constructor(private readonly store: Store) {
     const db = store.sqlite;
@@ -85,6 +109,16 @@ export class TicketRepo {
     this.hasEventStmt = db.prepare<[string], { id: string }>('SELECT id FROM ticket_events WHERE id = ?');
     this.maxHlcStmt = db.prepare<[string], { h: string | null }>(
       'SELECT max(hlc) AS h FROM ticket_events WHERE ticket_id = ?',
+    );
+    // The tier is the customer's when the ticket was first written; the server is the last who started or finished it.
+    this.factStmt = db.prepare<[FactRow]>(
+      `INSERT INTO ticket_facts (day, ticket_id, queue, tier, outcome, arrived_at, wait_ms, walk_ms, service_ms, counter_id, staff_id)
+       VALUES (@day, @ticket_id, @queue, (SELECT tier FROM customers WHERE id = @customer_id), @outcome, @arrived_at,
+               @wait_ms, @walk_ms, @service_ms, @counter_id, @staff_id)
+       ON CONFLICT (day, ticket_id) DO UPDATE SET queue = excluded.queue, tier = coalesce(ticket_facts.tier, excluded.tier),
+         outcome = excluded.outcome, arrived_at = excluded.arrived_at, wait_ms = excluded.wait_ms,
+         walk_ms = excluded.walk_ms, service_ms = excluded.service_ms, counter_id = excluded.counter_id,
+         staff_id = coalesce(excluded.staff_id, ticket_facts.staff_id)`,
     );
   }
 
@@ -157,6 +191,7 @@ export class TicketRepo {
       this.updateRowStmt.run(...UPDATE_COLUMNS.map((c) => row[c]), state.id);
     }
     this.insertEvent(ev, hlc, true);
+    this.factStmt.run(factRow(state, SERVING_EVENTS.has(ev.type) ? ev.staffId : null));
   }
 
   /** Keeps an event the merge refused: in the log, not in the state. */
@@ -207,6 +242,11 @@ export class TicketRepo {
     }
     this.store.run(k.deleteFrom('ticket_events').where('ticket_id', '=', ticketId));
     ordered.forEach((o, i) => this.insertEvent(o.event, o.hlc, o.accepted, i + 1));
+    const server = ordered.filter((o) => o.accepted && SERVING_EVENTS.has(o.event.type)).at(-1);
+    this.store.sqlite
+      .prepare('DELETE FROM ticket_facts WHERE day = ? AND ticket_id = ?')
+      .run(state.branchDay, ticketId);
+    this.factStmt.run(factRow(state, server?.event.staffId ?? null));
   }
 
   /** A ticket row as a terminal's snapshot brings it (the events come with their own table). */

@@ -28,6 +28,8 @@ export class VisitRepo {
     note: string | null;
     staffId: string;
     at: number;
+    campaignId?: string | null;
+    ruleId?: string | null;
   }): string {
     const id = newId();
     this.store.run(
@@ -41,6 +43,8 @@ export class VisitRepo {
         note: o.note,
         staff_id: o.staffId,
         at: o.at,
+        campaign_id: o.campaignId ?? null,
+        rule_id: o.ruleId ?? null,
       }),
     );
     return id;

@@ -36,6 +36,8 @@ const counter = (id: string, over: Partial<CounterState> = {}): CounterState => 
   open: true,
   staffState: 'serving',
   staffed: true,
+  breakReason: null,
+  stateSince: null,
   current: null,
   held: [],
   ...over,

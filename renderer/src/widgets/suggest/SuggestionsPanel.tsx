@@ -55,7 +55,16 @@ export function SuggestionsPanel({ customerId, ticketId, intents, keysEnabled }:
 
   const save = (item: SuggestItem, outcome: Outcome, extra: Partial<OutcomeInput> = {}) => {
     record.mutate(
-      { customerId, ticketId, productCode: item.productCode, outcome, ...extra },
+      {
+        customerId,
+        ticketId,
+        productCode: item.productCode,
+        outcome,
+        // What drove the suggestion, for the reports' conversion by campaign (and learning from outcomes).
+        campaignId: item.campaignIds[0] ?? null,
+        ruleId: item.rules[0] ?? null,
+        ...extra,
+      },
       {
         onSuccess: () => {
           setLocal((l) => ({ ...l, [item.productCode]: outcome }));
