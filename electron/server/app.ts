@@ -33,6 +33,10 @@ import { feedbackRoutes } from './routes/feedback';
 import { staffingRoutes } from './routes/staffing';
 import { outreachRoutes } from './routes/outreach';
 import { alertSocket } from './alerts';
+import { dashboardRoutes } from './routes/dashboard';
+import { AlertWatcher } from '../app/dashboard/live';
+import { reportExport } from '../app/dashboard/export';
+import { formatters } from '../sync/export/columns';
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -111,6 +115,23 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     owners: ctx.owners,
     config: () => ctx.rules().outreach,
   });
+  dashboardRoutes(http, {
+    dashboard: ctx.dashboard,
+    reports: ctx.reports,
+    exportTable: (table, q, staffId) =>
+      reportExport(
+        {
+          reports: ctx.reports,
+          audit: ctx.audit,
+          now: ctx.now,
+          fmtTime: (ms) => formatters(ctx.rules()).time(ms) ?? '',
+          branchName: () => ctx.rules().branch.name,
+        },
+        table,
+        q,
+        staffId,
+      ),
+  });
   // The contract and the server cannot drift apart: a route declared in shared/api/routes without a handler here
   // would be a typed call that always 404s, so the server refuses to start.
   const missing = unregistered(allRoutes, http.registered);
@@ -126,6 +147,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   }
   await liveSocket(app, { auth: ctx.auth, queue: ctx.queue, now: ctx.now });
   await alertSocket(app, { auth: ctx.auth, alerts: ctx.ownerAlerts });
+  // Threshold alerts pushed on the live feed (the dashboard and the lobby's screen), hubs only.
+  if (ctx.opts.role === 'hub') {
+    const watcher = new AlertWatcher(ctx.dashboard, ctx.queue, ctx.log);
+    app.addHook('onClose', async () => watcher.stop());
+  }
 
   const dir = ctx.opts.staticDir;
   if (dir && existsSync(join(dir, 'index.html'))) {

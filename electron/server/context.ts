@@ -30,6 +30,10 @@ import type { HeadOfficeSyncDeps } from '../sync/headoffice/sync';
 import { feedbackModules, type FeedbackModules } from '../app/feedback';
 import { OutreachRepo } from '../db/repos/outreach';
 import { OutreachApp, OwnerAlerts, OwnersApp, storedConsent } from '../app/outreach';
+import { DashboardApp } from '../app/dashboard/live';
+import { ReportsApp } from '../app/dashboard/reports';
+import { DashboardRepo } from '../db/repos/dashboard';
+import { ReportRepo } from '../db/repos/reports';
 
 export interface ServerOptions {
   version: string;
@@ -93,6 +97,9 @@ export class AppContext {
   readonly outreach: OutreachApp;
   readonly owners: OwnersApp;
   readonly ownerAlerts: OwnerAlerts;
+  /** The branch manager's live dashboard and history reports (shared/metrics). */
+  readonly dashboard: DashboardApp;
+  readonly reports: ReportsApp;
 
   constructor(
     readonly store: Store,
@@ -244,6 +251,13 @@ export class AppContext {
       counters: () => this.queue.counters.all(),
       now,
     });
+    this.dashboard = new DashboardApp({
+      repo: new DashboardRepo(store),
+      counters: this.queue.counters,
+      rules,
+      now,
+    });
+    this.reports = new ReportsApp({ repo: new ReportRepo(store), rules, now });
     this.syncApp = new SyncApp({
       sync: this.sync,
       store,

@@ -4,6 +4,7 @@ import { payloadSchemas, TICKET_EVENT_TYPES, type TicketEvent, type TicketStatus
 import { scrubPii } from '../customer/mask';
 import { jsonLimitError } from './limits';
 import type { SyncNoticeView, SyncStatus } from '../sync/api';
+import type { AlertView } from './dashboard';
 import type { QueueDef } from '../queue/config';
 import type { ChannelConfig, IntentConfig, PriorityClass } from '../triage/config';
 import type { TriageDecision, TriageFlags } from '../triage/types';
@@ -207,7 +208,10 @@ export type LiveMessage =
   /** A counter's action did not stand after a merge (e.g. the same ticket called first elsewhere). */
   | { type: 'notice'; at: number; notice: SyncNoticeView }
   /** A low satisfaction score opened a complaint or follow-up: the lobby manager meets the customer. */
-  | { type: 'feedback'; at: number; alert: FeedbackAlert };
+  | { type: 'feedback'; at: number; alert: FeedbackAlert }
+
+  /** The threshold alerts changed (shared/metrics/alerts): the whole list now. */
+  | { type: 'alerts'; at: number; alerts: AlertView[] };
 
 /** One queue on the board: its waiting tickets in calling order. */
 export interface QueueSummary {

@@ -116,6 +116,8 @@ export interface CounterStatus {
 export interface CounterStateChange extends CounterStatus {
   counterId: string;
   at: number;
+  /** The break reason, when the new state is a break. */
+  reason?: string | null;
 }
 
 export interface IdleInput {
@@ -165,9 +167,7 @@ export function idleWithQueue(input: IdleInput): Map<string, IdleResult> {
 
   const waitingBy = new Map<string, number>();
   const busyBy = new Map<string, number>();
-  const out = new Map<string, IdleResult>(
-    input.counters.map((c) => [c.id, { totalMs: 0, idleSince: null }]),
-  );
+  const out = new Map<string, IdleResult>(input.counters.map((c) => [c.id, { totalMs: 0, idleSince: null }]));
   const isIdle = (c: IdleInput['counters'][number]) => {
     const st = status.get(c.id);
     if (!st || !staffed(st) || (busyBy.get(c.id) ?? 0) > 0) return false;
@@ -199,5 +199,36 @@ export function idleWithQueue(input: IdleInput): Map<string, IdleResult> {
     settle(at);
   }
   for (const r of out.values()) if (r.idleSince !== null) r.totalMs += now - r.idleSince;
+  return out;
+}
+
+/**
+ * Break minutes by reason in [from, now] (shrinkage): each counter's stretches in staff state `break`, from its
+ * state at `from` (`initial`) and its changes in time order. A break without a reason counts under `other`.
+ */
+export function breakMinutesByReason(
+  initial: ReadonlyMap<string, CounterStatus & { reason?: string | null }>,
+  changes: readonly CounterStateChange[],
+  from: number,
+  now: number,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  const cur = new Map(initial);
+  const since = new Map<string, number>([...initial.keys()].map((k) => [k, from]));
+  const close = (counterId: string, at: number) => {
+    const st = cur.get(counterId);
+    const start = since.get(counterId) ?? from;
+    if (st && st.staffState === 'break' && at > start) {
+      const r = st.reason ?? 'other';
+      out.set(r, (out.get(r) ?? 0) + (at - start) / 60_000);
+    }
+  };
+  for (const ch of [...changes].sort((a, b) => a.at - b.at)) {
+    if (ch.at < from || ch.at > now) continue;
+    close(ch.counterId, ch.at);
+    cur.set(ch.counterId, ch);
+    since.set(ch.counterId, ch.at);
+  }
+  for (const id of cur.keys()) close(id, now);
   return out;
 }

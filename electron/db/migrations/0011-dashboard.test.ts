@@ -6,7 +6,12 @@ import { migrateToLatest, Store } from '../connection';
 import { migrationProvider } from './index';
 
 const T = Date.UTC(2026, 2, 2, 1, 0);
-const ev = (id: string, type: TicketEvent['type'], min: number, payload: Record<string, unknown> = {}): TicketEvent => ({
+const ev = (
+  id: string,
+  type: TicketEvent['type'],
+  min: number,
+  payload: Record<string, unknown> = {},
+): TicketEvent => ({
   id,
   ticketId: 't1',
   type,
@@ -39,10 +44,13 @@ describe('0011-dashboard', () => {
     ];
     const s = rebuild(events).get('t1') as TicketState;
     const db = store.sqlite;
+    // The ticket names a counter the fixture does not set up.
+    db.pragma('foreign_keys = OFF');
     db.prepare(
-      `INSERT INTO tickets (id, branch_day, queue, number, display_no, channel, status, arrived_at, state, updated_at)
-       VALUES ('t1', '2026-03-02', 'individual', 1, 'A001', 'counter', 'done', ?, ?, 1)`,
-    ).run(T, JSON.stringify(s));
+      `INSERT INTO tickets (id, branch_day, queue, number, display_no, channel, status, counter_id, arrived_at,
+         called_at, started_at, finished_at, state, updated_at)
+       VALUES ('t1', '2026-03-02', 'individual', 1, 'A001', 'counter', 'done', 'k1', ?, ?, ?, ?, ?, 1)`,
+    ).run(T, s.calledAt, s.startedAt, s.finishedAt, JSON.stringify(s));
     const ins = db.prepare(
       `INSERT INTO ticket_events (id, ticket_id, seq, type, payload, staff_id, device_id, counter_id, at, hlc)
        VALUES (?, 't1', ?, ?, '{}', ?, 'd', ?, ?, ?)`,

@@ -52,15 +52,41 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     WHERE accepted = 1 AND type IN ('start', 'resume', 'finish') AND staff_id IS NOT NULL
     ORDER BY ticket_id, seq`.execute(db);
   for (const r of served.rows) if (r.staff_id) staffOf.set(r.ticket_id, r.staff_id);
-  const tickets = await sql<{ id: string; branch_day: string; state: string; tier: string | null }>`
-    SELECT t.id, t.branch_day, t.state, c.tier FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id`.execute(
-    db,
-  );
+  // The columns are the folded state; the JSON adds the live queue (after transfers) and the no-show count.
+  const tickets = await sql<{
+    id: string;
+    branch_day: string;
+    queue: string;
+    status: string;
+    arrived_at: number;
+    called_at: number | null;
+    started_at: number | null;
+    finished_at: number | null;
+    counter_id: string | null;
+    state: string;
+    tier: string | null;
+  }>`SELECT t.id, t.branch_day, t.queue, t.status, t.arrived_at, t.called_at, t.started_at, t.finished_at,
+      t.counter_id, t.state, c.tier
+    FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id`.execute(db);
   for (const r of tickets.rows) {
-    const s = JSON.parse(r.state) as TicketTimes & { queue: string; counterId: string | null };
-    const m = ticketMetrics(s);
+    let s: { queue?: unknown; noShowCount?: unknown } = {};
+    try {
+      s = JSON.parse(r.state) as typeof s;
+    } catch {
+      // A row whose state is not JSON keeps its columns' values.
+    }
+    const times: TicketTimes = {
+      status: r.status,
+      arrivedAt: r.arrived_at,
+      calledAt: r.called_at,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      noShowCount: typeof s.noShowCount === 'number' ? s.noShowCount : 0,
+    };
+    const queue = typeof s.queue === 'string' ? s.queue : r.queue;
+    const m = ticketMetrics(times);
     await sql`INSERT INTO ticket_facts (day, ticket_id, queue, tier, outcome, arrived_at, wait_ms, walk_ms, service_ms, counter_id, staff_id)
-      VALUES (${r.branch_day}, ${r.id}, ${s.queue}, ${r.tier}, ${m.outcome}, ${s.arrivedAt}, ${m.waitMs}, ${m.walkMs},
-        ${m.serviceMs}, ${s.counterId}, ${staffOf.get(r.id) ?? null})`.execute(db);
+      VALUES (${r.branch_day}, ${r.id}, ${queue}, ${r.tier}, ${m.outcome}, ${r.arrived_at}, ${m.waitMs}, ${m.walkMs},
+        ${m.serviceMs}, ${r.counter_id}, ${staffOf.get(r.id) ?? null})`.execute(db);
   }
 }

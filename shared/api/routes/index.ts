@@ -14,6 +14,7 @@ import { visitsApi } from './visits';
 import { queueApi } from './queue';
 import { staffingApi } from './staffing';
 import { outreachApi } from './outreach';
+import { dashboardApi } from './dashboard';
 
 /**
  * Every route of the branch server, by domain. The server registers a handler for each (and refuses to start when
@@ -35,6 +36,7 @@ export const routes = {
   feedback: feedbackApi,
   staffing: staffingApi,
   outreach: outreachApi,
+  dashboard: dashboardApi,
 };
 
 /** The whole table, flat: /api/docs, the role tests and the fuzz suite walk it. */
