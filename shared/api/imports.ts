@@ -38,7 +38,7 @@ export interface ImportRunList {
   runs: ImportRunView[];
 }
 
-export const EXPORT_DATASETS = ['visits', 'outcomes', 'followups', 'complaints'] as const;
+export const EXPORT_DATASETS = ['visits', 'outcomes', 'followups', 'complaints', 'ratings'] as const;
 export type ExportDataset = (typeof EXPORT_DATASETS)[number];
 
 export const exportParams = z.object({ dataset: z.enum(EXPORT_DATASETS) });

@@ -193,6 +193,17 @@ describe('satisfaction pad', () => {
     ]);
   });
 
+  it('exports the ratings (CSV), masked like every export', async () => {
+    expect((await s.get('/api/export/ratings?format=csv', teller1)).status).toBe(403);
+    const res = await s.get('/api/export/ratings?format=csv', manager);
+    expect(res.status).toBe(200);
+    const csv = await res.text();
+    expect(csv).toContain('评价');
+    expect(csv).toContain('不满意');
+    expect(csv).toContain('态度:待改进');
+    expect(csv).toContain('超时未评价');
+  });
+
   it('gives figures to managers only', async () => {
     expect((await s.get('/api/feedback/figures', teller1)).status).toBe(403);
     expect((await s.get('/api/feedback/figures?from=2026-12-05&to=2026-12-01', manager)).status).toBe(400);

@@ -5,8 +5,10 @@
  */
 import type { ExportDataset } from '@shared/api/imports';
 import type { Store } from '../connection';
+import { ratingsPage, type RatingExportRow } from './export-ratings';
 
 export { EXPORT_DATASETS, type ExportDataset } from '@shared/api/imports';
+export type { RatingExportRow };
 
 export interface ExportCursor {
   at: number;
@@ -82,7 +84,8 @@ export interface ComplaintExportRow {
   resolved_by_name: string | null;
 }
 
-export type ExportRow = VisitExportRow | OutcomeExportRow | FollowUpExportRow | ComplaintExportRow;
+export type ExportRow =
+  VisitExportRow | OutcomeExportRow | FollowUpExportRow | ComplaintExportRow | RatingExportRow;
 
 export class ExportRepo {
   constructor(private readonly store: Store) {}
@@ -98,6 +101,8 @@ export class ExportRepo {
     const k = this.store.k;
     const after = cursor ?? { at: from - 1, id: '' };
     switch (dataset) {
+      case 'ratings':
+        return ratingsPage(this.store, from, to, after, limit);
       case 'visits':
         return this.store.all(
           k
@@ -254,5 +259,7 @@ export function rowTime(dataset: ExportDataset, r: ExportRow): number {
       return (r as FollowUpExportRow).created_at;
     case 'complaints':
       return (r as ComplaintExportRow).created_at;
+    case 'ratings':
+      return (r as RatingExportRow).at;
   }
 }

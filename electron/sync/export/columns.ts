@@ -13,6 +13,7 @@ import type {
   OutcomeExportRow,
   VisitExportRow,
 } from '../../db/repos/exports';
+import { RATING_COLUMNS } from './feedback-columns';
 
 export type ExportValue = string | number | null;
 
@@ -27,7 +28,7 @@ export interface ExportColumn {
 export interface Formatters {
   time: (ms: number | null) => string | null;
   tier: (key: string | null) => string | null;
-  label: (kind: 'category' | 'reason' | 'queue', key: string | null) => string | null;
+  label: (kind: 'category' | 'reason' | 'queue' | 'dimension', key: string | null) => string | null;
 }
 
 /** 陈建华 → 陈**; a corporate customer's name is not personal data and stays. */
@@ -336,6 +337,7 @@ export const EXPORT_COLUMNS: Record<ExportDataset, ExportColumn[]> = {
       value: (r) => (r as ComplaintExportRow).resolved_by_name,
     },
   ],
+  ratings: [...customerColumns(), ...RATING_COLUMNS],
 };
 
 export const DATASET_LABELS: Record<ExportDataset, { zh: string; en: string }> = {
@@ -343,6 +345,7 @@ export const DATASET_LABELS: Record<ExportDataset, { zh: string; en: string }> =
   outcomes: { zh: '营销推荐结果', en: 'Suggestion outcomes' },
   followups: { zh: '回访任务', en: 'Follow-ups' },
   complaints: { zh: '客户投诉', en: 'Complaints' },
+  ratings: { zh: '服务评价', en: 'Service ratings' },
 };
 
 export function formatters(rules: RulesConfig): Formatters {
@@ -360,6 +363,7 @@ export function formatters(rules: RulesConfig): Formatters {
     category: new Map(rules.visit.complaintCategories.map((c) => [c.key, c.zh])),
     reason: new Map(rules.visit.declineReasons.map((c) => [c.key, c.zh])),
     queue: new Map(rules.queue.queues.map((q) => [q.key, q.zh])),
+    dimension: new Map(rules.feedback.dimensions.map((d) => [d.key, d.zh])),
   };
   return {
     // A stored time outside what Date can hold (older data, a bad row) is written as its number: throwing here

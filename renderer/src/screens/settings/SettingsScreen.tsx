@@ -28,6 +28,8 @@ const JSON_SECTIONS = {
   products: ['suggest.products'],
   campaigns: ['suggest.campaigns'],
   visit: ['visit'],
+  // The pad's window, prompt, dimensions and escalation rules (不满意 → complaint, two 一般 a day → follow-up).
+  feedback: ['feedback'],
 } as const;
 
 const SUGGEST_OWN_SECTIONS = new Set(['products', 'campaigns']);
@@ -123,6 +125,7 @@ export default function SettingsScreen() {
       ),
     },
     { key: 'visit', children: json('visit') },
+    { key: 'feedback', children: json('feedback') },
     {
       key: 'counters',
       children: (
