@@ -24,6 +24,7 @@ const SettingsScreen = lazy(() => import('./screens/settings/SettingsScreen'));
 const AuditScreen = lazy(() => import('./screens/audit/AuditScreen'));
 const StaffScreen = lazy(() => import('./screens/staff/StaffScreen'));
 const SetupScreen = lazy(() => import('./screens/setup/SetupScreen'));
+const StaffingScreen = lazy(() => import('./screens/staffing/StaffingScreen'));
 
 const page = (node: ReactNode) => <Suspense fallback={null}>{node}</Suspense>;
 
@@ -63,6 +64,10 @@ export const router = createBrowserRouter([
       },
       { path: 'audit', element: <RequireRole roles={ADMIN_ROLES}>{page(<AuditScreen />)}</RequireRole> },
       { path: 'staff', element: <RequireRole roles={ADMIN_ROLES}>{page(<StaffScreen />)}</RequireRole> },
+      {
+        path: 'staffing',
+        element: <RequireRole roles={ADMIN_ROLES}>{page(<StaffingScreen />)}</RequireRole>,
+      },
     ],
   },
   { path: '*', element: <Navigate to="/" replace /> },

@@ -88,6 +88,7 @@ export function recommend(
   rules: SimRules,
   run: { seed: number; replications: number; maxRounds: number },
   onRound?: (round: number) => void,
+  onReplication?: () => void,
 ): Recommendation {
   const queues = rules.queue.queues.map((q) => q.key);
   const roster = erlangRoster(pattern, rules);
@@ -95,7 +96,13 @@ export function recommend(
   for (;;) {
     rounds++;
     onRound?.(rounds);
-    const reps = simulate(pattern, roster, rules, { seed: run.seed, from: 0, count: run.replications });
+    const reps = simulate(
+      pattern,
+      roster,
+      rules,
+      { seed: run.seed, from: 0, count: run.replications },
+      onReplication,
+    );
     const summary = summariseRuns(reps, queues, pattern.intervals.length);
     let missing = 0;
     const bump: [number, string][] = [];

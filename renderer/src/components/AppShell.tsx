@@ -5,6 +5,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../auth';
 import { setLanguage } from '../i18n';
 import { ADMIN_SCREENS, navFor, type NavKey } from './nav';
+import './nav-text';
 import { PasswordDialog } from './PasswordDialog';
 import './shell.css';
 import { OfflineBanner } from './OfflineBanner';

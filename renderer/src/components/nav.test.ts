@@ -24,6 +24,7 @@ describe('role navigation', () => {
         'complaints',
         'import',
         'export',
+        'staffing',
         'settings',
         'audit',
         'staff',

@@ -11,7 +11,8 @@ export type NavKey =
   | 'export'
   | 'settings'
   | 'audit'
-  | 'staff';
+  | 'staff'
+  | 'staffing';
 
 /** Branch administration, grouped under one menu entry; and who may open those screens. */
 export const ADMIN_SCREENS: readonly NavKey[] = ['settings', 'audit', 'staff'];
@@ -32,6 +33,7 @@ const BY_ROLE: Record<Role, NavKey[]> = {
     'complaints',
     'import',
     'export',
+    'staffing',
     'settings',
     'audit',
     'staff',
@@ -45,6 +47,7 @@ const BY_ROLE: Record<Role, NavKey[]> = {
     'complaints',
     'import',
     'export',
+    'staffing',
     'settings',
     'audit',
     'staff',

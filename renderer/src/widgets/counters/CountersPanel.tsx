@@ -7,6 +7,7 @@ import { useBilingual } from '../../lib/bilingual';
 import type { CounterView } from '@shared/api/queue';
 import { useCounters } from '../../api/queue';
 import { CounterModal } from './CounterModal';
+import { TomorrowPlan } from './TomorrowPlan';
 import './staff-text';
 
 /** The branch's counters and what each serves; used on the staff screen and in settings. */
@@ -68,6 +69,7 @@ export function CountersPanel() {
           },
         ]}
       />
+      <TomorrowPlan />
       {editing && (
         <CounterModal counter={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}

@@ -1,0 +1,5 @@
+import i18n from '../i18n';
+
+/** Menu labels of screens added after the shared dictionaries filled up (they stay at their size limit). */
+i18n.addResourceBundle('zh-CN', 'translation', { nav: { staffing: '排班测算' } }, true, false);
+i18n.addResourceBundle('en', 'translation', { nav: { staffing: 'Staffing what-if' } }, true, false);

@@ -1,0 +1,108 @@
+import i18n from '../../i18n';
+
+/** Texts of the what-if staffing screen, joined under `staffing` (loaded with the screen's chunk). */
+const zh = {
+  staffing: {
+    title: '排班测算（假如多开一个窗口？）',
+    subtitle:
+      '用本网点的真实客流与分流、叫号规则测算每半小时需要几个窗口：左为 Erlang C 公式，右为按实际规则的随机模拟（含优先级、贵宾室分流、多业务转队和中途离开）。',
+    help: '等候 = 叫号时间 − 取号时间；服务水平 SL% = 等候不超过目标的已办理人数 ÷ 已办理人数；平均应答 ASA = 平均等候；占用率 = 负荷 A ÷ 窗口数 N。N ≤ A 时队伍会无限变长。',
+    pattern: '客流模式',
+    sourceDay: '某一天的记录',
+    sourceWeekdays: '最近 N 个工作日平均',
+    pickDay: '选择日期',
+    weekdays: '工作日数',
+    load: '载入',
+    noDays: '还没有取号记录：网点有了取号数据后才能测算。',
+    patternInfo: '{{days}} 天 · 日均到店 {{arrivals}} 人 · 已办理 {{served}} · 中途离开 {{walked}}',
+    arrivalsUnit: '{{n}} 人',
+    roster: '窗口排班（每半小时各队列开几个窗口）',
+    queue: '队列',
+    run: '开始测算',
+    running: '模拟中… {{done}}/{{total}}',
+    erlang: 'Erlang C',
+    simulation: '模拟（{{r}} 次，p10–p90）',
+    target: '目标：{{minutes}} 分钟内 {{percent}}%',
+    interval: '时段',
+    arrivals: '到店',
+    counters: '窗口',
+    load_: '负荷 A',
+    sl: 'SL%',
+    asa: '平均等候',
+    occupancy: '占用率',
+    unbounded: '窗口不足，队伍无限变长',
+    simSl: '模拟 SL%（p10–p90）',
+    simWait: '模拟平均等候（分）',
+    walked: '离开',
+    bandLabel: '模拟 p10–p90',
+    medianLabel: '模拟中位数',
+    targetLabel: '目标',
+    daySummary: '全天：Erlang 需 {{erlang}} 窗口·时段，模拟 SL {{sim}}',
+    recommendation: '建议排班（满足目标的最少窗口）',
+    recommendationHint:
+      '先按 Erlang C 求最少窗口，再用模拟检验，未达标的时段加一个窗口（共 {{rounds}} 轮）。',
+    stillMissing: '仍有 {{n}} 个时段未达标（已到上限或客流波动大）。',
+    useInGrid: '填入排班表',
+    apply: '应用为明日（{{date}}）窗口排班',
+    applyConfirm: '将此排班保存为 {{date}} 的窗口排班？会生成新的设置版本，可在设置版本中回滚。',
+    applied: '已保存为 {{date}} 的窗口排班（设置版本 {{version}}）',
+    minutes: '{{n}} 分',
+    none: '—',
+  },
+};
+
+type Texts = typeof zh;
+
+const en: Texts = {
+  staffing: {
+    title: 'What-if staffing',
+    subtitle:
+      "How many counters each half hour needs, on this branch's own arrivals and rules: Erlang C on the left, a simulation of the real triage and calling rules on the right (priorities, the VIP/counter split, multi-service transfers, walk-aways).",
+    help: 'Wait = call time − arrival; service level SL% = served within the target ÷ served; ASA = average wait; occupancy = load A ÷ counters N. With N ≤ A the queue grows without bound.',
+    pattern: 'Day pattern',
+    sourceDay: 'A recorded day',
+    sourceWeekdays: 'Average of the last N weekdays',
+    pickDay: 'Pick a day',
+    weekdays: 'Weekdays',
+    load: 'Load',
+    noDays: 'No tickets are recorded yet: the simulator needs the branch’s own arrivals.',
+    patternInfo: '{{days}} day(s) · {{arrivals}} arrivals a day · served {{served}} · walked away {{walked}}',
+    arrivalsUnit: '{{n}} arrivals',
+    roster: 'Roster (counters per queue, each half hour)',
+    queue: 'Queue',
+    run: 'Run',
+    running: 'Simulating… {{done}}/{{total}}',
+    erlang: 'Erlang C',
+    simulation: 'Simulation ({{r}} runs, p10–p90)',
+    target: 'Target: {{percent}}% within {{minutes}} min',
+    interval: 'Interval',
+    arrivals: 'Arrivals',
+    counters: 'Counters',
+    load_: 'Load A',
+    sl: 'SL%',
+    asa: 'ASA',
+    occupancy: 'Occupancy',
+    unbounded: 'Too few counters: the queue grows without bound',
+    simSl: 'Simulated SL% (p10–p90)',
+    simWait: 'Simulated mean wait (min)',
+    walked: 'Walked',
+    bandLabel: 'Simulation p10–p90',
+    medianLabel: 'Simulation median',
+    targetLabel: 'Target',
+    daySummary: 'Whole day: Erlang needs {{erlang}} counter-intervals, simulated SL {{sim}}',
+    recommendation: 'Recommended roster (fewest counters meeting the targets)',
+    recommendationHint:
+      'Erlang C gives the fewest counters; the simulation checks them and adds one where an interval still misses ({{rounds}} round(s)).',
+    stillMissing: '{{n}} interval(s) still miss the target (at the limit, or arrivals too uneven).',
+    useInGrid: 'Copy into the roster',
+    apply: "Apply as tomorrow's ({{date}}) counter plan",
+    applyConfirm:
+      'Save this roster as the counter plan for {{date}}? It becomes a new settings version (you can roll it back).',
+    applied: 'Saved as the counter plan for {{date}} (settings version {{version}})',
+    minutes: '{{n}} min',
+    none: '—',
+  },
+};
+
+i18n.addResourceBundle('zh-CN', 'translation', zh, true, false);
+i18n.addResourceBundle('en', 'translation', en, true, false);
