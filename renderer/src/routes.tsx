@@ -17,6 +17,7 @@ const TicketPrintScreen = lazy(() => import('./screens/ticket-print/TicketPrintS
 const ImportScreen = lazy(() => import('./screens/import/ImportScreen'));
 const ExportScreen = lazy(() => import('./screens/export/ExportScreen'));
 const VipScreen = lazy(() => import('./screens/vip/VipScreen'));
+const BookScreen = lazy(() => import('./screens/book/BookScreen'));
 const FollowUpsScreen = lazy(() => import('./screens/follow-ups/FollowUpsScreen'));
 const ComplaintsScreen = lazy(() => import('./screens/complaints/ComplaintsScreen'));
 const CustomerScreen = lazy(() => import('./screens/profile/CustomerScreen'));
@@ -53,6 +54,7 @@ export const router = createBrowserRouter([
       { path: 'lobby', element: page(<LobbyScreen />) },
       { path: 'counter', element: page(<CounterScreen />) },
       { path: 'vip', element: page(<VipScreen />) },
+      { path: 'book', element: page(<BookScreen />) },
       { path: 'follow-ups', element: page(<FollowUpsScreen />) },
       { path: 'complaints', element: page(<ComplaintsScreen />) },
       { path: 'customers/:id', element: page(<CustomerScreen />) },

@@ -9,6 +9,7 @@ import './nav-text';
 import { PasswordDialog } from './PasswordDialog';
 import './shell.css';
 import { OfflineBanner } from './OfflineBanner';
+import { OwnerAlertHost } from '../widgets/outreach/OwnerAlertHost';
 
 export function AppShell() {
   const { t, i18n } = useTranslation();
@@ -27,6 +28,7 @@ export function AppShell() {
   ];
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <OwnerAlertHost enabled={me.data?.role === 'rm' || me.data?.role === 'manager'} />
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#8c0c20' }}>
         <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
           {t('app.title')}

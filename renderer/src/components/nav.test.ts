@@ -13,13 +13,14 @@ describe('role navigation', () => {
   it('shows managers every screen and front-line staff their own', () => {
     expect(navFor('lobby')).toEqual(['lobby', 'lookup', 'complaints', 'follow-ups']);
     expect(navFor('teller')).toEqual(['counter', 'follow-ups', 'lookup']);
-    expect(navFor('rm')).toEqual(['vip', 'follow-ups', 'lookup']);
+    expect(navFor('rm')).toEqual(['vip', 'book', 'follow-ups', 'lookup']);
     expect(new Set(navFor('manager'))).toEqual(
       new Set([
         'lookup',
         'lobby',
         'counter',
         'vip',
+        'book',
         'follow-ups',
         'complaints',
         'import',

@@ -4,6 +4,7 @@ export type NavKey =
   | 'lobby'
   | 'counter'
   | 'vip'
+  | 'book'
   | 'follow-ups'
   | 'complaints'
   | 'lookup'
@@ -23,12 +24,13 @@ const BY_ROLE: Record<Role, NavKey[]> = {
   lobby: ['lobby', 'lookup', 'complaints', 'follow-ups'],
   teller: ['counter', 'follow-ups', 'lookup'],
   // The VIP room is the relationship manager's counter.
-  rm: ['vip', 'follow-ups', 'lookup'],
+  rm: ['vip', 'book', 'follow-ups', 'lookup'],
   manager: [
     'lookup',
     'lobby',
     'counter',
     'vip',
+    'book',
     'follow-ups',
     'complaints',
     'import',
@@ -43,6 +45,7 @@ const BY_ROLE: Record<Role, NavKey[]> = {
     'lobby',
     'counter',
     'vip',
+    'book',
     'follow-ups',
     'complaints',
     'import',

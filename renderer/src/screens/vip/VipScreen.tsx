@@ -1,6 +1,7 @@
 import CounterWorkspace from '../../widgets/counter/CounterWorkspace';
 import { MyFollowUpsCard } from './MyFollowUpsCard';
 import { VipTodayCard } from './VipTodayCard';
+import { ArrivalsCard } from '../../widgets/outreach/ArrivalsCard';
 import './vip.css';
 
 /**
@@ -14,6 +15,7 @@ export default function VipScreen() {
         channel="vip"
         aside={(live) => (
           <>
+            <ArrivalsCard liveAt={live.at} />
             <VipTodayCard liveAt={live.at} />
             <MyFollowUpsCard />
           </>

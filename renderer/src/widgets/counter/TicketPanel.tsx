@@ -4,6 +4,7 @@ import type { PublicTicket, TicketView } from '@shared/api/queue';
 import type { IntentsInfo } from '../../api/queue';
 import { useBilingual } from '../../lib/bilingual';
 import { formatTime } from '../../lib/branchTime';
+import { MarkTags } from '../outreach/MarkTags';
 
 export type CounterCommand = 'call' | 'recall' | 'start' | 'finish' | 'no_show' | 'transfer' | 'hold';
 
@@ -95,6 +96,7 @@ export function TicketPanel({ current, view, held, info, paused, busy, onCommand
                 );
               })}
             </div>
+            <MarkTags marks={view?.marks} />
           </div>
         </div>
       ) : (

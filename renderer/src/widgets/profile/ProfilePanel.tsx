@@ -9,6 +9,7 @@ import { ComplaintDialog } from './ComplaintDialog';
 import { DialogScope, useDialogScope } from './dialogScope';
 import { HoldingsList } from './HoldingsList';
 import { ProfileActivity } from './ProfileActivity';
+import { RelationshipCard } from '../outreach/RelationshipCard';
 import { ProfileHeader } from './ProfileHeader';
 import './profile.css';
 
@@ -65,6 +66,7 @@ export function ProfilePanel({
             />
           )}
           <div className="profile__side">
+            <RelationshipCard customerId={c.id} />
             <ProfileActivity customerId={c.id} />
             <HoldingsList holdings={c.holdings} />
           </div>

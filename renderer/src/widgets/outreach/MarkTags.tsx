@@ -1,0 +1,30 @@
+import { Tag, Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { TicketMarks } from '@shared/triage/marks';
+import { useBilingual } from '../../lib/bilingual';
+import './text';
+
+/** The lobby's judgement on the called ticket: 严格审核, care, elderly, and why it has priority. */
+export function MarkTags({ marks }: { marks: TicketMarks | null | undefined }) {
+  const { t } = useTranslation();
+  const bi = useBilingual();
+  if (!marks) return null;
+  return (
+    <span className="mark-tags" data-testid="ticket-marks">
+      {marks.review && (
+        <Tooltip title={marks.reviewReason ? bi(marks.reviewReason) : undefined}>
+          <Tag color="red" data-testid="mark-review" style={{ fontSize: 15, padding: '3px 10px' }}>
+            {t('outreach.marks.review')}
+          </Tag>
+        </Tooltip>
+      )}
+      {marks.care && <Tag color="purple">{t('outreach.marks.care')}</Tag>}
+      {marks.elderly && <Tag color="orange">{t('outreach.marks.elderly')}</Tag>}
+      {marks.priorityReason && (
+        <Tag color="gold" data-testid="mark-priority">
+          {t('outreach.marks.priority')}：{bi(marks.priorityReason)}
+        </Tag>
+      )}
+    </span>
+  );
+}
