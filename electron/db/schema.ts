@@ -424,6 +424,56 @@ export interface CounterStateTable {
   staff_id: string | null;
 }
 
+export interface AppointmentTable {
+  id: string;
+  code: string;
+  customer_id: string | null;
+  service: string;
+  intent: string;
+  channel: string;
+  slot_at: number;
+  slot_day: string;
+  amount_fen: number | null;
+  status: string;
+  external_id: string | null;
+  api_key_id: string | null;
+  ticket_id: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: number;
+  checked_in_at: number | null;
+  called_at: number | null;
+  cancelled_at: number | null;
+  cancel_reason: string | null;
+  updated_at: number;
+}
+
+export interface ApiKeyTable {
+  id: string;
+  key_hash: string;
+  name: string;
+  created_by: string | null;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface NotificationTable {
+  id: string;
+  appointment_id: string;
+  customer_id: string | null;
+  kind: string;
+  due_at: number;
+  status: string;
+  attempts: number;
+  recipient_masked: string | null;
+  body_zh: string;
+  body_en: string;
+  sent_at: number | null;
+  error: string | null;
+  created_at: number;
+}
+
 export interface DB {
   feedback_ratings: FeedbackRatingTable;
   feedback_pads: FeedbackPadTable;
@@ -433,6 +483,9 @@ export interface DB {
   outreach_assignments: OutreachAssignmentTable;
   ticket_facts: TicketFactTable;
   counter_states: CounterStateTable;
+  appointments: AppointmentTable;
+  api_keys: ApiKeyTable;
+  notifications: NotificationTable;
   ho_journal: HoJournalRowTable;
   ho_sync_state: HoSyncStateTable;
   outbox: OutboxTable;

@@ -22,6 +22,7 @@ import { ExportRepo } from '../db/repos/exports';
 import { liveSocket } from './live';
 import { guardOrigin } from './origin';
 import { allRoutes } from '@shared/api/routes';
+import { appointmentRoutes } from './routes/appointments';
 import { Http, unregistered } from './route';
 import { registerRateLimit } from './rate-limit';
 import { counterRoutes } from './routes/counters';
@@ -132,6 +133,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         staffId,
       ),
   });
+  appointmentRoutes(http, { appointments: ctx.appointmentsApp });
   // The contract and the server cannot drift apart: a route declared in shared/api/routes without a handler here
   // would be a typed call that always 404s, so the server refuses to start.
   const missing = unregistered(allRoutes, http.registered);

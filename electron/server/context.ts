@@ -34,6 +34,10 @@ import { DashboardApp } from '../app/dashboard/live';
 import { ReportsApp } from '../app/dashboard/reports';
 import { DashboardRepo } from '../db/repos/dashboard';
 import { ReportRepo } from '../db/repos/reports';
+import { randomBytes } from 'node:crypto';
+import { AppointmentsApp } from '../app/appointments';
+import { LogSender, NotificationDispatcher, type NotificationSender } from '../app/appointments/notifier';
+import { AppointmentRepo } from '../db/repos/appointments';
 
 export interface ServerOptions {
   version: string;
@@ -49,6 +53,8 @@ export interface ServerOptions {
   now?: () => number;
   /** Replication tuning (shared/sync/config.ts); tests make it fast. */
   sync?: Partial<SyncConfig>;
+  /** Where customer notifications go (an SMS gateway adapter); the log by default. */
+  notificationSender?: NotificationSender;
 }
 
 /** Everything a route needs, built once per server. Tests build it on a temp DB with a fixed clock. */
@@ -100,6 +106,9 @@ export class AppContext {
   /** The branch manager's live dashboard and history reports (shared/metrics). */
   readonly dashboard: DashboardApp;
   readonly reports: ReportsApp;
+  /** Appointments (预约) and their notification outbox's dispatcher (started by the server on a hub). */
+  readonly appointmentsApp: AppointmentsApp;
+  readonly notifier: NotificationDispatcher;
 
   constructor(
     readonly store: Store,
@@ -258,6 +267,44 @@ export class AppContext {
       now,
     });
     this.reports = new ReportsApp({ repo: new ReportRepo(store), rules, now });
+    const appointments = new AppointmentRepo(store);
+    this.appointmentsApp = new AppointmentsApp({
+      repo: appointments,
+      customer: (id) => this.customers.get(id),
+      findCustomer: (q) => this.customersApp.lookup(q, null).customers.map((c) => c.id),
+      ticketOf: (id) => {
+        const t = this.queue.tickets.get(id);
+        return t ? { displayNo: t.displayNo, calledAt: t.lastCalledAt ?? t.calledAt } : undefined;
+      },
+      audit,
+      tx,
+      now,
+      rules,
+      random: (n) => randomBytes(n),
+      queue: {
+        issue: (input, staffId) => this.queue.issue(input, staffId),
+        waitingViews: (at) =>
+          this.queue.board
+            .tickets()
+            .filter((t) => t.status === 'waiting')
+            .map((t) => this.queue.board.view(t, at)),
+      },
+    });
+    this.notifier = new NotificationDispatcher({
+      repo: appointments,
+      sender:
+        opts.notificationSender ?? new LogSender((line) => log.info({ notification: line }, 'notification')),
+      now,
+      phoneOf: (id) => {
+        const c = this.customers.get(id);
+        return c?.phoneEnc ? pii.decrypt(c.phoneEnc) : null;
+      },
+      log,
+      beforeSend: () => {
+        this.appointmentsApp.sweepNoShows();
+        this.appointmentsApp.aheadNotices();
+      },
+    });
     this.syncApp = new SyncApp({
       sync: this.sync,
       store,

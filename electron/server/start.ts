@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { defaultRulesConfig } from '@shared/config/schema';
@@ -17,6 +17,7 @@ import { enrollTerminal, startReplicator } from '../sync/terminal';
 import { startHeadOffice } from './headoffice/start';
 import { HeadOfficeSync } from '../sync/headoffice/sync';
 import type { RunningServer } from './running';
+import { LogSender, type NotificationSender } from '../app/appointments/notifier';
 
 export const APP_VERSION: string = pkg.version;
 export const DEMO_SEED = 20261123;
@@ -42,6 +43,10 @@ export async function startServer(
     sync?: Partial<SyncConfig>;
     /** How long close() lets requests in flight finish before it drops their connections. */
     closeGraceMs?: number;
+    /** Customer notifications (an SMS gateway adapter); by default one masked JSON line each in notifications.log. */
+    notificationSender?: NotificationSender;
+    /** How often the notification outbox is sent (ms); 0 never (tests send with ctx.notifier.tick()). */
+    notifyIntervalMs?: number;
   },
 ): Promise<RunningServer> {
   assertBindAllowed(cfg);
@@ -76,6 +81,11 @@ export async function startServer(
     lan: !isLoopbackHost(cfg.host),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.sync ? { sync: opts.sync } : {}),
+    notificationSender:
+      opts.notificationSender ??
+      new LogSender((line) =>
+        appendFileSync(join(cfg.dataDir, 'notifications.log'), `${line}\n`, { mode: 0o600 }),
+      ),
   });
   if (cfg.role === 'hub') ctx.sync.lookupKey = pii.terminalKey();
 
@@ -117,6 +127,9 @@ export async function startServer(
         enrollment,
       )
     : undefined;
+  // Only the hub sends: a terminal's bookings and tickets reach the hub through replication.
+  const notifyEvery = opts.notifyIntervalMs ?? 30_000;
+  const notifier = cfg.role === 'hub' && notifyEvery > 0 ? ctx.notifier.start(notifyEvery) : undefined;
   let closed = false;
   return {
     app,
@@ -129,6 +142,7 @@ export async function startServer(
       closed = true;
       await headOffice?.stop();
       await replicator?.stop();
+      await notifier?.stop();
       await closeApp(app, opts.closeGraceMs);
       store.close();
     },

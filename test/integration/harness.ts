@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { ServeConfig } from '../../electron/server/config';
 import { startServer, type RunningServer } from '../../electron/server/start';
+import type { NotificationSender } from '../../electron/app/appointments/notifier';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -23,6 +24,8 @@ export async function startTestServer(
     /** Listen on all interfaces in LAN mode (lobby displays need a token). */
     lan?: boolean;
     log?: Logger;
+    /** Customer notifications go here (the outbox is sent only by ctx.notifier.tick() in tests). */
+    notificationSender?: NotificationSender;
   } = {},
 ): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'triage-test-'));
@@ -40,6 +43,8 @@ export async function startTestServer(
     staticDir: null,
     log: opts.log ?? pino({ level: 'silent' }),
     ...(opts.now ? { now: opts.now } : {}),
+    ...(opts.notificationSender ? { notificationSender: opts.notificationSender } : {}),
+    notifyIntervalMs: 0,
   });
   const headers = (token?: string): Record<string, string> =>
     token ? { authorization: `Bearer ${token}` } : {};

@@ -15,6 +15,7 @@ import { queueApi } from './queue';
 import { staffingApi } from './staffing';
 import { outreachApi } from './outreach';
 import { dashboardApi } from './dashboard';
+import { appointmentsApi } from './appointments';
 
 /**
  * Every route of the branch server, by domain. The server registers a handler for each (and refuses to start when
@@ -37,6 +38,7 @@ export const routes = {
   staffing: staffingApi,
   outreach: outreachApi,
   dashboard: dashboardApi,
+  appointments: appointmentsApi,
 };
 
 /** The whole table, flat: /api/docs, the role tests and the fuzz suite walk it. */
