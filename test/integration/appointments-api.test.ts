@@ -197,7 +197,7 @@ describe('the next morning', () => {
     const walk2 = await json<{ ticket: TicketView }>(
       await s.post('/api/tickets', { customerId: null, intents: ['account_open'] }, lobby),
     );
-    await at(sh('2026-12-04', '10:05'), 'lobby');
+    await at(sh('2026-12-04', '10:05'), 'lobby', 'teller');
     const today = await json<{ appointments: AppointmentView[] }>(
       await s.get(`/api/appointments/customer/${booked.customerId as string}`, lobby),
     );
