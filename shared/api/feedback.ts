@@ -74,6 +74,12 @@ export interface PadState {
   thanksSeconds: number;
 }
 
+/** GET /api/feedback/survey-link/:id: the slip's QR (a path on this server), or null when the pad is off. */
+export interface SurveyLink {
+  path: string | null;
+  expiresAt: number | null;
+}
+
 export interface AnswerRecorded {
   id: string;
   /** The escalation that fired (rule key), if any. */

@@ -193,6 +193,29 @@ describe('satisfaction pad', () => {
     ]);
   });
 
+  it('takes one web-survey answer per visit through the signed link on the slip; refuses a changed link', async () => {
+    const id = await serveOne();
+    const link = await json<{ path: string }>(await s.get(`/api/feedback/survey-link/${id}`, lobby));
+    expect(link.path).toMatch(/^\/survey\//);
+    const token = link.path.slice('/survey/'.length);
+    const view = await json<{ displayNo: string; rated: boolean }>(await s.get(`/api/survey/${token}`));
+    expect(view.rated).toBe(false);
+    // A link changed to name another visit, or a forged signature, is refused.
+    const forged = token.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+    expect((await s.get(`/api/survey/${forged}`)).status).toBe(404);
+    expect((await s.post(`/api/survey/${token}`, { level: 'satisfied' })).status).toBe(201);
+    const again = await s.post(`/api/survey/${token}`, { level: 'dissatisfied' });
+    expect(again.status).toBe(409);
+    expect((await json<{ error: { code: string } }>(again)).error.code).toBe('already_rated');
+    expect(
+      s.store.sqlite.prepare(`SELECT answer, channel FROM feedback_ratings WHERE ticket_id = ?`).all(id),
+    ).toEqual([{ answer: 'satisfied', channel: 'survey' }]);
+    // Past the link's life it is refused too.
+    clock += 3 * 86_400_000;
+    expect((await s.get(`/api/survey/${token}`)).status).toBe(404);
+    clock -= 3 * 86_400_000;
+  });
+
   it('exports the ratings (CSV), masked like every export', async () => {
     expect((await s.get('/api/export/ratings?format=csv', teller1)).status).toBe(403);
     const res = await s.get('/api/export/ratings?format=csv', manager);

@@ -1,5 +1,12 @@
 import { ApiError, refusal } from '@shared/api/errors';
-import type { AlertList, AnswerRecorded, FeedbackAlert, PadState, SurveyView } from '@shared/api/feedback';
+import type {
+  AlertList,
+  AnswerRecorded,
+  FeedbackAlert,
+  PadState,
+  SurveyLink,
+  SurveyView,
+} from '@shared/api/feedback';
 import type { CounterView, LiveMessage } from '@shared/api/queue';
 import type { RulesConfig } from '@shared/config/schema';
 import type { FeedbackAnswer, FeedbackLevel } from '@shared/feedback/config';
@@ -89,12 +96,15 @@ export class RatingsApp {
     return this.record(last as StoredVisit, a.level, a.dimensions, 'pad', now);
   }
 
-  /** The link printed on the slip: valid from the issue until `surveyLinkMinutes` after the visit is finished. */
-  surveyLink(ticketId: string, issuedAt: number): string {
-    const minutes = this.d.rules().feedback.surveyLinkMinutes;
-    // The visit is finished after the slip is printed: the link lives a working day plus the survey window.
-    const expiresAt = issuedAt + 12 * 3_600_000 + minutes * 60_000;
-    return `/survey/${signSurveyToken(this.d.surveyKey(), ticketId, expiresAt)}`;
+  /** The link printed on the slip: valid from the issue until a working day plus `surveyLinkMinutes` later. */
+  surveyLink(ticketId: string): SurveyLink {
+    const cfg = this.d.rules().feedback;
+    const issuedAt = this.d.repo.issuedAt(ticketId);
+    if (issuedAt === null) throw new ApiError(404, 'ticket_not_found', '票号不存在', 'No such ticket');
+    if (!cfg.enabled) return { path: null, expiresAt: null };
+    // The visit is finished after the slip is printed; the answer itself is checked against the finish time.
+    const expiresAt = issuedAt + 12 * 3_600_000 + cfg.surveyLinkMinutes * 60_000;
+    return { path: `/survey/${signSurveyToken(this.d.surveyKey(), ticketId, expiresAt)}`, expiresAt };
   }
 
   private surveyVisit(token: string): { ticketId: string; expiresAt: number } {

@@ -146,6 +146,13 @@ export class FeedbackRepo {
     };
   }
 
+  issuedAt(ticketId: string): number | null {
+    const r = this.store.first(
+      this.store.k.selectFrom('tickets').select('arrived_at').where('id', '=', ticketId),
+    );
+    return r?.arrived_at ?? null;
+  }
+
   displayNo(ticketId: string): string | null {
     const r = this.store.first(
       this.store.k.selectFrom('tickets').select('display_no').where('id', '=', ticketId),

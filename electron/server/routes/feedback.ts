@@ -64,6 +64,7 @@ export function feedbackRoutes(http: Http, deps: FeedbackRouteDeps): void {
     return r;
   });
 
+  route(http, api.surveyLink, ({ params }) => ratings.surveyLink(params.id));
   route(http, api.survey, ({ params }) => ratings.survey(params.token));
   route(http, api.surveyAnswer, ({ params, body, reply }) => {
     const r = ratings.surveyAnswer(params.token, body);

@@ -14,6 +14,7 @@ import {
   type PadSession,
   type PadState,
   type PadView,
+  type SurveyLink,
   type SurveyView,
 } from '../feedback';
 import { idParam } from '../inputs';
@@ -75,6 +76,14 @@ export const feedbackApi = {
     summary:
       'Satisfaction pad: the customer’s answer for the visit just finished (pad token; once, in the window)',
     reply: returns<AnswerRecorded>(),
+  }),
+  surveyLink: defineRoute({
+    method: 'GET',
+    path: '/api/feedback/survey-link/:id',
+    roles: ['lobby', 'teller', 'rm', 'manager', 'admin'],
+    params: idParam,
+    summary: 'The signed, short-lived survey link of a ticket (QR on the print slip)',
+    reply: returns<SurveyLink>(),
   }),
   survey: defineRoute({
     method: 'GET',
