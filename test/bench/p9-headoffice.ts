@@ -6,9 +6,10 @@
  *   through `POST /api/ho/push` of a head-office server process (`dist/server/cli.js --role headoffice`);
  *   events/s = events accepted ÷ wall time. Idempotency is checked by pushing one branch's batches again
  *   (0 accepted).
- * - Report: the rest of a year of history is loaded in bulk (not timed) by SQL, the way push stores events
- *   (journal rows and their daily rollup in one statement), up to 10M events; then `GET /api/ho/report` for the
- *   whole history and for a 90-day range cut mid-day, 5 times each: report_seconds is the slower median.
+ * - History first: a year of events before the pushed days is loaded in bulk (not timed) by SQL, the way push
+ *   stores events (journal rows and their daily rollup in one statement), so that the pushes above land in a
+ *   journal of 10M events; then `GET /api/ho/report` for the whole history and for a 90-day range cut mid-day,
+ *   5 times each after a warm-up: report_seconds is the slower median.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
@@ -146,29 +147,47 @@ export const p9HeadOffice: Bench = {
             seconds: number;
           };
         };
+
+        // First a year of history before the pushed days, spread evenly over the branches, so the timed pushes
+        // land in a journal of the full size. Loaded the way any bulk load is (secondary indexes built once
+        // afterwards); not timed.
+        const perBranch = Math.ceil((REPORT_EVENTS - BRANCHES * PER_BRANCH) / BRANCHES);
+        const step = Math.floor((365 * DAY) / perBranch);
+        const t0 = performance.now();
+        const idx = await db.pool.query<{ name: string; def: string }>(
+          `SELECT indexname AS name, indexdef AS def FROM pg_indexes
+           WHERE tablename = 'journal' AND indexname NOT IN ('journal_pkey')`,
+        );
+        const cons = await db.pool.query<{ name: string; def: string }>(
+          `SELECT conname AS name, pg_get_constraintdef(oid) AS def FROM pg_constraint
+           WHERE conrelid = 'journal'::regclass AND contype = 'u'`,
+        );
+        for (const c of cons.rows) await db.pool.query(`ALTER TABLE journal DROP CONSTRAINT ${c.name}`);
+        const plain = idx.rows.filter((i) => !cons.rows.some((c) => c.name === i.name));
+        for (const i of plain) await db.pool.query(`DROP INDEX ${i.name}`);
+        for (const [code, id] of Object.entries(ids)) {
+          await db.pool.query(BULK_SQL, [id, code, wall0 - 365 * DAY, step, perBranch]);
+        }
+        await db.pool.query("SET maintenance_work_mem = '256MB'");
+        for (const c of cons.rows)
+          await db.pool.query(`ALTER TABLE journal ADD CONSTRAINT ${c.name} ${c.def}`);
+        for (const i of plain) await db.pool.query(i.def);
+        await db.pool.query('ANALYZE');
+        process.stdout.write(
+          `  history loaded (${round((performance.now() - t0) / 1000, 0)} s, not timed)\n`,
+        );
+
         const ingest = push();
         const eventsPerS = Math.round(ingest.accepted / ingest.seconds);
         process.stdout.write(
-          `  ingest: ${ingest.accepted.toLocaleString()} events in ${round(ingest.seconds, 2)} s\n`,
+          `  ingest: ${ingest.accepted.toLocaleString()} events in ${round(ingest.seconds, 2)} s into the full journal\n`,
         );
         const again = push('BR001');
         process.stdout.write(
           `  the same ${again.events.toLocaleString()} events again: ${again.accepted} accepted\n`,
         );
-
-        // A year of history before the pushed days, spread evenly over the branches.
-        const perBranch = Math.ceil((REPORT_EVENTS - ingest.accepted) / BRANCHES);
-        const step = Math.floor((365 * DAY) / perBranch);
-        const t0 = performance.now();
-        for (const [code, id] of Object.entries(ids)) {
-          await db.pool.query(BULK_SQL, [id, code, wall0 - 365 * DAY, step, perBranch]);
-        }
-        await db.pool.query('ANALYZE');
         const total = Number(
           (await db.pool.query<{ n: string }>('SELECT count(*) AS n FROM journal')).rows[0]?.n ?? 0,
-        );
-        process.stdout.write(
-          `  history loaded: ${total.toLocaleString()} events (${round((performance.now() - t0) / 1000, 0)} s, not timed)\n`,
         );
         const whole = await timeReport(url, admin, '');
         const from = Math.floor(wall0 / DAY) * DAY - 90 * DAY + 5 * 3_600_000;
