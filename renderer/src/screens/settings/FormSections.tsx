@@ -277,6 +277,24 @@ export function QueuesSection({ config }: SectionProps) {
               </Form.Item>
             </Col>
           </Row>
+          {/* The wait estimate's prior and floor (shared/queue/wait.ts). */}
+          <Row gutter={16} style={{ maxWidth: 1100 }}>
+            <Col span={6}>
+              <Form.Item name={['queue', 'wait', 'priorWeight']} label={t('settings.field.priorWeight')}>
+                <InputNumber {...num} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name={['queue', 'wait', 'floorFraction']} label={t('settings.field.floorFraction')}>
+                <InputNumber {...num} step={0.05} />
+              </Form.Item>
+            </Col>
+            <Col span={6}>
+              <Form.Item name={['queue', 'wait', 'residualShare']} label={t('settings.field.residualShare')}>
+                <InputNumber {...num} step={0.05} />
+              </Form.Item>
+            </Col>
+          </Row>
         </>
       )}
     </FormSection>
