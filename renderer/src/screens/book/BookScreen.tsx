@@ -188,6 +188,8 @@ export default function BookScreen() {
             title: t('outreach.col.action'),
             key: 'act',
             width: 150,
+            // Kept in view on a tablet, where the table scrolls sideways.
+            fixed: 'right' as const,
             render: (_, r) =>
               r.contactedToday ? (
                 <Typography.Text type="secondary">

@@ -10,10 +10,14 @@ export function MarkTags({ marks }: { marks: TicketMarks | null | undefined }) {
   const bi = useBilingual();
   if (!marks) return null;
   return (
-    <span className="mark-tags" data-testid="ticket-marks">
+    <div style={{ marginTop: 6 }} data-testid="ticket-marks">
       {marks.review && (
         <Tooltip title={marks.reviewReason ? bi(marks.reviewReason) : undefined}>
-          <Tag color="red" data-testid="mark-review" style={{ fontSize: 15, padding: '3px 10px' }}>
+          <Tag
+            color="red"
+            data-testid="mark-review"
+            style={{ fontSize: 18, padding: '4px 12px', fontWeight: 600 }}
+          >
             {t('outreach.marks.review')}
           </Tag>
         </Tooltip>
@@ -25,6 +29,6 @@ export function MarkTags({ marks }: { marks: TicketMarks | null | undefined }) {
           {t('outreach.marks.priority')}：{bi(marks.priorityReason)}
         </Tag>
       )}
-    </span>
+    </div>
   );
 }
