@@ -4,6 +4,8 @@
  * reported as a typo and never as "customer not found".
  */
 
+import { compactNumber, toHalfWidth } from './typed-input';
+
 export type IdErrorCode =
   | 'id_length'
   | 'id_legacy_15'
@@ -83,7 +85,7 @@ function validDate(y: number, m: number, d: number): boolean {
 }
 
 export function normalizeIdInput(raw: string): string {
-  return raw.trim().replace(/\s+/g, '').toUpperCase();
+  return toHalfWidth(raw).trim().replace(/\s+/g, '').toUpperCase();
 }
 
 /**
@@ -168,7 +170,7 @@ export function luhnCheckDigit(payload: string): number {
 }
 
 export function validateBankCard(raw: string): { ok: true; value: string } | Invalid {
-  const v = raw.replace(/[\s-]/g, '');
+  const v = compactNumber(raw);
   if (!/^\d{13,19}$/.test(v)) {
     return {
       ok: false,
@@ -189,7 +191,7 @@ export function validateBankCard(raw: string): { ok: true; value: string } | Inv
 }
 
 export function validateMobile(raw: string): { ok: true; value: string } | Invalid {
-  const v = raw.replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
+  const v = compactNumber(raw).replace(/^(\+?86)(?=1\d{10}$)/, '');
   if (!/^1[3-9]\d{9}$/.test(v)) {
     return {
       ok: false,
@@ -217,14 +219,16 @@ export function classifyLookup(
   customerNoPattern: RegExp,
   now: number = Date.now(),
 ): LookupQuery | Invalid {
-  const compact = raw.trim().replace(/[\s-]/g, '');
+  const compact = compactNumber(raw);
   const upper = compact.toUpperCase();
   if (customerNoPattern.test(upper)) return { kind: 'customerNo', value: upper };
   if (/^\d{17}[\dXx]$/.test(compact) || /^\d{15}$/.test(compact)) {
     const r = validateResidentId(compact, now);
     return r.ok ? { kind: 'id', value: r.value } : r;
   }
-  if (/^(\+?86)?1\d{10}$/.test(compact)) {
+  // A mobile number with a digit too few or too many (9–12 digits starting with 1) is a mistyped phone: card
+  // numbers have 13–19 digits and none starts with 1, so "银行卡号应为13至19位" would send the manager astray.
+  if (/^(\+?86)?1\d{8,11}$/.test(compact)) {
     const r = validateMobile(compact);
     return r.ok ? { kind: 'phone', value: r.value } : r;
   }
@@ -232,7 +236,7 @@ export function classifyLookup(
     const r = validateBankCard(compact);
     return r.ok ? { kind: 'card', value: r.value } : r;
   }
-  const name = raw.trim();
+  const name = toHalfWidth(raw).trim();
   if (name.length >= 1 && name.length <= 40 && /^[\p{Script=Han}A-Za-z·．. ]+$/u.test(name)) {
     return { kind: 'name', value: name };
   }

@@ -4,6 +4,7 @@ import type { InputRef } from 'antd';
 import { useEffect, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSummary } from '@shared/api/types';
+import { toHalfWidth } from '@shared/customer/typed-input';
 import { ApiFailure, messageOf } from '../../api/client';
 import { lookupCustomer } from '../../api/customers';
 import { CustomerCard } from '../../components/CustomerCard';
@@ -69,8 +70,10 @@ export function IdentifyPanel({ initialQuery, visitor, inputRef, onPick, onWalkI
         loading={lookup.isPending}
         onChange={(e) => setQ(e.target.value)}
         onSearch={(v) => {
-          const trimmed = v.trim();
-          if (trimmed) lookup.mutate(trimmed);
+          // The field shows what is searched: a full-width IME's `１３８…` as `138…`.
+          const typed = toHalfWidth(v).trim();
+          setQ(typed);
+          if (typed) lookup.mutate(typed);
         }}
       />
       <Button size="large" block onClick={onWalkIn} data-testid="walk-in">
