@@ -9,6 +9,7 @@ import { customerRoutes } from './routes/customers';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
 import { queueRoutes } from './routes/queue';
+import { floorRoutes } from './routes/floor';
 import { visitRoutes } from './routes/visit';
 import { importRoutes } from './routes/import';
 import { exportRoutes } from './routes/export';
@@ -82,6 +83,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   displayRoutes(http, { displays: ctx.displaysApp, lan: ctx.opts.lan });
   customerRoutes(http, { customers: ctx.customersApp, visits: ctx.visitsApp });
   queueRoutes(http, { queue: ctx.queue, rules: () => ctx.rules() });
+  floorRoutes(http, { floor: ctx.queueApps.floor });
   visitRoutes(http, { visits: ctx.visitsApp });
   importRoutes(http, {
     imports: new ImportsApp({

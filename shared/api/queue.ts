@@ -42,6 +42,14 @@ export const issueRequest = triageRequest.extend({
       reason: z.string().trim().min(2, '请填写调整原因 / give a reason').max(200).transform(scrubPii),
     })
     .optional(),
+  /** Why this customer gets a second live ticket (shared/queue/floor: one customer, one live ticket). */
+  secondReason: z
+    .string()
+    .trim()
+    .min(2, '请填写另取一号的原因 / give the reason for a second ticket')
+    .max(200)
+    .transform(scrubPii)
+    .optional(),
 });
 
 /**

@@ -123,11 +123,18 @@ export const payloadSchemas = {
       queue: queueKey.optional(),
       priority: priority.optional(),
       channel: z.string().min(1).max(40).optional(),
+      /** The visit's services, changed in the lobby while the ticket waits (it keeps its arrival time). */
+      services: intentKeys.min(1).optional(),
       reason,
     })
-    .refine((p) => p.queue !== undefined || p.priority !== undefined || p.channel !== undefined, {
-      message: 'override changes the queue, the priority or the channel',
-    }),
+    .refine(
+      (p) =>
+        p.queue !== undefined ||
+        p.priority !== undefined ||
+        p.channel !== undefined ||
+        p.services !== undefined,
+      { message: 'override changes the queue, the priority, the channel or the services' },
+    ),
 } as const satisfies Record<TicketEventType, z.ZodType>;
 
 export const ticketEventSchema = z.object({

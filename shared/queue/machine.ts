@@ -336,6 +336,7 @@ export function applyEvent(state: TicketState | null, ev: TicketEvent): ApplyRes
       if (typeof p.queue === 'string') next.queue = p.queue;
       if (typeof p.priority === 'number') next.priority = p.priority;
       if (typeof p.channel === 'string') next.channel = p.channel;
+      if (Array.isArray(p.services)) next.services = [...(p.services as string[])];
       next.overrideCount += 1;
       next.lastReason = reason;
       break;

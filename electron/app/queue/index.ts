@@ -1,10 +1,11 @@
 import { QueueBoard, publicTicket } from './board';
 import { CounterApp } from './counters';
 import type { QueueDeps } from './deps';
+import { FloorApp } from './floor';
 import { QueueApp } from './tickets';
 import { VipApp } from './vip';
 
-export { CounterApp, QueueApp, QueueBoard, VipApp, publicTicket };
+export { CounterApp, FloorApp, QueueApp, QueueBoard, VipApp, publicTicket };
 export type { Actor, QueueDeps, QueueOutbox, SuggestionCount } from './deps';
 export type { CounterCaller } from './ownership';
 
@@ -13,9 +14,16 @@ export interface QueueModules {
   queue: QueueApp;
   counters: CounterApp;
   vip: VipApp;
+  /** The lobby floor: today's open tickets and the lobby's acts on them. */
+  floor: FloorApp;
 }
 
 export function queueModules(d: QueueDeps): QueueModules {
   const queue = new QueueApp(d);
-  return { queue, counters: new CounterApp(d, queue.board), vip: new VipApp(d) };
+  return {
+    queue,
+    counters: new CounterApp(d, queue.board),
+    vip: new VipApp(d),
+    floor: new FloorApp(d, queue),
+  };
 }

@@ -14,6 +14,7 @@ import {
 } from '@shared/queue';
 import { resolveOverride, triage, type TriageDecision, type TriageFlags } from '@shared/triage';
 import { marksFromDecision } from '@shared/triage/marks';
+import { checkOneLiveTicket } from '@shared/queue/floor';
 import { checkOutcomeBeforeFinish } from '@shared/visit/rules';
 import { classifyTier } from '@shared/customer/tier';
 import { birthDateFromMonth } from '@shared/customer/age';
@@ -90,12 +91,8 @@ export class QueueApp {
     return this.triageAt(customerId, intents, flags, this.d.now());
   }
 
-  private triageAt(
-    customerId: string | null,
-    intents: string[],
-    flags: TriageFlags,
-    now: number,
-  ): TriageDecision {
+  /** The decision as of `now` (the floor module re-triages a ticket whose services change). */
+  triageAt(customerId: string | null, intents: string[], flags: TriageFlags, now: number): TriageDecision {
     const rules = this.rules();
     let customer = null;
     if (customerId) {
@@ -128,8 +125,11 @@ export class QueueApp {
     });
   }
 
-  /** Folds and stores the events (with their outbox entries) in one transaction; the board follows. */
-  private commit(events: TicketEvent[], prior: TicketState | null): TicketState {
+  /**
+   * Folds and stores the events (with their outbox entries) in one transaction; the board follows. The floor
+   * module (./floor.ts) commits its multi-event acts through here too.
+   */
+  commit(events: TicketEvent[], prior: TicketState | null): TicketState {
     const states: TicketState[] = [];
     let state = prior;
     for (const ev of events) {
@@ -160,6 +160,8 @@ export class QueueApp {
       override?: { channel: string; reason: string } | undefined;
       /** A checked-in booking (electron/app/appointments): the lane ticket, or a walk-in with its reason. */
       appointment?: Omit<TicketAppointment, 'serveQueue'> | undefined;
+      /** Why this customer gets a second live ticket (refused without one). */
+      secondReason?: string | undefined;
     },
     staffId: string | null,
   ): IssueResult {
@@ -168,6 +170,8 @@ export class QueueApp {
     const day = this.board.ensureDay(now);
     const rules = this.rules();
     const decision = this.triageAt(input.customerId, input.intents, input.flags, now);
+    const one = checkOneLiveTicket(this.board.tickets(), input.customerId, input.secondReason);
+    if (!one.ok) throw refusal(409, one);
     const sendTo = resolveOverride(decision, input.override, rules.triage);
     if (!sendTo.ok) throw refusal(400, sendTo);
     const { overridden, queue, channel: chosen } = sendTo;
@@ -226,6 +230,16 @@ export class QueueApp {
         targetId: ticketId,
         reason: input.override.reason,
         detail: { suggested: decision.channel, chosen },
+      });
+    }
+    if (input.secondReason) {
+      this.d.audit.append({
+        at: now,
+        staffId: actor.staffId,
+        action: 'ticket.second',
+        targetType: 'ticket',
+        targetId: ticketId,
+        reason: input.secondReason,
       });
     }
     if (input.customerId) this.d.visits.touchVisit(input.customerId, now);

@@ -15,7 +15,13 @@ export function queueRoutes(http: Http, deps: { queue: QueueApp; rules: () => Ru
 
   route(http, api.issue, ({ body, me, reply }) => {
     const r = queue.issue(
-      { customerId: body.customerId, intents: body.intents, flags: body.flags, override: body.override },
+      {
+        customerId: body.customerId,
+        intents: body.intents,
+        flags: body.flags,
+        override: body.override,
+        secondReason: body.secondReason,
+      },
       me?.id ?? null,
     );
     reply.status(201);

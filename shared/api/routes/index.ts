@@ -4,6 +4,7 @@ import { customersApi } from './customers';
 import { displaysApi } from './displays';
 import { exportsApi } from './exports';
 import { feedbackApi } from './feedback';
+import { floorApi } from './floor';
 import { healthApi } from './health';
 import { importsApi } from './imports';
 import { sessionApi } from './session';
@@ -39,6 +40,7 @@ export const routes = {
   outreach: outreachApi,
   dashboard: dashboardApi,
   appointments: appointmentsApi,
+  floor: floorApi,
 };
 
 /** The whole table, flat: /api/docs, the role tests and the fuzz suite walk it. */
