@@ -95,6 +95,8 @@ export class CustomersApp {
       aumFen: c.aumFen,
       tier: tierInfo(c.aumFen, this.d.rules().customer.tiers),
       segments: c.segments,
+      corporateGrade: c.corporateGrade,
+      creditCode: c.creditCode,
     };
   }
 

@@ -4,12 +4,13 @@ import { RequireLogin } from './components/RequireLogin';
 import { AppShell } from './components/AppShell';
 import { HomeRedirect } from './components/HomeRedirect';
 import { RequireRole } from './components/RequireRole';
-import { ADMIN_ROLES } from './components/nav';
+import { ADMIN_ROLES, FLOOR_ROLES } from './components/nav';
 
 // Each screen is its own chunk: the login screen loads without the counter's or the lobby's code.
 const LoginScreen = lazy(() => import('./screens/login/LoginScreen'));
 const LookupScreen = lazy(() => import('./screens/lookup/LookupScreen'));
 const LobbyScreen = lazy(() => import('./screens/lobby/LobbyScreen'));
+const FloorScreen = lazy(() => import('./screens/floor/FloorScreen'));
 const CounterScreen = lazy(() => import('./screens/counter/CounterScreen'));
 const DisplayScreen = lazy(() => import('./screens/display/DisplayScreen'));
 const RateScreen = lazy(() => import('./screens/rate/RateScreen'));
@@ -52,6 +53,10 @@ export const router = createBrowserRouter([
       { index: true, element: <HomeRedirect /> },
       { path: 'lookup', element: page(<LookupScreen />) },
       { path: 'lobby', element: page(<LobbyScreen />) },
+      {
+        path: 'floor',
+        element: <RequireRole roles={FLOOR_ROLES}>{page(<FloorScreen />)}</RequireRole>,
+      },
       { path: 'counter', element: page(<CounterScreen />) },
       { path: 'vip', element: page(<VipScreen />) },
       { path: 'book', element: page(<BookScreen />) },

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { scrubPii } from '../customer/mask';
 import type { CorporateGrade, CustomerKind } from '../customer/enums';
-import type { TierKey } from '../customer/tier';
 import { triageRequest, type TicketView } from './queue';
+import type { TierInfo } from './types';
 
 /** The lobby floor (大堂现场): today's open tickets, a customer's live ticket, and the lobby's ticket actions. */
 
@@ -11,7 +11,7 @@ export interface FloorCustomer {
   id: string;
   name: string;
   kind: CustomerKind;
-  tier: TierKey;
+  tier: TierInfo;
   corporateGrade: CorporateGrade | null;
 }
 

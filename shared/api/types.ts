@@ -52,6 +52,10 @@ export interface CustomerSummary {
   aumFen: number;
   tier: TierInfo;
   segments: Segment[];
+  /** An enterprise is graded strategic / key / general, not by AUM tier; null for a person. */
+  corporateGrade: CorporateGrade | null;
+  /** An enterprise's unified social credit code (public, not PII); null for a person. */
+  creditCode: string | null;
 }
 
 export interface HoldingView {

@@ -2,6 +2,7 @@ import { expect, request, test, type APIRequestContext, type Browser, type Page 
 import type { AuditPage } from '../../shared/api/audit';
 import { SHOWCASE } from '../../electron/db/demo/generate';
 import { CounterPage, FollowUpsPage, LoginPage, ProfilePanel } from './pages';
+import { releaseTickets } from './floor-helpers';
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test/output/screens/${name}.png`, animations: 'disabled', fullPage: true });
@@ -23,8 +24,14 @@ async function customerId(api: APIRequestContext, no: string): Promise<string> {
   return r.customers[0]?.id as string;
 }
 
-/** The lobby issues a ticket for a known customer, as the lobby screen would. */
+/**
+ * The lobby issues a ticket for a known customer, as the lobby screen would. One customer holds one live ticket:
+ * whatever another spec left them is closed first.
+ */
 async function issue(api: APIRequestContext, customer: string, intents: string[]) {
+  const manager = await apiAs(test.info().project.use.baseURL as string, 'manager1');
+  await releaseTickets(manager, customer);
+  await manager.dispose();
   const res = await api.post('/api/tickets', { data: { customerId: customer, intents, flags: {} } });
   expect(res.status()).toBe(201);
   return ((await res.json()) as { ticket: { id: string; displayNo: string; queue: string } }).ticket;

@@ -61,11 +61,11 @@ export class LobbyPage {
     await expect(this.page.getByTestId('walk-in-card')).toBeVisible();
   }
 
-  /** Toggle a service with the number key printed on its button. */
+  /** Toggle a service with the key printed on its button (1–9, then 0, - and =). */
   async pressIntent(key: string): Promise<void> {
     const button = this.page.getByTestId(`intent-${key}`);
     const digit = (await button.locator('kbd').textContent())?.trim() ?? '';
-    expect(digit).toMatch(/^[1-9]$/);
+    expect(digit).toMatch(/^[0-9=-]$/);
     await this.page.keyboard.press(digit);
     await expect(button).toHaveAttribute('aria-pressed', 'true');
   }

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { SHOWCASE } from '../../electron/db/demo/generate';
 import { CounterPage, DisplayPage, LobbyPage, LoginPage } from './pages';
+import { releaseCustomer } from './floor-helpers';
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test/output/screens/${name}.png`, animations: 'disabled' });
@@ -28,6 +29,12 @@ async function recordSpeechAndPrint(context: BrowserContext): Promise<void> {
     };
   });
 }
+
+// One customer, one live ticket: the showcase customers these tests issue for give up what other specs left them.
+test.beforeEach(async ({ baseURL }) => {
+  for (const c of [SHOWCASE.private, SHOWCASE.potential])
+    await releaseCustomer(baseURL as string, c.customerNo);
+});
 
 const spoken = (page: Page) => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
 const DIGITS = '零一二三四五六七八九';

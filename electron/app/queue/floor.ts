@@ -1,6 +1,6 @@
 import { queueDef, type TicketEvent, type TicketState } from '@shared/queue';
 import { floorOrder, isSelfServiceQueue, liveTicketsOf, selfServicePoint } from '@shared/queue/floor';
-import { classifyTier } from '@shared/customer/tier';
+import { tierInfo } from '@shared/customer/tier-info';
 import { ApiError } from '@shared/api/errors';
 import type { FloorCustomer, FloorTicket, FloorView, LiveTicketList } from '@shared/api/floor';
 import type { IssueResult, TicketView } from '@shared/api/queue';
@@ -43,7 +43,7 @@ export class FloorApp {
                 id: c.id,
                 name: c.name,
                 kind: c.kind,
-                tier: classifyTier(c.aumFen, rules.customer.tiers).tier,
+                tier: tierInfo(c.aumFen, rules.customer.tiers),
                 corporateGrade: c.corporateGrade,
               }
             : null,

@@ -32,6 +32,9 @@ export interface CustomerBrief {
   phoneMasked: string | null;
   aumFen: number;
   segments: Segment[];
+  /** An enterprise's grade (strategic / key / general) and its unified social credit code; null for a person. */
+  corporateGrade: CorporateGrade | null;
+  creditCode: string | null;
 }
 
 /** A whole customer record. The tier is not here: it follows from `aumFen` and the branch's current bands. */
@@ -93,7 +96,16 @@ const GENDERS = ['M', 'F'] as const;
 /** The summary columns of a customer row (see CustomerRepo's lookups). */
 export type CustomerBriefRow = Pick<
   CustomerTable,
-  'id' | 'customer_no' | 'kind' | 'name' | 'id_masked' | 'phone_masked' | 'aum_fen' | 'segments'
+  | 'id'
+  | 'customer_no'
+  | 'kind'
+  | 'name'
+  | 'id_masked'
+  | 'phone_masked'
+  | 'aum_fen'
+  | 'segments'
+  | 'corporate_grade'
+  | 'credit_code'
 >;
 
 export function customerBriefFromRow(row: CustomerBriefRow): CustomerBrief {
@@ -106,6 +118,8 @@ export function customerBriefFromRow(row: CustomerBriefRow): CustomerBrief {
     phoneMasked: row.phone_masked,
     aumFen: row.aum_fen,
     segments: segmentsOf(row.segments, row.id),
+    corporateGrade: optional(CORPORATE_GRADES, row.corporate_grade, 'corporate grade', row.id),
+    creditCode: row.credit_code,
   };
 }
 

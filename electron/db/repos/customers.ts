@@ -22,9 +22,22 @@ const SUMMARY_COLUMNS = [
   'phone_masked',
   'aum_fen',
   'segments',
+  'corporate_grade',
+  'credit_code',
 ] as const;
 
-type SummaryTuple = [string, string, string, string, string | null, string | null, number, string];
+type SummaryTuple = [
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  number,
+  string,
+  string | null,
+  string | null,
+];
 /**
  * Raw (array) rows, named here: better-sqlite3 builds each row object key by key through the V8 API,
  * which cost a lookup more than the row's B-tree search; an object literal gets a fixed shape.
@@ -41,6 +54,8 @@ function summaryRow(t: SummaryTuple): CustomerBrief {
     phone_masked: t[5],
     aum_fen: t[6],
     segments: t[7],
+    corporate_grade: t[8],
+    credit_code: t[9],
   });
 }
 

@@ -2,7 +2,7 @@ import { Card, Descriptions, Space, Statistic, Tag, Typography } from 'antd';
 import type { CustomerSummary } from '@shared/api/types';
 import { formatFen, formatFenCeilYuan } from '@shared/money';
 import { useTranslation } from 'react-i18next';
-import { TierBadge } from './TierBadge';
+import { CustomerBadge } from './CustomerBadge';
 
 export function NextTierLine({ tier }: { tier: CustomerSummary['tier'] }) {
   const { t, i18n } = useTranslation();
@@ -34,7 +34,7 @@ export function CustomerCard({
       title={
         <Space>
           <span style={{ fontSize: 18 }}>{c.name}</span>
-          <TierBadge tier={c.tier} />
+          <CustomerBadge c={c} />
           <Tag>{c.kind === 'corporate' ? t('customer.corporate') : t('customer.individual')}</Tag>
         </Space>
       }
@@ -42,14 +42,23 @@ export function CustomerCard({
     >
       <Space size={48} align="start" wrap>
         <Statistic title={t('customer.aum')} value={formatFen(c.aumFen)} />
-        <div style={{ paddingTop: 28 }}>
-          <NextTierLine tier={c.tier} />
-        </div>
+        {/* The AUM tiers grade people; an enterprise has its grade in the title instead. */}
+        {c.kind !== 'corporate' && (
+          <div style={{ paddingTop: 28 }}>
+            <NextTierLine tier={c.tier} />
+          </div>
+        )}
       </Space>
       <Descriptions size="small" column={columns} style={{ marginTop: 16 }}>
-        <Descriptions.Item label={t('customer.idNo')}>
-          <span data-testid="id-masked">{c.idMasked ?? '—'}</span>
-        </Descriptions.Item>
+        {c.kind === 'corporate' ? (
+          <Descriptions.Item label={t('customer.creditCode')}>
+            <span data-testid="credit-code">{c.creditCode ?? '—'}</span>
+          </Descriptions.Item>
+        ) : (
+          <Descriptions.Item label={t('customer.idNo')}>
+            <span data-testid="id-masked">{c.idMasked ?? '—'}</span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('customer.phone')}>{c.phoneMasked ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('customer.segments')}>
           {c.segments.length === 0 ? '—' : c.segments.map((s) => <Tag key={s}>{t(`segment.${s}`)}</Tag>)}

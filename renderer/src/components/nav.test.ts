@@ -11,13 +11,14 @@ describe('role navigation', () => {
     expect(homeFor(undefined)).toBe('/lookup');
   });
   it('shows managers every screen and front-line staff their own', () => {
-    expect(navFor('lobby')).toEqual(['lobby', 'lookup', 'complaints', 'follow-ups']);
+    expect(navFor('lobby')).toEqual(['lobby', 'floor', 'lookup', 'complaints', 'follow-ups']);
     expect(navFor('teller')).toEqual(['counter', 'follow-ups', 'lookup']);
     expect(navFor('rm')).toEqual(['vip', 'book', 'follow-ups', 'lookup']);
     expect(new Set(navFor('manager'))).toEqual(
       new Set([
         'lookup',
         'lobby',
+        'floor',
         'counter',
         'vip',
         'book',

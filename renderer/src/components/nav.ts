@@ -2,6 +2,7 @@ import type { Role } from '@shared/api/types';
 
 export type NavKey =
   | 'lobby'
+  | 'floor'
   | 'counter'
   | 'vip'
   | 'book'
@@ -18,16 +19,19 @@ export type NavKey =
 /** Branch administration, grouped under one menu entry; and who may open those screens. */
 export const ADMIN_SCREENS: readonly NavKey[] = ['settings', 'audit', 'staff'];
 export const ADMIN_ROLES = ['manager', 'admin'] as const satisfies readonly Role[];
+/** Who works the lobby floor (大堂现场): the lobby manager, and the branch manager and admin standing in. */
+export const FLOOR_ROLES = ['lobby', 'manager', 'admin'] as const satisfies readonly Role[];
 
 /** The screens each role works in, in menu order; the first is where the role lands after login. */
 const BY_ROLE: Record<Role, NavKey[]> = {
-  lobby: ['lobby', 'lookup', 'complaints', 'follow-ups'],
+  lobby: ['lobby', 'floor', 'lookup', 'complaints', 'follow-ups'],
   teller: ['counter', 'follow-ups', 'lookup'],
   // The VIP room is the relationship manager's counter.
   rm: ['vip', 'book', 'follow-ups', 'lookup'],
   manager: [
     'lookup',
     'lobby',
+    'floor',
     'counter',
     'vip',
     'book',
@@ -43,6 +47,7 @@ const BY_ROLE: Record<Role, NavKey[]> = {
   admin: [
     'lookup',
     'lobby',
+    'floor',
     'counter',
     'vip',
     'book',

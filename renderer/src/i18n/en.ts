@@ -60,7 +60,7 @@ export const en: Messages = {
     changeVisitor: 'Identify again (Esc)',
     pickOne: '{{count}} customers found: pick one',
     intents: 'Services',
-    intentsHint: 'Keys 1–9 toggle; pick several if needed',
+    intentsHint: 'Keys 1–9, 0, - and = toggle; pick several if needed',
     flags: 'Special needs',
     flag: {
       elderly: 'Elderly',
@@ -99,7 +99,7 @@ export const en: Messages = {
     print: 'Print',
     next: 'Next visitor',
     autoReset: 'Back to the start in {{count}} s',
-    keys: 'Keys: Enter search / issue · F3 walk-in · 1–9 services · F2 issue · F4 override · Esc start over',
+    keys: 'Keys: Enter search / issue · F3 walk-in · 1–9, 0, -, = services · F2 issue · F4 override · Esc start over',
   },
   counter: {
     pick: 'Choose a counter',

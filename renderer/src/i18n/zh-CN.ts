@@ -58,7 +58,7 @@ export const zhCN = {
     changeVisitor: '重新识别（Esc）',
     pickOne: '找到 {{count}} 位客户，请选择',
     intents: '办理业务',
-    intentsHint: '数字键 1–9 选择，可多选',
+    intentsHint: '数字键 1–9、0、-、= 选择，可多选',
     flags: '特殊情况',
     flag: {
       elderly: '老年客户',
@@ -97,7 +97,7 @@ export const zhCN = {
     print: '打印',
     next: '下一位',
     autoReset: '{{count}} 秒后自动返回',
-    keys: '快捷键：回车 查询 / 取号 · F3 散客 · 1–9 选择业务 · F2 取号 · F4 改派 · Esc 重新开始',
+    keys: '快捷键：回车 查询 / 取号 · F3 散客 · 1–9、0、-、= 选择业务 · F2 取号 · F4 改派 · Esc 重新开始',
   },
   counter: {
     pick: '选择窗口',

@@ -8,7 +8,7 @@ import { toHalfWidth } from '@shared/customer/typed-input';
 import { ApiFailure, messageOf } from '../../api/client';
 import { lookupCustomer } from '../../api/customers';
 import { CustomerCard } from '../../components/CustomerCard';
-import { TierBadge } from '../../components/TierBadge';
+import { CustomerBadge } from '../../components/CustomerBadge';
 import type { Visitor } from './visitor';
 
 interface Props {
@@ -99,7 +99,7 @@ export function IdentifyPanel({ initialQuery, visitor, inputRef, onPick, onWalkI
                 style={{ justifyContent: 'flex-start' }}
               >
                 <span className="lobby-pick__name">{c.name}</span>
-                <TierBadge tier={c.tier} />
+                <CustomerBadge c={c} />
                 <Typography.Text type="secondary">
                   {c.customerNo} · {c.phoneMasked ?? '—'}
                 </Typography.Text>

@@ -2,6 +2,7 @@ import { Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { IntentConfig } from '@shared/triage/config';
 import { useBilingual } from '../../lib/bilingual';
+import { INTENT_KEYS } from './intent-keys';
 
 interface Props {
   intents: IntentConfig[];
@@ -10,7 +11,7 @@ interface Props {
   onToggle: (key: string) => void;
 }
 
-/** Toggle buttons; the first nine answer to the number keys 1–9. */
+/** Toggle buttons; each answers to its key on the number row (1–9, 0, -, =). */
 export function IntentPicker({ intents, selected, disabled, onToggle }: Props) {
   const { t } = useTranslation();
   const bi = useBilingual();
@@ -37,8 +38,8 @@ export function IntentPicker({ intents, selected, disabled, onToggle }: Props) {
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => onToggle(intent.key)}
             >
-              {i < 9 ? (
-                <kbd className="key">{i + 1}</kbd>
+              {INTENT_KEYS[i] !== undefined ? (
+                <kbd className="key">{INTENT_KEYS[i]}</kbd>
               ) : (
                 // Same width as a key, so every label starts in the same column.
                 <kbd className="key" aria-hidden style={{ visibility: 'hidden' }}>

@@ -7,17 +7,23 @@ import type { CustomerSummary } from '@shared/api/types';
 import type { TriageFlags } from '@shared/triage/types';
 import { messageOf } from '../../api/client';
 import { issueTicket, triage, useIntents, type IssueResult, type VisitRequest } from '../../api/queue';
+import { changeServices, reprintTicket, useCustomerTickets } from '../../api/floor';
 import { useHotkeys } from '../../hooks/useHotkeys';
 import { FeedbackAlerts } from '../../widgets/feedback/FeedbackAlerts';
+import { useLiveQueue } from '../../live/useLiveQueue';
+import { openTicketPrint } from '../../lib/ticket-print';
 import { DecisionPanel } from './DecisionPanel';
+import { ExistingTicket, type HeldMode } from './ExistingTicket';
 import { FlagPanel } from './FlagPanel';
 import { IdentifyPanel } from './IdentifyPanel';
+import { intentIndexForKey } from './intent-keys';
 import { IntentPicker } from './IntentPicker';
 import { OverrideModal } from './OverrideModal';
-import { openTicketPrint, TicketIssued } from './TicketIssued';
+import { TicketIssued } from './TicketIssued';
 import { useKeyBurst } from './useKeyBurst';
 import { visitorCustomerId, type Visitor } from './visitor';
 import './lobby.css';
+import './text';
 
 /** 大堂分流: identify → intents and flags → the suggestion with its reasons → one key issues the ticket. */
 export default function LobbyScreen() {
@@ -28,6 +34,10 @@ export default function LobbyScreen() {
   const [flags, setFlags] = useState<TriageFlags>({});
   const [overriding, setOverriding] = useState(false);
   const [issued, setIssued] = useState<IssueResult | null>(null);
+  // Enter pressed before the ticket could be issued: the panels say what is missing.
+  const [nudged, setNudged] = useState(false);
+  // A customer who already holds a live ticket: what the lobby manager chose to do with it.
+  const [heldMode, setHeldMode] = useState<HeldMode>({ kind: 'ask' });
   // A new key remounts the lookup field after each visitor: empty, or with the card that was just swiped.
   const [round, setRound] = useState(0);
   const [scanned, setScanned] = useState<string | null>(null);
@@ -36,6 +46,9 @@ export default function LobbyScreen() {
 
   const request: VisitRequest = { customerId: visitorCustomerId(visitor), intents, flags };
   const ready = visitor !== null && intents.length > 0;
+  const live = useLiveQueue('queues');
+  const held = useCustomerTickets(issued ? null : request.customerId);
+  const heldTicket = held.data?.tickets[0] ?? null;
   const decision = useQuery({
     queryKey: ['triage', request],
     queryFn: () => triage(request),
@@ -45,7 +58,12 @@ export default function LobbyScreen() {
     staleTime: 0,
   });
   const issue = useMutation({
-    mutationFn: issueTicket,
+    mutationFn: (body: Parameters<typeof issueTicket>[0]) =>
+      heldTicket && heldMode.kind === 'change'
+        ? changeServices(heldTicket.id, body.intents, body.flags ?? {})
+        : issueTicket(
+            heldMode.kind === 'second' && heldMode.reason ? { ...body, secondReason: heldMode.reason } : body,
+          ),
     onSuccess: (r) => {
       setOverriding(false);
       setIssued(r);
@@ -60,6 +78,8 @@ export default function LobbyScreen() {
       setFlags({});
       setOverriding(false);
       setIssued(null);
+      setNudged(false);
+      setHeldMode({ kind: 'ask' });
       setRound((n) => n + 1);
       issue.reset();
     },
@@ -75,15 +95,45 @@ export default function LobbyScreen() {
     else lookupInput.current?.focus();
   }, [visitor, issued, round]);
 
-  const toggle = (key: string) =>
+  const toggle = (key: string) => {
+    setNudged(false);
     setIntents((cur) => (cur.includes(key) ? cur.filter((k) => k !== key) : [...cur, key]));
-  const pick = (c: CustomerSummary) => setVisitor({ kind: 'customer', customer: c });
-  const walkIn = () => setVisitor({ kind: 'anonymous' });
-  const doIssue = () => {
-    if (ready && !issued && !issue.isPending) issue.mutate(request);
   };
+  const pick = (c: CustomerSummary) => {
+    setNudged(false);
+    setVisitor({ kind: 'customer', customer: c });
+  };
+  const walkIn = () => {
+    setNudged(false);
+    setVisitor({ kind: 'anonymous' });
+  };
+  // With a live ticket held, Enter waits until the lobby manager chose: change it, or a second one with a reason.
+  const heldUndecided =
+    heldTicket !== null &&
+    (heldMode.kind === 'ask' || (heldMode.kind === 'second' && heldMode.reason === null));
+  const doIssue = () => {
+    if (issued || issue.isPending) return;
+    if (!ready || heldUndecided) setNudged(true);
+    else issue.mutate(request);
+  };
+  const reprint = () => {
+    if (!heldTicket) return;
+    void reprintTicket(heldTicket.id);
+    openTicketPrint(heldTicket.id);
+  };
+  const heldKey = (key: string): boolean => {
+    if (!heldTicket) return false;
+    const k = key.toLowerCase();
+    if (k === 'p') reprint();
+    else if (k === 'c') setHeldMode({ kind: 'change' });
+    else if (k === 'n') setHeldMode({ kind: 'second', reason: null });
+    else return false;
+    setNudged(false);
+    return true;
+  };
+  const changing = heldTicket !== null && heldMode.kind === 'change';
   const openOverride = () => {
-    if (!ready || issued || !decision.data || issue.isPending) return;
+    if (!ready || issued || !decision.data || issue.isPending || changing) return;
     issue.reset();
     setOverriding(true);
   };
@@ -109,7 +159,9 @@ export default function LobbyScreen() {
         else if (key.toLowerCase() === 'p') openTicketPrint(issued.ticket.id);
         return;
       }
-      const intent = /^[1-9]$/.test(key) ? info.data?.intents[Number(key) - 1] : undefined;
+      if (heldKey(key)) return;
+      const index = intentIndexForKey(key);
+      const intent = index >= 0 ? info.data?.intents[index] : undefined;
       if (key === 'Enter') doIssue();
       else if (intent && visitor) toggle(intent.key);
     },
@@ -119,13 +171,21 @@ export default function LobbyScreen() {
   if (info.error) return <Alert type="error" showIcon title={messageOf(info.error, i18n.language)} />;
   if (!info.data) return <Spin style={{ margin: 64 }} />;
 
-  if (issued)
+  if (issued) {
+    // A change of service keeps the number: say so rather than "ticket issued".
+    const changed = issued.ticket.id === heldTicket?.id || heldMode.kind === 'change';
     return (
       <>
         <FeedbackAlerts />
-        <TicketIssued result={issued} info={info.data} onDone={reset} />
+        <TicketIssued
+          result={issued}
+          info={info.data}
+          title={changed ? t('lobbyMore.existing.changed') : undefined}
+          onDone={reset}
+        />
       </>
     );
+  }
 
   const error = issue.error ?? decision.error;
   return (
@@ -143,7 +203,10 @@ export default function LobbyScreen() {
         />
         <FlagPanel
           flags={flags}
-          elderlyDerived={!!decision.data?.facts.elderly && !flags.elderly}
+          // Only this visitor's own decision: a kept previous one is another customer's birth date.
+          elderlyDerived={
+            ready && !decision.isPlaceholderData && !!decision.data?.facts.elderly && !flags.elderly
+          }
           disabled={!visitor}
           onChange={setFlags}
         />
@@ -153,11 +216,33 @@ export default function LobbyScreen() {
         {error && (
           <Alert type="error" showIcon title={messageOf(error, i18n.language)} data-testid="lobby-error" />
         )}
+        {heldTicket && (
+          <ExistingTicket
+            ticket={heldTicket}
+            info={info.data}
+            mode={heldMode}
+            nudged={nudged}
+            onReprint={reprint}
+            onChange={() => setHeldMode({ kind: 'change' })}
+            onSecond={() => setHeldMode({ kind: 'second', reason: null })}
+            onSecondReason={(reason) => {
+              setHeldMode({ kind: 'second', reason });
+              setNudged(false);
+              workArea.current?.focus();
+            }}
+          />
+        )}
         <DecisionPanel
           decision={ready ? decision.data : undefined}
           info={info.data}
+          queues={live.snapshot?.queues}
           loading={decision.isFetching}
+          identified={visitor !== null}
           ready={ready}
+          nudged={nudged && !heldUndecided}
+          issueLabel={
+            heldTicket && heldMode.kind === 'change' ? t('lobbyMore.existing.changeIssue') : undefined
+          }
           issuing={issue.isPending}
           onIssue={doIssue}
           onOverride={openOverride}

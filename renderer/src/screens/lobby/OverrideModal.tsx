@@ -1,4 +1,4 @@
-import { Alert, Input, Modal, Radio, Space, Typography } from 'antd';
+import { Alert, Input, Modal, Radio, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '@shared/triage/channel';
@@ -23,8 +23,8 @@ interface Props {
 export function OverrideModal({ decision, info, issuing, error, onCancel, onConfirm }: Props) {
   const { t } = useTranslation();
   const bi = useBilingual();
-  const first = decision.alternatives.find((a) => a.available) ?? decision.alternatives[0];
-  const [channel, setChannel] = useState<Channel | ''>(first?.channel ?? '');
+  // Nothing is chosen for the lobby manager: an override is a decision, not a default to wave through.
+  const [channel, setChannel] = useState<Channel | ''>('');
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const valid = channel !== '' && reason.trim().length >= MIN_REASON;
@@ -61,7 +61,9 @@ export function OverrideModal({ decision, info, issuing, error, onCancel, onConf
               <strong className="cap" style={{ fontSize: 16 }}>
                 {name(a.channel)}
               </strong>{' '}
-              <Typography.Text type={a.available ? 'secondary' : 'danger'}>{bi(a.whyNot)}</Typography.Text>
+              {!a.available && <Tag>{t('lobby.notAvailable')}</Tag>}
+              {/* Why the engine did not pick it: information, not an error. */}
+              <Typography.Text type="secondary">{bi(a.whyNot)}</Typography.Text>
             </Radio>
           ))}
         </Space>
@@ -75,12 +77,17 @@ export function OverrideModal({ decision, info, issuing, error, onCancel, onConf
         value={reason}
         data-testid="override-reason"
         placeholder={t('lobby.overrideReasonPlaceholder')}
-        status={tried && !valid ? 'error' : undefined}
+        status={tried && reason.trim().length < MIN_REASON ? 'error' : undefined}
         onChange={(e) => setReason(e.target.value)}
         onPressEnter={submit}
         maxLength={200}
       />
-      {tried && !valid && (
+      {tried && channel === '' && (
+        <Typography.Paragraph type="danger" style={{ margin: 0 }} data-testid="override-pick-channel">
+          {t('lobbyMore.pickChannel')}
+        </Typography.Paragraph>
+      )}
+      {tried && reason.trim().length < MIN_REASON && (
         <Typography.Text type="danger">{t('lobby.overrideReasonRequired')}</Typography.Text>
       )}
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}

@@ -3,22 +3,21 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IntentsInfo, IssueResult } from '../../api/queue';
 import { placeLabel } from '../../lib/place';
+import { openTicketPrint } from '../../lib/ticket-print';
 
 // Long enough to read the number out and hand over the slip; the next walk-in should not wait for a click.
 const AUTO_RESET_S = 20;
 
-export function openTicketPrint(ticketId: string): void {
-  window.open(`/ticket/${encodeURIComponent(ticketId)}/print`, `ticket-${ticketId}`, 'width=420,height=680');
-}
-
 interface Props {
   result: IssueResult;
   info: IntentsInfo;
+  /** The heading, when it was not a new ticket (a change of service keeps the number). */
+  title?: string | undefined;
   onDone: () => void;
 }
 
 /** The big confirmation after issuing: number, channel, people ahead, wait; P prints, Enter/Esc next visitor. */
-export function TicketIssued({ result, info, onDone }: Props) {
+export function TicketIssued({ result, info, title, onDone }: Props) {
   const { t, i18n } = useTranslation();
   const [left, setLeft] = useState(AUTO_RESET_S);
   const { ticket } = result;
@@ -44,7 +43,7 @@ export function TicketIssued({ result, info, onDone }: Props) {
 
   return (
     <Card className="lobby-issued" data-testid="ticket-issued">
-      <Typography.Text className="lobby-issued__title">{t('lobby.issuedTitle')}</Typography.Text>
+      <Typography.Text className="lobby-issued__title">{title ?? t('lobby.issuedTitle')}</Typography.Text>
       <div className="lobby-issued__number" data-testid="issued-number">
         {ticket.displayNo}
       </div>

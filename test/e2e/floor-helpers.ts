@@ -1,0 +1,50 @@
+import { expect, request, type APIRequestContext } from '@playwright/test';
+
+/** The API as one member of staff (Bearer token), for setting the scene and checking what the UI wrote. */
+export async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
+  const anon = await request.newContext({ baseURL });
+  const res = await anon.post('/api/session', { data: { username, password: 'demo1234' } });
+  expect(res.status()).toBe(200);
+  const { token } = (await res.json()) as { token: string };
+  await anon.dispose();
+  return request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+}
+
+export async function customerIdOf(api: APIRequestContext, query: string): Promise<string> {
+  const r = (await (await api.get(`/api/customers/lookup?q=${encodeURIComponent(query)}`)).json()) as {
+    customers: { id: string }[];
+  };
+  const id = r.customers[0]?.id;
+  expect(id, `customer ${query}`).toBeTruthy();
+  return id as string;
+}
+
+const CLEAR = 'e2e：测试前清场 / cleared before a test';
+
+/**
+ * One customer, one live ticket: specs share one branch, so a showcase customer may still hold a ticket another
+ * spec left. Before a spec issues one for them, whatever they still hold is closed: parked if it is being served,
+ * then cancelled (as the branch manager, audited like any cancel).
+ */
+export async function releaseCustomer(baseURL: string, query: string): Promise<void> {
+  const api = await apiAs(baseURL, 'manager1');
+  await releaseTickets(api, await customerIdOf(api, query));
+  await api.dispose();
+}
+
+/** The same, by customer id, with an API context that may act for any counter (manager1). */
+export async function releaseTickets(api: APIRequestContext, customerId: string): Promise<void> {
+  const held = (await (await api.get(`/api/floor/customers/${customerId}`)).json()) as {
+    tickets: { id: string; status: string; counterId: string | null }[];
+  };
+  for (const t of held.tickets) {
+    if (t.status === 'serving') {
+      const hold = await api.post(`/api/tickets/${t.id}/events`, {
+        data: { type: 'hold', counterId: t.counterId, payload: { reason: CLEAR } },
+      });
+      expect(hold.status()).toBe(200);
+    }
+    const cancel = await api.post(`/api/floor/tickets/${t.id}/cancel`, { data: { reason: CLEAR } });
+    expect(cancel.status()).toBe(200);
+  }
+}
