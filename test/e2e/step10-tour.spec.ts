@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SHOWCASE } from '../../electron/db/demo/generate';
 import { LobbyPage } from './pages';
+import { releaseCustomer } from './floor-helpers';
 import {
   SIZES,
   callTo,
@@ -16,6 +17,8 @@ import {
 /** The screens a branch works in, at the sizes its machines have; each saved to test/output/screens/step10/. */
 
 async function lobbyScene(page: Page): Promise<void> {
+  // One customer, one live ticket: what earlier scenes left 张伟 is closed, so the lobby issues a new one.
+  await releaseCustomer(new URL(page.url()).origin, SHOWCASE.effective.customerNo);
   const lobby = new LobbyPage(page);
   await lobby.open();
   await lobby.identify(SHOWCASE.effective.idNumber as string);

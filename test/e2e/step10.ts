@@ -9,6 +9,7 @@ import {
 } from '@playwright/test';
 import type { CallMessage, QueueSnapshot, QueueSummary } from '../../shared/api/queue';
 import { LoginPage } from './pages';
+import { releaseTickets } from './floor-helpers';
 
 /** Step 10's helpers: screen sizes, screenshots, a board under the test's control, geometry checks. */
 export const SIZES = {
@@ -176,6 +177,12 @@ export async function callTo(
   if (here?.current) {
     const type = here.current.status === 'serving' ? 'finish' : 'no_show';
     await at.post(`/api/tickets/${here.current.id}/events`, { data: { type, counterId } });
+  }
+  // One customer, one live ticket: what an earlier scene left this customer is closed first.
+  if (customerId) {
+    const manager = await apiAs(baseURL, 'manager1');
+    await releaseTickets(manager, customerId);
+    await manager.dispose();
   }
   const issued = await lobby.post('/api/tickets', { data: { customerId, intents, flags: {} } });
   expect(issued.status()).toBe(201);
