@@ -32,7 +32,7 @@ export async function releaseCustomer(baseURL: string, query: string): Promise<v
   await api.dispose();
 }
 
-/** The same, by customer id, with an API context that may act for any counter (manager1). */
+/** The same, by customer id, as staff who work the floor and may act for any counter (lobby, manager). */
 export async function releaseTickets(api: APIRequestContext, customerId: string): Promise<void> {
   const held = (await (await api.get(`/api/floor/customers/${customerId}`)).json()) as {
     tickets: { id: string; status: string; counterId: string | null }[];

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SHOWCASE } from '../../electron/db/demo/generate';
 import { LobbyPage } from './pages';
-import { releaseCustomer } from './floor-helpers';
+import { releaseTickets } from './floor-helpers';
 import {
   SIZES,
   callTo,
@@ -18,7 +18,8 @@ import {
 
 async function lobbyScene(page: Page): Promise<void> {
   // One customer, one live ticket: what earlier scenes left 张伟 is closed, so the lobby issues a new one.
-  await releaseCustomer(new URL(page.url()).origin, SHOWCASE.effective.customerNo);
+  // The page's own session (lobby1 or the manager, both on the floor) does it, without another login.
+  await releaseTickets(page.request, await customerIdOf(page.request, SHOWCASE.effective.customerNo));
   const lobby = new LobbyPage(page);
   await lobby.open();
   await lobby.identify(SHOWCASE.effective.idNumber as string);

@@ -179,11 +179,7 @@ export async function callTo(
     await at.post(`/api/tickets/${here.current.id}/events`, { data: { type, counterId } });
   }
   // One customer, one live ticket: what an earlier scene left this customer is closed first.
-  if (customerId) {
-    const manager = await apiAs(baseURL, 'manager1');
-    await releaseTickets(manager, customerId);
-    await manager.dispose();
-  }
+  if (customerId) await releaseTickets(lobby, customerId);
   const issued = await lobby.post('/api/tickets', { data: { customerId, intents, flags: {} } });
   expect(issued.status()).toBe(201);
   const { ticket } = (await issued.json()) as { ticket: { id: string; displayNo: string } };
