@@ -98,6 +98,8 @@ test('one customer, one live ticket: reprint, change of service, or a second tic
   page,
   baseURL,
 }) => {
+  // Three visits of the same customer, a print window and four API checks: more than the default on a busy machine.
+  test.setTimeout(60_000);
   await releaseCustomer(baseURL as string, REGULAR);
   const lobby = await lobbyAs(page);
   await lobby.identify(REGULAR);
@@ -167,6 +169,7 @@ test('the floor: longest wait first, self-service served from the lobby, cancel 
   page,
   baseURL,
 }) => {
+  test.setTimeout(60_000);
   const lobbyApi = await apiAs(baseURL as string, 'lobby1');
   const walkIn = async (intents: string[]) => {
     const r = await lobbyApi.post('/api/tickets', { data: { customerId: null, intents, flags: {} } });
