@@ -14,7 +14,6 @@ import {
 } from '@shared/queue';
 import { resolveOverride, triage, type TriageDecision, type TriageFlags } from '@shared/triage';
 import { marksFromDecision } from '@shared/triage/marks';
-import { checkOneLiveTicket } from '@shared/queue/floor';
 import { checkOutcomeBeforeFinish } from '@shared/visit/rules';
 import { classifyTier } from '@shared/customer/tier';
 import { birthDateFromMonth } from '@shared/customer/age';
@@ -25,6 +24,7 @@ import { newId } from '../../db/ids';
 import { QueueBoard } from './board';
 import type { Actor, QueueDeps } from './deps';
 import { mustActFor, type CounterCaller } from './ownership';
+import { mustBeOnlyLiveTicket } from './one-ticket';
 import { transferPayload } from './transfer';
 
 const ticketNotFound = () => new ApiError(404, 'ticket_not_found', '票号不存在', 'No such ticket');
@@ -91,7 +91,6 @@ export class QueueApp {
     return this.triageAt(customerId, intents, flags, this.d.now());
   }
 
-  /** The decision as of `now` (the floor module re-triages a ticket whose services change). */
   triageAt(customerId: string | null, intents: string[], flags: TriageFlags, now: number): TriageDecision {
     const rules = this.rules();
     let customer = null;
@@ -125,10 +124,7 @@ export class QueueApp {
     });
   }
 
-  /**
-   * Folds and stores the events (with their outbox entries) in one transaction; the board follows. The floor
-   * module (./floor.ts) commits its multi-event acts through here too.
-   */
+  /** Folds and stores the events (with their outbox entries) in one transaction; the board follows (./floor too). */
   commit(events: TicketEvent[], prior: TicketState | null): TicketState {
     const states: TicketState[] = [];
     let state = prior;
@@ -170,8 +166,7 @@ export class QueueApp {
     const day = this.board.ensureDay(now);
     const rules = this.rules();
     const decision = this.triageAt(input.customerId, input.intents, input.flags, now);
-    const one = checkOneLiveTicket(this.board.tickets(), input.customerId, input.secondReason);
-    if (!one.ok) throw refusal(409, one);
+    const second = mustBeOnlyLiveTicket(this.d.audit, this.board.tickets(), input, actor.staffId);
     const sendTo = resolveOverride(decision, input.override, rules.triage);
     if (!sendTo.ok) throw refusal(400, sendTo);
     const { overridden, queue, channel: chosen } = sendTo;
@@ -232,16 +227,7 @@ export class QueueApp {
         detail: { suggested: decision.channel, chosen },
       });
     }
-    if (input.secondReason) {
-      this.d.audit.append({
-        at: now,
-        staffId: actor.staffId,
-        action: 'ticket.second',
-        targetType: 'ticket',
-        targetId: ticketId,
-        reason: input.secondReason,
-      });
-    }
+    second(ticketId, now);
     if (input.customerId) this.d.visits.touchVisit(input.customerId, now);
     const view = this.board.view(state, now);
     this.board.ticketChanged(state, null, now);
