@@ -27,6 +27,8 @@ const AuditScreen = lazy(() => import('./screens/audit/AuditScreen'));
 const StaffScreen = lazy(() => import('./screens/staff/StaffScreen'));
 const SetupScreen = lazy(() => import('./screens/setup/SetupScreen'));
 const StaffingScreen = lazy(() => import('./screens/staffing/StaffingScreen'));
+const DashboardScreen = lazy(() => import('./screens/dashboard/DashboardScreen'));
+const ReportsScreen = lazy(() => import('./screens/reports/ReportsScreen'));
 
 const page = (node: ReactNode) => <Suspense fallback={null}>{node}</Suspense>;
 
@@ -52,6 +54,14 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomeRedirect /> },
       { path: 'lookup', element: page(<LookupScreen />) },
+      {
+        path: 'dashboard',
+        element: <RequireRole roles={ADMIN_ROLES}>{page(<DashboardScreen />)}</RequireRole>,
+      },
+      {
+        path: 'reports',
+        element: <RequireRole roles={ADMIN_ROLES}>{page(<ReportsScreen />)}</RequireRole>,
+      },
       { path: 'lobby', element: page(<LobbyScreen />) },
       {
         path: 'floor',

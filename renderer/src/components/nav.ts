@@ -1,6 +1,8 @@
 import type { Role } from '@shared/api/types';
 
 export type NavKey =
+  | 'dashboard'
+  | 'reports'
   | 'lobby'
   | 'floor'
   | 'counter'
@@ -28,7 +30,10 @@ const BY_ROLE: Record<Role, NavKey[]> = {
   teller: ['counter', 'follow-ups', 'lookup'],
   // The VIP room is the relationship manager's counter.
   rm: ['vip', 'book', 'follow-ups', 'lookup'],
+  // The branch manager lands on the live dashboard.
   manager: [
+    'dashboard',
+    'reports',
     'lookup',
     'lobby',
     'floor',
@@ -46,6 +51,8 @@ const BY_ROLE: Record<Role, NavKey[]> = {
   ],
   admin: [
     'lookup',
+    'dashboard',
+    'reports',
     'lobby',
     'floor',
     'counter',

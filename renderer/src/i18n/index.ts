@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { zhCN } from './zh-CN';
+import { addDashboardNav } from './dashboard-nav';
 
 const saved = typeof localStorage !== 'undefined' ? localStorage.getItem('lang') : null;
 
@@ -13,6 +14,8 @@ void i18n.use(initReactI18next).init({
 });
 // The page says its language from the start (screen readers, and layouts that differ for English).
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.language;
+
+addDashboardNav(i18n);
 
 export function setLanguage(lang: 'zh-CN' | 'en'): void {
   localStorage.setItem('lang', lang);

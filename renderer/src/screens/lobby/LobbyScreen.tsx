@@ -24,6 +24,7 @@ import { useKeyBurst } from './useKeyBurst';
 import { visitorCustomerId, type Visitor } from './visitor';
 import './lobby.css';
 import './text';
+import { ThresholdAlerts } from '../../widgets/alerts/ThresholdAlerts';
 
 /** 大堂分流: identify → intents and flags → the suggestion with its reasons → one key issues the ticket. */
 export default function LobbyScreen() {
@@ -191,6 +192,7 @@ export default function LobbyScreen() {
   return (
     <div className="lobby" data-testid="lobby" ref={workArea} tabIndex={-1}>
       <FeedbackAlerts />
+      <ThresholdAlerts />
       <div className="lobby__column">
         <IdentifyPanel
           key={round}

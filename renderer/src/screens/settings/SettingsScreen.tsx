@@ -30,6 +30,7 @@ const JSON_SECTIONS = {
   visit: ['visit'],
   // The pad's window, prompt, dimensions and escalation rules (不满意 → complaint, two 一般 a day → follow-up).
   feedback: ['feedback'],
+  dashboard: ['dashboard'],
 } as const;
 
 const SUGGEST_OWN_SECTIONS = new Set(['products', 'campaigns']);
@@ -126,6 +127,7 @@ export default function SettingsScreen() {
     },
     { key: 'visit', children: json('visit') },
     { key: 'feedback', children: json('feedback') },
+    { key: 'dashboard', children: json('dashboard') },
     {
       key: 'counters',
       children: (

@@ -1,6 +1,9 @@
 import { Segmented, Select, Switch, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CounterState } from '@shared/api/queue';
+import type { BreakReason } from '@shared/metrics/config';
+import { BreakReasonModal } from './BreakReasonModal';
 
 const STAFF_STATES = ['serving', 'break', 'back_office'] as const;
 type StaffState = (typeof STAFF_STATES)[number];
@@ -11,13 +14,22 @@ interface Props {
   /** Staff without a counter of their own (manager, admin) choose one. */
   canPick: boolean;
   onPick: (id: string) => void;
-  onPatch: (patch: { open?: boolean; staffState?: StaffState }) => void;
+  onPatch: (patch: { open?: boolean; staffState?: StaffState; breakReason?: BreakReason }) => void;
 }
 
 export function CounterHeader({ counters, counter, canPick, onPick, onPatch }: Props) {
   const { t } = useTranslation();
+  const [askingBreak, setAskingBreak] = useState(false);
   return (
     <div className="counter-header">
+      <BreakReasonModal
+        open={askingBreak}
+        onCancel={() => setAskingBreak(false)}
+        onPick={(breakReason) => {
+          setAskingBreak(false);
+          onPatch({ staffState: 'break', breakReason });
+        }}
+      />
       {canPick ? (
         <Select
           size="large"
@@ -52,7 +64,9 @@ export function CounterHeader({ counters, counter, canPick, onPick, onPatch }: P
             value={counter.staffState}
             onChange={(v) => {
               const state = STAFF_STATES.find((x) => x === v);
-              if (state) onPatch({ staffState: state });
+              // A break asks for its reason first.
+              if (state === 'break') setAskingBreak(true);
+              else if (state) onPatch({ staffState: state });
             }}
             data-testid="staff-state"
             options={STAFF_STATES.map((s) => ({ value: s, label: t(`counter.staff.${s}`) }))}
