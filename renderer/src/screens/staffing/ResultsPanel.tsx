@@ -98,7 +98,7 @@ export function ResultsPanel({ pattern, rules, roster, summary, queues }: Props)
         size="small"
         pagination={false}
         scroll={{ x: 900, y: 360 }}
-        dataSource={rows.filter((r) => r.erlang.arrivals > 0 || r.erlang.servers > 0 || r.sim.arrivals > 0)}
+        dataSource={rows.filter((r) => r.erlang.arrivals > 0 || r.sim.arrivals > 0)}
         data-testid="staffing-table"
         columns={[
           { title: t('staffing.interval'), dataIndex: 'label', width: 70, fixed: 'left' },

@@ -11,13 +11,12 @@ export interface ChartSeries {
   names: { erlang: string; band: string; median: string; target: string };
 }
 
-
 function option(s: ChartSeries): EChartsCoreOption {
   const lower = s.p10.map((v) => v ?? null);
   const width = s.p90.map((v, i) => (v === null || s.p10[i] === null ? null : v - (s.p10[i] as number)));
   return {
     animation: false,
-    grid: { left: 48, right: 16, top: 36, bottom: 28 },
+    grid: { left: 48, right: 72, top: 36, bottom: 28 },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v.toFixed(0)}%` : '—'),
