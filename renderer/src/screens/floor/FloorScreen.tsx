@@ -131,7 +131,6 @@ export default function FloorScreen() {
           size="middle"
           pagination={false}
           dataSource={rows}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('floor.empty') }}
           data-testid="floor-table"
           rowClassName={(r) => (r.id === selected?.id ? 'floor__row floor__row--selected' : 'floor__row')}
@@ -201,7 +200,8 @@ export default function FloorScreen() {
             {
               title: t('floor.col.actions'),
               render: (_: unknown, r) => (
-                <Space size={4} wrap={false}>
+                // On a tablet the buttons wrap in their cell instead of leaving the screen.
+                <Space size={4} wrap>
                   <Button size="small" onClick={() => start('reprint', r)} data-testid="floor-reprint">
                     {t('floor.reprint')} <kbd className="key">P</kbd>
                   </Button>
