@@ -14,6 +14,7 @@ const FloorScreen = lazy(() => import('./screens/floor/FloorScreen'));
 const CounterScreen = lazy(() => import('./screens/counter/CounterScreen'));
 const DisplayScreen = lazy(() => import('./screens/display/DisplayScreen'));
 const RateScreen = lazy(() => import('./screens/rate/RateScreen'));
+const SurveyScreen = lazy(() => import('./screens/rate/SurveyScreen'));
 const TicketPrintScreen = lazy(() => import('./screens/ticket-print/TicketPrintScreen'));
 const ImportScreen = lazy(() => import('./screens/import/ImportScreen'));
 const ExportScreen = lazy(() => import('./screens/export/ExportScreen'));
@@ -40,6 +41,8 @@ export const router = createBrowserRouter([
   { path: '/display', element: page(<DisplayScreen />) },
   // The satisfaction pad (评价器) at a counter: public, full screen, its own device token.
   { path: '/rate/:counter', element: page(<RateScreen />) },
+  // The web survey behind the slip's QR: public, the signed link is its only key.
+  { path: '/survey/:token', element: page(<SurveyScreen />) },
   {
     path: '/ticket/:id/print',
     element: <RequireLogin>{page(<TicketPrintScreen />)}</RequireLogin>,

@@ -56,7 +56,8 @@ export function IdleView({ state }: { state: PadState }) {
 export function AskView(p: {
   prompt: string;
   displayNo: string;
-  secondsLeft: number;
+  /** null: no countdown (the web survey). */
+  secondsLeft: number | null;
   selected: FeedbackLevel | null;
   onTap: (l: FeedbackLevel) => void;
 }) {
@@ -66,9 +67,11 @@ export function AskView(p: {
       <div className="pad__prompt">{p.prompt}</div>
       <div className="pad__sub">
         <span>{t('pad.ticket', { no: p.displayNo })}</span>
-        <span className="pad__countdown" data-testid="pad-countdown">
-          {t('pad.secondsLeft', { s: p.secondsLeft })}
-        </span>
+        {p.secondsLeft !== null && (
+          <span className="pad__countdown" data-testid="pad-countdown">
+            {t('pad.secondsLeft', { s: p.secondsLeft })}
+          </span>
+        )}
       </div>
       <div className="pad__levels">
         {FEEDBACK_LEVELS.map((l) => (

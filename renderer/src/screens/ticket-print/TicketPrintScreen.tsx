@@ -6,6 +6,7 @@ import { messageOf } from '../../api/client';
 import { useIntents, useTicket } from '../../api/queue';
 import { placeLabel } from '../../lib/place';
 import { formatDateTime } from '../../lib/branchTime';
+import { SurveyQr } from '../../widgets/feedback/SurveyQr';
 import './ticket-print.css';
 import './text';
 
@@ -81,6 +82,7 @@ export default function TicketPrintScreen() {
               <div key={line}>{line}</div>
             ))}
         </div>
+        <SurveyQr ticketId={tk.id} />
       </div>
       <div className="ticket-print__actions">
         <Button type="primary" size="large" onClick={() => window.print()}>

@@ -28,6 +28,7 @@ const zh = {
       dissatisfied: '不满意',
       empty: '暂无办结业务',
     },
+    survey: { scan: '扫码评价本次服务' },
     pads: {
       tab: '评价器',
       hint: '每个窗口可配一台评价器（平板或副屏），打开下方生成的链接即可使用；令牌只显示一次，可随时撤销。',
@@ -75,6 +76,7 @@ const en: Texts = {
       dissatisfied: 'Dissatisfied',
       empty: 'No finished visits',
     },
+    survey: { scan: 'Scan to rate this visit' },
     pads: {
       tab: 'Satisfaction pads',
       hint: 'Each counter can have a satisfaction pad (a tablet or second screen): open the link created here on it. The token is shown once and can be revoked.',
