@@ -27,6 +27,7 @@ const SettingsScreen = lazy(() => import('./screens/settings/SettingsScreen'));
 const AuditScreen = lazy(() => import('./screens/audit/AuditScreen'));
 const StaffScreen = lazy(() => import('./screens/staff/StaffScreen'));
 const SetupScreen = lazy(() => import('./screens/setup/SetupScreen'));
+const AppointmentsScreen = lazy(() => import('./screens/appointments/AppointmentsScreen'));
 const StaffingScreen = lazy(() => import('./screens/staffing/StaffingScreen'));
 const DashboardScreen = lazy(() => import('./screens/dashboard/DashboardScreen'));
 const ReportsScreen = lazy(() => import('./screens/reports/ReportsScreen'));
@@ -72,6 +73,7 @@ export const router = createBrowserRouter([
       },
       { path: 'counter', element: page(<CounterScreen />) },
       { path: 'vip', element: page(<VipScreen />) },
+      { path: 'appointments', element: page(<AppointmentsScreen />) },
       { path: 'book', element: page(<BookScreen />) },
       { path: 'follow-ups', element: page(<FollowUpsScreen />) },
       { path: 'complaints', element: page(<ComplaintsScreen />) },

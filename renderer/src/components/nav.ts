@@ -16,7 +16,8 @@ export type NavKey =
   | 'settings'
   | 'audit'
   | 'staff'
-  | 'staffing';
+  | 'staffing'
+  | 'appointments';
 
 /** Branch administration, grouped under one menu entry; and who may open those screens. */
 export const ADMIN_SCREENS: readonly NavKey[] = ['settings', 'audit', 'staff'];
@@ -26,10 +27,10 @@ export const FLOOR_ROLES = ['lobby', 'manager', 'admin'] as const satisfies read
 
 /** The screens each role works in, in menu order; the first is where the role lands after login. */
 const BY_ROLE: Record<Role, NavKey[]> = {
-  lobby: ['lobby', 'floor', 'lookup', 'complaints', 'follow-ups'],
-  teller: ['counter', 'follow-ups', 'lookup'],
+  lobby: ['lobby', 'floor', 'appointments', 'lookup', 'complaints', 'follow-ups'],
+  teller: ['counter', 'appointments', 'follow-ups', 'lookup'],
   // The VIP room is the relationship manager's counter.
-  rm: ['vip', 'book', 'follow-ups', 'lookup'],
+  rm: ['vip', 'book', 'appointments', 'follow-ups', 'lookup'],
   // The branch manager lands on the live dashboard.
   manager: [
     'dashboard',
@@ -40,6 +41,7 @@ const BY_ROLE: Record<Role, NavKey[]> = {
     'counter',
     'vip',
     'book',
+    'appointments',
     'follow-ups',
     'complaints',
     'import',
@@ -58,6 +60,7 @@ const BY_ROLE: Record<Role, NavKey[]> = {
     'counter',
     'vip',
     'book',
+    'appointments',
     'follow-ups',
     'complaints',
     'import',

@@ -21,6 +21,7 @@ import { IntentPicker } from './IntentPicker';
 import { OverrideModal } from './OverrideModal';
 import { TicketIssued } from './TicketIssued';
 import { useKeyBurst } from './useKeyBurst';
+import { CheckInPanel } from '../../widgets/appointments/CheckInPanel';
 import { visitorCustomerId, type Visitor } from './visitor';
 import './lobby.css';
 import './text';
@@ -202,6 +203,10 @@ export default function LobbyScreen() {
           onPick={pick}
           onWalkIn={walkIn}
           onReset={reset}
+        />
+        <CheckInPanel
+          customerId={visitor?.kind === 'customer' ? visitor.customer.id : null}
+          onIssued={(r) => setIssued(r)}
         />
         <FlagPanel
           flags={flags}

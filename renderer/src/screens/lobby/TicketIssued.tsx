@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { IntentsInfo, IssueResult } from '../../api/queue';
 import { placeLabel } from '../../lib/place';
 import { openTicketPrint } from '../../lib/ticket-print';
+import { AppointmentNote } from '../../widgets/appointments/AppointmentNote';
 
 // Long enough to read the number out and hand over the slip; the next walk-in should not wait for a click.
 const AUTO_RESET_S = 20;
@@ -50,6 +51,13 @@ export function TicketIssued({ result, info, title, onDone }: Props) {
       <div className="lobby-issued__channel cap" data-testid="issued-channel">
         {placeLabel(channel, queue, i18n.language) || ticket.channel}
       </div>
+      <AppointmentNote
+        appointment={ticket.appointment}
+        serviceName={(k) => {
+          const i = info.intents.find((x) => x.key === k);
+          return i ? (i18n.language.startsWith('zh') ? i.zh : i.en) : k;
+        }}
+      />
       <div className="lobby-issued__facts">
         <div>
           <span>{t('lobby.ahead')}</span>

@@ -1,0 +1,33 @@
+import { Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { PublicAppointment } from '@shared/api/queue';
+import { formatTime } from '../../lib/branchTime';
+import { useBilingual } from '../../lib/bilingual';
+import './text';
+
+/**
+ * "预约 10:30 理财咨询" for a booking's ticket, or the reason a booking became a walk-in ticket — on the lobby's
+ * confirmation, the paper ticket and the counter. `serviceName` turns the service key into its name.
+ */
+export function AppointmentNote({
+  appointment,
+  serviceName,
+}: {
+  appointment: PublicAppointment | null | undefined;
+  serviceName: (key: string) => string;
+}) {
+  const { t } = useTranslation();
+  const bi = useBilingual();
+  if (!appointment) return null;
+  if (appointment.walkIn)
+    return appointment.notice ? (
+      <Typography.Text type="warning" data-testid="appointment-notice">
+        {bi(appointment.notice)}
+      </Typography.Text>
+    ) : null;
+  return (
+    <Tag color="purple" data-testid="appointment-note" style={{ fontSize: 'inherit', padding: '2px 8px' }}>
+      {t('appt.note', { time: formatTime(appointment.bookedAt), service: serviceName(appointment.service) })}
+    </Tag>
+  );
+}
