@@ -11,9 +11,9 @@ describe('role navigation', () => {
     expect(homeFor(undefined)).toBe('/lookup');
   });
   it('shows managers every screen and front-line staff their own', () => {
-    expect(navFor('lobby')).toEqual(['lobby', 'floor', 'lookup', 'complaints', 'follow-ups']);
-    expect(navFor('teller')).toEqual(['counter', 'follow-ups', 'lookup']);
-    expect(navFor('rm')).toEqual(['vip', 'book', 'follow-ups', 'lookup']);
+    expect(navFor('lobby')).toEqual(['lobby', 'floor', 'appointments', 'lookup', 'complaints', 'follow-ups']);
+    expect(navFor('teller')).toEqual(['counter', 'appointments', 'follow-ups', 'lookup']);
+    expect(navFor('rm')).toEqual(['vip', 'book', 'appointments', 'follow-ups', 'lookup']);
     expect(new Set(navFor('manager'))).toEqual(
       new Set([
         'dashboard',
@@ -24,6 +24,7 @@ describe('role navigation', () => {
         'counter',
         'vip',
         'book',
+        'appointments',
         'follow-ups',
         'complaints',
         'import',
