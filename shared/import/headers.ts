@@ -148,6 +148,23 @@ export const FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
       '关联个人客户号',
       'linked customer',
     ]),
+    // Staff usernames (rm1): who owns the customer (客户经营, Step 14); an empty cell keeps the current owner.
+    f('owner_rm', '客户经理', 'Owner RM', [
+      '专属客户经理',
+      '管户客户经理',
+      '管户经理',
+      '主办客户经理',
+      'owner',
+      'rm',
+      'relationship manager',
+    ]),
+    f('backup_rm', '备份客户经理', 'Backup RM', [
+      '协办客户经理',
+      '备份经理',
+      'backup',
+      'backup manager',
+      'backup relationship manager',
+    ]),
   ],
   holdings: [
     CUSTOMER_NO,

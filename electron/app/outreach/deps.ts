@@ -13,7 +13,7 @@ export type Caller = Pick<Me, 'id' | 'role'>;
 
 export const customerNotFound = () =>
   new ApiError(404, 'customer_not_found', '客户不存在', 'No such customer');
-export const OWNER_ROLES = new Set(['rm', 'manager']);
+export { OWNER_ROLES } from '@shared/outreach/owner-roles';
 export const MANAGERS = new Set(['manager', 'admin']);
 
 export interface OutreachDeps {

@@ -19,6 +19,8 @@ export interface ApplyCounts {
   unchanged: number;
   stale: number;
   tierMoves: Record<string, number>;
+  /** Customers whose owner or backup the file set (customer files with the owner columns). */
+  owners: number;
 }
 
 /**
@@ -87,7 +89,13 @@ export class ImportApply {
   }
 
   /** Applies the staged rows; must run inside the caller's transaction. */
-  apply(opts: { now: number; importId: string; bands: readonly TierBand[]; bulk: boolean }): ApplyCounts {
+  apply(opts: {
+    now: number;
+    importId: string;
+    bands: readonly TierBand[];
+    bulk: boolean;
+    staffId: string | null;
+  }): ApplyCounts {
     switch (this.kind) {
       case 'customers':
         return this.applyCustomers(opts);
@@ -120,7 +128,12 @@ export class ImportApply {
     for (const i of idx) this.q.exec(i.sql);
   }
 
-  private applyCustomers(opts: { now: number; bands: readonly TierBand[]; bulk: boolean }): ApplyCounts {
+  private applyCustomers(opts: {
+    now: number;
+    bands: readonly TierBand[];
+    bulk: boolean;
+    staffId: string | null;
+  }): ApplyCounts {
     const cols = `kind, corporate_type, name, id_hash, id_masked, id_enc, credit_code, phone_hash, phone_masked, phone_enc,
       birth_month, gender, segments, lifecycle, relationship_type, corporate_grade, marketing_consent, created_at, last_visit_at, last_txn_at`;
     const lowest = (opts.bands[0] as TierBand).key;
@@ -169,8 +182,37 @@ export class ImportApply {
       'UPDATE main.customers SET linked_customer_id = ? WHERE id = ?',
     );
     for (const l of links) setLink.run(l.target, l.id);
+    const owners = this.applyOwners(opts.now, opts.staffId);
     const rows = this.q.count('SELECT count(*) FROM stage.customers');
-    return { inserted, updated, unchanged: rows - inserted - updated, stale: 0, tierMoves: {} };
+    return { inserted, updated, unchanged: rows - inserted - updated, stale: 0, tierMoves: {}, owners };
+  }
+
+  /**
+   * The owner columns (validated when staged): a named owner is set (source 'import'), a named
+   * backup too; an empty cell keeps what the customer has, except a backup who becomes the owner
+   * (one person cannot be both). Rows that change nothing keep their record (and its source).
+   */
+  private applyOwners(now: number, staffId: string | null): number {
+    const set = this.q.run(
+      `INSERT INTO main.customer_owners (customer_id, owner_id, backup_id, source, assigned_by, assigned_at)
+       SELECT customer_id, owner_id, backup_id, 'import', ?, ? FROM stage.owners WHERE owner_id IS NOT NULL
+       ON CONFLICT (customer_id) DO UPDATE SET owner_id = excluded.owner_id,
+         backup_id = CASE WHEN excluded.backup_id IS NOT NULL THEN excluded.backup_id
+           WHEN customer_owners.backup_id = excluded.owner_id THEN NULL ELSE customer_owners.backup_id END,
+         source = 'import', assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at
+       WHERE customer_owners.owner_id <> excluded.owner_id OR customer_owners.backup_id = excluded.owner_id
+         OR (excluded.backup_id IS NOT NULL AND customer_owners.backup_id IS NOT excluded.backup_id)`,
+      staffId,
+      now,
+    );
+    const backups = this.q.run(
+      `UPDATE main.customer_owners SET backup_id = s.backup_id, source = 'import', assigned_by = ?, assigned_at = ?
+       FROM stage.owners s WHERE customer_owners.customer_id = s.customer_id AND s.owner_id IS NULL
+         AND customer_owners.backup_id IS NOT s.backup_id AND customer_owners.owner_id <> s.backup_id`,
+      staffId,
+      now,
+    );
+    return set + backups;
   }
 
   private applyHoldings(opts: { now: number; importId: string; bulk: boolean }): ApplyCounts {
@@ -225,6 +267,7 @@ export class ImportApply {
       unchanged: this.q.count(`SELECT count(*) FROM stage.agg WHERE mode = 'unchanged'`),
       stale: this.q.count(`SELECT count(*) FROM stage.agg WHERE mode = 'stale'`),
       tierMoves: Object.fromEntries(moves.map((m) => [m.move, m.n])),
+      owners: 0,
     };
   }
 
@@ -243,7 +286,7 @@ export class ImportApply {
          OR products.type <> s.type OR products.risk_level IS NOT s.risk_level OR products.active <> s.active)`,
       now,
     );
-    return { inserted, updated: updated, unchanged: rows - inserted - updated, stale: 0, tierMoves: {} };
+    return { inserted, updated, unchanged: rows - inserted - updated, stale: 0, tierMoves: {}, owners: 0 };
   }
 
   private applyRisk(now: number): ApplyCounts {
@@ -263,7 +306,14 @@ export class ImportApply {
            OR (x.assessed_at = customers.risk_assessed_at AND customers.risk_level IS NOT x.risk_level))`,
         now,
       );
-      return { inserted: 0, updated, unchanged: customers - updated - stale, stale, tierMoves: {} };
+      return {
+        inserted: 0,
+        updated,
+        unchanged: customers - updated - stale,
+        stale,
+        tierMoves: {},
+        owners: 0,
+      };
     } finally {
       db.exec('DROP TABLE temp.risk_latest');
     }

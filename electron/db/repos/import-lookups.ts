@@ -9,6 +9,7 @@ export class ImportLookups {
   private readonly cardsOf: Database.Statement;
   private readonly riskOf: Database.Statement;
   private readonly balanceOf: Database.Statement;
+  private ownerOfStmt: Database.Statement | null = null;
 
   constructor(private readonly store: Store) {
     const db = store.sqlite;
@@ -45,6 +46,25 @@ export class ImportLookups {
 
   cardHashes(customerId: string): string[] {
     return this.cardsOf.all(customerId) as string[];
+  }
+
+  /** Staff by username, loaded once per import (the owner columns of a customer file name them). */
+  staffByUsername(): Map<string, { id: string; role: string; active: boolean }> {
+    const rows = this.store.sqlite.prepare('SELECT id, username, role, active FROM staff').all() as {
+      id: string;
+      username: string;
+      role: string;
+      active: number;
+    }[];
+    return new Map(rows.map((r) => [r.username, { id: r.id, role: r.role, active: r.active === 1 }]));
+  }
+
+  /** The customer's current owner (only asked for a row naming a backup without an owner). */
+  ownerOf(customerId: string): string | null {
+    this.ownerOfStmt ??= this.store.sqlite
+      .prepare('SELECT owner_id FROM customer_owners WHERE customer_id = ?')
+      .pluck();
+    return (this.ownerOfStmt.get(customerId) as string | undefined) ?? null;
   }
 
   products(): Map<string, string> {

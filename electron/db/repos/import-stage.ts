@@ -31,7 +31,8 @@ const STAGE_DDL: Record<ImportKind, string> = {
       segments TEXT NOT NULL, lifecycle TEXT NOT NULL, relationship_type TEXT NOT NULL, corporate_grade TEXT,
       marketing_consent INTEGER NOT NULL, created_at INTEGER NOT NULL, last_visit_at INTEGER, last_txn_at INTEGER,
       linked_no TEXT);
-    CREATE TABLE cards (line INTEGER NOT NULL, customer_id TEXT NOT NULL, card_hash TEXT NOT NULL, card_masked TEXT NOT NULL);`,
+    CREATE TABLE cards (line INTEGER NOT NULL, customer_id TEXT NOT NULL, card_hash TEXT NOT NULL, card_masked TEXT NOT NULL);
+    CREATE TABLE owners (line INTEGER NOT NULL, customer_id TEXT NOT NULL, owner_id TEXT, backup_id TEXT);`,
   holdings: `
     CREATE TABLE holdings (
       line INTEGER NOT NULL, id TEXT NOT NULL, customer_id TEXT NOT NULL, product_type TEXT NOT NULL,
@@ -116,6 +117,7 @@ export class ImportStage {
     if (kind === 'customers') {
       this.ins.customers = this.db.prepare(`INSERT INTO customers VALUES ${placeholders(28)}`);
       this.ins.cards = this.db.prepare('INSERT INTO cards VALUES (?,?,?,?)');
+      this.ins.owners = this.db.prepare('INSERT INTO owners VALUES (?,?,?,?)');
     } else if (kind === 'holdings') {
       this.ins.holdings = this.db.prepare(`INSERT INTO holdings VALUES ${placeholders(8)}`);
       this.ins.agg = this.db
@@ -188,6 +190,11 @@ export class ImportStage {
 
   card(line: number, customerId: string, hash: string, masked: string): void {
     (this.ins.cards as Database.Statement).run(line, customerId, hash, masked);
+  }
+
+  /** The owner columns of a customer row (only rows that fill one in); null = the cell was empty, keep what is there. */
+  owner(line: number, customerId: string, ownerId: string | null, backupId: string | null): void {
+    (this.ins.owners as Database.Statement).run(line, customerId, ownerId, backupId);
   }
 
   holding(

@@ -6,6 +6,13 @@
 import { deriveLifecycle } from '@shared/customer/lifecycle';
 import { maskCard, maskMobile, maskResidentId } from '@shared/customer/mask';
 import { validateCustomerRow, type CustomerInput, type RowRules } from '@shared/import/rows';
+import {
+  backupOnlyProblem,
+  hasOwnerCells,
+  validateOwnerCells,
+  type OwnerCells,
+  type OwnerStaff,
+} from '@shared/import/owner-cells';
 import { cellText } from '@shared/import/values';
 import type { ImportLookups } from '../../db/repos/import-lookups';
 import type { ImportStage, StagedCustomer } from '../../db/repos/import-stage';
@@ -25,6 +32,8 @@ export function customerStager(
   const lifecycleCfg = o.rules.customer.lifecycle;
   const now = rules.now;
   let has: (k: string) => boolean = () => false;
+  // Loaded once, and only when the file has an owner column: the big-import path stays as it was.
+  let staff: ReadonlyMap<string, OwnerStaff> | null = null;
   // Rows checked but not yet staged: their numbers are hashed (and encrypted) a batch at a time.
   let pending: PendingCustomer[] = [];
   let batch = new ProtectBatch();
@@ -150,6 +159,7 @@ export function customerStager(
       linkedNo,
     ];
     stage.customer(staged);
+    if (p.owner) stage.owner(line, id, p.owner.ownerId, p.owner.backupId);
     if (cardsChanged && cardHashes) {
       for (let i = 0; i < cardHashes.length; i++) {
         stage.card(line, id, cardHashes[i] as string, maskCard(c.cards[i] as string));
@@ -160,12 +170,21 @@ export function customerStager(
   return {
     setMap(m) {
       has = (k) => m.index.has(k);
+      if (has('owner_rm') || has('backup_rm')) staff = lookups.staffByUsername();
     },
     row(line, get) {
       const r = validateCustomerRow(get, rules);
-      if (!r.ok) return r.problems;
+      // The owner cells are checked even when the row is bad: the report lists all of a row's problems.
+      const o = staff && hasOwnerCells(get) ? validateOwnerCells(get, staff) : null;
+      if (!r.ok) return o && !o.ok ? [...r.problems, ...o.problems] : r.problems;
+      if (o && !o.ok) return o.problems;
       const c: CustomerInput = r.row;
       const ex = lookups.customer(c.customerNo);
+      const owner: OwnerCells | null = o ? o.value : null;
+      if (owner && owner.ownerId === null && owner.backupId !== null) {
+        const bad = backupOnlyProblem(get, owner.backupId, ex ? lookups.ownerOf(ex.id) : null);
+        if (bad) return [bad];
+      }
       const kindGiven = cellText(get('kind')) !== '' || c.idNumber !== null || c.creditCode !== null;
       // A number the branch already has under the same hash keeps its ciphertext: encrypt unless equal.
       const idAt =
@@ -177,7 +196,7 @@ export function customerStager(
         cardsAt = batch.size;
         for (const n of c.cards) batch.add('card', n, false);
       }
-      pending.push({ line, c, ex, kindGiven, idAt, phoneAt, cardsAt });
+      pending.push({ line, c, ex, kindGiven, idAt, phoneAt, cardsAt, owner });
       return null;
     },
     cut() {
@@ -202,4 +221,6 @@ interface PendingCustomer {
   idAt: number;
   phoneAt: number;
   cardsAt: number;
+  /** The owner columns, when the row fills one in. */
+  owner: OwnerCells | null;
 }

@@ -150,6 +150,7 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
             importId: runId,
             bands: rules,
             bulk: big && apply.bulkLoadWorthIt(summary.rows),
+            staffId: o.staffId,
           });
           summary.tiersAfter = apply.tierCounts();
           summary.inserted = counts.inserted;

@@ -59,6 +59,8 @@ const zh = {
     fieldKey: '英文列名',
     fieldZh: '中文列名',
     aliases: '也可写作',
+    ownerNote:
+      '客户经理、备份客户经理两列可选，填员工的登录用户名（如 rm1），须是在岗的客户经理或网点负责人，两人不能相同；留空则保留客户现有的管户关系。只填备份客户经理时，客户须已有客户经理。',
     busy: '已有导入任务正在进行',
   },
 };
@@ -132,6 +134,8 @@ const en: Texts = {
     fieldKey: 'English header',
     fieldZh: 'Chinese header',
     aliases: 'Also accepted',
+    ownerNote:
+      'The owner RM and backup RM columns are optional: the staff login username (e.g. rm1) of an active relationship manager or branch manager, two different people. An empty cell keeps the customer’s current owner; a backup alone needs a customer who already has an owner.',
     busy: 'Another import is running',
   },
 };
