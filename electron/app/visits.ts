@@ -17,8 +17,8 @@ import type { RulesConfig } from '@shared/config/schema';
 import { scrubOptional, scrubPii } from '@shared/customer/mask';
 import type { SyncEventKind } from '@shared/sync/envelope';
 import type { Bilingual } from '@shared/suggest/text';
-import type { VisitConfig } from '@shared/visit/config';
-import { checkCloseFollowUp, complaintDeadline, followUpDueAt } from '@shared/visit/rules';
+import type { Outcome, VisitConfig } from '@shared/visit/config';
+import { checkCloseFollowUp, checkUndoOutcome, complaintDeadline, followUpDueAt } from '@shared/visit/rules';
 import type { AuditRepo } from '../db/repos/settings';
 import type { StaffRepo } from '../db/repos/staff';
 import type { TicketRepo } from '../db/repos/tickets';
@@ -138,6 +138,54 @@ export class VisitsApp {
       if (followUpId) outbox.recordRow('follow_up', 'follow_ups', followUpId);
       return { id, followUpId };
     });
+  }
+
+  /**
+   * Undo a mistaken outcome key during the visit: a compensating outcome row (`undoes_id`), replicated and sent to
+   * the head office like any outcome, never a delete; the undo and a refused attempt are audited.
+   */
+  undoOutcome(id: string, asker: Asker): void {
+    const { visits, outbox, audit } = this.d;
+    const at = this.d.now();
+    const target = { targetType: 'suggestion_outcome', targetId: id } as const;
+    const r = this.d.tx(() => {
+      const o = visits.outcomeForUndo(id);
+      if (!o) return 'gone' as const;
+      const ticketStatus = o.ticketId ? (this.d.tickets.get(o.ticketId)?.status ?? null) : null;
+      const may = checkUndoOutcome(asker, { ...o, ticketStatus });
+      if (!may.ok) return may;
+      const undo = visits.addOutcome({
+        customerId: o.customerId,
+        ticketId: o.ticketId,
+        productCode: o.productCode,
+        outcome: o.outcome as Outcome,
+        reason: o.reason,
+        note: null,
+        staffId: asker.id,
+        at,
+        undoesId: id,
+      });
+      outbox.recordRow('suggestion_outcome', 'suggestion_outcomes', undo);
+      audit.append({
+        at,
+        staffId: asker.id,
+        action: 'outcome.undo',
+        ...target,
+        detail: { outcome: o.outcome, productCode: o.productCode, ticketId: o.ticketId, undoId: undo },
+      });
+      return null;
+    });
+    if (r === 'gone') throw new ApiError(404, 'outcome_not_found', '没有该营销结果', 'No such outcome');
+    if (r) {
+      audit.append({
+        at,
+        staffId: asker.id,
+        action: 'outcome.undo_denied',
+        ...target,
+        detail: { code: r.code },
+      });
+      throw refusal(r.code === 'not_your_outcome' ? 403 : 409, r);
+    }
   }
 
   /** Front-line staff see their own list; everyone's (`all`) is for managers and admins. */

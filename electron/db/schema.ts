@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { FeedbackPadTable, FeedbackRatingTable } from './schema-feedback';
 
 /**
@@ -167,6 +167,8 @@ export interface SuggestionOutcomeTable {
   /** The campaign that lifted the suggestion, and the ranking rule that scored it most (null: none known). */
   campaign_id: string | null;
   rule_id: string | null;
+  /** A compensating row (migration 0010): the outcome row this one cancels; null for a plain outcome. */
+  undoes_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface FollowUpTable {

@@ -34,6 +34,8 @@ const outcomeRow = z.object({
   at,
   campaign_id: z.string().min(1).max(60).nullable().optional().default(null),
   rule_id: z.string().min(1).max(40).nullable().optional().default(null),
+  /** A compensating row (an undone key press) names the outcome it cancels. */
+  undoes_id: optId,
 });
 
 const followUpRow = z.object({

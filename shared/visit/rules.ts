@@ -89,3 +89,33 @@ export function complaintDeadline(
 export function complaintOverdue(c: { status: string; deadlineAt: number }, now: number): boolean {
   return c.status !== 'resolved' && c.deadlineAt < now;
 }
+
+// ── Undoing an outcome key ──────────────────────────────────────────────────────────
+
+/** Ticket states in which the visit is still going on at a counter. */
+const VISIT_GOING_ON = ['called', 'serving', 'held'] as const;
+
+/**
+ * A mistaken outcome key is undone while its visit is still at the counter, by whoever recorded it (or a manager):
+ * after the visit the figures are the branch's. "Interested" opened a follow-up, which is closed on its own list.
+ */
+export function checkUndoOutcome(
+  asker: { id: string; role: Role },
+  outcome: { staffId: string; outcome: string; undone: boolean; ticketStatus: string | null },
+): Allowed | Refusal<'outcome_undone' | 'not_your_outcome' | 'visit_over' | 'undo_interested'> {
+  if (outcome.undone) return refuse('outcome_undone', '该结果已撤销', 'That outcome was already undone');
+  if (outcome.staffId !== asker.id && !CLOSE_ANY_FOLLOW_UP.includes(asker.role)) {
+    return refuse('not_your_outcome', '只能撤销自己记录的结果', 'You can only undo an outcome you recorded');
+  }
+  if (outcome.outcome === 'interested') {
+    return refuse(
+      'undo_interested',
+      '“有意向”已生成回访任务，请在回访列表中取消',
+      '"Interested" opened a follow-up: cancel it on the follow-up list',
+    );
+  }
+  if (!VISIT_GOING_ON.some((s) => s === outcome.ticketStatus)) {
+    return refuse('visit_over', '办理结束后不能撤销结果', 'An outcome can be undone only during the visit');
+  }
+  return ALLOWED;
+}

@@ -2,6 +2,7 @@ import { STAFF_ROLES } from '@shared/api/security';
 import type { AssigneeView, ComplaintView, FollowUpView, OutcomeView } from '@shared/api/visit';
 import { OUTCOMES } from '@shared/visit/config';
 import { complaintOverdue, followUpOverdue } from '@shared/visit/rules';
+import type { Selectable } from 'kysely';
 import type { ComplaintTable, FollowUpTable, SuggestionOutcomeTable } from '../schema';
 
 /**
@@ -19,7 +20,9 @@ function member<T extends string>(values: readonly T[], v: string, what: string,
 export type OutcomeRecord = Omit<OutcomeView, 'productName'>;
 export type FollowUpRecord = Omit<FollowUpView, 'productName'>;
 
-export function outcomeFromRow(r: SuggestionOutcomeTable & { staff_name: string | null }): OutcomeRecord {
+export function outcomeFromRow(
+  r: Selectable<SuggestionOutcomeTable> & { staff_name: string | null },
+): OutcomeRecord {
   return {
     id: r.id,
     productCode: r.product_code,

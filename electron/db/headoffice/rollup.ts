@@ -26,6 +26,13 @@ function metricCase(alias: string) {
   END`;
 }
 
+/** +1 for an event, −1 for a compensating outcome (an undone key press names the row it cancels: `undoesId`). */
+function signCase(alias: string) {
+  const a = sql.raw(alias);
+  return sql<number>`CASE WHEN ${a}.kind = 'suggestion_outcome' AND ${a}.payload->>'undoesId' IS NOT NULL
+    THEN -1 ELSE 1 END`;
+}
+
 /**
  * Stores a push's events once each and adds the newly stored ones (never duplicates) to the daily counts, in one
  * statement: the rows travel as eight arrays (unnest), not thousands of bound parameters, and the rollup is
@@ -50,8 +57,9 @@ export async function insertAndRollUp(
       RETURNING hlc, kind, payload
     ), daily AS (
       INSERT INTO journal_daily (branch_id, day, metric, n)
-      SELECT ${branchId}, day, metric, count(*) FROM (
-        SELECT (substring(ins.hlc from 1 for 13)::bigint / 86400000)::integer AS day, ${metricCase('ins')} AS metric
+      SELECT ${branchId}, day, metric, sum(sign) FROM (
+        SELECT (substring(ins.hlc from 1 for 13)::bigint / 86400000)::integer AS day, ${metricCase('ins')} AS metric,
+          ${signCase('ins')} AS sign
         FROM ins) x
       WHERE metric IS NOT NULL
       GROUP BY day, metric
@@ -81,7 +89,7 @@ async function dailyCounts(db: HeadOfficeDb, fromDay: number | null, toDay: numb
 async function rawCounts(db: HeadOfficeDb, from: number, to: number): Promise<Counts> {
   if (to <= from) return [];
   const r = await sql<{ code: string; metric: string | null; n: number }>`
-    SELECT b.code, m.metric, count(*)::bigint AS n
+    SELECT b.code, m.metric, sum(${signCase('j')})::bigint AS n
     FROM journal j JOIN branches b ON b.id = j.branch_id,
     LATERAL (SELECT ${metricCase('j')} AS metric) m
     WHERE j.hlc >= ${hlcAt(from)} AND j.hlc < ${hlcAt(to)} AND m.metric IS NOT NULL

@@ -6,6 +6,7 @@ import * as m0004 from './0004-security';
 import * as m0005 from './0005-sync';
 import * as m0006 from './0006-headoffice';
 import * as m0007 from './0007-birth-month';
+import * as m0010 from './0010-outcome-undo';
 import * as m0011 from './0011-dashboard';
 import * as m0013 from './0013-appointments';
 import * as m0014 from './0014-feedback';
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0005-sync': m0005,
   '0006-headoffice': m0006,
   '0007-birth-month': m0007,
+  '0010-outcome-undo': m0010,
   '0011-dashboard': m0011,
   '0013-appointments': m0013,
   '0014-feedback': m0014,

@@ -166,6 +166,15 @@ export class ExportRepo {
             ])
             .where('o.at', '>=', from)
             .where('o.at', '<', to)
+            // Outcomes as they stand: an undone key press and its compensating row are both left out.
+            .where('o.undoes_id', 'is', null)
+            .where(({ not, exists, selectFrom }) =>
+              not(
+                exists(
+                  selectFrom('suggestion_outcomes as u').select('u.id').whereRef('u.undoes_id', '=', 'o.id'),
+                ),
+              ),
+            )
             .where((eb) =>
               eb.or([
                 eb('o.at', '>', after.at),

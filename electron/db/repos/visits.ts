@@ -30,6 +30,8 @@ export class VisitRepo {
     at: number;
     campaignId?: string | null;
     ruleId?: string | null;
+    /** A compensating row: the outcome it cancels. */
+    undoesId?: string;
   }): string {
     const id = newId();
     this.store.run(
@@ -45,6 +47,7 @@ export class VisitRepo {
         at: o.at,
         campaign_id: o.campaignId ?? null,
         rule_id: o.ruleId ?? null,
+        undoes_id: o.undoesId ?? null,
       }),
     );
     return id;
@@ -59,10 +62,55 @@ export class VisitRepo {
           .selectAll('o')
           .select('s.display_name as staff_name')
           .where('o.customer_id', '=', customerId)
+          // What stands: neither a compensating row nor a row one cancels (an undone key press).
+          .where('o.undoes_id', 'is', null)
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('suggestion_outcomes as u').select('u.id').whereRef('u.undoes_id', '=', 'o.id'),
+              ),
+            ),
+          )
           .orderBy('o.at', 'desc')
           .limit(limit),
       )
       .map(outcomeFromRow);
+  }
+
+  /** An outcome row as the undo needs it: undefined when there is no such plain outcome; `undone` when cancelled. */
+  outcomeForUndo(id: string):
+    | {
+        customerId: string;
+        ticketId: string | null;
+        productCode: string;
+        outcome: string;
+        reason: string | null;
+        staffId: string;
+        undone: boolean;
+      }
+    | undefined {
+    const r = this.store.first(
+      this.store.k
+        .selectFrom('suggestion_outcomes as o')
+        .select(['o.customer_id', 'o.ticket_id', 'o.product_code', 'o.outcome', 'o.reason', 'o.staff_id'])
+        .select(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('suggestion_outcomes as u').select('u.id').whereRef('u.undoes_id', '=', 'o.id'),
+          ).as('undone'),
+        )
+        .where('o.id', '=', id)
+        .where('o.undoes_id', 'is', null),
+    );
+    if (!r) return undefined;
+    return {
+      customerId: r.customer_id,
+      ticketId: r.ticket_id,
+      productCode: r.product_code,
+      outcome: r.outcome,
+      reason: r.reason,
+      staffId: r.staff_id,
+      undone: Boolean(r.undone),
+    };
   }
 
   /** Active staff who serve customers, for the follow-up assignee picker. */

@@ -21,6 +21,11 @@ export function visitRoutes(http: Http, deps: { visits: VisitsApp }): void {
     return result;
   });
 
+  route(http, api.undoOutcome, ({ params, me }) => {
+    visits.undoOutcome(params.id, asker(me));
+    return { ok: true as const };
+  });
+
   route(http, api.followUps, ({ query, me }) => ({
     followUps: visits.followUps(
       {

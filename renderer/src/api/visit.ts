@@ -91,6 +91,16 @@ export function useRecordOutcome() {
   });
 }
 
+/** Undo a mistaken outcome key during the visit (the server records a compensating outcome, audited). */
+export function useUndoOutcome() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (o: { id: string; customerId: string }) =>
+      call(routes.visits.undoOutcome, { params: { id: o.id } }),
+    onSuccess: (_r, o) => refresh(o.customerId),
+  });
+}
+
 export function useCloseFollowUp() {
   const refresh = useRefresh();
   return useMutation({

@@ -27,6 +27,14 @@ export const visitsApi = {
     summary: 'Record a suggestion outcome (interested → a follow-up)',
     reply: returns<OutcomeRecorded>(),
   }),
+  undoOutcome: defineRoute({
+    method: 'POST',
+    path: '/api/outcomes/:id/undo',
+    roles: SERVING,
+    params: idParam,
+    summary: 'Undo a mistaken outcome during the visit (a compensating outcome, audited)',
+    reply: returns<Done>(),
+  }),
   followUps: defineRoute({
     method: 'GET',
     path: '/api/follow-ups',

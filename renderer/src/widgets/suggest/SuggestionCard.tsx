@@ -2,23 +2,28 @@ import { Button, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { SuggestItem } from '@shared/suggest/rank';
 import { OUTCOMES, type Outcome } from '@shared/visit/config';
+import { useVisitConfig } from '../../api/visit';
 import { useBilingual } from '../../lib/bilingual';
-import { OUTCOME_COLORS, OUTCOME_KEYS } from './keys';
+import { OUTCOME_COLORS, OUTCOME_KEYS, type Recorded } from './keys';
 
 interface Props {
   item: SuggestItem;
   index: number;
   active: boolean;
-  recorded: Outcome | undefined;
+  recorded: Recorded | undefined;
   busy: boolean;
   onPick: () => void;
   onOutcome: (o: Outcome) => void;
+  /** Undo the recorded outcome (during a visit only). */
+  onUndo: (() => void) | null;
 }
 
 /** One suggestion: what, why (the rules), the sentence to say aloud, and one key per outcome. */
-export function SuggestionCard({ item, index, active, recorded, busy, onPick, onOutcome }: Props) {
+export function SuggestionCard({ item, index, active, recorded, busy, onPick, onOutcome, onUndo }: Props) {
   const { t } = useTranslation();
   const bi = useBilingual();
+  const reasons = useVisitConfig().data?.declineReasons ?? [];
+  const reason = recorded?.reason ? reasons.find((r) => r.key === recorded.reason) : undefined;
   const cls = ['suggestion', active && 'suggestion--active', recorded && 'suggestion--done']
     .filter(Boolean)
     .join(' ');
@@ -47,9 +52,35 @@ export function SuggestionCard({ item, index, active, recorded, busy, onPick, on
         {bi(item.say)}
       </Typography.Paragraph>
       {recorded ? (
-        <Tag color={OUTCOME_COLORS[recorded]} data-testid="suggestion-recorded" style={{ fontSize: 14 }}>
-          {t('suggest.recorded', { outcome: t(`suggest.outcome.${recorded}`) })}
-        </Tag>
+        <div className="suggestion__actions">
+          <Tag
+            color={OUTCOME_COLORS[recorded.outcome]}
+            data-testid="suggestion-recorded"
+            style={{ fontSize: 14 }}
+          >
+            {t('suggest.recorded', { outcome: t(`suggest.outcome.${recorded.outcome}`) })}
+            {recorded.reason && (
+              <span data-testid="suggestion-reason">
+                {' · '}
+                {reason ? bi(reason) : recorded.reason}
+              </span>
+            )}
+          </Tag>
+          {onUndo && recorded.outcome !== 'interested' && (
+            <Button
+              size="small"
+              disabled={busy}
+              data-testid="outcome-undo"
+              onClick={(e) => {
+                e.stopPropagation();
+                onUndo();
+              }}
+            >
+              {t('suggestUndo.undo')}
+              {active && <kbd className="key">Z</kbd>}
+            </Button>
+          )}
+        </div>
       ) : (
         <div className="suggestion__actions">
           {OUTCOMES.map((o) => (

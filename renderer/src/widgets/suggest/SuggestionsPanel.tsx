@@ -4,16 +4,23 @@ import { useTranslation } from 'react-i18next';
 import type { SuggestItem } from '@shared/suggest/rank';
 import type { Outcome } from '@shared/visit/config';
 import { messageOf } from '../../api/client';
-import { useActivity, useRecordOutcome, useSuggestions, type OutcomeInput } from '../../api/visit';
+import {
+  useActivity,
+  useRecordOutcome,
+  useSuggestions,
+  useUndoOutcome,
+  type OutcomeInput,
+} from '../../api/visit';
 import { useHotkeys, type HotkeyMap } from '../../hooks/useHotkeys';
 import { useBilingual } from '../../lib/bilingual';
 import { useDialogOpen } from '../profile/dialogScope';
 import { DeclineDialog } from './DeclineDialog';
 import { InterestedDialog, type FollowUpChoice } from './InterestedDialog';
-import { firstOpen, nextActive, OUTCOME_KEYS, PICK_KEYS } from './keys';
+import { firstOpen, nextActive, OUTCOME_KEYS, PICK_KEYS, type Recorded } from './keys';
 import { SuggestHints } from './SuggestHints';
 import { SuggestionCard } from './SuggestionCard';
 import './suggest.css';
+import './undo-text';
 
 interface Props {
   customerId: string;
@@ -35,16 +42,20 @@ export function SuggestionsPanel({ customerId, ticketId, intents, keysEnabled }:
   const activity = useActivity(customerId);
   const record = useRecordOutcome();
   // Outcomes recorded outside a visit live only here; during a visit the server's list is the truth.
-  const [local, setLocal] = useState<Record<string, Outcome>>({});
+  const [local, setLocal] = useState<Record<string, Recorded>>({});
+  const undo = useUndoOutcome();
+  // Z takes back the last key pressed: after it, the next suggestion is already the active one.
+  const [last, setLast] = useState<string | null>(null);
   const [picked, setPicked] = useState<number | null>(null);
   const [asking, setAsking] = useState<Asking>(null);
 
   const items = useMemo(() => suggestions.data?.items ?? [], [suggestions.data]);
   const codes = items.map((i) => i.productCode);
   const recorded = useMemo(() => {
-    const m = new Map<string, Outcome>(Object.entries(local));
+    const m = new Map<string, Recorded>(Object.entries(local));
     for (const o of activity.data?.outcomes ?? []) {
-      if (ticketId && o.ticketId === ticketId && !m.has(o.productCode)) m.set(o.productCode, o.outcome);
+      if (ticketId && o.ticketId === ticketId && !m.has(o.productCode))
+        m.set(o.productCode, { id: o.id, outcome: o.outcome, reason: o.reason });
     }
     return m;
   }, [local, activity.data, ticketId]);
@@ -66,8 +77,12 @@ export function SuggestionsPanel({ customerId, ticketId, intents, keysEnabled }:
         ...extra,
       },
       {
-        onSuccess: () => {
-          setLocal((l) => ({ ...l, [item.productCode]: outcome }));
+        onSuccess: (r) => {
+          setLocal((l) => ({
+            ...l,
+            [item.productCode]: { id: r.id, outcome, reason: extra.reason ?? null },
+          }));
+          setLast(item.productCode);
           setAsking(null);
           const index = codes.indexOf(item.productCode);
           setPicked(nextActive(codes, new Set([...done, item.productCode]), index));
@@ -86,6 +101,25 @@ export function SuggestionsPanel({ customerId, ticketId, intents, keysEnabled }:
     } else save(item, outcome);
   };
 
+  // A mistaken key is taken back during the visit; the card is open again for the right one.
+  const takeBack = (item: SuggestItem) => {
+    const r = recorded.get(item.productCode);
+    if (!r || !ticketId || undo.isPending) return;
+    undo.mutate(
+      { id: r.id, customerId },
+      {
+        onSuccess: () => {
+          setLocal((l) =>
+            Object.fromEntries(Object.entries(l).filter(([code]) => code !== item.productCode)),
+          );
+          setPicked(codes.indexOf(item.productCode));
+          void message.success(t('suggestUndo.done', { product: bi(item.name) }));
+        },
+        onError: (e) => void message.error(messageOf(e, i18n.language)),
+      },
+    );
+  };
+
   const keys: HotkeyMap = {};
   PICK_KEYS.slice(0, items.length).forEach((k, i) => (keys[k] = () => setPicked(i)));
   for (const [outcome, key] of Object.entries(OUTCOME_KEYS) as [Outcome, string][]) {
@@ -95,6 +129,15 @@ export function SuggestionsPanel({ customerId, ticketId, intents, keysEnabled }:
     };
     keys[key.toLowerCase()] = run;
     keys[key] = run;
+  }
+  if (ticketId) {
+    const z = () => {
+      const act = items[active];
+      const item = act && recorded.has(act.productCode) ? act : items.find((i) => i.productCode === last);
+      if (item) takeBack(item);
+    };
+    keys.z = z;
+    keys.Z = z;
   }
   useHotkeys(keys, keysEnabled && asking === null && items.length > 0);
 
@@ -124,7 +167,8 @@ export function SuggestionsPanel({ customerId, ticketId, intents, keysEnabled }:
                   index={i}
                   active={i === active}
                   recorded={recorded.get(item.productCode)}
-                  busy={record.isPending}
+                  busy={record.isPending || undo.isPending}
+                  onUndo={ticketId ? () => takeBack(item) : null}
                   onPick={() => setPicked(i)}
                   onOutcome={(o) => choose(item, o)}
                 />

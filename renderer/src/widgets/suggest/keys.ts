@@ -35,3 +35,10 @@ export function firstOpen(codes: readonly string[], recorded: ReadonlySet<string
   const i = codes.findIndex((c) => !recorded.has(c));
   return i === -1 ? 0 : i;
 }
+
+/** What was recorded for a suggestion in this visit: shown on its card, and undone from there. */
+export interface Recorded {
+  id: string;
+  outcome: Outcome;
+  reason: string | null;
+}
