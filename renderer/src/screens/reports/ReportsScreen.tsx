@@ -7,6 +7,7 @@ import { routes } from '@shared/api/routes';
 import { METRIC_HELP } from '@shared/metrics/definitions';
 import { call, messageOf } from '../../api/client';
 import { useBilingual } from '../../lib/bilingual';
+import { useCategoryLabel } from '../../widgets/profile/useCategoryLabel';
 import { formatDate, formatDateTime } from '../../lib/branchTime';
 import { Chart } from './Chart';
 import { conversionOption, daysOption, heatOption } from './options';
@@ -23,6 +24,7 @@ const mins = (ms: number | null) => (ms === null ? '—' : `${Math.round(ms / 6_
 export default function ReportsScreen() {
   const { t, i18n } = useTranslation();
   const bi = useBilingual();
+  const categoryLabel = useCategoryLabel();
   const [range, setRange] = useState(() => ({ from: iso(Date.now() - 29 * DAY), to: iso(Date.now()) }));
   const q = useQuery({
     queryKey: ['reports', range],
@@ -43,8 +45,9 @@ export default function ReportsScreen() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [r, i18n.language],
   );
-  const conv = [
-    { title: t('rep.products'), key: 'name', render: (x: ConversionRow) => bi(x.name) },
+  // One column set for the product, campaign and tier tables; the first column says which.
+  const conv = (label: string) => [
+    { title: label, key: 'name', render: (x: ConversionRow) => bi(x.name) },
     { title: t('rep.shown'), dataIndex: 'shown', key: 'shown' },
     { title: t('rep.accepted'), dataIndex: 'accepted', key: 'accepted' },
     { title: t('rep.conversion'), key: 'c', render: (x: ConversionRow) => pct(x.conversionPct) },
@@ -52,14 +55,14 @@ export default function ReportsScreen() {
   const staffCols = [
     { title: t('rep.staff'), dataIndex: 'name', key: 'name' },
     {
-      title: t('dash.col.served', { defaultValue: 'Served' }),
+      title: t('rep.served'),
       key: 's',
       render: (s: StaffRow) => s.figures.served,
     },
     { title: t('rep.sl'), key: 'sl', render: (s: StaffRow) => pct(s.figures.slPct) },
     { title: t('rep.avgWait'), key: 'w', render: (s: StaffRow) => mins(s.figures.avgWaitMs) },
-    { title: 'walk', key: 'wk', render: (s: StaffRow) => mins(s.figures.avgWalkMs) },
-    { title: 'service', key: 'sv', render: (s: StaffRow) => mins(s.figures.avgServiceMs) },
+    { title: t('rep.avgWalk'), key: 'wk', render: (s: StaffRow) => mins(s.figures.avgWalkMs) },
+    { title: t('rep.avgService'), key: 'sv', render: (s: StaffRow) => mins(s.figures.avgServiceMs) },
     { title: t('rep.conversion'), key: 'c', render: (s: StaffRow) => pct(s.conversionPct) },
   ];
   return (
@@ -143,12 +146,24 @@ export default function ReportsScreen() {
             </Col>
             <Col xs={24} xl={12}>
               <Section table="campaigns" title={t('rep.campaigns')} range={range}>
-                <Table size="small" rowKey="key" pagination={false} columns={conv} dataSource={r.campaigns} />
+                <Table
+                  size="small"
+                  rowKey="key"
+                  pagination={false}
+                  columns={conv(t('rep.campaign'))}
+                  dataSource={r.campaigns}
+                />
               </Section>
             </Col>
             <Col xs={24} xl={12}>
               <Section table="tiers" title={t('rep.tiers')} range={range}>
-                <Table size="small" rowKey="key" pagination={false} columns={conv} dataSource={r.tiers} />
+                <Table
+                  size="small"
+                  rowKey="key"
+                  pagination={false}
+                  columns={conv(t('rep.tier'))}
+                  dataSource={r.tiers}
+                />
               </Section>
             </Col>
             <Col xs={24} xl={12}>
@@ -191,13 +206,13 @@ export default function ReportsScreen() {
                   rowKey={(x) => `${x.week}-${x.category}`}
                   pagination={false}
                   columns={[
-                    { title: 'Week', dataIndex: 'week', key: 'week' },
+                    { title: t('rep.week'), dataIndex: 'week', key: 'week' },
                     {
-                      title: t('rep.complaints'),
+                      title: t('rep.category'),
                       key: 'c',
                       render: (x: { name: { zh: string; en: string } }) => bi(x.name),
                     },
-                    { title: '#', dataIndex: 'n', key: 'n' },
+                    { title: t('rep.count'), dataIndex: 'n', key: 'n' },
                   ]}
                   dataSource={r.complaints}
                 />
@@ -215,15 +230,23 @@ export default function ReportsScreen() {
                   rowKey="id"
                   pagination={{ pageSize: 10, hideOnSinglePage: true }}
                   columns={[
-                    { title: t('rep.complaints'), dataIndex: 'category', key: 'category' },
-                    { title: 'status', dataIndex: 'status', key: 'status' },
                     {
-                      title: 'created',
+                      title: t('rep.category'),
+                      key: 'category',
+                      render: (x: { category: string }) => categoryLabel(x.category),
+                    },
+                    {
+                      title: t('complaints.statusTitle'),
+                      key: 'status',
+                      render: (x: { status: string }) => t(`complaints.status.${x.status}`),
+                    },
+                    {
+                      title: t('rep.registered'),
                       key: 'c',
                       render: (x: { createdAt: number }) => formatDateTime(x.createdAt),
                     },
                     {
-                      title: 'deadline',
+                      title: t('complaints.deadline'),
                       key: 'd',
                       render: (x: { deadlineAt: number }) => formatDateTime(x.deadlineAt),
                     },

@@ -14,7 +14,8 @@ export function heatOption(r: HistoryReport, weekdays: string[]): EChartsCoreOpt
   );
   return {
     tooltip: { position: 'top' },
-    grid: { left: 56, right: 16, top: 8, bottom: 64 },
+    // The colour scale stands at the right: under the chart its handle labels fell on the hour axis.
+    grid: { left: 56, right: 72, top: 8, bottom: 28 },
     xAxis: {
       type: 'category',
       data: Array.from({ length: 24 }, (_, h) => `${h}`),
@@ -25,9 +26,10 @@ export function heatOption(r: HistoryReport, weekdays: string[]): EChartsCoreOpt
       min: 0,
       max: Math.max(1, max),
       calculable: true,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
+      orient: 'vertical',
+      right: 0,
+      top: 'middle',
+      itemHeight: 120,
     },
     series: [{ type: 'heatmap', data, label: { show: false } }],
   };
