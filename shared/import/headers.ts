@@ -183,6 +183,8 @@ export const FIELDS: Record<ImportKind, readonly FieldSpec[]> = {
       'balance date',
       'date',
     ]),
+    // A deposit's or wealth product's maturity: feeds the outreach maturity list (Step 14).
+    f('maturity_date', '到期日', 'Maturity date', ['到期日期', '产品到期日', 'maturity']),
   ],
   products: [
     f('code', '产品代码', 'Product code', ['产品编号', '产品编码', 'product code'], { required: true }),

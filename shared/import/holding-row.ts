@@ -8,6 +8,7 @@ import {
   Problems,
   text,
   pastInstant,
+  dateInstant,
   customerNo,
 } from './row-common';
 import { parseProductType } from './row-vocab';
@@ -19,6 +20,8 @@ export interface HoldingInput {
   productCode: string | null;
   balanceFen: number;
   asOf: number;
+  /** When a deposit or wealth product matures (the outreach maturity list); null when the file does not say. */
+  maturityAt: number | null;
 }
 
 export interface HoldingRules extends RowRules {
@@ -78,6 +81,8 @@ export function validateHoldingRow(get: FieldGetter, rules: HoldingRules): RowRe
     });
   }
 
+  const maturityAt = dateInstant(get, 'maturity_date', ['到期日', 'Maturity date'], rules, out);
+
   if (out.list.length > 0 || productType === null || asOf === null) return { ok: false, problems: out.list };
-  return { ok: true, row: { customerNo: no, productType, productCode: code, balanceFen, asOf } };
+  return { ok: true, row: { customerNo: no, productType, productCode: code, balanceFen, asOf, maturityAt } };
 }

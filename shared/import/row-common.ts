@@ -84,14 +84,32 @@ export function pastInstant(
   rules: RowRules,
   out: Problems,
 ): number | null {
+  const t = dateInstant(get, key, label, rules, out);
+  if (t !== null && t >= endOfToday(rules)) {
+    out.add(key, {
+      code: 'date_future',
+      zh: `${label[0]}不能晚于今天`,
+      en: `${label[1]} cannot be in the future`,
+    });
+    return null;
+  }
+  return t;
+}
+
+/** Any date (a maturity may be ahead), as epoch ms of that wall-clock time in the branch; null when empty or bad. */
+export function dateInstant(
+  get: FieldGetter,
+  key: string,
+  label: [string, string],
+  rules: RowRules,
+  out: Problems,
+): number | null {
   const raw = get(key);
   if (cellText(raw) === '') return null;
   // Files repeat the same dates: a date text already seen is not parsed again.
   const cache = typeof raw === 'string' ? dateCache(rules.timeZone) : null;
   const hit = cache?.get(raw as string);
-  if (hit !== undefined) {
-    if (hit < endOfToday(rules)) return hit;
-  }
+  if (hit !== undefined) return hit;
   const r = parseCivil(raw);
   if (!r.ok) {
     out.add(key, { code: r.code, zh: `${label[0]}：${r.zh}`, en: `${label[1]}: ${r.en}` });
@@ -101,14 +119,6 @@ export function pastInstant(
   if (cache) {
     if (cache.size > 50_000) cache.clear();
     cache.set(raw as string, t);
-  }
-  if (t >= endOfToday(rules)) {
-    out.add(key, {
-      code: 'date_future',
-      zh: `${label[0]}不能晚于今天`,
-      en: `${label[1]} cannot be in the future`,
-    });
-    return null;
   }
   return t;
 }

@@ -201,8 +201,25 @@ describe('holding rows', () => {
         productCode: 'WM_PRIVATE',
         balanceFen: 5_000_000_00,
         asOf: Date.UTC(2026, 10, 18, 16),
+        maturityAt: null,
       },
     });
+  });
+  it('takes an optional maturity date, ahead or past, to the branch midnight; a bad one is reported', () => {
+    const base = { customer_no: 'C100000001', product_type: '定期', balance: '1', as_of: '2026-11-19' };
+    expect(validateHoldingRow(row({ ...base, maturity_date: '2027年1月5日' }), hr)).toMatchObject({
+      ok: true,
+      row: { maturityAt: Date.UTC(2027, 0, 4, 16) },
+    });
+    expect(validateHoldingRow(row({ ...base, maturity_date: '2026/11/01' }), hr)).toMatchObject({
+      ok: true,
+      row: { maturityAt: Date.UTC(2026, 9, 31, 16) },
+    });
+    const bad = validateHoldingRow(row({ ...base, maturity_date: '2026-02-30' }), hr);
+    expect(codes(bad)).toEqual(['maturity_date:date_invalid']);
+    expect(bad.ok ? null : bad.problems[0]).toMatchObject({ value: '2026-02-30' });
+    expect(bad.ok ? '' : bad.problems[0]?.zh).toMatch(/^到期日：/);
+    expect(bad.ok ? '' : bad.problems[0]?.en).toMatch(/^Maturity date: /);
   });
   it('checks the product code exists and matches the type', () => {
     expect(

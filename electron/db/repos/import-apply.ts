@@ -221,8 +221,9 @@ export class ImportApply {
     if (this.q.count(`SELECT count(*) FROM stage.agg WHERE mode = 'same'`) > 0) {
       this.q.exec('CREATE INDEX IF NOT EXISTS stage.holdings_customer ON holdings(customer_id)');
       const fp = (t: string) =>
-        `(SELECT group_concat(x.product_type || '|' || ifnull(x.product_code, '') || '|' || x.balance_fen, ';'
-           ORDER BY x.product_type, x.product_code, x.balance_fen) FROM ${t} x WHERE x.customer_id = agg.customer_id)`;
+        `(SELECT group_concat(x.product_type || '|' || ifnull(x.product_code, '') || '|' || x.balance_fen
+             || '|' || ifnull(x.maturity_at, ''), ';'
+           ORDER BY x.product_type, x.product_code, x.balance_fen, x.maturity_at) FROM ${t} x WHERE x.customer_id = agg.customer_id)`;
       this.q.exec(
         `UPDATE stage.agg SET mode = CASE WHEN ${fp('stage.holdings')} IS ${fp('main.holdings')} THEN 'unchanged' ELSE 'replace' END
          WHERE mode = 'same'`,
@@ -238,8 +239,8 @@ export class ImportApply {
     let inserted = 0;
     this.withIndexesRebuilt('holdings', opts.bulk, () => {
       inserted = this.q
-        .run(`INSERT INTO main.holdings (id, customer_id, product_type, product_code, balance_fen, as_of)
-        SELECT h.id, h.customer_id, h.product_type, h.product_code, h.balance_fen, h.as_of FROM stage.holdings h
+        .run(`INSERT INTO main.holdings (id, customer_id, product_type, product_code, balance_fen, as_of, maturity_at)
+        SELECT h.id, h.customer_id, h.product_type, h.product_code, h.balance_fen, h.as_of, h.maturity_at FROM stage.holdings h
         WHERE ${allReplace ? 'true' : `(SELECT a.mode FROM stage.agg a WHERE a.customer_id = h.customer_id) = 'replace'`}`);
     });
     const moves = db

@@ -36,7 +36,8 @@ const STAGE_DDL: Record<ImportKind, string> = {
   holdings: `
     CREATE TABLE holdings (
       line INTEGER NOT NULL, id TEXT NOT NULL, customer_id TEXT NOT NULL, product_type TEXT NOT NULL,
-      product_code TEXT, balance_fen INTEGER NOT NULL, as_of INTEGER NOT NULL, aum INTEGER NOT NULL);
+      product_code TEXT, balance_fen INTEGER NOT NULL, as_of INTEGER NOT NULL, aum INTEGER NOT NULL,
+      maturity_at INTEGER);
     CREATE TABLE agg (
       customer_id TEXT PRIMARY KEY, line INTEGER NOT NULL, as_of INTEGER NOT NULL, min_as_of INTEGER NOT NULL,
       aum_fen INTEGER NOT NULL, n INTEGER NOT NULL, old_aum INTEGER NOT NULL, old_tier TEXT NOT NULL, cur_as_of INTEGER,
@@ -119,7 +120,7 @@ export class ImportStage {
       this.ins.cards = this.db.prepare('INSERT INTO cards VALUES (?,?,?,?)');
       this.ins.owners = this.db.prepare('INSERT INTO owners VALUES (?,?,?,?)');
     } else if (kind === 'holdings') {
-      this.ins.holdings = this.db.prepare(`INSERT INTO holdings VALUES ${placeholders(8)}`);
+      this.ins.holdings = this.db.prepare(`INSERT INTO holdings VALUES ${placeholders(9)}`);
       this.ins.agg = this.db
         .prepare(`INSERT INTO agg (customer_id, line, as_of, min_as_of, aum_fen, n, old_aum, old_tier, cur_as_of)
         VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (customer_id) DO UPDATE SET aum_fen = aum_fen + excluded.aum_fen,
@@ -206,8 +207,19 @@ export class ImportStage {
     fen: number,
     asOf: number,
     aum: boolean,
+    maturityAt: number | null,
   ): void {
-    (this.ins.holdings as Database.Statement).run(line, id, customerId, type, code, fen, asOf, aum ? 1 : 0);
+    (this.ins.holdings as Database.Statement).run(
+      line,
+      id,
+      customerId,
+      type,
+      code,
+      fen,
+      asOf,
+      aum ? 1 : 0,
+      maturityAt,
+    );
   }
 
   /** One customer's rows of a balance file, summed (called once per run of rows of that customer). */

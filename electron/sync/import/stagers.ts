@@ -127,6 +127,7 @@ function holdingStager(
         h.balanceFen,
         h.asOf,
         aum,
+        h.maturityAt,
       );
       return null;
     },
