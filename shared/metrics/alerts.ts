@@ -95,7 +95,11 @@ export function evaluateAlerts(input: AlertInput, cfg: DashboardConfig['alerts']
 }
 
 /** One line for the manager's and the lobby's screen. */
-export function alertText(a: DashboardAlert, queueName: Bilingual | null, counterName: string | null): Bilingual {
+export function alertText(
+  a: DashboardAlert,
+  queueName: Bilingual | null,
+  counterName: string | null,
+): Bilingual {
   const q = queueName ?? { zh: a.queue ?? '', en: a.queue ?? '' };
   const c = counterName ?? '';
   switch (a.kind) {

@@ -12,9 +12,7 @@ export type BreakReason = (typeof BREAK_REASONS)[number];
 
 export const dashboardConfigSchema = z.object({
   /** Per queue: the wait (minutes) within which a served ticket counts toward SL%. */
-  slTargets: z
-    .array(z.object({ queue: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), minutes }))
-    .max(20),
+  slTargets: z.array(z.object({ queue: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/), minutes })).max(20),
   /** For a queue without its own target. */
   defaultSlMinutes: minutes,
   alerts: z.object({

@@ -7,7 +7,7 @@ const DAY = 86_400_000;
  * (from shared/import/values' zoneOffsetMs). Monday is 0: epoch day 0 was a Thursday.
  */
 export const localHour = (at: number, offsetMs: number): number =>
-  Math.floor((((at + offsetMs) % DAY) + DAY) % DAY / 3_600_000);
+  Math.floor(((((at + offsetMs) % DAY) + DAY) % DAY) / 3_600_000);
 export const localWeekday = (at: number, offsetMs: number): number =>
   (((Math.floor((at + offsetMs) / DAY) + 3) % 7) + 7) % 7;
 

@@ -1,5 +1,12 @@
 import { slTargetMs, type DashboardConfig } from './config';
-import { addTicket, emptySums, figuresOf, ticketMetrics, type Figures, type TicketTimes } from './definitions';
+import {
+  addTicket,
+  emptySums,
+  figuresOf,
+  ticketMetrics,
+  type Figures,
+  type TicketTimes,
+} from './definitions';
 
 /** A ticket of today as the live dashboard sees it. */
 export interface LiveTicket extends TicketTimes {
@@ -28,7 +35,9 @@ export function liveGroups(
   config: DashboardConfig,
   now: number,
 ): GroupLive[] {
-  const acc = new Map(keys.map((k) => [k, { sums: emptySums(), waiting: 0, longest: null as number | null }]));
+  const acc = new Map(
+    keys.map((k) => [k, { sums: emptySums(), waiting: 0, longest: null as number | null }]),
+  );
   for (const t of tickets) {
     const key = keyOf(t);
     let a = acc.get(key);

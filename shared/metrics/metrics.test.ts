@@ -19,7 +19,12 @@ import {
 const T0 = Date.UTC(2026, 2, 2, 1, 0); // 09:00 in Asia/Shanghai
 const at = (min: number) => T0 + min * 60_000;
 let seq = 0;
-function ev(ticketId: string, type: TicketEvent['type'], min: number, extra: Partial<TicketEvent> = {}): TicketEvent {
+function ev(
+  ticketId: string,
+  type: TicketEvent['type'],
+  min: number,
+  extra: Partial<TicketEvent> = {},
+): TicketEvent {
   seq += 1;
   return {
     id: `e${seq}`,
@@ -112,7 +117,8 @@ describe('metric definitions on a fixture day', () => {
 
   it('SL%, no-show %, walked-away % and averages of the day', () => {
     const s = emptySums();
-    for (const t of states.values()) addTicket(s, ticketMetrics(t), slTargetMs(defaultDashboardConfig, t.queue));
+    for (const t of states.values())
+      addTicket(s, ticketMetrics(t), slTargetMs(defaultDashboardConfig, t.queue));
     const f = figuresOf(s);
     expect(f.arrived).toBe(6);
     expect(f.served).toBe(3);
@@ -148,7 +154,10 @@ describe('metric definitions on a fixture day', () => {
 
 describe('live groups', () => {
   it('per queue: waiting now, longest current wait, figures so far', () => {
-    const tickets: LiveTicket[] = [...states.values()].map((t) => ({ ...t, tier: t.queue === 'vip' ? 'high' : null }));
+    const tickets: LiveTicket[] = [...states.values()].map((t) => ({
+      ...t,
+      tier: t.queue === 'vip' ? 'high' : null,
+    }));
     const g = liveGroups(tickets, ['vip', 'individual'], (t) => t.queue, defaultDashboardConfig, at(50));
     const ind = g.find((x) => x.key === 'individual');
     expect(ind?.waitingNow).toBe(1);

@@ -156,9 +156,14 @@ export class CounterRepo {
   }
 
   /** State changes of every counter from `from` on, and the last one before it (the state the period began in). */
-  stateChanges(from: number): { counterId: string; at: number; open: boolean; staffState: string; reason: string | null }[] {
+  stateChanges(
+    from: number,
+  ): { counterId: string; at: number; open: boolean; staffState: string; reason: string | null }[] {
     const rows = this.store.sqlite
-      .prepare<[number, number], { counter_id: string; at: number; open: number; staff_state: string; reason: string | null }>(
+      .prepare<
+        [number, number],
+        { counter_id: string; at: number; open: number; staff_state: string; reason: string | null }
+      >(
         `SELECT counter_id, at, open, staff_state, reason FROM counter_states WHERE at >= ?
          UNION ALL
          SELECT s.counter_id, s.at, s.open, s.staff_state, s.reason FROM counter_states s

@@ -5,7 +5,8 @@ import { METRIC_HELP } from '@shared/metrics/definitions';
 import { messageOf } from '../../api/client';
 import { useNow } from '../../hooks/useNow';
 import { useBilingual } from '../../lib/bilingual';
-import { formatTime } from '../../lib/branchTime';
+import { BRANCH_TIME_ZONE, formatTime } from '../../lib/branchTime';
+import { FeedbackFiguresTable } from '../../widgets/feedback/FeedbackFiguresTable';
 import { useDashboard } from './useDashboard';
 import './text';
 import './dashboard.css';
@@ -29,6 +30,9 @@ export default function DashboardScreen() {
   if (d.isPending) return <Spin style={{ margin: 64 }} />;
   if (d.error) return <Alert type="error" showIcon title={messageOf(d.error, i18n.language)} />;
   const live = d.data;
+  // The branch's calendar day (en-CA formats as YYYY-MM-DD): today's satisfaction figures.
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: BRANCH_TIME_ZONE }).format(now ?? live.at);
+  const today = { from: day, to: day };
   const m = (ms: number | null) => (ms === null ? '—' : t('dash.min', { n: mins(ms) }));
 
   const groupColumns = [
@@ -211,6 +215,9 @@ export default function DashboardScreen() {
           />
         </Col>
       </Row>
+      <div style={{ marginTop: 16 }}>
+        <FeedbackFiguresTable range={today} />
+      </div>
     </div>
   );
 }

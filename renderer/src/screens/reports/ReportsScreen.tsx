@@ -8,6 +8,7 @@ import { METRIC_HELP } from '@shared/metrics/definitions';
 import { call, messageOf } from '../../api/client';
 import { useBilingual } from '../../lib/bilingual';
 import { useCategoryLabel } from '../../widgets/profile/useCategoryLabel';
+import { FeedbackFiguresTable } from '../../widgets/feedback/FeedbackFiguresTable';
 import { formatDate, formatDateTime } from '../../lib/branchTime';
 import { Chart } from './Chart';
 import { conversionOption, daysOption, heatOption } from './options';
@@ -254,6 +255,9 @@ export default function ReportsScreen() {
                   dataSource={r.overdue}
                 />
               </Section>
+            </Col>
+            <Col xs={24}>
+              <FeedbackFiguresTable range={range} />
             </Col>
             <Col xs={24}>
               <ul className="rep-help">

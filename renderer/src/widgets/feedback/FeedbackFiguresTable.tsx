@@ -13,15 +13,16 @@ type By = 'byStaff' | 'byService' | 'byDay';
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)}%`);
 
 /**
- * 服务评价: satisfaction % and response rate per teller, service and day (the last 7 days), for the branch
- * manager beside the complaints the low scores opened. The same figures feed the dashboard and the daily report.
+ * 服务评价: satisfaction % and response rate per teller, service and day, for the branch manager: beside the
+ * complaints the low scores opened (the last 7 days), on the dashboard (today) and in the reports and their
+ * printed daily report (the chosen range: branch days 'YYYY-MM-DD').
  */
-export function FeedbackFiguresTable() {
+export function FeedbackFiguresTable({ range }: { range?: { from: string; to: string } } = {}) {
   const { t, i18n } = useTranslation();
   const [by, setBy] = useState<By>('byStaff');
   const figures = useQuery({
-    queryKey: ['feedback-figures'],
-    queryFn: () => call(routes.feedback.figures, { query: {} }),
+    queryKey: ['feedback-figures', range ?? null],
+    queryFn: () => call(routes.feedback.figures, { query: range ?? {} }),
   });
   const intents = useIntents();
   const zh = i18n.language.startsWith('zh');
