@@ -16,6 +16,8 @@ function kindOf(row: HoJournalRow, payload: Record<string, unknown>): SyncEventK
         : 'follow_up';
     case 'complaints':
       return row.op === 'update' && payload.status === 'resolved' ? 'complaint_resolved' : 'complaint';
+    case 'feedback_ratings':
+      return 'feedback_rating';
     default:
       return 'audit';
   }

@@ -153,4 +153,32 @@ describe('the head-office client', () => {
     expect(err).toMatchObject({ status: 401, code: 'bad_branch_key', retryable: false });
     expect(refused).toBe(1);
   });
+
+  it('journals a satisfaction answer (migration 0016) and sends it as a feedback_rating envelope', async () => {
+    const store = new Store(new Database(':memory:'));
+    await migrateToLatest(store);
+    const db = store.sqlite;
+    const repo = new HeadOfficeSyncRepo(store);
+    repo.ack(repo.pending(10_000).at(-1)?.seq ?? 0, 10_000);
+    db.prepare(
+      `INSERT INTO tickets (id, branch_day, queue, number, display_no, channel, status, arrived_at, updated_at) VALUES (?, '2026-05-01', 'A', 1, 'A001', 'counter', 'done', 1, 1)`,
+    ).run(U(20));
+    repo.ack(repo.pending(10_000).at(-1)?.seq ?? 0, 10_000);
+    db.prepare(
+      `INSERT INTO feedback_ratings (id, ticket_id, counter_id, staff_id, services, answer, dimensions, channel, branch_day, finished_at, at)
+       VALUES (?, ?, 'c1', 's1', '["deposit"]', 'dissatisfied', '{"attitude":"improve"}', 'pad', '2026-05-01', 5, 6)`,
+    ).run(U(21), U(20));
+    const rows = repo.pending(100);
+    expect(rows.map((r) => [r.source, r.op])).toEqual([['feedback_ratings', 'insert']]);
+    const env = journalEnvelope(rows[0] as (typeof rows)[number], ctx);
+    expect(syncEnvelope.safeParse(env).success).toBe(true);
+    expect(env.kind).toBe('feedback_rating');
+    expect(env.payload).toMatchObject({
+      ticketId: U(20),
+      answer: 'dissatisfied',
+      services: ['deposit'],
+      dimensions: { attitude: 'improve' },
+      staffId: 's1',
+    });
+  });
 });
