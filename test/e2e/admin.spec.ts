@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LoginPage } from './pages';
 
+// The branch manager's desk is 1080p: there the menu shows every entry, 网点管理 and 数据导入 included. Narrower,
+// Ant Design folds the last entries under "···" (the manager's menu has grown with Steps 10–14).
+test.use({ viewport: { width: 1920, height: 1080 } });
+
 /**
  * Branch administration (Step 5): versioned settings with refusals and rollback, the audit trail,
  * role-gated screens, and the idle lock that keeps the screen underneath as it was.
