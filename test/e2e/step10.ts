@@ -1,15 +1,7 @@
-import {
-  expect,
-  request,
-  type APIRequestContext,
-  type Browser,
-  type Locator,
-  type Page,
-  type WebSocketRoute,
-} from '@playwright/test';
+import { expect, type Browser, type Locator, type Page, type WebSocketRoute } from '@playwright/test';
 import type { CallMessage, QueueSnapshot, QueueSummary } from '../../shared/api/queue';
 import { LoginPage } from './pages';
-import { releaseTickets } from './floor-helpers';
+import { apiAs, customerIdOf, releaseTickets } from './floor-helpers';
 
 /** Step 10's helpers: screen sizes, screenshots, a board under the test's control, geometry checks. */
 export const SIZES = {
@@ -138,24 +130,8 @@ export async function expectOneLine(items: Locator): Promise<void> {
   for (const h of heights) expect(h.lines, `"${h.text}" wraps`).toBeLessThanOrEqual(1);
 }
 
-/** The API as one member of staff (Bearer token), for setting the scene and checking what the UI wrote. */
-export async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
-  const anon = await request.newContext({ baseURL });
-  const res = await anon.post('/api/session', { data: { username, password: 'demo1234' } });
-  expect(res.status()).toBe(200);
-  const { token } = (await res.json()) as { token: string };
-  await anon.dispose();
-  return request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
-}
-
-export async function customerIdOf(api: APIRequestContext, q: string): Promise<string> {
-  const r = (await (await api.get(`/api/customers/lookup?q=${encodeURIComponent(q)}`)).json()) as {
-    customers: { id: string }[];
-  };
-  const id = r.customers[0]?.id;
-  expect(id, `customer ${q}`).toBeTruthy();
-  return id as string;
-}
+// One login helper for every spec (it waits out the login rate limit).
+export { apiAs, customerIdOf };
 
 /**
  * A ticket issued by the lobby (for `customerId`, or anonymous) and called straight to `teller`'s counter, whatever
