@@ -1,21 +1,11 @@
-import { expect, request, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import type { AuditPage } from '../../shared/api/audit';
 import { SHOWCASE } from '../../electron/db/demo/generate';
 import { CounterPage, FollowUpsPage, LoginPage, ProfilePanel } from './pages';
-import { releaseTickets } from './floor-helpers';
+import { apiAs, releaseTickets } from './floor-helpers';
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test/output/screens/${name}.png`, animations: 'disabled', fullPage: true });
-
-/** The API as one member of staff (Bearer token), for setting the scene and checking what the UI wrote. */
-async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
-  const anon = await request.newContext({ baseURL });
-  const res = await anon.post('/api/session', { data: { username, password: 'demo1234' } });
-  expect(res.status()).toBe(200);
-  const { token } = (await res.json()) as { token: string };
-  await anon.dispose();
-  return request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
-}
 
 async function customerId(api: APIRequestContext, no: string): Promise<string> {
   const r = (await (await api.get(`/api/customers/lookup?q=${no}`)).json()) as {

@@ -1,11 +1,13 @@
 import { expect, request, type APIRequestContext } from '@playwright/test';
 
-/** The API as one member of staff (Bearer token), for setting the scene and checking what the UI wrote. */
-export async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
+/**
+ * A session token for one member of staff. The suite logs in many times a minute from one address, so a 429 from
+ * the login rate limit is waited out (what Retry-After says) and tried again, as a person would.
+ */
+export async function loginToken(baseURL: string, username: string): Promise<string> {
   const anon = await request.newContext({ baseURL });
   let res = await anon.post('/api/session', { data: { username, password: 'demo1234' } });
-  // The suite logs in many times a minute from one address: on 429 wait what the limit says, then again.
-  for (let attempt = 0; res.status() === 429 && attempt < 4; attempt++) {
+  for (let attempt = 0; res.status() === 429 && attempt < 6; attempt++) {
     const wait = Number(res.headers()['retry-after'] ?? 5);
     await new Promise((r) => setTimeout(r, (wait + 1) * 1000));
     res = await anon.post('/api/session', { data: { username, password: 'demo1234' } });
@@ -13,6 +15,12 @@ export async function apiAs(baseURL: string, username: string): Promise<APIReque
   expect(res.status()).toBe(200);
   const { token } = (await res.json()) as { token: string };
   await anon.dispose();
+  return token;
+}
+
+/** The API as one member of staff (Bearer token), for setting the scene and checking what the UI wrote. */
+export async function apiAs(baseURL: string, username: string): Promise<APIRequestContext> {
+  const token = await loginToken(baseURL, username);
   return request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
 }
 

@@ -1,5 +1,6 @@
 import { expect, request, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { LoginPage } from './pages';
+import { loginToken } from './floor-helpers';
 
 /** Step 11: the what-if staffing simulator, from a recorded day to tomorrow's counter plan. */
 
@@ -19,14 +20,8 @@ async function api(token: string | null): Promise<APIRequestContext> {
   });
 }
 
-async function tokenOf(username: string): Promise<string> {
-  const anon = await api(null);
-  const r = await anon.post('/api/session', { data: { username, password: 'demo1234' } });
-  expect(r.status()).toBe(200);
-  const { token } = (await r.json()) as { token: string };
-  await anon.dispose();
-  return token;
-}
+const tokenOf = (username: string): Promise<string> =>
+  loginToken(`http://127.0.0.1:${process.env.E2E_PORT ?? 5791}`, username);
 
 async function managerAt(
   browser: Browser,

@@ -1,5 +1,6 @@
 import { expect, request, test, type Browser, type Page } from '@playwright/test';
 import { CounterPage, LoginPage } from './pages';
+import { loginToken } from './floor-helpers';
 
 /*
  * Step 13: the satisfaction pad (评价器). Teller 3 finishes a visit → the pad at counter 3 asks → the customer taps
@@ -11,14 +12,7 @@ const PAD = { width: 1280, height: 800 };
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test/output/screens/step13/${name}.png`, animations: 'disabled' });
 
-async function apiToken(base: string, username: string): Promise<string> {
-  const api = await request.newContext({ baseURL: base });
-  const res = await api.post('/api/session', { data: { username, password: 'demo1234' } });
-  expect(res.status()).toBe(200);
-  const token = ((await res.json()) as { token: string }).token;
-  await api.dispose();
-  return token;
-}
+const apiToken = (base: string, username: string): Promise<string> => loginToken(base, username);
 
 /** A pad token for counter 3, made by the branch manager through the API. */
 async function enrolPad(base: string): Promise<string> {

@@ -1,5 +1,6 @@
 import { expect, request, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { LoginPage } from './pages';
+import { loginToken } from './floor-helpers';
 
 /**
  * Step 14 (客户经营): the RM works their outreach list (logs a contact, sets the next one), the teller sees the
@@ -16,14 +17,13 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test/output/screens/step14/${name}.png`, animations: 'disabled' });
 
 let api: APIRequestContext;
+let base = '';
 const tokens: Record<string, string> = {};
 let customer = { id: '', no: '', name: '' };
 
 async function token(user: string): Promise<string> {
   if (!tokens[user]) {
-    const r = await api.post('/api/session', { data: { username: user, password: 'demo1234' } });
-    expect(r.status()).toBe(200);
-    tokens[user] = ((await r.json()) as { token: string }).token;
+    tokens[user] = await loginToken(base, user);
   }
   return tokens[user] as string;
 }
@@ -60,7 +60,8 @@ async function staffPage(
 }
 
 test.beforeAll(async ({ baseURL }) => {
-  api = await request.newContext({ baseURL: baseURL ?? '' });
+  base = baseURL ?? '';
+  api = await request.newContext({ baseURL: base });
   // A valuable customer nobody owns yet (not one of the seven showcase customers other specs use), given to rm1.
   const unowned = await as<{ customers: { customerId: string; customerNo: string; name: string }[] }>(
     'manager1',

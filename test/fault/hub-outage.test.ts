@@ -12,7 +12,12 @@ const HOUR = 3_600_000;
 const TICKETS = 100;
 const STEPS = ['call', 'recall', 'start', 'finish'] as const;
 
-const clock = { t: Date.now() };
+// Ticket numbers restart at the branch's midnight (Asia/Shanghai). The injected hour starts at 09:00 of the
+// branch's day so that it never crosses midnight: run at 23:30 Beijing time, a real-clock start did, and the
+// second half of the hour legitimately reused A3xx numbers.
+const SHANGHAI = 8 * HOUR;
+const branchDayStart = Math.floor((Date.now() + SHANGHAI) / (24 * HOUR)) * 24 * HOUR - SHANGHAI;
+const clock = { t: branchDayStart + 9 * HOUR };
 const now = () => clock.t;
 let hubDir: string;
 let hubPort: number;
