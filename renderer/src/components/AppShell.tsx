@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../auth';
 import { setLanguage } from '../i18n';
-import { ADMIN_SCREENS, navFor, type NavKey } from './nav';
+import { menuFor, type NavKey } from './nav';
 import './nav-text';
 import { PasswordDialog } from './PasswordDialog';
 import './shell.css';
@@ -19,13 +19,12 @@ export function AppShell() {
   const location = useLocation();
   const [changingPassword, setChangingPassword] = useState(false);
   const entry = (k: NavKey) => ({ key: `/${k}`, label: t(`nav.${k}`) });
-  const keys = navFor(me.data?.role);
-  const admin = keys.filter((k) => ADMIN_SCREENS.includes(k)).map(entry);
-  const items = [
-    ...keys.filter((k) => !ADMIN_SCREENS.includes(k)).map(entry),
-    // Administration under one entry, so the everyday screens keep the header.
-    ...(admin.length ? [{ key: 'admin', label: t('nav.admin'), children: admin }] : []),
-  ];
+  const items = menuFor(me.data?.role).map((e) =>
+    typeof e === 'string'
+      ? entry(e)
+      : // A group opens on hover; its label is what the manager looks for (网点管理, 数据导入 under 导入导出).
+        { key: `group:${e.group}`, label: t(`nav.group.${e.group}`), children: e.keys.map(entry) },
+  );
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <OwnerAlertHost enabled={me.data?.role === 'rm' || me.data?.role === 'manager'} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { homeFor, navFor } from './nav';
+import { homeFor, menuFor, navFor } from './nav';
 
 describe('role navigation', () => {
   it('sends each role to its main screen', () => {
@@ -41,5 +41,17 @@ describe('role navigation', () => {
     for (const role of ['teller', 'lobby', 'rm', 'display'] as const) {
       for (const k of ['settings', 'audit', 'staff'] as const) expect(navFor(role)).not.toContain(k);
     }
+  });
+  it("folds a manager's many screens into named groups, and keeps front-line menus flat", () => {
+    const manager = menuFor('manager');
+    // Few enough entries for a 1366 px header; every screen is still reachable exactly once.
+    expect(manager.length).toBeLessThanOrEqual(8);
+    const flat = manager.flatMap((e) => (typeof e === 'string' ? [e] : e.keys));
+    expect(flat.sort()).toEqual([...navFor('manager')].sort());
+    expect(manager).toContainEqual({ group: 'data', keys: ['import', 'export'] });
+    expect(manager).toContainEqual({ group: 'admin', keys: ['settings', 'audit', 'staff'] });
+    expect(manager[0]).toBe('dashboard');
+    expect(menuFor('teller')).toEqual(navFor('teller'));
+    expect(menuFor('lobby')).toEqual(navFor('lobby'));
   });
 });

@@ -81,3 +81,39 @@ export function homeFor(role: Role | undefined): string {
   if (role === 'display') return '/display';
   return `/${navFor(role)[0] ?? 'lookup'}`;
 }
+
+/** Groups of screens for roles whose menu would not fit a 1366 px header flat. */
+export type NavGroup = 'frontline' | 'customers' | 'analysis' | 'data' | 'admin';
+export type MenuEntry = NavKey | { group: NavGroup; keys: NavKey[] };
+const GROUPS: Record<NavGroup, readonly NavKey[]> = {
+  frontline: ['lobby', 'floor', 'counter', 'vip'],
+  customers: ['book', 'appointments', 'follow-ups', 'complaints'],
+  analysis: ['reports', 'staffing'],
+  data: ['import', 'export'],
+  admin: ADMIN_SCREENS,
+};
+/**
+ * Front-line staff see a few screens, flat. Beyond this many, Ant Design folds the overflow under "···", where a
+ * manager would not find 网点管理 or 数据导入; so screens fold into named groups instead.
+ */
+const MAX_FLAT = 8;
+
+/** The menu of a role: its screens in order, grouped when there are too many; administration is always grouped. */
+export function menuFor(role: Role | undefined): MenuEntry[] {
+  const keys = navFor(role);
+  const everyday = keys.filter((k) => !ADMIN_SCREENS.includes(k));
+  const groupOf = (k: NavKey): NavGroup | undefined =>
+    (Object.keys(GROUPS) as NavGroup[]).find((g) => GROUPS[g].includes(k));
+  const out: MenuEntry[] = [];
+  const seen = new Set<NavGroup>();
+  for (const k of keys) {
+    const g = groupOf(k);
+    const fold = g === 'admin' || (g !== undefined && everyday.length > MAX_FLAT);
+    if (!fold || !g) out.push(k);
+    else if (!seen.has(g)) {
+      seen.add(g);
+      out.push({ group: g, keys: keys.filter((x) => GROUPS[g].includes(x)) });
+    }
+  }
+  return out;
+}
