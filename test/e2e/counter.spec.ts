@@ -141,7 +141,9 @@ test('the relationship manager calls the VIP ticket and opens the linked enterpr
   expect(ticket.displayNo).toMatch(/^V\d{3}$/);
 
   const { context, page } = await staffPage(browser, 'rm1');
-  await expect(page).toHaveURL(/\/vip$/);
+  // The RM lands on their book; the VIP room is their counter.
+  await expect(page).toHaveURL(/\/book$/);
+  await page.goto('/vip');
   await expect(page.getByTestId('counter-name')).toHaveText('贵宾室');
   await expect(page.getByTestId(`vip-ticket-${ticket.displayNo}`)).toContainText(SHOWCASE.private.name);
   const counter = new CounterPage(page);

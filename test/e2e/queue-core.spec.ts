@@ -138,7 +138,8 @@ test('a transfer reaches the VIP room with its reason, its sender, new services 
 
   const rm = await staff(browser, 'rm1');
   const room = new CounterPage(rm.page);
-  await expect(rm.page).toHaveURL(/\/vip$/);
+  await expect(rm.page).toHaveURL(/\/book$/);
+  await rm.page.goto('/vip');
   await expect(rm.page.getByTestId('current-ticket')).toBeVisible();
   await room.clear();
   const calls: string[] = [];

@@ -177,6 +177,7 @@ test('the VIP room calls the private-banking customer and sees the profile', asy
   const ticket = await lobby.issue();
 
   const rm = await staff(browser, 'rm1');
+  await rm.page.goto('/vip');
   const counter = new CounterPage(rm.page);
   await expect(rm.page.getByTestId('counter-name')).toHaveText('贵宾室');
   await counter.clear();

@@ -51,6 +51,7 @@ for (const size of Object.keys(SIZES) as SizeName[]) {
 
     const vipTicket = await callTo(base, 'rm1', rich, ['wealth']);
     const vip = await staffAt(browser, 'rm1', SIZES[size]);
+    await vip.page.goto('/vip');
     await expect(vip.page.getByTestId('current-number')).toHaveText(vipTicket.displayNo);
     await expectNoSidewaysScroll(vip.page);
     await shot(vip.page, `vip-${size}`);
@@ -131,6 +132,7 @@ test('English at 1366×768: service names in two lines at most, all profile tabs
   for (const who of ['teller3', 'rm1']) {
     await callTo(base, who, zhang, ['wealth']);
     const at = await staffAt(browser, who, SIZES['768p'], 'en');
+    if (who === 'rm1') await at.page.goto('/vip');
     const tabs = at.page.getByTestId('customer-activity').getByRole('tab');
     await expect(tabs).toHaveCount(4);
     await expect(tabs.last()).toHaveText('Outcomes');

@@ -5,7 +5,7 @@ describe('role navigation', () => {
   it('sends each role to its main screen', () => {
     expect(homeFor('lobby')).toBe('/lobby');
     expect(homeFor('teller')).toBe('/counter');
-    expect(homeFor('rm')).toBe('/vip');
+    expect(homeFor('rm')).toBe('/book');
     expect(homeFor('manager')).toBe('/dashboard');
     expect(homeFor('admin')).toBe('/lookup');
     expect(homeFor(undefined)).toBe('/lookup');
@@ -13,7 +13,7 @@ describe('role navigation', () => {
   it('shows managers every screen and front-line staff their own', () => {
     expect(navFor('lobby')).toEqual(['lobby', 'floor', 'appointments', 'lookup', 'complaints', 'follow-ups']);
     expect(navFor('teller')).toEqual(['counter', 'appointments', 'follow-ups', 'lookup']);
-    expect(navFor('rm')).toEqual(['vip', 'book', 'appointments', 'follow-ups', 'lookup']);
+    expect(navFor('rm')).toEqual(['book', 'vip', 'appointments', 'follow-ups', 'lookup']);
     expect(new Set(navFor('manager'))).toEqual(
       new Set([
         'dashboard',

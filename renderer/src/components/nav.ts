@@ -29,8 +29,8 @@ export const FLOOR_ROLES = ['lobby', 'manager', 'admin'] as const satisfies read
 const BY_ROLE: Record<Role, NavKey[]> = {
   lobby: ['lobby', 'floor', 'appointments', 'lookup', 'complaints', 'follow-ups'],
   teller: ['counter', 'appointments', 'follow-ups', 'lookup'],
-  // The VIP room is the relationship manager's counter.
-  rm: ['vip', 'book', 'appointments', 'follow-ups', 'lookup'],
+  // An RM's home is their book (客户经营); the VIP room, their counter, is one click away.
+  rm: ['book', 'vip', 'appointments', 'follow-ups', 'lookup'],
   // The branch manager lands on the live dashboard.
   manager: [
     'dashboard',
