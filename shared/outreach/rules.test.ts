@@ -11,6 +11,7 @@ import {
   maturityRule,
   onboardingRule,
   outreachHits,
+  periodicEligibleSince,
   periodicRule,
 } from './rules';
 import type { BalancePoint, OutreachContext, OutreachCustomer } from './types';
@@ -42,6 +43,7 @@ function customer(p: Partial<OutreachCustomer> = {}): OutreachCustomer {
     lastTxnAt: ago(5),
     history: history([120, 100, 'high'], [90, 100, 'high'], [60, 100, 'high'], [30, 100, 'high']),
     maturities: [],
+    ownedSince: null,
     lastContactAt: ago(10),
     lastContactByRule: {},
     ...p,
@@ -134,8 +136,41 @@ describe('periodic contact', () => {
       corporateGrade: 'strategic',
       lastContactAt: null,
     });
-    expect(periodicRule(corp, R.periodic, ctx)?.reason.en).toBe('Contact every 30 days; never contacted');
+    expect(periodicRule(corp, R.periodic, ctx)?.reason.en).toBe(
+      'Contact every 30 days; never contacted (due since 2023-12-28)',
+    );
     expect(periodicRule(customer({ aumFen: wan(2), lastContactAt: null }), R.periodic, ctx)).toBeNull();
+  });
+  it('a never-contacted customer is due from when they became eligible, not from the opening', () => {
+    // Opened 900 days ago as a mass customer, 高端 (quarterly) for the last 60 days, never contacted: due since
+    // reaching 高端 (overdue by 57 days), not since the opening (which would be 900 days overdue).
+    const riser = customer({
+      lastContactAt: null,
+      history: history([300, 10, 'mid'], [120, 20, 'mid'], [60, 100, 'high'], [30, 100, 'high']),
+    });
+    expect(periodicEligibleSince(riser, R.periodic)).toBe(ago(60));
+    const hit = periodicRule(riser, R.periodic, ctx);
+    expect(hit?.dueAt).toBe(ago(60));
+    expect(hit?.reason.zh).toBe('每90天回访一次，尚无联系记录（2026-04-16起）');
+    // Handed to an RM yesterday: due from the assignment, so not overdue yet, whatever the history says.
+    const handed = customer({ lastContactAt: null, ownedSince: ago(1) });
+    expect(periodicEligibleSince(handed, R.periodic)).toBe(ago(1));
+    const fresh = periodicRule(handed, R.periodic, ctx);
+    expect(fresh?.dueAt).toBe(ago(1));
+    expect(isOverdue(fresh ?? { dueAt: 0 }, cfg, NOW)).toBe(false);
+    expect(isOverdue(fresh ?? { dueAt: 0 }, cfg, NOW + 3 * DAY_MS)).toBe(true);
+    // Once contacted, the next contact counts from the last one (an interval later), whoever the owner is.
+    expect(periodicRule({ ...handed, lastContactAt: ago(20) }, R.periodic, ctx)).toBeNull();
+    expect(periodicRule({ ...handed, lastContactAt: ago(100) }, R.periodic, ctx)?.dueAt).toBe(ago(10));
+    // Without an eligible snapshot or an owner, the opening is the start, as before.
+    const old = customer({ lastContactAt: null, history: [] });
+    expect(periodicEligibleSince(old, R.periodic)).toBe(ago(900));
+    // A customer who fell out of the interval's tiers and came back: the run restarts.
+    const back = customer({
+      lastContactAt: null,
+      history: history([200, 100, 'high'], [100, 20, 'mid'], [40, 100, 'high']),
+    });
+    expect(periodicRule(back, R.periodic, ctx)?.dueAt).toBe(ago(40));
   });
 });
 

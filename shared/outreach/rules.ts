@@ -136,6 +136,29 @@ export function crossedRule(
   return null;
 }
 
+/**
+ * Since when the periodic rule has applied to the customer: a never-contacted customer's first contact is due from
+ * then, not from the opening date (a customer of 2015 who reached 高端 last month, or was handed to an RM last week,
+ * is listed as due since then, not years overdue). The latest of: the opening; the start of the unbroken run of
+ * balance snapshots in a tier that has an interval (by grade, which has no history: the opening); the current
+ * owner's assignment (a new owner introduces themselves).
+ */
+export function periodicEligibleSince(c: OutreachCustomer, r: OutreachRules['periodic']): number {
+  let since = c.createdAt;
+  const byGrade = c.corporateGrade ? r.everyDaysByGrade[c.corporateGrade] : undefined;
+  if (byGrade === undefined) {
+    let run: number | null = null;
+    for (let i = c.history.length - 1; i >= 0; i--) {
+      const p = c.history[i] as BalancePoint;
+      if (r.everyDaysByTier[p.tier] === undefined) break;
+      run = p.asOf;
+    }
+    if (run !== null) since = Math.max(since, run);
+  }
+  if (c.ownedSince !== null) since = Math.max(since, c.ownedSince);
+  return since;
+}
+
 /** 定期回访: every N days by tier or corporate grade, more often for 主动/伙伴式 relationships. */
 export function periodicRule(
   c: OutreachCustomer,
@@ -149,8 +172,9 @@ export function periodicRule(
   if (base.length === 0) return null;
   const pct = r.relationshipPct[c.relationshipType] ?? 100;
   const every = Math.max(1, Math.round((Math.min(...base) * pct) / 100));
-  const since = c.lastContactAt ?? c.createdAt;
-  const dueAt = since + every * DAY_MS;
+  // Never contacted: the first contact is due as soon as the rule applies; then every N days from the last one.
+  const since = c.lastContactAt ?? periodicEligibleSince(c, r);
+  const dueAt = c.lastContactAt !== null ? since + every * DAY_MS : since;
   if (ctx.now < dueAt) return null;
   return {
     rule: 'periodic',
@@ -159,7 +183,10 @@ export function periodicRule(
           zh: `每${every}天回访一次，上次联系 ${date(c.lastContactAt, ctx.timeZone)}`,
           en: `Contact every ${every} days; last contact ${date(c.lastContactAt, ctx.timeZone)}`,
         }
-      : { zh: `每${every}天回访一次，尚无联系记录`, en: `Contact every ${every} days; never contacted` },
+      : {
+          zh: `每${every}天回访一次，尚无联系记录（${date(since, ctx.timeZone)}起）`,
+          en: `Contact every ${every} days; never contacted (due since ${date(since, ctx.timeZone)})`,
+        },
     dueAt,
   };
 }

@@ -50,6 +50,8 @@ export interface OutreachCustomer {
   /** Oldest first. */
   history: BalancePoint[];
   maturities: Maturity[];
+  /** When the current owner was given the customer (null: no owner); a never-contacted customer is due from then. */
+  ownedSince: number | null;
   /** The last logged contact of any kind, and per list. */
   lastContactAt: number | null;
   lastContactByRule: Partial<Record<OutreachRuleKey, number>>;

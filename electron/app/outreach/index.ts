@@ -160,7 +160,7 @@ export class OutreachApp {
     const staffName = this.d.staff.byId(caller.id)?.display_name ?? caller.id;
     // The reason the list gave, kept as it was said (the list changes as balances do).
     const [ev] = rule
-      ? evaluate(this.d.repo, this.d.consent, rules, [c.id], now, new Map(), rule)
+      ? evaluate(this.d.repo, this.d.consent, rules, [c.id], now, this.d.repo.owners([c.id]), rule)
       : [undefined];
     const reason = ev?.hits[0]?.reason.zh ?? null;
     const id = newId();

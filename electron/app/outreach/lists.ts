@@ -44,7 +44,7 @@ export function evaluate(
   rules: RulesConfig,
   ids: readonly string[] | null,
   at: number,
-  owners: Map<string, { owner: StaffRef }>,
+  owners: Map<string, { owner: StaffRef; assignedAt: number }>,
   only?: OutreachRuleKey,
 ): Evaluated[] {
   const cfg = rules.outreach;
@@ -70,6 +70,7 @@ export function evaluate(
             ...b,
             history: hist,
             maturities: mats,
+            ownedSince: owners.get(b.id)?.assignedAt ?? null,
             lastContactAt: s?.last ?? null,
             lastContactByRule: (s?.byRule ?? {}) as Partial<Record<OutreachRuleKey, number>>,
           },
