@@ -82,7 +82,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   settingsRoutes(http, { settings: ctx.settingsApp });
   displayRoutes(http, { displays: ctx.displaysApp, lan: ctx.opts.lan });
   customerRoutes(http, { customers: ctx.customersApp, visits: ctx.visitsApp });
-  queueRoutes(http, { queue: ctx.queue, rules: () => ctx.rules() });
+  queueRoutes(http, { queue: ctx.queue, identify: ctx.queueApps.identify, rules: () => ctx.rules() });
   floorRoutes(http, { floor: ctx.queueApps.floor });
   visitRoutes(http, { visits: ctx.visitsApp });
   importRoutes(http, {

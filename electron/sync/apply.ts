@@ -221,7 +221,9 @@ export class SyncApplier {
       if (r.ok) {
         this.tickets.append(ev, r.state, env.hlc, this.customerKnown(r.state));
         this.afterAccepted(r.state, [ev.type], report);
-        if (ev.type === 'issue' && r.state.customerId) this.data.touchVisit(r.state.customerId, ev.at);
+        // A ticket issued to a customer, or a walk-in identified at a counter, is the customer's visit.
+        if ((ev.type === 'issue' || ev.type === 'identify') && r.state.customerId)
+          this.data.touchVisit(r.state.customerId, ev.at);
         return 'applied';
       }
       if (!prior) throw new Error(`${r.code}: ${r.en}`);

@@ -59,7 +59,8 @@ export const issueRequest = triageRequest.extend({
  */
 export const ticketEventRequest = z
   .object({
-    type: z.enum(TICKET_EVENT_TYPES).exclude(['issue']),
+    // `identify` has its own route (the customer must exist; shared/queue/rules.ts checkIdentify).
+    type: z.enum(TICKET_EVENT_TYPES).exclude(['issue', 'identify']),
     counterId: z.string().min(1).max(64).nullable().optional(),
     payload: z
       .record(z.string(), z.unknown())
@@ -80,6 +81,13 @@ export const ticketEventRequest = z
     if (typeof payload.reason === 'string') payload.reason = scrubPii(payload.reason);
     return { ...b, payload };
   });
+
+/** 识别客户: attach a customer to the anonymous walk-in being served at this counter. */
+export const identifyRequest = z.object({
+  customerId: z.string().min(1, '请选择客户 / choose the customer').max(64),
+  /** The counter serving it; the caller's own when absent. */
+  counterId: z.string().min(1).max(64).nullable().optional(),
+});
 
 export const counterPatch = z
   .object({

@@ -26,6 +26,7 @@ export const TICKET_EVENT_TYPES = [
   'hold',
   'resume',
   'override',
+  'identify',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 
@@ -135,6 +136,8 @@ export const payloadSchemas = {
         p.services !== undefined,
       { message: 'override changes the queue, the priority, the channel or the services' },
     ),
+  /** An anonymous walk-in identified at the counter during the visit: the ticket and its outcomes are theirs. */
+  identify: z.object({ customerId: z.string().min(1).max(64) }),
 } as const satisfies Record<TicketEventType, z.ZodType>;
 
 export const ticketEventSchema = z.object({
@@ -174,4 +177,5 @@ export const EVENT_LABELS: Record<TicketEventType, Bilingual> = {
   hold: { zh: '暂挂', en: 'hold' },
   resume: { zh: '恢复办理', en: 'resume' },
   override: { zh: '调整', en: 'override' },
+  identify: { zh: '识别客户', en: 'identify the customer' },
 };

@@ -37,6 +37,7 @@ export {
   bringsToCounter,
   checkActsForCounter,
   checkCounterFree,
+  checkIdentify,
   countersTouched,
   END_OF_DAY_REASON,
   endOfDayCancels,

@@ -290,17 +290,19 @@ function step(sim: Sim, cmd: Command): void {
           ? { toQueue: QUEUES[cmd.to] }
           : cmd.type === 'override'
             ? { priority: cmd.to % 3, reason: 'x' }
-            : cmd.type === 'issue'
-              ? {
-                  queue: 'individual',
-                  number: 999,
-                  displayNo: 'A999',
-                  branchDay: '2025-06-16',
-                  priority: 0,
-                  customerId: null,
-                  services: [],
-                }
-              : {};
+            : cmd.type === 'identify'
+              ? { customerId: `cust-${cmd.to}` }
+              : cmd.type === 'issue'
+                ? {
+                    queue: 'individual',
+                    number: 999,
+                    displayNo: 'A999',
+                    branchDay: '2025-06-16',
+                    priority: 0,
+                    customerId: null,
+                    services: [],
+                  }
+                : {};
       submit(sim, event(sim, id, cmd.type, cmd.to === 0 ? null : counter, payload));
       return;
     }

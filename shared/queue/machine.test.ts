@@ -376,6 +376,61 @@ describe('override (lobby manager, while waiting)', () => {
   });
 });
 
+describe('identify (an anonymous walk-in identified at the counter)', () => {
+  function anonymousAtCounter() {
+    const ev = makeEventFactory();
+    const issued = ev('w1', 'issue', T0, { payload: issuePayload({ customerId: null }) });
+    const called = applyAll([issued, ev('w1', 'call', T0 + MIN, { counterId: 'C1' })]);
+    return { ev, called };
+  }
+  it('attaches the customer while it is called or served at its counter; the visit goes on', () => {
+    const { ev, called } = anonymousAtCounter();
+    const serving = applyAll([ev('w1', 'start', T0 + 2 * MIN, { counterId: 'C1' })], called);
+    const who = ev('w1', 'identify', T0 + 3 * MIN, { counterId: 'C1', payload: { customerId: 'cust-9' } });
+    const r = applyAll([who], serving);
+    expect(r).toMatchObject({ customerId: 'cust-9', identifiedAt: T0 + 3 * MIN, status: 'serving' });
+    expect(r.counterId).toBe('C1');
+    expect(applyAll([ev('w1', 'finish', T0 + 4 * MIN, { counterId: 'C1' })], r).customerId).toBe('cust-9');
+    // Called, not yet started: the customer stands at the counter too.
+    const early = ev('w1', 'identify', T0 + 2 * MIN, { counterId: 'C1', payload: { customerId: 'cust-9' } });
+    expect(applyAll([early], called)).toMatchObject({ customerId: 'cust-9', status: 'called' });
+  });
+  it('refuses one already identified, another counter, no counter, a waiting or finished ticket', () => {
+    const { ev, called } = anonymousAtCounter();
+    const id = (at: number, counterId: string | null, customerId = 'cust-9') =>
+      ev('w1', 'identify', at, { counterId, payload: { customerId } });
+    const identified = applyAll([id(T0 + 2 * MIN, 'C1')], called);
+    expectError(applyEvent(identified, id(T0 + 3 * MIN, 'C1', 'cust-7')), 'already_identified');
+    expectError(applyEvent(called, id(T0 + 3 * MIN, 'C2')), 'called_elsewhere');
+    expectError(applyEvent(called, id(T0 + 3 * MIN, null)), 'counter_required');
+    const { state: waiting } = setup();
+    expectError(
+      applyEvent(waiting, ev('t1', 'identify', T0 + 1, { counterId: 'C1', payload: { customerId: 'x' } })),
+      'illegal_transition',
+    );
+    const done = applyAll(
+      [
+        ev('w1', 'start', T0 + 3 * MIN, { counterId: 'C1' }),
+        ev('w1', 'finish', T0 + 4 * MIN, { counterId: 'C1' }),
+      ],
+      called,
+    );
+    expectError(applyEvent(done, id(T0 + 5 * MIN, 'C1')), 'illegal_transition');
+    expectError(
+      applyEvent(called, ev('w1', 'identify', T0 + 3 * MIN, { counterId: 'C1' })),
+      'invalid_payload',
+    );
+  });
+  it('a ticket identified at issue cannot be attached to someone else', () => {
+    const { ev, state } = setup();
+    const called = applyAll([ev('t1', 'call', T0 + 1, { counterId: 'C1' })], state);
+    expectError(
+      applyEvent(called, ev('t1', 'identify', T0 + 2, { counterId: 'C1', payload: { customerId: 'c2' } })),
+      'already_identified',
+    );
+  });
+});
+
 describe('rebuild', () => {
   it('equals incremental application, several tickets interleaved', () => {
     const ev = makeEventFactory();

@@ -14,6 +14,7 @@ import type { TicketMarks } from '../triage/marks';
  *             └──── requeue (≤ limit) ──────────┘
  *   transfer: called | serving | held → waiting in another queue (same ticket, same number, original arrival)
  *   cancel:   waiting | called | held | no_show → cancelled
+ *   identify: called | serving, at its counter, anonymous only → the same status, now the customer's visit
  *
  * Counters: `call` and `resume` bring a ticket to a counter and need `counterId`; the machine sees one ticket,
  * so the caller must first check that counter is free (`ticketAtCounter`). Other counter actions, when they name
@@ -37,6 +38,8 @@ export interface TicketState {
   /** Arrival (issue time), kept across requeue and transfer: the ticket keeps its place in line. */
   arrivedAt: number;
   customerId: string | null;
+  /** When an anonymous walk-in was identified at the counter (`identify`); absent for one identified at issue. */
+  identifiedAt?: number;
   /** Intent keys of the visit. */
   services: string[];
   servicesDone: string[];
@@ -82,7 +85,8 @@ export interface TicketError {
     | 'already_called'
     | 'called_elsewhere'
     | 'requeue_limit'
-    | 'same_queue';
+    | 'same_queue'
+    | 'already_identified';
   zh: string;
   en: string;
 }
@@ -102,6 +106,7 @@ export const TRANSITIONS: Record<Exclude<TicketEventType, 'issue'>, readonly Tic
   hold: ['called', 'serving'],
   resume: ['held'],
   override: ['waiting'],
+  identify: ['called', 'serving'],
 };
 
 /** A ticket at a counter: called, being served, or parked there. */
@@ -110,7 +115,7 @@ export const ACTIVE_STATUSES: readonly TicketStatus[] = ['called', 'serving', 'h
 export const FINAL_STATUSES: readonly TicketStatus[] = ['done', 'cancelled', 'transferred'];
 
 /** Events that only the counter holding the ticket may send. */
-const COUNTER_BOUND: ReadonlySet<TicketEventType> = new Set(['recall', 'start', 'finish', 'no_show', 'hold']);
+const COUNTER_BOUND = new Set<TicketEventType>(['recall', 'start', 'finish', 'no_show', 'hold', 'identify']);
 
 function fail(code: TicketError['code'], zh: string, en: string): TicketError {
   return { ok: false, code, zh, en };
@@ -237,7 +242,7 @@ export function applyEvent(state: TicketState | null, ev: TicketEvent): ApplyRes
       `Cannot ${label.en} ${state.displayNo}: it is ${STATUS_LABELS[state.status].en}`,
     );
   }
-  if ((type === 'call' || type === 'resume') && counterId === null) {
+  if ((type === 'call' || type === 'resume' || type === 'identify') && counterId === null) {
     return fail('counter_required', `${label.zh}须指明窗口`, `${label.en} needs the counter (counterId)`);
   }
 
@@ -331,6 +336,18 @@ export function applyEvent(state: TicketState | null, ev: TicketEvent): ApplyRes
       next.counterId = counterId;
       next.startedAt = state.startedAt ?? ev.at;
       next.heldAt = null;
+      break;
+    case 'identify':
+      // One visit, one customer: a second identification would move outcomes between customers.
+      if (state.customerId !== null) {
+        return fail(
+          'already_identified',
+          `${state.displayNo} 已识别客户，不能再关联其他客户`,
+          `${state.displayNo} already belongs to a customer; it cannot be attached to another`,
+        );
+      }
+      next.customerId = p.customerId as string;
+      next.identifiedAt = ev.at;
       break;
     case 'override':
       if (typeof p.queue === 'string') next.queue = p.queue;

@@ -6,6 +6,7 @@ import {
   bringsToCounter,
   checkActsForCounter,
   checkCounterFree,
+  checkIdentify,
   countersTouched,
   END_OF_DAY_REASON,
   endOfDayCancels,
@@ -178,5 +179,23 @@ describe('checkActsForCounter', () => {
     expect(countersTouched('c2', 'c2')).toEqual(['c2']);
     expect(countersTouched('c2', 'c1')).toEqual(['c2', 'c1']);
     expect(countersTouched(null, 'c1')).toEqual(['c1']);
+  });
+});
+
+describe('checkIdentify (a walk-in identified at the counter)', () => {
+  const t = { counterId: 'C1', status: 'serving' as const, displayNo: 'A007', customerId: null };
+  it('allows the anonymous ticket called or served at this counter', () => {
+    expect(checkIdentify(t, 'C1').ok).toBe(true);
+    expect(checkIdentify({ ...t, status: 'called' }, 'C1').ok).toBe(true);
+  });
+  it('refuses another counter, no counter, a ticket not at a counter, and one already identified', () => {
+    const code = (r: ReturnType<typeof checkIdentify>) => (r.ok ? 'ok' : r.code);
+    expect(code(checkIdentify(t, 'C2'))).toBe('not_at_this_counter');
+    expect(code(checkIdentify(t, null))).toBe('not_at_this_counter');
+    for (const status of ['waiting', 'held', 'done', 'no_show', 'cancelled'] as const)
+      expect(code(checkIdentify({ ...t, status }, 'C1'))).toBe('not_at_this_counter');
+    const r = checkIdentify({ ...t, customerId: 'cust-1' }, 'C1');
+    expect(code(r)).toBe('already_identified');
+    if (!r.ok) expect([r.zh, r.en].every((m) => m.includes('A007'))).toBe(true);
   });
 });

@@ -132,3 +132,31 @@ export function vipRoomLoad(
   }
   return { capacity: branch.vipRoomCapacity, load };
 }
+
+// ── Identifying a walk-in at the counter ──────────────────────────────────────────────
+
+/**
+ * May this counter attach a customer to the ticket (item 13: an anonymous walk-in identified during the visit)?
+ * Only the ticket called or being served at this very counter, and only while it belongs to nobody: a visit
+ * never changes hands between customers (its outcomes would follow). The machine checks the same again.
+ */
+export function checkIdentify(
+  t: Pick<TicketState, 'counterId' | 'status' | 'displayNo' | 'customerId'>,
+  counterId: string | null,
+): Allowed | Refusal<'not_at_this_counter' | 'already_identified'> {
+  if (counterId === null || t.counterId !== counterId || (t.status !== 'called' && t.status !== 'serving')) {
+    return refuse(
+      'not_at_this_counter',
+      `${t.displayNo} 不在本窗口办理中，不能识别客户`,
+      `${t.displayNo} is not being served at this counter: the customer cannot be identified here`,
+    );
+  }
+  if (t.customerId !== null) {
+    return refuse(
+      'already_identified',
+      `${t.displayNo} 已识别客户，不能再关联其他客户`,
+      `${t.displayNo} already belongs to a customer; it cannot be attached to another`,
+    );
+  }
+  return ALLOWED;
+}

@@ -93,6 +93,54 @@ describe('ticket merge', () => {
   });
 });
 
+describe('identify merges like any ticket event', () => {
+  const anon = s(
+    evA('w', 'issue', T0, { payload: issuePayload({ displayNo: 'A020', number: 20, customerId: null }) }),
+    hlc(0, 'hub'),
+  );
+  const callW = s(evB('w', 'call', T0 + 1000, { counterId: 'c1' }), hlc(1000, 't1'));
+  const startW = s(evB('w', 'start', T0 + 2000, { counterId: 'c1' }), hlc(2000, 't1'));
+  const idAt = (ms: number, node: string, customerId: string, ev = node === 't1' ? evB : evC) =>
+    s(ev('w', 'identify', T0 + ms, { counterId: 'c1', payload: { customerId } }), hlc(ms, node));
+
+  it('a terminal’s identification, replayed in any arrival order, attaches the customer', () => {
+    const who = idAt(3000, 't1', 'cust-1');
+    const finishW = s(evB('w', 'finish', T0 + 4000, { counterId: 'c1' }), hlc(4000, 't1'));
+    const all = [anon, callW, startW, who, finishW];
+    fc.assert(
+      fc.property(fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length }), (order) => {
+        const m = mergeTicketEvents(order);
+        expect(m.state).toMatchObject({ customerId: 'cust-1', status: 'done', identifiedAt: T0 + 3000 });
+        expect(m.ordered.every((o) => o.accepted)).toBe(true);
+      }),
+    );
+    expect(replayInHlcOrder([who, startW, anon, callW]).get('w')?.customerId).toBe('cust-1');
+  });
+
+  it('two identifications of one visit: the earlier stands, the later is refused and its counter told', () => {
+    const first = idAt(3000, 't1', 'cust-1');
+    const second = idAt(3500, 't2', 'cust-2');
+    const m = mergeTicketEvents([second, startW, first, callW, anon]);
+    expect(m.state?.customerId).toBe('cust-1');
+    const lost = m.ordered.filter((o) => !o.accepted);
+    expect(lost.map((o) => [o.item.event.id, o.error?.code])).toEqual([
+      [second.event.id, 'already_identified'],
+    ]);
+    const notices = conflictNotices(lost, m.state, () => null);
+    expect(notices[0]?.zh).toContain('识别客户');
+    expect(notices[0]?.en).toContain('identify the customer');
+  });
+
+  it('an identification stamped before the call (a clock behind) does not stand', () => {
+    const tooEarly = idAt(500, 't1', 'cust-1');
+    const m = mergeTicketEvents([anon, callW, tooEarly]);
+    expect(m.state?.customerId).toBeNull();
+    expect(m.ordered.find((o) => o.item.event.id === tooEarly.event.id)?.error?.code).toBe(
+      'illegal_transition',
+    );
+  });
+});
+
 describe('last writer wins', () => {
   const w = (value: unknown, ms: number, node: string) => ({ value, hlc: hlc(ms, node), deviceId: node });
   it('the later stamp wins whichever arrives first; the loser is reported', () => {

@@ -1,14 +1,17 @@
 import type { IntentsInfo } from '@shared/api/queue';
 import type { RulesConfig } from '@shared/config/schema';
 import { routes } from '@shared/api/routes';
-import type { QueueApp } from '../../app/queue';
+import type { IdentifyApp, QueueApp } from '../../app/queue';
 import type { Caller } from '../auth';
 import { route, type Http } from '../route';
 
 const api = routes.queue;
 
 /** Triage, tickets and their events, call-next, the live board, the lobby display and end of day. */
-export function queueRoutes(http: Http, deps: { queue: QueueApp; rules: () => RulesConfig }): void {
+export function queueRoutes(
+  http: Http,
+  deps: { queue: QueueApp; identify: IdentifyApp; rules: () => RulesConfig },
+): void {
   const { queue } = deps;
 
   route(http, api.triage, ({ body }) => queue.triage(body.customerId, body.intents, body.flags));
@@ -34,6 +37,10 @@ export function queueRoutes(http: Http, deps: { queue: QueueApp; rules: () => Ru
 
   route(http, api.act, ({ params, body, me }) =>
     queue.act(params.id, body.type, body.payload, body.counterId ?? me?.counterId ?? null, me as Caller),
+  );
+
+  route(http, api.identify, ({ params, body, me }) =>
+    deps.identify.identify(params.id, body.customerId, body.counterId ?? me?.counterId ?? null, me as Caller),
   );
 
   route(http, api.callNext, ({ params, me }) => {

@@ -32,10 +32,14 @@ export const issueTicket = (body: Input<typeof q.issue>['body']) => call(q.issue
 
 export const ticketEvent = (
   id: string,
-  type: Exclude<TicketEventType, 'issue'>,
+  type: Exclude<TicketEventType, 'issue' | 'identify'>,
   counterId: string | null,
   payload: Record<string, unknown> = {},
 ) => call(q.act, { params: { id }, body: { type, counterId, payload } });
+
+/** 识别客户: the anonymous walk-in at this counter is this customer (item 13). */
+export const identifyTicket = (id: string, customerId: string, counterId: string | null) =>
+  call(q.identify, { params: { id }, body: { customerId, counterId } });
 
 export const callNext = (counterId: string) => call(q.callNext, { params: { id: counterId } });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRoute, returns } from '../contract';
 import { idParam } from '../inputs';
 import {
+  identifyRequest,
   issueRequest,
   ticketEventRequest,
   triageRequest,
@@ -66,6 +67,15 @@ export const queueApi = {
     body: ticketEventRequest,
     summary:
       'call | recall | start | finish | no_show | requeue | transfer | cancel | hold | resume | override',
+    reply: returns<TicketView>(),
+  }),
+  identify: defineRoute({
+    method: 'POST',
+    path: '/api/tickets/:id/identify',
+    roles: SERVING,
+    params: idParam,
+    body: identifyRequest,
+    summary: 'Identify the anonymous walk-in being served at this counter (audited; 409 if not possible)',
     reply: returns<TicketView>(),
   }),
   callNext: defineRoute({

@@ -7,7 +7,7 @@ import { messageOf } from '../../api/client';
 import { callNext, patchCounter, ticketEvent } from '../../api/queue';
 import { pickLang } from '../../lib/bilingual';
 
-type EventType = Exclude<TicketEventType, 'issue'>;
+type EventType = Exclude<TicketEventType, 'issue' | 'identify'>;
 
 /** Counter actions; each answers with a toast, and a refused one (409) with the server's reason. */
 export function useCounterActions(counterId: string | null) {
