@@ -1,7 +1,8 @@
 import { ApiError, notFound } from '@shared/api/errors';
 import type { SettingsVersion, SettingsVersionInfo, StoredSettingsVersion } from '@shared/api/security';
 import { describeIssues, type SettingsIssue } from '@shared/config/issues';
-import { rulesConfigSchema, type RulesConfig } from '@shared/config/schema';
+import { describeChanges } from '@shared/config/human-diff';
+import { defaultRulesConfig, rulesConfigSchema, type RulesConfig } from '@shared/config/schema';
 import { versionInfo } from '../db/convert/settings';
 import type { AuditRepo, SettingsRepo } from '../db/repos/settings';
 
@@ -12,7 +13,7 @@ export interface CounterQueues {
 }
 
 export interface SettingsDeps {
-  settings: Pick<SettingsRepo, 'current' | 'version' | 'versions' | 'save'>;
+  settings: Pick<SettingsRepo, 'current' | 'version' | 'versions' | 'save' | 'configs'>;
   audit: Pick<AuditRepo, 'append'>;
   tx: <T>(fn: () => T) => T;
   now: () => number;
@@ -48,6 +49,8 @@ function changedSections(a: RulesConfig, b: RulesConfig): string[] {
  */
 export class SettingsApp {
   private cached: { version: number; config: RulesConfig } | null = null;
+  /** A saved version never changes: its parsed config is kept for the version list (null: no longer valid). */
+  private parsed = new Map<number, RulesConfig | null>();
 
   constructor(private readonly deps: SettingsDeps) {}
 
@@ -78,8 +81,28 @@ export class SettingsApp {
     };
   }
 
+  /** Newest first, each with what it changed from the version before it (the first: from the defaults). */
   versions(): SettingsVersionInfo[] {
-    return this.deps.settings.versions().map(versionInfo);
+    const configs = new Map<number, string>();
+    const read = (v: number): RulesConfig | null => {
+      if (v === 0) return defaultRulesConfig;
+      if (!this.parsed.has(v)) {
+        if (configs.size === 0)
+          for (const c of this.deps.settings.configs()) configs.set(c.version, c.config);
+        const raw = configs.get(v);
+        const r = raw === undefined ? null : rulesConfigSchema.safeParse(JSON.parse(raw));
+        this.parsed.set(v, r?.success ? r.data : null);
+      }
+      return this.parsed.get(v) ?? null;
+    };
+    const rows = this.deps.settings.versions();
+    return rows.map((row, i) => {
+      const info = versionInfo(row);
+      const prev = rows[i + 1]?.version ?? 0;
+      const before = read(prev);
+      const after = read(row.version);
+      return before && after ? { ...info, changes: describeChanges(before, after) } : info;
+    });
   }
 
   version(version: number): StoredSettingsVersion {
@@ -88,8 +111,18 @@ export class SettingsApp {
     return { ...versionInfo(row), config: JSON.parse(row.config) as unknown };
   }
 
+  /** A change from the settings screen or the API: it must say why (the version list is read by people). */
   save(raw: unknown, by: string, note: string | null): SettingsVersion {
-    this.write(this.validate(raw), by, note, 'settings.change');
+    const config = this.validate(raw);
+    const why = note?.trim() ?? '';
+    if (!why)
+      throw new ApiError(
+        400,
+        'note_required',
+        '请填写变更说明后再保存（说明会显示在版本记录中）',
+        'Describe the change before saving (the description shows in the version list)',
+      );
+    this.write(config, by, why, 'settings.change');
     return this.current();
   }
 

@@ -140,6 +140,8 @@ export interface SettingsVersionInfo {
   createdBy: string | null;
   createdByName: string | null;
   note: string | null;
+  /** In the version list: what this version changed from the one before, in words (absent if unreadable). */
+  changes?: { section: string; zh: string; en: string }[];
 }
 
 /** GET /api/settings (and the reply of a save or rollback): the rules in force, with who saved them. */

@@ -49,6 +49,9 @@ test('a branch manager changes the elderly age, is refused a negative tier band,
   await age.fill('65');
   await page.getByTestId('note-general').fill('老年客户年龄按分行通知调整为65岁');
   await page.getByTestId('save-general').click();
+  // Saving asks for a confirmation that says what changes, in words.
+  await expect(page.getByTestId('confirm-changes')).toContainText('客户：老年客户年龄 60 → 65');
+  await page.getByTestId('confirm-save').click();
   await expect(page.getByText(`已保存为第 ${before + 1} 版`)).toBeVisible();
   await expect(page.getByTestId('settings-current')).toContainText(`当前第 ${before + 1} 版`);
   await expect(page.getByTestId('settings-current')).toContainText('刘洋');
@@ -61,10 +64,8 @@ test('a branch manager changes the elderly age, is refused a negative tier band,
   await expect(row).toContainText('刘洋');
   await expect(row).toContainText('当前');
   await page.getByTestId(`view-${before}`).click();
-  const diff = page.getByTestId('version-diff');
-  await expect(diff).toContainText('customer.elderlyAge');
-  await expect(diff).toContainText('60');
-  await expect(diff).toContainText('65');
+  const diff = page.getByTestId('version-words');
+  await expect(diff).toContainText('客户：老年客户年龄 60 → 65');
   await page.screenshot({ path: `${SHOTS}/settings-version-diff.png`, fullPage: true });
   await page.keyboard.press('Escape');
   await expect(diff).toBeHidden();
@@ -73,6 +74,7 @@ test('a branch manager changes the elderly age, is refused a negative tier band,
   await tab(page, 'tiers');
   const band = page.getByTestId('tier-row-2');
   await band.locator('input').last().fill('-100');
+  await page.getByTestId('note-tiers').fill('试一个负数下限');
   await page.getByTestId('save-tiers').click();
   const issues = page.getByTestId('section-tiers').getByTestId('section-issues');
   await expect(issues).toBeVisible();
@@ -480,6 +482,7 @@ test('a JSON section (campaigns) is refused with the field path, and a valid edi
   const bad = structuredClone(campaigns);
   (bad[0] as { productCodes: string[] }).productCodes[0] = 'NO_SUCH_PRODUCT';
   await editor.fill(JSON.stringify(bad, null, 2));
+  await page.getByTestId('note-campaigns').fill('改第一个活动的产品');
   await page.getByTestId('save-campaigns').click();
   const issues = page.getByTestId('section-campaigns').getByTestId('section-issues');
   await expect(issues).toContainText('suggest.campaigns.0.productCodes.0');
@@ -495,6 +498,7 @@ test('a JSON section (campaigns) is refused with the field path, and a valid edi
   await editor.fill(JSON.stringify(campaigns.slice(1), null, 2));
   await page.getByTestId('note-campaigns').fill('停止第一个营销活动');
   await page.getByTestId('save-campaigns').click();
+  await page.getByTestId('confirm-save').click();
   await expect(page.getByTestId('settings-current')).toContainText(`当前第 ${before + 1} 版`);
   const saved = (await (await page.request.get('/api/settings')).json()) as {
     config: { suggest: { campaigns: unknown[] } };

@@ -190,6 +190,23 @@ describe('settings versions', () => {
     expect(s.ctx.settings.current().version).toBe(1);
   });
 
+  it('refuses a valid change without a description, in both languages, and saves nothing', async () => {
+    const cfg = structuredClone(v1.config);
+    cfg.customer.elderlyAge = 65;
+    for (const note of [undefined, '', '   ']) {
+      const r = await req('PUT', '/api/settings', manager, {
+        config: cfg,
+        ...(note === undefined ? {} : { note }),
+      });
+      expect(r.statusCode).toBe(400);
+      const e = err(r);
+      expect(e.code).toBe('note_required');
+      expect(e.zh).toContain('变更说明');
+      expect(e.en).toContain('Describe the change');
+    }
+    expect(s.ctx.settings.current().version).toBe(1);
+  });
+
   it('saves a new version that lookups, triage, suggestions and the display use at once', async () => {
     const lobby = await s.login('lobby1');
     const lookup = async () =>
@@ -237,6 +254,16 @@ describe('settings versions', () => {
     }[];
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
     expect(versions[0]?.createdByName).toBe('网点负责人 刘洋');
+    // The list says what version 2 changed, in words: names and 元 instead of keys and fen.
+    const changes = (versions[0] as unknown as { changes: { zh: string; en: string }[] }).changes;
+    expect(changes.map((c) => c.zh)).toEqual(
+      expect.arrayContaining([
+        '网点：名称 示范支行 → 城东支行',
+        '中端客户下限 ¥50,000 → ¥46,000',
+        '删除业务「外汇」',
+      ]),
+    );
+    expect(changes.map((c) => c.en)).toContain('Mid-tier lower bound ¥50,000 → ¥46,000');
     const old = (await req('GET', '/api/settings/versions/1', admin)).json() as { config: RulesConfig };
     expect(old.config.branch.name).toBe(v1.config.branch.name);
     expect((await req('GET', '/api/settings/versions/99', admin)).statusCode).toBe(404);
@@ -271,7 +298,9 @@ describe('settings and counters together', () => {
       en: 'FX desk',
       defaultServiceMinutes: 12,
     });
-    expect((await req('PUT', '/api/settings', manager, { config: withDesk })).statusCode).toBe(200);
+    expect(
+      (await req('PUT', '/api/settings', manager, { config: withDesk, note: '外汇窗口' })).statusCode,
+    ).toBe(200);
     const c = await req('POST', '/api/counters', manager, {
       number: 20,
       name: '20号外汇窗口',
@@ -280,7 +309,7 @@ describe('settings and counters together', () => {
     });
     expect(c.statusCode).toBe(201);
     const version = s.ctx.settings.current().version;
-    const r = await req('PUT', '/api/settings', manager, { config: base });
+    const r = await req('PUT', '/api/settings', manager, { config: base, note: '去掉外汇队列' });
     expect(r.statusCode).toBe(400);
     const details = err(r).details as { path: string; zh: string; en: string }[];
     expect(details).toEqual([expect.objectContaining({ path: 'queue.queues' })]);
@@ -290,7 +319,9 @@ describe('settings and counters together', () => {
     await req('PATCH', `/api/counters/${(c.json() as { id: string }).id}`, manager, {
       queues: ['individual'],
     });
-    expect((await req('PUT', '/api/settings', manager, { config: base })).statusCode).toBe(200);
+    expect(
+      (await req('PUT', '/api/settings', manager, { config: base, note: '去掉外汇队列' })).statusCode,
+    ).toBe(200);
   });
 });
 

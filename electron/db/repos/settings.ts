@@ -41,6 +41,13 @@ export class SettingsRepo {
     );
   }
 
+  /** Every version's stored config, oldest first (the version list describes each change in words). */
+  configs(): { version: number; config: string }[] {
+    return this.store.all(
+      this.store.k.selectFrom('settings').select(['version', 'config']).orderBy('version', 'asc'),
+    );
+  }
+
   /** One version as stored (not re-validated: an old version may not fit today's schema). */
   version(version: number): (SettingsVersionRow & { config: string }) | undefined {
     return this.store.first(

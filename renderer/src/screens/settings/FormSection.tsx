@@ -4,6 +4,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RulesConfig } from '@shared/config/schema';
 import { getAt, isUnder, splitPath, type PathKey } from './paths';
+import type { PendingChange } from './api';
 import { SectionFrame } from './SectionFrame';
 import { useSection } from './useSection';
 
@@ -14,6 +15,7 @@ interface Props {
   /** The config subtrees this section saves; form fields are named by their full path. */
   paths: readonly string[];
   config: RulesConfig;
+  impact?: (change: PendingChange) => ReactNode;
   children: (form: FormInstance) => ReactNode;
 }
 
@@ -21,7 +23,7 @@ interface Props {
  * A section edited with an Ant Design form. Field names are full config paths
  * (`['customer', 'tiers', 2, 'minFen']`), so a refusal's path lands on its field as is.
  */
-export function FormSection({ id, title, hint, paths, config, children }: Props) {
+export function FormSection({ id, title, hint, paths, config, impact, children }: Props) {
   const { i18n } = useTranslation();
   const [form] = Form.useForm();
   const state = useSection(paths, () => {
@@ -50,6 +52,7 @@ export function FormSection({ id, title, hint, paths, config, children }: Props)
       hint={hint}
       paths={paths}
       state={state}
+      impact={impact}
       onReset={() => form.resetFields()}
     >
       <Form form={form} layout="vertical" initialValues={config} requiredMark={false}>

@@ -1,8 +1,9 @@
 import { Alert, Button, Input } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RulesConfig } from '@shared/config/schema';
 import { getAt, splitPath } from './paths';
+import type { PendingChange } from './api';
 import { SectionFrame } from './SectionFrame';
 import { useSection } from './useSection';
 
@@ -12,6 +13,7 @@ interface Props {
   /** One path: the editor holds that value. Several: an object keyed by each path's last part. */
   paths: readonly string[];
   config: RulesConfig;
+  impact?: (change: PendingChange) => ReactNode;
 }
 
 const lastKey = (p: string) => p.slice(p.lastIndexOf('.') + 1);
@@ -35,7 +37,7 @@ function parse(text: string): Parsed {
  * Rules too rich for a form (triage rules, intents, products, campaigns) as JSON, checked with the
  * shared schema before sending; a refusal names the field path.
  */
-export function JsonSection({ id, title, paths, config }: Props) {
+export function JsonSection({ id, title, paths, config, impact }: Props) {
   const { t } = useTranslation();
   const initial = useMemo(() => JSON.stringify(sliceOf(config, paths), null, 2), [config, paths]);
   const [text, setText] = useState(initial);
@@ -56,6 +58,7 @@ export function JsonSection({ id, title, paths, config }: Props) {
       hint={t('settings.hints.json')}
       paths={paths}
       state={state}
+      impact={impact}
       canSave={parsed.ok}
       onReset={() => setText(initial)}
     >

@@ -1,6 +1,8 @@
 import { Alert, Button, Card, Input, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PendingChange } from './api';
+import { ConfirmSave } from './ConfirmSave';
 import { isUnder } from './paths';
 import type { SectionState } from './useSection';
 
@@ -12,11 +14,23 @@ interface Props {
   state: SectionState;
   canSave?: boolean;
   onReset?: () => void;
+  /** The impact of the change about to be saved, shown in the confirmation. */
+  impact?: (change: PendingChange) => ReactNode;
   children: ReactNode;
 }
 
 /** One settings section: its fields, the refused values (path and reason), and "save as a new version". */
-export function SectionFrame({ id, title, hint, paths, state, canSave = true, onReset, children }: Props) {
+export function SectionFrame({
+  id,
+  title,
+  hint,
+  paths,
+  state,
+  canSave = true,
+  onReset,
+  impact,
+  children,
+}: Props) {
   const { t, i18n } = useTranslation();
   const zh = !i18n.language.startsWith('en');
   const inSection = (p: string) => paths.some((prefix) => isUnder(p, prefix));
@@ -56,6 +70,7 @@ export function SectionFrame({ id, title, hint, paths, state, canSave = true, on
       <Space.Compact style={{ width: '100%', maxWidth: 720, marginTop: 20 }}>
         <Space.Addon>{t('settings.note')}</Space.Addon>
         <Input
+          status={state.noteMissing ? 'error' : undefined}
           value={state.note}
           onChange={(e) => state.setNote(e.target.value)}
           onPressEnter={() => canSave && state.save()}
@@ -73,6 +88,25 @@ export function SectionFrame({ id, title, hint, paths, state, canSave = true, on
           {t('settings.save')}
         </Button>
       </Space.Compact>
+      {state.noteMissing && (
+        <Typography.Text
+          type="danger"
+          style={{ display: 'block', marginTop: 4 }}
+          data-testid={`note-missing-${id}`}
+        >
+          {t('settings.noteRequired')}
+        </Typography.Text>
+      )}
+      {state.pending && (
+        <ConfirmSave
+          change={state.pending}
+          note={state.note}
+          saving={state.saving}
+          impact={impact?.(state.pending)}
+          onConfirm={state.confirm}
+          onCancel={state.cancel}
+        />
+      )}
       {onReset && (
         <Button type="link" onClick={onReset} style={{ marginLeft: 8 }}>
           {t('settings.reset')}

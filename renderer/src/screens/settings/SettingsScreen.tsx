@@ -19,6 +19,7 @@ import { JsonSection } from './JsonSection';
 import { getAt, splitPath } from './paths';
 import { VersionsPanel } from './VersionsPanel';
 import './text';
+import './text-impact';
 
 /** JSON-edited sections and the config paths each one saves (stable arrays: the editors memoise on them). */
 const JSON_SECTIONS = {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../api/client';
 import { formatDateTime } from '../../lib/branchTime';
 import { useVersion, type SettingsVersion } from './api';
+import { describeChanges } from '@shared/config/human-diff';
 import { diffConfig, preview, type ConfigChange } from './diff';
 
 interface Props {
@@ -16,6 +17,14 @@ export function VersionView({ version, current, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const v = useVersion(version);
   const changes = v.data ? diffConfig(v.data.config, current.config) : [];
+  const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
+  // In words when that version still fits today's rules (a very old one may not: then field by field only).
+  let words: string[] | null = null;
+  try {
+    words = v.data ? describeChanges(v.data.config, current.config).map((l) => l[lang]) : null;
+  } catch {
+    words = null;
+  }
   return (
     <Modal
       open
@@ -39,7 +48,14 @@ export function VersionView({ version, current, onClose }: Props) {
               ? t('settings.versions.changes', { count: changes.length })
               : t('settings.versions.noChanges')}
           </Typography.Title>
-          {changes.length > 0 && (
+          {words && words.length > 0 && (
+            <ul data-testid="version-words" style={{ paddingInlineStart: 20 }}>
+              {words.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          )}
+          {changes.length > 0 && !words && (
             <Table<ConfigChange>
               size="small"
               rowKey="path"
@@ -68,6 +84,24 @@ export function VersionView({ version, current, onClose }: Props) {
           <Collapse
             style={{ marginTop: 12 }}
             items={[
+              ...(words && changes.length > 0
+                ? [
+                    {
+                      key: 'fields',
+                      label: t('settings.versions.path'),
+                      children: (
+                        <ul style={{ margin: 0, fontSize: 12 }}>
+                          {changes.map((c) => (
+                            <li key={c.path}>
+                              <Typography.Text code>{c.path}</Typography.Text> {preview(c.before)} →{' '}
+                              {preview(c.after)}
+                            </li>
+                          ))}
+                        </ul>
+                      ),
+                    },
+                  ]
+                : []),
               {
                 key: 'json',
                 label: t('settings.versions.fullJson'),

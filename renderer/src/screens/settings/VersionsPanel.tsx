@@ -49,10 +49,20 @@ export function VersionsPanel({ current }: Props) {
           {
             title: t('settings.versions.by'),
             dataIndex: 'createdByName',
-            width: 140,
+            width: 120,
             render: (n: string | null) => n ?? t('settings.versions.system'),
           },
-          { title: t('settings.versions.note'), dataIndex: 'note', render: (n: string | null) => n ?? '' },
+          {
+            title: t('settings.versions.note'),
+            dataIndex: 'note',
+            width: 220,
+            render: (n: string | null) => n ?? '',
+          },
+          {
+            title: t('settings.versions.changed'),
+            dataIndex: 'changes',
+            render: (changes: VersionMeta['changes']) => <ChangeSummary changes={changes} />,
+          },
           {
             title: '',
             width: 220,
@@ -82,6 +92,26 @@ export function VersionsPanel({ current }: Props) {
       )}
       {rollingBack && <RollbackModal target={rollingBack} onClose={() => setRollingBack(null)} />}
     </>
+  );
+}
+
+/** The first lines of what a version changed, in words; the view shows all of them. */
+function ChangeSummary({ changes }: { changes: VersionMeta['changes'] }) {
+  const { t, i18n } = useTranslation();
+  if (!changes) return null;
+  const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
+  const shown = changes.slice(0, 3);
+  return (
+    <div data-testid="version-changes" style={{ fontSize: 13 }}>
+      {shown.map((c, i) => (
+        <div key={i}>{c[lang]}</div>
+      ))}
+      {changes.length > shown.length && (
+        <Typography.Text type="secondary">
+          {t('settings.versions.more', { count: changes.length - shown.length })}
+        </Typography.Text>
+      )}
+    </div>
   );
 }
 

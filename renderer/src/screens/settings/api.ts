@@ -64,24 +64,32 @@ export async function afterSettingsChange(qc: QueryClient): Promise<void> {
   ]);
 }
 
+/** A change about to be saved: the stored config it starts from, and the result. */
+export interface PendingChange {
+  before: SettingsVersion;
+  next: RulesConfig;
+}
+
 /**
- * Saves one section: its paths are written into the newest stored config (fetched now, so a
- * colleague's change to another section meanwhile is kept), checked with the shared schema, then sent.
+ * Builds what saving one section would store: its paths written into the newest stored config (fetched now, so a
+ * colleague's change to another section meanwhile is kept), checked with the shared schema.
  */
-export async function saveSection(
+export async function prepareSection(
   qc: QueryClient,
   paths: readonly string[],
   read: (path: string) => unknown,
-  note: string,
-): Promise<SettingsVersion> {
+): Promise<PendingChange> {
   const latest = await qc.fetchQuery({ queryKey: ['settings'], queryFn: fetchCurrent, staleTime: 0 });
   const next = paths.reduce<RulesConfig>((cfg, p) => setAt(cfg, splitPath(p), read(p)), latest.config);
   const check = rulesConfigSchema.safeParse(next);
   if (!check.success) throw new SettingsRefused(issuesFromZod(check.error), 'client');
+  return { before: latest, next: check.data };
+}
+
+/** Sends a confirmed change with its description. */
+export async function sendChange(qc: QueryClient, next: RulesConfig, note: string): Promise<SettingsVersion> {
   try {
-    const saved = await call(routes.settings.save, {
-      body: { config: next, ...(note.trim() ? { note: note.trim() } : {}) },
-    });
+    const saved = await call(routes.settings.save, { body: { config: next, note: note.trim() } });
     await afterSettingsChange(qc);
     return saved;
   } catch (e) {

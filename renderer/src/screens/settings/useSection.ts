@@ -3,7 +3,7 @@ import { App } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../api/client';
-import { saveSection, SettingsRefused } from './api';
+import { prepareSection, sendChange, SettingsRefused, type PendingChange } from './api';
 import type { FieldIssue } from './issues';
 
 export interface SectionState {
@@ -13,11 +13,18 @@ export interface SectionState {
   error: string | null;
   note: string;
   setNote: (n: string) => void;
+  /** The description was left blank when saving was asked for. */
+  noteMissing: boolean;
+  /** Checks the values and the description, then opens the confirmation (with the change's impact). */
   save: () => void;
+  /** The change waiting for confirmation. */
+  pending: PendingChange | null;
+  confirm: () => void;
+  cancel: () => void;
   saving: boolean;
 }
 
-/** Saving one settings section: the note, the refusal's issues, the success message. */
+/** Saving one settings section: description, checks, a confirmation showing the change, then the new version. */
 export function useSection(paths: readonly string[], reader: () => (path: string) => unknown): SectionState {
   const { t, i18n } = useTranslation();
   const qc = useQueryClient();
@@ -26,30 +33,54 @@ export function useSection(paths: readonly string[], reader: () => (path: string
   const [refusedBy, setRefusedBy] = useState<'client' | 'server'>('client');
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState('');
-  const m = useMutation({
-    mutationFn: () => saveSection(qc, paths, reader(), note),
-    onMutate: () => {
-      setError(null);
+  const [noteMissing, setNoteMissing] = useState(false);
+  const [pending, setPending] = useState<PendingChange | null>(null);
+  const onError = (e: Error) => {
+    setPending(null);
+    if (e instanceof SettingsRefused) {
+      setIssues(e.issues);
+      setRefusedBy(e.by);
+    } else setError(messageOf(e, i18n.language));
+  };
+  const prepare = useMutation({
+    mutationFn: () => prepareSection(qc, paths, reader()),
+    onMutate: () => setError(null),
+    onSuccess: (p) => {
+      setIssues([]);
+      setPending(p);
     },
+    onError,
+  });
+  const send = useMutation({
+    mutationFn: (p: PendingChange) => sendChange(qc, p.next, note),
     onSuccess: (saved) => {
       setIssues([]);
       setNote('');
+      setPending(null);
       void message.success(t('settings.saved', { version: saved.version }));
     },
-    onError: (e) => {
-      if (e instanceof SettingsRefused) {
-        setIssues(e.issues);
-        setRefusedBy(e.by);
-      } else setError(messageOf(e, i18n.language));
-    },
+    onError,
   });
   return {
     issues,
     refusedBy,
     error,
     note,
-    setNote,
-    save: () => m.mutate(),
-    saving: m.isPending,
+    setNote: (n) => {
+      setNote(n);
+      if (n.trim()) setNoteMissing(false);
+    },
+    noteMissing,
+    save: () => {
+      if (!note.trim()) {
+        setNoteMissing(true);
+        return;
+      }
+      prepare.mutate();
+    },
+    pending,
+    confirm: () => pending && send.mutate(pending),
+    cancel: () => setPending(null),
+    saving: prepare.isPending || send.isPending,
   };
 }
