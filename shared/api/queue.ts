@@ -190,6 +190,8 @@ export interface CallMessage {
   counterName: string;
   counterNumber: number | null;
   channel: string;
+  /** A booking's ticket in the appointment lane (预约, prefix Y): the display marks the call. */
+  appointment?: boolean;
 }
 
 /**

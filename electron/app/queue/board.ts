@@ -143,6 +143,8 @@ export class QueueBoard {
       counterName: counter?.name ?? '',
       counterNumber: counter?.number ?? null,
       channel: counter?.channel ?? t.channel ?? '',
+      // A late booking served as a walk-in is called as any walk-in.
+      ...(t.appointment && !t.appointment.walkIn ? { appointment: true } : {}),
     };
     this.recentCalls = [msg, ...this.recentCalls].slice(0, 10);
     this.emit(msg);

@@ -1,12 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import type { CallMessage } from '@shared/api/queue';
 import { callPlace } from './useAnnouncer';
+import './text';
 
 export function NowCalling({ call }: { call: CallMessage | undefined }) {
   const { t } = useTranslation();
   return (
     <section className="lobby-display__now" data-testid="now-calling">
-      <div className="lobby-display__label">{t('display.nowCalling')}</div>
+      <div className="lobby-display__label">
+        {t('display.nowCalling')}
+        {/* A booking's ticket (Y): said in words too, not only by its prefix. */}
+        {call?.appointment && (
+          <span className="lobby-display__appt" data-testid="now-calling-appt">
+            {t('displayAppt.badge')}
+          </span>
+        )}
+      </div>
       {call ? (
         // Keyed by the call so the flash restarts for every call and recall.
         <div

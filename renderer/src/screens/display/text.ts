@@ -1,6 +1,6 @@
 import i18n from '../../i18n';
 
-/** Texts of the lobby display's voice switch; they join the app's translations under `displayVoice`. */
+/** Texts of the lobby display's voice switch and appointment mark; they join the app's translations (`displayVoice`, `displayAppt`). */
 const zh = {
   displayVoice: {
     off: '语音播报已关闭',
@@ -8,6 +8,7 @@ const zh = {
     turnOff: '关闭语音',
     paused: '语音播报未开启：点击屏幕任意处开启',
   },
+  displayAppt: { badge: '预约客户' },
 };
 
 type Texts = typeof zh;
@@ -19,6 +20,7 @@ const en: Texts = {
     turnOff: 'Turn voice off',
     paused: 'Voice calls are paused: tap anywhere on the screen',
   },
+  displayAppt: { badge: 'Appointment' },
 };
 
 i18n.addResourceBundle('zh-CN', 'translation', zh, true, false);

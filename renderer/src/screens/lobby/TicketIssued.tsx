@@ -51,13 +51,9 @@ export function TicketIssued({ result, info, title, onDone }: Props) {
       <div className="lobby-issued__channel cap" data-testid="issued-channel">
         {placeLabel(channel, queue, i18n.language) || ticket.channel}
       </div>
-      <AppointmentNote
-        appointment={ticket.appointment}
-        serviceName={(k) => {
-          const i = info.intents.find((x) => x.key === k);
-          return i ? (i18n.language.startsWith('zh') ? i.zh : i.en) : k;
-        }}
-      />
+      <div className="lobby-issued__appt">
+        <AppointmentNote appointment={ticket.appointment} />
+      </div>
       <div className="lobby-issued__facts">
         <div>
           <span>{t('lobby.ahead')}</span>

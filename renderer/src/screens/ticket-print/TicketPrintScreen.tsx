@@ -6,6 +6,7 @@ import { messageOf } from '../../api/client';
 import { useIntents, useTicket } from '../../api/queue';
 import { placeLabel } from '../../lib/place';
 import { formatDateTime } from '../../lib/branchTime';
+import { AppointmentNote } from '../../widgets/appointments/AppointmentNote';
 import { SurveyQr } from '../../widgets/feedback/SurveyQr';
 import './ticket-print.css';
 import './text';
@@ -50,6 +51,12 @@ export default function TicketPrintScreen() {
         <div className="ticket-slip__number" data-testid="ticket-number">
           {tk.displayNo}
         </div>
+        {/* A booking's ticket: "预约 10:30 开户"; a late booking served as a walk-in: the reason, printed. */}
+        {tk.appointment && (
+          <div className="ticket-slip__appt" data-testid="ticket-appt">
+            <AppointmentNote appointment={tk.appointment} />
+          </div>
+        )}
         <div className="ticket-slip__rows">
           <div>
             <span>{t('ticket.ahead')}</span>

@@ -4,20 +4,16 @@ import type { PublicAppointment } from '@shared/api/queue';
 import { formatTime } from '../../lib/branchTime';
 import { useBilingual } from '../../lib/bilingual';
 import './text';
+import { useServiceName } from './useServiceName';
 
 /**
  * "预约 10:30 理财咨询" for a booking's ticket, or the reason a booking became a walk-in ticket — on the lobby's
- * confirmation, the paper ticket and the counter. `serviceName` turns the service key into its name.
+ * confirmation, the paper ticket and the counter; the service by its name (zh/en), never its key.
  */
-export function AppointmentNote({
-  appointment,
-  serviceName,
-}: {
-  appointment: PublicAppointment | null | undefined;
-  serviceName: (key: string) => string;
-}) {
+export function AppointmentNote({ appointment }: { appointment: PublicAppointment | null | undefined }) {
   const { t } = useTranslation();
   const bi = useBilingual();
+  const serviceName = useServiceName();
   if (!appointment) return null;
   if (appointment.walkIn)
     return appointment.notice ? (

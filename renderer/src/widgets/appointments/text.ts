@@ -44,6 +44,8 @@ const zh = {
     lane: '预约等候',
     laneEmpty: '暂无预约客户等候',
     laneItem: '{{time}} {{service}}',
+    laneDue: '已到时间',
+    laneMore: '另有 {{count}} 位',
     figures: {
       bookings: '预约数',
       checkIns: '按时签到',
@@ -113,6 +115,8 @@ const en: Texts = {
     lane: 'Appointments waiting',
     laneEmpty: 'No appointment waiting',
     laneItem: '{{time}} {{service}}',
+    laneDue: 'due',
+    laneMore: '{{count}} more',
     figures: {
       bookings: 'Bookings',
       checkIns: 'Checked in on time',

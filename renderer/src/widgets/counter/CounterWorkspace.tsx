@@ -6,6 +6,7 @@ import { messageOf } from '../../api/client';
 import { useIntents, useTicket } from '../../api/queue';
 import { useMe } from '../../auth';
 import { useHotkeys } from '../../hooks/useHotkeys';
+import { AppointmentLane } from '../appointments/AppointmentLane';
 import { CounterCustomerPanel } from './CounterCustomerPanel';
 import { CounterHeader } from './CounterHeader';
 import { FinishModal } from './FinishModal';
@@ -117,6 +118,7 @@ export default function CounterWorkspace({ aside, channel }: Props = {}) {
           </div>
           <div className="counter__side">
             {aside?.(snapshot)}
+            <AppointmentLane queues={snapshot.queues} mine={counter.queues} now={snapshot.at} />
             <QueueCounts queues={snapshot.queues} mine={counter.queues} />
             <NoShowList
               tickets={snapshot.noShows}

@@ -4,6 +4,7 @@ import type { PublicTicket, TicketView } from '@shared/api/queue';
 import type { IntentsInfo } from '../../api/queue';
 import { useBilingual } from '../../lib/bilingual';
 import { formatTime } from '../../lib/branchTime';
+import { AppointmentNote } from '../appointments/AppointmentNote';
 import { MarkTags } from '../outreach/MarkTags';
 
 export type CounterCommand = 'call' | 'recall' | 'start' | 'finish' | 'no_show' | 'transfer' | 'hold';
@@ -97,6 +98,7 @@ export function TicketPanel({ current, view, held, info, paused, busy, onCommand
               })}
             </div>
             <MarkTags marks={view?.marks} />
+            <AppointmentNote appointment={current.appointment} />
           </div>
         </div>
       ) : (
