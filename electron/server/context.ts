@@ -200,6 +200,7 @@ export class AppContext {
       // Consent is read through this one function: the desk's consent capture plugs in here.
       consent: storedConsent(outreachRepo),
       alerts: this.ownerAlerts,
+      outbox: this.sync,
       tickets: {
         get: (id: string) => this.queue.board.get(id) ?? this.queue.tickets.get(id),
         call: (id: string, counterId: string, caller: CounterCaller) =>

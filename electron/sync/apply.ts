@@ -41,11 +41,11 @@ function staffIdsOf(kind: SyncEnvelope['kind'], p: Record<string, unknown>): str
   const ids =
     kind === 'ticket_event' || kind === 'profile_update'
       ? [p.staffId]
-      : [row.staff_id, row.created_by, row.assignee_id, row.resolved_by];
+      : [row.staff_id, row.created_by, row.assignee_id, row.resolved_by, row.owner_id, row.backup_id];
   return ids.filter((x): x is string => typeof x === 'string');
 }
 
-type RowKind = 'suggestion_outcomes' | 'follow_ups' | 'complaints' | 'feedback_ratings';
+type RowKind = 'suggestion_outcomes' | 'follow_ups' | 'complaints' | 'feedback_ratings' | 'contacts';
 
 function parseDetail(d: unknown): Record<string, unknown> {
   try {
@@ -148,6 +148,15 @@ export class SyncApplier {
       // One answer per visit: a second rating of the same ticket (another device's) is a duplicate, not a failure.
       case 'feedback_rating':
         return this.insertRow('feedback_ratings', env);
+      // A contact appends once under its own id, whoever logged it where (two callers the same day both stay).
+      case 'contact':
+        return this.insertRow('contacts', env);
+      case 'owner': {
+        const r = rowOf(env);
+        if (!this.data.customerExists(String(r.customer_id)))
+          throw new Error(`customer ${String(r.customer_id)} not here yet`);
+        return this.data.setOwnerIfLater(r) ? 'applied' : 'rejected';
+      }
       case 'follow_up_done': {
         const r = rowOf(env);
         const id = String(r.id);

@@ -143,8 +143,9 @@ export class SyncCore {
     return this.outbox.ticketEvent(ev);
   }
 
-  record(kind: SyncEventKind, entityId: string, payload: Record<string, unknown>): SyncEnvelope {
-    return this.outbox.record(kind, entityId, payload);
+  /** `id`: the envelope's (default a new one); a row that is its own event passes its id, so both dedupe alike. */
+  record(kind: SyncEventKind, entityId: string, payload: Record<string, unknown>, id?: string): SyncEnvelope {
+    return this.outbox.record(kind, entityId, payload, id);
   }
 
   /** An append-only row just written (outcome, follow-up, complaint) into the outbox as it is stored. */

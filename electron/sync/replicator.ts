@@ -20,6 +20,8 @@ const REFRESH_TABLES: SnapshotTable[] = [
   'customers',
   'cards',
   'holdings',
+  'customer_owners',
+  'customer_marks',
 ];
 /** Fastify's body limit is 1 MB: a push batch stays well under it. */
 const MAX_PUSH_BYTES = 700_000;

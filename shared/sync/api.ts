@@ -40,6 +40,10 @@ export const SNAPSHOT_TABLES = [
   'suggestion_outcomes',
   'follow_ups',
   'complaints',
+  // 客户经营: who owns whom, the contact marks (do-not-contact, imported high risk), the contact log.
+  'customer_owners',
+  'customer_marks',
+  'contacts',
 ] as const;
 export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
 

@@ -17,6 +17,9 @@ export const syncEventKinds = [
   'profile_update',
   'audit',
   'feedback_rating',
+  /** 客户经营: a logged contact (appended), a customer's owner assignment (the later one wins). */
+  'contact',
+  'owner',
 ] as const;
 export type SyncEventKind = (typeof syncEventKinds)[number];
 

@@ -6,6 +6,7 @@ import { scrubPii } from '../customer/mask';
 import { payloadSchemas, ticketEventSchema } from '../queue/events';
 import { OUTCOMES } from '../visit/config';
 import { feedbackRatingRow } from '../feedback/sync';
+import { contactRow, ownerRow } from '../outreach/sync';
 import type { SyncEventKind } from './envelope';
 
 /**
@@ -157,6 +158,8 @@ export const eventPayloadSchemas = {
   profile_update: z.object({ fields: profileFields, staffId: id.nullable().optional().default(null) }),
   audit: row(auditRow),
   feedback_rating: row(feedbackRatingRow),
+  contact: row(contactRow),
+  owner: row(ownerRow),
 } as const satisfies Record<SyncEventKind, z.ZodType>;
 
 export type ParsedPayload = { ok: true; payload: Record<string, unknown> } | { ok: false; error: string };

@@ -8,6 +8,7 @@ import type { StaffRepo } from '../../db/repos/staff';
 import type { AuditRepo } from '../../db/repos/settings';
 import type { ConsentReader } from './consent';
 import type { OwnerAlerts } from './alerts';
+import type { SyncEventKind } from '@shared/sync/envelope';
 
 export type Caller = Pick<Me, 'id' | 'role'>;
 
@@ -27,6 +28,10 @@ export interface OutreachDeps {
   /** Consent, read through one function (see consent.ts). */
   consent: ConsentReader;
   alerts: OwnerAlerts;
+  /** Replication (electron/sync): contacts and owner assignments go to the other devices, in the write's transaction. */
+  outbox: {
+    record(kind: SyncEventKind, entityId: string, payload: Record<string, unknown>, id?: string): unknown;
+  };
   /** The queue, for 我来接待: a ticket's customer and status, and calling it to a counter. */
   tickets: {
     get(id: string): { customerId: string | null; status: string } | undefined;

@@ -169,7 +169,7 @@ export class OutreachApp {
       const today = this.d.repo.contactedOn(day).get(c.id) ?? [];
       const once = checkNotContactedToday(today, caller.id);
       if (!once.ok) throw refusal(409, once);
-      this.d.repo.addContact({
+      const row = {
         id,
         customer_id: c.id,
         staff_id: caller.id,
@@ -184,7 +184,10 @@ export class OutreachApp {
         next_at: b.nextAt ?? null,
         churn_reason: churnReason,
         aum_fen: c.aumFen,
-      });
+      };
+      this.d.repo.addContact(row);
+      // Its id is the envelope's: logged offline at a terminal, it reaches the hub (and the others) once.
+      this.d.outbox.record('contact', id, { row }, id);
       this.d.audit.append({
         at: now,
         staffId: caller.id,

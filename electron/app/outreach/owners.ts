@@ -48,7 +48,7 @@ export class OwnersApp {
           )
           .map((c) => c.id);
       }
-      for (const id of ids)
+      for (const id of ids) {
         this.d.repo.setOwner(id, {
           ownerId: b.ownerId,
           backupId: b.backupId ?? null,
@@ -56,6 +56,17 @@ export class OwnersApp {
           by,
           at,
         });
+        // The terminals' copies hear at once (an import's owners reach them with the next snapshot refresh).
+        const row = {
+          customer_id: id,
+          owner_id: b.ownerId,
+          backup_id: b.backupId ?? null,
+          source: 'manager',
+          assigned_by: by,
+          assigned_at: at,
+        };
+        this.d.outbox.record('owner', id, { row });
+      }
       this.d.audit.append({
         at,
         staffId: by,

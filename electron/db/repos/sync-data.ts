@@ -19,6 +19,9 @@ const TABLES: Record<SnapshotTable, { key: string; numericKey?: boolean; onConfl
     suggestion_outcomes: { key: 'id', onConflict: 'ignore' },
     follow_ups: { key: 'id', onConflict: 'update' },
     complaints: { key: 'id', onConflict: 'update' },
+    customer_owners: { key: 'customer_id', onConflict: 'update' },
+    customer_marks: { key: 'customer_id', onConflict: 'update' },
+    contacts: { key: 'id', onConflict: 'ignore' },
   };
 
 /** Cipher texts stay at the hub: a terminal finds customers by keyed hash, reveals go to the hub. */
@@ -73,6 +76,16 @@ function filter(table: SnapshotTable, scope: SnapshotScope): { where: string; pa
       return { where: "(status = 'open' OR created_at >= ?)", params: [scope.historyFrom] };
     case 'complaints':
       return { where: "(status != 'resolved' OR created_at >= ?)", params: [scope.historyFrom] };
+    // Owners change on screen and at imports (no journal event for an import's thousands): a refresh re-reads them.
+    case 'customer_owners':
+      return since === undefined
+        ? { where: '1', params: [] }
+        : { where: 'assigned_at >= ?', params: [since] };
+    case 'customer_marks':
+      return since === undefined ? { where: '1', params: [] } : { where: 'updated_at >= ?', params: [since] };
+    // The contact log's recent history; later contacts flow through the journal.
+    case 'contacts':
+      return { where: 'at >= ?', params: [scope.historyFrom] };
   }
 }
 
@@ -221,7 +234,7 @@ export class SyncDataRepo {
 
   /** An append-only row from another device: inserted once, never changed by a repeat (nor a second rating). */
   insertOnce(
-    table: 'suggestion_outcomes' | 'follow_ups' | 'complaints' | 'feedback_ratings',
+    table: 'suggestion_outcomes' | 'follow_ups' | 'complaints' | 'feedback_ratings' | 'contacts',
     row: Record<string, unknown>,
   ): boolean {
     const known = this.columnsOf(table);
@@ -231,6 +244,27 @@ export class SyncDataRepo {
        ON CONFLICT DO NOTHING`,
     );
     return st.run(...cols.map((c) => row[c] ?? null)).changes === 1;
+  }
+
+  /** A customer's owner row from another device: kept unless this copy holds a later assignment. */
+  setOwnerIfLater(r: Record<string, unknown>): boolean {
+    return (
+      this.store.sqlite
+        .prepare(
+          `INSERT INTO customer_owners (customer_id, owner_id, backup_id, source, assigned_by, assigned_at)
+           VALUES (?,?,?,?,?,?) ON CONFLICT(customer_id) DO UPDATE SET owner_id = excluded.owner_id,
+             backup_id = excluded.backup_id, source = excluded.source, assigned_by = excluded.assigned_by,
+             assigned_at = excluded.assigned_at WHERE excluded.assigned_at >= customer_owners.assigned_at`,
+        )
+        .run(
+          String(r.customer_id),
+          String(r.owner_id),
+          (r.backup_id as string | null) ?? null,
+          String(r.source),
+          (r.assigned_by as string | null) ?? null,
+          Number(r.assigned_at),
+        ).changes === 1
+    );
   }
 
   /** A follow-up only moves forward: open → done | cancelled, once. */
