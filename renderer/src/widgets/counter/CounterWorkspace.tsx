@@ -111,6 +111,7 @@ export default function CounterWorkspace({ aside, channel }: Props = {}) {
             {current && (
               <CounterCustomerPanel
                 ticket={ticket}
+                counterId={counterId}
                 keysEnabled={dialog === null}
                 onDialogChange={setPanelDialog}
               />
