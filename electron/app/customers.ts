@@ -10,7 +10,12 @@ import { ageFor } from '@shared/customer/pii-view';
 import { overRevealLimit, revealWindowStart } from '@shared/customer/reveal';
 import { classifyTier } from '@shared/customer/tier';
 import { tierInfo } from '@shared/customer/tier-info';
-import { rankSuggestions, type SuggestCustomer, type SuggestResult } from '@shared/suggest/rank';
+import {
+  rankSuggestions,
+  type SuggestCustomer,
+  type SuggestLearning,
+  type SuggestResult,
+} from '@shared/suggest/rank';
 import type { Customer, CustomerBrief } from '../db/convert/customers';
 import type { CustomerRepo } from '../db/repos/customers';
 import type { AuditRepo } from '../db/repos/settings';
@@ -22,6 +27,8 @@ export interface CustomersDeps {
   pii: Pick<Pii, 'decrypt'>;
   now: () => number;
   rules: () => Pick<RulesConfig, 'customer' | 'branch' | 'suggest' | 'security'>;
+  /** The customer's outcome history and the branch's learned conversion (Step 15); absent: rules alone. */
+  learning?: (customerId: string, now: number) => SuggestLearning;
 }
 
 const REVEAL_ACTIONS = ['reveal.id', 'reveal.phone'] as const;
@@ -161,10 +168,12 @@ export class CustomersApp {
 
   private rank(c: Customer, intents: readonly string[], now: number): SuggestResult {
     const rules = this.d.rules();
+    const learning = this.d.learning?.(c.id, now);
     return rankSuggestions(this.suggestCustomer(c, now), { intents: [...intents] }, rules.suggest, {
       now,
       timeZone: rules.branch.timezone,
       tierBands: rules.customer.tiers,
+      ...(learning ? { learning } : {}),
     });
   }
 

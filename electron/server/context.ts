@@ -10,6 +10,8 @@ import { AuditRepo, SettingsRepo } from '../db/repos/settings';
 import { SessionRepo, StaffRepo } from '../db/repos/staff';
 import { VisitRepo } from '../db/repos/visits';
 import { CustomersApp } from '../app/customers';
+import { SuggestLearningSource } from '../app/suggest-learning';
+import { LearningRepo } from '../db/repos/learning';
 import { VisitsApp } from '../app/visits';
 import { DisplaysApp } from '../app/displays';
 import { Lockout } from '../app/lockout';
@@ -155,12 +157,14 @@ export class AppContext {
       ...(opts.sync ? { config: opts.sync } : {}),
     });
     const rules = () => this.rules();
+    const learning = new SuggestLearningSource({ repo: new LearningRepo(store), rules });
     this.customersApp = new CustomersApp({
       customers: this.customers,
       audit: this.audit,
       pii,
       now: this.now,
       rules,
+      learning: (customerId, at) => learning.forCustomer(customerId, at),
     });
     const outreachRepo = new OutreachRepo(store);
     this.queueApps = queueModules({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { customerConfigSchema, defaultCustomerConfig } from '../customer/config';
 import { defaultSuggestConfig, suggestConfigSchema } from '../suggest/config';
+import { defaultLearnConfig, learnConfigSchema } from '../suggest/learn-config';
 import { channelQueueIssues, defaultTriageConfig, triageConfigSchema } from '../triage/config';
 import { defaultQueueConfig, queueConfigSchema } from '../queue/config';
 import { defaultVisitConfig, visitConfigSchema } from '../visit/config';
@@ -53,6 +54,8 @@ export const rulesConfigSchema = z
     staffing: staffingConfigSchema.default(defaultStaffingConfig),
     outreach: outreachConfigSchema.default(defaultOutreachConfig),
     dashboard: dashboardConfigSchema.default(defaultDashboardConfig),
+    // Step 15: cool-downs and learned conversion; older versions get the defaults.
+    suggestLearning: learnConfigSchema.default(defaultLearnConfig),
   })
   .superRefine((cfg, ctx) => {
     for (const issue of channelQueueIssues(cfg.triage, cfg.queue.queues)) {
@@ -74,4 +77,5 @@ export const defaultRulesConfig: RulesConfig = {
   staffing: defaultStaffingConfig,
   outreach: defaultOutreachConfig,
   dashboard: defaultDashboardConfig,
+  suggestLearning: defaultLearnConfig,
 };

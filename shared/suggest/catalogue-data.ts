@@ -280,6 +280,8 @@ export const defaultProducts: Product[] = [
     kinds: ['individual'],
     minAge: 18,
     minAmountFen: yuan(100),
+    // A ¥100-a-month plan is a small saver's line, not one for a client with millions here.
+    maxAumFen: wan(100),
     pitch: {
       zh: '每月100元起定投，为孩子教育提前积累，分散入场时点（R3）。',
       en: 'A monthly plan from ¥100 that builds your child’s education fund and spreads out entry points (R3).',
@@ -331,8 +333,10 @@ export const defaultProducts: Product[] = [
     investment: false,
     marketing: true,
     kinds: ['individual'],
-    minAge: 18,
+    // A pension annuity is a long commitment: not for a 25-year-old, nor for someone with ¥3,000 here.
+    minAge: 30,
     maxAge: 65,
+    minAumFen: wan(5),
     pitch: {
       zh: '安享年金按合同约定长期给付，为养老提前安排一笔确定的现金流。',
       en: 'Anxiang pays out on a contractual schedule: a predictable income stream set aside for retirement.',

@@ -51,6 +51,12 @@ export const productSchema = z
     minAmountFen: z.number().int().nonnegative().optional(),
     minAge: z.number().int().min(0).max(150).optional(),
     maxAge: z.number().int().min(0).max(150).optional(),
+    /**
+     * Wealth fit (Step 15), a hard filter on the customer's AUM here: an annuity is not for someone with
+     * ¥3,000 (`minAumFen`), a "每月100元起定投" plan is not the line for a private-banking client (`maxAumFen`).
+     */
+    minAumFen: z.number().int().nonnegative().optional(),
+    maxAumFen: z.number().int().nonnegative().optional(),
     /** What the teller says; may use {gap}, {tierNext} and {name}. */
     pitch: bilingualSchema,
     goals: z.array(tagSchema).optional(),
@@ -74,6 +80,13 @@ export const productSchema = z
         code: 'custom',
         path: ['maxAge'],
         message: '年龄上限须不小于下限 / maxAge must be ≥ minAge',
+      });
+    }
+    if (p.minAumFen !== undefined && p.maxAumFen !== undefined && p.minAumFen > p.maxAumFen) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxAumFen'],
+        message: '资产上限须不小于下限 / maxAumFen must be ≥ minAumFen',
       });
     }
     if (p.segmentsRequired && !p.segments) {

@@ -4,6 +4,8 @@ import type { TierKey } from '../customer/tier';
 import type { Campaign } from './campaigns';
 import type { Product } from './catalogue';
 import type { ProductMatcher, ProductNeed, SuggestConfig } from './config';
+import type { Cooling } from './cooldown';
+import type { Bilingual } from './text';
 import type { RulePoints } from './types';
 
 // ── Compiled config ─────────────────────────────────────────────────────────────────
@@ -23,6 +25,8 @@ export type NeedWeights = Float64Array;
 
 export interface Compiled {
   products: CompiledProduct[];
+  /** Catalogue index by product code. */
+  byCode: ReadonlyMap<string, number>;
   tierGoals: Record<TierKey, NeedWeights>;
   segmentNeeds: Record<Segment, NeedWeights>;
   lifecycleGoals: Record<Lifecycle, NeedWeights>;
@@ -79,6 +83,7 @@ export function compile(cfg: SuggestConfig): Compiled {
       minAmountApplies: p.minAmountFen !== undefined && minTypes.has(p.type),
       singleHolding: single.has(p.type),
     })),
+    byCode: new Map(products.map((p, i) => [p.code, i])),
     tierGoals: mapRecord(cfg.tierGoals, need),
     segmentNeeds: mapRecord(cfg.segmentNeeds, need),
     lifecycleGoals: mapRecord(cfg.lifecycleGoals, need),
@@ -98,4 +103,10 @@ export interface Candidate {
   score: number;
   breakdown: RulePoints[];
   campaigns: Campaign[] | null;
+  /** Learned conversion for this customer's cell, when the table had outcomes for it. */
+  conversion?: { rate: number; shown: number };
+  /** Set on products left out by a cool-down (scored only to see what took their place). */
+  cooling?: Cooling;
+  /** Why it is on the list in place of a product cooling down ("顶替…"). */
+  replaces?: Bilingual;
 }

@@ -2,6 +2,7 @@ import type { ProductType, Segment } from '../customer/enums';
 import type { TierBand, TierKey } from '../customer/tier';
 import type { Fen } from '../money';
 import type { CompiledProduct } from './compile';
+import type { Cooling } from './cooldown';
 import type { SuggestConfig } from './config';
 import type { ExcludeReason, SuggestCustomer } from './types';
 
@@ -45,6 +46,8 @@ export interface EligibilityFacts {
   validRisk: boolean;
   /** The highest product risk level allowed: the assessed one, or R1 without a valid assessment. */
   tolerance: number;
+  /** Products the customer's last answer keeps out for now (cooldown.ts), by code. */
+  cooling: ReadonlyMap<string, Cooling>;
 }
 
 /** Product codes and types the customer already holds. */
@@ -64,9 +67,10 @@ export function heldProducts(customer: SuggestCustomer): {
 /**
  * The first hard filter (in `EXCLUDE_REASONS` order) that removes the product, or null when it stays.
  * Hard filters are never ranked around: active, kind, tier-exclusive products, age limits (an unknown
- * age fails any product that has one), required segments, products already held (unless
+ * age fails any product that has one), wealth fit (AUM bounds), required segments, products already held (unless
  * `allowTopUp`), marketing consent and quiet visits, suitability (risk level ≤ the customer's
- * tolerance), and minimum amounts the customer could not fund (see config).
+ * tolerance), minimum amounts the customer could not fund (see config), and last the cool-down after the
+ * customer's last answer about the product.
  */
 export function exclusionOf(
   cp: CompiledProduct,
@@ -88,11 +92,19 @@ export function exclusionOf(
       return 'age';
     }
   }
+  if (
+    (p.minAumFen !== undefined && customer.aumFen < p.minAumFen) ||
+    (p.maxAumFen !== undefined && customer.aumFen > p.maxAumFen)
+  ) {
+    return 'wealth';
+  }
   if (p.segmentsRequired && !(p.segments ?? []).some((s) => f.segments.has(s))) return 'segment';
   if (!p.allowTopUp && (f.heldCodes.has(p.code) || (cp.singleHolding && f.heldTypes.has(p.type)))) {
     return 'held';
   }
-  if (p.marketing && f.serviceOnly) return customer.marketingConsent ? 'quiet_visit' : 'consent';
+  if (p.marketing && f.serviceOnly) {
+    return customer.marketingConsent && customer.suggestionConsent !== false ? 'quiet_visit' : 'consent';
+  }
   if (p.riskLevel !== null && p.riskLevel > f.tolerance)
     return f.validRisk ? 'risk_level' : 'risk_assessment';
   if (
@@ -102,5 +114,6 @@ export function exclusionOf(
   ) {
     return 'min_amount';
   }
+  if (f.cooling.has(p.code)) return 'cooldown';
   return null;
 }

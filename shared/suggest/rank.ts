@@ -6,6 +6,7 @@ import { compile } from './compile';
 import type { SuggestConfig } from './config';
 import type { EligibilityFacts } from './eligibility';
 import { exclusionOf, hasValidRiskAssessment, heldProducts, nextTierGap } from './eligibility';
+import { addConversion, coolingMap, coolingOutcome, interestedAt, learnedFacts } from './learning';
 import { gapTextOf, suggestHints, toItems } from './spoken';
 import type {
   ExcludeReason,
@@ -29,6 +30,8 @@ export type {
   SuggestHintCode,
   SuggestHolding,
   SuggestItem,
+  SuggestLearning,
+  CoolingItem,
   SuggestResult,
   SuggestRuleId,
   SuggestVisit,
@@ -138,21 +141,25 @@ export function rankSuggestions(
   }
   const tierGoal = c.tierGoals[customer.tier];
   const lifecycleGoal = c.lifecycleGoals[customer.lifecycle];
+  const learned = learnedFacts(customer, ctx.learning, c, now);
   const grade = customer.corporateGrade !== null ? c.grades[customer.corporateGrade] : null;
   const linked = customer.hasLinkedEntity ? c.linked : null;
   const facts: EligibilityFacts = {
     customer,
     segments: seenSegments,
     ...heldProducts(customer),
-    serviceOnly: !customer.marketingConsent || quiet,
+    serviceOnly: !customer.marketingConsent || customer.suggestionConsent === false || quiet,
     validRisk,
     tolerance,
+    cooling: coolingMap(learned),
   };
 
   const byCode = campaignHits(customer, config, c.anyMonths, ctx);
 
   const excluded: Partial<Record<ExcludeReason, number>> = {};
   const candidates: Candidate[] = [];
+  // Products a cool-down keeps out, scored all the same to see what takes their place.
+  const cooled: Candidate[] = [];
 
   const products = c.products;
   for (let idx = 0; idx < products.length; idx++) {
@@ -162,7 +169,7 @@ export function rankSuggestions(
     const reason = exclusionOf(cp, facts, config);
     if (reason !== null) {
       excluded[reason] = (excluded[reason] ?? 0) + 1;
-      continue;
+      if (reason !== 'cooldown') continue;
     }
 
     // ── Scoring ── (allocates only for products some rule scores)
@@ -183,25 +190,45 @@ export function rankSuggestions(
     if (linked) bd = addPoints(bd, 'linked_entity', (linked[idx] as number) * w.linkedEntity);
     if (grade) bd = addPoints(bd, 'corporate_grade', (grade[idx] as number) * w.corporateGrade);
     if (bd === null) continue;
+    const conversion = addConversion(learned, p.code, bd);
     let total = 0;
     for (const b of bd) total += b.points;
-    candidates.push({
+    const cand: Candidate = {
       cp,
       // rounded so the score reads cleanly (0.1 + 0.2); ties then break on the code
       score: Math.round(total * 1e6) / 1e6,
       breakdown: bd,
       campaigns: hit && w.campaign > 0 ? hit.campaigns : null,
-    });
+    };
+    if (conversion) cand.conversion = conversion;
+    const cool = reason === 'cooldown' ? facts.cooling.get(p.code) : undefined;
+    if (cool) {
+      cand.cooling = cool;
+      cooled.push(cand);
+    } else candidates.push(cand);
   }
 
   candidates.sort(byScoreThenCode);
   const picked = pickTop(candidates, config);
+  let coolingDown: SuggestResult['coolingDown'] = [];
+  if (learned && cooled.length > 0) {
+    const all = [...candidates, ...cooled].sort(byScoreThenCode);
+    coolingDown = coolingOutcome(learned, picked, all, pickTop(all, config), now);
+  }
 
   const nextTier = next
     ? { tier: next.band.key, name: { zh: next.band.zh, en: next.band.en }, gapFen: next.gapFen }
     : null;
   const gapText = gapTextOf(nextTier);
-  const items = toItems(picked, config, nextTier, gapText);
+  const items = toItems(picked, config, {
+    customer,
+    tierBands: ctx.tierBands,
+    nextTier,
+    gapText,
+    timeZone: ctx.timeZone,
+    learn: learned ? learned.learning.config : null,
+    interestedAt: (code) => interestedAt(learned, code, now),
+  });
   const hints = suggestHints(customer, quiet, excluded, config, nextTier, gapText);
-  return { items, hints, excluded, nextTier };
+  return { items, hints, excluded, nextTier, coolingDown };
 }

@@ -3,6 +3,8 @@ import type { Campaign } from './campaigns';
 import type { Product } from './catalogue';
 import type { Candidate } from './compile';
 import type { SuggestConfig } from './config';
+import type { ReasonContext } from './reasons';
+import { reasonsFor } from './reasons';
 import type { TemplateVars } from './text';
 import { fillTemplate } from './text';
 import type {
@@ -24,6 +26,12 @@ const HINT_NO_CONSENT: SuggestHint = {
   code: 'no_marketing_consent',
   zh: '客户未同意接收营销，只可介绍服务信息，不得推销产品。',
   en: 'No marketing consent: share service information only, do not promote products.',
+};
+
+const HINT_NO_SUGGESTION_CONSENT: SuggestHint = {
+  code: 'no_suggestion_consent',
+  zh: '客户已撤回"基于持有产品的推荐"授权，只可介绍本次业务所需的服务信息。',
+  en: 'The customer withdrew consent to suggestions based on holdings: service information for this visit only.',
 };
 
 const HINT_QUIET: SuggestHint = {
@@ -48,7 +56,7 @@ function riskHint(expired: boolean, validDays: number): SuggestHint {
 
 /** The hints shown above the suggestions, in a fixed order. */
 export function suggestHints(
-  customer: Pick<SuggestCustomer, 'marketingConsent' | 'riskAssessedAt' | 'riskLevel'>,
+  customer: Pick<SuggestCustomer, 'marketingConsent' | 'suggestionConsent' | 'riskAssessedAt' | 'riskLevel'>,
   quiet: boolean,
   excluded: Partial<Record<ExcludeReason, number>>,
   config: SuggestConfig,
@@ -57,6 +65,7 @@ export function suggestHints(
 ): SuggestHint[] {
   const hints: SuggestHint[] = [];
   if (!customer.marketingConsent) hints.push(HINT_NO_CONSENT);
+  else if (customer.suggestionConsent === false) hints.push(HINT_NO_SUGGESTION_CONSENT);
   if (quiet) hints.push(HINT_QUIET);
   if ((excluded.risk_assessment ?? 0) > 0) {
     hints.push(
@@ -101,22 +110,21 @@ export function gapTextOf(nextTier: SuggestResult['nextTier']): string | undefin
 export function toItems(
   picked: readonly Candidate[],
   config: SuggestConfig,
-  nextTier: SuggestResult['nextTier'],
-  gapText: string | undefined,
+  rc: ReasonContext,
 ): SuggestItem[] {
   // A campaign or tier-gap lead-in is said once, with the first suggestion it belongs to; repeating the same
   // opening before every product sounds like a script, so later lines keep only their own pitch.
   const saidLeads = new Set<string>();
-  return picked.map((cand) => toItem(cand, config, nextTier, gapText, saidLeads));
+  return picked.map((cand) => toItem(cand, config, rc, saidLeads));
 }
 
 function toItem(
   cand: Candidate,
   config: SuggestConfig,
-  nextTier: SuggestResult['nextTier'],
-  gapText: string | undefined,
+  rc: ReasonContext,
   saidLeads: Set<string>,
 ): SuggestItem {
+  const { nextTier, gapText } = rc;
   const p = cand.cp.p;
   const breakdown = [...cand.breakdown].sort(byPointsThenRule);
   const campaigns = cand.campaigns ? [...cand.campaigns].sort(byBoostThenId) : [];
@@ -136,6 +144,8 @@ function toItem(
     breakdown,
     campaignIds: campaigns.map((x) => x.id),
     say,
+    reasons: reasonsFor(cand, breakdown, campaigns, rc),
+    interestedAt: rc.interestedAt(p.code),
   };
 }
 

@@ -25,7 +25,7 @@ export const defaultVisitConfig: VisitConfig = {
   requireOutcome: false,
   followUpDefaultDays: 7,
   declineReasons: [
-    { key: 'not_interested', zh: '暂无需求', en: 'No need right now' },
+    { key: 'not_interested', zh: '暂不需要', en: 'No need right now' },
     { key: 'no_funds', zh: '资金不足', en: 'No funds available' },
     { key: 'has_elsewhere', zh: '已在他行办理', en: 'Already has it at another bank' },
     { key: 'too_risky', zh: '担心风险', en: 'Worried about the risk' },

@@ -1,5 +1,5 @@
 import { defaultRulesConfig } from '@shared/config/schema';
-import { makeBenchCases, makeBenchConfig } from '../support/suggest-bench-data';
+import { makeBenchCases, makeBenchConfig, makeBenchLearning } from '../support/suggest-bench-data';
 import { rankSuggestions } from '@shared/suggest/rank';
 import { triage, type TriageInput } from '@shared/triage';
 import { round, summarize, timeCallsUs } from './stats';
@@ -71,16 +71,24 @@ export const p2Triage: Bench = {
 
 export const p2Suggest: Bench = {
   key: 'P2_suggest',
-  describe: 'rank 200 products with 50 campaigns for one customer (pure)',
+  describe:
+    'rank 200 products with 50 campaigns for one customer (pure), with 50 past outcomes and a learned conversion table (200 products × 5 segments × 5 tiers)',
   run: async () => {
     const config = makeBenchConfig(200, 50, 1);
     const bands = defaultRulesConfig.customer.tiers;
     const cases = makeBenchCases(500, 7, NOW, config.products, bands);
-    const ctx = { now: NOW, timeZone: 'Asia/Shanghai', tierBands: bands };
+    const learning = makeBenchLearning(cases.length, 11, NOW, config.products);
+    const ctxs = learning.map((l) => ({
+      now: NOW,
+      timeZone: 'Asia/Shanghai',
+      tierBands: bands,
+      learning: l,
+    }));
     const s = summarize(
       timeCallsUs((i) => {
         const c = cases[i % cases.length];
-        if (c) rankSuggestions(c.customer, c.visit, config, ctx);
+        const ctx = ctxs[i % ctxs.length];
+        if (c && ctx) rankSuggestions(c.customer, c.visit, config, ctx);
       }, 30_000),
     );
     const p50 = round(s.p50, 1);

@@ -66,8 +66,11 @@ test('a teller calls a ticket, offers suggestions, records interest, and reveals
   expect(count).toBeLessThanOrEqual(5);
   const first = items.first();
   await expect(first.getByTestId('say-aloud')).toContainText(/[\u4e00-\u9fa5]{6,}/);
-  await expect(first.getByTestId('suggestion-rules').locator('.ant-tag').first()).toBeVisible();
-  await expect(first.getByTestId('suggestion-score')).toHaveText(/^\d+ 分$/);
+  // One or two reasons a teller can say, not a score and a row of rule tags (Step 15).
+  const reasons = first.getByTestId('suggestion-reason-line');
+  await expect(reasons.first()).toContainText(/[\u4e00-\u9fa5]{4,}/);
+  expect(await reasons.count()).toBeLessThanOrEqual(2);
+  await expect(first.getByTestId('suggestion-score')).toHaveCount(0);
   await expect(first.getByTestId('outcome-interested').locator('kbd')).toHaveText('S');
   const product = (await first.getByTestId('suggestion-name').textContent()) ?? '';
   await counter.start();

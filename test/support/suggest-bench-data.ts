@@ -7,7 +7,10 @@ import type { Product } from '@shared/suggest/catalogue';
 import { defaultProducts } from '@shared/suggest/catalogue-data';
 import type { SuggestConfig } from '@shared/suggest/config';
 import { SUGGEST_INTENTS, defaultSuggestConfig } from '@shared/suggest/config';
-import type { SuggestCustomer, SuggestVisit } from '@shared/suggest/rank';
+import type { SuggestCustomer, SuggestLearning, SuggestVisit } from '@shared/suggest/rank';
+import { buildConversion, type OutcomeFact } from '@shared/suggest/conversion';
+import { defaultLearnConfig } from '@shared/suggest/learn-config';
+import { defaultVisitConfig, OUTCOMES } from '@shared/visit/config';
 
 /** mulberry32: a small, fast, seeded PRNG returning floats in [0, 1). Deterministic per seed. */
 export function mulberry32(seed: number): () => number {
@@ -173,6 +176,51 @@ export function makeBenchCases(
       hasLinkedEntity: r.chance(0.1),
     };
     out.push({ customer, visit: { intents: r.subset(SUGGEST_INTENTS, 0, 2) } });
+  }
+  return out;
+}
+
+/**
+ * Step 15's load: a conversion table with cells for every product × segment × tier (and the no-segment cell),
+ * and 50 past outcomes per case, over the given catalogue. Deterministic per seed.
+ */
+export function makeBenchLearning(
+  n: number,
+  seed: number,
+  now: number,
+  products: readonly Product[],
+): SuggestLearning[] {
+  const r = rng(seed);
+  const facts: OutcomeFact[] = [];
+  let id = 0;
+  for (const p of products) {
+    for (const segs of [...SEGMENTS.map((s) => [s]), []] as Segment[][]) {
+      for (const tier of TIER_KEYS) {
+        for (let k = 0; k < 3; k++) {
+          facts.push({
+            id: `f${id++}`,
+            productCode: p.code,
+            outcome: r.pick(OUTCOMES),
+            segments: segs,
+            tier,
+            at: now - r.int(0, 300) * DAY_MS,
+          });
+        }
+      }
+    }
+  }
+  const conversion = buildConversion(facts, now, defaultLearnConfig.conversion);
+  const reasonLabels = new Map(defaultVisitConfig.declineReasons.map((x) => [x.key, { zh: x.zh, en: x.en }]));
+  const reasons = defaultVisitConfig.declineReasons.map((x) => x.key);
+  const out: SuggestLearning[] = [];
+  for (let i = 0; i < n; i++) {
+    const outcomes = Array.from({ length: 50 }, () => ({
+      productCode: r.pick(products).code,
+      outcome: r.pick(OUTCOMES),
+      reason: r.pick(reasons),
+      at: now - r.int(0, 400) * DAY_MS,
+    }));
+    out.push({ config: defaultLearnConfig, outcomes, conversion, reasonLabels });
   }
   return out;
 }

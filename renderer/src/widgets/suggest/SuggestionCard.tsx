@@ -5,6 +5,7 @@ import { OUTCOMES, type Outcome } from '@shared/visit/config';
 import { useVisitConfig } from '../../api/visit';
 import { useBilingual } from '../../lib/bilingual';
 import { OUTCOME_COLORS, OUTCOME_KEYS, type Recorded } from './keys';
+import './learn-text';
 
 interface Props {
   item: SuggestItem;
@@ -18,7 +19,7 @@ interface Props {
   onUndo: (() => void) | null;
 }
 
-/** One suggestion: what, why (the rules), the sentence to say aloud, and one key per outcome. */
+/** One suggestion: what, why (one or two sayable reasons), the sentence to say aloud, and one key per outcome. */
 export function SuggestionCard({ item, index, active, recorded, busy, onPick, onOutcome, onUndo }: Props) {
   const { t } = useTranslation();
   const bi = useBilingual();
@@ -36,17 +37,15 @@ export function SuggestionCard({ item, index, active, recorded, busy, onPick, on
         </strong>
         {item.riskLevel !== null && <Tag>R{item.riskLevel}</Tag>}
         {!item.marketing && <Tag color="cyan">{t('suggest.serviceOnly')}</Tag>}
-        <span className="suggestion__score" data-testid="suggestion-score">
-          {t('suggest.score', { score: Math.round(item.score) })}
-        </span>
       </div>
-      <div className="suggestion__rules" data-testid="suggestion-rules">
-        {item.rules.map((r) => (
-          <Tag key={r} color={r === 'campaign' ? 'volcano' : 'geekblue'} variant="outlined">
-            {t(`suggest.rule.${r}`)}
-          </Tag>
+      {/* One or two reasons a teller can say; the score and rule ids stay in the API for reports and tests. */}
+      <ul className="suggestion__reasons" data-testid="suggestion-reasons" aria-label={t('suggestLearn.why')}>
+        {item.reasons.map((r) => (
+          <li key={r.zh} data-testid="suggestion-reason-line">
+            {bi(r)}
+          </li>
         ))}
-      </div>
+      </ul>
       <Typography.Paragraph className="suggestion__say" data-testid="say-aloud">
         <span className="suggestion__say-label">{t('suggest.sayAloud')}</span>
         {bi(item.say)}

@@ -14,6 +14,7 @@ import {
 import { useHotkeys, type HotkeyMap } from '../../hooks/useHotkeys';
 import { useBilingual } from '../../lib/bilingual';
 import { useDialogOpen } from '../profile/dialogScope';
+import { CoolingList } from './CoolingList';
 import { DeclineDialog } from './DeclineDialog';
 import { InterestedDialog, type FollowUpChoice } from './InterestedDialog';
 import { firstOpen, nextActive, OUTCOME_KEYS, PICK_KEYS, type Recorded } from './keys';
@@ -175,6 +176,7 @@ export function SuggestionsPanel({ customerId, ticketId, intents, keysEnabled }:
               ))}
             </ol>
           )}
+          <CoolingList items={suggestions.data.coolingDown} />
           {items.length > 0 && (
             <Typography.Paragraph type="secondary" className="suggest__keys">
               {t('suggest.keysHint')}

@@ -1,0 +1,34 @@
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { SuggestResult } from '@shared/suggest/rank';
+import { useBilingual } from '../../lib/bilingual';
+import { formatDate } from '../../lib/branchTime';
+import './learn-text';
+
+/**
+ * Products the customer's last answer keeps off the list for now, with what they said ("上次拒绝：暂不需要（今天）")
+ * and when the product may come back: so the teller knows why it is missing and does not pitch it from memory.
+ */
+export function CoolingList({ items }: { items: SuggestResult['coolingDown'] }) {
+  const { t } = useTranslation();
+  const bi = useBilingual();
+  if (items.length === 0) return null;
+  return (
+    <div className="suggest-cooling" data-testid="suggest-cooling">
+      <Typography.Text strong>{t('suggestLearn.coolingTitle')}</Typography.Text>
+      <ul>
+        {items.map((c) => (
+          <li key={c.productCode} data-testid={`cooling-${c.productCode}`}>
+            <span className="suggest-cooling__name">{bi(c.name)}</span>
+            <span data-testid="cooling-why">{bi(c.why)}</span>
+            <Typography.Text type="secondary">
+              {c.until === null
+                ? t('suggestLearn.afterAssessment')
+                : t('suggestLearn.backOn', { date: formatDate(c.until) })}
+            </Typography.Text>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
