@@ -5,6 +5,7 @@ import { CORPORATE_GRADES, SEGMENTS } from '../customer/enums';
 import { TIER_KEYS, type TierKey } from '../customer/tier';
 import { OUTREACH_RULE_KEYS, type OutreachRuleKey } from '../outreach/config';
 import type { ContactFigures } from '../outreach/contact';
+import type { OutreachProgress, StaffOutreach } from '../outreach/figures';
 import type { Bilingual } from '../outreach/types';
 import type { PublicTicket } from './queue';
 
@@ -183,6 +184,10 @@ export interface OwnerAssigned {
 export interface OutreachFigures extends ContactFigures {
   from: number;
   to: number;
+  /** Today's lists, done versus due (the branch's for the manager, their own for an RM), per list and per staff. */
+  day: string;
+  today: OutreachProgress['today'];
+  byStaff: (StaffOutreach & { name: string | null })[];
 }
 
 /** My customers in the branch now: identified in the lobby today and not yet done. */

@@ -86,6 +86,8 @@ export interface ContactFigures {
   /** reached ÷ contacts, 0–100, one decimal; null without contacts. */
   reachedPct: number | null;
   byRule: Partial<Record<OutreachRuleKey | 'other', number>>;
+  /** Contacts by result (reached, no answer, wrong number, declined …). */
+  byResult: Record<string, number>;
   churnReasons: Record<string, number>;
   churnContacted: number;
   /** Churn-risk customers contacted whose AUM now is at least what it was at the contact … */
@@ -102,11 +104,13 @@ export function contactFigures(
   const reachedKeys = new Set(cfg.results.filter((r) => r.reached).map((r) => r.key));
   const byRule: ContactFigures['byRule'] = {};
   const churnReasons: Record<string, number> = {};
+  const byResult: Record<string, number> = {};
   let reached = 0;
   // Churn figures count customers once: their latest contact in the period.
   const churn = new Map<string, ContactFact>();
   for (const c of list) {
     if (reachedKeys.has(c.result)) reached++;
+    byResult[c.result] = (byResult[c.result] ?? 0) + 1;
     const k = c.rule ?? 'other';
     byRule[k] = (byRule[k] ?? 0) + 1;
     if (c.churnReason) churnReasons[c.churnReason] = (churnReasons[c.churnReason] ?? 0) + 1;
@@ -126,6 +130,7 @@ export function contactFigures(
     reached,
     reachedPct: list.length ? Math.round((reached * 1000) / list.length) / 10 : null,
     byRule,
+    byResult,
     churnReasons,
     churnContacted: churn.size,
     churnRetained,

@@ -212,6 +212,16 @@ describe('contacts', () => {
     expect(f.contacts).toBeGreaterThanOrEqual(1);
     expect(f.churnReasons.rate).toBe(1);
     expect(f.reachedPct).toBe(100);
+    expect(f.byResult.reached).toBe(f.reached);
+    // Today's lists, done versus due: the contact is done on the churn list, and rm1's row shows it.
+    expect(f.today.byRule.churnRisk?.done).toBeGreaterThanOrEqual(1);
+    expect(f.today.due).toBe(f.today.open + f.today.done);
+    const mine = f.byStaff.find((r) => r.staffId === c.staff.id);
+    expect(mine).toMatchObject({ name: c.staff.name, contacts: 1, reached: 1, reachedPct: 100 });
+    expect(mine?.done).toBe(1);
+    // An RM sees their own row only.
+    const own = await json<OutreachFigures>(await s.get('/api/outreach/figures', rm));
+    expect(own.byStaff.every((r) => r.staffId === c.staff.id || r.staffId === null)).toBe(true);
   });
 
   it('respects do-not-contact', async () => {

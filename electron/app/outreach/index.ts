@@ -15,6 +15,7 @@ import {
   contactFigures,
 } from '@shared/outreach/contact';
 import { DAY_MS } from '@shared/outreach/rules';
+import { outreachProgress, type DoneFact, type ListItemFact } from '@shared/outreach/figures';
 import { branchDay } from '@shared/queue';
 import { newId } from '../../db/ids';
 import { ruleKeyOf } from '../../db/convert/outreach';
@@ -218,12 +219,18 @@ export class OutreachApp {
     return this.d.repo.contacts(customerId, 50);
   }
 
-  /** The done list's figures for a period (default: the last 30 days), for the dashboard. */
-  figures(q: {
-    from?: number | undefined;
-    to?: number | undefined;
-    staffId?: string | undefined;
-  }): OutreachFigures {
+  /**
+   * The done list's figures for a period (default: the last 30 days), and today's lists done versus due, per list
+   * and per member of staff: the branch's for the manager (or one RM's, by `staffId`), an RM's own otherwise.
+   */
+  figures(
+    q: {
+      from?: number | undefined;
+      to?: number | undefined;
+      staffId?: string | undefined;
+    },
+    caller: Caller,
+  ): OutreachFigures {
     const now = this.d.now();
     const to = q.to ?? now + 1;
     const from = q.from ?? to - 30 * DAY_MS;
@@ -236,7 +243,43 @@ export class OutreachApp {
       aumAtFen: r.aum_fen,
       aumNowFen: r.aum_now,
     }));
-    return { from, to, ...contactFigures(facts, this.d.rules().outreach) };
+    const cfg = this.d.rules().outreach;
+    const list = this.list({ scope: MANAGERS.has(caller.role) ? 'all' : 'mine' }, caller);
+    const names = new Map<string, string>();
+    const done: DoneFact[] = [];
+    for (const [customerId, calls] of this.d.repo.contactedOn(list.day))
+      for (const c of calls) {
+        names.set(c.staffId, c.staffName);
+        if (!q.staffId || c.staffId === q.staffId)
+          done.push({ customerId, staffId: c.staffId, rule: ruleKeyOf(c.rule) });
+      }
+    const items: ListItemFact[] = list.items.map((i) => {
+      if (i.assignee) names.set(i.assignee.id, i.assignee.name);
+      return {
+        customerId: i.customerId,
+        assigneeId: i.assignee?.id ?? null,
+        rules: i.hits.map((h) => h.rule),
+        overdue: i.overdue,
+        contactedToday: i.contactedToday !== null,
+      };
+    });
+    const reached = new Set(cfg.results.filter((r) => r.reached).map((r) => r.key));
+    const progress = outreachProgress(
+      q.staffId ? items.filter((i) => i.assigneeId === q.staffId) : items,
+      done,
+      rows.map((r) => ({ staffId: r.staff_id, result: r.result })),
+      reached,
+    );
+    const nameOf = (id: string | null) =>
+      id === null ? null : (names.get(id) ?? this.d.staff.byId(id)?.display_name ?? id);
+    return {
+      from,
+      to,
+      ...contactFigures(facts, cfg),
+      day: list.day,
+      today: progress.today,
+      byStaff: progress.byStaff.map((s) => ({ ...s, name: nameOf(s.staffId) })),
+    };
   }
 
   arrivals(staffId: string): MyArrival[] {

@@ -322,19 +322,19 @@ export class OutreachRepo {
   }
 
   /** Who contacted whom on this branch day. */
-  contactedOn(day: string): Map<string, { staffId: string; staffName: string }[]> {
+  contactedOn(day: string): Map<string, { staffId: string; staffName: string; rule: string | null }[]> {
     const rows = this.store.all(
       this.k
         .selectFrom('contacts as t')
         .innerJoin('staff as s', 's.id', 't.staff_id')
-        .select(['t.customer_id', 't.staff_id', 's.display_name'])
+        .select(['t.customer_id', 't.staff_id', 's.display_name', 't.rule'])
         .where('t.branch_day', '=', day)
         .orderBy('t.at'),
     );
-    const out = new Map<string, { staffId: string; staffName: string }[]>();
+    const out = new Map<string, { staffId: string; staffName: string; rule: string | null }[]>();
     for (const r of rows) {
       const list = out.get(r.customer_id) ?? [];
-      list.push({ staffId: r.staff_id, staffName: r.display_name });
+      list.push({ staffId: r.staff_id, staffName: r.display_name, rule: r.rule });
       out.set(r.customer_id, list);
     }
     return out;

@@ -37,7 +37,7 @@ export function outreachRoutes(
     const m = staff(me);
     // An RM sees their own figures; the manager the branch's, or one RM's.
     const staffId = MANAGERS.has(m.role) ? query.staffId : m.id;
-    return outreach.figures({ from: query.from, to: query.to, staffId });
+    return outreach.figures({ from: query.from, to: query.to, staffId }, m);
   });
   route(http, api.config, () => deps.config());
   route(http, api.unowned, () => owners.unowned());

@@ -7,6 +7,7 @@ import { useNow } from '../../hooks/useNow';
 import { useBilingual } from '../../lib/bilingual';
 import { BRANCH_TIME_ZONE, formatTime } from '../../lib/branchTime';
 import { FeedbackFiguresTable } from '../../widgets/feedback/FeedbackFiguresTable';
+import { OutreachDashboardCard } from '../../widgets/outreach/OutreachDashboardCard';
 import { useDashboard } from './useDashboard';
 import './text';
 import './dashboard.css';
@@ -218,6 +219,7 @@ export default function DashboardScreen() {
       <div style={{ marginTop: 16 }}>
         <FeedbackFiguresTable range={today} />
       </div>
+      <OutreachDashboardCard />
     </div>
   );
 }
