@@ -51,8 +51,15 @@ export class SettingsApp {
   private cached: { version: number; config: RulesConfig } | null = null;
   /** A saved version never changes: its parsed config is kept for the version list (null: no longer valid). */
   private parsed = new Map<number, RulesConfig | null>();
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly deps: SettingsDeps) {}
+
+  /** Called after each saved version (a save or a rollback here): what reads the rules live re-checks at once. */
+  onChanged(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
 
   rules(): RulesConfig {
     if (!this.cached) this.cached = this.deps.settings.current();
@@ -172,6 +179,7 @@ export class SettingsApp {
       return v;
     });
     this.invalidateRules();
+    for (const fn of this.listeners) fn();
     return version;
   }
 }

@@ -12,21 +12,25 @@ import { classifyTier } from '@shared/customer/tier';
 import { branchDay } from '@shared/queue';
 import {
   addDays,
+  bookedQueue,
   buildPattern,
   formatHhmm,
   parseHhmm,
   planFor,
   weekdayOf,
+  withKnownArrivals,
   withPlan,
+  type BookedArrival,
   type CounterPlan,
   type HistoryTicket,
+  type VisitProfile,
 } from '@shared/staffing';
 import type { StaffingTicketRecord } from '../db/convert/staffing';
 import type { StaffingRepo } from '../db/repos/staffing';
 import type { SettingsApp } from './settings';
 
 export interface StaffingDeps {
-  repo: Pick<StaffingRepo, 'days' | 'tickets'>;
+  repo: Pick<StaffingRepo, 'days' | 'tickets' | 'bookings'>;
   rules: () => RulesConfig;
   settings: Pick<SettingsApp, 'current' | 'save'>;
   /** The branch's counters: their first queue is the one they are rostered on. */
@@ -78,22 +82,36 @@ export class StaffingApp {
     const records = this.d.repo.tickets(days);
     if (records.length === 0) throw noHistory();
     const tz = rules.branch.timezone;
-    const tickets = records.map((r) => toHistory(r, rules));
-    const pattern = buildPattern(tickets, days, rules.staffing, tz, (q) => {
+    const simRules = {
+      triage: rules.triage,
+      queue: rules.queue,
+      targets: rules.staffing.targets,
+      vipRoomCapacity: rules.branch.vipRoomCapacity,
+      timeZone: tz,
+      elderlyAge: rules.customer.elderlyAge,
+    };
+    // The recorded day's checked-in bookings are not drawn again: tomorrow's own bookings stand in for them.
+    const lane = rules.appointments.laneQueue;
+    const tickets = records.filter((r) => r.queue !== lane).map((r) => toHistory(r, rules));
+    const recorded = buildPattern(tickets, days, rules.staffing, tz, (q) => {
       const def = rules.queue.queues.find((x) => x.key === q);
       return (def?.defaultServiceMinutes ?? 10) * 60_000;
     });
     const tomorrow = addDays(this.today(), 1);
+    const booked: BookedArrival[] = this.d.repo.bookings(tomorrow).map((b) => {
+      const profile: VisitProfile = {
+        intents: [b.intent],
+        customer: triageCustomer(b.customer, rules),
+        flags: elderlyFlags(b.customer, b.slotAt, rules),
+        priority: 0,
+      };
+      return { at: b.slotAt, queue: bookedQueue(profile, simRules), profile };
+    });
+    const pattern = withKnownArrivals(recorded, booked, tz);
     return {
       pattern,
-      rules: {
-        triage: rules.triage,
-        queue: rules.queue,
-        targets: rules.staffing.targets,
-        vipRoomCapacity: rules.branch.vipRoomCapacity,
-        timeZone: tz,
-        elderlyAge: rules.customer.elderlyAge,
-      },
+      bookings: pattern.known?.length ?? 0,
+      rules: simRules,
       queues: rules.queue.queues.map((q) => ({ key: q.key, zh: q.zh, en: q.en })),
       replications: rules.staffing.replications,
       seed: rules.staffing.seed,
@@ -154,11 +172,29 @@ export class StaffingApp {
   }
 }
 
-function toHistory(r: StaffingTicketRecord, rules: RulesConfig): HistoryTicket {
-  const c = r.customer;
+type Customer = StaffingTicketRecord['customer'];
+
+/** The tier as triage would see it today; no name, number or birth date leaves the server. */
+function triageCustomer(c: Customer, rules: RulesConfig): HistoryTicket['customer'] {
+  return c
+    ? {
+        kind: c.kind,
+        tier: classifyTier(c.aumFen, rules.customer.tiers).tier,
+        segments: c.segments,
+        birthDate: null,
+        corporateGrade: c.corporateGrade,
+      }
+    : null;
+}
+
+function elderlyFlags(c: Customer, at: number, rules: RulesConfig): HistoryTicket['flags'] {
   const elderly =
     c?.birthMonth != null &&
-    ageFromMonth(c.birthMonth, r.arrivedAt, rules.branch.timezone) >= rules.customer.elderlyAge;
+    ageFromMonth(c.birthMonth, at, rules.branch.timezone) >= rules.customer.elderlyAge;
+  return elderly ? { elderly: true } : {};
+}
+
+function toHistory(r: StaffingTicketRecord, rules: RulesConfig): HistoryTicket {
   return {
     branchDay: r.branchDay,
     queue: r.queue,
@@ -171,16 +207,7 @@ function toHistory(r: StaffingTicketRecord, rules: RulesConfig): HistoryTicket {
     finishedAt: r.finishedAt,
     transferred: r.transferred,
     endOfDay: r.endOfDay,
-    // The tier as triage would see it today; no name, number or birth date leaves the server.
-    customer: c
-      ? {
-          kind: c.kind,
-          tier: classifyTier(c.aumFen, rules.customer.tiers).tier,
-          segments: c.segments,
-          birthDate: null,
-          corporateGrade: c.corporateGrade,
-        }
-      : null,
-    flags: elderly ? { elderly: true } : {},
+    customer: triageCustomer(r.customer, rules),
+    flags: elderlyFlags(r.customer, r.arrivedAt, rules),
   };
 }

@@ -154,7 +154,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   // Threshold alerts pushed on the live feed (the dashboard and the lobby's screen), hubs only.
   if (ctx.opts.role === 'hub') {
     const watcher = new AlertWatcher(ctx.dashboard, ctx.queue, ctx.log);
-    app.addHook('onClose', async () => watcher.stop());
+    // A lowered threshold shows at once, not at the next ticket event or half-minute tick.
+    const off = ctx.settingsApp.onChanged(() => watcher.check());
+    app.addHook('onClose', async () => {
+      off();
+      watcher.stop();
+    });
   }
 
   const dir = ctx.opts.staticDir;

@@ -22,11 +22,15 @@ const schema = z.object({
   /** Binding to anything but loopback must be asked for (`--lan` / LAN=1); see assertBindAllowed. */
   lan: z.boolean().optional(),
   demoCustomers: z.coerce.number().int().min(0).max(5_000_000),
+  /** Days of past visits a fresh demo branch gets (reports, staffing simulator); absent: none (test harnesses). */
+  demoHistoryDays: z.coerce.number().int().min(0).max(400).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
 });
 export type ServeConfig = z.infer<typeof schema>;
 
 export const DEFAULT_PORT = 5780;
+/** Four weeks of past visits on a fresh demo branch, unless `--demo-history-days` says otherwise. */
+export const DEMO_HISTORY_DAYS = 28;
 
 function flag(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(`--${name}`);
@@ -55,6 +59,7 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: str
     demo: demoFlag ?? env.DEMO !== '0',
     lan,
     demoCustomers: flag(argv, 'demo-customers') ?? env.DEMO_CUSTOMERS ?? 2000,
+    demoHistoryDays: flag(argv, 'demo-history-days') ?? env.DEMO_HISTORY_DAYS ?? DEMO_HISTORY_DAYS,
     logLevel: flag(argv, 'log-level') ?? env.LOG_LEVEL ?? 'info',
   });
 }

@@ -5,7 +5,10 @@ import { defaultRulesConfig } from '@shared/config/schema';
 import pkg from '../../package.json' with { type: 'json' };
 import { appliedMigrations, openStore } from '../db/connection';
 import { DEMO_PASSWORD, seedBranch, seedCustomers } from '../db/demo/seed';
+import { seedHistory } from '../db/demo/history';
+import { daysBefore } from '../db/demo/visits';
 import { newId } from '../db/ids';
+import { branchDay } from '@shared/queue';
 import { fileKeyProvider, Pii, type KeyProvider } from '../db/pii';
 import { buildApp } from './app';
 import { closeApp } from './shutdown';
@@ -21,6 +24,8 @@ import { LogSender, type NotificationSender } from '../app/appointments/notifier
 
 export const APP_VERSION: string = pkg.version;
 export const DEMO_SEED = 20261123;
+/** The demo branch's past: a town branch, about 160 visits an average weekday. */
+const DEMO_VISITS_PER_DAY = 160;
 
 export type { RunningServer } from './running';
 
@@ -99,7 +104,14 @@ export async function startServer(
       seed: DEMO_SEED,
       now,
     });
-    opts.log.info({ customers: n, ms: Date.now() - started }, 'seeded the demo branch');
+    // Past visits (four weeks from `npm run serve`), so the reports and the staffing simulator have a history to show.
+    const history = seedHistory(store, defaultRulesConfig, {
+      days: daysBefore(branchDay(now, defaultRulesConfig.branch.timezone), cfg.demoHistoryDays ?? 0),
+      perDay: DEMO_VISITS_PER_DAY,
+      seed: DEMO_SEED,
+      deviceId: devId,
+    });
+    opts.log.info({ customers: n, ...history, ms: Date.now() - started }, 'seeded the demo branch');
   }
   if (ctx.staff.count() === 0) opts.log.warn('no staff accounts yet: open the app to create the first admin');
   opts.log.info({ mode: ctx.opts.mode, lan: ctx.opts.lan, keys: keys.protection }, 'branch server starting');

@@ -30,6 +30,8 @@ export interface StaffingQueue {
 
 export interface StaffingPatternReply {
   pattern: DayPattern;
+  /** Tomorrow's bookings replayed at their booked time (known arrivals), on top of the recorded walk-ins. */
+  bookings: number;
   /** The rules the simulation replays (the rules in force). */
   rules: SimRules;
   queues: StaffingQueue[];

@@ -1,6 +1,7 @@
 export * from './config';
 export * from './erlang';
 export * from './pattern';
+export * from './known';
 export * from './simulate';
 export * from './summary';
 export * from './analyse';

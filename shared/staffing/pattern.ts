@@ -60,6 +60,12 @@ export interface QueueService {
   meanMs: number;
 }
 
+/** A booked visit of the planned day (known.ts): minutes since local midnight and the index of its visit profile. */
+export interface KnownArrival {
+  minute: number;
+  profile: number;
+}
+
 export interface DayPattern {
   intervalMinutes: number;
   /** The branch days it was built from. */
@@ -70,6 +76,8 @@ export interface DayPattern {
   /** Patience survival curve: P(patience > atMs[i]) = survival[i]; beyond the last point, nobody else leaves. */
   patience: { atMs: number[]; survival: number[] };
   totals: { arrivals: number; served: number; walkedAway: number; noShows: number };
+  /** Booked visits that arrive at their time (known.ts); absent: none. */
+  known?: KnownArrival[];
 }
 
 /** Kaplan–Meier survival of patience: walk-aways are events at their wait, everyone called is censored. */

@@ -287,6 +287,16 @@ export function simulateOnce(
       if (Number.isFinite(patience)) heap.push({ at: at + patience, seq: seq++, kind: 'leave', ticket: t });
     }
   });
+  // Known arrivals (bookings) at their booked time, after the drawn ones so those draws stay as they were.
+  for (const k of pattern.known ?? []) {
+    const at = k.minute * MINUTE_MS;
+    const i = Math.floor((at - dayStart) / stepMs);
+    if (i < 0 || i >= I) continue;
+    const t = newTicket(++n, at, pattern.profiles[k.profile] as VisitProfile, k.profile, i);
+    heap.push({ at, seq: seq++, kind: 'arrive', ticket: t });
+    const patience = drawPatience(rng, pattern.patience);
+    if (Number.isFinite(patience)) heap.push({ at: at + patience, seq: seq++, kind: 'leave', ticket: t });
+  }
   for (let i = 0; i < I; i++)
     heap.push({ at: dayStart + i * stepMs, seq: -I + i, kind: 'shift', interval: i });
 

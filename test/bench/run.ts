@@ -11,6 +11,7 @@ import { p3Queue } from './p3-queue';
 import { p4Import } from './p4-import';
 import { p5Startup } from './p5-startup';
 import { p6Sync } from './p6-sync';
+import { p7Dashboard } from './p7-dashboard';
 import { p8Simulate } from './p8-simulate';
 import { p9HeadOffice } from './p9-headoffice';
 import type { Bench, BenchOptions, Check } from './types';
@@ -23,6 +24,7 @@ const BENCHES: Bench[] = [
   p4Import,
   p5Startup,
   p6Sync,
+  p7Dashboard,
   p8Simulate,
   p9HeadOffice,
 ];

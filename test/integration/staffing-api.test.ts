@@ -132,4 +132,38 @@ describe('what-if staffing API', () => {
     expect((await s.post('/api/staffing/plan', { intervals }, teller)).status).toBe(403);
     expect((await s.get('/api/staffing/days', teller)).status).toBe(403);
   });
+
+  it("replays tomorrow's bookings as known arrivals at their booked time, beside the recorded day", async () => {
+    lobby = await s.login('lobby1');
+    const found = await json<{ customers: { id: string }[] }>(
+      await s.get('/api/customers/lookup?q=C100000004', lobby),
+    );
+    // Wednesday 2026-11-25 (tomorrow) at 10:00 and 14:30, Shanghai.
+    for (const slot of ['2026-11-25T10:00:00+08:00', '2026-11-25T14:30:00+08:00']) {
+      const r = await s.post(
+        '/api/appointments/book',
+        {
+          customerId: found.customers[0]?.id,
+          service: 'account_open',
+          slotAt: Date.parse(slot),
+          channel: 'desk',
+        },
+        lobby,
+      );
+      expect(r.status, await r.clone().text()).toBe(201);
+    }
+    manager = await s.login('manager1');
+    const res = await s.post(
+      '/api/staffing/pattern',
+      { source: { kind: 'day', date: '2026-11-23' } },
+      manager,
+    );
+    const p = await json<StaffingPatternReply>(res);
+    expect(p.bookings).toBe(2);
+    expect(p.pattern.known?.map((k) => k.minute)).toEqual([600, 870]);
+    // Erlang C counts them in their queue; the recorded walk-ins stay as they were.
+    expect(p.pattern.intervals.find((iv) => iv.start === 600)?.byQueue.individual).toBe(6);
+    expect(p.pattern.intervals.find((iv) => iv.start === 870)?.byQueue.individual).toBe(1);
+    expect(p.pattern.totals.arrivals).toBe(6);
+  });
 });

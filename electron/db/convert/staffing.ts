@@ -35,6 +35,36 @@ export interface StaffingTicketRow {
   corporate_grade: string | null;
 }
 
+/** A booking of the planned day as the simulator reads it: when, the triage intent, its customer's facts (no PII). */
+export interface StaffingBookingRecord {
+  slotAt: number;
+  intent: string;
+  customer: StaffingTicketRecord['customer'];
+}
+
+export type StaffingBookingRow = Omit<StaffingTicketRow, 'branch_day' | 'queue' | 'state'> & {
+  slot_at: number;
+  intent: string;
+};
+
+export function staffingBookingFromRow(r: StaffingBookingRow): StaffingBookingRecord {
+  return { slotAt: r.slot_at, intent: r.intent, customer: customerFacts(r) };
+}
+
+function customerFacts(
+  r: Pick<StaffingTicketRow, 'kind' | 'aum_fen' | 'segments' | 'birth_month' | 'corporate_grade'>,
+): StaffingTicketRecord['customer'] {
+  return r.kind === null
+    ? null
+    : {
+        kind: r.kind as CustomerKind,
+        aumFen: r.aum_fen ?? 0,
+        segments: r.segments ? (JSON.parse(r.segments) as Segment[]) : [],
+        birthMonth: r.birth_month,
+        corporateGrade: r.corporate_grade as CorporateGrade | null,
+      };
+}
+
 export function staffingTicketFromRow(r: StaffingTicketRow): StaffingTicketRecord {
   const s = JSON.parse(r.state) as TicketState;
   return {
@@ -50,15 +80,6 @@ export function staffingTicketFromRow(r: StaffingTicketRow): StaffingTicketRecor
     finishedAt: s.finishedAt ?? (s.status === 'cancelled' ? s.lastEventAt : null),
     transferred: s.transferCount > 0,
     endOfDay: s.lastReason === END_OF_DAY_REASON,
-    customer:
-      r.kind === null
-        ? null
-        : {
-            kind: r.kind as CustomerKind,
-            aumFen: r.aum_fen ?? 0,
-            segments: r.segments ? (JSON.parse(r.segments) as Segment[]) : [],
-            birthMonth: r.birth_month,
-            corporateGrade: r.corporate_grade as CorporateGrade | null,
-          },
+    customer: customerFacts(r),
   };
 }

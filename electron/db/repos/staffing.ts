@@ -1,5 +1,10 @@
 import type { Store } from '../connection';
-import { staffingTicketFromRow, type StaffingTicketRecord } from '../convert/staffing';
+import {
+  staffingBookingFromRow,
+  staffingTicketFromRow,
+  type StaffingBookingRecord,
+  type StaffingTicketRecord,
+} from '../convert/staffing';
 
 /** Reads for the what-if staffing simulator: which days have tickets, and the tickets of chosen days. */
 export class StaffingRepo {
@@ -42,5 +47,30 @@ export class StaffingRepo {
           .where('t.branch_day', 'in', [...days]),
       )
       .map(staffingTicketFromRow);
+  }
+
+  /** The day's bookings still expected (booked, not cancelled or checked in yet), with their customer's triage facts. */
+  bookings(day: string): StaffingBookingRecord[] {
+    const { k } = this.store;
+    return this.store
+      .all(
+        k
+          .selectFrom('appointments as a')
+          .leftJoin('customers as c', 'c.id', 'a.customer_id')
+          .select([
+            'a.slot_at',
+            'a.intent',
+            'c.kind',
+            'c.aum_fen',
+            'c.segments',
+            'c.birth_month',
+            'c.corporate_grade',
+          ])
+          .where('a.slot_day', '=', day)
+          .where('a.status', '=', 'booked')
+          .orderBy('a.slot_at')
+          .orderBy('a.id'),
+      )
+      .map(staffingBookingFromRow);
   }
 }

@@ -93,6 +93,8 @@ export class TicketRepo {
   private readonly hasEventStmt: Database.Statement<[string], { id: string }>;
   private readonly maxHlcStmt: Database.Statement<[string], { h: string | null }>;
   private readonly factStmt: Database.Statement<[FactRow]>;
+  private readonly insertSeqStmt: Database.Statement<[EventRow & { seq: number }]>;
+  private readonly insertRowStmt: Database.Statement<unknown[]>;
 
   constructor(private readonly store: Store) {
     const db = store.sqlite;
@@ -101,6 +103,13 @@ export class TicketRepo {
       `INSERT INTO ticket_events (id, ticket_id, seq, type, payload, staff_id, device_id, counter_id, at, hlc, accepted)
        VALUES (@id, @ticket_id, (SELECT coalesce(max(seq), 0) + 1 FROM ticket_events WHERE ticket_id = @ticket_id),
                @type, @payload, @staff_id, @device_id, @counter_id, @at, @hlc, @accepted)`,
+    );
+    this.insertSeqStmt = db.prepare<[EventRow & { seq: number }]>(
+      `INSERT INTO ticket_events (id, ticket_id, seq, type, payload, staff_id, device_id, counter_id, at, hlc, accepted)
+       VALUES (@id, @ticket_id, @seq, @type, @payload, @staff_id, @device_id, @counter_id, @at, @hlc, @accepted)`,
+    );
+    this.insertRowStmt = db.prepare<unknown[]>(
+      `INSERT INTO tickets (id, ${ROW_COLUMNS.join(', ')}) VALUES (?, ${ROW_COLUMNS.map(() => '?').join(', ')})`,
     );
     this.updateRowStmt = db.prepare<unknown[]>(
       `UPDATE tickets SET ${UPDATE_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
@@ -147,38 +156,21 @@ export class TicketRepo {
   }
 
   private insertEvent(ev: TicketEvent, hlc: string | null, accepted: boolean, seq?: number): void {
-    if (seq === undefined) {
-      this.insertEventStmt.run({
-        id: ev.id,
-        ticket_id: ev.ticketId,
-        type: ev.type,
-        payload: JSON.stringify(ev.payload),
-        staff_id: ev.staffId,
-        device_id: ev.deviceId,
-        counter_id: ev.counterId ?? null,
-        at: ev.at,
-        hlc,
-        accepted: accepted ? 1 : 0,
-      });
-      return;
-    }
-    const k = this.store.k;
-    this.store.run(
-      k.insertInto('ticket_events').values({
-        id: ev.id,
-        ticket_id: ev.ticketId,
-        // Refused events stay in the log too, so the position is the log's, not the state's version.
-        seq,
-        type: ev.type,
-        payload: JSON.stringify(ev.payload),
-        staff_id: ev.staffId,
-        device_id: ev.deviceId,
-        counter_id: ev.counterId ?? null,
-        at: ev.at,
-        hlc,
-        accepted: accepted ? 1 : 0,
-      }),
-    );
+    const row: EventRow = {
+      id: ev.id,
+      ticket_id: ev.ticketId,
+      type: ev.type,
+      payload: JSON.stringify(ev.payload),
+      staff_id: ev.staffId,
+      device_id: ev.deviceId,
+      counter_id: ev.counterId ?? null,
+      at: ev.at,
+      hlc,
+      accepted: accepted ? 1 : 0,
+    };
+    // Refused events stay in the log too, so the position is the log's, not the state's version.
+    if (seq === undefined) this.insertEventStmt.run(row);
+    else this.insertSeqStmt.run({ ...row, seq });
   }
 
   /** Appends an accepted event and writes the folded ticket row (inserted on `issue`). */
@@ -192,6 +184,23 @@ export class TicketRepo {
     }
     this.insertEvent(ev, hlc, true);
     this.factStmt.run(factRow(state, SERVING_EVENTS.has(ev.type) ? ev.staffId : null));
+  }
+
+  /**
+   * A whole past ticket at once (demo history, the P7 bench): its folded row, its accepted log in order and its
+   * fact row, as `append` would have left them event by event. In the caller's transaction.
+   */
+  importLog(events: readonly TicketEvent[], state: TicketState): void {
+    // The row names the number as issued (see ISSUED_AS): a transferred ticket keeps its issuing queue there.
+    const issued = events[0]?.payload.queue;
+    const row = {
+      ...this.row(state, state.lastEventAt),
+      queue: typeof issued === 'string' ? issued : state.queue,
+    };
+    this.insertRowStmt.run(state.id, ...ROW_COLUMNS.map((c) => row[c]));
+    events.forEach((ev, i) => this.insertEvent(ev, null, true, i + 1));
+    const server = events.filter((e) => SERVING_EVENTS.has(e.type)).at(-1);
+    this.factStmt.run(factRow(state, server?.staffId ?? null));
   }
 
   /** Keeps an event the merge refused: in the log, not in the state. */

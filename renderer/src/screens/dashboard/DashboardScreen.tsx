@@ -76,8 +76,12 @@ export default function DashboardScreen() {
             color={STATE_COLOR[c.open ? c.staffState : 'closed']}
             data-testid={`counter-state-${c.number}`}
           >
-            {t(`dash.state.${c.open ? c.staffState : 'closed'}`)}
-            {c.staffState === 'break' && `（${t(`dash.reason.${c.breakReason ?? 'none'}`)}）`}
+            {c.open && c.staffState === 'break'
+              ? t('dash.withReason', {
+                  state: t('dash.state.break'),
+                  reason: t(`dash.reason.${c.breakReason ?? 'none'}`),
+                })
+              : t(`dash.state.${c.open ? c.staffState : 'closed'}`)}
           </Tag>
           {c.idleSince !== null && <Tag color="red">{t('dash.idleNow')}</Tag>}
         </Space>

@@ -38,6 +38,7 @@ const zh = {
     target: '目标 {{n}} 分',
     breakTitle: '暂离原因',
     breakPick: '请选择暂离原因（计入窗口损耗统计）',
+    withReason: '{{state}}（{{reason}}）',
   },
 };
 
@@ -87,6 +88,7 @@ const en: Texts = {
     target: 'target {{n}} min',
     breakTitle: 'Break reason',
     breakPick: 'Why the break? (it counts toward shrinkage)',
+    withReason: '{{state}} ({{reason}})',
   },
 };
 

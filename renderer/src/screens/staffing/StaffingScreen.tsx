@@ -141,6 +141,9 @@ export default function StaffingScreen() {
                   served: totals.served,
                   walked: totals.walkedAway,
                 })}
+                {data &&
+                  data.bookings > 0 &&
+                  t('staffing.bookingsInfo', { n: data.bookings, date: data.tomorrow })}
               </Typography.Text>
             )}
           </Space>

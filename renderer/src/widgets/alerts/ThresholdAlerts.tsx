@@ -23,11 +23,18 @@ export function ThresholdAlerts() {
   });
   useLiveQueue('queues', (m: LiveMessage) => {
     if (m.type === 'alerts') qc.setQueryData<AlertList>(KEY, { at: m.at, alerts: m.alerts });
+    // A push sent before the feed (re)connected was missed: read them again once it is up.
+    else if (m.type === 'hello') void qc.invalidateQueries({ queryKey: KEY });
   });
   const alerts = q.data?.alerts ?? [];
   if (alerts.length === 0) return null;
   return (
-    <Space orientation="vertical" style={{ width: '100%', marginBottom: 8 }} data-testid="threshold-alerts">
+    // A whole row of the lobby's two-column grid, above the work, like the feedback alerts.
+    <Space
+      orientation="vertical"
+      style={{ width: '100%', marginBottom: 8, gridColumn: '1 / -1' }}
+      data-testid="threshold-alerts"
+    >
       {alerts.map((a) => (
         <Alert key={a.key} type="warning" showIcon title={bi(a.text)} banner />
       ))}
