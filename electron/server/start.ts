@@ -110,6 +110,8 @@ export async function startServer(
       perDay: DEMO_VISITS_PER_DAY,
       seed: DEMO_SEED,
       deviceId: devId,
+      // Step 15 learns conversion from every outcome: generated ones would reorder the showcase customers' cards.
+      outcomes: false,
     });
     opts.log.info({ customers: n, ...history, ms: Date.now() - started }, 'seeded the demo branch');
   }

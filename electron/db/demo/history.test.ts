@@ -129,4 +129,20 @@ describe('seedHistory', () => {
     ).toBeLessThan(one(`SELECT count(*) FROM ticket_facts WHERE outcome = 'served'`) / 3);
     expect(one('SELECT count(*) FROM ticket_facts WHERE tier IS NOT NULL')).toBeGreaterThan(0);
   });
+
+  it('leaves the suggestion outcomes out when asked (the demo: they would feed the learned conversion)', async () => {
+    const store = await openStore(':memory:');
+    stores.push(store);
+    seedBranch(store, defaultRulesConfig, 'x', NOW - 90 * 86_400_000);
+    seedCustomers(store, new Pii(testKeys()), defaultRulesConfig, { count: 100, seed: 3, now: NOW });
+    const counts = seedHistory(store, defaultRulesConfig, {
+      days: daysBefore('2026-11-25', 3),
+      perDay: 60,
+      seed: 5,
+      outcomes: false,
+    });
+    expect(counts.visits).toBeGreaterThan(100);
+    expect(counts.outcomes).toBe(0);
+    expect(store.sqlite.prepare('SELECT count(*) FROM suggestion_outcomes').pluck().get()).toBe(0);
+  });
 });

@@ -31,6 +31,8 @@ export function seedHistory(
     seed: number;
     until?: number;
     deviceId?: string;
+    /** false: no suggestion outcomes (they would feed the learned conversion that ranks suggestions). */
+    outcomes?: boolean;
     batch?: number;
     onProgress?: (c: HistoryCounts) => void;
   },
@@ -95,7 +97,7 @@ export function seedHistory(
       counts.visits += 1;
       counts.events += v.events.length;
       const o = v.outcome;
-      if (o && v.state.customerId) {
+      if (o && v.state.customerId && opts.outcomes !== false) {
         insOutcome.run(
           o.id,
           v.state.id,
