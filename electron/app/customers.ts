@@ -8,6 +8,7 @@ import { deriveLifecycle } from '@shared/customer/lifecycle';
 import { maskCard, maskMobile, maskResidentId } from '@shared/customer/mask';
 import { ageFor } from '@shared/customer/pii-view';
 import { overRevealLimit, revealWindowStart } from '@shared/customer/reveal';
+import type { EffectiveConsent } from '@shared/customer/consent';
 import { classifyTier } from '@shared/customer/tier';
 import { tierInfo } from '@shared/customer/tier-info';
 import {
@@ -29,6 +30,8 @@ export interface CustomersDeps {
   rules: () => Pick<RulesConfig, 'customer' | 'branch' | 'suggest' | 'security'>;
   /** The customer's outcome history and the branch's learned conversion (Step 15); absent: rules alone. */
   learning?: (customerId: string, now: number) => SuggestLearning;
+  /** Consent as it stands (desk events over the import); absent: the imported marketing flag alone. */
+  consent?: (c: { id: string; marketingConsent: boolean }) => EffectiveConsent;
 }
 
 const REVEAL_ACTIONS = ['reveal.id', 'reveal.phone'] as const;
@@ -133,7 +136,7 @@ export class CustomersApp {
       corporateGrade: c.corporateGrade,
       riskLevel: c.riskLevel,
       riskAssessedAt: c.riskAssessedAt,
-      marketingConsent: c.marketingConsent,
+      marketingConsent: this.consentOf(c).marketingConsent,
       linked: linked
         ? { id: linked.id, customerNo: linked.customerNo, name: linked.name, kind: linked.kind }
         : null,
@@ -177,6 +180,14 @@ export class CustomersApp {
     });
   }
 
+  /** Marketing and holdings-based suggestion consent as they stand (Step 15). */
+  private consentOf(c: Customer): Pick<SuggestCustomer, 'marketingConsent' | 'suggestionConsent'> {
+    const eff = this.d.consent?.(c);
+    return eff
+      ? { marketingConsent: eff.marketing.granted, suggestionConsent: eff.suggestions.granted }
+      : { marketingConsent: c.marketingConsent };
+  }
+
   /** The suggestion engine's view of a stored customer, as of `now`. */
   private suggestCustomer(c: Customer, now: number): SuggestCustomer {
     const rules = this.d.rules();
@@ -189,7 +200,7 @@ export class CustomersApp {
       age: c.birthMonth ? ageFromMonth(c.birthMonth, now, rules.branch.timezone) : null,
       riskLevel: c.riskLevel,
       riskAssessedAt: c.riskAssessedAt,
-      marketingConsent: c.marketingConsent,
+      ...this.consentOf(c),
       holdings: this.d.customers.holdings(c.id).map((h) => ({
         productType: h.productType,
         productCode: h.productCode,

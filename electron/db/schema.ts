@@ -373,6 +373,22 @@ export interface CustomerMarkTable {
   updated_at: number;
 }
 
+/** Step 15: a consent grant or withdrawal recorded at the desk (appended, replicated). */
+export interface ConsentEventTable {
+  id: string;
+  customer_id: string;
+  /** shared/customer/consent.ts CONSENT_PURPOSES */
+  purpose: string;
+  granted: number;
+  scope: string;
+  channel: string;
+  text_version: string;
+  signed: number;
+  note: string | null;
+  staff_id: string;
+  at: number;
+}
+
 export interface ContactTable {
   id: string;
   customer_id: string;
@@ -482,6 +498,7 @@ export interface DB {
   customer_owners: CustomerOwnerTable;
   customer_marks: CustomerMarkTable;
   contacts: ContactTable;
+  consent_events: ConsentEventTable;
   outreach_assignments: OutreachAssignmentTable;
   ticket_facts: TicketFactTable;
   counter_states: CounterStateTable;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { AppContext } from './context';
 import { errorBody, frameworkErrors, installErrorHandlers } from './errors';
 import { customerRoutes } from './routes/customers';
+import { consentRoutes } from './routes/consent';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
 import { queueRoutes } from './routes/queue';
@@ -82,6 +83,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   settingsRoutes(http, { settings: ctx.settingsApp });
   displayRoutes(http, { displays: ctx.displaysApp, lan: ctx.opts.lan });
   customerRoutes(http, { customers: ctx.customersApp, visits: ctx.visitsApp });
+  consentRoutes(http, ctx.consent);
   queueRoutes(http, { queue: ctx.queue, identify: ctx.queueApps.identify, rules: () => ctx.rules() });
   floorRoutes(http, { floor: ctx.queueApps.floor });
   visitRoutes(http, { visits: ctx.visitsApp });

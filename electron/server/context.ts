@@ -11,6 +11,8 @@ import { SessionRepo, StaffRepo } from '../db/repos/staff';
 import { VisitRepo } from '../db/repos/visits';
 import { CustomersApp } from '../app/customers';
 import { SuggestLearningSource } from '../app/suggest-learning';
+import { ConsentApp } from '../app/consent';
+import { ConsentRepo } from '../db/repos/consent';
 import { LearningRepo } from '../db/repos/learning';
 import { VisitsApp } from '../app/visits';
 import { DisplaysApp } from '../app/displays';
@@ -31,7 +33,7 @@ import type { SyncConfig } from '@shared/sync/config';
 import type { HeadOfficeSyncDeps } from '../sync/headoffice/sync';
 import { feedbackModules, type FeedbackModules } from '../app/feedback';
 import { OutreachRepo } from '../db/repos/outreach';
-import { OutreachApp, OwnerAlerts, OwnersApp, storedConsent } from '../app/outreach';
+import { OutreachApp, OwnerAlerts, OwnersApp, deskConsent, storedConsent } from '../app/outreach';
 import { DashboardApp } from '../app/dashboard/live';
 import { ReportsApp } from '../app/dashboard/reports';
 import { DashboardRepo } from '../db/repos/dashboard';
@@ -91,6 +93,8 @@ export class AppContext {
   readonly visits: VisitRepo;
   readonly displays: DisplayTokenRepo;
   readonly customersApp: CustomersApp;
+  /** Consent at the desk (Step 15): suggestions and outreach read what stands through it. */
+  readonly consent: ConsentApp;
   readonly visitsApp: VisitsApp;
   /** The application layer (electron/app): what the routes call. */
   readonly settingsApp: SettingsApp;
@@ -158,6 +162,17 @@ export class AppContext {
     });
     const rules = () => this.rules();
     const learning = new SuggestLearningSource({ repo: new LearningRepo(store), rules });
+    const customerOf = (id: string) => this.customersApp.require(id);
+    this.consent = new ConsentApp({
+      repo: new ConsentRepo(store),
+      customers: { require: customerOf },
+      staffName: (id) => this.staff.member(id)?.displayName ?? null,
+      tx,
+      outbox: this.sync,
+      audit,
+      now,
+      rules,
+    });
     this.customersApp = new CustomersApp({
       customers: this.customers,
       audit: this.audit,
@@ -165,6 +180,7 @@ export class AppContext {
       now: this.now,
       rules,
       learning: (customerId, at) => learning.forCustomer(customerId, at),
+      consent: (c) => this.consent.effective(c.id, c.marketingConsent),
     });
     const outreachRepo = new OutreachRepo(store);
     this.queueApps = queueModules({
@@ -202,7 +218,7 @@ export class AppContext {
       now,
       rules,
       // Consent is read through this one function: the desk's consent capture plugs in here.
-      consent: storedConsent(outreachRepo),
+      consent: deskConsent(storedConsent(outreachRepo), this.consent),
       alerts: this.ownerAlerts,
       outbox: this.sync,
       tickets: {

@@ -45,7 +45,8 @@ function staffIdsOf(kind: SyncEnvelope['kind'], p: Record<string, unknown>): str
   return ids.filter((x): x is string => typeof x === 'string');
 }
 
-type RowKind = 'suggestion_outcomes' | 'follow_ups' | 'complaints' | 'feedback_ratings' | 'contacts';
+type RowKind =
+  'suggestion_outcomes' | 'follow_ups' | 'complaints' | 'feedback_ratings' | 'contacts' | 'consent_events';
 
 function parseDetail(d: unknown): Record<string, unknown> {
   try {
@@ -151,6 +152,9 @@ export class SyncApplier {
       // A contact appends once under its own id, whoever logged it where (two callers the same day both stay).
       case 'contact':
         return this.insertRow('contacts', env);
+      // Consent events append once; what stands is worked out on reading (the latest per purpose).
+      case 'consent':
+        return this.insertRow('consent_events', env);
       case 'owner': {
         const r = rowOf(env);
         if (!this.data.customerExists(String(r.customer_id)))

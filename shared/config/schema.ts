@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { customerConfigSchema, defaultCustomerConfig } from '../customer/config';
 import { defaultSuggestConfig, suggestConfigSchema } from '../suggest/config';
 import { defaultLearnConfig, learnConfigSchema } from '../suggest/learn-config';
+import { consentConfigSchema, defaultConsentConfig } from '../customer/consent-config';
 import { channelQueueIssues, defaultTriageConfig, triageConfigSchema } from '../triage/config';
 import { defaultQueueConfig, queueConfigSchema } from '../queue/config';
 import { defaultVisitConfig, visitConfigSchema } from '../visit/config';
@@ -56,6 +57,7 @@ export const rulesConfigSchema = z
     dashboard: dashboardConfigSchema.default(defaultDashboardConfig),
     // Step 15: cool-downs and learned conversion; older versions get the defaults.
     suggestLearning: learnConfigSchema.default(defaultLearnConfig),
+    consent: consentConfigSchema.default(defaultConsentConfig),
   })
   .superRefine((cfg, ctx) => {
     for (const issue of channelQueueIssues(cfg.triage, cfg.queue.queues)) {
@@ -78,4 +80,5 @@ export const defaultRulesConfig: RulesConfig = {
   outreach: defaultOutreachConfig,
   dashboard: defaultDashboardConfig,
   suggestLearning: defaultLearnConfig,
+  consent: defaultConsentConfig,
 };

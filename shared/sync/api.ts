@@ -44,6 +44,8 @@ export const SNAPSHOT_TABLES = [
   'customer_owners',
   'customer_marks',
   'contacts',
+  // Step 15: consent given or withdrawn at the desk.
+  'consent_events',
 ] as const;
 export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
 

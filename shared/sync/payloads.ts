@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { consentRow } from '../customer/consent';
 import { epochMs } from '../api/dates';
 import { jsonLimitError } from '../api/limits';
 import { CORPORATE_GRADES, LIFECYCLES, RELATIONSHIP_TYPES, RISK_LEVELS, SEGMENTS } from '../customer/enums';
@@ -160,6 +161,7 @@ export const eventPayloadSchemas = {
   feedback_rating: row(feedbackRatingRow),
   contact: row(contactRow),
   owner: row(ownerRow),
+  consent: row(consentRow),
 } as const satisfies Record<SyncEventKind, z.ZodType>;
 
 export type ParsedPayload = { ok: true; payload: Record<string, unknown> } | { ok: false; error: string };

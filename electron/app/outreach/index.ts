@@ -24,7 +24,7 @@ import { customerNotFound, MANAGERS, staffRef, type Caller, type OutreachDeps } 
 
 export { OwnerAlerts } from './alerts';
 export { OwnersApp } from './owners';
-export { storedConsent, type ConsentReader } from './consent';
+export { deskConsent, storedConsent, type ConsentReader } from './consent';
 export type { OutreachDeps } from './deps';
 
 /** 客户经营: the RM's book, the daily outreach lists, the contact log and its figures. */

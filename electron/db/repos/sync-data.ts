@@ -22,6 +22,7 @@ const TABLES: Record<SnapshotTable, { key: string; numericKey?: boolean; onConfl
     customer_owners: { key: 'customer_id', onConflict: 'update' },
     customer_marks: { key: 'customer_id', onConflict: 'update' },
     contacts: { key: 'id', onConflict: 'ignore' },
+    consent_events: { key: 'id', onConflict: 'ignore' },
   };
 
 /** Cipher texts stay at the hub: a terminal finds customers by keyed hash, reveals go to the hub. */
@@ -86,6 +87,9 @@ function filter(table: SnapshotTable, scope: SnapshotScope): { where: string; pa
     // The contact log's recent history; later contacts flow through the journal.
     case 'contacts':
       return { where: 'at >= ?', params: [scope.historyFrom] };
+    // Every consent event: what stands may rest on an old one (later ones flow through the journal).
+    case 'consent_events':
+      return since === undefined ? { where: '1', params: [] } : { where: 'at >= ?', params: [since] };
   }
 }
 
@@ -234,7 +238,13 @@ export class SyncDataRepo {
 
   /** An append-only row from another device: inserted once, never changed by a repeat (nor a second rating). */
   insertOnce(
-    table: 'suggestion_outcomes' | 'follow_ups' | 'complaints' | 'feedback_ratings' | 'contacts',
+    table:
+      | 'suggestion_outcomes'
+      | 'follow_ups'
+      | 'complaints'
+      | 'feedback_ratings'
+      | 'contacts'
+      | 'consent_events',
     row: Record<string, unknown>,
   ): boolean {
     const known = this.columnsOf(table);

@@ -17,6 +17,7 @@ import { staffingApi } from './staffing';
 import { outreachApi } from './outreach';
 import { dashboardApi } from './dashboard';
 import { appointmentsApi } from './appointments';
+import { consentApi } from './consent';
 
 /**
  * Every route of the branch server, by domain. The server registers a handler for each (and refuses to start when
@@ -41,6 +42,7 @@ export const routes = {
   dashboard: dashboardApi,
   appointments: appointmentsApi,
   floor: floorApi,
+  consent: consentApi,
 };
 
 /** The whole table, flat: /api/docs, the role tests and the fuzz suite walk it. */
