@@ -145,6 +145,11 @@ export const triageConfigSchema = z
     fallbackOrder: z.array(channel).min(1),
     /** Profile segments that also count as elderly when the birth date is unknown or younger (老年客户). */
     elderlySegments: z.array(z.enum(SEGMENTS)),
+    /**
+     * Channels that take customers only while someone is signed in at an open service point serving them
+     * (贵宾室暂无人员): an open but empty VIP room is not offered. Stored configs without it get the default.
+     */
+    staffedChannels: z.array(channel).default(['vip', 'counter', 'corporate']),
   })
   .superRefine((cfg, ctx) => {
     const unique = (values: readonly (string | number)[], path: (string | number)[], what: string) => {
@@ -196,6 +201,14 @@ export const triageConfigSchema = z
         }
       }),
     );
+    cfg.staffedChannels.forEach((c, i) => {
+      if (!channels.has(c))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['staffedChannels', i],
+          message: `未配置的渠道 / unknown channel ${c}`,
+        });
+    });
     cfg.fallbackOrder.forEach((c, i) => {
       if (!channels.has(c)) {
         ctx.addIssue({
@@ -424,6 +437,7 @@ export const defaultTriageConfig: TriageConfig = {
   ],
   fallbackOrder: ['counter', 'corporate', 'vip', 'self'],
   elderlySegments: ['elderly'],
+  staffedChannels: ['vip', 'counter', 'corporate'],
 };
 
 /**

@@ -1,9 +1,9 @@
 import { ageOn } from '../customer/age';
 import type { Bilingual, Channel } from './channel';
 import type { ChannelConfig, IntentConfig, TriageConfig, TriageFlag, TriageRule } from './config';
+import { closedReason } from './availability';
 import { fill, MESSAGES } from './messages';
 import type {
-  BranchState,
   TriageAlternative,
   TriageContext,
   TriageCustomer,
@@ -22,7 +22,7 @@ import type {
  *  3. Rules, in order: a matching rule may prefer a channel, raise the priority class, forbid channels, ask for
  *     lobby care or stricter review, or stop the evaluation.
  *  4. Channel: the rules' preferences in rule order, then `fallbackOrder`; the first one the intents allow, no rule
- *     forbids and that has an open service point wins. A skipped preference becomes a reason ("贵宾室已满，柜台优先办理").
+ *     forbids and that has an open (and, if the config says so, staffed) service point wins. A skipped preference becomes a reason ("贵宾室已满，柜台优先办理").
  */
 
 interface Compiled {
@@ -143,33 +143,6 @@ function matches(rule: TriageRule, f: VisitFacts): boolean {
   return true;
 }
 
-/** Why a channel cannot take anyone right now, or null when it has an open service point. */
-function closedReason(ch: ChannelConfig, branch: BranchState): Bilingual | null {
-  const values = (lang: 'zh' | 'en') => ({ channel: lang === 'zh' ? ch.zh : ch.en });
-  if (ch.key === 'self' && !branch.selfServiceUp) {
-    return { zh: fill(MESSAGES.selfDown.zh, values('zh')), en: fill(MESSAGES.selfDown.en, values('en')) };
-  }
-  let listed = false;
-  let open = false;
-  for (const point of branch.counters) {
-    const serves = point.queues.length === 0 ? point.channel === ch.key : point.queues.includes(ch.queue);
-    if (!serves) continue;
-    listed = true;
-    if (point.open) {
-      open = true;
-      break;
-    }
-  }
-  // Self-service machines are the service point; listed assistant stations must then have one open.
-  if (!open && !(ch.key === 'self' && !listed)) {
-    return { zh: fill(MESSAGES.closed.zh, values('zh')), en: fill(MESSAGES.closed.en, values('en')) };
-  }
-  if (ch.key === 'vip' && branch.vipRoom.load >= branch.vipRoom.capacity) {
-    return { zh: fill(MESSAGES.vipFull.zh, values('zh')), en: fill(MESSAGES.vipFull.en, values('en')) };
-  }
-  return null;
-}
-
 function joinLabels(items: readonly Bilingual[], lang: 'zh' | 'en'): string {
   return items.map((i) => i[lang]).join(MESSAGES.listSeparator[lang]);
 }
@@ -264,7 +237,7 @@ export function triage(input: TriageInput, config: TriageConfig, ctx: TriageCont
       ch,
       intentBlock,
       forbiddenBy: forbiddenBy.get(key) ?? null,
-      closed: closedReason(ch, input.branch),
+      closed: closedReason(ch, input.branch, config.staffedChannels),
     };
     views.set(key, v);
     return v;

@@ -33,6 +33,7 @@ export const branchStateSchema = z.object({
       id: z.string().min(1),
       channel: z.enum(CHANNELS),
       open: z.boolean(),
+      staffed: z.boolean().optional(),
       queues: z.array(z.string().min(1)),
     }),
   ),

@@ -5,6 +5,7 @@ export const MESSAGES = {
   vipFull: { zh: '{channel}已满', en: 'The {channel} is full' },
   selfDown: { zh: '{channel}设备暂停服务', en: 'The {channel} machines are out of service' },
   closed: { zh: '{channel}暂无开放窗口', en: 'No open service point at the {channel}' },
+  unstaffed: { zh: '{channel}暂无人员', en: 'Nobody is on duty at the {channel}' },
   notForIntent: { zh: '{channel}不能办理{intent}', en: '{intent} cannot be done at the {channel}' },
   fallback: { zh: '{why}，{next}办理', en: '{why}: served at the {next}' },
   fallbackPriority: { zh: '{why}，{next}优先办理', en: '{why}: priority service at the {next}' },

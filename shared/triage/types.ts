@@ -28,6 +28,11 @@ export interface ServicePoint {
   id: string;
   channel: Channel;
   open: boolean;
+  /**
+   * Someone is signed in at it (the wait estimate's "staffed"). A channel of the config's `staffedChannels` is
+   * available only through a staffed point; absent means not known (a staffing simulation) and counts as staffed.
+   */
+  staffed?: boolean;
   /** Queue keys it calls from; empty means the queue of its own channel. */
   queues: string[];
 }

@@ -138,6 +138,8 @@ test('the relationship manager calls the VIP ticket and opens the linked enterpr
   browser,
   baseURL,
 }) => {
+  // The RM is on duty in the VIP room: an open but empty VIP room is not offered (贵宾室暂无人员).
+  await (await apiAs(baseURL as string, 'rm1')).dispose();
   const lobby = await apiAs(baseURL as string, 'lobby1');
   const chen = await customerId(lobby, SHOWCASE.private.customerNo);
   const ticket = await issue(lobby, chen, ['wealth']);

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { SHOWCASE } from '../../electron/db/demo/generate';
 import { CounterPage, DisplayPage, LobbyPage, LoginPage } from './pages';
-import { releaseCustomer } from './floor-helpers';
+import { apiAs, releaseCustomer } from './floor-helpers';
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test/output/screens/${name}.png`, animations: 'disabled' });
@@ -40,7 +40,13 @@ const spoken = (page: Page) => page.evaluate(() => (window as unknown as { spoke
 const DIGITS = '零一二三四五六七八九';
 const readOut = (no: string) => [...no].map((c) => (/\d/.test(c) ? DIGITS[Number(c)] : c)).join(' ');
 
-test('the lobby manager sends the private-banking customer to the VIP room', async ({ page, context }) => {
+test('the lobby manager sends the private-banking customer to the VIP room', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  // The VIP room's RM is signed in: an open but empty VIP room is not offered (贵宾室暂无人员).
+  await (await apiAs(baseURL as string, 'rm1')).dispose();
   await recordSpeechAndPrint(context);
   await new LoginPage(page).login('lobby1');
   await expect(page).toHaveURL(/\/lobby$/);

@@ -38,14 +38,26 @@ afterAll(async () => {
 });
 
 describe('triage and tickets', () => {
-  it('sends a 私行 customer to the VIP room with reasons', async () => {
-    const res = await s.post(
-      '/api/triage',
-      { customerId: await customerId(SHOWCASE.private.customerNo), intents: ['wealth'] },
-      lobby,
-    );
+  it('sends a 私行 customer to the VIP room with reasons, once someone is on duty there', async () => {
+    type Decision = {
+      channel: string;
+      reasons: { zh: string; ruleId: string }[];
+      alternatives: { channel: string; available: boolean; whyNot: { zh: string } }[];
+    };
+    const body = { customerId: await customerId(SHOWCASE.private.customerNo), intents: ['wealth'] };
+    // The VIP room is open but nobody is signed in at it: not offered, and the lobby manager is told why.
+    const empty = await json<Decision>(await s.post('/api/triage', body, lobby));
+    expect(empty.channel).toBe('counter');
+    expect(empty.reasons.find((r) => r.ruleId === 'unavailable:vip')?.zh).toContain('贵宾室暂无人员');
+    expect(empty.alternatives.find((a) => a.channel === 'vip')).toMatchObject({
+      available: false,
+      whyNot: { zh: '贵宾室暂无人员' },
+    });
+    // The RM of the VIP room signs in.
+    await s.login('rm1');
+    const res = await s.post('/api/triage', body, lobby);
     expect(res.status).toBe(200);
-    const d = await json<{ channel: string; reasons: { zh: string }[]; alternatives: unknown[] }>(res);
+    const d = await json<Decision>(res);
     expect(d.channel).toBe('vip');
     expect(d.reasons.length).toBeGreaterThan(0);
     expect(d.alternatives.length).toBeGreaterThan(0);

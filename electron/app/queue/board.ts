@@ -191,6 +191,8 @@ export class QueueBoard {
   branchState(now: number): BranchState {
     this.ensureDay(now);
     const counters = this.d.counters.all();
+    // Who is signed in where: triage offers a staffed channel (the VIP room) only with someone there.
+    const staffed = this.d.staffedCounters(now);
     const waiting: Record<string, number> = {};
     for (const t of this.live.values()) {
       if (t.status === 'waiting') waiting[t.queue] = (waiting[t.queue] ?? 0) + 1;
@@ -200,6 +202,7 @@ export class QueueBoard {
         id: c.id,
         channel: c.channel as 'vip',
         open: c.open,
+        staffed: staffed.has(c.id),
         queues: c.queues,
       })),
       vipRoom: vipRoomLoad(this.live.values(), this.rules().branch),
