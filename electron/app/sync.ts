@@ -1,6 +1,7 @@
 import { ApiError } from '@shared/api/errors';
 import type { LiveMessage } from '@shared/api/queue';
 import type { Role } from '@shared/api/types';
+import { doubleCheckInReason } from '@shared/appointments/sync';
 import type { RulesConfig } from '@shared/config/schema';
 import { branchDay, type TicketState } from '@shared/queue';
 import {
@@ -234,7 +235,12 @@ export interface LiveQueue {
  * What replication tells the live queue: tickets changed elsewhere, conflict notices, a stored snapshot (the first
  * one brings today's tickets; every one may bring counters), and a terminal's status for the banner.
  */
-export function queueListener(queue: LiveQueue, rules: () => RulesConfig): SyncListener {
+export function queueListener(
+  queue: LiveQueue,
+  rules: () => RulesConfig,
+  /** The lobby floor's cancel: the hub cancels the ticket that lost a double check-in, as the system. */
+  floor: { cancel(ticketId: string, reason: string, staffId: string | null): unknown },
+): SyncListener {
   return {
     applied: (changed, called, at) => queue.syncApplied(changed, called, at),
     notice: (notice) => queue.emit({ type: 'notice', at: notice.at, notice }),
@@ -243,5 +249,14 @@ export function queueListener(queue: LiveQueue, rules: () => RulesConfig): SyncL
       queue.countersChanged(at);
     },
     status: (sync, at) => queue.emit({ type: 'sync', at, sync }),
+    doubleCheckIns: (doubles) => {
+      for (const d of doubles) {
+        try {
+          floor.cancel(d.loser, doubleCheckInReason(d.kept), null);
+        } catch {
+          // Already served, finished or cancelled at its counter: the customer was seen; nothing to undo.
+        }
+      }
+    },
   };
 }

@@ -229,7 +229,7 @@ export class AppContext {
     };
     this.outreach = new OutreachApp(outreachDeps);
     this.owners = new OwnersApp(outreachDeps);
-    this.sync.listen(queueListener(this.queue, rules));
+    this.sync.listen(queueListener(this.queue, rules, this.queueApps.floor));
     this.visitsApp = new VisitsApp({
       visits: this.visits,
       customers: this.customersApp,
@@ -302,6 +302,7 @@ export class AppContext {
       now,
       rules,
       random: (n) => randomBytes(n),
+      outbox: this.sync,
       queue: {
         issue: (input, staffId) => this.queue.issue(input, staffId),
         waitingViews: (at) =>

@@ -10,6 +10,7 @@ import type { SyncDataRepo } from '../db/repos/sync-data';
 import type { SyncDeviceRepo, SyncJournalRepo } from '../db/repos/sync';
 import type { AuditRepo } from '../db/repos/settings';
 import type { TicketRepo } from '../db/repos/tickets';
+import type { AppointmentReplica, DoubleCheckIn } from './appointments';
 
 export type ApplyStatus = 'applied' | 'duplicate' | 'rejected' | 'failed';
 
@@ -20,6 +21,8 @@ export interface ApplyReport {
   /** Tickets called (or recalled) by an applied event: the lobby display announces them. */
   called: TicketState[];
   notices: (ConflictNotice & { id: string; at: number })[];
+  /** Bookings checked in twice (shared/appointments/sync.ts): the hub cancels each loser. */
+  doubleCheckIns: DoubleCheckIn[];
 }
 
 /** Profile fields an event may set: plain attributes, never identifiers or PII (those come from imports). */
@@ -82,10 +85,11 @@ export class SyncApplier {
     private readonly now: () => number,
     /** The hub keeps its terminals' audit trails; a terminal does not collect the others'. */
     private readonly keepsAudit: boolean,
+    private readonly appointments: AppointmentReplica,
   ) {}
 
   apply(envs: readonly SyncEnvelope[], opts: { journal: boolean; retry?: boolean }): ApplyReport {
-    const report: ApplyReport = { results: [], changed: [], called: [], notices: [] };
+    const report: ApplyReport = { results: [], changed: [], called: [], notices: [], doubleCheckIns: [] };
     const at = this.now();
     this.store.tx(() => {
       for (const env of envs) {
@@ -186,6 +190,8 @@ export class SyncApplier {
       }
       case 'profile_update':
         return this.profileUpdate(env, at);
+      case 'appointment':
+        return this.appointments.applyRow(env.payload, at);
       case 'audit': {
         if (!this.keepsAudit) return 'applied';
         // Stamped here: the time is the hub's (the terminal's own is kept as `deviceAt`), the device its token's.
@@ -237,6 +243,9 @@ export class SyncApplier {
         // A ticket issued to a customer, or a walk-in identified at a counter, is the customer's visit.
         if ((ev.type === 'issue' || ev.type === 'identify') && r.state.customerId)
           this.data.touchVisit(r.state.customerId, ev.at);
+        // A booking's ticket checks the booking in here too (or loses it to a ticket issued first).
+        const double = ev.type === 'issue' ? this.appointments.ticketIssued(r.state, at) : null;
+        if (double) report.doubleCheckIns.push(double);
         return 'applied';
       }
       if (!prior) throw new Error(`${r.code}: ${r.en}`);

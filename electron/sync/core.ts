@@ -10,6 +10,8 @@ import type { AuditRepo } from '../db/repos/settings';
 import { SyncDataRepo } from '../db/repos/sync-data';
 import { NumberBlockRepo, SyncDeviceRepo, SyncJournalRepo } from '../db/repos/sync';
 import { TicketRepo } from '../db/repos/tickets';
+import { AppointmentRepo } from '../db/repos/appointments';
+import { AppointmentReplica, type DoubleCheckIn } from './appointments';
 import { SyncApplier, type ApplyReport } from './apply';
 import { TicketNumbers } from './numbers';
 import { Outbox } from './outbox';
@@ -35,6 +37,8 @@ export interface SyncListener {
   refreshed(full: boolean, at: number): void;
   /** A terminal's replication status changed in a way a person sees. */
   status(status: SyncStatus, at: number): void;
+  /** The hub: a booking was checked in twice; each losing ticket is cancelled (journaled like any cancel). */
+  doubleCheckIns?(doubles: readonly DoubleCheckIn[], at: number): void;
 }
 
 /** What the replication core needs: the install's store, clock and identity; nothing of the server. */
@@ -89,17 +93,23 @@ export class SyncCore {
     this.blocks = new NumberBlockRepo(store);
     this.clock = new HlcClock(this.deviceId, now, this.cfg.maxDriftMs, this.journal.maxHlc());
     this.outbox = new Outbox(store, this.journal, this.clock, this.deviceId, () => this.branchCode(), now);
+    const tickets = new TicketRepo(store);
     this.applier = new SyncApplier(
       store,
       this.journal,
       this.data,
-      new TicketRepo(store),
+      tickets,
       new CounterRepo(store),
       this.devices,
       deps.audit,
       this.clock,
       now,
       deps.role !== 'terminal',
+      new AppointmentReplica(
+        new AppointmentRepo(store),
+        (id) => this.data.customerExists(id),
+        (id) => tickets.get(id)?.displayNo ?? null,
+      ),
     );
     this.numbers = new TicketNumbers(this.blocks, deps.role, this.deviceId, () => this.cfg);
   }
@@ -199,6 +209,9 @@ export class SyncCore {
     if (!l) return;
     if (report.changed.length > 0) l.applied(report.changed, report.called, this.now());
     for (const n of report.notices) l.notice(this.noticeView(n));
+    // Only the hub settles a double check-in: its cancel reaches every terminal through the journal.
+    if (this.role === 'hub' && report.doubleCheckIns.length > 0)
+      l.doubleCheckIns?.(report.doubleCheckIns, this.now());
   }
 
   /** Events that failed for want of a row (a customer not yet in this copy …), tried again. */

@@ -182,8 +182,9 @@ export class Replicator implements StatusSource {
   /** Pages every table (first start) or the master data changed since `since` (refresh). */
   private async snapshot(since: number | null): Promise<void> {
     const head = await this.hub.head();
-    const tables = since === null ? SNAPSHOT_TABLES : REFRESH_TABLES;
     const totals = new Map(head.tables.map((t) => [t.table, t.total]));
+    // Only tables the hub serves: a hub one version behind has no bookings yet.
+    const tables = since === null ? SNAPSHOT_TABLES.filter((t) => totals.has(t)) : REFRESH_TABLES;
     const page = this.sync.cfg.snapshotPage;
     if (since === null) {
       this.phase = 'snapshot';

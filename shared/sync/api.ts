@@ -46,6 +46,7 @@ export const SNAPSHOT_TABLES = [
   'contacts',
   // Step 15: consent given or withdrawn at the desk.
   'consent_events',
+  'appointments',
 ] as const;
 export type SnapshotTable = (typeof SNAPSHOT_TABLES)[number];
 

@@ -22,6 +22,8 @@ export const syncEventKinds = [
   'owner',
   /** Step 15: a consent grant or withdrawal recorded at the desk (appended once under its own id). */
   'consent',
+  /** A booking made or cancelled (shared/appointments/sync.ts); its check-in travels as the ticket's issue. */
+  'appointment',
 ] as const;
 export type SyncEventKind = (typeof syncEventKinds)[number];
 

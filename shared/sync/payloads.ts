@@ -8,6 +8,7 @@ import { payloadSchemas, ticketEventSchema } from '../queue/events';
 import { OUTCOMES } from '../visit/config';
 import { feedbackRatingRow } from '../feedback/sync';
 import { contactRow, ownerRow } from '../outreach/sync';
+import { appointmentRow } from '../appointments/sync';
 import type { SyncEventKind } from './envelope';
 
 /**
@@ -162,6 +163,7 @@ export const eventPayloadSchemas = {
   contact: row(contactRow),
   owner: row(ownerRow),
   consent: row(consentRow),
+  appointment: row(appointmentRow),
 } as const satisfies Record<SyncEventKind, z.ZodType>;
 
 export type ParsedPayload = { ok: true; payload: Record<string, unknown> } | { ok: false; error: string };

@@ -37,6 +37,8 @@ export interface BookingDeps {
   now: () => number;
   rules: () => Pick<RulesConfig, 'appointments' | 'branch'>;
   random: (n: number) => Uint8Array;
+  /** Replication (electron/sync): a booking made or cancelled reaches the counter terminals, in its transaction. */
+  outbox: { record(kind: 'appointment', entityId: string, payload: Record<string, unknown>): unknown };
 }
 
 export const appointmentNotFound = (): ApiError =>
@@ -182,6 +184,7 @@ export class Bookings {
         cancel_reason: null,
         updated_at: now,
       });
+      this.replicate(id);
       const a = this.require(id);
       this.notify(a, 'confirmed', confirmedNotice(this.noticeOf(a)), now);
       const remindAt = reminderDueAt(a.slotAt, now, cfg.reminders.dayBeforeHour, tz);
@@ -302,6 +305,7 @@ export class Bookings {
           '该预约已签到或已结束，不能取消',
           'This booking is checked in or over; it cannot be cancelled',
         );
+      this.replicate(a.id);
       this.d.repo.dropPending(a.id, ['reminder', 'confirmed']);
       this.notify(a, 'cancelled', cancelledNotice(this.noticeOf(a)), now);
       this.d.audit.append({
@@ -314,6 +318,12 @@ export class Bookings {
       });
     });
     return this.require(a.id);
+  }
+
+  /** The row as stored into the outbox (shared/appointments/sync.ts), in the caller's transaction. */
+  private replicate(id: string): void {
+    const row = this.d.repo.row(id);
+    if (row) this.d.outbox.record('appointment', id, { row });
   }
 
   apiCancel(externalId: string, apiKeyId: string): ApiBooking {

@@ -121,6 +121,34 @@ export class AppointmentRepo {
       .map(appointmentFromRow);
   }
 
+  // ── Replication (electron/sync/appointments.ts) ─────────────────────────────────────────
+  /** The row as stored: what a booking's `appointment` envelope carries. */
+  row(id: string): AppointmentTable | undefined {
+    return this.store.first(this.store.k.selectFrom('appointments').selectAll().where('id', '=', id));
+  }
+
+  /** A booking made elsewhere, added once. */
+  insertReplica(row: AppointmentTable): boolean {
+    return (
+      this.store.run(
+        this.store.k
+          .insertInto('appointments')
+          .values(row)
+          .onConflict((oc) => oc.doNothing()),
+      ).changes > 0
+    );
+  }
+
+  /** The booking checked in with this ticket (a ticket issued for it here or elsewhere). */
+  setCheckIn(id: string, ticketId: string, status: 'checked_in' | 'walk_in', at: number, now: number): void {
+    this.store.run(
+      this.store.k
+        .updateTable('appointments')
+        .set({ status, ticket_id: ticketId, checked_in_at: at, updated_at: now })
+        .where('id', '=', id),
+    );
+  }
+
   /** Changes the status if it is still `from`; false when another writer got there first. */
   setStatus(
     id: string,

@@ -23,6 +23,8 @@ const TABLES: Record<SnapshotTable, { key: string; numericKey?: boolean; onConfl
     customer_marks: { key: 'customer_id', onConflict: 'update' },
     contacts: { key: 'id', onConflict: 'ignore' },
     consent_events: { key: 'id', onConflict: 'ignore' },
+    // A refresh never overwrites a booking: a check-in made here may not have reached the hub yet.
+    appointments: { key: 'id', onConflict: 'ignore' },
   };
 
 /** Cipher texts stay at the hub: a terminal finds customers by keyed hash, reveals go to the hub. */
@@ -90,6 +92,9 @@ function filter(table: SnapshotTable, scope: SnapshotScope): { where: string; pa
     // Every consent event: what stands may rest on an old one (later ones flow through the journal).
     case 'consent_events':
       return since === undefined ? { where: '1', params: [] } : { where: 'at >= ?', params: [since] };
+    // Today's bookings and later ones: what a terminal may check in offline.
+    case 'appointments':
+      return { where: 'slot_day >= ?', params: [scope.branchDay] };
   }
 }
 
