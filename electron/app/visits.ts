@@ -18,7 +18,13 @@ import { scrubOptional, scrubPii } from '@shared/customer/mask';
 import type { SyncEventKind } from '@shared/sync/envelope';
 import type { Bilingual } from '@shared/suggest/text';
 import type { Outcome, VisitConfig } from '@shared/visit/config';
-import { checkCloseFollowUp, checkUndoOutcome, complaintDeadline, followUpDueAt } from '@shared/visit/rules';
+import {
+  checkCloseFollowUp,
+  checkOutcomeTicket,
+  checkUndoOutcome,
+  complaintDeadline,
+  followUpDueAt,
+} from '@shared/visit/rules';
 import type { AuditRepo } from '../db/repos/settings';
 import type { StaffRepo } from '../db/repos/staff';
 import type { TicketRepo } from '../db/repos/tickets';
@@ -93,8 +99,13 @@ export class VisitsApp {
     const now = this.d.now();
     const rules = this.d.rules();
     this.d.customers.require(o.customerId);
-    if (o.ticketId && !this.d.tickets.get(o.ticketId)) {
+    const ticket = o.ticketId ? this.d.tickets.get(o.ticketId) : null;
+    if (o.ticketId && !ticket) {
       throw new ApiError(404, 'ticket_not_found', '票号不存在', 'No such ticket');
+    }
+    if (ticket) {
+      const whose = checkOutcomeTicket(ticket, o.customerId);
+      if (!whose.ok) throw refusal(409, whose);
     }
     if (o.reason && o.outcome === 'declined' && !rules.visit.declineReasons.some((r) => r.key === o.reason)) {
       throw new ApiError(400, 'unknown_reason', '未知的拒绝原因', 'Unknown decline reason');

@@ -4,6 +4,7 @@ import { defaultVisitConfig } from './config';
 import {
   checkCloseFollowUp,
   checkOutcomeBeforeFinish,
+  checkOutcomeTicket,
   complaintDeadline,
   complaintOverdue,
   followUpDueAt,
@@ -121,5 +122,16 @@ describe('complaints', () => {
     expect(complaintOverdue({ status: 'in_progress', deadlineAt: NOW - 1 }, NOW)).toBe(true);
     expect(complaintOverdue({ status: 'open', deadlineAt: NOW }, NOW)).toBe(false);
     expect(complaintOverdue({ status: 'resolved', deadlineAt: NOW - DAY }, NOW)).toBe(false);
+  });
+});
+
+describe('checkOutcomeTicket (whose visit an outcome belongs to)', () => {
+  it('takes the visit’s own customer only, and an anonymous visit once identified', () => {
+    expect(checkOutcomeTicket({ displayNo: 'A007', customerId: 'c1' }, 'c1').ok).toBe(true);
+    const other = checkOutcomeTicket({ displayNo: 'A007', customerId: 'c1' }, 'c2');
+    expect(other.ok ? 'ok' : other.code).toBe('outcome_other_customer');
+    const anonymous = checkOutcomeTicket({ displayNo: 'A007', customerId: null }, 'c2');
+    expect(anonymous.ok ? 'ok' : anonymous.code).toBe('outcome_not_identified');
+    if (!anonymous.ok) expect(anonymous.zh).toContain('识别客户');
   });
 });

@@ -119,3 +119,31 @@ export function checkUndoOutcome(
   }
   return ALLOWED;
 }
+
+// ── Whose visit an outcome belongs to ──────────────────────────────────────────────────
+
+/**
+ * An outcome recorded with a visit is that visit's customer's: an anonymous walk-in's ticket takes outcomes only
+ * once the counter has identified them (`identify`), and never another customer's (their conversion figures
+ * and follow-ups would go to the wrong person).
+ */
+export function checkOutcomeTicket(
+  ticket: { displayNo: string; customerId: string | null },
+  customerId: string,
+): Allowed | Refusal<'outcome_not_identified' | 'outcome_other_customer'> {
+  if (ticket.customerId === null) {
+    return refuse(
+      'outcome_not_identified',
+      `${ticket.displayNo} 为散客办理，请先识别客户再记录营销结果`,
+      `${ticket.displayNo} is an anonymous walk-in: identify the customer before recording an outcome`,
+    );
+  }
+  if (ticket.customerId !== customerId) {
+    return refuse(
+      'outcome_other_customer',
+      `${ticket.displayNo} 是另一位客户的办理，营销结果不能记到该客户名下`,
+      `${ticket.displayNo} is another customer's visit: the outcome cannot be recorded for this customer`,
+    );
+  }
+  return ALLOWED;
+}

@@ -70,6 +70,15 @@ describe('identifying a walk-in at the counter', () => {
     expect((await act(ticket.id, 'call', teller1)).status).toBe(200);
     expect((await act(ticket.id, 'start', teller1)).status).toBe(200);
 
+    // Before it is identified, the anonymous visit takes nobody's outcome.
+    const early = await s.post(
+      '/api/outcomes',
+      { customerId: who, ticketId: ticket.id, productCode: 'DEP-TIME-1Y', outcome: 'interested' },
+      teller1,
+    );
+    expect(early.status).toBe(409);
+    expect((await json<Refused>(early)).error.code).toBe('outcome_not_identified');
+
     const res = await identify(ticket.id, { customerId: who }, teller1);
     expect(res.status).toBe(200);
     const view = await json<TicketView>(res);
@@ -100,6 +109,19 @@ describe('identifying a walk-in at the counter', () => {
       teller1,
     );
     expect(outcome.status).toBe(201);
+    // Never another customer's.
+    const stray = await s.post(
+      '/api/outcomes',
+      {
+        customerId: await customerId(SHOWCASE.elderly.customerNo),
+        ticketId: ticket.id,
+        productCode: 'DEP-TIME-1Y',
+        outcome: 'interested',
+      },
+      teller1,
+    );
+    expect(stray.status).toBe(409);
+    expect((await json<Refused>(stray)).error.code).toBe('outcome_other_customer');
     expect((await act(ticket.id, 'finish', teller1)).status).toBe(200);
     const activity = await json<CustomerActivity>(await s.get(`/api/customers/${who}/activity`, teller1));
     expect(activity.visits.map((v) => v.ticketId)).toContain(ticket.id);
