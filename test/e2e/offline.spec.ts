@@ -44,20 +44,33 @@ test.beforeAll(async () => {
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   // Up, and its first snapshot has brought the staff.
+  let token = '';
   await expect
     .poll(
-      async () =>
-        (
-          await fetch(`${term}/api/session`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ username: 'teller1', password: 'demo1234' }),
-          }).catch(() => null)
-        )?.status ?? 0,
+      async () => {
+        const r = await fetch(`${term}/api/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'teller1', password: 'demo1234' }),
+        }).catch(() => null);
+        if (r?.status === 200) token = ((await r.json()) as { token: string }).token;
+        return r?.status ?? 0;
+      },
       // Login attempts are rate-limited per address (30 a minute): poll gently while the first snapshot arrives.
       { timeout: 90_000, intervals: [2_500] },
     )
     .toBe(200);
+  // Staff come first; customers and settings follow. Until the whole first snapshot is in, a terminal cut from
+  // the hub says it is still downloading (it has nothing to work offline with), not 离线模式: wait for it.
+  await expect
+    .poll(
+      async () => {
+        const r = await fetch(`${term}/api/sync/status`, { headers: { authorization: `Bearer ${token}` } });
+        return r.ok ? ((await r.json()) as { phase: string }).phase : `http ${r.status}`;
+      },
+      { timeout: 90_000, intervals: [1_000] },
+    )
+    .toBe('online');
 });
 
 test.afterAll(async () => {

@@ -54,9 +54,19 @@ export function OfflineBanner() {
           }
         />
       )}
-      {s.phase === 'snapshot' && (
-        <Alert type="info" banner showIcon data-testid="snapshot-banner" title={t('sync.snapshot')} />
-      )}
+      {s.phase === 'snapshot' &&
+        // Cut from the hub before the first download finished: say so, or the desk shows "downloading" for ever.
+        (s.online || s.offlineSince === null ? (
+          <Alert type="info" banner showIcon data-testid="snapshot-banner" title={t('sync.snapshot')} />
+        ) : (
+          <Alert
+            type="error"
+            banner
+            showIcon
+            data-testid="snapshot-offline-banner"
+            title={t('sync.snapshotOffline', { since: time(s.offlineSince, lang) })}
+          />
+        ))}
       {s.progress && s.phase !== 'offline' && (
         <Alert
           type="info"

@@ -401,6 +401,8 @@ export const en: Messages = {
       'The branch server cannot be reached (since {{since}}). This counter keeps working: look-ups, triage and tickets, calling, serving and outcomes; all of it goes up automatically on reconnect. {{count}} event(s) waiting.',
     numbers: 'Ticket numbers reserved here: {{ranges}}',
     snapshot: 'Downloading customers and settings from the branch server…',
+    snapshotOffline:
+      'Cannot reach the branch server (since {{since}}): the first download is not complete, so this desk cannot work offline yet; it resumes when the link is back',
     syncing: 'Syncing: {{step}} {{done}}/{{total}}',
     step: {
       snapshot: 'downloading data',

@@ -392,6 +392,8 @@ export const zhCN = {
       '无法连接网点服务器（{{since}} 起）。本机照常办理：查询客户、分流取号、叫号办理、记录营销结果，恢复连接后自动上传。待上传 {{count}} 条。',
     numbers: '本机预留号段：{{ranges}}',
     snapshot: '正在从网点服务器下载客户与设置数据…',
+    snapshotOffline:
+      '连不上网点服务器（自 {{since}}）：首次下载未完成，本机还不能离线办理；连接恢复后自动继续',
     syncing: '正在同步：{{step}} {{done}}/{{total}}',
     step: { snapshot: '下载数据', push: '上传离线记录', pull: '接收其他窗口的记录' },
     reconnected: '已恢复连接，{{count}} 条离线记录已上传',
