@@ -20,7 +20,7 @@ export interface SettingsDeps {
   counters: () => readonly CounterQueues[];
 }
 
-const invalid = (details: SettingsIssue[]) => {
+export const invalidSettings = (details: SettingsIssue[]) => {
   const first = details[0];
   const where = first ? `（${first.path}：${first.zh}）` : '';
   const whereEn = first ? ` (${first.path}: ${first.en})` : '';
@@ -145,7 +145,7 @@ export class SettingsApp {
   /** The zod schema, plus what only the database knows: counters must keep serving queues that exist. */
   private validate(raw: unknown): RulesConfig {
     const parsed = rulesConfigSchema.safeParse(raw);
-    if (!parsed.success) throw invalid(describeIssues(parsed.error));
+    if (!parsed.success) throw invalidSettings(describeIssues(parsed.error));
     const keys = new Set(parsed.data.queue.queues.map((q) => q.key));
     const issues: SettingsIssue[] = [];
     for (const c of this.deps.counters()) {
@@ -157,7 +157,7 @@ export class SettingsApp {
         });
       }
     }
-    if (issues.length) throw invalid(issues);
+    if (issues.length) throw invalidSettings(issues);
     return parsed.data;
   }
 

@@ -203,6 +203,8 @@ export interface SettingsTable {
   created_at: number;
   created_by: string | null;
   note: string | null;
+  /** When the version takes effect (epoch ms); null: when saved (0022). */
+  effective_at: number | null;
 }
 
 export interface ComplaintTable {

@@ -80,7 +80,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   setupRoutes(http, { staff: ctx.staffApp, lan: ctx.opts.lan });
   staffRoutes(http, { staff: ctx.staffApp });
   counterRoutes(http, { counters: ctx.queueApps.counters });
-  settingsRoutes(http, { settings: ctx.settingsApp });
+  settingsRoutes(http, { settings: ctx.settingsApp, preview: ctx.settingsPreview });
   displayRoutes(http, { displays: ctx.displaysApp, lan: ctx.opts.lan });
   customerRoutes(http, { customers: ctx.customersApp, visits: ctx.visitsApp });
   consentRoutes(http, ctx.consent);

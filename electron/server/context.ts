@@ -19,6 +19,8 @@ import { DisplaysApp } from '../app/displays';
 import { Lockout } from '../app/lockout';
 import { SessionApp } from '../app/session';
 import { SettingsApp } from '../app/settings';
+import { SettingsPreviewApp } from '../app/settings-preview';
+import { SettingsPreviewRepo } from '../db/repos/settings-preview';
 import { StaffApp } from '../app/staff';
 import { StaffingApp } from '../app/staffing';
 import { StaffingRepo } from '../db/repos/staffing';
@@ -98,6 +100,8 @@ export class AppContext {
   readonly visitsApp: VisitsApp;
   /** The application layer (electron/app): what the routes call. */
   readonly settingsApp: SettingsApp;
+  /** The impact of a proposed settings version, before it is saved (Step 16). */
+  readonly settingsPreview: SettingsPreviewApp;
   readonly lockout: Lockout;
   readonly sessionApp: SessionApp;
   readonly staffApp: StaffApp;
@@ -273,6 +277,12 @@ export class AppContext {
       now,
       rules,
       emit: (m) => this.queue.emit(m),
+    });
+    this.settingsPreview = new SettingsPreviewApp({
+      repo: new SettingsPreviewRepo(store),
+      tickets: new StaffingRepo(store),
+      rules,
+      now,
     });
     this.staffingApp = new StaffingApp({
       repo: new StaffingRepo(store),

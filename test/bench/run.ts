@@ -14,6 +14,7 @@ import { p6Sync } from './p6-sync';
 import { p7Dashboard } from './p7-dashboard';
 import { p8Simulate } from './p8-simulate';
 import { p9HeadOffice } from './p9-headoffice';
+import { p10Preview } from './p10-preview';
 import type { Bench, BenchOptions, Check } from './types';
 
 const BENCHES: Bench[] = [
@@ -27,6 +28,7 @@ const BENCHES: Bench[] = [
   p7Dashboard,
   p8Simulate,
   p9HeadOffice,
+  p10Preview,
 ];
 
 const argv = process.argv.slice(2);

@@ -73,6 +73,7 @@ const EXAMPLES: Record<string, () => unknown> = {
   }),
   'PUT /api/settings': () => ({ config: structuredClone(defaultRulesConfig), note: 'fuzz' }),
   'POST /api/settings/rollback': () => ({ version: 1 }),
+  'POST /api/settings/preview': () => ({ config: structuredClone(defaultRulesConfig) }),
   'POST /api/displays': () => ({ name: '大堂电视' }),
   'POST /api/display/session': () => ({ token: 'x'.repeat(43) }),
   'POST /api/triage': () => ({ customerId: null, intents: ['cash'], flags: { elderly: true } }),

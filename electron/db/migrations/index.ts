@@ -13,6 +13,7 @@ import * as m0014 from './0014-feedback';
 import * as m0015 from './0015-outreach';
 import * as m0016 from './0016-feedback-headoffice';
 import * as m0021 from './0021-consent';
+import * as m0022 from './0022-settings-impact';
 
 /** Static list (not a folder scan) so the bundled server and Electron carry their migrations. */
 export const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0015-outreach': m0015,
   '0016-feedback-headoffice': m0016,
   '0021-consent': m0021,
+  '0022-settings-impact': m0022,
 };
 
 export const migrationProvider: MigrationProvider = {

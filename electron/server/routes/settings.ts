@@ -1,11 +1,15 @@
 import { routes } from '@shared/api/routes';
 import type { SettingsApp } from '../../app/settings';
+import type { SettingsPreviewApp } from '../../app/settings-preview';
 import type { Caller } from '../auth';
 import { route, type Http } from '../route';
 
 /** The branch's rules as numbered versions (manager/admin routes: `me` is set). */
-export function settingsRoutes(http: Http, deps: { settings: SettingsApp }): void {
-  const { settings } = deps;
+export function settingsRoutes(
+  http: Http,
+  deps: { settings: SettingsApp; preview: SettingsPreviewApp },
+): void {
+  const { settings, preview } = deps;
 
   route(http, routes.settings.current, () => settings.current());
 
@@ -16,6 +20,8 @@ export function settingsRoutes(http: Http, deps: { settings: SettingsApp }): voi
   route(http, routes.settings.save, ({ body, me }) =>
     settings.save(body.config, (me as Caller).id, body.note ?? null),
   );
+
+  route(http, routes.settings.preview, ({ body }) => preview.preview(body.config, body.day));
 
   route(http, routes.settings.rollback, ({ body, me }) =>
     settings.rollback(body.version, (me as Caller).id, body.note ?? null),

@@ -7,6 +7,7 @@ import {
   type SettingsVersionInfo,
   type StoredSettingsVersion,
 } from '../security';
+import { settingsPreviewInput, type SettingsPreview } from '../settings-preview';
 
 const MANAGERS = ['manager', 'admin'] as const;
 
@@ -41,6 +42,15 @@ export const settingsApi = {
     body: settingsPutInput,
     summary: 'Save the rules as a new version (refused field by field when invalid)',
     reply: returns<SettingsVersion>(),
+  }),
+  preview: defineRoute({
+    method: 'POST',
+    path: '/api/settings/preview',
+    roles: MANAGERS,
+    body: settingsPreviewInput,
+    summary:
+      'What a proposed version would do: customers moving tiers, triage decisions that change (nothing saved)',
+    reply: returns<SettingsPreview>(),
   }),
   rollback: defineRoute({
     method: 'POST',

@@ -1,6 +1,7 @@
 import { Button, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RulesConfig } from '@shared/config/schema';
+import { defaultCustomerConfig } from '@shared/customer/config';
 import { TIER_KEYS } from '@shared/customer/tier';
 import { CHANNELS } from '@shared/triage/channel';
 import { FormSection } from './FormSection';
@@ -81,8 +82,16 @@ export function SecuritySection({ config }: SectionProps) {
   );
 }
 
+/** The tier keys by their usual names (the names of a band are its own fields beside). */
+function tierOptions(en: boolean) {
+  return TIER_KEYS.map((k) => {
+    const d = defaultCustomerConfig.tiers.find((b) => b.key === k);
+    return { value: k, label: d ? (en ? d.en : d.zh) : k };
+  });
+}
+
 export function TiersSection({ config }: SectionProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <FormSection
       id="tiers"
@@ -105,7 +114,7 @@ export function TiersSection({ config }: SectionProps) {
                 <Row gutter={12} key={f.key} data-testid={`tier-row-${f.name}`}>
                   <Col span={5}>
                     <Form.Item name={[f.name, 'key']}>
-                      <Select options={TIER_KEYS.map((k) => ({ value: k, label: k }))} />
+                      <Select options={tierOptions(i18n.language.startsWith('en'))} />
                     </Form.Item>
                   </Col>
                   <Col span={5}>

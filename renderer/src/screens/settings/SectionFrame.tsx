@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PendingChange } from './api';
 import { ConfirmSave } from './ConfirmSave';
+import { Impact } from './Impact';
 import { isUnder } from './paths';
 import type { SectionState } from './useSection';
 
@@ -102,7 +103,7 @@ export function SectionFrame({
           change={state.pending}
           note={state.note}
           saving={state.saving}
-          impact={impact?.(state.pending)}
+          impact={impact ? impact(state.pending) : <Impact change={state.pending} />}
           onConfirm={state.confirm}
           onCancel={state.cancel}
         />

@@ -1,9 +1,10 @@
-import { Alert, Card, Spin, Tabs, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import { Alert, Card, Space, Spin, Switch, Tabs, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { RulesConfig } from '@shared/config/schema';
 import { messageOf } from '../../api/client';
+import { useMe } from '../../auth';
 import { formatDateTime } from '../../lib/branchTime';
 import { CountersPanel } from '../../widgets/counters/CountersPanel';
 import { useSettings } from './api';
@@ -15,7 +16,9 @@ import {
   SecuritySection,
   TiersSection,
 } from './FormSections';
+import { DashboardSection } from './DashboardSection';
 import { JsonSection } from './JsonSection';
+import { RulesSection } from './RulesSection';
 import { getAt, splitPath } from './paths';
 import { VersionsPanel } from './VersionsPanel';
 import './text';
@@ -64,6 +67,10 @@ export default function SettingsScreen() {
   const settings = useSettings();
   const [params, setParams] = useSearchParams();
   const active = params.get('section') ?? 'general';
+  const me = useMe();
+  // The raw JSON of the sections that have a form stays available to an administrator, behind this switch.
+  const [jsonView, setJsonView] = useState(false);
+  const showJson = jsonView && me.data?.role === 'admin';
   if (settings.isPending) return <Spin style={{ margin: 64 }} />;
   if (settings.error)
     return (
@@ -110,7 +117,12 @@ export default function SettingsScreen() {
     },
     { key: 'aging', children: form(['queue.aging'], (k) => <AgingSection key={k} config={config} />) },
     { key: 'intents', children: json('intents') },
-    { key: 'rules', children: json('rules') },
+    {
+      key: 'rules',
+      children: showJson
+        ? json('rules')
+        : form(['triage.rules'], (k) => <RulesSection key={k} config={config} />),
+    },
     { key: 'channels', children: json('channels') },
     { key: 'products', children: json('products') },
     { key: 'campaigns', children: json('campaigns') },
@@ -128,7 +140,12 @@ export default function SettingsScreen() {
     },
     { key: 'visit', children: json('visit') },
     { key: 'feedback', children: json('feedback') },
-    { key: 'dashboard', children: json('dashboard') },
+    {
+      key: 'dashboard',
+      children: showJson
+        ? json('dashboard')
+        : form(['dashboard'], (k) => <DashboardSection key={k} config={config} />),
+    },
     {
       key: 'counters',
       children: (
@@ -149,9 +166,17 @@ export default function SettingsScreen() {
   ];
   return (
     <div data-testid="settings-screen">
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('settings.title')}
-      </Typography.Title>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} align="start">
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t('settings.title')}
+        </Typography.Title>
+        {me.data?.role === 'admin' && (
+          <Space>
+            <Typography.Text type="secondary">{t('settings.jsonView')}</Typography.Text>
+            <Switch checked={jsonView} onChange={setJsonView} data-testid="json-view" />
+          </Space>
+        )}
+      </Space>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
         {t('settings.subtitle')}
       </Typography.Paragraph>
