@@ -140,6 +140,9 @@ for (const [size, lang, name] of SHOTS) {
       await page.keyboard.press('Enter');
       await expect(page.getByTestId('profile-panel').getByTestId('customer-name')).toHaveText(WHO.name);
       await expect(page.getByTestId('suggestions').locator('li.suggestion').first()).toBeVisible();
+      // The ticket and the customer's name are in view after the attach (the confirm button sat low).
+      await expect(page.getByTestId('current-number')).toBeInViewport();
+      await expect(page.getByTestId('profile-panel').getByTestId('customer-name')).toBeInViewport();
       await expectNoSidewaysScroll(page);
       await shot(page, `identify-done-${name}`);
     } finally {

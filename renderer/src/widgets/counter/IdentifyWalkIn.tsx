@@ -49,6 +49,8 @@ export function IdentifyWalkIn({ ticket, counterId, keysEnabled, onOpenChange }:
       qc.setQueryData(['ticket', view.id], view);
       void message.success(t('identifyWalkIn.done', { name: c.name }));
       setOpen(false);
+      // The confirm button sat low on the page: back to the top, where the ticket and the customer's name are.
+      window.scrollTo({ top: 0 });
     },
   });
 
