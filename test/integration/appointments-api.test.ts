@@ -219,6 +219,14 @@ describe('the next morning', () => {
     });
     expect(y.waitMinutes).toBeGreaterThanOrEqual(25);
     expect((await s.post(`/api/appointments/${booked.id}/check-in`, {}, lobby)).status).toBe(409);
+    // The board's appointment lane says its tickets' wait (no counter calls from it by name, yet it is served).
+    const board = await json<{ queues: { key: string; waiting: number; waitMinutes: number | null }[] }>(
+      await s.get('/api/queues', lobby),
+    );
+    expect(board.queues.find((q) => q.key === 'appointment')).toMatchObject({
+      waiting: 1,
+      waitMinutes: y.waitMinutes,
+    });
 
     const counters = await json<{ counters: { id: string; name: string }[] }>(
       await s.get('/api/counters', lobby),

@@ -272,7 +272,10 @@ export class QueueBoard {
     const ctx = this.waits.context(all, now);
     return defs.map((q) => {
       const waiting = orderWaiting(all, [q.key], rules.queue);
-      const wait = this.waits.forNewArrival(q.key, waiting, ctx);
+      const wait =
+        q.key === rules.appointments.laneQueue
+          ? this.laneWait(waiting, now)
+          : this.waits.forNewArrival(q.key, waiting, ctx);
       return {
         key: q.key,
         prefix: q.prefix,
@@ -284,6 +287,23 @@ export class QueueBoard {
         tickets: waiting.map(publicTicket),
       };
     });
+  }
+
+  /**
+   * The appointment lane on the board: no counter calls from it by name (each ticket is called by the counters of
+   * the queue it names), so its wait is its tickets' own — the longest of them — not "暂无窗口办理".
+   */
+  private laneWait(
+    waiting: readonly TicketState[],
+    now: number,
+  ): { minutes: number | null; servers: number } {
+    if (waiting.length === 0) return { minutes: 0, servers: 0 };
+    const places = waiting.map((t) => this.place(t, now));
+    const known = places.map((p) => p.waitMinutes).filter((m): m is number => m !== null);
+    return {
+      minutes: known.length > 0 ? Math.max(...known) : null,
+      servers: Math.max(...places.map((p) => p.servers)),
+    };
   }
 
   private counterStates(now: number): CounterState[] {

@@ -135,7 +135,12 @@ export function BookingForm({ info }: { info: AppointmentInfo }) {
               >
                 {s.time}{' '}
                 <small>
-                  {s.booked >= s.capacity ? t('appt.full') : t('appt.left', { count: s.capacity - s.booked })}
+                  {/* A slot over (or the day's cap reached) is not bookable, whatever room it had. */}
+                  {s.booked >= s.capacity
+                    ? t('appt.full')
+                    : s.open
+                      ? t('appt.left', { count: s.capacity - s.booked })
+                      : t('appt.slotClosed')}
                 </small>
               </Button>
             ))}
