@@ -29,7 +29,7 @@ export interface CustomersDeps {
   now: () => number;
   rules: () => Pick<RulesConfig, 'customer' | 'branch' | 'suggest' | 'security'>;
   /** The customer's outcome history and the branch's learned conversion (Step 15); absent: rules alone. */
-  learning?: (customerId: string, now: number) => SuggestLearning;
+  learning?: (customerId: string, now: number, ticketId?: string) => SuggestLearning;
   /** Consent as it stands (desk events over the import); absent: the imported marketing flag alone. */
   consent?: (c: { id: string; marketingConsent: boolean }) => EffectiveConsent;
 }
@@ -156,8 +156,8 @@ export class CustomersApp {
   }
 
   /** GET /api/customers/:id/suggestions: 404 for an unknown customer. */
-  suggestions(id: string, intents: readonly string[]): SuggestResult {
-    return this.rank(this.require(id), intents, this.d.now());
+  suggestions(id: string, intents: readonly string[], ticketId?: string): SuggestResult {
+    return this.rank(this.require(id), intents, this.d.now(), ticketId);
   }
 
   /**
@@ -169,9 +169,9 @@ export class CustomersApp {
     return c ? this.rank(c, intents, now) : null;
   }
 
-  private rank(c: Customer, intents: readonly string[], now: number): SuggestResult {
+  private rank(c: Customer, intents: readonly string[], now: number, ticketId?: string): SuggestResult {
     const rules = this.d.rules();
-    const learning = this.d.learning?.(c.id, now);
+    const learning = this.d.learning?.(c.id, now, ticketId);
     return rankSuggestions(this.suggestCustomer(c, now), { intents: [...intents] }, rules.suggest, {
       now,
       timeZone: rules.branch.timezone,

@@ -27,11 +27,12 @@ export class SuggestLearningSource {
 
   constructor(private readonly d: LearningDeps) {}
 
-  forCustomer(customerId: string, now: number): SuggestLearning {
+  /** `ticketId`: the visit being served, whose own outcomes do not cool anything down until the next visit. */
+  forCustomer(customerId: string, now: number, ticketId?: string): SuggestLearning {
     const rules = this.d.rules();
     return {
       config: rules.suggestLearning,
-      outcomes: this.d.repo.history(customerId),
+      outcomes: this.d.repo.history(customerId, ticketId),
       conversion: this.conversion(now),
       reasonLabels: new Map(rules.visit.declineReasons.map((r) => [r.key, { zh: r.zh, en: r.en }])),
     };

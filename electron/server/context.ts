@@ -183,7 +183,7 @@ export class AppContext {
       pii,
       now: this.now,
       rules,
-      learning: (customerId, at) => learning.forCustomer(customerId, at),
+      learning: (customerId, at, ticketId) => learning.forCustomer(customerId, at, ticketId),
       consent: (c) => this.consent.effective(c.id, c.marketingConsent),
     });
     const outreachRepo = new OutreachRepo(store);

@@ -15,6 +15,11 @@ export const suggestionsQuery = z.object({
     .max(400)
     .optional()
     .transform((s) => (s ? s.split(',').filter(Boolean) : [])),
+  /**
+   * The visit being served (Step 15): its own outcomes do not cool their products down yet, so the list the teller
+   * is answering stays put until the next visit.
+   */
+  ticketId: z.string().min(1).max(64).optional(),
 });
 
 export const outcomeRequest = z

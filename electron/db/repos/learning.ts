@@ -9,14 +9,17 @@ import { outcomeFactFromRow, pastOutcomeFromRow, type OutcomeFactRow } from '../
 export class LearningRepo {
   constructor(private readonly store: Store) {}
 
-  /** The customer's latest standing outcomes, newest first. */
-  history(customerId: string, limit = 50): PastOutcome[] {
+  /** The customer's latest standing outcomes, newest first; those of `exceptTicket` (the visit under way) left out. */
+  history(customerId: string, exceptTicket?: string, limit = 50): PastOutcome[] {
+    let q = this.store.k
+      .selectFrom('suggestion_outcomes as o')
+      .select(['o.id', 'o.product_code', 'o.outcome', 'o.reason', 'o.at'])
+      .where('o.customer_id', '=', customerId);
+    if (exceptTicket)
+      q = q.where((e) => e.or([e('o.ticket_id', 'is', null), e('o.ticket_id', '!=', exceptTicket)]));
     return this.store
       .all(
-        this.store.k
-          .selectFrom('suggestion_outcomes as o')
-          .select(['o.id', 'o.product_code', 'o.outcome', 'o.reason', 'o.at'])
-          .where('o.customer_id', '=', customerId)
+        q
           .where('o.undoes_id', 'is', null)
           .where(({ not, exists, selectFrom }) =>
             not(

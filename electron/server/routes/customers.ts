@@ -13,7 +13,9 @@ export function customerRoutes(http: Http, deps: { customers: CustomersApp; visi
   route(http, api.profile, ({ params, me }) =>
     customers.profile(params.id, me?.id ?? null, me?.role ?? null),
   );
-  route(http, api.suggestions, ({ params, query }) => customers.suggestions(params.id, query.intents));
+  route(http, api.suggestions, ({ params, query }) =>
+    customers.suggestions(params.id, query.intents, query.ticketId),
+  );
   route(http, api.activity, ({ params }) => visits.activity(params.id));
   route(http, api.reveal, ({ params, body, me }) =>
     customers.reveal(params.id, body.field, body.reason, me?.id ?? null),

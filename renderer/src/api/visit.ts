@@ -16,13 +16,21 @@ export function useVisitConfig() {
   });
 }
 
-export function useSuggestions(customerId: string | null, intents: readonly string[] = []) {
+/**
+ * The suggestions for a visit (`ticketId`) or a profile browsed outside one. Per visit: a new visit asks again, as
+ * what the customer said last time now shapes the list (Step 15).
+ */
+export function useSuggestions(
+  customerId: string | null,
+  intents: readonly string[] = [],
+  ticketId: string | null = null,
+) {
   return useQuery({
-    queryKey: ['suggestions', customerId, intents.join(',')],
+    queryKey: ['suggestions', customerId, intents.join(','), ticketId],
     queryFn: () =>
       call(routes.customers.suggestions, {
         params: { id: customerId ?? '' },
-        query: { intents: intents.length ? intents.join(',') : undefined },
+        query: { intents: intents.length ? intents.join(',') : undefined, ticketId: ticketId ?? undefined },
       }),
     enabled: !!customerId,
     staleTime: 60_000,

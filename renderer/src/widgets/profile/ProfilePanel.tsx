@@ -10,6 +10,8 @@ import { DialogScope, useDialogScope } from './dialogScope';
 import { HoldingsList } from './HoldingsList';
 import { ProfileActivity } from './ProfileActivity';
 import { RelationshipCard } from '../outreach/RelationshipCard';
+import { ConsentCard } from '../consent/ConsentCard';
+import '../suggest/suggest.css';
 import { ProfileHeader } from './ProfileHeader';
 import './profile.css';
 
@@ -67,6 +69,7 @@ export function ProfilePanel({
           )}
           <div className="profile__side">
             <RelationshipCard customerId={c.id} />
+            <ConsentCard customerId={c.id} />
             <ProfileActivity customerId={c.id} />
             <HoldingsList holdings={c.holdings} />
           </div>

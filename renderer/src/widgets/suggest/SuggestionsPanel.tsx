@@ -39,7 +39,7 @@ export function SuggestionsPanel({ customerId, ticketId, intents, keysEnabled }:
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const bi = useBilingual();
-  const suggestions = useSuggestions(customerId, intents);
+  const suggestions = useSuggestions(customerId, intents, ticketId);
   const activity = useActivity(customerId);
   const record = useRecordOutcome();
   // Outcomes recorded outside a visit live only here; during a visit the server's list is the truth.
