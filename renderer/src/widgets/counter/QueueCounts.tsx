@@ -23,7 +23,8 @@ export function QueueCounts({ queues, mine }: { queues: QueueSnapshot['queues'];
               {q.waiting}
             </div>
             <Typography.Text type="secondary">
-              {q.waiting === 0 || q.waitMinutes === null
+              {/* "约 0 分钟" says nothing: a due appointment lane (or a queue served at once) shows no wait. */}
+              {q.waiting === 0 || q.waitMinutes === null || q.waitMinutes === 0
                 ? '\u00a0'
                 : t('counter.waitAbout', { count: q.waitMinutes })}
             </Typography.Text>
