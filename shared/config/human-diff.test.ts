@@ -102,3 +102,15 @@ describe('describeChanges (the version view in words)', () => {
     expect(ruleSentence(r, names, 'en')).toBe('When always → lobby care; because: why');
   });
 });
+
+describe('describeChanges and key order', () => {
+  it('a version stored with its keys in another order reads as unchanged', () => {
+    const after = base();
+    const p = after.suggest.products[0];
+    const r = after.triage.rules[0];
+    if (!p || !r) throw new Error('data');
+    after.suggest.products[0] = Object.fromEntries(Object.entries(p).reverse()) as typeof p;
+    after.triage.rules[0] = { ...r, effect: Object.fromEntries(Object.entries(r.effect).reverse()) };
+    expect(describeChanges(base(), after)).toEqual([]);
+  });
+});

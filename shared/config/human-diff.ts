@@ -25,7 +25,19 @@ const quote = (s: string, l: Lang) => (l === 'zh' ? `「${s}」` : `"${s}"`);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** JSON with sorted keys: a version saved with its keys in another order is the same rules. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    isObject(x)
+      ? Object.fromEntries(
+          Object.keys(x)
+            .sort()
+            .map((k) => [k, x[k]]),
+        )
+      : x,
+  );
+}
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
 
 /** A value in words: fen as ¥ with grouping, yes/no, lists joined, times as dates. */
 export function valueText(key: string, v: unknown, lang: Lang): string {
@@ -176,7 +188,7 @@ function ruleLines(before: RulesConfig, after: RulesConfig): ChangeLine[] {
           ? `${r.enabled ? '启用' : '停用'}分流规则「${r.reason.zh}」`
           : `${r.enabled ? 'Enabled' : 'Disabled'} triage rule "${r.reason.en}"`,
       );
-    const body = (x: TriageRule) => JSON.stringify({ c: x.conditions, e: x.effect, r: x.reason });
+    const body = (x: TriageRule) => canonical({ c: x.conditions, e: x.effect, r: x.reason });
     if (body(o) !== body(r))
       push((l) =>
         l === 'zh'

@@ -154,7 +154,13 @@ function RuleEditor({ name, config, lang }: { name: number; config: RulesConfig;
   const multi = (field: string, label: string, options: { value: string; label: string }[]) => (
     <Col span={8}>
       <Form.Item name={[name, 'conditions', field]} label={label} normalize={noEmpty}>
-        <Select mode="multiple" allowClear options={options} data-testid={`cond-${field}`} />
+        <Select
+          mode="multiple"
+          allowClear
+          optionFilterProp="label"
+          options={options}
+          data-testid={`cond-${field}`}
+        />
       </Form.Item>
     </Col>
   );
@@ -212,6 +218,8 @@ function RuleEditor({ name, config, lang }: { name: number; config: RulesConfig;
             normalize={anyOut}
           >
             <Select
+              showSearch
+              optionFilterProp="label"
               options={[{ value: ANY, label: t('settings.rules.none') }, ...channels]}
               data-testid="effect-prefer"
             />
@@ -232,7 +240,7 @@ function RuleEditor({ name, config, lang }: { name: number; config: RulesConfig;
         </Col>
         <Col span={8}>
           <Form.Item name={[name, 'effect', 'forbid']} label={cw('forbid')} normalize={noEmpty}>
-            <Select mode="multiple" allowClear options={channels} />
+            <Select mode="multiple" allowClear optionFilterProp="label" options={channels} />
           </Form.Item>
         </Col>
         <Col span={24}>
