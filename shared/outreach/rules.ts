@@ -1,6 +1,7 @@
 import { classifyTier, TIER_KEYS, type TierKey } from '../customer/tier';
 import { formatFen } from '../money';
 import { branchDay } from '../queue/numbering';
+import { zonedInstant } from '../import/values';
 import type { OutreachConfig, OutreachRuleKey, OutreachRules } from './config';
 import type { BalancePoint, OutreachContext, OutreachCustomer, OutreachHit } from './types';
 
@@ -100,19 +101,31 @@ export function churnRiskRule(
   return null;
 }
 
+/** The first instant of the branch month of `now`, and of the next month. */
+function monthBounds(now: number, timeZone: string): { from: number; to: number } {
+  const [y, m] = date(now, timeZone).split('-').map(Number) as [number, number];
+  return {
+    from: zonedInstant({ y, m, d: 1, minutes: 0 }, timeZone),
+    to: zonedInstant({ y: m === 12 ? y + 1 : y, m: m === 12 ? 1 : m + 1, d: 1, minutes: 0 }, timeZone),
+  };
+}
+
 /** 达标: crossed a milestone (5万) or reached the next tier this month: congratulate, the 5万达标 campaign. */
 export function crossedRule(
   c: OutreachCustomer,
   r: OutreachRules['crossed'],
   ctx: OutreachContext,
 ): OutreachHit | null {
-  const month = date(ctx.now, ctx.timeZone).slice(0, 7);
-  const inMonth = c.history.filter((p) => date(p.asOf, ctx.timeZone).slice(0, 7) === month);
+  // The branch month as two instants (cached per day), not a calendar date per snapshot: the lists run over every
+  // customer's history, and a time-zone conversion per point was most of their cost.
+  const { from, to } = monthBounds(ctx.now, ctx.timeZone);
+  const inMonth = c.history.filter((p) => p.asOf >= from && p.asOf < to);
   const last = inMonth.at(-1);
   if (!last) return null;
-  const before = c.history.filter((p) => date(p.asOf, ctx.timeZone).slice(0, 7) < month).at(-1);
+  let before: BalancePoint | undefined;
+  for (const p of c.history) if (p.asOf < from) before = p;
   // Without a balance from before this month, only a customer new this month is known to have started at 0.
-  if (!before && date(c.createdAt, ctx.timeZone).slice(0, 7) < month) return null;
+  if (!before && c.createdAt < from) return null;
   const startFen = before?.aumFen ?? 0;
   const startTier = before ? before.tier : classifyTier(0, ctx.tiers).tier;
   const crossedAt = (limit: number) => inMonth.find((p) => p.aumFen >= limit)?.asOf ?? last.asOf;

@@ -83,7 +83,8 @@ test('screenshots of the outreach list and the book at every size and in English
   test.setTimeout(120_000);
   for (const [size, viewport] of Object.entries(SIZES)) {
     const { context, page } = await staffPage(browser, 'rm1', viewport);
-    await page.goto('/book');
+    // An RM's home is their book.
+    await expect(page).toHaveURL(/\/book$/);
     await expect(page.getByTestId(`log-${customer.no}`)).toBeVisible();
     await shot(page, `outreach-${size}`);
     await page.getByRole('tab', { name: '我的客户' }).click();
@@ -134,6 +135,42 @@ test('the RM works their list: logs a contact and sets the next one', async ({ b
   expect(panel.contacts[0]?.note).not.toContain('13912345678');
   expect(panel.contacts[0]?.nextStep).toBe('下周到网点面谈理财方案');
   await context.close();
+});
+
+test("the manager's dashboard shows today's outreach, done versus due, per list and per RM", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const figures = await as<{
+    today: { due: number; done: number };
+    byStaff: { name: string | null; contacts: number }[];
+  }>('manager1', 'GET', '/api/outreach/figures');
+  expect(figures.today.due).toBeGreaterThanOrEqual(figures.today.done);
+  const runs = [
+    ...Object.entries(SIZES).map(([size, viewport]) => ({ size, viewport, en: false })),
+    { size: 'en-768p', viewport: SIZES['768p'], en: true },
+  ];
+  for (const { size, viewport, en } of runs) {
+    const { context, page } = await staffPage(browser, 'manager1', viewport, en);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    const card = page.getByTestId('outreach-dash');
+    await expect(card).toBeVisible();
+    await expect(card).toContainText(en ? "Outreach · today's lists" : '客户经营 · 今日联络名单');
+    // The RMs' rows: rm1 is there once the list gives them customers (the spec assigned one).
+    await expect(page.getByTestId('outreach-dash-staff')).toContainText('陈杰');
+    if (figures.today.due > 0) await expect(page.getByTestId('outreach-dash-chart')).toBeVisible();
+    // Nothing of the card wider than the page.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({
+      path: `test/output/screens/step14/dashboard-outreach-${size}.png`,
+      animations: 'disabled',
+    });
+    await context.close();
+  }
 });
 
 test("the teller sees the lobby's 严格审核 mark on the called ticket", async ({ browser }) => {

@@ -20,6 +20,7 @@ import { branchDay } from '@shared/queue';
 import { newId } from '../../db/ids';
 import { ruleKeyOf } from '../../db/convert/outreach';
 import { evaluate, listInstant } from './lists';
+import { DailyInputs } from './daily';
 import { customerNotFound, MANAGERS, staffRef, type Caller, type OutreachDeps } from './deps';
 
 export { OwnerAlerts } from './alerts';
@@ -29,7 +30,11 @@ export type { OutreachDeps } from './deps';
 
 /** 客户经营: the RM's book, the daily outreach lists, the contact log and its figures. */
 export class OutreachApp {
-  constructor(private readonly d: OutreachDeps) {}
+  private readonly inputs: DailyInputs;
+
+  constructor(private readonly d: OutreachDeps) {
+    this.inputs = new DailyInputs(d.repo);
+  }
 
   // ── the book and the lists ──────────────────────────────────────────────────────────
   book(staffId: string): BookList {
@@ -84,7 +89,8 @@ export class OutreachApp {
     }
     const today = this.d.repo.contactedOn(day);
     const items: OutreachItem[] = [];
-    for (const e of evaluate(this.d.repo, this.d.consent, rules, ids, at, owners, q.rule)) {
+    const inputs = this.inputs.get(ids, day, at, rules.outreach.rules.maturity.withinDays, now);
+    for (const e of evaluate(this.d.repo, this.d.consent, rules, ids, at, owners, q.rule, inputs)) {
       if (e.hits.length === 0) continue;
       const owner = owners.get(e.base.id)?.owner ?? null;
       const assignee = owner ?? assigned.get(e.base.id) ?? null;

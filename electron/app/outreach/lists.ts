@@ -37,6 +37,38 @@ function tierOf(t: string): TierKey {
   return TIER_KEYS.find((k) => k === t) ?? 'potential';
 }
 
+/** What the rules read of the customers besides the contact log: the rows, balance history, maturities. */
+export interface ListInputs {
+  bases: OutreachBase[];
+  history: Map<string, BalancePoint[]>;
+  maturities: Map<string, Maturity[]>;
+}
+
+/** The inputs of these customers (all when null), read now. */
+export function readInputs(
+  repo: OutreachRepo,
+  ids: readonly string[] | null,
+  at: number,
+  withinDays: number,
+): ListInputs {
+  const history = new Map<string, BalancePoint[]>();
+  for (const [id, ps] of repo.history(ids))
+    history.set(
+      id,
+      ps.map((p) => ({ ...p, tier: tierOf(p.tier) })),
+    );
+  const maturities = new Map<string, Maturity[]>();
+  for (const [id, ms] of repo.maturities(at - DAY_MS, at + withinDays * DAY_MS))
+    maturities.set(
+      id,
+      ms.map((m) => ({
+        ...m,
+        productType: PRODUCT_TYPES.find((t) => t === m.productType) ?? 'time_deposit',
+      })),
+    );
+  return { bases: repo.bases(ids), history, maturities };
+}
+
 /** Runs the list rules over these customers (all when null) at `at`, with consent applied to every hit. */
 export function evaluate(
   repo: OutreachRepo,
@@ -46,22 +78,19 @@ export function evaluate(
   at: number,
   owners: Map<string, { owner: StaffRef; assignedAt: number }>,
   only?: OutreachRuleKey,
+  /** The day's inputs already read (DailyInputs); else they are read now. */
+  inputs?: ListInputs,
 ): Evaluated[] {
   const cfg = rules.outreach;
-  const bases = repo.bases(ids);
-  const history = repo.history(ids);
-  const maturities = repo.maturities(at - DAY_MS, at + cfg.rules.maturity.withinDays * DAY_MS);
+  const { bases, history, maturities } = inputs ?? readInputs(repo, ids, at, cfg.rules.maturity.withinDays);
   const contacts = repo.contactSummary();
   const followUps = repo.openFollowUps();
   const consent = consentOf(bases);
   const ctx: OutreachContext = { now: at, timeZone: rules.branch.timezone, tiers: rules.customer.tiers };
   return bases.map((b) => {
     const s = contacts.get(b.id);
-    const hist: BalancePoint[] = (history.get(b.id) ?? []).map((p) => ({ ...p, tier: tierOf(p.tier) }));
-    const mats: Maturity[] = (maturities.get(b.id) ?? []).map((m) => ({
-      ...m,
-      productType: PRODUCT_TYPES.find((t) => t === m.productType) ?? 'time_deposit',
-    }));
+    const hist = history.get(b.id) ?? [];
+    const mats = maturities.get(b.id) ?? [];
     const c = consent.get(b.id) ?? { doNotContact: false, marketing: b.marketingConsent };
     const hits = c.doNotContact
       ? []

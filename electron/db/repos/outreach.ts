@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { CorporateGrade, Segment } from '@shared/customer/enums';
 import type { TierKey } from '@shared/customer/tier';
-import type { Store } from '../connection';
 import type { ContactTable, CustomerMarkTable } from '../schema';
 import {
   contactFromRow,
@@ -10,6 +9,7 @@ import {
   type OutreachBase,
   type OwnerRecord,
 } from '../convert/outreach';
+import { BASE_COLUMNS, OutreachListRepo } from './outreach-lists';
 
 /** Which valuable customers (by stored tier / corporate grade) a bulk assignment or the unowned list covers. */
 export interface ValuableFilter {
@@ -20,31 +20,8 @@ export interface ValuableFilter {
   corporateGrade?: CorporateGrade | undefined;
 }
 
-const BASE_COLUMNS = [
-  'c.id',
-  'c.customer_no',
-  'c.kind',
-  'c.name',
-  'c.phone_masked',
-  'c.aum_fen',
-  'c.lifecycle',
-  'c.relationship_type',
-  'c.corporate_grade',
-  'c.birth_month',
-  'c.marketing_consent',
-  'c.created_at',
-  'c.last_visit_at',
-  'c.last_txn_at',
-] as const;
-
 /** Step 14 tables: customer_owners, customer_marks, contacts, outreach_assignments (migration 0015). */
-export class OutreachRepo {
-  constructor(private readonly store: Store) {}
-
-  private get k() {
-    return this.store.k;
-  }
-
+export class OutreachRepo extends OutreachListRepo {
   // ── owners ─────────────────────────────────────────────────────────────────────────
   owner(customerId: string): OwnerRecord | undefined {
     return this.owners([customerId]).get(customerId);
@@ -153,119 +130,6 @@ export class OutreachRepo {
 
   countUnowned(f: ValuableFilter): number {
     return this.valuable(f, { unownedOnly: true }).length;
-  }
-
-  // ── the customers the lists look at ─────────────────────────────────────────────────
-  /** Customers by id (all when null), with what the list rules read. */
-  bases(ids: readonly string[] | null): OutreachBase[] {
-    let q = this.k.selectFrom('customers as c').select(BASE_COLUMNS);
-    if (ids) {
-      if (ids.length === 0) return [];
-      q = q.where('c.id', 'in', ids);
-    }
-    return this.store.all(q).map(outreachBaseFromRow);
-  }
-
-  /** Balance history per customer, oldest first. */
-  history(ids: readonly string[] | null): Map<string, { asOf: number; aumFen: number; tier: string }[]> {
-    let q = this.k
-      .selectFrom('aum_snapshots')
-      .select(['customer_id', 'as_of', 'aum_fen', 'tier'])
-      .orderBy('customer_id')
-      .orderBy('as_of');
-    if (ids) {
-      if (ids.length === 0) return new Map();
-      q = q.where('customer_id', 'in', ids);
-    }
-    const out = new Map<string, { asOf: number; aumFen: number; tier: string }[]>();
-    for (const r of this.store.all(q)) {
-      const list = out.get(r.customer_id) ?? [];
-      list.push({ asOf: r.as_of, aumFen: r.aum_fen, tier: r.tier });
-      out.set(r.customer_id, list);
-    }
-    return out;
-  }
-
-  /** Holdings ending between the two instants, per customer. */
-  maturities(
-    from: number,
-    to: number,
-  ): Map<
-    string,
-    { productType: string; productCode: string | null; balanceFen: number; maturityAt: number }[]
-  > {
-    const rows = this.store.all(
-      this.k
-        .selectFrom('holdings')
-        .select(['customer_id', 'product_type', 'product_code', 'balance_fen', 'maturity_at'])
-        .where('maturity_at', '>=', from)
-        .where('maturity_at', '<=', to),
-    );
-    const out = new Map<
-      string,
-      { productType: string; productCode: string | null; balanceFen: number; maturityAt: number }[]
-    >();
-    for (const r of rows) {
-      const list = out.get(r.customer_id) ?? [];
-      list.push({
-        productType: r.product_type,
-        productCode: r.product_code,
-        balanceFen: r.balance_fen,
-        maturityAt: r.maturity_at ?? 0,
-      });
-      out.set(r.customer_id, list);
-    }
-    return out;
-  }
-
-  /** The last contact per customer and per customer and list, and the next planned contact. */
-  contactSummary(): Map<
-    string,
-    { last: number; byRule: Record<string, number>; nextAt: number | null; nextAtSet: number }
-  > {
-    const rows = this.store.all(
-      this.k
-        .selectFrom('contacts')
-        .select(['customer_id', 'rule', (e) => e.fn.max('at').as('last')])
-        .groupBy(['customer_id', 'rule']),
-    );
-    const out = new Map<
-      string,
-      { last: number; byRule: Record<string, number>; nextAt: number | null; nextAtSet: number }
-    >();
-    for (const r of rows) {
-      const s = out.get(r.customer_id) ?? { last: 0, byRule: {}, nextAt: null, nextAtSet: 0 };
-      s.last = Math.max(s.last, Number(r.last));
-      if (r.rule) s.byRule[r.rule] = Number(r.last);
-      out.set(r.customer_id, s);
-    }
-    // The next planned contact: the one set by the latest contact that set one.
-    const next = this.store.all(
-      this.k
-        .selectFrom('contacts')
-        .select(['customer_id', 'next_at', 'at'])
-        .where('next_at', 'is not', null)
-        .orderBy('at'),
-    );
-    for (const r of next) {
-      const s = out.get(r.customer_id);
-      if (s && r.at >= s.nextAtSet) {
-        s.nextAt = r.next_at;
-        s.nextAtSet = r.at;
-      }
-    }
-    return out;
-  }
-
-  openFollowUps(): Map<string, number> {
-    const rows = this.store.all(
-      this.k
-        .selectFrom('follow_ups')
-        .select(['customer_id', (e) => e.fn.countAll<number>().as('n')])
-        .where('status', '=', 'open')
-        .groupBy('customer_id'),
-    );
-    return new Map(rows.map((r) => [r.customer_id, Number(r.n)]));
   }
 
   // ── marks ──────────────────────────────────────────────────────────────────────────

@@ -1,0 +1,167 @@
+import type { Store } from '../connection';
+import { outreachBaseFromRow, type OutreachBase } from '../convert/outreach';
+
+/** What the outreach lists read of a customer (the rules' OutreachCustomer, less the contact log). */
+export const BASE_COLUMNS = [
+  'c.id',
+  'c.customer_no',
+  'c.kind',
+  'c.name',
+  'c.phone_masked',
+  'c.aum_fen',
+  'c.lifecycle',
+  'c.relationship_type',
+  'c.corporate_grade',
+  'c.birth_month',
+  'c.marketing_consent',
+  'c.created_at',
+  'c.last_visit_at',
+  'c.last_txn_at',
+] as const;
+
+/** The outreach lists' reads (migration 0015 and the import history): customers, balances, maturities, contacts. */
+export class OutreachListRepo {
+  constructor(protected readonly store: Store) {}
+
+  protected get k() {
+    return this.store.k;
+  }
+
+  // ── the customers the lists look at ─────────────────────────────────────────────────
+  /** Customers by id (all when null), with what the list rules read. */
+  bases(ids: readonly string[] | null): OutreachBase[] {
+    let q = this.k.selectFrom('customers as c').select(BASE_COLUMNS);
+    if (ids) {
+      if (ids.length === 0) return [];
+      q = q.where('c.id', 'in', ids);
+    }
+    return this.store.all(q).map(outreachBaseFromRow);
+  }
+
+  /**
+   * Customers whose list inputs changed since `since` outside an import: a profile edit or a new customer
+   * (updated_at), a visit (last_visit_at). One scan in SQLite, few rows out.
+   */
+  basesChangedSince(since: number): OutreachBase[] {
+    return this.store
+      .all(
+        this.k
+          .selectFrom('customers as c')
+          .select(BASE_COLUMNS)
+          .where((e) => e.or([e('c.updated_at', '>=', since), e('c.last_visit_at', '>=', since)])),
+      )
+      .map(outreachBaseFromRow);
+  }
+
+  /** Changes whenever an import has run: the lists' balance history and maturities come only from imports. */
+  importStamp(): string {
+    const r = this.store.first(
+      this.k
+        .selectFrom('import_runs')
+        .select((e) => [e.fn.countAll<number>().as('n'), e.fn.max('finished_at').as('f')]),
+    );
+    return `${r?.n ?? 0}:${r?.f ?? 0}`;
+  }
+
+  /** Balance history per customer, oldest first. */
+  history(ids: readonly string[] | null): Map<string, { asOf: number; aumFen: number; tier: string }[]> {
+    let q = this.k
+      .selectFrom('aum_snapshots')
+      .select(['customer_id', 'as_of', 'aum_fen', 'tier'])
+      .orderBy('customer_id')
+      .orderBy('as_of');
+    if (ids) {
+      if (ids.length === 0) return new Map();
+      q = q.where('customer_id', 'in', ids);
+    }
+    const out = new Map<string, { asOf: number; aumFen: number; tier: string }[]>();
+    for (const r of this.store.all(q)) {
+      const list = out.get(r.customer_id) ?? [];
+      list.push({ asOf: r.as_of, aumFen: r.aum_fen, tier: r.tier });
+      out.set(r.customer_id, list);
+    }
+    return out;
+  }
+
+  /** Holdings ending between the two instants, per customer. */
+  maturities(
+    from: number,
+    to: number,
+  ): Map<
+    string,
+    { productType: string; productCode: string | null; balanceFen: number; maturityAt: number }[]
+  > {
+    const rows = this.store.all(
+      this.k
+        .selectFrom('holdings')
+        .select(['customer_id', 'product_type', 'product_code', 'balance_fen', 'maturity_at'])
+        .where('maturity_at', '>=', from)
+        .where('maturity_at', '<=', to),
+    );
+    const out = new Map<
+      string,
+      { productType: string; productCode: string | null; balanceFen: number; maturityAt: number }[]
+    >();
+    for (const r of rows) {
+      const list = out.get(r.customer_id) ?? [];
+      list.push({
+        productType: r.product_type,
+        productCode: r.product_code,
+        balanceFen: r.balance_fen,
+        maturityAt: r.maturity_at ?? 0,
+      });
+      out.set(r.customer_id, list);
+    }
+    return out;
+  }
+
+  /** The last contact per customer and per customer and list, and the next planned contact. */
+  contactSummary(): Map<
+    string,
+    { last: number; byRule: Record<string, number>; nextAt: number | null; nextAtSet: number }
+  > {
+    const rows = this.store.all(
+      this.k
+        .selectFrom('contacts')
+        .select(['customer_id', 'rule', (e) => e.fn.max('at').as('last')])
+        .groupBy(['customer_id', 'rule']),
+    );
+    const out = new Map<
+      string,
+      { last: number; byRule: Record<string, number>; nextAt: number | null; nextAtSet: number }
+    >();
+    for (const r of rows) {
+      const s = out.get(r.customer_id) ?? { last: 0, byRule: {}, nextAt: null, nextAtSet: 0 };
+      s.last = Math.max(s.last, Number(r.last));
+      if (r.rule) s.byRule[r.rule] = Number(r.last);
+      out.set(r.customer_id, s);
+    }
+    // The next planned contact: the one set by the latest contact that set one.
+    const next = this.store.all(
+      this.k
+        .selectFrom('contacts')
+        .select(['customer_id', 'next_at', 'at'])
+        .where('next_at', 'is not', null)
+        .orderBy('at'),
+    );
+    for (const r of next) {
+      const s = out.get(r.customer_id);
+      if (s && r.at >= s.nextAtSet) {
+        s.nextAt = r.next_at;
+        s.nextAtSet = r.at;
+      }
+    }
+    return out;
+  }
+
+  openFollowUps(): Map<string, number> {
+    const rows = this.store.all(
+      this.k
+        .selectFrom('follow_ups')
+        .select(['customer_id', (e) => e.fn.countAll<number>().as('n')])
+        .where('status', '=', 'open')
+        .groupBy('customer_id'),
+    );
+    return new Map(rows.map((r) => [r.customer_id, Number(r.n)]));
+  }
+}
