@@ -53,7 +53,7 @@ export class DashboardApp {
     const tz = rules.branch.timezone;
     const day = branchDay(now, tz);
     const from = dayStartOf(day, tz);
-    const tickets: LiveTicket[] = this.d.repo.dayTickets(day).map((r) => ({ ...r.state, tier: r.tier }));
+    const tickets: LiveTicket[] = this.d.repo.dayTickets(day);
 
     const total = emptySums();
     for (const t of tickets) addTicket(total, ticketMetrics(t), slTargetMs(cfg, t.queue));

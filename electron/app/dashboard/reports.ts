@@ -85,16 +85,17 @@ export class ReportsApp {
     );
     const offset = zoneOffsetMs(fromMs, rules.branch.timezone);
 
-    const days = repo.byDay(from, to, targets);
+    repo.refresh(from, to, targets, offset);
+    const days = repo.byDay(from, to);
     const total = days.reduce((acc, d) => mergeSums(acc, d.sums), emptySums());
     const staffOutcomes = new Map<string, { shown: number; accepted: number }>();
-    for (const r of repo.outcomes(fromMs, toMs, 'staff')) {
+    for (const r of repo.outcomes(from, to, 'staff')) {
       const s = staffOutcomes.get(r.key ?? '') ?? { shown: 0, accepted: 0 };
       s.shown += r.n;
       if (r.outcome === 'accepted') s.accepted += r.n;
       staffOutcomes.set(r.key ?? '', s);
     }
-    const staff = repo.byStaff(from, to, targets).map((s) => {
+    const staff = repo.byStaff(from, to).map((s) => {
       const o = staffOutcomes.get(s.staffId) ?? { shown: 0, accepted: 0 };
       return {
         staffId: s.staffId,
@@ -145,18 +146,18 @@ export class ReportsApp {
       from,
       to,
       total: figuresOf(total),
-      heat: heatGrid(repo.heat(from, to, offset)),
+      heat: heatGrid(repo.heat(from, to)),
       days: days.map((d) => ({ day: d.day, figures: figuresOf(d.sums) })),
       staff,
-      products: conversions(repo.outcomes(fromMs, toMs, 'product'), (k) => {
+      products: conversions(repo.outcomes(from, to, 'product'), (k) => {
         const p = products.find((x) => x.code === k);
         return p ? p.name : { zh: k, en: k };
       }),
-      campaigns: conversions(repo.outcomes(fromMs, toMs, 'campaign'), (k) => {
+      campaigns: conversions(repo.outcomes(from, to, 'campaign'), (k) => {
         const c = campaigns.find((x) => x.id === k);
         return c ? c.name : k ? { zh: k, en: k } : none;
       }),
-      tiers: conversions(repo.outcomes(fromMs, toMs, 'tier'), (k) => {
+      tiers: conversions(repo.outcomes(from, to, 'tier'), (k) => {
         const t = tiers.find((x) => x.key === k);
         return t ? { zh: t.zh, en: t.en } : { zh: k, en: k };
       }),

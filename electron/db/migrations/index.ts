@@ -12,6 +12,7 @@ import * as m0013 from './0013-appointments';
 import * as m0014 from './0014-feedback';
 import * as m0015 from './0015-outreach';
 import * as m0016 from './0016-feedback-headoffice';
+import * as m0020 from './0020-fact-rollups';
 import * as m0021 from './0021-consent';
 import * as m0022 from './0022-settings-impact';
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '0014-feedback': m0014,
   '0015-outreach': m0015,
   '0016-feedback-headoffice': m0016,
+  '0020-fact-rollups': m0020,
   '0021-consent': m0021,
   '0022-settings-impact': m0022,
 };

@@ -3,8 +3,9 @@ import type { Store } from '../connection';
 
 /**
  * History reads over ticket_facts (one row per ticket with its measures from shared/metrics, kept in the
- * ticket event's transaction), suggestion_outcomes, complaints and aum_snapshots. The sums are the ones
- * shared/metrics' addTicket keeps, so figuresOf() gives the same ratios as the live dashboard.
+ * ticket event's transaction) through its per-day rollups (migration 0020), suggestion_outcomes, complaints and
+ * aum_snapshots. The sums are the ones shared/metrics' addTicket keeps, so figuresOf() gives the same ratios as the
+ * live dashboard.
  */
 
 /** SL target per queue as SQL: `CASE queue WHEN ? THEN ? … ELSE ? END` and its parameters. */
@@ -21,17 +22,27 @@ export function targetSql(targets: readonly { queue: string; ms: number }[], def
   };
 }
 
-const SUMS = (target: string) => `count(*) AS arrived,
-  sum(outcome = 'served') AS served,
-  sum(outcome = 'served' AND wait_ms <= ${target}) AS slMet,
-  sum(outcome = 'no_show') AS noShows,
-  sum(outcome = 'walked_away') AS walkedAway,
-  coalesce(sum(CASE WHEN outcome IN ('served', 'no_show') THEN wait_ms END), 0) AS waitSum,
-  sum(outcome IN ('served', 'no_show') AND wait_ms IS NOT NULL) AS waitN,
-  coalesce(sum(CASE WHEN outcome = 'served' THEN walk_ms END), 0) AS walkSum,
-  sum(outcome = 'served' AND walk_ms IS NOT NULL) AS walkN,
-  coalesce(sum(CASE WHEN outcome = 'served' THEN service_ms END), 0) AS serviceSum,
-  sum(outcome = 'served' AND service_ms IS NOT NULL) AS serviceN`;
+/** A day's sums as a rollup row stores them (the same as shared/metrics' addTicket keeps), SL against `target`. */
+const ROLLUP_SUMS = (target: string) => `count(*),
+  coalesce(sum(outcome = 'served'), 0),
+  coalesce(sum(outcome = 'served' AND wait_ms <= ${target}), 0),
+  coalesce(sum(outcome = 'no_show'), 0),
+  coalesce(sum(outcome = 'walked_away'), 0),
+  coalesce(sum(CASE WHEN outcome IN ('served', 'no_show') THEN wait_ms END), 0),
+  coalesce(sum(outcome IN ('served', 'no_show') AND wait_ms IS NOT NULL), 0),
+  coalesce(sum(CASE WHEN outcome = 'served' THEN walk_ms END), 0),
+  coalesce(sum(outcome = 'served' AND walk_ms IS NOT NULL), 0),
+  coalesce(sum(CASE WHEN outcome = 'served' THEN service_ms END), 0),
+  coalesce(sum(outcome = 'served' AND service_ms IS NOT NULL), 0)`;
+
+/** Rollup rows summed over a range, under the names MetricSums uses. */
+const SUM_ROLLUP = `sum(arrived) AS arrived, sum(served) AS served, sum(sl_met) AS slMet, sum(no_shows) AS noShows,
+  sum(walked_away) AS walkedAway, sum(wait_sum) AS waitSum, sum(wait_n) AS waitN, sum(walk_sum) AS walkSum,
+  sum(walk_n) AS walkN, sum(service_sum) AS serviceSum, sum(service_n) AS serviceN`;
+
+/** The calendar day after `day` (YYYY-MM-DD). */
+const next = (day: string): string =>
+  new Date(Date.parse(`${day}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 type SumsRow = { [K in keyof MetricSums]: number | null };
 const sums = (r: SumsRow): MetricSums => ({
@@ -61,54 +72,128 @@ export class ReportRepo {
     return this.store.sqlite;
   }
 
-  /** Arrivals by local weekday (Monday 0) and hour; `offsetMs`: the branch zone's offset from UTC. */
-  heat(fromDay: string, toDay: string, offsetMs: number): { dow: number; hour: number; n: number }[] {
-    return this.db
-      .prepare<[number, number, string, string], { dow: number; hour: number; n: number }>(
-        `SELECT (CAST((arrived_at + ?) / 86400000 AS INTEGER) + 3) % 7 AS dow,
-           CAST((CAST(arrived_at + ? AS INTEGER) % 86400000) / 3600000 AS INTEGER) AS hour,
-           count(*) AS n
-         FROM ticket_facts WHERE day BETWEEN ? AND ? GROUP BY dow, hour`,
-      )
-      .all(offsetMs, offsetMs, fromDay, toDay);
+  /**
+   * Brings the rollups of [fromDay, toDay] up to date for these SL targets and zone offset (migration 0020): every
+   * day with facts whose mark is missing (written since) or was computed for another `sig` is rebuilt from its facts,
+   * in one transaction.
+   */
+  refresh(fromDay: string, toDay: string, t: TargetSql, offsetMs: number): number {
+    const sig = JSON.stringify([t.params, offsetMs]);
+    const db = this.db;
+    const fresh = new Set(
+      db
+        .prepare<[string, string, string], { day: string }>(
+          'SELECT day FROM fact_rollup_days WHERE day BETWEEN ? AND ? AND sig = ?',
+        )
+        .all(fromDay, toDay, sig)
+        .map((r) => r.day),
+    );
+    const stale: string[] = [];
+    // Every calendar day of the range (an outcome may fall on a day without tickets); a few hundred probes at most.
+    for (let day = fromDay; day <= toDay; day = next(day)) if (!fresh.has(day)) stale.push(day);
+    if (stale.length === 0) return 0;
+    const clear = db.prepare<[string]>('DELETE FROM fact_rollup WHERE day = ?');
+    const cols = `(kind, day, key, arrived, served, sl_met, no_shows, walked_away, wait_sum, wait_n, walk_sum, walk_n,
+      service_sum, service_n)`;
+    const byQueue = db.prepare<unknown[]>(
+      `INSERT INTO fact_rollup ${cols} SELECT 'queue', day, queue, ${ROLLUP_SUMS(t.sql)}
+       FROM ticket_facts WHERE day = ? GROUP BY queue`,
+    );
+    const byStaff = db.prepare<unknown[]>(
+      `INSERT INTO fact_rollup ${cols} SELECT 'staff', day, staff_id, ${ROLLUP_SUMS(t.sql)}
+       FROM ticket_facts WHERE day = ? AND staff_id IS NOT NULL GROUP BY staff_id`,
+    );
+    const byHour = db.prepare<[number, number, string]>(
+      `INSERT INTO fact_rollup ${cols} SELECT 'hour', day, dow || ':' || hour, count(*), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+       FROM (SELECT day, (CAST((arrived_at + ?) / 86400000 AS INTEGER) + 3) % 7 AS dow,
+               CAST((CAST(arrived_at + ? AS INTEGER) % 86400000) / 3600000 AS INTEGER) AS hour
+             FROM ticket_facts WHERE day = ?) GROUP BY dow, hour`,
+    );
+    const clearOutcomes = db.prepare<[string]>('DELETE FROM outcome_rollup WHERE day = ?');
+    const outcomes = (['product_code', 'campaign_id', 'staff_id'] as const).map((col) =>
+      db.prepare<[string, number, number]>(
+        `INSERT INTO outcome_rollup (kind, day, key, outcome, n)
+         SELECT '${col}', ?, coalesce(${col}, ''), outcome, count(*) FROM suggestion_outcomes
+         WHERE at >= ? AND at < ? GROUP BY 3, 4`,
+      ),
+    );
+    const byTier = db.prepare<[string, number, number]>(
+      `INSERT INTO outcome_rollup (kind, day, key, outcome, n)
+       SELECT 'tier', ?, coalesce(c.tier, ''), o.outcome, count(*) FROM suggestion_outcomes o
+       JOIN customers c ON c.id = o.customer_id WHERE o.at >= ? AND o.at < ? GROUP BY 3, 4`,
+    );
+    const mark = db.prepare<[string, string]>(
+      'INSERT INTO fact_rollup_days (day, sig) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET sig = excluded.sig',
+    );
+    db.transaction(() => {
+      for (const day of stale) {
+        clear.run(day);
+        byQueue.run(...t.params, day);
+        byStaff.run(...t.params, day);
+        byHour.run(offsetMs, offsetMs, day);
+        clearOutcomes.run(day);
+        // The branch day's instants (the zone's offset over the range: no daylight saving in China).
+        const start = Date.parse(`${day}T00:00:00Z`) - offsetMs;
+        for (const o of outcomes) o.run(day, start, start + 86_400_000);
+        byTier.run(day, start, start + 86_400_000);
+        mark.run(day, sig);
+      }
+    })();
+    return stale.length;
   }
 
-  /** The measures' sums per branch day. */
-  byDay(fromDay: string, toDay: string, t: TargetSql): { day: string; sums: MetricSums }[] {
+  /** Arrivals by local weekday (Monday 0) and hour, from the rollups `refresh` brought up to date. */
+  heat(fromDay: string, toDay: string): { dow: number; hour: number; n: number }[] {
     return this.db
-      .prepare<unknown[], SumsRow & { day: string }>(
-        `SELECT day, ${SUMS(t.sql)} FROM ticket_facts WHERE day BETWEEN ? AND ? GROUP BY day ORDER BY day`,
+      .prepare<[string, string], { key: string; n: number }>(
+        `SELECT key, sum(arrived) AS n FROM fact_rollup WHERE kind = 'hour' AND day BETWEEN ? AND ? GROUP BY key`,
       )
-      .all(...t.params, fromDay, toDay)
+      .all(fromDay, toDay)
+      .map((r) => {
+        const [dow, hour] = r.key.split(':').map(Number) as [number, number];
+        return { dow, hour, n: r.n };
+      });
+  }
+
+  /** The measures' sums per branch day (rollups: call `refresh` first). */
+  byDay(fromDay: string, toDay: string): { day: string; sums: MetricSums }[] {
+    return this.db
+      .prepare<[string, string], SumsRow & { day: string }>(
+        `SELECT day, ${SUM_ROLLUP} FROM fact_rollup WHERE kind = 'queue' AND day BETWEEN ? AND ?
+         GROUP BY day ORDER BY day`,
+      )
+      .all(fromDay, toDay)
       .map((r) => ({ day: r.day, sums: sums(r) }));
   }
 
-  /** The measures' sums per staff member who served (null: nobody started the ticket). */
-  byStaff(
-    fromDay: string,
-    toDay: string,
-    t: TargetSql,
-  ): { staffId: string; name: string; sums: MetricSums }[] {
+  /** The measures' sums per staff member who served (rollups: call `refresh` first). */
+  byStaff(fromDay: string, toDay: string): { staffId: string; name: string; sums: MetricSums }[] {
     return this.db
-      .prepare<unknown[], SumsRow & { staff_id: string; name: string | null }>(
+      .prepare<[string, string], SumsRow & { staff_id: string; name: string | null }>(
         `SELECT f.staff_id, s.display_name AS name, f.* FROM (
-           SELECT staff_id, ${SUMS(t.sql)} FROM ticket_facts
-           WHERE day BETWEEN ? AND ? AND staff_id IS NOT NULL GROUP BY staff_id) f
+           SELECT key AS staff_id, ${SUM_ROLLUP} FROM fact_rollup
+           WHERE kind = 'staff' AND day BETWEEN ? AND ? GROUP BY key) f
          LEFT JOIN staff s ON s.id = f.staff_id ORDER BY f.served DESC`,
       )
-      .all(...t.params, fromDay, toDay)
+      .all(fromDay, toDay)
       .map((r) => ({ staffId: r.staff_id, name: r.name ?? r.staff_id, sums: sums(r) }));
   }
 
-  /** Outcomes in [from, to) grouped by product, campaign, staff or the customer's tier. */
-  outcomes(from: number, to: number, by: 'product' | 'campaign' | 'staff' | 'tier'): OutcomeCount[] {
-    const sql =
-      by === 'tier'
-        ? `SELECT c.tier AS key, o.outcome, count(*) AS n FROM suggestion_outcomes o
-           JOIN customers c ON c.id = o.customer_id WHERE o.at >= ? AND o.at < ? GROUP BY 1, 2`
-        : `SELECT ${by === 'product' ? 'product_code' : by === 'campaign' ? 'campaign_id' : 'staff_id'} AS key,
-             outcome, count(*) AS n FROM suggestion_outcomes WHERE at >= ? AND at < ? GROUP BY 1, 2`;
-    return this.db.prepare<[number, number], OutcomeCount>(sql).all(from, to);
+  /** Outcomes of [fromDay, toDay] per product, campaign ('' for none), staff or the customer's tier (`refresh` first). */
+  outcomes(fromDay: string, toDay: string, by: 'product' | 'campaign' | 'staff' | 'tier'): OutcomeCount[] {
+    const kind =
+      by === 'product'
+        ? 'product_code'
+        : by === 'campaign'
+          ? 'campaign_id'
+          : by === 'staff'
+            ? 'staff_id'
+            : 'tier';
+    return this.db
+      .prepare<[string, string, string], OutcomeCount>(
+        `SELECT key, outcome, sum(n) AS n FROM outcome_rollup WHERE kind = ? AND day BETWEEN ? AND ? GROUP BY 1, 2`,
+      )
+      .all(kind, fromDay, toDay);
   }
 
   /** Complaints opened in [from, to): their category and time. */
