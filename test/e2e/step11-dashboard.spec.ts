@@ -122,6 +122,9 @@ test('the manager watches the teller, a break and an alert live on the dashboard
       await expect(alert.first()).toBeVisible();
       await shot(dash, `dashboard-live-${name}`);
     }
+    // Today's bookings in their own card (how many depends on the hour and on other specs: the card, not a number).
+    await expect(dash.getByTestId('dash-bookings')).toBeVisible();
+    await expect(dash.getByTestId('dash-bookings-nextHour')).toContainText(/\d/);
     await dash.evaluate(() => localStorage.setItem('lang', 'en'));
     await dash.setViewportSize(SIZES['768p']);
     await dash.reload();
@@ -143,4 +146,19 @@ test('the manager watches the teller, a break and an alert live on the dashboard
     await Promise.all([manager.context.close(), teller.context.close(), lobby.context.close()]);
     await Promise.all([lobbyApi.dispose(), managerApi.dispose()]);
   }
+});
+
+test('the demo branch has weeks of history: the reports show past days (screenshots)', async ({
+  browser,
+}) => {
+  const { context, page } = await staffAt(browser, 'manager1', SIZES['1080p']);
+  await page.goto('/reports');
+  await expect(page.getByTestId('rep-total')).toBeVisible();
+  await expect(page.getByTestId('chart-heat').locator('canvas')).toBeVisible();
+  // The default range is the last 30 days: the seeded past weeks are in it, so far more than today's arrivals.
+  const total = (await page.getByTestId('rep-total').textContent()) ?? '';
+  const arrived = Number(/取号 (\d+)/.exec(total)?.[1] ?? 0);
+  expect(arrived).toBeGreaterThan(1000);
+  await shot(page, 'reports-history-1080p');
+  await context.close();
 });

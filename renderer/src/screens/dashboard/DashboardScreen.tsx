@@ -8,6 +8,7 @@ import { useBilingual } from '../../lib/bilingual';
 import { BRANCH_TIME_ZONE, formatTime } from '../../lib/branchTime';
 import { FeedbackFiguresTable } from '../../widgets/feedback/FeedbackFiguresTable';
 import { OutreachDashboardCard } from '../../widgets/outreach/OutreachDashboardCard';
+import { BookingFiguresCard } from '../../widgets/dashboard/BookingFiguresCard';
 import { useDashboard } from './useDashboard';
 import './text';
 import './dashboard.css';
@@ -160,6 +161,8 @@ export default function DashboardScreen() {
           />
         </Col>
       </Row>
+
+      <BookingFiguresCard />
 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
