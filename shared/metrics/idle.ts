@@ -31,6 +31,20 @@ export interface BusyInterval {
  * issue, requeue or transfer until a call or cancel; at a counter from call or resume until finish, no-show,
  * hold, transfer or cancel.
  */
+/** The event types ticketIntervals reads (the store leaves the others, recall and start, unread). */
+export const TIMELINE_EVENT_TYPES = [
+  'issue',
+  'call',
+  'resume',
+  'finish',
+  'no_show',
+  'hold',
+  'requeue',
+  'transfer',
+  'cancel',
+  'override',
+] as const;
+
 export function ticketIntervals(events: readonly TimelineEvent[]): {
   waiting: WaitInterval[];
   busy: BusyInterval[];
