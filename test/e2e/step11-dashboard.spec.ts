@@ -154,7 +154,7 @@ test('the demo branch has weeks of history: the reports show past days (screensh
   const { context, page } = await staffAt(browser, 'manager1', SIZES['1080p']);
   await page.goto('/reports');
   await expect(page.getByTestId('rep-total')).toBeVisible();
-  await expect(page.getByTestId('chart-heat').locator('canvas')).toBeVisible();
+  await expect(page.getByTestId('chart-heat').locator('canvas').first()).toBeVisible();
   // The default range is the last 30 days: the seeded past weeks are in it, so far more than today's arrivals.
   const total = (await page.getByTestId('rep-total').textContent()) ?? '';
   const arrived = Number(/取号 (\d+)/.exec(total)?.[1] ?? 0);
