@@ -107,6 +107,13 @@ test('declined "暂不需要" → absent next visit with the reason; consent wit
   await page.setViewportSize({ width: 800, height: 1280 });
   await shot(page, 'counter-declined-tablet-800x1280');
   await page.setViewportSize({ width: 1920, height: 1080 });
+  // The formula and the cool-downs, one click from the list.
+  await panel.root.getByTestId('suggest-learn-help-open').click();
+  await expect(page.getByTestId('suggest-learn-help')).toBeVisible();
+  await expect(page.getByTestId('suggest-learn-help')).toContainText('p = (接受数 + m·k) ÷ (推荐数 + k)');
+  await page.screenshot({ path: `${DIR}/suggest-help-1920x1080.png`, animations: 'disabled' });
+  await panel.root.getByTestId('suggest-learn-help-open').click();
+  await expect(page.getByTestId('suggest-learn-help')).toBeHidden();
 
   // Consent at the desk: the customer reads the text and withdraws marketing contact.
   const card = panel.root.getByTestId('consent-card');

@@ -14,7 +14,7 @@ import {
 import { useHotkeys, type HotkeyMap } from '../../hooks/useHotkeys';
 import { useBilingual } from '../../lib/bilingual';
 import { useDialogOpen } from '../profile/dialogScope';
-import { CoolingList } from './CoolingList';
+import { CoolingList, LearnHelp } from './CoolingList';
 import { DeclineDialog } from './DeclineDialog';
 import { InterestedDialog, type FollowUpChoice } from './InterestedDialog';
 import { firstOpen, nextActive, OUTCOME_KEYS, PICK_KEYS, type Recorded } from './keys';
@@ -149,7 +149,13 @@ export function SuggestionsPanel({ customerId, ticketId, intents, keysEnabled }:
     });
 
   return (
-    <Card size="small" className="suggest" data-testid="suggestions" title={t('suggest.title')}>
+    <Card
+      size="small"
+      className="suggest"
+      data-testid="suggestions"
+      title={t('suggest.title')}
+      extra={<LearnHelp />}
+    >
       {suggestions.error ? (
         <Alert type="warning" showIcon title={messageOf(suggestions.error, i18n.language)} />
       ) : !suggestions.data ? (
