@@ -208,7 +208,7 @@ function pickExtras(p: IndividualProfile, rng: Rng, max: number): Extra[] {
     else if (tier >= HIGH && age <= 70 && rng.chance(0.5)) code = 'INS_LEGACY';
     else if (age >= 28 && age <= 50 && rng.chance(0.3)) code = 'INS_EDU';
     else if (age <= 55 && rng.chance(0.4)) code = 'INS_CRITICAL';
-    else if (age <= 65) code = 'INS_ANNUITY';
+    else if (age >= 30 && age <= 65) code = 'INS_ANNUITY'; // the catalogue's age band for a pension annuity
     if (code) out.push(extra('insurance', code, 0, 100 * YUAN, 0.4 * rng.between(0.5, 1.5), 0));
   }
   if (out.length < max && tier === PRIVATE && risk >= 3 && aum >= 2000 * WAN && rng.chance(0.35)) {
