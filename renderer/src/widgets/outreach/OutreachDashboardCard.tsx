@@ -197,11 +197,11 @@ export function OutreachDashboardCard() {
       </Row>
       <Row gutter={[16, 8]} style={{ marginTop: 12 }}>
         <Col xs={24} xl={12} data-testid="outreach-dash-results">
-          <Typography.Text strong>{t('outreachDash.results')}：</Typography.Text>
+          <Typography.Text strong>{t('outreachDash.results')}</Typography.Text>
           {tags(f.byResult, cfg?.results)}
         </Col>
         <Col xs={24} xl={12} data-testid="outreach-dash-reasons">
-          <Typography.Text strong>{t('outreachDash.reasons')}：</Typography.Text>
+          <Typography.Text strong>{t('outreachDash.reasons')}</Typography.Text>
           {tags(f.churnReasons, cfg?.churnReasons)}
         </Col>
       </Row>
