@@ -13,7 +13,7 @@ export interface CounterQueues {
 }
 
 export interface SettingsDeps {
-  settings: Pick<SettingsRepo, 'current' | 'version' | 'versions' | 'save' | 'configs'>;
+  settings: Pick<SettingsRepo, 'current' | 'version' | 'versions' | 'save' | 'configs' | 'nextScheduled'>;
   audit: Pick<AuditRepo, 'append'>;
   tx: <T>(fn: () => T) => T;
   now: () => number;
@@ -48,7 +48,8 @@ function changedSections(a: RulesConfig, b: RulesConfig): string[] {
  * consumer that asks `rules()` per call applies the new version at once.
  */
 export class SettingsApp {
-  private cached: { version: number; config: RulesConfig } | null = null;
+  /** The rules in force and until when (a scheduled version's time: then they are read again). */
+  private cached: { version: number; config: RulesConfig; until: number } | null = null;
   /** A saved version never changes: its parsed config is kept for the version list (null: no longer valid). */
   private parsed = new Map<number, RulesConfig | null>();
   private readonly listeners = new Set<() => void>();
@@ -61,13 +62,22 @@ export class SettingsApp {
     return () => this.listeners.delete(fn);
   }
 
+  private inForce(): { version: number; config: RulesConfig; until: number } {
+    const now = this.deps.now();
+    if (!this.cached || now >= this.cached.until) {
+      const cur = this.deps.settings.current(now);
+      this.cached = { ...cur, until: this.deps.settings.nextScheduled(now) ?? Infinity };
+    }
+    return this.cached;
+  }
+
+  /** The version in force now: a scheduled version applies from its time on (read on the first call after it). */
   rules(): RulesConfig {
-    if (!this.cached) this.cached = this.deps.settings.current();
-    return this.cached.config;
+    return this.inForce().config;
   }
 
   rulesVersion(): number {
-    return this.cached?.version ?? this.deps.settings.current().version;
+    return this.inForce().version;
   }
 
   /** Drops the cached rules; the next call reads the newest version (a save here, replication, head office). */
@@ -76,7 +86,7 @@ export class SettingsApp {
   }
 
   current(): SettingsVersion {
-    const cur = this.deps.settings.current();
+    const cur = this.deps.settings.current(this.deps.now());
     const row = cur.version > 0 ? this.deps.settings.version(cur.version) : undefined;
     return {
       version: cur.version,
@@ -119,8 +129,15 @@ export class SettingsApp {
   }
 
   /** A change from the settings screen or the API: it must say why (the version list is read by people). */
-  save(raw: unknown, by: string, note: string | null): SettingsVersion {
+  save(raw: unknown, by: string, note: string | null, effectiveAt?: number): SettingsVersion {
     const config = this.validate(raw);
+    if (effectiveAt !== undefined && effectiveAt <= this.deps.now())
+      throw new ApiError(
+        400,
+        'effective_in_past',
+        '定时生效的时间须晚于现在',
+        'A scheduled version must take effect in the future',
+      );
     const why = note?.trim() ?? '';
     if (!why)
       throw new ApiError(
@@ -129,7 +146,7 @@ export class SettingsApp {
         '请填写变更说明后再保存（说明会显示在版本记录中）',
         'Describe the change before saving (the description shows in the version list)',
       );
-    this.write(config, by, why, 'settings.change');
+    this.write(config, by, why, 'settings.change', effectiveAt === undefined ? {} : { effectiveAt });
     return this.current();
   }
 
@@ -161,12 +178,18 @@ export class SettingsApp {
     return parsed.data;
   }
 
-  private write(config: RulesConfig, by: string, note: string | null, action: string, extra = {}): number {
+  private write(
+    config: RulesConfig,
+    by: string,
+    note: string | null,
+    action: string,
+    extra: { effectiveAt?: number; source?: number } = {},
+  ): number {
     const { deps } = this;
-    const before = deps.settings.current();
     const now = deps.now();
+    const before = deps.settings.current(now);
     const version = deps.tx(() => {
-      const v = deps.settings.save(config, by, note, now);
+      const v = deps.settings.save(config, by, note, now, extra.effectiveAt ?? null);
       deps.audit.append({
         at: now,
         staffId: by,

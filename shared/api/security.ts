@@ -127,6 +127,8 @@ export const settingsPutInput = z.object({
   /** Checked against rulesConfigSchema by the server, so the refusal can name each field. */
   config: z.record(z.string(), z.unknown()),
   note: z.string().trim().max(200).optional(),
+  /** Takes effect at this time (epoch ms, in the future); absent: at once. */
+  effectiveAt: z.number().int().positive().optional(),
 });
 export const settingsRollbackInput = z.object({
   version: z.number().int().min(1),
@@ -140,6 +142,8 @@ export interface SettingsVersionInfo {
   createdBy: string | null;
   createdByName: string | null;
   note: string | null;
+  /** A scheduled version takes effect then (epoch ms); null/absent: when saved. */
+  effectiveAt?: number | null;
   /** In the version list: what this version changed from the one before, in words (absent if unreadable). */
   changes?: { section: string; zh: string; en: string }[];
 }

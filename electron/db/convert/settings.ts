@@ -5,6 +5,7 @@ export function versionInfo(r: SettingsVersionRow): SettingsVersionInfo {
   return {
     version: r.version,
     createdAt: r.created_at,
+    effectiveAt: r.effective_at,
     createdBy: r.created_by,
     createdByName: r.created_by_name,
     note: r.note,

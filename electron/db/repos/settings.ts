@@ -7,6 +7,7 @@ import { newId } from '../ids';
 export interface SettingsVersionRow {
   version: number;
   created_at: number;
+  effective_at: number | null;
   created_by: string | null;
   note: string | null;
   created_by_name: string | null;
@@ -15,13 +16,32 @@ export interface SettingsVersionRow {
 export class SettingsRepo {
   constructor(private readonly store: Store) {}
 
-  /** The newest version, validated; falls back to defaults on an empty database. */
-  current(): { version: number; config: RulesConfig } {
-    const row = this.store.first(
-      this.store.k.selectFrom('settings').select(['version', 'config']).orderBy('version', 'desc').limit(1),
-    );
+  /**
+   * The version in force: the newest one whose time has come (`effective_at` unset or not after `now`), validated;
+   * without `now`, simply the newest. Falls back to defaults on an empty database.
+   */
+  current(now?: number): { version: number; config: RulesConfig } {
+    let q = this.store.k
+      .selectFrom('settings')
+      .select(['version', 'config'])
+      .orderBy('version', 'desc')
+      .limit(1);
+    if (now !== undefined)
+      q = q.where((eb) => eb.or([eb('effective_at', 'is', null), eb('effective_at', '<=', now)]));
+    const row = this.store.first(q);
     if (!row) return { version: 0, config: defaultRulesConfig };
     return { version: row.version, config: rulesConfigSchema.parse(JSON.parse(row.config)) };
+  }
+
+  /** When the next scheduled version takes effect after `now` (null: none is waiting). */
+  nextScheduled(now: number): number | null {
+    const row = this.store.first(
+      this.store.k
+        .selectFrom('settings')
+        .select((eb) => eb.fn.min('effective_at').as('at'))
+        .where('effective_at', '>', now),
+    );
+    return row?.at ?? null;
   }
 
   /** Every saved version, newest first, with who saved it (config left out: the list stays small). */
@@ -33,6 +53,7 @@ export class SettingsRepo {
         .select([
           'settings.version',
           'settings.created_at',
+          'settings.effective_at',
           'settings.created_by',
           'settings.note',
           'staff.display_name as created_by_name',
@@ -58,6 +79,7 @@ export class SettingsRepo {
           'settings.version',
           'settings.config',
           'settings.created_at',
+          'settings.effective_at',
           'settings.created_by',
           'settings.note',
           'staff.display_name as created_by_name',
@@ -66,13 +88,28 @@ export class SettingsRepo {
     );
   }
 
-  save(config: RulesConfig, by: string | null, note: string | null, now: number): number {
+  /** A new version numbered after every saved one (scheduled ones included); `effectiveAt`: from then on. */
+  save(
+    config: RulesConfig,
+    by: string | null,
+    note: string | null,
+    now: number,
+    effectiveAt: number | null = null,
+  ): number {
     const valid = rulesConfigSchema.parse(config);
-    const version = this.current().version + 1;
+    const last = this.store.first(
+      this.store.k.selectFrom('settings').select((eb) => eb.fn.max('version').as('v')),
+    );
+    const version = (last?.v ?? 0) + 1;
     this.store.run(
-      this.store.k
-        .insertInto('settings')
-        .values({ version, config: JSON.stringify(valid), created_at: now, created_by: by, note }),
+      this.store.k.insertInto('settings').values({
+        version,
+        config: JSON.stringify(valid),
+        created_at: now,
+        created_by: by,
+        note,
+        effective_at: effectiveAt,
+      }),
     );
     return version;
   }

@@ -18,7 +18,7 @@ export function settingsRoutes(
   route(http, routes.settings.version, ({ params }) => settings.version(params.version));
 
   route(http, routes.settings.save, ({ body, me }) =>
-    settings.save(body.config, (me as Caller).id, body.note ?? null),
+    settings.save(body.config, (me as Caller).id, body.note ?? null, body.effectiveAt),
   );
 
   route(http, routes.settings.preview, ({ body }) => preview.preview(body.config, body.day));

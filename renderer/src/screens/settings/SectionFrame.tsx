@@ -89,6 +89,16 @@ export function SectionFrame({
           {t('settings.save')}
         </Button>
       </Space.Compact>
+      <Space style={{ marginTop: 8 }} wrap>
+        <Typography.Text type="secondary">{t('settings.effectiveAt')}</Typography.Text>
+        <Input
+          type="datetime-local"
+          value={state.effectiveAt}
+          onChange={(e) => state.setEffectiveAt(e.target.value)}
+          style={{ width: 220 }}
+          data-testid={`effective-${id}`}
+        />
+      </Space>
       {state.noteMissing && (
         <Typography.Text
           type="danger"

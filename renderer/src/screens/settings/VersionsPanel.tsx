@@ -32,11 +32,23 @@ export function VersionsPanel({ current }: Props) {
           {
             title: t('settings.versions.version'),
             dataIndex: 'version',
-            width: 110,
-            render: (v: number) => (
-              <Space>
+            width: 150,
+            render: (v: number, r) => (
+              <Space wrap size={4}>
                 <strong>{v}</strong>
                 {v === current.version && <Tag color="green">{t('settings.versions.current')}</Tag>}
+                {r.effectiveAt != null && (
+                  <Tag color={r.effectiveAt > Date.now() ? 'blue' : undefined} data-testid={`scheduled-${v}`}>
+                    {t(
+                      r.effectiveAt > Date.now()
+                        ? 'settings.versions.scheduled'
+                        : 'settings.versions.tookEffect',
+                      {
+                        time: formatDateTime(r.effectiveAt),
+                      },
+                    )}
+                  </Tag>
+                )}
               </Space>
             ),
           },

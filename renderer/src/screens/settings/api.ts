@@ -87,9 +87,16 @@ export async function prepareSection(
 }
 
 /** Sends a confirmed change with its description. */
-export async function sendChange(qc: QueryClient, next: RulesConfig, note: string): Promise<SettingsVersion> {
+export async function sendChange(
+  qc: QueryClient,
+  next: RulesConfig,
+  note: string,
+  effectiveAt: number | null = null,
+): Promise<SettingsVersion> {
   try {
-    const saved = await call(routes.settings.save, { body: { config: next, note: note.trim() } });
+    const saved = await call(routes.settings.save, {
+      body: { config: next, note: note.trim(), ...(effectiveAt === null ? {} : { effectiveAt }) },
+    });
     await afterSettingsChange(qc);
     return saved;
   } catch (e) {

@@ -4,6 +4,7 @@ import i18n from '../../i18n';
 const zh = {
   settings: {
     noteRequired: '请先填写变更说明（会显示在版本记录中）',
+    effectiveAt: '定时生效（可选）',
     confirm: {
       title: '保存为第 {{version}} 版？',
       ok: '确认保存',
@@ -13,6 +14,8 @@ const zh = {
     versions: {
       changed: '变更内容',
       more: '等 {{count}} 处',
+      scheduled: '{{time}} 生效',
+      tookEffect: '已于 {{time}} 生效',
     },
     rules: {
       hint: '按顺序逐条判断：条件全部满足时执行动作；多条规则的“优先”渠道按先后尝试。可停用、调整顺序或新增规则。',
@@ -93,6 +96,7 @@ const zh = {
 const en: typeof zh = {
   settings: {
     noteRequired: 'Describe the change first (it shows in the version list)',
+    effectiveAt: 'Takes effect at (optional)',
     confirm: {
       title: 'Save as version {{version}}?',
       ok: 'Save',
@@ -102,6 +106,8 @@ const en: typeof zh = {
     versions: {
       changed: 'What changed',
       more: 'and {{count}} more',
+      scheduled: 'takes effect {{time}}',
+      tookEffect: 'in effect since {{time}}',
     },
     rules: {
       hint: 'Checked in order: when all conditions hold, the actions apply; preferred channels are tried in rule order. Switch rules off, reorder or add them.',

@@ -13,6 +13,9 @@ export interface SectionState {
   error: string | null;
   note: string;
   setNote: (n: string) => void;
+  /** A scheduled change: the local date-time it takes effect (empty: at once). */
+  effectiveAt: string;
+  setEffectiveAt: (v: string) => void;
   /** The description was left blank when saving was asked for. */
   noteMissing: boolean;
   /** Checks the values and the description, then opens the confirmation (with the change's impact). */
@@ -34,6 +37,7 @@ export function useSection(paths: readonly string[], reader: () => (path: string
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
+  const [effectiveAt, setEffectiveAt] = useState('');
   const [pending, setPending] = useState<PendingChange | null>(null);
   const onError = (e: Error) => {
     setPending(null);
@@ -52,10 +56,12 @@ export function useSection(paths: readonly string[], reader: () => (path: string
     onError,
   });
   const send = useMutation({
-    mutationFn: (p: PendingChange) => sendChange(qc, p.next, note),
+    mutationFn: (p: PendingChange) =>
+      sendChange(qc, p.next, note, effectiveAt ? new Date(effectiveAt).getTime() : null),
     onSuccess: (saved) => {
       setIssues([]);
       setNote('');
+      setEffectiveAt('');
       setPending(null);
       void message.success(t('settings.saved', { version: saved.version }));
     },
@@ -71,6 +77,8 @@ export function useSection(paths: readonly string[], reader: () => (path: string
       if (n.trim()) setNoteMissing(false);
     },
     noteMissing,
+    effectiveAt,
+    setEffectiveAt,
     save: () => {
       if (!note.trim()) {
         setNoteMissing(true);
