@@ -125,6 +125,8 @@ test('the manager watches the teller, a break and an alert live on the dashboard
     // Today's bookings in their own card (how many depends on the hour and on other specs: the card, not a number).
     await expect(dash.getByTestId('dash-bookings')).toBeVisible();
     await expect(dash.getByTestId('dash-bookings-nextHour')).toContainText(/\d/);
+    await expect(dash.getByTestId('dash-bookings-daysAhead')).toBeVisible();
+    await expect(dash.getByTestId('dash-bookings-calledLate')).toContainText(/\d/);
     await dash.evaluate(() => localStorage.setItem('lang', 'en'));
     await dash.setViewportSize(SIZES['768p']);
     await dash.reload();

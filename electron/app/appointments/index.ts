@@ -11,6 +11,7 @@ import type {
 import type { IssueResult, TicketView } from '@shared/api/queue';
 import { bookableService } from '@shared/appointments/config';
 import { normalizeCode } from '@shared/appointments/code';
+import { dayBookingFigures } from '@shared/appointments/figures';
 import { aheadNotice } from '@shared/appointments/notices';
 import { addDays, clockOf, daysBetween, slotsOf } from '@shared/appointments/slots';
 import { checkInWindow } from '@shared/appointments/windows';
@@ -210,24 +211,19 @@ export class AppointmentsApp {
       }
     }
     slots.sort((x, y) => x.slotAt - y.slotAt || (x.service < y.service ? -1 : 1));
-    const ahead = list.map((a) => daysBetween(branchDay(a.createdAt, this.tz()), a.slotDay));
-    const called = views.filter((v) => v.calledAt !== null && v.status === 'checked_in');
+    const calledAt = new Map(views.map((v) => [v.id, v.calledAt]));
     return {
       day: d,
       slots,
       appointments: views,
-      figures: {
-        bookings: list.length,
-        cancellations: list.filter((a) => a.status === 'cancelled').length,
-        checkIns: list.filter((a) => a.status === 'checked_in').length,
-        walkIns: list.filter((a) => a.status === 'walk_in').length,
-        noShows: list.filter((a) => a.status === 'no_show').length,
-        avgDaysAhead: ahead.length
-          ? Math.round((ahead.reduce((s, x) => s + x, 0) / ahead.length) * 10) / 10
-          : null,
-        calledBeforeSlot: called.filter((v) => (v.calledAt as number) < v.slotAt).length,
-        calledAfterSlot: called.filter((v) => (v.calledAt as number) >= v.slotAt).length,
-      },
+      figures: dayBookingFigures(
+        list.map((a) => ({
+          status: a.status,
+          slotAt: a.slotAt,
+          calledAt: calledAt.get(a.id) ?? null,
+          daysAhead: daysBetween(branchDay(a.createdAt, this.tz()), a.slotDay),
+        })),
+      ),
     };
   }
 

@@ -9,7 +9,8 @@ import { useNow } from '../../hooks/useNow';
 import './text';
 
 /**
- * 今日预约 on the manager's dashboard: today's bookings, check-ins, no-shows and those due within the hour. Read
+ * 今日预约 on the manager's dashboard: today's bookings, check-ins, no-shows, those due within the hour,
+ * cancellations, days booked ahead and calls before/after the booked time. Read
  * every half minute (bookings change at the desk and by phone, not on the queue's feed); figures from
  * shared/appointments/figures.ts.
  */
@@ -23,11 +24,18 @@ export function BookingFiguresCard() {
   });
   if (!q.data || now === null) return null;
   const f = bookingFigures(q.data.appointments, now);
+  // The day view's own figures (server side) for what the live counts do not say: how far ahead people book and
+  // whether the lane keeps its promise (called before or after the booked time).
+  const day = q.data.figures;
   const items = [
     ['bookings', f.bookings],
     ['checkedIn', f.checkedIn],
     ['noShows', f.noShows],
     ['nextHour', f.nextHour],
+    ['cancellations', day.cancellations],
+    ['daysAhead', day.avgDaysAhead === null ? '—' : day.avgDaysAhead.toFixed(1)],
+    ['calledEarly', day.calledBeforeSlot],
+    ['calledLate', day.calledAfterSlot],
   ] as const;
   return (
     <Card

@@ -8,6 +8,10 @@ const zh = {
     checkedIn: '已签到',
     noShows: '未到',
     nextHour: '一小时内到店',
+    cancellations: '已取消',
+    daysAhead: '平均提前（天）',
+    calledEarly: '早于预约时间叫号',
+    calledLate: '晚于预约时间叫号',
     open: '查看预约',
   },
 };
@@ -19,6 +23,10 @@ const en: typeof zh = {
     checkedIn: 'Checked in',
     noShows: 'No-shows',
     nextHour: 'Due in the next hour',
+    cancellations: 'Cancelled',
+    daysAhead: 'Booked ahead (days, avg.)',
+    calledEarly: 'Called before the booked time',
+    calledLate: 'Called after the booked time',
     open: 'Open bookings',
   },
 };
