@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { AppointmentConfig } from '../../shared/appointments/config';
-import { releaseCustomer } from './floor-helpers';
+import { apiAs, releaseCustomer } from './floor-helpers';
 import { CounterPage, DisplayPage } from './pages';
 import { SIZES, staffAt } from './step10';
 import { anyHour, bookNow, callTicket, readyCounter, shot12, writeAppointments } from './step12';
@@ -76,6 +76,13 @@ test('desk booking → slip with code and QR → lobby check-in by code → Y ti
   const code = await submitBooking(desk.page);
   await expect(desk.page.getByTestId('booking-done')).toContainText(`${time} · 开户`);
 
+  // A walk-in for the same service arrives before the booked customer checks in.
+  const lobbyApi = await apiAs(baseURL as string, 'lobby1');
+  const walkIn = await lobbyApi.post('/api/tickets', { data: { customerId: null, intents: [SERVICE] } });
+  expect(walkIn.status()).toBe(201);
+  const w = ((await walkIn.json()) as { ticket: { id: string; displayNo: string } }).ticket;
+  const walkInNo = w.displayNo;
+
   await findByCode(desk.page, code);
   await expect(desk.page.getByTestId('appointment-line')).toHaveText(`预约 ${time} 开户`);
   const reply = desk.page.waitForResponse((r) => r.url().includes('/check-in'));
@@ -102,7 +109,19 @@ test('desk booking → slip with code and QR → lobby check-in by code → Y ti
   // Before it calls, the counter sees the booked customer waiting for it: 预约, the number, time and service.
   const waiting = teller.page.getByTestId('appointment-lane-item').filter({ hasText: yNo });
   await expect(waiting).toContainText(`预约${yNo}${time} 开户`);
-  await counter.callUntil(yNo);
+  // Called at its booked time ahead of the walk-in who came earlier (tickets other specs left long ago may still
+  // go first: the walk-in guard keeps them from starving).
+  const calledBefore: string[] = [];
+  await counter.callUntil(yNo, async (no) => {
+    if (no !== yNo) calledBefore.push(no);
+  });
+  expect(calledBefore).not.toContain(walkInNo);
+  // The walk-in was only a witness: cancelled so it does not wait in front of later specs.
+  const cancel = await lobbyApi.post(`/api/floor/tickets/${w.id}/cancel`, {
+    data: { reason: 'e2e：见证用的普通号 / witness walk-in' },
+  });
+  expect(cancel.status()).toBe(200);
+  await lobbyApi.dispose();
   await expect(teller.page.getByTestId('current-ticket').getByTestId('appointment-note')).toHaveText(
     `预约 ${time} 开户`,
   );
