@@ -66,8 +66,16 @@ function filter(table: SnapshotTable, scope: SnapshotScope): { where: string; pa
         : { where: 'customer_id IN (SELECT id FROM customers WHERE updated_at >= ?)', params: [since] };
     case 'branch':
       return { where: '1', params: [] };
+    // Today's tickets, and the earlier visits that the outcomes, follow-ups and complaints sent below point to (an
+    // open complaint from last week carries its visit: without it the copy's foreign key refuses the whole snapshot).
     case 'tickets':
-      return { where: 'branch_day >= ?', params: [scope.branchDay] };
+      return {
+        where: `branch_day >= ?
+          OR id IN (SELECT ticket_id FROM suggestion_outcomes WHERE at >= ?)
+          OR id IN (SELECT ticket_id FROM follow_ups WHERE status = 'open' OR created_at >= ?)
+          OR id IN (SELECT ticket_id FROM complaints WHERE status != 'resolved' OR created_at >= ?)`,
+        params: [scope.branchDay, scope.historyFrom, scope.historyFrom, scope.historyFrom],
+      };
     case 'ticket_events':
       return {
         where: 'ticket_id IN (SELECT id FROM tickets WHERE branch_day >= ?)',
