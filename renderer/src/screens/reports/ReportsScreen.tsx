@@ -10,7 +10,7 @@ import { useBilingual } from '../../lib/bilingual';
 import { useCategoryLabel } from '../../widgets/profile/useCategoryLabel';
 import { FeedbackFiguresTable } from '../../widgets/feedback/FeedbackFiguresTable';
 import { formatDate, formatDateTime } from '../../lib/branchTime';
-import { Chart } from './Chart';
+import { Chart } from '../../components/Chart';
 import { conversionOption, daysOption, heatOption } from './options';
 import { Section } from './Section';
 import './text';

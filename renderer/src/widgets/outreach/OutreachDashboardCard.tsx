@@ -1,40 +1,17 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { Card, Col, Empty, Progress, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { OutreachFigures } from '@shared/api/outreach';
 import { OUTREACH_RULE_KEYS } from '@shared/outreach/config';
 import { formatFen } from '@shared/money';
 import { useFigures, useOutreachConfig } from '../../api/outreach';
+import { Chart } from '../../components/Chart';
 import { useBilingual } from '../../lib/bilingual';
 import './text';
 import './dashboard-text';
 
-echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-
 type StaffRow = OutreachFigures['byStaff'][number];
-
-/** Done versus still to call, one stacked bar per list: which list the branch is behind on reads at a glance. */
-function ListsChart({ option }: { option: EChartsCoreOption }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const chart = echarts.init(el);
-    chart.setOption(option);
-    const ro = new ResizeObserver(() => chart.resize());
-    ro.observe(el);
-    return () => {
-      ro.disconnect();
-      chart.dispose();
-    };
-  }, [option]);
-  return <div ref={ref} style={{ width: '100%', height: 240 }} data-testid="outreach-dash-chart" />;
-}
 
 const pct = (done: number, due: number) => (due ? Math.round((done * 100) / due) : 100);
 
@@ -149,7 +126,12 @@ export function OutreachDashboardCard() {
       <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
         <Col xs={24} xl={10}>
           <Typography.Text strong>{t('outreachDash.byList')}</Typography.Text>
-          {rules.length ? <ListsChart option={option} /> : <Empty description={t('outreachDash.empty')} />}
+          {rules.length ? (
+            // Done versus still to call, one stacked bar per list: which list is behind reads at a glance.
+            <Chart option={option} height={240} testId="outreach-dash-chart" />
+          ) : (
+            <Empty description={t('outreachDash.empty')} />
+          )}
         </Col>
         <Col xs={24} xl={14}>
           <Typography.Text strong>{t('outreachDash.byStaff')}</Typography.Text>

@@ -5,7 +5,7 @@ import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } 
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsCoreOption } from 'echarts/core';
 
-// Only the parts the reports use: the bundle stays small, and it loads with this screen's chunk.
+// Only the parts the reports and dashboard cards use: the bundle stays small, and it loads with their chunks.
 echarts.use([
   BarChart,
   HeatmapChart,
