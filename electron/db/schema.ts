@@ -1,10 +1,62 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType } from 'kysely';
 import type { FeedbackPadTable, FeedbackRatingTable } from './schema-feedback';
+import type {
+  OutboxTable,
+  AppliedEventTable,
+  SyncStateTable,
+  NumberBlockTable,
+  SyncDeviceTable,
+  SyncNoticeTable,
+  CustomerFieldClockTable,
+  HoJournalRowTable,
+  HoSyncStateTable,
+} from './schema-sync';
+import type {
+  CustomerOwnerTable,
+  CustomerMarkTable,
+  ConsentEventTable,
+  ContactTable,
+  OutreachAssignmentTable,
+} from './schema-relations';
+import type {
+  TicketFactTable,
+  CounterStateTable,
+  AppointmentTable,
+  ApiKeyTable,
+  NotificationTable,
+} from './schema-floor';
 
 /**
  * Row types as stored. Booleans are 0/1 integers, JSON columns are TEXT, times are UTC epoch ms,
  * money is integer fen. Domain types live in shared/; repositories convert between the two.
  */
+
+// Re-exported so importers keep one place to import row types from.
+export type {
+  TicketFactTable,
+  CounterStateTable,
+  AppointmentTable,
+  ApiKeyTable,
+  NotificationTable,
+} from './schema-floor';
+export type {
+  OutboxTable,
+  AppliedEventTable,
+  SyncStateTable,
+  NumberBlockTable,
+  SyncDeviceTable,
+  SyncNoticeTable,
+  CustomerFieldClockTable,
+  HoJournalRowTable,
+  HoSyncStateTable,
+} from './schema-sync';
+export type {
+  CustomerOwnerTable,
+  CustomerMarkTable,
+  ConsentEventTable,
+  ContactTable,
+  OutreachAssignmentTable,
+} from './schema-relations';
 
 export interface BranchTable {
   id: string;
@@ -257,241 +309,6 @@ export interface DisplayTokenTable {
   created_by: string | null;
   last_seen_at: number | null;
   revoked_at: number | null;
-}
-
-/** Step 6 replication tables (migration 0005-sync). */
-export interface OutboxTable {
-  seq: Generated<number>;
-  id: string;
-  device_id: string;
-  branch_code: string;
-  hlc: string;
-  kind: string;
-  entity_id: string;
-  payload: string;
-  created_at: number;
-  pushed_at: number | null;
-}
-
-export interface AppliedEventTable {
-  id: string;
-  hlc: string;
-  device_id: string;
-  kind: string;
-  entity_id: string;
-  /** 'local' | 'remote' */
-  origin: string;
-  /** 'applied' | 'rejected' (kept, refused by the merge) | 'failed' (kept, to retry) */
-  status: string;
-  error: string | null;
-  /** The envelope, kept only for a failed event so it can be retried. */
-  envelope: string | null;
-  applied_at: number;
-}
-
-export interface SyncStateTable {
-  key: string;
-  value: string;
-  updated_at: number;
-}
-
-export interface NumberBlockTable {
-  branch_day: string;
-  queue: string;
-  start: number;
-  end: number;
-  device_id: string;
-  reserved_at: number;
-}
-
-export interface SyncDeviceTable {
-  device_id: string;
-  name: string;
-  token_hash: string;
-  enrolled_by: string | null;
-  created_at: number;
-  last_seen_at: number | null;
-  revoked_at: number | null;
-}
-
-export interface SyncNoticeTable {
-  id: string;
-  at: number;
-  counter_id: string | null;
-  device_id: string;
-  ticket_id: string | null;
-  display_no: string | null;
-  event_id: string;
-  code: string;
-  zh: string;
-  en: string;
-  seen_at: number | null;
-}
-
-export interface CustomerFieldClockTable {
-  customer_id: string;
-  field: string;
-  hlc: string;
-  device_id: string;
-}
-
-/** The hub's journal for the head office (migration 0006-headoffice), filled by triggers. */
-export interface HoJournalRowTable {
-  seq: Generated<number>;
-  source: string;
-  row_id: string;
-  /** 'insert' | 'update' */
-  op: string;
-  at: number;
-  device_id: string | null;
-  hlc: string | null;
-  /** The row as it was at the change, JSON. */
-  payload: string;
-}
-
-export interface HoSyncStateTable {
-  key: string;
-  value: string;
-  updated_at: number;
-}
-
-/** Step 14 (migration 0015-outreach): owners, contact marks, the contact log, outreach assignments. */
-export interface CustomerOwnerTable {
-  customer_id: string;
-  owner_id: string;
-  backup_id: string | null;
-  /** 'import' | 'manager' */
-  source: string;
-  assigned_by: string | null;
-  assigned_at: number;
-}
-
-export interface CustomerMarkTable {
-  customer_id: string;
-  do_not_contact: number;
-  high_risk: number;
-  note: string | null;
-  updated_by: string | null;
-  updated_at: number;
-}
-
-/** Step 15: a consent grant or withdrawal recorded at the desk (appended, replicated). */
-export interface ConsentEventTable {
-  id: string;
-  customer_id: string;
-  /** shared/customer/consent.ts CONSENT_PURPOSES */
-  purpose: string;
-  granted: number;
-  scope: string;
-  channel: string;
-  text_version: string;
-  signed: number;
-  note: string | null;
-  staff_id: string;
-  at: number;
-}
-
-export interface ContactTable {
-  id: string;
-  customer_id: string;
-  staff_id: string;
-  at: number;
-  branch_day: string;
-  channel: string;
-  result: string;
-  /** The outreach list it was made for (shared/outreach/config.ts rule key), or null. */
-  rule: string | null;
-  /** The list's reason at the time, in Chinese (kept as it was said). */
-  reason: string | null;
-  note: string | null;
-  next_step: string | null;
-  next_at: number | null;
-  churn_reason: string | null;
-  /** AUM at the contact: the "AUM retained" figure compares it with today's. */
-  aum_fen: number;
-}
-
-export interface OutreachAssignmentTable {
-  customer_id: string;
-  assignee_id: string;
-  assigned_by: string | null;
-  assigned_at: number;
-}
-
-/** One row per ticket with its measures (shared/metrics/definitions), kept in the ticket event's transaction. */
-export interface TicketFactTable {
-  day: string;
-  ticket_id: string;
-  queue: string;
-  tier: string | null;
-  outcome: string;
-  arrived_at: number;
-  wait_ms: number | null;
-  walk_ms: number | null;
-  service_ms: number | null;
-  counter_id: string | null;
-  staff_id: string | null;
-}
-
-/** Every open/close/staff-state change of a counter, with the break reason. */
-export interface CounterStateTable {
-  id: string;
-  counter_id: string;
-  at: number;
-  open: number;
-  staff_state: string;
-  reason: string | null;
-  staff_id: string | null;
-}
-
-export interface AppointmentTable {
-  id: string;
-  code: string;
-  customer_id: string | null;
-  service: string;
-  intent: string;
-  channel: string;
-  slot_at: number;
-  slot_day: string;
-  amount_fen: number | null;
-  status: string;
-  external_id: string | null;
-  api_key_id: string | null;
-  ticket_id: string | null;
-  note: string | null;
-  created_by: string | null;
-  created_at: number;
-  checked_in_at: number | null;
-  called_at: number | null;
-  cancelled_at: number | null;
-  cancel_reason: string | null;
-  updated_at: number;
-}
-
-export interface ApiKeyTable {
-  id: string;
-  key_hash: string;
-  name: string;
-  created_by: string | null;
-  created_at: number;
-  last_used_at: number | null;
-  revoked_at: number | null;
-}
-
-export interface NotificationTable {
-  id: string;
-  appointment_id: string;
-  customer_id: string | null;
-  kind: string;
-  due_at: number;
-  status: string;
-  attempts: number;
-  recipient_masked: string | null;
-  body_zh: string;
-  body_en: string;
-  sent_at: number | null;
-  error: string | null;
-  created_at: number;
 }
 
 export interface DB {
