@@ -26,6 +26,8 @@ export interface ConsentDeps {
   audit: Pick<AuditRepo, 'append'>;
   now: () => number;
   rules: () => Pick<RulesConfig, 'consent'>;
+  /** Keeps the words of the text version read (for the printed slip); absent in tests that do not print. */
+  keepText?: (version: string, purpose: ConsentEvent['purpose'], at: number) => void;
 }
 
 /** Consent at the desk (Step 15): what stands per purpose, and grants or withdrawals with the customer present. */
@@ -99,6 +101,7 @@ export class ConsentApp {
     this.d.tx(() => {
       const row = this.d.repo.add(event);
       this.d.outbox.record('consent', c.id, { row }, event.id);
+      this.d.keepText?.(event.textVersion, event.purpose, at);
       this.d.audit.append({
         at,
         staffId,
@@ -115,5 +118,16 @@ export class ConsentApp {
       });
     });
     return this.view(c.id);
+  }
+
+  /**
+   * An event recorded elsewhere — a prospect's consent copied to the customer it became, or another branch's via
+   * the head office — stored once under its own id and replicated to the terminals like a desk event. The caller
+   * holds the transaction. Returns whether it was new here.
+   */
+  adopt(event: ConsentEvent): boolean {
+    const row = this.d.repo.addIfAbsent(event);
+    if (row) this.d.outbox.record('consent', event.customerId, { row }, event.id);
+    return row !== null;
   }
 }

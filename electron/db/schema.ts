@@ -25,6 +25,7 @@ import type {
   ApiKeyTable,
   NotificationTable,
 } from './schema-floor';
+import type { ConsentTextTable, ProspectConsentTable, ProspectTable } from './schema-prospects';
 
 /**
  * Row types as stored. Booleans are 0/1 integers, JSON columns are TEXT, times are UTC epoch ms,
@@ -318,6 +319,9 @@ export interface DB {
   customer_marks: CustomerMarkTable;
   contacts: ContactTable;
   consent_events: ConsentEventTable;
+  prospects: ProspectTable;
+  prospect_consents: ProspectConsentTable;
+  consent_texts: ConsentTextTable;
   outreach_assignments: OutreachAssignmentTable;
   ticket_facts: TicketFactTable;
   counter_states: CounterStateTable;

@@ -7,6 +7,7 @@ import type { AppContext } from './context';
 import { errorBody, frameworkErrors, installErrorHandlers } from './errors';
 import { customerRoutes } from './routes/customers';
 import { consentRoutes } from './routes/consent';
+import { prospectRoutes } from './routes/prospects';
 import { healthRoutes } from './routes/health';
 import { sessionRoutes } from './routes/session';
 import { queueRoutes } from './routes/queue';
@@ -84,6 +85,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   displayRoutes(http, { displays: ctx.displaysApp, lan: ctx.opts.lan });
   customerRoutes(http, { customers: ctx.customersApp, visits: ctx.visitsApp });
   consentRoutes(http, ctx.consent);
+  prospectRoutes(http, ctx.prospectMods.prospects, ctx.prospectMods.slips);
   queueRoutes(http, { queue: ctx.queue, identify: ctx.queueApps.identify, rules: () => ctx.rules() });
   floorRoutes(http, { floor: ctx.queueApps.floor });
   visitRoutes(http, { visits: ctx.visitsApp });

@@ -13,6 +13,7 @@ import { CustomersApp } from '../app/customers';
 import { SuggestLearningSource } from '../app/suggest-learning';
 import { ConsentApp } from '../app/consent';
 import { ConsentRepo } from '../db/repos/consent';
+import { prospectModules, type ProspectModules } from '../app/prospects-module';
 import { LearningRepo } from '../db/repos/learning';
 import { VisitsApp } from '../app/visits';
 import { DisplaysApp } from '../app/displays';
@@ -97,6 +98,8 @@ export class AppContext {
   readonly customersApp: CustomersApp;
   /** Consent at the desk (Step 15): suggestions and outreach read what stands through it. */
   readonly consent: ConsentApp;
+  /** Walk-in prospects and the printed consent slip (Step 15). */
+  readonly prospectMods: ProspectModules;
   readonly visitsApp: VisitsApp;
   /** The application layer (electron/app): what the routes call. */
   readonly settingsApp: SettingsApp;
@@ -176,6 +179,18 @@ export class AppContext {
       audit,
       now,
       rules,
+      keepText: (v, p, at) => this.prospectMods.slips.keep(v, p, at),
+    });
+    this.prospectMods = prospectModules({
+      store,
+      pii,
+      customers: this.customers,
+      staff: this.staff,
+      consent: () => this.consent,
+      audit,
+      now,
+      rules,
+      hub: opts.role === 'hub',
     });
     this.customersApp = new CustomersApp({
       customers: this.customers,

@@ -190,6 +190,9 @@ export class SyncApplier {
       }
       case 'profile_update':
         return this.profileUpdate(env, at);
+      // Head-office journal only (its payload schema refuses every value, so this is never reached).
+      case 'prospect':
+        return 'rejected';
       case 'appointment':
         return this.appointments.applyRow(env.payload, at);
       case 'audit': {

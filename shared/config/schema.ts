@@ -3,6 +3,7 @@ import { customerConfigSchema, defaultCustomerConfig } from '../customer/config'
 import { defaultSuggestConfig, suggestConfigSchema } from '../suggest/config';
 import { defaultLearnConfig, learnConfigSchema } from '../suggest/learn-config';
 import { consentConfigSchema, defaultConsentConfig } from '../customer/consent-config';
+import { defaultProspectConfig, prospectConfigSchema } from '../prospect/config';
 import { channelQueueIssues, defaultTriageConfig, triageConfigSchema } from '../triage/config';
 import { defaultQueueConfig, queueConfigSchema } from '../queue/config';
 import { defaultVisitConfig, visitConfigSchema } from '../visit/config';
@@ -58,6 +59,7 @@ export const rulesConfigSchema = z
     // Step 15: cool-downs and learned conversion; older versions get the defaults.
     suggestLearning: learnConfigSchema.default(defaultLearnConfig),
     consent: consentConfigSchema.default(defaultConsentConfig),
+    prospects: prospectConfigSchema.default(defaultProspectConfig),
   })
   .superRefine((cfg, ctx) => {
     for (const issue of channelQueueIssues(cfg.triage, cfg.queue.queues)) {
@@ -81,4 +83,5 @@ export const defaultRulesConfig: RulesConfig = {
   dashboard: defaultDashboardConfig,
   suggestLearning: defaultLearnConfig,
   consent: defaultConsentConfig,
+  prospects: defaultProspectConfig,
 };

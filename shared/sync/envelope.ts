@@ -22,6 +22,11 @@ export const syncEventKinds = [
   'owner',
   /** Step 15: a consent grant or withdrawal recorded at the desk (appended once under its own id). */
   'consent',
+  /**
+   * Step 15: a walk-in prospect or its consent, journalled to the head office only (prospects live at the hub and
+   * never replicate to terminals: a terminal's payload of this kind is refused).
+   */
+  'prospect',
   /** A booking made or cancelled (shared/appointments/sync.ts); its check-in travels as the ticket's issue. */
   'appointment',
 ] as const;

@@ -163,6 +163,7 @@ export const eventPayloadSchemas = {
   contact: row(contactRow),
   owner: row(ownerRow),
   consent: row(consentRow),
+  prospect: z.never(),
   appointment: row(appointmentRow),
 } as const satisfies Record<SyncEventKind, z.ZodType>;
 

@@ -15,6 +15,7 @@ import * as m0016 from './0016-feedback-headoffice';
 import * as m0020 from './0020-fact-rollups';
 import * as m0021 from './0021-consent';
 import * as m0022 from './0022-settings-impact';
+import * as m0023 from './0023-prospects';
 
 /** Static list (not a folder scan) so the bundled server and Electron carry their migrations. */
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0020-fact-rollups': m0020,
   '0021-consent': m0021,
   '0022-settings-impact': m0022,
+  '0023-prospects': m0023,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -13,6 +13,23 @@ export class ConsentRepo {
     return row;
   }
 
+  get(id: string): ConsentEvent | undefined {
+    const r = this.store.first(this.store.k.selectFrom('consent_events').selectAll().where('id', '=', id));
+    return r ? consentFromRow(r) : undefined;
+  }
+
+  /** An event that came from elsewhere (a prospect's, another branch's): stored once by id; false if it was there. */
+  addIfAbsent(e: ConsentEvent): ConsentEventTable | null {
+    const row = consentToRow(e);
+    const r = this.store.run(
+      this.store.k
+        .insertInto('consent_events')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doNothing()),
+    );
+    return r.changes > 0 ? row : null;
+  }
+
   /** A customer's events, newest first. */
   forCustomer(customerId: string, limit = 100): ConsentEvent[] {
     return this.store

@@ -18,6 +18,11 @@ function kindOf(row: HoJournalRow, payload: Record<string, unknown>): SyncEventK
       return row.op === 'update' && payload.status === 'resolved' ? 'complaint_resolved' : 'complaint';
     case 'feedback_ratings':
       return 'feedback_rating';
+    case 'consent_events':
+      return 'consent';
+    case 'prospects':
+    case 'prospect_consents':
+      return 'prospect';
     default:
       return 'audit';
   }

@@ -18,6 +18,7 @@ import { outreachApi } from './outreach';
 import { dashboardApi } from './dashboard';
 import { appointmentsApi } from './appointments';
 import { consentApi } from './consent';
+import { prospectsApi } from './prospects';
 
 /**
  * Every route of the branch server, by domain. The server registers a handler for each (and refuses to start when
@@ -43,6 +44,7 @@ export const routes = {
   appointments: appointmentsApi,
   floor: floorApi,
   consent: consentApi,
+  prospects: prospectsApi,
 };
 
 /** The whole table, flat: /api/docs, the role tests and the fuzz suite walk it. */
