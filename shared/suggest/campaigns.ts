@@ -34,6 +34,11 @@ export const campaignSchema = z
     boost: z.number().positive().max(100),
     /** Opening words the teller says before the product's own pitch; may use {gap} and {tierNext}. */
     pitch: bilingualSchema.optional(),
+    /**
+     * The reason the card gives for this campaign, in words a teller can say to the customer. The name is
+     * internal ("四季度绩效冲刺"), so without this the card says only that the product is featured now.
+     */
+    reason: bilingualSchema.optional(),
   })
   .superRefine((c, ctx) => {
     if (c.start !== undefined && c.end !== undefined && c.start >= c.end) {
@@ -184,6 +189,7 @@ export const defaultCampaigns: Campaign[] = [
     productCodes: ['LOAN_SPRING'],
     boost: 7,
     pitch: { zh: '春耕备耕正当时，', en: 'Planting season is here. ' },
+    reason: { zh: '春耕时节的助农贷款', en: 'A planting-season farm loan' },
   },
   {
     id: 'reach_50k',
@@ -196,5 +202,6 @@ export const defaultCampaigns: Campaign[] = [
       zh: '「5万达标」活动进行中，您再存 {gap} 就升级为{tierNext}，享专属礼遇。',
       en: '“Reach ¥50,000” is on: add {gap} to become a {tierNext} customer and unlock member rewards. ',
     },
+    reason: { zh: '「5万达标」活动进行中', en: '“Reach ¥50,000” is on now' },
   },
 ];

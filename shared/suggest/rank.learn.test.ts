@@ -240,4 +240,27 @@ describe('sanity checks from real use', () => {
       }
     }
   });
+
+  it('a campaign reason never quotes an internal campaign name, only words written for the customer', () => {
+    const internal = defaultSuggestConfig.campaigns.filter((c) => !c.reason).map((c) => c.name.zh);
+    expect(internal).toContain('四季度绩效冲刺');
+    let campaignReasons = 0;
+    for (const now of [Date.UTC(2026, 1, 10, 2), NOW, Date.UTC(2026, 10, 20, 2)]) {
+      for (const tier of ['potential', 'effective', 'mid', 'high'] as const) {
+        for (const intents of [[], ['wealth'], ['loan']]) {
+          const r = rankSuggestions(customer({ tier }), { intents }, defaultSuggestConfig, {
+            now,
+            timeZone: 'Asia/Shanghai',
+            tierBands: bands,
+          });
+          for (const x of r.items.flatMap((i) => i.reasons)) {
+            for (const name of internal) expect(x.zh).not.toContain(name);
+            if (x.zh === '本期推荐产品') campaignReasons++;
+          }
+        }
+      }
+    }
+    // The check above means something only if campaign reasons were actually given.
+    expect(campaignReasons).toBeGreaterThan(0);
+  });
 });

@@ -58,7 +58,8 @@ function ruleReason(
       return { zh: '与客户本次来办的业务相关', en: 'Fits what the customer came in for' };
     case 'campaign': {
       const c = campaigns[0];
-      return c ? { zh: `正在进行：${c.name.zh}`, en: `Running now: ${c.name.en}` } : null;
+      if (!c) return null;
+      return c.reason ?? { zh: '本期推荐产品', en: 'Featured this season' };
     }
     case 'next_tier_gap':
       return ctx.nextTier && ctx.gapText
