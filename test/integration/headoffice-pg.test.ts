@@ -7,6 +7,7 @@ import type { HoBranchSummary, HoPushResult, HoReport } from '@shared/api/headof
 import type { SyncEnvelope } from '@shared/sync/envelope';
 import { formatHlc } from '@shared/sync/hlc';
 import { HoSchemaTooNewError, openHeadOffice } from '../../electron/db/headoffice/connection';
+import { HO_LATEST_SCHEMA_VERSION, hoMigrations } from '../../electron/db/headoffice/migrations/index';
 import { startHeadOffice, type HeadOfficeServer } from '../../electron/server/headoffice/start';
 import { freshDatabase, testPgUrl } from './pg';
 
@@ -79,7 +80,8 @@ describe.skipIf(!PG)('head office on PostgreSQL', () => {
     const fresh = await freshDatabase(PG as string);
     try {
       const h = await openHeadOffice(fresh.url);
-      expect(await h.applied()).toEqual(['0001-initial', '0002-daily-rollup']);
+      expect(await h.applied()).toEqual(Object.keys(hoMigrations).sort());
+      expect(await h.applied()).toContain('0003-history-facts');
       const tables = await h.pool.query<{ table_name: string }>(
         `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1`,
       );
@@ -104,7 +106,7 @@ describe.skipIf(!PG)('head office on PostgreSQL', () => {
       expect(cols.rows.map((r) => r.column_name).sort()).toEqual(
         ['as_of', 'balance_fen', 'branch_id', 'customer_id', 'id', 'product_code', 'product_type'].sort(),
       );
-      expect(await h.migrate()).toBe('0002-daily-rollup');
+      expect(await h.migrate()).toBe(HO_LATEST_SCHEMA_VERSION);
       await h.pool.query(
         `INSERT INTO kysely_migration (name, timestamp) VALUES ('9999-future', '2030-01-01')`,
       );

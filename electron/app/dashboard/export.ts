@@ -11,7 +11,7 @@ import { reportSheet, type ReportSheet } from './tables';
 /** Every text cell masked like any export (IDs, phones, cards), whatever the table holds. */
 const cell = (v: string | number | null) => (typeof v === 'string' ? scrubPii(v) : v);
 
-function csv(sheet: ReportSheet): Readable {
+export function csv(sheet: ReportSheet): Readable {
   const lines = [
     sheet.columns.map((c) => csvField(`${c.zh} ${c.en}`)).join(','),
     ...sheet.rows.map((r) => r.map((v) => csvField(cell(v))).join(',')),
@@ -19,7 +19,7 @@ function csv(sheet: ReportSheet): Readable {
   return Readable.from(['\uFEFF' + lines.join('\r\n') + '\r\n']);
 }
 
-function xlsx(sheet: ReportSheet): Readable {
+export function xlsx(sheet: ReportSheet): Readable {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet.title.zh.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '), {
     views: [{ state: 'frozen', ySplit: 1 }],

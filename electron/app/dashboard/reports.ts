@@ -26,7 +26,10 @@ export interface ReportsDeps {
 }
 
 /** Accepted, interested, declined, not suitable per key; conversion = accepted ÷ shown (shared/metrics). */
-function conversions(rows: readonly OutcomeCount[], name: (key: string) => Bilingual): ConversionRow[] {
+export function conversions(
+  rows: readonly OutcomeCount[],
+  name: (key: string) => Bilingual,
+): ConversionRow[] {
   const by = new Map<string, ConversionRow>();
   for (const r of rows) {
     const key = r.key ?? '';

@@ -11,12 +11,23 @@ import {
 import type { HoJournal } from '../../db/headoffice/journal';
 import type { HoKeys, KeyIdentity } from '../../db/headoffice/keys';
 import type { HoMaster } from '../../db/headoffice/master';
+import {
+  hoHistoryExportParams,
+  hoHistoryExportQuery,
+  hoHistoryQuery,
+  type HoHistoryReport,
+} from '@shared/api/headoffice-history';
+import type { ExportFile } from '../exports';
+import { hoHistoryExport } from './history-export';
+import type { HoHistoryApp } from './history';
 import { snapshotPage } from './snapshot';
 
 export interface HeadOfficeAppDeps {
   keys: Pick<HoKeys, 'verify'>;
   journal: Pick<HoJournal, 'push' | 'notePull' | 'branches' | 'report'>;
   master: HoMaster;
+  /** The cross-branch history (admin key). */
+  history?: HoHistoryApp;
   now: () => number;
 }
 
@@ -88,5 +99,26 @@ export class HeadOfficeApp {
   async report(authorization: string | undefined, query: unknown): Promise<HoReport> {
     await this.caller(authorization, 'admin');
     return this.deps.journal.report(hoReportQuery.parse(query ?? {}));
+  }
+
+  private historyApp(): HoHistoryApp {
+    if (!this.deps.history) throw new ApiError(404, 'not_found', '未提供该功能', 'Not available here');
+    return this.deps.history;
+  }
+
+  async history(authorization: string | undefined, query: unknown): Promise<HoHistoryReport> {
+    await this.caller(authorization, 'admin');
+    return this.historyApp().history(hoHistoryQuery.parse(query ?? {}));
+  }
+
+  async historyExport(
+    authorization: string | undefined,
+    params: unknown,
+    query: unknown,
+  ): Promise<ExportFile> {
+    await this.caller(authorization, 'admin');
+    const { table } = hoHistoryExportParams.parse(params ?? {});
+    const { format, ...q } = hoHistoryExportQuery.parse(query ?? {});
+    return hoHistoryExport(await this.historyApp().history(q), table, format);
   }
 }

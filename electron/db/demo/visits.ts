@@ -182,7 +182,8 @@ export function* historyVisits(o: HistoryOptions): Generator<HistoryVisit> {
         const cat = rng.pick(categories);
         const createdAt = state.lastEventAt;
         const deadlineAt = createdAt + cat.deadlineDays * 24 * 60 * MINUTE;
-        const resolveIn = rng.next() * cat.deadlineDays * 1.3 * 24 * 60 * MINUTE;
+        // Whole milliseconds: a fractional time cannot travel as an HLC stamp to the head office.
+        const resolveIn = Math.round(rng.next() * cat.deadlineDays * 1.3 * 24 * 60 * MINUTE);
         complaint = {
           id: o.newId(),
           category: cat.key,

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { HoBranchSummary, HoPushResult, HoReport } from '@shared/api/headoffice';
 import type { SyncEnvelope } from '@shared/sync/envelope';
 import type { HeadOfficeDb } from './connection';
+import { updateHistoryFacts } from './history-facts';
 import { insertAndRollUp, rolledUpReport } from './rollup';
 
 /** Rows per statement: a whole push of the usual size (shared/sync/envelope.ts allows 5,000). */
@@ -25,6 +26,7 @@ export class HoJournal {
         accepted += r.accepted;
         if (r.maxHlc !== null && (maxHlc === null || r.maxHlc > maxHlc)) maxHlc = r.maxHlc;
       }
+      await updateHistoryFacts(trx, branchId, events);
       const duplicates = events.length - accepted;
       const cur = await trx
         .insertInto('branch_cursors')

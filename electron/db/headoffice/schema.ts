@@ -99,6 +99,45 @@ export interface HoJournalDailyTable {
   n: ColumnType<number, number, number>;
 }
 
+/** History facts (migration 0003, history-facts.ts): one row per ticket, outcome and complaint. */
+export interface HoTicketFactTable {
+  branch_id: string;
+  ticket_id: string;
+  day: string;
+  queue: string;
+  outcome: string;
+  arrived_at: number;
+  wait_ms: number | null;
+  walk_ms: number | null;
+  service_ms: number | null;
+  staff_id: string | null;
+}
+
+export interface HoOutcomeFactTable {
+  branch_id: string;
+  id: string;
+  at: number;
+  product_code: string;
+  outcome: string;
+  staff_id: string | null;
+  customer_no: string | null;
+  campaign_id: string | null;
+  /** −1 for an undo row (it cancels the row it names), else 1. */
+  sign: number;
+}
+
+export interface HoComplaintFactTable {
+  branch_id: string;
+  id: string;
+  /** Stamp of the version held: a push keeps the newer one. */
+  hlc: string;
+  category: string;
+  status: string;
+  created_at: number;
+  deadline_at: number;
+  resolved_at: number | null;
+}
+
 export interface HoDB {
   branches: HoBranchTable;
   branch_keys: HoKeyTable;
@@ -111,4 +150,7 @@ export interface HoDB {
   journal: HoJournalTable;
   branch_cursors: HoBranchCursorTable;
   journal_daily: HoJournalDailyTable;
+  ho_ticket_facts: HoTicketFactTable;
+  ho_outcome_facts: HoOutcomeFactTable;
+  ho_complaint_facts: HoComplaintFactTable;
 }

@@ -1,4 +1,5 @@
 import type { HeadOfficeDb } from '../../db/headoffice/connection';
+import { HoHistoryRepo } from '../../db/headoffice/history';
 import { HoJournal } from '../../db/headoffice/journal';
 import { HoKeys } from '../../db/headoffice/keys';
 import { HoMaster } from '../../db/headoffice/master';
@@ -8,6 +9,7 @@ export class HeadOffice {
   readonly keys: HoKeys;
   readonly journal: HoJournal;
   readonly master: HoMaster;
+  readonly history: HoHistoryRepo;
 
   constructor(
     readonly db: HeadOfficeDb,
@@ -16,6 +18,7 @@ export class HeadOffice {
     this.keys = new HoKeys(db);
     this.journal = new HoJournal(db);
     this.master = new HoMaster(db);
+    this.history = new HoHistoryRepo(db);
   }
 
   close(): Promise<void> {

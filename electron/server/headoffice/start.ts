@@ -13,6 +13,7 @@ import type { RunningServer } from '../running';
 import { closeApp } from '../shutdown';
 import { HeadOffice } from './services';
 import { HeadOfficeApp } from '../../app/headoffice';
+import { HoHistoryApp } from '../../app/headoffice/history';
 
 /** Pushes of up to 5,000 envelopes (shared/sync/envelope.ts) fit; the branch API keeps its 1 MB. */
 const BODY_LIMIT = 32 * 1024 * 1024;
@@ -67,7 +68,13 @@ export async function startHeadOffice(
   const http = new Http(app, ctx.auth, () => ctx.rules().security.passwordAttemptsPerMinute);
   healthRoutes(http, ctx);
   headOfficeRoutes(http, {
-    headOffice: new HeadOfficeApp({ keys: ho.keys, journal: ho.journal, master: ho.master, now: ho.now }),
+    headOffice: new HeadOfficeApp({
+      keys: ho.keys,
+      journal: ho.journal,
+      master: ho.master,
+      history: new HoHistoryApp({ repo: ho.history, now: ho.now }),
+      now: ho.now,
+    }),
   });
 
   try {

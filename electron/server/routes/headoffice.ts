@@ -1,6 +1,7 @@
 import { headOfficeRoutes as hoApi } from '@shared/api/routes';
 import type { HeadOfficeApp } from '../../app/headoffice';
 import { route, type Http } from '../route';
+import { attachment } from './import';
 
 /**
  * Registered only in the `headoffice` role. The key is checked before the input is read (electron/app/headoffice),
@@ -12,4 +13,12 @@ export function headOfficeRoutes(http: Http, deps: { headOffice: HeadOfficeApp }
   route(http, hoApi.snapshot, ({ req }) => ho.snapshot(req.headers.authorization, req.query));
   route(http, hoApi.branches, ({ req }) => ho.branches(req.headers.authorization));
   route(http, hoApi.report, ({ req }) => ho.report(req.headers.authorization, req.query));
+  route(http, hoApi.history, ({ req }) => ho.history(req.headers.authorization, req.query));
+  route(http, hoApi.historyExport, async ({ req, reply }) => {
+    const f = await ho.historyExport(req.headers.authorization, req.params, req.query);
+    return reply
+      .header('content-disposition', attachment(f.fileName))
+      .header('content-type', f.contentType)
+      .send(f.body);
+  });
 }

@@ -1,5 +1,6 @@
-import { defineRoute, returns } from '../contract';
+import { defineRoute, download, returns } from '../contract';
 import type { HoBranches, HoPushResult, HoReport, HoSnapshotPage } from '../headoffice';
+import type { HoHistoryReport } from '../headoffice-history';
 
 /**
  * The head office's API (role `headoffice` only; not part of the branch server's `routes`). Callers authenticate
@@ -35,5 +36,20 @@ export const headOfficeRoutes = {
     roles: null,
     summary: 'Admin key: tickets, outcomes, follow-ups and complaints per branch and in total',
     reply: returns<HoReport>(),
+  }),
+  history: defineRoute({
+    method: 'GET',
+    path: '/api/ho/history',
+    roles: null,
+    summary:
+      'Admin key: the history report (heat map, SL% by day, staff, conversion, complaints) across branches',
+    reply: returns<HoHistoryReport>(),
+  }),
+  historyExport: defineRoute({
+    method: 'GET',
+    path: '/api/ho/history/export/:table',
+    roles: null,
+    summary: 'Admin key: one table of the cross-branch history as CSV/XLSX (masked)',
+    reply: download(),
   }),
 };

@@ -1,0 +1,222 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { MetricSums } from '@shared/metrics/definitions';
+import type { HeadOfficeDb } from './connection';
+
+/**
+ * Reads of the cross-branch history over the fact tables of migration 0003 (history-facts.ts). The sums are the
+ * ones shared/metrics' addTicket keeps and the branch's rollups store (electron/db/repos/reports.ts), so
+ * figuresOf() gives the branch's own ratios. Every read takes an optional branch id (null: every branch) and
+ * answers per branch, so the caller adds up "all branches" and fills the comparison table from one read.
+ */
+
+export interface SlTargets {
+  targets: readonly { queue: string; ms: number }[];
+  defaultMs: number;
+}
+
+/** The SL target of a fact's queue, as SQL. */
+function targetOf(t: SlTargets): RawBuilder<number> {
+  if (t.targets.length === 0) return sql<number>`${t.defaultMs}::bigint`;
+  return sql<number>`CASE queue ${sql.join(
+    t.targets.map((x) => sql`WHEN ${x.queue} THEN ${x.ms}::bigint`),
+    sql` `,
+  )} ELSE ${t.defaultMs}::bigint END`;
+}
+
+function sumsSql(t: SlTargets) {
+  return sql`count(*) AS arrived,
+    count(*) FILTER (WHERE outcome = 'served') AS served,
+    count(*) FILTER (WHERE outcome = 'served' AND wait_ms <= ${targetOf(t)}) AS sl_met,
+    count(*) FILTER (WHERE outcome = 'no_show') AS no_shows,
+    count(*) FILTER (WHERE outcome = 'walked_away') AS walked_away,
+    coalesce(sum(wait_ms) FILTER (WHERE outcome IN ('served', 'no_show')), 0) AS wait_sum,
+    count(wait_ms) FILTER (WHERE outcome IN ('served', 'no_show')) AS wait_n,
+    coalesce(sum(walk_ms) FILTER (WHERE outcome = 'served'), 0) AS walk_sum,
+    count(walk_ms) FILTER (WHERE outcome = 'served') AS walk_n,
+    coalesce(sum(service_ms) FILTER (WHERE outcome = 'served'), 0) AS service_sum,
+    count(service_ms) FILTER (WHERE outcome = 'served') AS service_n`;
+}
+
+interface SumsRow {
+  arrived: number;
+  served: number;
+  sl_met: number;
+  no_shows: number;
+  walked_away: number;
+  wait_sum: number;
+  wait_n: number;
+  walk_sum: number;
+  walk_n: number;
+  service_sum: number;
+  service_n: number;
+}
+
+const sums = (r: SumsRow): MetricSums => ({
+  arrived: Number(r.arrived),
+  served: Number(r.served),
+  slMet: Number(r.sl_met),
+  noShows: Number(r.no_shows),
+  walkedAway: Number(r.walked_away),
+  waitSum: Number(r.wait_sum),
+  waitN: Number(r.wait_n),
+  walkSum: Number(r.walk_sum),
+  walkN: Number(r.walk_n),
+  serviceSum: Number(r.service_sum),
+  serviceN: Number(r.service_n),
+});
+
+const inBranch = (branchId: string | null) => (branchId === null ? sql`TRUE` : sql`branch_id = ${branchId}`);
+
+export type OutcomeBy = 'product' | 'campaign' | 'staff' | 'tier';
+
+export interface HoOutcomeCount {
+  branchId: string;
+  key: string;
+  outcome: string;
+  n: number;
+}
+
+export interface HoComplaintRow {
+  branchId: string;
+  id: string;
+  category: string;
+  status: string;
+  createdAt: number;
+  deadlineAt: number;
+  resolvedAt: number | null;
+}
+
+export class HoHistoryRepo {
+  constructor(private readonly db: HeadOfficeDb) {}
+
+  async branches(): Promise<{ id: string; code: string; name: string }[]> {
+    return this.db.k.selectFrom('branches').select(['id', 'code', 'name']).orderBy('code').execute();
+  }
+
+  /** The measures' sums per branch and branch day of [fromDay, toDay]. */
+  async byDay(
+    fromDay: string,
+    toDay: string,
+    branchId: string | null,
+    t: SlTargets,
+  ): Promise<{ branchId: string; day: string; sums: MetricSums }[]> {
+    const r = await sql<SumsRow & { branch_id: string; day: string }>`
+      SELECT branch_id, day, ${sumsSql(t)} FROM ho_ticket_facts
+      WHERE day BETWEEN ${fromDay} AND ${toDay} AND ${inBranch(branchId)}
+      GROUP BY branch_id, day ORDER BY day, branch_id`.execute(this.db.k);
+    return r.rows.map((x) => ({ branchId: x.branch_id, day: x.day, sums: sums(x) }));
+  }
+
+  /** The measures' sums per branch and staff member who served. */
+  async byStaff(
+    fromDay: string,
+    toDay: string,
+    branchId: string | null,
+    t: SlTargets,
+  ): Promise<{ branchId: string; staffId: string; sums: MetricSums }[]> {
+    const r = await sql<SumsRow & { branch_id: string; staff_id: string }>`
+      SELECT branch_id, staff_id, ${sumsSql(t)} FROM ho_ticket_facts
+      WHERE day BETWEEN ${fromDay} AND ${toDay} AND ${inBranch(branchId)} AND staff_id IS NOT NULL
+      GROUP BY branch_id, staff_id`.execute(this.db.k);
+    return r.rows.map((x) => ({ branchId: x.branch_id, staffId: x.staff_id, sums: sums(x) }));
+  }
+
+  /** Arrivals by local weekday (Monday 0) and hour; `offsetMs` is the branch zone's (shared/metrics/history). */
+  async heat(
+    fromDay: string,
+    toDay: string,
+    branchId: string | null,
+    offsetMs: number,
+  ): Promise<{ dow: number; hour: number; n: number }[]> {
+    const r = await sql<{ dow: number; hour: number; n: number }>`
+      SELECT ((arrived_at + ${offsetMs}::bigint) / 86400000 + 3) % 7 AS dow,
+        ((arrived_at + ${offsetMs}::bigint) % 86400000) / 3600000 AS hour, count(*) AS n
+      FROM ho_ticket_facts WHERE day BETWEEN ${fromDay} AND ${toDay} AND ${inBranch(branchId)}
+      GROUP BY 1, 2`.execute(this.db.k);
+    return r.rows.map((x) => ({ dow: Number(x.dow), hour: Number(x.hour), n: Number(x.n) }));
+  }
+
+  /** Outcomes of [from, to) per branch and key; an undo row counts −1 (it cancels the row it names). */
+  async outcomes(
+    from: number,
+    to: number,
+    branchId: string | null,
+    by: OutcomeBy,
+  ): Promise<HoOutcomeCount[]> {
+    const key =
+      by === 'product'
+        ? sql`o.product_code`
+        : by === 'campaign'
+          ? sql`coalesce(o.campaign_id, '')`
+          : by === 'staff'
+            ? sql`coalesce(o.staff_id, '')`
+            : sql`coalesce(c.tier, '')`;
+    const join =
+      by === 'tier'
+        ? sql`LEFT JOIN customers c ON c.branch_id = o.branch_id AND c.customer_no = o.customer_no`
+        : sql``;
+    const r = await sql<{ branch_id: string; key: string; outcome: string; n: number }>`
+      SELECT o.branch_id, ${key} AS key, o.outcome, sum(o.sign) AS n FROM ho_outcome_facts o ${join}
+      WHERE o.at >= ${from} AND o.at < ${to} AND ${branchId === null ? sql`TRUE` : sql`o.branch_id = ${branchId}`}
+      GROUP BY 1, 2, 3`.execute(this.db.k);
+    return r.rows.map((x) => ({ branchId: x.branch_id, key: x.key, outcome: x.outcome, n: Number(x.n) }));
+  }
+
+  /** Complaints opened in [from, to). */
+  async complaints(
+    from: number,
+    to: number,
+    branchId: string | null,
+  ): Promise<{ branchId: string; category: string; createdAt: number }[]> {
+    const r = await sql<{ branch_id: string; category: string; created_at: number }>`
+      SELECT branch_id, category, created_at FROM ho_complaint_facts
+      WHERE created_at >= ${from} AND created_at < ${to} AND ${inBranch(branchId)}`.execute(this.db.k);
+    return r.rows.map((x) => ({
+      branchId: x.branch_id,
+      category: x.category,
+      createdAt: Number(x.created_at),
+    }));
+  }
+
+  /** Open complaints past their deadline now (any age; the 500 oldest deadlines), and the count per branch. */
+  async overdue(
+    now: number,
+    branchId: string | null,
+  ): Promise<{ open: HoComplaintRow[]; perBranch: Map<string, number> }> {
+    const where = sql`status <> 'resolved' AND deadline_at < ${now} AND ${inBranch(branchId)}`;
+    const open = await sql<{
+      branch_id: string;
+      id: string;
+      category: string;
+      status: string;
+      created_at: number;
+      deadline_at: number;
+      resolved_at: number | null;
+    }>`SELECT branch_id, id, category, status, created_at, deadline_at, resolved_at FROM ho_complaint_facts
+      WHERE ${where} ORDER BY deadline_at LIMIT 500`.execute(this.db.k);
+    const counts = await sql<{ branch_id: string; n: number }>`
+      SELECT branch_id, count(*) AS n FROM ho_complaint_facts WHERE ${where} GROUP BY 1`.execute(this.db.k);
+    return {
+      open: open.rows.map((x) => ({
+        branchId: x.branch_id,
+        id: x.id,
+        category: x.category,
+        status: x.status,
+        createdAt: Number(x.created_at),
+        deadlineAt: Number(x.deadline_at),
+        resolvedAt: x.resolved_at === null ? null : Number(x.resolved_at),
+      })),
+      perBranch: new Map(counts.rows.map((x) => [x.branch_id, Number(x.n)])),
+    };
+  }
+
+  /** Complaints opened in [from, to) and resolved after their deadline. */
+  async resolvedLate(from: number, to: number, branchId: string | null): Promise<number> {
+    const r = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM ho_complaint_facts WHERE created_at >= ${from} AND created_at < ${to}
+        AND resolved_at IS NOT NULL AND resolved_at > deadline_at AND ${inBranch(branchId)}`.execute(
+      this.db.k,
+    );
+    return Number(r.rows[0]?.n ?? 0);
+  }
+}
