@@ -44,7 +44,15 @@ function staffIdsOf(kind: SyncEnvelope['kind'], p: Record<string, unknown>): str
   const ids =
     kind === 'ticket_event' || kind === 'profile_update'
       ? [p.staffId]
-      : [row.staff_id, row.created_by, row.assignee_id, row.resolved_by, row.owner_id, row.backup_id];
+      : [
+          row.staff_id,
+          row.created_by,
+          row.assignee_id,
+          row.resolved_by,
+          row.owner_id,
+          row.backup_id,
+          row.updated_by,
+        ];
   return ids.filter((x): x is string => typeof x === 'string');
 }
 
@@ -164,6 +172,12 @@ export class SyncApplier {
         if (!this.data.customerExists(String(r.customer_id)))
           throw new Error(`customer ${String(r.customer_id)} not here yet`);
         return this.data.setOwnerIfLater(r) ? 'applied' : 'rejected';
+      }
+      case 'marks': {
+        const r = rowOf(env);
+        if (!this.data.customerExists(String(r.customer_id)))
+          throw new Error(`customer ${String(r.customer_id)} not here yet`);
+        return this.data.setMarksIfLater(r) ? 'applied' : 'rejected';
       }
       case 'follow_up_done': {
         const r = rowOf(env);

@@ -29,6 +29,15 @@ export const contactRow = z.object({
   aum_fen: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
 });
 
+export const marksRow = z.object({
+  customer_id: id,
+  do_not_contact: z.union([z.literal(0), z.literal(1)]),
+  high_risk: z.union([z.literal(0), z.literal(1)]),
+  note: optText(200),
+  updated_by: optId,
+  updated_at: epochMs(),
+});
+
 export const ownerRow = z.object({
   customer_id: id,
   owner_id: id,

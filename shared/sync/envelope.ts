@@ -20,6 +20,8 @@ export const syncEventKinds = [
   /** 客户经营: a logged contact (appended), a customer's owner assignment (the later one wins). */
   'contact',
   'owner',
+  /** A customer's contact marks (do-not-contact, high risk): the whole row, the later change wins. */
+  'marks',
   /** Step 15: a consent grant or withdrawal recorded at the desk (appended once under its own id). */
   'consent',
   /**

@@ -7,7 +7,7 @@ import { scrubPii } from '../customer/mask';
 import { payloadSchemas, ticketEventSchema } from '../queue/events';
 import { OUTCOMES } from '../visit/config';
 import { feedbackRatingRow } from '../feedback/sync';
-import { contactRow, ownerRow } from '../outreach/sync';
+import { contactRow, marksRow, ownerRow } from '../outreach/sync';
 import { appointmentRow } from '../appointments/sync';
 import type { SyncEventKind } from './envelope';
 
@@ -162,6 +162,7 @@ export const eventPayloadSchemas = {
   feedback_rating: row(feedbackRatingRow),
   contact: row(contactRow),
   owner: row(ownerRow),
+  marks: row(marksRow),
   consent: row(consentRow),
   prospect: z.never(),
   appointment: row(appointmentRow),

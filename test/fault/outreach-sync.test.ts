@@ -146,4 +146,58 @@ describe('客户经营 on a counter terminal', () => {
     );
     expect(twice.status).toBe(409);
   }, 30_000);
+
+  it('a do-not-contact mark set on the terminal offline reaches the hub and its journal for the head office', async () => {
+    const second = picked[1] as string;
+    link.cut();
+    await until(() => !status(t1).online, 't1 offline');
+    const lobby = await t1.login('manager1');
+    const put = await t1.call('PUT', `/api/customers/${second}/marks`, { doNotContact: true }, lobby);
+    expect(put.status).toBe(200);
+    const dnc = (n: Node) =>
+      count(
+        n,
+        'SELECT count(*) AS n FROM customer_marks WHERE customer_id = ? AND do_not_contact = 1',
+        second,
+      );
+    expect(dnc(hub)).toBe(0);
+    link.heal();
+    await synced(t1);
+    await until(() => dnc(hub) === 1, 'mark at hub');
+    const rm = await hub.login('rm1');
+    expect((await panel(hub, rm, second)).marks.doNotContact).toBe(true);
+    // The hub journals the mark and the contacts for the head office.
+    expect(
+      count(
+        hub,
+        `SELECT count(*) AS n FROM ho_journal WHERE source = 'customer_marks' AND row_id = ?`,
+        second,
+      ),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      count(hub, `SELECT count(*) AS n FROM ho_journal WHERE source = 'contacts'`),
+    ).toBeGreaterThanOrEqual(2);
+    // An older change arriving late (another terminal's clock) does not undo the newer one.
+    const env = t1.ctx.store.sqlite
+      .prepare(
+        `SELECT id, device_id, branch_code, hlc, entity_id, payload FROM outbox WHERE kind = 'marks' AND entity_id = ?`,
+      )
+      .get(second) as Record<string, string> | undefined;
+    expect(env).toBeTruthy();
+    const payload = JSON.parse(String(env?.payload)) as { row: Record<string, unknown> };
+    const stale: SyncEnvelope = {
+      id: `${String(env?.id).slice(0, 30)}-stale`,
+      deviceId: String(env?.device_id),
+      branchCode: String(env?.branch_code),
+      hlc: String(env?.hlc),
+      kind: 'marks',
+      entityId: second,
+      payload: {
+        row: { ...payload.row, do_not_contact: 0, updated_at: Number(payload.row.updated_at) - 60_000 },
+      },
+    };
+    const report = hub.ctx.sync.applyRemote([stale], { journal: true });
+    expect(report.results[0]?.status).toBe('rejected');
+    expect(dnc(hub)).toBe(1);
+  }, 30_000);
 });

@@ -153,6 +153,8 @@ export class OwnersApp {
         updated_at: at,
       };
       this.d.repo.setMarks(row);
+      // Terminals send the mark to the hub (and the hub on to the others): a do-not-contact set anywhere holds.
+      this.d.outbox.record('marks', customerId, { row });
       this.d.audit.append({
         at,
         staffId: by,

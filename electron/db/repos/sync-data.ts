@@ -227,6 +227,27 @@ export class SyncDataRepo {
     );
   }
 
+  /** A customer's contact marks from another device: kept unless this copy holds a later change. */
+  setMarksIfLater(r: Record<string, unknown>): boolean {
+    return (
+      this.store.sqlite
+        .prepare(
+          `INSERT INTO customer_marks (customer_id, do_not_contact, high_risk, note, updated_by, updated_at)
+           VALUES (?,?,?,?,?,?) ON CONFLICT(customer_id) DO UPDATE SET do_not_contact = excluded.do_not_contact,
+             high_risk = excluded.high_risk, note = excluded.note, updated_by = excluded.updated_by,
+             updated_at = excluded.updated_at WHERE excluded.updated_at >= customer_marks.updated_at`,
+        )
+        .run(
+          String(r.customer_id),
+          Number(r.do_not_contact),
+          Number(r.high_risk),
+          (r.note as string | null) ?? null,
+          (r.updated_by as string | null) ?? null,
+          Number(r.updated_at),
+        ).changes === 1
+    );
+  }
+
   /** A follow-up only moves forward: open → done | cancelled, once. */
   closeFollowUp(id: string, status: string, doneAt: number | null, note: string | null): boolean {
     return (

@@ -20,6 +20,12 @@ function kindOf(row: HoJournalRow, payload: Record<string, unknown>): SyncEventK
       return 'feedback_rating';
     case 'consent_events':
       return 'consent';
+    case 'contacts':
+      return 'contact';
+    case 'customer_marks':
+      return 'marks';
+    case 'customer_owners':
+      return 'owner';
     case 'prospects':
     case 'prospect_consents':
       return 'prospect';
