@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomFillSync } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { KeyedHash } from './keyed-hash';
 
 /**
  * ID, phone and card numbers are never stored in clear: a keyed hash (HMAC-SHA256) makes
@@ -127,10 +128,14 @@ const TERMINAL_KEY_LABEL = 'branch-triage terminal lookup v1';
 
 export class Pii {
   /** `tag`: a terminal, whose key is the derived terminal key and whose copy holds tags, not full hashes. */
+  private readonly mac: KeyedHash;
+
   constructor(
     private readonly keys: PiiKeys,
     readonly lookup: 'full' | 'tag' = 'full',
-  ) {}
+  ) {
+    this.mac = new KeyedHash(keys.hmac);
+  }
 
   /** The keys, for the import's hashing worker thread (electron/sync/import/protect.ts); never logged. */
   keyMaterial(): PiiKeys {
@@ -139,7 +144,7 @@ export class Pii {
 
   /** `kind` separates domains so an ID number and a card with the same digits hash differently. */
   hash(kind: PiiKind, value: string): string {
-    return createHmac('sha256', this.keys.hmac).update(kind).update('\0').update(value).digest('base64url');
+    return this.mac.digest(kind, value).toString('base64url');
   }
 
   /** The key a terminal gets at enrollment (base64): derived one-way, so it cannot test the hub's full hashes. */
@@ -155,7 +160,7 @@ export class Pii {
   /** The terminal tag of `value` under this instance's key (see TERMINAL_TAG_BITS). */
   tag(kind: PiiKind, value: string): string {
     const bits = TERMINAL_TAG_BITS[kind];
-    const mac = createHmac('sha256', this.keys.hmac).update(kind).update('\0').update(value).digest();
+    const mac = this.mac.digest(kind, value);
     const head = (mac.readUInt16BE(0) >> (16 - bits)).toString(16).padStart(Math.ceil(bits / 4), '0');
     const hint = kind === 'id' ? value.slice(6, 14) : value.slice(-4);
     return `${kind[0]}:${head}:${hint}`;

@@ -10,6 +10,10 @@
  *   stores events (journal rows and their daily rollup in one statement), so that the pushes above land in a
  *   journal of 10M events; then `GET /api/ho/report` for the whole history and for a 90-day range cut mid-day,
  *   5 times each after a warm-up: report_seconds is the slower median.
+ *
+ * BENCH_P9_HISTORY=N loads N events of history instead of 10M (a quick before/after of the ingest; the report
+ * figure then does not count); BENCH_P9_PROF=DIR has the head-office server write a V8 CPU profile there
+ * (`--cpu-prof`, written when it stops; keep it out of git).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
@@ -25,6 +29,8 @@ const BRANCHES = 20;
 const PER_BRANCH = 10_000;
 const BATCH = 1_000;
 const REPORT_EVENTS = 10_000_000;
+const HISTORY_EVENTS = Number(process.env.BENCH_P9_HISTORY ?? REPORT_EVENTS);
+const PROF_DIR = process.env.BENCH_P9_PROF;
 const DAY = 86_400_000;
 const CLUSTER = join(process.cwd(), '.ci/pg-cluster.sh');
 
@@ -98,6 +104,7 @@ export const p9HeadOffice: Bench = {
     const server = spawn(
       process.execPath,
       [
+        ...(PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROF_DIR] : []),
         'dist/server/cli.js',
         '--role',
         'headoffice',
@@ -151,7 +158,7 @@ export const p9HeadOffice: Bench = {
         // First a year of history before the pushed days, spread evenly over the branches, so the timed pushes
         // land in a journal of the full size. Loaded the way any bulk load is (secondary indexes built once
         // afterwards); not timed.
-        const perBranch = Math.ceil((REPORT_EVENTS - BRANCHES * PER_BRANCH) / BRANCHES);
+        const perBranch = Math.max(1, Math.ceil((HISTORY_EVENTS - BRANCHES * PER_BRANCH) / BRANCHES));
         const step = Math.floor((365 * DAY) / perBranch);
         const t0 = performance.now();
         const idx = await db.pool.query<{ name: string; def: string }>(

@@ -11,6 +11,7 @@ import type { TierBand } from '@shared/customer/tier';
 import type { ImportKind, TierCounts } from '@shared/import/types';
 import type { Store } from '../connection';
 import { setChecks, type SetIssue } from './import-checks';
+import { withIndexesRebuilt } from './import-bulk';
 import { ImportSql } from './import-sql';
 
 export interface ApplyCounts {
@@ -108,26 +109,6 @@ export class ImportApply {
     }
   }
 
-  /**
-   * With `bulk` (a load much larger than the table), the table's secondary indexes are dropped
-   * and rebuilt around `fn`: sorting once beats a million random index inserts. DDL is
-   * transactional in SQLite, so a failure restores them with everything else.
-   */
-  private withIndexesRebuilt(table: string, bulk: boolean, fn: () => void): void {
-    if (!bulk) {
-      fn();
-      return;
-    }
-    const idx = this.store.sqlite
-      .prepare(
-        `SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`,
-      )
-      .all(table) as { name: string; sql: string }[];
-    for (const i of idx) this.q.exec(`DROP INDEX main."${i.name}"`);
-    fn();
-    for (const i of idx) this.q.exec(i.sql);
-  }
-
   private applyCustomers(opts: {
     now: number;
     bands: readonly TierBand[];
@@ -140,7 +121,7 @@ export class ImportApply {
     let inserted = 0;
     // A new customer linked to a customer on an EARLIER line of the file gets its link in the
     // insert (rows go in line order, so the target is already there); see the links below.
-    this.withIndexesRebuilt('customers', opts.bulk, () => {
+    withIndexesRebuilt(this.q, 'customers', opts.bulk, () => {
       inserted = this.q.run(
         `INSERT INTO main.customers (id, customer_no, ${cols}, linked_customer_id, aum_fen, tier, updated_at)
          SELECT id, customer_no, ${cols},
@@ -161,7 +142,7 @@ export class ImportApply {
     this.q.run(
       'DELETE FROM main.cards WHERE customer_id IN (SELECT id FROM stage.customers WHERE cards_changed = 1 AND is_new = 0)',
     );
-    this.withIndexesRebuilt('cards', opts.bulk, () => {
+    withIndexesRebuilt(this.q, 'cards', opts.bulk, () => {
       this.q.run(
         `INSERT INTO main.cards (card_hash, customer_id, card_masked, card_enc)
          SELECT card_hash, customer_id, card_masked, NULL FROM stage.cards`,
@@ -237,7 +218,7 @@ export class ImportApply {
     );
     const allReplace = this.q.count(`SELECT count(*) FROM stage.agg WHERE mode <> 'replace'`) === 0;
     let inserted = 0;
-    this.withIndexesRebuilt('holdings', opts.bulk, () => {
+    withIndexesRebuilt(this.q, 'holdings', opts.bulk, () => {
       inserted = this.q
         .run(`INSERT INTO main.holdings (id, customer_id, product_type, product_code, balance_fen, as_of, maturity_at)
         SELECT h.id, h.customer_id, h.product_type, h.product_code, h.balance_fen, h.as_of, h.maturity_at FROM stage.holdings h
@@ -249,18 +230,30 @@ export class ImportApply {
       )
       .all() as { move: string; n: number }[];
     const replaced = this.q.count(`SELECT count(*) FROM stage.agg WHERE mode = 'replace'`);
-    this.q.run(
-      `UPDATE main.customers SET aum_fen = a.aum_fen, tier = a.new_tier, updated_at = ?
-       FROM stage.agg a WHERE customers.id = a.customer_id AND a.mode = 'replace'
-         AND (customers.aum_fen <> a.aum_fen OR customers.tier <> a.new_tier)`,
-      opts.now,
+    // A bulk load updates most customers: the indexes on their AUM and tier are rebuilt once, as the holdings' are
+    // (at 100k customers 3.7 s of random index updates became 1.4 s + 0.5 s of rebuild).
+    const bulkUpdate = opts.bulk && replaced * 2 > this.q.count('SELECT count(*) FROM main.customers');
+    withIndexesRebuilt(
+      this.q,
+      'customers',
+      bulkUpdate,
+      () =>
+        this.q.run(
+          `UPDATE main.customers SET aum_fen = a.aum_fen, tier = a.new_tier, updated_at = ?
+           FROM stage.agg a WHERE customers.id = a.customer_id AND a.mode = 'replace'
+             AND (customers.aum_fen <> a.aum_fen OR customers.tier <> a.new_tier)`,
+          opts.now,
+        ),
+      ['aum_fen', 'tier', 'updated_at'],
     );
-    this.q.run(
-      `INSERT INTO main.aum_snapshots (customer_id, as_of, aum_fen, tier, import_id)
-       SELECT customer_id, as_of, aum_fen, new_tier, ? FROM stage.agg WHERE true
-       ON CONFLICT (customer_id, as_of) DO UPDATE SET aum_fen = excluded.aum_fen, tier = excluded.tier, import_id = excluded.import_id
-       WHERE aum_snapshots.aum_fen <> excluded.aum_fen OR aum_snapshots.tier <> excluded.tier`,
-      opts.importId,
+    withIndexesRebuilt(this.q, 'aum_snapshots', bulkUpdate, () =>
+      this.q.run(
+        `INSERT INTO main.aum_snapshots (customer_id, as_of, aum_fen, tier, import_id)
+         SELECT customer_id, as_of, aum_fen, new_tier, ? FROM stage.agg WHERE true
+         ON CONFLICT (customer_id, as_of) DO UPDATE SET aum_fen = excluded.aum_fen, tier = excluded.tier, import_id = excluded.import_id
+         WHERE aum_snapshots.aum_fen <> excluded.aum_fen OR aum_snapshots.tier <> excluded.tier`,
+        opts.importId,
+      ),
     );
     return {
       inserted,
