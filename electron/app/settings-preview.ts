@@ -5,6 +5,7 @@ import { branchDay } from '@shared/queue';
 import { replayTriage, type ReplayVisit } from '@shared/triage/replay';
 import type { SettingsPreviewRepo } from '../db/repos/settings-preview';
 import type { StaffingRepo } from '../db/repos/staffing';
+import type { ProductPreviewApp } from './product-preview';
 import { invalidSettings } from './settings';
 
 export interface SettingsPreviewDeps {
@@ -12,6 +13,8 @@ export interface SettingsPreviewDeps {
   tickets: Pick<StaffingRepo, 'tickets'>;
   rules: () => RulesConfig;
   now: () => number;
+  /** The product/campaign impact (Step 16); absent: not computed. */
+  products?: Pick<ProductPreviewApp, 'preview'>;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -47,6 +50,7 @@ export class SettingsPreviewApp {
       day: date,
       tiers: tiersChanged ? this.deps.repo.tierPreview(cur.customer.tiers, next.customer.tiers) : null,
       triage: triageChanged ? replayTriage(visits, cur, next) : null,
+      products: this.deps.products?.preview(cur, next, this.deps.now()) ?? null,
     };
   }
 }

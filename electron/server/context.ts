@@ -22,6 +22,8 @@ import { SessionApp } from '../app/session';
 import { SettingsApp } from '../app/settings';
 import { SettingsPreviewApp } from '../app/settings-preview';
 import { SettingsPreviewRepo } from '../db/repos/settings-preview';
+import { ProductPreviewApp } from '../app/product-preview';
+import { ProductPreviewRepo } from '../db/repos/product-preview';
 import { StaffApp } from '../app/staff';
 import { StaffingApp } from '../app/staffing';
 import { StaffingRepo } from '../db/repos/staffing';
@@ -298,6 +300,11 @@ export class AppContext {
       tickets: new StaffingRepo(store),
       rules,
       now,
+      products: new ProductPreviewApp({
+        repo: new ProductPreviewRepo(store),
+        learning: (id, at) => learning.forCustomer(id, at),
+        consent: (cs) => this.consent.effectiveMany(cs),
+      }),
     });
     this.staffingApp = new StaffingApp({
       repo: new StaffingRepo(store),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TierPreview } from '../customer/tier-preview';
 import type { TriageReplay } from '../triage/replay';
+import type { ProductPreview } from './product-preview';
 
 /** POST /api/settings/preview: a proposed config (checked like a save) and the day whose visits to replay. */
 export const settingsPreviewInput = z.object({
@@ -17,4 +18,6 @@ export interface SettingsPreview {
   day: string;
   tiers: TierPreview | null;
   triage: TriageReplay | null;
+  /** Products and campaigns: how many customers each touched product would now be suggested to. */
+  products?: ProductPreview | null;
 }
