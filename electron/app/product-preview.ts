@@ -8,6 +8,7 @@ import {
   affectedProducts,
   candidateFilter,
   estimate,
+  pickSample,
   ProductPreviewTally,
   type PreviewSide,
 } from '@shared/suggest/product-preview';
@@ -17,9 +18,9 @@ import type { Customer, Holding } from '../db/convert/customers';
 import type { ProductPreviewRepo } from '../db/repos/product-preview';
 
 export interface ProductPreviewDeps {
-  repo: Pick<ProductPreviewRepo, 'total' | 'count' | 'customers' | 'holdings'>;
-  /** The customer's outcome history (cool-downs) and the branch's conversion; absent: rules alone. */
-  learning?: (customerId: string, now: number) => SuggestLearning;
+  repo: Pick<ProductPreviewRepo, 'total' | 'candidates' | 'customers' | 'holdings'>;
+  /** Each customer's outcome history (cool-downs) and the branch's conversion; absent: rules alone. */
+  learning?: (customerIds: readonly string[], now: number) => Map<string, SuggestLearning>;
   /** Consent as it stands for many customers at once; absent: the imported marketing flag. */
   consent?: (
     customers: readonly { id: string; marketingConsent: boolean }[],
@@ -28,7 +29,7 @@ export interface ProductPreviewDeps {
   sampleSize?: number;
 }
 
-const DEFAULT_SAMPLE = 5_000;
+const DEFAULT_SAMPLE = 3_000;
 
 /** 陈建华 → 陈**; a corporate customer's name is not personal data. */
 function maskName(c: Customer): string {
@@ -43,7 +44,7 @@ const maskNo = (no: string) => (no.length <= 4 ? '****' : `****${no.slice(-4)}`)
  * How many customers a product or campaign change would now be suggested to (Step 16): the products the change
  * touches, a SQL pre-filter on kind and AUM (customers outside cannot be affected), then the real ranking
  * (`rankSuggestions`, hard filters, cool-downs from each customer's outcomes) before and after for every
- * remaining customer, or for a stated pseudo-random sample of them when there are more than `sampleSize`.
+ * remaining customer, or for a stated random sample of them when there are more than `sampleSize`.
  */
 export class ProductPreviewApp {
   constructor(private readonly d: ProductPreviewDeps) {}
@@ -63,15 +64,18 @@ export class ProductPreviewApp {
     let candidates = 0;
     if (filter) {
       const allKinds = filter.kinds.length === CUSTOMER_KINDS.length;
-      candidates = this.d.repo.count(filter, allKinds);
-      const max = this.d.sampleSize ?? DEFAULT_SAMPLE;
-      const share = candidates > max ? max / candidates : 1;
-      const rows = candidates > 0 ? this.d.repo.customers(filter, allKinds, share) : [];
+      const ids = this.d.repo.candidates(filter, allKinds);
+      candidates = ids.length;
+      const rows = this.d.repo.customers(pickSample(ids, this.d.sampleSize ?? DEFAULT_SAMPLE));
       const holdings = this.d.repo.holdings(rows.map((r) => r.id));
       const consent = this.d.consent?.(rows) ?? null;
+      const learned = this.d.learning?.(
+        rows.map((r) => r.id),
+        now,
+      );
       for (const c of rows) {
         const base = this.base(c, holdings.get(c.id) ?? [], consent?.get(c.id), cur, now);
-        const learning = this.d.learning?.(c.id, now);
+        const learning = learned?.get(c.id);
         tally.add(c.id, this.side(base, cur, now, learning), this.side(base, next, now, learning));
       }
       const byId = new Map(rows.map((r) => [r.id, r]));

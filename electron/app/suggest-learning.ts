@@ -6,7 +6,7 @@ import type { SuggestLearning } from '@shared/suggest/types';
 import type { LearningRepo } from '../db/repos/learning';
 
 export interface LearningDeps {
-  repo: Pick<LearningRepo, 'history' | 'facts' | 'stamp'>;
+  repo: Pick<LearningRepo, 'history' | 'facts' | 'stamp'> & Partial<Pick<LearningRepo, 'histories'>>;
   rules: () => Pick<RulesConfig, 'suggestLearning' | 'visit' | 'customer'>;
 }
 
@@ -36,6 +36,25 @@ export class SuggestLearningSource {
       conversion: this.conversion(now),
       reasonLabels: new Map(rules.visit.declineReasons.map((r) => [r.key, { zh: r.zh, en: r.en }])),
     };
+  }
+
+  /** The same for many customers at once (the settings preview reads a few thousand). */
+  forCustomers(customerIds: readonly string[], now: number): Map<string, SuggestLearning> {
+    const rules = this.d.rules();
+    const conversion = this.conversion(now);
+    const reasonLabels = new Map(rules.visit.declineReasons.map((r) => [r.key, { zh: r.zh, en: r.en }]));
+    const histories = this.d.repo.histories?.(customerIds);
+    return new Map(
+      customerIds.map((id) => [
+        id,
+        {
+          config: rules.suggestLearning,
+          outcomes: histories ? (histories.get(id) ?? []) : this.d.repo.history(id),
+          conversion,
+          reasonLabels,
+        },
+      ]),
+    );
   }
 
   /** The branch's table, rebuilt only when something it depends on changed. */

@@ -302,7 +302,7 @@ export class AppContext {
       now,
       products: new ProductPreviewApp({
         repo: new ProductPreviewRepo(store),
-        learning: (id, at) => learning.forCustomer(id, at),
+        learning: (ids, at) => learning.forCustomers(ids, at),
         consent: (cs) => this.consent.effectiveMany(cs),
       }),
     });

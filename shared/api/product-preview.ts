@@ -31,7 +31,7 @@ export interface ProductPreviewExample {
 
 /**
  * The impact of a product or campaign change (POST /api/settings/preview, `products`). `method: 'all'` = every
- * customer who could be affected was ranked; `'sample'` = a pseudo-random sample of `examined` among `candidates`,
+ * customer who could be affected was ranked; `'sample'` = a seeded random sample of `examined` among `candidates`,
  * counts scaled up with a 95 % margin. Customers outside the pre-filter (kind, tier and wealth bounds of the
  * products in either version) cannot be affected and are counted as unchanged without being read.
  */

@@ -8,6 +8,7 @@ import {
   affectedProducts,
   candidateFilter,
   estimate,
+  pickSample,
   ProductPreviewTally,
   type PreviewSide,
 } from './product-preview';
@@ -205,5 +206,26 @@ describe('estimate', () => {
   });
   it('bounds a zero count by the rule of three instead of claiming none', () => {
     expect(estimate(0, 3_000, 1_000_000).margin).toBeGreaterThan(900);
+  });
+});
+
+describe('pickSample', () => {
+  const ids = Array.from({ length: 10_000 }, (_, i) => i * 3 + 1);
+  it('picks k distinct items in order, the same ones every time, all of them when k covers the list', () => {
+    const a = pickSample(ids, 500);
+    expect(a).toHaveLength(500);
+    expect(new Set(a).size).toBe(500);
+    expect(a.every((x, i) => i === 0 || x > (a[i - 1] as number))).toBe(true);
+    expect(a.every((x) => ids.includes(x))).toBe(true);
+    expect(pickSample(ids, 500)).toEqual(a);
+    expect(pickSample(ids.slice(0, 20), 50)).toEqual(ids.slice(0, 20));
+  });
+  it('spreads over the whole list (no block of row numbers is left out)', () => {
+    const a = pickSample(ids, 1_000);
+    const perDecile = Array.from(
+      { length: 10 },
+      (_, d) => a.filter((x) => Math.floor((x - 1) / 3000) === d).length,
+    );
+    for (const n of perDecile) expect(n).toBeGreaterThan(60);
   });
 });

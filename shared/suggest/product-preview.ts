@@ -143,12 +143,11 @@ export interface ProductTally {
   byTier: Partial<Record<TierKey, { before: number; after: number }>>;
 }
 
-/** Whether each product passes the hard filters for this customer, and whether it is on the list. */
-function sideFacts(side: PreviewSide, codes: readonly string[]): { eligible: boolean; suggested: boolean }[] {
+/** Whether each product passes the hard filters for this customer (eligibility.ts, as the ranking applies it). */
+function eligibility(side: PreviewSide, codes: readonly string[]): boolean[] {
   const { customer, config, ctx } = side;
   const c = compile(config);
   const validRisk = hasValidRiskAssessment(customer, ctx.now, config.riskAssessmentValidDays);
-  const learned = learnedFacts(customer, ctx.learning, c, ctx.now);
   const facts = {
     customer,
     segments: new Set(customer.segments),
@@ -157,19 +156,27 @@ function sideFacts(side: PreviewSide, codes: readonly string[]): { eligible: boo
     serviceOnly: !customer.marketingConsent || customer.suggestionConsent === false,
     validRisk,
     tolerance: validRisk ? (customer.riskLevel as number) : 1,
-    cooling: coolingMap(learned),
+    cooling: coolingMap(learnedFacts(customer, ctx.learning, c, ctx.now)),
   };
-  const listed = new Set(
-    rankSuggestions(customer, { intents: [] }, config, ctx).items.map((i) => i.productCode),
-  );
   return codes.map((code) => {
     const idx = c.byCode.get(code);
     const cp = idx !== undefined ? c.products[idx] : undefined;
-    return {
-      eligible: cp !== undefined && exclusionOf(cp, facts, config) === null,
-      suggested: listed.has(code),
-    };
+    return cp !== undefined && exclusionOf(cp, facts, config) === null;
   });
+}
+
+/**
+ * Eligibility, then the list itself. A product that fails a hard filter is never on the list, so the (dearer)
+ * ranking runs only on a side where some affected product is eligible.
+ */
+function sideFacts(side: PreviewSide, codes: readonly string[]): { eligible: boolean; suggested: boolean }[] {
+  const eligible = eligibility(side, codes);
+  if (!eligible.some(Boolean)) return eligible.map(() => ({ eligible: false, suggested: false }));
+  const { customer, config, ctx } = side;
+  const listed = new Set(
+    rankSuggestions(customer, { intents: [] }, config, ctx).items.map((i) => i.productCode),
+  );
+  return codes.map((code, i) => ({ eligible: eligible[i] === true, suggested: listed.has(code) }));
 }
 
 export interface ProductExample {
@@ -246,4 +253,29 @@ export function estimate(count: number, n: number, total: number): { value: numb
   // None (or all) in the sample says little about the rest: the rule of three bounds what could be there.
   const half = count === 0 || count === n ? 3 / n : 1.96 * Math.sqrt((p * (1 - p)) / n);
   return { value: Math.round(p * total), margin: Math.ceil(half * fpc * total) };
+}
+
+/**
+ * `k` of `items` picked uniformly at random without replacement (partial Fisher–Yates), in their original order.
+ * Seeded: the same data gives the same sample, so a preview can be repeated and compared.
+ */
+export function pickSample(items: readonly number[], k: number, seed = 0x2f6b_1d3c): number[] {
+  if (k >= items.length) return [...items];
+  const a = [...items];
+  let x = seed >>> 0;
+  const rand = () => {
+    // mulberry32
+    x = (x + 0x6d2b79f5) >>> 0;
+    let t = x;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(rand() * (a.length - i));
+    const tmp = a[i] as number;
+    a[i] = a[j] as number;
+    a[j] = tmp;
+  }
+  return a.slice(0, k).sort((p, q) => p - q);
 }

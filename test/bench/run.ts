@@ -15,6 +15,7 @@ import { p7Dashboard } from './p7-dashboard';
 import { p8Simulate } from './p8-simulate';
 import { p9HeadOffice } from './p9-headoffice';
 import { p10Preview } from './p10-preview';
+import { p10PreviewProduct } from './p10-preview-product';
 import type { Bench, BenchOptions, Check } from './types';
 
 const BENCHES: Bench[] = [
@@ -29,6 +30,7 @@ const BENCHES: Bench[] = [
   p8Simulate,
   p9HeadOffice,
   p10Preview,
+  p10PreviewProduct,
 ];
 
 const argv = process.argv.slice(2);

@@ -34,6 +34,34 @@ export class LearningRepo {
       .map(pastOutcomeFromRow);
   }
 
+  /** The standing outcomes of many customers at once (the settings preview), newest first, `limit` each. */
+  histories(customerIds: readonly string[], limit = 50): Map<string, PastOutcome[]> {
+    const out = new Map<string, PastOutcome[]>();
+    for (let i = 0; i < customerIds.length; i += 500) {
+      const rows = this.store.all(
+        this.store.k
+          .selectFrom('suggestion_outcomes as o')
+          .select(['o.id', 'o.customer_id', 'o.product_code', 'o.outcome', 'o.reason', 'o.at'])
+          .where('o.customer_id', 'in', customerIds.slice(i, i + 500))
+          .where('o.undoes_id', 'is', null)
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('suggestion_outcomes as u').select('u.id').whereRef('u.undoes_id', '=', 'o.id'),
+              ),
+            ),
+          )
+          .orderBy('o.at', 'desc'),
+      );
+      for (const r of rows) {
+        const list = out.get(r.customer_id) ?? [];
+        if (list.length === 0) out.set(r.customer_id, list);
+        if (list.length < limit) list.push(pastOutcomeFromRow(r));
+      }
+    }
+    return out;
+  }
+
   /** Every standing outcome since `since`, with its customer's segments and AUM, for the conversion table. */
   facts(since: number): OutcomeFactRow[] {
     return this.store

@@ -3,45 +3,48 @@ import type { CandidateFilter } from '@shared/suggest/product-preview';
 import { customerFromRow, holdingFromRow, type Customer, type Holding } from '../convert/customers';
 import type { Store } from '../connection';
 
-/** Multiplier and modulus of the row-number hash that picks a sample (a prime modulus spreads any stride). */
-const HASH_MUL = 2_654_435_761;
-const HASH_MOD = 1_000_003;
 const CHUNK = 500;
 
 /**
- * Reads for the product-change preview: how many customers pass the pre-filter (kind, AUM interval: the
- * `customers_aum` index), and the customers themselves, all of them or a pseudo-random share picked by a hash
- * of the row number, with their holdings.
+ * Reads for the product-change preview: the row numbers of the customers who pass the pre-filter (kind, AUM
+ * interval: the `customers_aum` index), then the customers the preview ranks (all of them or a sample picked by
+ * the app), with their holdings.
  */
 export class ProductPreviewRepo {
   constructor(private readonly store: Store) {}
-
-  private filtered(f: CandidateFilter, allKinds: boolean) {
-    let q = this.store.k.selectFrom('customers');
-    if (!allKinds) q = q.where('kind', 'in', f.kinds);
-    if (f.fromFen !== null) q = q.where('aum_fen', '>=', f.fromFen);
-    if (f.toFen !== null) q = q.where('aum_fen', '<', f.toFen);
-    return q;
-  }
 
   total(): number {
     const q = this.store.k.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n'));
     return this.store.first(q)?.n ?? 0;
   }
 
-  count(f: CandidateFilter, allKinds: boolean): number {
-    const q = this.filtered(f, allKinds).select((eb) => eb.fn.countAll<number>().as('n'));
-    return this.store.first(q)?.n ?? 0;
+  /** Row numbers of the candidates (integers only: a million of them read in a fraction of a second). */
+  candidates(f: CandidateFilter, allKinds: boolean): number[] {
+    let q = this.store.k.selectFrom('customers').select(sql<number>`rowid`.as('r'));
+    if (!allKinds) q = q.where('kind', 'in', f.kinds);
+    if (f.fromFen !== null) q = q.where('aum_fen', '>=', f.fromFen);
+    if (f.toFen !== null) q = q.where('aum_fen', '<', f.toFen);
+    const c = q.compile();
+    return this.store.sqlite
+      .prepare(c.sql)
+      .pluck()
+      .all(...(c.parameters as unknown[])) as number[];
   }
 
-  /** The candidates, or about `share` (0–1] of them, in row order. */
-  customers(f: CandidateFilter, allKinds: boolean, share: number): Customer[] {
-    let q = this.filtered(f, allKinds).selectAll();
-    if (share < 1) {
-      const cut = Math.max(1, Math.round(share * HASH_MOD));
-      q = q.where(sql<boolean>`((rowid * ${sql.lit(HASH_MUL)}) % ${sql.lit(HASH_MOD)}) < ${cut}`);
+  /** The customers with these row numbers. */
+  customers(rowids: readonly number[]): Customer[] {
+    const out: Customer[] = [];
+    for (let i = 0; i < rowids.length; i += CHUNK) {
+      const part = rowids.slice(i, i + CHUNK);
+      const rows = this.store.all(
+        this.store.k
+          .selectFrom('customers')
+          .selectAll()
+          .where(sql<number>`rowid`, 'in', part),
+      );
+      for (const r of rows) out.push(customerFromRow(r));
     }
-    return this.store.all(q).map(customerFromRow);
+    return out;
   }
 
   /** Holdings of many customers, by customer id. */

@@ -17,6 +17,7 @@ import {
 import { call, messageOf } from '../../api/client';
 import { formatTime } from '../../lib/branchTime';
 import type { PendingChange } from './api';
+import { ProductImpact } from './ProductImpact';
 
 /** The impact of a pending change, computed by the server on the branch's data (nothing is saved). */
 export function Impact({ change }: { change: PendingChange }) {
@@ -53,7 +54,10 @@ export function Impact({ change }: { change: PendingChange }) {
           <TriageImpact r={q.data.triage} before={before} after={after} lang={lang} />
         </>
       )}
-      {q.data && !q.data.tiers && !q.data.triage && (
+      {q.data?.products && (
+        <ProductImpact p={q.data.products} tiers={after.tiers} topN={change.next.suggest.topN} lang={lang} />
+      )}
+      {q.data && !q.data.tiers && !q.data.triage && !q.data.products && (
         <Typography.Paragraph type="secondary">{t('settings.impact.none')}</Typography.Paragraph>
       )}
     </div>

@@ -70,7 +70,7 @@ const zh = {
     },
     jsonView: 'JSON 视图（管理员）',
     impact: {
-      none: '此项变更不影响客户层级和分流结果。',
+      none: '此项变更不影响客户层级、分流结果和产品推荐。',
       tierTitle: '客户层级变化：{{customers}} 位客户中有 {{moving}} 位将调整层级',
       noMoves: '没有客户调整层级',
       from: '原层级',
@@ -162,7 +162,7 @@ const en: typeof zh = {
     },
     jsonView: 'JSON view (admin)',
     impact: {
-      none: 'This change does not affect customer tiers or triage decisions.',
+      none: 'This change does not affect customer tiers, triage decisions or product suggestions.',
       tierTitle: 'Customer tiers: {{moving}} of {{customers}} customers change tier',
       noMoves: 'No customer changes tier',
       from: 'From',
