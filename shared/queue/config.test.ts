@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRulesConfig, rulesConfigSchema } from '../config/schema';
-import { channelQueueIssues, defaultTriageConfig } from '../triage/config';
+import { channelQueueIssues } from '../triage/config';
+import { defaultTriageConfig } from '../triage/defaults';
 import { defaultQueueConfig, queueConfigSchema } from './config';
 
 describe('queue config', () => {

@@ -10,7 +10,7 @@ import {
   visitPriorMs,
   type ServingPoint,
 } from './wait';
-import { defaultTriageConfig } from '../triage/config';
+import { defaultTriageConfig } from '../triage/defaults';
 
 const MIN = 60_000;
 const cfg = defaultQueueConfig;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closedReason } from './availability';
-import { defaultTriageConfig, triageConfigSchema, type ChannelConfig } from './config';
+import { triageConfigSchema, type ChannelConfig } from './config';
+import { defaultTriageConfig } from './defaults';
 import { triage } from './engine';
 import type { BranchState, ServicePoint, TriageCustomer } from './types';
 

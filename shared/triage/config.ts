@@ -254,9 +254,6 @@ export const triageConfigSchema = z
   });
 export type TriageConfig = z.infer<typeof triageConfigSchema>;
 
-// The default table is data and lives beside this schema.
-export { PRIORITY, defaultTriageConfig } from './defaults';
-
 /**
  * Cross-check with the queue config: every channel's queue must exist and belong to that channel.
  * (The rules config can call it in a refinement; it is here so triage/ owns the rule.)

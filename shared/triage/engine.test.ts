@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from './channel';
 import type { Channel } from './channel';
-import { defaultTriageConfig, triageConfigSchema } from './config';
+import { triageConfigSchema } from './config';
+import { defaultTriageConfig } from './defaults';
 import type { TriageConfig, TriageRule } from './config';
 import { isAtLeastAge, triage } from './engine';
 import type { BranchState, TriageCustomer, TriageDecision, TriageFlags, TriageInput } from './types';

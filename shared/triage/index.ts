@@ -1,11 +1,10 @@
 export { CHANNELS } from './channel';
 export type { Bilingual, Channel } from './channel';
+export { PRIORITY, defaultTriageConfig } from './defaults';
 export {
-  PRIORITY,
   TRIAGE_FLAGS,
   channelConfigSchema,
   channelQueueIssues,
-  defaultTriageConfig,
   intentConfigSchema,
   priorityClassSchema,
   ruleConditionsSchema,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTriageConfig } from './config';
+import { defaultTriageConfig } from './defaults';
 import { resolveOverride } from './rules';
 
 const suggested = { channel: 'counter', queue: 'individual' };

@@ -1,5 +1,5 @@
 import { defaultQueueConfig } from '@shared/queue/config';
-import { defaultTriageConfig } from '@shared/triage/config';
+import { defaultTriageConfig } from '@shared/triage/defaults';
 import { defaultStaffingConfig } from '@shared/staffing/config';
 import type { DayPattern, HistoryTicket, VisitProfile } from '@shared/staffing/pattern';
 import { rngFor } from '@shared/staffing/rng';

@@ -2,7 +2,7 @@ import type { QueueConfig } from '@shared/queue/config';
 import type { TicketState } from '@shared/queue/machine';
 import { aheadOf, callsBefore, pickNext } from '@shared/queue/order';
 import { meanPriorMs, servingCapacity, visitPriorMs, type ServingPoint } from '@shared/queue/wait';
-import { defaultTriageConfig } from '@shared/triage/config';
+import { defaultTriageConfig } from '@shared/triage/defaults';
 
 /*
  * Recorded branch days for the wait estimate: a seeded simulation of one day at a branch like the demo one

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTriageConfig } from '@shared/triage/config';
+import { defaultTriageConfig } from '@shared/triage/defaults';
 import { INTENT_KEYS, intentIndexForKey } from './intent-keys';
 
 describe('intent keys', () => {
