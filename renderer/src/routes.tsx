@@ -16,6 +16,7 @@ const DisplayScreen = lazy(() => import('./screens/display/DisplayScreen'));
 const RateScreen = lazy(() => import('./screens/rate/RateScreen'));
 const SurveyScreen = lazy(() => import('./screens/rate/SurveyScreen'));
 const TicketPrintScreen = lazy(() => import('./screens/ticket-print/TicketPrintScreen'));
+const ConsentPrintScreen = lazy(() => import('./screens/consent-print/ConsentPrintScreen'));
 const ImportScreen = lazy(() => import('./screens/import/ImportScreen'));
 const ExportScreen = lazy(() => import('./screens/export/ExportScreen'));
 const VipScreen = lazy(() => import('./screens/vip/VipScreen'));
@@ -48,6 +49,9 @@ export const router = createBrowserRouter([
     path: '/ticket/:id/print',
     element: <RequireLogin>{page(<TicketPrintScreen />)}</RequireLogin>,
   },
+  // The consent slip (Step 15): a recorded consent, or the text in force to read before deciding.
+  { path: '/consent/slips/:id/print', element: <RequireLogin>{page(<ConsentPrintScreen />)}</RequireLogin> },
+  { path: '/consent/print', element: <RequireLogin>{page(<ConsentPrintScreen />)}</RequireLogin> },
   {
     path: '/',
     element: (

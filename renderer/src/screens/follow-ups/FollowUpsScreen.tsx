@@ -14,6 +14,7 @@ import { mayReveal } from '@shared/customer/pii-view';
 import { DialogScope, useDialogScope } from '../../widgets/profile/dialogScope';
 import { useFollowUpSubject } from '../../widgets/profile/FollowUpRows';
 import { MaskedValue } from '../../widgets/profile/MaskedValue';
+import { ProspectList } from '../../widgets/prospects/ProspectList';
 import { DoneDialog } from './DoneDialog';
 import './text';
 import '../../widgets/profile/profile.css';
@@ -160,6 +161,7 @@ export default function FollowUpsScreen() {
         />
       </DialogScope.Provider>
       <Typography.Text type="secondary">{t('followUps.keys')}</Typography.Text>
+      <ProspectList everyone={everyone} />
       {closing && (
         <DoneDialog
           name={closing.customerName}

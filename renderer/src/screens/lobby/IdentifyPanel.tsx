@@ -9,6 +9,7 @@ import { ApiFailure, messageOf } from '../../api/client';
 import { lookupCustomer } from '../../api/customers';
 import { CustomerCard } from '../../components/CustomerCard';
 import { CustomerBadge } from '../../components/CustomerBadge';
+import { ProspectDialog } from '../../widgets/prospects/ProspectDialog';
 import type { Visitor } from './visitor';
 
 interface Props {
@@ -19,12 +20,23 @@ interface Props {
   onPick: (c: CustomerSummary) => void;
   onWalkIn: () => void;
   onReset: () => void;
+  /** The walk-in's first chosen service, carried into a prospect's record. */
+  intent?: string | null;
 }
 
 /** Step 1: who is this? An ID reader or card swipe types into the field and ends with Enter. */
-export function IdentifyPanel({ initialQuery, visitor, inputRef, onPick, onWalkIn, onReset }: Props) {
+export function IdentifyPanel({
+  initialQuery,
+  visitor,
+  inputRef,
+  onPick,
+  onWalkIn,
+  onReset,
+  intent = null,
+}: Props) {
   const { t, i18n } = useTranslation();
   const [q, setQ] = useState(initialQuery ?? '');
+  const [prospect, setProspect] = useState(false);
   const lookup = useMutation({
     mutationFn: (query: string) => lookupCustomer(query),
     onSuccess: (r) => {
@@ -49,6 +61,12 @@ export function IdentifyPanel({ initialQuery, visitor, inputRef, onPick, onWalkI
               {t('lobby.walkInSelected')}
             </Typography.Title>
             <Typography.Text type="secondary">{t('lobby.walkInHint')}</Typography.Text>
+            <div style={{ marginTop: 12 }}>
+              <Button onClick={() => setProspect(true)} data-testid="prospect-open">
+                {t('prospects.leave')}
+              </Button>
+            </div>
+            {prospect && <ProspectDialog intent={intent} onClose={() => setProspect(false)} />}
           </Card>
         )}
         <Button onClick={onReset}>{t('lobby.changeVisitor')}</Button>

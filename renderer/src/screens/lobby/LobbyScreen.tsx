@@ -203,6 +203,7 @@ export default function LobbyScreen() {
           onPick={pick}
           onWalkIn={walkIn}
           onReset={reset}
+          intent={intents[0] ?? null}
         />
         <CheckInPanel
           customerId={visitor?.kind === 'customer' ? visitor.customer.id : null}

@@ -3,10 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentPurpose } from '@shared/customer/consent';
 import { useConsent, useConsentTexts } from '../../api/consent';
+import { openConsentSlip } from '../../api/prospects';
 import { useBilingual } from '../../lib/bilingual';
 import { formatDate } from '../../lib/branchTime';
 import { ConsentDialog } from './ConsentDialog';
 import './text';
+import '../prospects/text';
 
 /**
  * On every profile (Step 15): consent per purpose — given or withdrawn, scope, date, channel and who recorded it —
@@ -55,6 +57,16 @@ export function ConsentCard({ customerId }: { customerId: string }) {
                     ? t('consent.fromImport')
                     : t('consent.byDefault')}
               </Typography.Text>
+              {p.event && (
+                <Button
+                  size="small"
+                  type="link"
+                  data-testid={`consent-slip-${p.purpose}`}
+                  onClick={() => p.event && openConsentSlip({ eventId: p.event.id })}
+                >
+                  {t('prospects.printSlip')}
+                </Button>
+              )}
             </li>
           );
         })}

@@ -1,13 +1,15 @@
-import { App, Checkbox, Input, Modal, Radio, Select, Typography } from 'antd';
+import { App, Button, Checkbox, Input, Modal, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentChannel, ConsentPurpose } from '@shared/customer/consent';
 import type { ConsentConfig } from '@shared/customer/consent-config';
 import { messageOf } from '../../api/client';
 import { useRecordConsent } from '../../api/consent';
+import { openConsentSlip } from '../../api/prospects';
 import { useBilingual } from '../../lib/bilingual';
 import { useDialogOpen } from '../profile/dialogScope';
 import './text';
+import '../prospects/text';
 
 interface Props {
   customerId: string;
@@ -77,6 +79,9 @@ export function ConsentDialog({ customerId, purpose, current, texts, onClose }: 
           {bi(words.text)}
           <div className="consent-text__version">{t('consent.textVersion', { version: texts.version })}</div>
         </blockquote>
+        <Button size="small" style={{ alignSelf: 'flex-start' }} onClick={() => openConsentSlip({ purpose })}>
+          {t('prospects.printText')}
+        </Button>
         <div className="consent-form__field">
           <span className="consent-form__label">{t('consent.decision')}</span>
           <Radio.Group

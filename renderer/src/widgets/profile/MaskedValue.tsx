@@ -2,6 +2,7 @@ import { App, Button } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../api/client';
+import { useRevealProspect } from '../../api/prospects';
 import { useReveal } from '../../api/visit';
 import { useDialogOpen } from './dialogScope';
 import { RevealCountdown } from './RevealCountdown';
@@ -17,16 +18,20 @@ interface Props {
   masked: string | null;
   /** Roles the server lets reveal (teller, rm, manager). */
   canReveal: boolean;
+  /** A walk-in prospect's phone (Step 15): `customerId` is then the prospect's id, revealed the same audited way. */
+  prospect?: boolean;
 }
 
 /**
  * A masked ID or phone number with 显示: reason → audit row → the full value for a few seconds.
  * Render it with `key={customerId}` so a revealed value never carries over to the next customer.
  */
-export function MaskedValue({ customerId, field, label, masked, canReveal }: Props) {
+export function MaskedValue({ customerId, field, label, masked, canReveal, prospect = false }: Props) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const reveal = useReveal();
+  const customerReveal = useReveal();
+  const prospectReveal = useRevealProspect();
+  const reveal = prospect ? prospectReveal : customerReveal;
   const [asking, setAsking] = useState(false);
   const [shown, setShown] = useState<{ value: string; until: number } | null>(null);
   useDialogOpen(asking);
@@ -63,15 +68,16 @@ export function MaskedValue({ customerId, field, label, masked, canReveal }: Pro
           busy={reveal.isPending}
           onCancel={() => setAsking(false)}
           onConfirm={(reason) =>
-            reveal.mutate(
-              { customerId, field, reason },
-              {
-                onSuccess: (r) => {
-                  setAsking(false);
-                  setShown({ value: r.value, until: Date.now() + REVEAL_SECONDS * 1000 });
-                },
-                onError: (e) => void message.error(messageOf(e, i18n.language)),
+            void (
+              prospect
+                ? prospectReveal.mutateAsync({ id: customerId, reason })
+                : customerReveal.mutateAsync({ customerId, field, reason })
+            ).then(
+              (r) => {
+                setAsking(false);
+                setShown({ value: r.value, until: Date.now() + REVEAL_SECONDS * 1000 });
               },
+              (e: unknown) => void message.error(messageOf(e, i18n.language)),
             )
           }
         />
