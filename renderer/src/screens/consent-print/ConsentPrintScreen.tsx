@@ -7,7 +7,6 @@ import { messageOf } from '../../api/client';
 import { useConsentSlip } from '../../api/prospects';
 import { formatDateTime } from '../../lib/branchTime';
 import '../../widgets/prospects/text';
-import '../ticket-print/ticket-print.css';
 import './consent-print.css';
 
 const isPurpose = (v: string | null): v is ConsentPurpose =>
@@ -56,8 +55,8 @@ export default function ConsentPrintScreen() {
 
   return (
     <>
-      <div className="ticket-slip consent-slip" data-testid="consent-slip">
-        <div className="ticket-slip__branch">{s.branchName}</div>
+      <div className="consent-slip" data-testid="consent-slip">
+        <div className="consent-slip__branch">{s.branchName}</div>
         <div className="consent-slip__heading">
           {zh('consentSlip.heading')}
           <small>{en('consentSlip.heading')}</small>
@@ -72,7 +71,7 @@ export default function ConsentPrintScreen() {
         <p className="consent-slip__text" lang="en" data-testid="consent-slip-en">
           {s.text.en}
         </p>
-        <div className="ticket-slip__rows">
+        <div className="consent-slip__rows">
           {row('consentSlip.version', s.version, 'consent-slip-version')}
           {e && (
             <>
@@ -101,7 +100,7 @@ export default function ConsentPrintScreen() {
         {!e && <div className="consent-slip__blank">{both('consentSlip.blank')}</div>}
         <div className="consent-slip__sign">{both('consentSlip.signature')}</div>
       </div>
-      <div className="ticket-print__actions">
+      <div className="consent-print__actions">
         <Button type="primary" size="large" onClick={() => window.print()}>
           {both('consentSlip.print')}
         </Button>
