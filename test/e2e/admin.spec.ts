@@ -78,7 +78,7 @@ test('a branch manager changes the elderly age, is refused a negative tier band,
   await page.getByTestId('save-tiers').click();
   const issues = page.getByTestId('section-tiers').getByTestId('section-issues');
   await expect(issues).toBeVisible();
-  await expect(issues).toContainText('customer.tiers.2.minFen');
+  await expect(issues).toContainText('层级「中端客户」·资产下限');
   await expect(issues).toContainText('不能小于 0');
   await expect(band).toContainText('不能小于 0');
   await page.screenshot({ path: `${SHOTS}/settings-refused.png`, fullPage: true });

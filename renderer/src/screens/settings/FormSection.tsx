@@ -2,9 +2,11 @@ import { Form } from 'antd';
 import type { FormInstance } from 'antd';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { pathInWords } from '@shared/config/human-names';
 import type { RulesConfig } from '@shared/config/schema';
 import { getAt, isUnder, splitPath, type PathKey } from './paths';
 import type { PendingChange } from './api';
+import type { FieldIssue } from './issues';
 import { SectionFrame } from './SectionFrame';
 import { useSection } from './useSection';
 
@@ -16,7 +18,8 @@ interface Props {
   paths: readonly string[];
   config: RulesConfig;
   impact?: (change: PendingChange) => ReactNode;
-  children: (form: FormInstance) => ReactNode;
+  /** The fields; `issues` are the refused values (to open the list row a refusal is in). */
+  children: (form: FormInstance, issues: readonly FieldIssue[]) => ReactNode;
 }
 
 /**
@@ -54,9 +57,11 @@ export function FormSection({ id, title, hint, paths, config, impact, children }
       state={state}
       impact={impact}
       onReset={() => form.resetFields()}
+      // Named by the values being saved, so a new row's refusal already says its name.
+      pathText={(p) => pathInWords(form.getFieldsValue(true) as RulesConfig, p, zh ? 'zh' : 'en')}
     >
       <Form form={form} layout="vertical" initialValues={config} requiredMark={false}>
-        {children(form)}
+        {children(form, state.issues)}
       </Form>
     </SectionFrame>
   );

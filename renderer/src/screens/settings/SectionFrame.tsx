@@ -17,6 +17,8 @@ interface Props {
   onReset?: () => void;
   /** The impact of the change about to be saved, shown in the confirmation. */
   impact?: (change: PendingChange) => ReactNode;
+  /** A refused value's place in words (forms); without it the config path is shown (the JSON editors). */
+  pathText?: (path: string) => string;
   children: ReactNode;
 }
 
@@ -30,6 +32,7 @@ export function SectionFrame({
   canSave = true,
   onReset,
   impact,
+  pathText,
   children,
 }: Props) {
   const { t, i18n } = useTranslation();
@@ -54,9 +57,15 @@ export function SectionFrame({
             <ul style={{ margin: 0, paddingInlineStart: 18 }}>
               {state.issues.map((i, n) => (
                 <li key={n} data-testid="issue">
-                  <Typography.Text code data-testid="issue-path">
-                    {i.path || '—'}
-                  </Typography.Text>{' '}
+                  {pathText ? (
+                    <Typography.Text strong data-testid="issue-path">
+                      {(i.path && pathText(i.path)) || '—'}
+                    </Typography.Text>
+                  ) : (
+                    <Typography.Text code data-testid="issue-path">
+                      {i.path || '—'}
+                    </Typography.Text>
+                  )}{' '}
                   {zh ? i.zh : i.en}
                   {i.path && !inSection(i.path) && (
                     <Typography.Text type="secondary"> {t('settings.otherSection')}</Typography.Text>

@@ -21,7 +21,18 @@ import { JsonSection } from './JsonSection';
 import { RulesSection } from './RulesSection';
 import { getAt, splitPath } from './paths';
 import { VersionsPanel } from './VersionsPanel';
+import { CampaignsSection } from './forms/CampaignsSection';
+import { ChannelsSection } from './forms/ChannelsSection';
+import { ConsentSection } from './forms/ConsentSection';
+import { FeedbackSection } from './forms/FeedbackSection';
+import { IntentsSection } from './forms/IntentsSection';
+import { LearningSection } from './forms/LearningSection';
+import { OutreachSection } from './forms/OutreachSection';
+import { ProductsSection } from './forms/ProductsSection';
+import { SuggestSection } from './forms/SuggestSection';
+import { VisitSection } from './forms/VisitSection';
 import './text';
+import './forms/text';
 import './text-impact';
 
 /** JSON-edited sections and the config paths each one saves (stable arrays: the editors memoise on them). */
@@ -35,7 +46,19 @@ const JSON_SECTIONS = {
   // The pad's window, prompt, dimensions and escalation rules (不满意 → complaint, two 一般 a day → follow-up).
   feedback: ['feedback'],
   dashboard: ['dashboard'],
+  outreach: ['outreach'],
+  learning: ['suggestLearning'],
+  consent: ['consent'],
 } as const;
+
+/** What the channels form saves (the JSON view of the same tab edits the first four). */
+const CHANNEL_PATHS = [
+  'triage.channels',
+  'triage.priorities',
+  'triage.fallbackOrder',
+  'triage.elderlySegments',
+  'triage.staffedChannels',
+] as const;
 
 const SUGGEST_OWN_SECTIONS = new Set(['products', 'campaigns']);
 
@@ -116,19 +139,39 @@ export default function SettingsScreen() {
       )),
     },
     { key: 'aging', children: form(['queue.aging'], (k) => <AgingSection key={k} config={config} />) },
-    { key: 'intents', children: json('intents') },
+    {
+      key: 'intents',
+      children: showJson
+        ? json('intents')
+        : form(['triage.intents'], (k) => <IntentsSection key={k} config={config} />),
+    },
     {
       key: 'rules',
       children: showJson
         ? json('rules')
         : form(['triage.rules'], (k) => <RulesSection key={k} config={config} />),
     },
-    { key: 'channels', children: json('channels') },
-    { key: 'products', children: json('products') },
-    { key: 'campaigns', children: json('campaigns') },
+    {
+      key: 'channels',
+      children: showJson
+        ? json('channels')
+        : form(CHANNEL_PATHS, (k) => <ChannelsSection key={k} config={config} />),
+    },
+    {
+      key: 'products',
+      children: showJson
+        ? json('products')
+        : form(['suggest.products'], (k) => <ProductsSection key={k} config={config} />),
+    },
+    {
+      key: 'campaigns',
+      children: showJson
+        ? json('campaigns')
+        : form(['suggest.campaigns'], (k) => <CampaignsSection key={k} config={config} />),
+    },
     {
       key: 'suggest',
-      children: (
+      children: showJson ? (
         <JsonSection
           key={sliceKey(config, suggest)}
           id="suggest"
@@ -136,10 +179,22 @@ export default function SettingsScreen() {
           paths={suggest}
           config={config}
         />
+      ) : (
+        form(suggest, (k) => <SuggestSection key={k} config={config} paths={suggest} />)
       ),
     },
-    { key: 'visit', children: json('visit') },
-    { key: 'feedback', children: json('feedback') },
+    ...(
+      [
+        ['visit', VisitSection, ['visit']],
+        ['feedback', FeedbackSection, ['feedback']],
+        ['outreach', OutreachSection, ['outreach']],
+        ['learning', LearningSection, ['suggestLearning']],
+        ['consent', ConsentSection, ['consent']],
+      ] as const
+    ).map(([id, Section, paths]) => ({
+      key: id,
+      children: showJson ? json(id) : form(paths, (k) => <Section key={k} config={config} />),
+    })),
     {
       key: 'dashboard',
       children: showJson

@@ -1,0 +1,206 @@
+import { Button, Form, Input, Space, Table, Typography } from 'antd';
+import type { FormListFieldData } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PathKey } from '../paths';
+
+export type Lang = 'zh' | 'en';
+
+export function useLang(): Lang {
+  const { i18n } = useTranslation();
+  return i18n.language.startsWith('en') ? 'en' : 'zh';
+}
+
+export const num = { style: { width: '100%' } } as const;
+
+/** A cleared multi-select is "not set", not an empty list (the schema wants at least one member where optional). */
+export const noEmpty = (v: unknown) => (Array.isArray(v) && v.length === 0 ? undefined : v);
+/** A cleared number is "not set": optional numbers are absent, never null. */
+export const noNull = (v: unknown) => (v === null || v === '' ? undefined : v);
+
+/** Options for a key list, labelled by their words in the language shown (keys stay the stored value). */
+export function keyOptions<K extends string>(
+  keys: readonly K[],
+  label: (k: K) => string,
+): { value: K; label: string }[] {
+  return keys.map((k) => ({ value: k, label: label(k) }));
+}
+
+export interface ListColumn {
+  title: ReactNode;
+  width?: number | string;
+  /** The cell of one row; `f.name` is the row's index in the list. */
+  render: (f: FormListFieldData, i: number) => ReactNode;
+}
+
+interface ListTableProps {
+  /** The list's full config path (e.g. ['triage', 'intents']). */
+  name: PathKey[];
+  columns: ListColumn[];
+  /** What "add" appends. */
+  newItem: () => unknown;
+  addLabel: string;
+  testId: string;
+  /** Rows open to a fuller editor below them. */
+  expand?: (f: FormListFieldData, i: number) => ReactNode;
+  /** Rows shown opened (e.g. those with a refused value). */
+  expanded?: number[];
+  onExpand?: (rows: number[]) => void;
+  /** Move up / down (lists whose order matters). */
+  reorder?: boolean;
+  minRows?: number;
+  maxRows?: number;
+  scrollX?: number;
+}
+
+/**
+ * An editable list of a settings section as a table: one row per item, its fields in the cells, with add, remove
+ * and (where order matters) move up / down. Cells name their fields relative to the row (`[f.name, 'zh']`).
+ */
+export function ListTable({
+  name,
+  columns,
+  newItem,
+  addLabel,
+  testId,
+  expand,
+  expanded,
+  onExpand,
+  reorder = false,
+  minRows = 0,
+  maxRows,
+  scrollX,
+}: ListTableProps) {
+  const { t } = useTranslation();
+  return (
+    <Form.List name={name}>
+      {(fields, { add, remove, move }) => (
+        <div data-testid={testId}>
+          <Table<FormListFieldData>
+            size="small"
+            pagination={false}
+            rowKey="key"
+            dataSource={fields}
+            scroll={scrollX ? { x: scrollX } : undefined}
+            onRow={(_f, i) => ({ 'data-testid': `${testId}-row-${i ?? 0}` }) as object}
+            expandable={
+              expand
+                ? {
+                    expandedRowRender: (f, i) => expand(f, i),
+                    expandedRowKeys: expanded?.map((i) => fields[i]?.key ?? -1),
+                    onExpandedRowsChange: (keys) =>
+                      onExpand?.(keys.map((k) => fields.findIndex((f) => f.key === k)).filter((i) => i >= 0)),
+                  }
+                : undefined
+            }
+            columns={[
+              {
+                key: '#',
+                title: '#',
+                width: 44,
+                render: (_v, _f, i) => <Typography.Text type="secondary">{i + 1}</Typography.Text>,
+              },
+              ...columns.map((c, n) => ({
+                key: String(n),
+                title: c.title,
+                width: c.width,
+                render: (_v: unknown, f: FormListFieldData, i: number) => c.render(f, i),
+              })),
+              {
+                key: 'actions',
+                title: '',
+                width: reorder ? 130 : 64,
+                render: (_v, f, i) => (
+                  <Space size={2}>
+                    {reorder && (
+                      <>
+                        <Button
+                          size="small"
+                          disabled={i === 0}
+                          onClick={() => move(i, i - 1)}
+                          aria-label="up"
+                        >
+                          ↑
+                        </Button>
+                        <Button
+                          size="small"
+                          disabled={i === fields.length - 1}
+                          onClick={() => move(i, i + 1)}
+                          aria-label="down"
+                        >
+                          ↓
+                        </Button>
+                      </>
+                    )}
+                    <Button
+                      size="small"
+                      danger
+                      type="text"
+                      disabled={fields.length <= minRows}
+                      onClick={() => remove(f.name)}
+                      data-testid={`${testId}-remove-${i}`}
+                    >
+                      {t('settings.remove')}
+                    </Button>
+                  </Space>
+                ),
+              },
+            ]}
+          />
+          <Button
+            style={{ marginTop: 8 }}
+            onClick={() => add(newItem())}
+            disabled={maxRows !== undefined && fields.length >= maxRows}
+            data-testid={`${testId}-add`}
+          >
+            {addLabel}
+          </Button>
+        </div>
+      )}
+    </Form.List>
+  );
+}
+
+/** A cell's field: no label, no bottom margin, the refusal shown under it in words. */
+export const cell = { style: { marginBottom: 0 } } as const;
+
+/** Rows of the list at `prefix` ("suggest.products") that hold a refused value, to show them opened. */
+export function rowsWithIssues(issues: readonly { path: string }[], prefix: string): number[] {
+  const rows = new Set<number>();
+  for (const i of issues) {
+    const m = new RegExp(`^${prefix.replace(/\./g, '\\.')}\\.(\\d+)(\\.|$)`).exec(i.path);
+    if (m) rows.add(Number(m[1]));
+  }
+  return [...rows];
+}
+
+/** A key / 中文 / English row, the shape of most labelled lists. */
+export function labelledColumns(t: (k: string) => string, prefix: string): ListColumn[] {
+  return [
+    {
+      title: t('settings.f.key'),
+      width: 170,
+      render: (f: { name: number }) => (
+        <Form.Item name={[f.name, 'key']} {...cell}>
+          <Input data-testid={`${prefix}-key-${f.name}`} />
+        </Form.Item>
+      ),
+    },
+    {
+      title: t('settings.f.nameZh'),
+      render: (f: { name: number }) => (
+        <Form.Item name={[f.name, 'zh']} {...cell}>
+          <Input data-testid={`${prefix}-zh-${f.name}`} />
+        </Form.Item>
+      ),
+    },
+    {
+      title: t('settings.f.nameEn'),
+      render: (f: { name: number }) => (
+        <Form.Item name={[f.name, 'en']} {...cell}>
+          <Input />
+        </Form.Item>
+      ),
+    },
+  ];
+}
