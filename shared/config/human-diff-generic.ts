@@ -88,7 +88,7 @@ function listChanges(
 const quote = (s: string, l: Lang) => (l === 'zh' ? `「${s}」` : `"${s}"`);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function itemLabel(c: { list: string[]; item: unknown; id: string }, names: Names, l: Lang): string {
+function itemLabel(c: { t: Change['t']; item: unknown; id: string }, names: Names, l: Lang): string {
   const name = names.itemName(c.item, c.id, l);
   const prefix = isObject(c.item) && typeof c.item.prefix === 'string' ? `（${c.item.prefix}）` : '';
   return quote(name + (c.t === 'add' || c.t === 'del' ? prefix : ''), l);
@@ -106,7 +106,7 @@ function words(c: Change, names: Names, l: Lang, within: string[]): string {
     case 'del': {
       const what = names.itemWord([...within, ...c.list], l);
       const verb = c.t === 'add' ? (zh ? '新增' : 'Added') : zh ? '删除' : 'Removed';
-      return `${verb}${zh ? '' : ' '}${what}${zh ? '' : ' '}${itemLabel({ ...c, t: c.t }, names, l)}`;
+      return `${verb}${zh ? '' : ' '}${what}${zh ? '' : ' '}${itemLabel(c, names, l)}`;
     }
     case 'item': {
       const what = names.itemWord([...within, ...c.list], l);

@@ -59,7 +59,7 @@ describe('the forms sections in words', () => {
     c.end = Date.UTC(2026, 11, 20, 16);
     c.productCodes = ['TD_LARGE_CD', 'TD_STANDARD'];
     expect(describeChanges(a, b).map((l) => l.zh)).toEqual([
-      '营销活动「冬季存单节」：结束 2026-12-14 → 2026-12-21；产品 大额存单 → 大额存单、整存整取定期存款',
+      '营销活动「冬季存单节」：最后一天 2026-12-13 → 2026-12-20；产品 大额存单 → 大额存单、整存整取定期存款',
     ]);
   });
 

@@ -133,8 +133,12 @@ export class Names {
       if (typeof v === 'number') return fen(v);
       if (Array.isArray(v)) return list(v.map(fen));
     }
-    if (typeof v === 'number' && (field === 'start' || field === 'end') && v > 1e11)
-      return branchDateText(v, this.timeZone);
+    if (typeof v === 'number' && field === 'start' && v > 1e11) return branchDateText(v, this.timeZone);
+    // A campaign's `end` is the midnight after its last day: the manager picked (and reads) that last day.
+    if (typeof v === 'number' && field === 'end' && v > 1e11) {
+      const last = branchDateText(v - 1, this.timeZone);
+      return branchDateText(v, this.timeZone).includes(' ') ? branchDateText(v, this.timeZone) : last.slice(0, 10);
+    }
     if (typeof v === 'number' && field === 'riskLevel') return `R${v}`;
     if (field === 'months' && Array.isArray(v))
       return list(v.map((m) => (lang === 'zh' ? `${String(m)}月` : `month ${String(m)}`)));

@@ -58,7 +58,7 @@ export const FIELD_WORDS: Words = {
   say: { zh: '话术', en: 'say-aloud line' },
   marketing: { zh: '营销类', en: 'marketing' },
   start: { zh: '开始', en: 'start' },
-  end: { zh: '结束', en: 'end' },
+  end: { zh: '最后一天', en: 'last day' },
   months: { zh: '月份', en: 'months' },
   boost: { zh: '加分', en: 'boost' },
   productCodes: { zh: '产品', en: 'products' },

@@ -1,4 +1,4 @@
-import { Alert, Card, Space, Spin, Switch, Tabs, Typography } from 'antd';
+import { Alert, Card, Grid, Space, Spin, Switch, Tabs, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -93,6 +93,8 @@ export default function SettingsScreen() {
   const me = useMe();
   // The raw JSON of the sections that have a form stays available to an administrator, behind this switch.
   const [jsonView, setJsonView] = useState(false);
+  // On a tablet the section list goes on top: the forms' tables need the width.
+  const wide = Grid.useBreakpoint().lg !== false;
   const showJson = jsonView && me.data?.role === 'admin';
   if (settings.isPending) return <Spin style={{ margin: 64 }} />;
   if (settings.error)
@@ -251,7 +253,7 @@ export default function SettingsScreen() {
         )}
       </Typography.Paragraph>
       <Tabs
-        tabPlacement="start"
+        tabPlacement={wide ? 'start' : 'top'}
         activeKey={active}
         onChange={(k) => setParams({ section: k }, { replace: true })}
         items={items.map((it) => ({

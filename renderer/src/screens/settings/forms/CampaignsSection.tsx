@@ -104,7 +104,13 @@ function CampaignTable({
   const multi = (name: number, field: string, label: string, options: { value: string; label: string }[]) => (
     <Col span={6}>
       <Form.Item name={[name, field]} label={label} normalize={noEmpty}>
-        <Select mode="multiple" allowClear options={options} placeholder={t('settings.f.everyone')} />
+        <Select
+          optionFilterProp="label"
+          mode="multiple"
+          allowClear
+          options={options}
+          placeholder={t('settings.f.everyone')}
+        />
       </Form.Item>
     </Col>
   );
@@ -133,6 +139,7 @@ function CampaignTable({
               extra={t('settings.f.monthsHint')}
             >
               <Select
+                optionFilterProp="label"
                 mode="multiple"
                 allowClear
                 options={MONTHS.map((m) => ({ value: m, label: t('settings.f.month', { m }) }))}

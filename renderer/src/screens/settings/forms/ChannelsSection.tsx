@@ -50,7 +50,7 @@ export function ChannelsSection({ config }: { config: RulesConfig }) {
                 width: 160,
                 render: (f) => (
                   <Form.Item name={[f.name, 'key']} {...cell}>
-                    <Select options={keyOptions(CHANNELS, (k) => k)} />
+                    <Select optionFilterProp="label" options={keyOptions(CHANNELS, (k) => k)} />
                   </Form.Item>
                 ),
               },
@@ -75,7 +75,11 @@ export function ChannelsSection({ config }: { config: RulesConfig }) {
                 width: 220,
                 render: (f) => (
                   <Form.Item name={[f.name, 'queue']} {...cell}>
-                    <Select options={queues} data-testid={`channel-queue-${f.name}`} />
+                    <Select
+                      optionFilterProp="label"
+                      options={queues}
+                      data-testid={`channel-queue-${f.name}`}
+                    />
                   </Form.Item>
                 ),
               },
@@ -134,7 +138,7 @@ export function ChannelsSection({ config }: { config: RulesConfig }) {
                 label={t('settings.f.fallbackOrder')}
                 extra={t('settings.f.fallbackOrderHint')}
               >
-                <Select mode="multiple" options={channelNames} />
+                <Select optionFilterProp="label" mode="multiple" options={channelNames} />
               </Form.Item>
             </Col>
             <Col span={12}>
@@ -143,12 +147,16 @@ export function ChannelsSection({ config }: { config: RulesConfig }) {
                 label={t('settings.f.staffedChannels')}
                 extra={t('settings.f.staffedChannelsHint')}
               >
-                <Select mode="multiple" options={channelNames} />
+                <Select optionFilterProp="label" mode="multiple" options={channelNames} />
               </Form.Item>
             </Col>
             <Col span={12}>
               <Form.Item name={['triage', 'elderlySegments']} label={t('settings.f.elderlySegments')}>
-                <Select mode="multiple" options={keyOptions(SEGMENTS, (s) => t(`segment.${s}`))} />
+                <Select
+                  optionFilterProp="label"
+                  mode="multiple"
+                  options={keyOptions(SEGMENTS, (s) => t(`segment.${s}`))}
+                />
               </Form.Item>
             </Col>
           </Row>

@@ -95,7 +95,10 @@ export function FeedbackSection({ config }: { config: RulesConfig }) {
                 title: t('settings.f.fb.level'),
                 render: (f) => (
                   <Form.Item name={[f.name, 'level']} {...cell}>
-                    <Select options={keyOptions(FEEDBACK_LEVELS, (k) => ANSWER_LABELS[k][lang])} />
+                    <Select
+                      optionFilterProp="label"
+                      options={keyOptions(FEEDBACK_LEVELS, (k) => ANSWER_LABELS[k][lang])}
+                    />
                   </Form.Item>
                 ),
               },
@@ -113,6 +116,7 @@ export function FeedbackSection({ config }: { config: RulesConfig }) {
                 render: (f) => (
                   <Form.Item name={[f.name, 'per']} {...cell}>
                     <Select
+                      optionFilterProp="label"
                       options={keyOptions(['visit', 'staff_day'] as const, (k) =>
                         t(`settings.f.fb.per_${k}`),
                       )}
@@ -125,6 +129,7 @@ export function FeedbackSection({ config }: { config: RulesConfig }) {
                 render: (f) => (
                   <Form.Item name={[f.name, 'action']} {...cell}>
                     <Select
+                      optionFilterProp="label"
                       options={keyOptions(['complaint', 'follow_up'] as const, (k) =>
                         t(`settings.f.fb.action_${k}`),
                       )}
@@ -136,7 +141,7 @@ export function FeedbackSection({ config }: { config: RulesConfig }) {
                 title: t('settings.f.fb.category'),
                 render: (f) => (
                   <Form.Item name={[f.name, 'category']} {...cell}>
-                    <Select options={categories} />
+                    <Select optionFilterProp="label" options={categories} />
                   </Form.Item>
                 ),
               },

@@ -48,7 +48,11 @@ export function OutreachRules({ config }: { config: RulesConfig }) {
         {n('dormant', 'inactiveDays')}
         <Col span={12}>
           <Form.Item name={R('dormant', 'lifecycles')} label={t('settings.f.lifecycles')}>
-            <Select mode="multiple" options={keyOptions(LIFECYCLES, (k) => t(`lifecycle.${k}`))} />
+            <Select
+              optionFilterProp="label"
+              mode="multiple"
+              options={keyOptions(LIFECYCLES, (k) => t(`lifecycle.${k}`))}
+            />
           </Form.Item>
         </Col>
       </>
@@ -110,7 +114,7 @@ export function OutreachRules({ config }: { config: RulesConfig }) {
     birthday: (
       <Col span={12}>
         <Form.Item name={R('birthday', 'tiers')} label={t('settings.f.or.birthdayTiers')}>
-          <Select mode="multiple" options={tiers} />
+          <Select optionFilterProp="label" mode="multiple" options={tiers} />
         </Form.Item>
       </Col>
     ),
@@ -139,7 +143,10 @@ export function OutreachRules({ config }: { config: RulesConfig }) {
           <Row gutter={16}>
             <Col span={6}>
               <Form.Item name={R(rule, 'purpose')} label={t('settings.f.or.purpose')}>
-                <Select options={keyOptions(OUTREACH_PURPOSES, (k) => t(`settings.f.or.purpose_${k}`))} />
+                <Select
+                  optionFilterProp="label"
+                  options={keyOptions(OUTREACH_PURPOSES, (k) => t(`settings.f.or.purpose_${k}`))}
+                />
               </Form.Item>
             </Col>
             {n(rule, 'cooldownDays', { min: 1, max: 366 })}

@@ -55,6 +55,7 @@ export function OutreachSection({ config }: { config: RulesConfig }) {
             <Col span={9}>
               <Form.Item name={['outreach', 'ownedTiers']} label={t('settings.f.or.ownedTiers')}>
                 <Select
+                  optionFilterProp="label"
                   mode="multiple"
                   options={config.customer.tiers.map((b) => ({ value: b.key, label: b[lang] }))}
                 />
@@ -62,7 +63,11 @@ export function OutreachSection({ config }: { config: RulesConfig }) {
             </Col>
             <Col span={9}>
               <Form.Item name={['outreach', 'ownedCorporateGrades']} label={t('settings.f.or.ownedGrades')}>
-                <Select mode="multiple" options={keyOptions(CORPORATE_GRADES, (k) => t(`grade.${k}`))} />
+                <Select
+                  optionFilterProp="label"
+                  mode="multiple"
+                  options={keyOptions(CORPORATE_GRADES, (k) => t(`grade.${k}`))}
+                />
               </Form.Item>
             </Col>
             <Col span={6}>

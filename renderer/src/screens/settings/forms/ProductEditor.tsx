@@ -23,13 +23,23 @@ export function ProductEditor({ name, config }: { name: number; config: RulesCon
     <div data-testid={`product-editor-${name}`} style={{ padding: '4px 8px' }}>
       <Row gutter={12}>
         <Col span={6}>
+          <Form.Item name={[name, 'name', 'en']} label={t('settings.f.nameEn')}>
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
           <Form.Item name={[name, 'kinds']} label={t('settings.f.kinds')}>
-            <Select mode="multiple" options={keyOptions(CUSTOMER_KINDS, (k) => t(`customer.${k}`))} />
+            <Select
+              optionFilterProp="label"
+              mode="multiple"
+              options={keyOptions(CUSTOMER_KINDS, (k) => t(`customer.${k}`))}
+            />
           </Form.Item>
         </Col>
         <Col span={6}>
           <Form.Item name={[name, 'segments']} label={t('settings.f.segments')} normalize={noEmpty}>
             <Select
+              optionFilterProp="label"
               mode="multiple"
               allowClear
               options={keyOptions(SEGMENTS, (k) => t(`segment.${k}`))}

@@ -67,7 +67,7 @@ function ProductTable({
       name={PATH}
       testId="products"
       reorder
-      scrollX={1250}
+      scrollX={1080}
       expand={(f) => <ProductEditor name={f.name} config={config} />}
       expanded={expanded}
       onExpand={setOpen}
@@ -85,7 +85,7 @@ function ProductTable({
       columns={[
         {
           title: t('settings.f.code'),
-          width: 170,
+          width: 180,
           render: (f) => (
             <Form.Item name={[f.name, 'code']} {...cell}>
               <Input data-testid={`product-code-${f.name}`} />
@@ -94,7 +94,7 @@ function ProductTable({
         },
         {
           title: t('settings.f.nameZh'),
-          width: 190,
+          width: 180,
           render: (f) => (
             <Form.Item name={[f.name, 'name', 'zh']} {...cell}>
               <Input />
@@ -102,26 +102,20 @@ function ProductTable({
           ),
         },
         {
-          title: t('settings.f.nameEn'),
-          width: 200,
-          render: (f) => (
-            <Form.Item name={[f.name, 'name', 'en']} {...cell}>
-              <Input />
-            </Form.Item>
-          ),
-        },
-        {
           title: t('settings.f.type'),
-          width: 140,
+          width: 124,
           render: (f) => (
             <Form.Item name={[f.name, 'type']} {...cell}>
-              <Select options={keyOptions(PRODUCT_TYPES, (k) => t(`productType.${k}`))} />
+              <Select
+                optionFilterProp="label"
+                options={keyOptions(PRODUCT_TYPES, (k) => t(`productType.${k}`))}
+              />
             </Form.Item>
           ),
         },
         {
           title: t('settings.f.riskLevel'),
-          width: 120,
+          width: 116,
           render: (f) => (
             <Form.Item
               name={[f.name, 'riskLevel']}
@@ -130,6 +124,7 @@ function ProductTable({
               {...cell}
             >
               <Select
+                optionFilterProp="label"
                 options={risks}
                 // An investment product is one with a risk level (适当性): the two move together.
                 onChange={(v: unknown) => form.setFieldValue([...PATH, f.name, 'investment'], v !== NONE)}
@@ -142,6 +137,7 @@ function ProductTable({
           render: (f) => (
             <Form.Item name={[f.name, 'tiers']} normalize={noEmpty} {...cell}>
               <Select
+                optionFilterProp="label"
                 mode="multiple"
                 allowClear
                 options={tiers}

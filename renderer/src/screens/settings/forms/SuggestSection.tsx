@@ -62,7 +62,11 @@ export function SuggestSection({ config, paths }: { config: RulesConfig; paths: 
             })}
             <Col span={6}>
               <Form.Item name={['suggest', 'nextTierGap', 'kinds']} label={t('settings.f.nextTierKinds')}>
-                <Select mode="multiple" options={keyOptions(CUSTOMER_KINDS, (k) => t(`customer.${k}`))} />
+                <Select
+                  optionFilterProp="label"
+                  mode="multiple"
+                  options={keyOptions(CUSTOMER_KINDS, (k) => t(`customer.${k}`))}
+                />
               </Form.Item>
             </Col>
             <Col span={6}>
@@ -77,12 +81,12 @@ export function SuggestSection({ config, paths }: { config: RulesConfig; paths: 
             {n(['minAmount', 'aumMultiple'], t('settings.f.aumMultiple'), undefined, { min: 0, step: 0.5 })}
             <Col span={12}>
               <Form.Item name={['suggest', 'minAmount', 'appliesTo']} label={t('settings.f.minAmountTypes')}>
-                <Select mode="multiple" options={types} />
+                <Select optionFilterProp="label" mode="multiple" options={types} />
               </Form.Item>
             </Col>
             <Col span={12}>
               <Form.Item name={['suggest', 'singleHoldingTypes']} label={t('settings.f.singleHoldingTypes')}>
-                <Select mode="multiple" options={types} />
+                <Select optionFilterProp="label" mode="multiple" options={types} />
               </Form.Item>
             </Col>
             <Col span={12}>
@@ -92,6 +96,7 @@ export function SuggestSection({ config, paths }: { config: RulesConfig; paths: 
                 extra={t('settings.f.quietIntentsHint')}
               >
                 <Select
+                  optionFilterProp="label"
                   mode="multiple"
                   options={config.triage.intents.map((i) => ({ value: i.key, label: i[lang] }))}
                 />

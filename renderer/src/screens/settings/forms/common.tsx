@@ -110,6 +110,9 @@ export function ListTable({
                 key: 'actions',
                 title: '',
                 width: reorder ? 130 : 64,
+                // Pinned when the table scrolls sideways: the buttons stay in reach, and an opened row's editor
+                // keeps to the visible width (the table makes it sticky once a column is fixed).
+                fixed: scrollX ? ('right' as const) : undefined,
                 render: (_v, f, i) => (
                   <Space size={2}>
                     {reorder && (
