@@ -137,7 +137,9 @@ export class Names {
     // A campaign's `end` is the midnight after its last day: the manager picked (and reads) that last day.
     if (typeof v === 'number' && field === 'end' && v > 1e11) {
       const last = branchDateText(v - 1, this.timeZone);
-      return branchDateText(v, this.timeZone).includes(' ') ? branchDateText(v, this.timeZone) : last.slice(0, 10);
+      return branchDateText(v, this.timeZone).includes(' ')
+        ? branchDateText(v, this.timeZone)
+        : last.slice(0, 10);
     }
     if (typeof v === 'number' && field === 'riskLevel') return `R${v}`;
     if (field === 'months' && Array.isArray(v))
