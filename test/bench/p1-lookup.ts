@@ -4,7 +4,7 @@
  * with the same client) and the raw better-sqlite3 query.
  *
  * The data set is seeded into a temp dir (`npm run seed -- --customers 1000000`, ~1–2 min) and removed
- * afterwards; BENCH_P1_DATA=DIR reuses a seeded data dir (kept). With `--busy` the client runs a second
+ * afterwards; BENCH_P1_DATA=DIR reuses a seeded data dir (kept; a smaller one for a profile, BENCH_P1_PROF). With `--busy` the client runs a second
  * time beside one spinning process (ratio_p50_busy).
  */
 import Database from 'better-sqlite3';
@@ -18,6 +18,8 @@ import { startHog } from './hog';
 import type { Bench } from './types';
 
 export const P1_CUSTOMERS = 1_000_000;
+/** BENCH_P1_PROF=DIR: the server writes a V8 CPU profile there when it stops (`--cpu-prof`; keep it out of git). */
+const PROF_DIR = process.env.BENCH_P1_PROF;
 const root = process.cwd();
 
 function seed(dataDir: string, customers: number): void {
@@ -148,7 +150,17 @@ export const p1Lookup: Bench = {
       const url = `http://127.0.0.1:${port}`;
       const server = spawn(
         process.execPath,
-        ['dist/server/cli.js', '--port', String(port), '--data', dataDir, '--log-level', 'warn', '--no-demo'],
+        [
+          ...(PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROF_DIR] : []),
+          'dist/server/cli.js',
+          '--port',
+          String(port),
+          '--data',
+          dataDir,
+          '--log-level',
+          'warn',
+          '--no-demo',
+        ],
         { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
       );
       let client: ClientResult;
