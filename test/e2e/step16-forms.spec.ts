@@ -117,11 +117,21 @@ test('an intent added and moved to the corporate queue, a product narrowed to �
     await page.setViewportSize({ width: 1366, height: 768 });
     await open(page, 'products');
     await expect(page.getByTestId(`product-code-${index}`)).toHaveValue(product.code);
+    // An age range upside down: refused before sending, said in words beside the field and in the list.
+    await page.getByTestId(`products-row-${index}`).locator('.ant-table-row-expand-icon').click();
+    await page.getByTestId(`product-minAge-${index}`).fill('60');
+    await page.getByTestId(`product-maxAge-${index}`).fill('50');
+    await save(page, 'products', '试一个颠倒的年龄范围');
+    const refused = page.getByTestId('section-products').getByTestId('section-issues');
+    await expect(refused).toContainText(`产品「${product.name.zh}」·最高年龄`);
+    await expect(refused).toContainText('年龄上限须不小于下限');
+    await expect(page.getByTestId(`product-editor-${index}`)).toContainText('年龄上限须不小于下限');
+    await page.getByTestId('section-products').getByRole('button', { name: '撤销修改' }).click();
+    await expect(page.getByTestId(`product-maxAge-${index}`)).not.toHaveValue('50');
     const tiers = page.getByTestId(`product-tiers-${index}`);
     await tiers.locator('input').fill('私行');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Escape');
-    await page.getByTestId(`products-row-${index}`).locator('.ant-table-row-expand-icon').click();
     await expect(page.getByTestId(`product-editor-${index}`)).toBeVisible();
     await page.getByTestId(`products-row-${index}`).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/products-1366.png` });
@@ -184,6 +194,15 @@ test('the other forms on a tablet and in English: campaigns with dates, outreach
     .or(page.getByRole('button', { name: '取消' }))
     .click();
   await expect(page.getByTestId('confirm-dialog')).toBeHidden();
+
+  // The rest of the forms at a laptop's size.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  for (const section of ['suggest', 'visit', 'feedback', 'consent']) {
+    await open(page, section);
+    await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+    await page.screenshot({ path: `${SHOTS}/${section}-1366.png`, fullPage: true });
+  }
+  await expect(page.getByTestId('section-consent')).toContainText('营销联系');
 
   await page.evaluate(() => localStorage.setItem('lang', 'en'));
   await page.setViewportSize({ width: 1920, height: 1080 });

@@ -97,7 +97,7 @@ export function ChannelsSection({ config }: { config: RulesConfig }) {
             columns={[
               {
                 title: t('settings.f.level'),
-                width: 110,
+                width: 150,
                 render: (f) => (
                   <Form.Item name={[f.name, 'level']} {...cell}>
                     <InputNumber {...num} min={0} max={9} />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RulesConfig } from '@shared/config/schema';
 import { CONSENT_PURPOSES } from '@shared/customer/consent';
 import { FormSection } from '../FormSection';
-import { cell, ListTable } from './common';
+import { cell, ListTable, useLang } from './common';
 
 /**
  * 授权文本: what the customer reads before agreeing, per purpose, with the scopes they may choose. A change of
@@ -11,6 +11,7 @@ import { cell, ListTable } from './common';
  */
 export function ConsentSection({ config }: { config: RulesConfig }) {
   const { t } = useTranslation();
+  const lang = useLang();
   return (
     <FormSection
       id="consent"
@@ -37,7 +38,7 @@ export function ConsentSection({ config }: { config: RulesConfig }) {
               key={p}
               size="small"
               style={{ marginBottom: 12 }}
-              title={config.consent.purposes[p]?.title.zh}
+              title={config.consent.purposes[p]?.title[lang]}
             >
               <Row gutter={16}>
                 {(['zh', 'en'] as const).map((l) => (

@@ -1,4 +1,4 @@
-import { Col, Form, InputNumber, Row, Space, Switch, Typography } from 'antd';
+import { Col, Form, InputNumber, Row, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RulesConfig } from '@shared/config/schema';
 import { PRODUCT_TYPES } from '@shared/customer/enums';
@@ -22,21 +22,24 @@ export function LearningSection({ config }: { config: RulesConfig }) {
       </Form.Item>
     </Col>
   );
+  /** Days per key (reason, type), three to a row; a blank box means "not listed": the default applies. */
   const table = (field: string, keys: { value: string; label: string }[]) => (
-    <Space wrap style={{ marginBottom: 16 }}>
+    <Row gutter={[12, 8]} style={{ marginBottom: 16 }}>
       {keys.map((k) => (
-        <Form.Item key={k.value} name={C(field, k.value)} normalize={noNull} noStyle>
-          <InputNumber
-            addonBefore={k.label}
-            addonAfter={t('settings.f.days')}
-            min={0}
-            max={3650}
-            style={{ width: 260 }}
-            data-testid={`cooldown-${field}-${k.value}`}
-          />
-        </Form.Item>
+        <Col span={8} key={k.value}>
+          <Form.Item name={C(field, k.value)} normalize={noNull} noStyle>
+            <InputNumber
+              addonBefore={<span style={{ display: 'inline-block', minWidth: 130 }}>{k.label}</span>}
+              addonAfter={t('settings.f.days')}
+              min={0}
+              max={3650}
+              style={{ width: '100%' }}
+              data-testid={`cooldown-${field}-${k.value}`}
+            />
+          </Form.Item>
+        </Col>
       ))}
-    </Space>
+    </Row>
   );
   const conv = (k: string, props: object) => (
     <Col span={6} key={k}>

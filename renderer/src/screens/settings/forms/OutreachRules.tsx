@@ -32,13 +32,19 @@ export function OutreachRules({ config }: { config: RulesConfig }) {
   const perKey = (rule: OutreachRuleKey, field: string, keys: { value: string; label: string }[]) => (
     <Col span={24}>
       <Form.Item label={t(`settings.f.or.${field}`)} style={{ marginBottom: 8 }}>
-        <Space wrap>
+        <Row gutter={[12, 8]}>
           {keys.map((k) => (
-            <Form.Item key={k.value} name={R(rule, field, k.value)} normalize={noNull} noStyle>
-              <InputNumber addonBefore={k.label} style={{ width: 200 }} min={1} />
-            </Form.Item>
+            <Col span={6} key={k.value}>
+              <Form.Item name={R(rule, field, k.value)} normalize={noNull} noStyle>
+                <InputNumber
+                  addonBefore={<span style={{ display: 'inline-block', minWidth: 72 }}>{k.label}</span>}
+                  style={{ width: '100%' }}
+                  min={1}
+                />
+              </Form.Item>
+            </Col>
           ))}
-        </Space>
+        </Row>
       </Form.Item>
     </Col>
   );

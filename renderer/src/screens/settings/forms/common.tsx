@@ -4,6 +4,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PathKey } from '../paths';
 
+export { noEmpty, noNull, rowsWithIssues } from './convert';
+
 export type Lang = 'zh' | 'en';
 
 export function useLang(): Lang {
@@ -12,11 +14,6 @@ export function useLang(): Lang {
 }
 
 export const num = { style: { width: '100%' } } as const;
-
-/** A cleared multi-select is "not set", not an empty list (the schema wants at least one member where optional). */
-export const noEmpty = (v: unknown) => (Array.isArray(v) && v.length === 0 ? undefined : v);
-/** A cleared number is "not set": optional numbers are absent, never null. */
-export const noNull = (v: unknown) => (v === null || v === '' ? undefined : v);
 
 /** Options for a key list, labelled by their words in the language shown (keys stay the stored value). */
 export function keyOptions<K extends string>(
@@ -166,16 +163,6 @@ export function ListTable({
 
 /** A cell's field: no label, no bottom margin, the refusal shown under it in words. */
 export const cell = { style: { marginBottom: 0 } } as const;
-
-/** Rows of the list at `prefix` ("suggest.products") that hold a refused value, to show them opened. */
-export function rowsWithIssues(issues: readonly { path: string }[], prefix: string): number[] {
-  const rows = new Set<number>();
-  for (const i of issues) {
-    const m = new RegExp(`^${prefix.replace(/\./g, '\\.')}\\.(\\d+)(\\.|$)`).exec(i.path);
-    if (m) rows.add(Number(m[1]));
-  }
-  return [...rows];
-}
 
 /** A key / 中文 / English row, the shape of most labelled lists. */
 export function labelledColumns(t: (k: string) => string, prefix: string): ListColumn[] {
