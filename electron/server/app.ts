@@ -42,7 +42,7 @@ import { AlertWatcher } from '../app/dashboard/live';
 import { reportExport } from '../app/dashboard/export';
 import { formatters } from '../sync/export/columns';
 
-const SECURITY_HEADERS: Record<string, string> = {
+export const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',

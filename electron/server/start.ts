@@ -61,6 +61,7 @@ export async function startServer(
       version: APP_VERSION,
       ...(opts.now ? { now: opts.now } : {}),
       ...(opts.closeGraceMs !== undefined ? { closeGraceMs: opts.closeGraceMs } : {}),
+      staticDir: opts.staticDir,
     });
   }
   if (cfg.headoffice && !cfg.branchKey) throw new Error('--headoffice needs --branch-key (or BRANCH_KEY)');

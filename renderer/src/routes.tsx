@@ -32,6 +32,7 @@ const AppointmentsScreen = lazy(() => import('./screens/appointments/Appointment
 const StaffingScreen = lazy(() => import('./screens/staffing/StaffingScreen'));
 const DashboardScreen = lazy(() => import('./screens/dashboard/DashboardScreen'));
 const ReportsScreen = lazy(() => import('./screens/reports/ReportsScreen'));
+const HoReportsScreen = lazy(() => import('./screens/ho-reports/HoReportsScreen'));
 
 const page = (node: ReactNode) => <Suspense fallback={null}>{node}</Suspense>;
 
@@ -45,6 +46,9 @@ export const router = createBrowserRouter([
   { path: '/rate/:counter', element: page(<RateScreen />) },
   // The web survey behind the slip's QR: public, the signed link is its only key.
   { path: '/survey/:token', element: page(<SurveyScreen />) },
+  // The head office's cross-branch history: no staff login there, the screen asks for the admin key. Its data is
+  // only served by a head-office server (/api/ho/*); no branch menu links here.
+  { path: '/ho/reports', element: page(<HoReportsScreen />) },
   {
     path: '/ticket/:id/print',
     element: <RequireLogin>{page(<TicketPrintScreen />)}</RequireLogin>,

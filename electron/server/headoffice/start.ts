@@ -12,6 +12,8 @@ import { headOfficeRoutes } from '../routes/headoffice';
 import type { RunningServer } from '../running';
 import { closeApp } from '../shutdown';
 import { HeadOffice } from './services';
+import { serveHeadOfficeUi } from './static';
+import { SECURITY_HEADERS } from '../app';
 import { HeadOfficeApp } from '../../app/headoffice';
 import { HoHistoryApp } from '../../app/headoffice/history';
 
@@ -35,6 +37,8 @@ export async function startHeadOffice(
     now?: () => number;
     /** How long close() lets requests in flight finish before it drops their connections. */
     closeGraceMs?: number;
+    /** The built renderer, for the head office's own screens (static.ts); null or absent: API only. */
+    staticDir?: string | null;
   },
 ): Promise<HeadOfficeServer> {
   if (!cfg.pg) throw new Error('the headoffice role needs --pg postgres://… (or PG_URL)');
@@ -61,8 +65,8 @@ export async function startHeadOffice(
   installErrorHandlers(app);
   await app.register(cookie);
   app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('cache-control', 'no-store');
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
     return payload;
   });
   const http = new Http(app, ctx.auth, () => ctx.rules().security.passwordAttemptsPerMinute);
@@ -76,6 +80,8 @@ export async function startHeadOffice(
       now: ho.now,
     }),
   });
+
+  await serveHeadOfficeUi(app, opts.staticDir ?? null);
 
   try {
     await app.listen({ port: cfg.port, host: cfg.host });

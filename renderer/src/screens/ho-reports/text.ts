@@ -1,0 +1,67 @@
+import i18n from '../../i18n';
+
+/** Texts of the head office's cross-branch history (/ho/reports), joined into i18n under `hoRep`. */
+const zh = {
+  hoRep: {
+    title: '总行 · 跨网点经营报表',
+    subtitle:
+      '各网点推送到总行的历史：到店热力图、服务水平、员工、推荐转化、投诉，全部网点合计或单个网点，并逐网点对比。口径与网点报表相同。',
+    keyTitle: '输入总行管理密钥',
+    keyHelp: '密钥只保存在本浏览器标签页中（关闭标签页即清除），不会写入日志。',
+    keyPlaceholder: 'hok.…',
+    enter: '进入',
+    forget: '清除密钥',
+    branch: '网点',
+    all: '全部网点',
+    compare: '网点对比',
+    code: '网点代码',
+    name: '网点名称',
+    arrived: '取号',
+    served: '办结',
+    noShow: '过号率%',
+    complaints: '投诉',
+    overdueOpen: '逾期未办结',
+    took: '总行计算用时 {{ms}} 毫秒（{{tz}}）',
+    campaignNote:
+      '网点推送的推荐结果尚未携带营销活动编号，因此总行暂时只能合计为“（无）”；按活动的转化请在网点报表查看。',
+    migrationNote: '层级迁移需要余额快照，总行未收到各网点的快照：请在网点报表中查看。',
+    tierNote: '客户层级取总行客户主数据中的当前层级（未装载客户数据的网点显示为“（无）”）。',
+    staffNote: '总行不保存员工姓名：按“网点代码 · 员工编号末8位”显示。',
+    notHere: '本页面只在总行服务器上可用。',
+    download: '下载失败：{{msg}}',
+  },
+};
+const en: typeof zh = {
+  hoRep: {
+    title: 'Head office · history across branches',
+    subtitle:
+      'What the branches pushed to the head office: arrivals heat map, service level, staff, conversion, complaints — all branches together or one, and each branch side by side. The same definitions as the branch reports.',
+    keyTitle: 'Enter the head-office admin key',
+    keyHelp: 'The key stays in this browser tab only (cleared when the tab closes) and is never logged.',
+    keyPlaceholder: 'hok.…',
+    enter: 'Open',
+    forget: 'Forget key',
+    branch: 'Branch',
+    all: 'All branches',
+    compare: 'Branches compared',
+    code: 'Branch',
+    name: 'Name',
+    arrived: 'Arrived',
+    served: 'Served',
+    noShow: 'No-show %',
+    complaints: 'Complaints',
+    overdueOpen: 'Overdue open',
+    took: 'Computed by the head office in {{ms}} ms ({{tz}})',
+    campaignNote:
+      'The branches\' pushed outcomes do not carry the campaign yet, so the head office can only count them under "(none)"; see conversion by campaign in a branch\'s own reports.',
+    migrationNote:
+      'Tier migration needs balance snapshots, which branches do not send to the head office: see it in a branch’s own reports.',
+    tierNote:
+      'The tier is the customer\'s current tier in the head office\'s master data (branches whose customers are not loaded show "(none)").',
+    staffNote: 'The head office keeps no staff names: shown as "branch code · last 8 of the staff id".',
+    notHere: 'This page is only available on the head-office server.',
+    download: 'Download failed: {{msg}}',
+  },
+};
+i18n.addResourceBundle('zh-CN', 'translation', zh, true, false);
+i18n.addResourceBundle('en', 'translation', en, true, false);
