@@ -15,18 +15,27 @@ export interface ProspectModules {
   slips: ConsentSlips;
 }
 
+/** What the composition root hands over (the server's context satisfies it as it is). */
+export interface ProspectHost {
+  readonly store: Store;
+  readonly pii: Pii;
+  readonly customers: CustomerRepo;
+  readonly staff: StaffRepo;
+  readonly consent: ConsentApp;
+  readonly audit: AuditRepo;
+  readonly now: () => number;
+  rules(): RulesConfig;
+  readonly opts: { role: 'hub' | 'terminal' | 'headoffice' };
+}
+
 /** Composition of the prospects and the consent slip (Step 15), so the server's composition root stays one call. */
-export function prospectModules(d: {
-  store: Store;
-  pii: Pii;
-  customers: CustomerRepo;
-  staff: StaffRepo;
-  consent: () => ConsentApp;
-  audit: AuditRepo;
-  now: () => number;
-  rules: () => RulesConfig;
-  hub: boolean;
-}): ProspectModules {
+export function prospectModules(host: ProspectHost): ProspectModules {
+  const d = {
+    ...host,
+    consent: () => host.consent,
+    rules: () => host.rules(),
+    hub: host.opts.role === 'hub',
+  };
   const repo = new ProspectRepo(d.store);
   const consents = new ConsentRepo(d.store);
   const staffName = (id: string) => d.staff.member(id)?.displayName ?? null;

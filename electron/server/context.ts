@@ -183,17 +183,7 @@ export class AppContext {
       rules,
       keepText: (v, p, at) => this.prospectMods.slips.keep(v, p, at),
     });
-    this.prospectMods = prospectModules({
-      store,
-      pii,
-      customers: this.customers,
-      staff: this.staff,
-      consent: () => this.consent,
-      audit,
-      now,
-      rules,
-      hub: opts.role === 'hub',
-    });
+    this.prospectMods = prospectModules(this);
     this.customersApp = new CustomersApp({
       customers: this.customers,
       audit: this.audit,
@@ -382,6 +372,10 @@ export class AppContext {
       rulesChanged: () => this.invalidateRules(),
       settings: this.settings,
       audit: this.audit,
+      consent: {
+        customerIdByNo: (no) => this.customers.lookup({ kind: 'customerNo', value: no }, 1)[0]?.id,
+        adopt: (e) => this.consent.adopt(e),
+      },
     };
   }
 

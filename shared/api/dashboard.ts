@@ -54,7 +54,14 @@ export interface AlertList {
   alerts: AlertView[];
 }
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD / dates are YYYY-MM-DD');
+// A real calendar day: 9999-99-99 has the shape but no date, and reached the report's date arithmetic as a 500.
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD / dates are YYYY-MM-DD')
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+  }, '不是有效日期 / not a calendar date');
 
 /** Branch calendar days, both inclusive; without them, the last 30 days. Snapshots: `as_of` of two balance files. */
 export const reportQuery = z.object({

@@ -21,6 +21,7 @@ import type { ExportFile } from '../exports';
 import { hoHistoryExport } from './history-export';
 import type { HoHistoryApp } from './history';
 import { snapshotPage } from './snapshot';
+import { hoConsentQuery, type HoConsentFeed } from '@shared/api/headoffice-consent';
 
 export interface HeadOfficeAppDeps {
   keys: Pick<HoKeys, 'verify'>;
@@ -28,6 +29,12 @@ export interface HeadOfficeAppDeps {
   master: HoMaster;
   /** The cross-branch history (admin key). */
   history?: HoHistoryApp;
+  /** Consent events of the other branches (Step 15, electron/db/headoffice/consent.ts). */
+  consentFeed?: (
+    branchId: string,
+    q: { after: number; limit: number },
+    now: number,
+  ) => Promise<HoConsentFeed>;
   now: () => number;
 }
 
@@ -89,6 +96,13 @@ export class HeadOfficeApp {
     const page = await snapshotPage(this.deps.master, branch.id, q);
     if (page.nextCursor === null) await this.deps.journal.notePull(branch.id, page.upTo, this.deps.now());
     return page;
+  }
+
+  /** Consent recorded at the other branches since `after`, so a withdrawal anywhere holds everywhere. */
+  async consent(authorization: string | undefined, query: unknown): Promise<HoConsentFeed> {
+    const branch = await this.branch(authorization);
+    if (!this.deps.consentFeed) throw new ApiError(404, 'not_found', '未提供该功能', 'Not available here');
+    return this.deps.consentFeed(branch.id, hoConsentQuery.parse(query ?? {}), this.deps.now());
   }
 
   async branches(authorization: string | undefined): Promise<HoBranches> {

@@ -16,6 +16,7 @@ import { serveHeadOfficeUi } from './static';
 import { SECURITY_HEADERS } from '../app';
 import { HeadOfficeApp } from '../../app/headoffice';
 import { HoHistoryApp } from '../../app/headoffice/history';
+import { consentFeed } from '../../db/headoffice/consent';
 
 /** Pushes of up to 5,000 envelopes (shared/sync/envelope.ts) fit; the branch API keeps its 1 MB. */
 const BODY_LIMIT = 32 * 1024 * 1024;
@@ -77,6 +78,7 @@ export async function startHeadOffice(
       journal: ho.journal,
       master: ho.master,
       history: new HoHistoryApp({ repo: ho.history, now: ho.now }),
+      consentFeed: (branchId, q, now) => consentFeed(ho.db, branchId, q, now),
       now: ho.now,
     }),
   });

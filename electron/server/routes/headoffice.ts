@@ -11,6 +11,7 @@ export function headOfficeRoutes(http: Http, deps: { headOffice: HeadOfficeApp }
   const ho = deps.headOffice;
   route(http, hoApi.push, ({ req }) => ho.push(req.headers.authorization, req.body));
   route(http, hoApi.snapshot, ({ req }) => ho.snapshot(req.headers.authorization, req.query));
+  route(http, hoApi.consent, ({ req }) => ho.consent(req.headers.authorization, req.query));
   route(http, hoApi.branches, ({ req }) => ho.branches(req.headers.authorization));
   route(http, hoApi.report, ({ req }) => ho.report(req.headers.authorization, req.query));
   route(http, hoApi.history, ({ req }) => ho.history(req.headers.authorization, req.query));

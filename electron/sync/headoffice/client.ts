@@ -1,5 +1,6 @@
 import type { HoPushResult, HoSnapshotPage } from '@shared/api/headoffice';
 import type { SyncEnvelope } from '@shared/sync/envelope';
+import type { HoConsentFeed } from '@shared/api/headoffice-consent';
 
 /** A failed call to the head office; `retryable` when trying again later can help. */
 export class HoHttpError extends Error {
@@ -106,5 +107,10 @@ export class HoClient {
     if (q.cursor) p.set('cursor', q.cursor);
     if (q.limit) p.set('limit', String(q.limit));
     return this.call('GET', `/api/ho/snapshot?${p.toString()}`);
+  }
+
+  /** Consent events of the other branches since `after` (Step 15). */
+  consent(after: number, limit: number): Promise<HoConsentFeed> {
+    return this.call('GET', `/api/ho/consent?after=${after}&limit=${limit}`);
   }
 }

@@ -10,6 +10,8 @@ import type { Pii } from '../../db/pii';
 import type { AuditRepo, SettingsRepo } from '../../db/repos/settings';
 import { backoffMs, HoClient, HoHttpError, type HoClientOptions } from './client';
 import { journalEnvelope } from './envelopes';
+import { pullConsent, type ConsentPullReport } from './consent-pull';
+import type { ConsentEvent } from '@shared/customer/consent';
 
 /** What the hub's link to the head office needs from the install. */
 export interface HeadOfficeSyncDeps {
@@ -24,6 +26,11 @@ export interface HeadOfficeSyncDeps {
   rulesChanged: () => void;
   settings: Pick<SettingsRepo, 'save'>;
   audit: Pick<AuditRepo, 'append'>;
+  /** Other branches' consent (Step 15): this branch's customer by number, and storing an event once. */
+  consent?: {
+    customerIdByNo: (customerNo: string) => string | undefined;
+    adopt: (e: ConsentEvent) => boolean;
+  };
 }
 
 export interface HeadOfficeSyncOptions {
@@ -214,10 +221,26 @@ export class HeadOfficeSync {
     this.deps.rulesChanged();
   }
 
-  /** One round: push, then pull. */
+  /** Consent recorded at the other branches (a withdrawal there holds here); nothing without the consent deps. */
+  async pullConsent(): Promise<ConsentPullReport | null> {
+    const c = this.deps.consent;
+    if (!c) return null;
+    return pullConsent({
+      fetch: (after, limit) => this.client.consent(after, limit),
+      state: (k) => this.repo.state(k),
+      setState: (k, v, now) => this.repo.setState(k, v, now),
+      customerIdByNo: c.customerIdByNo,
+      adopt: c.adopt,
+      tx: (fn) => this.deps.store.tx(fn),
+      now: this.deps.now,
+    });
+  }
+
+  /** One round: push, then pull (the snapshot, then the other branches' consent). */
   async runOnce(): Promise<{ push: PushReport; pull: PullReport }> {
     const push = await this.push();
     const pull = await this.pull();
+    await this.pullConsent();
     return { push, pull };
   }
 

@@ -1,6 +1,7 @@
 import { defineRoute, download, returns } from '../contract';
 import type { HoBranches, HoPushResult, HoReport, HoSnapshotPage } from '../headoffice';
 import type { HoHistoryReport } from '../headoffice-history';
+import type { HoConsentFeed } from '../headoffice-consent';
 
 /**
  * The head office's API (role `headoffice` only; not part of the branch server's `routes`). Callers authenticate
@@ -22,6 +23,14 @@ export const headOfficeRoutes = {
     roles: null,
     summary: 'Branch key: customers (with cards and balances), products, campaigns, settings; paged',
     reply: returns<HoSnapshotPage>(),
+  }),
+  consent: defineRoute({
+    method: 'GET',
+    path: '/api/ho/consent',
+    roles: null,
+    summary:
+      'Branch key: consent events the other branches recorded, in journal order (a withdrawal holds everywhere)',
+    reply: returns<HoConsentFeed>(),
   }),
   branches: defineRoute({
     method: 'GET',

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-daily-rollup';
 import * as m0003 from './0003-history-facts';
+import * as m0004 from './0004-consent-feed';
 
 /** The head office's own PostgreSQL migrations (not the branch's SQLite ones); a static list for the bundle. */
 export const hoMigrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-daily-rollup': m0002,
   '0003-history-facts': m0003,
+  '0004-consent-feed': m0004,
 };
 
 export const hoMigrationProvider: MigrationProvider = {
