@@ -1,6 +1,6 @@
 import { ApiError } from '@shared/api/errors';
+import { parseSyncBatch } from '@shared/sync/envelope-check';
 import {
-  hoPushBody,
   hoReportQuery,
   hoSnapshotQuery,
   type HoBranches,
@@ -82,7 +82,8 @@ export class HeadOfficeApp {
   /** A branch's journal envelopes, all of its own branch; idempotent by event id. */
   async push(authorization: string | undefined, body: unknown): Promise<HoPushResult> {
     const branch = await this.branch(authorization);
-    const batch = hoPushBody.parse(body ?? {});
+    // hoPushBody (syncBatch), checked without zod for a valid batch (envelope-check.ts).
+    const batch = parseSyncBatch(body ?? {});
     const other = batch.events.find((e) => e.branchCode !== branch.code);
     if (other) throw mismatch(branch.code, other.branchCode);
     return this.deps.journal.push(branch.id, batch.events, this.deps.now());
