@@ -62,6 +62,24 @@ const REF_FIELDS: Record<string, Kind> = {
   method: 'method',
 };
 
+/** Limits that are simply off when absent (a product for every tier, a campaign with no end…): "不限", not "（无）". */
+const OPEN_WHEN_ABSENT = new Set([
+  'tiers',
+  'segments',
+  'targetTiers',
+  'targetSegments',
+  'targetKinds',
+  'targetLifecycles',
+  'months',
+  'minAge',
+  'maxAge',
+  'minAumFen',
+  'maxAumFen',
+  'minAmountFen',
+  'start',
+  'end',
+]);
+
 /** Records keyed by something named: their keys read as names. */
 const KEYED_BY: Record<string, Kind> = {
   everyDaysByTier: 'tier',
@@ -124,6 +142,9 @@ export class Names {
   /** A field's value in words. */
   value(field: string, v: unknown, lang: Lang): string {
     const list = (xs: string[]) => xs.join(lang === 'zh' ? '、' : ', ');
+    if (v === undefined && OPEN_WHEN_ABSENT.has(field)) return lang === 'zh' ? '不限' : 'any';
+    // A product without `active` is on sale.
+    if (v === undefined && field === 'active') return this.value(field, true, lang);
     if (v === undefined || v === null) return lang === 'zh' ? '（无）' : '(none)';
     if (/Fen$/.test(field)) {
       const fen = (n: unknown) =>

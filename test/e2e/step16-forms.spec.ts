@@ -137,9 +137,12 @@ test('an intent added and moved to the corporate queue, a product narrowed to �
     await page.screenshot({ path: `${SHOTS}/products-1366.png` });
     await save(page, 'products', `${product.name.zh}改为私行专属`);
     await expect(dialog.getByTestId('confirm-changes')).toContainText(
-      `产品「${product.name.zh}」：层级 （无） → 私行客户`,
+      `产品「${product.name.zh}」：层级 不限 → 私行客户`,
     );
-    await expect(dialog.getByTestId('impact')).toBeVisible();
+    // The same impact slot as the tier bands': the product preview says who would no longer be offered it.
+    await expect(dialog.getByTestId('impact-products-table')).toContainText(product.name.zh);
+    await dialog.getByTestId('impact').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/products-confirm-1366.png` });
     await page.getByTestId('confirm-save').click();
     await expect(page.getByTestId('settings-current')).toContainText(`当前第 ${before + 3} 版`);
     expect(await suggested()).not.toContain(product.code);
@@ -147,7 +150,7 @@ test('an intent added and moved to the corporate queue, a product narrowed to �
     // The version list says all three in words.
     await open(page, 'versions');
     await expect(page.getByTestId(`version-row-${before + 3}`)).toContainText(
-      `产品「${product.name.zh}」：层级 （无） → 私行客户`,
+      `产品「${product.name.zh}」：层级 不限 → 私行客户`,
     );
   } finally {
     await restore(manager, before);
@@ -187,7 +190,7 @@ test('the other forms on a tablet and in English: campaigns with dates, outreach
   await page.screenshot({ path: `${SHOTS}/campaigns-800.png`, fullPage: true });
   await save(page, 'campaigns', '5万达标改为限时一周');
   await expect(page.getByTestId('confirm-changes')).toContainText(
-    '：开始 （无） → 2026-12-07；最后一天 （无） → 2026-12-13',
+    '：开始 不限 → 2026-12-07；最后一天 不限 → 2026-12-13',
   );
   await page
     .getByRole('button', { name: '取 消' })
