@@ -85,11 +85,12 @@ export class HoHistoryApp {
       defaultMs: cfg.defaultSlMinutes * 60_000,
     };
     const offset = zoneOffsetMs(fromMs, tz);
+    await repo.refresh(from, to, branchId, targets, offset);
     const [days, staffSums, heat, product, campaign, staffOut, tier, complaints, overdue, resolvedLate] =
       await Promise.all([
-        repo.byDay(from, to, branchId, targets),
-        repo.byStaff(from, to, branchId, targets),
-        repo.heat(from, to, branchId, offset),
+        repo.byDay(from, to, branchId),
+        repo.byStaff(from, to, branchId),
+        repo.heat(from, to, branchId),
         repo.outcomes(fromMs, toMs, branchId, 'product'),
         repo.outcomes(fromMs, toMs, branchId, 'campaign'),
         repo.outcomes(fromMs, toMs, branchId, 'staff'),

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { ticketMetrics } from '@shared/metrics/definitions';
 import { applyEvent, type TicketEvent, type TicketState } from '@shared/queue';
 import type { SyncEnvelope } from '@shared/sync/envelope';
+import { markDaysStale } from './history-rollup';
 import type { HoDB } from './schema';
 
 /**
@@ -122,6 +123,11 @@ export async function refoldTickets(db: Db, branchId: string, ticketIds: readonl
     ON CONFLICT (branch_id, ticket_id) DO UPDATE SET day = excluded.day, queue = excluded.queue,
       outcome = excluded.outcome, arrived_at = excluded.arrived_at, wait_ms = excluded.wait_ms,
       walk_ms = excluded.walk_ms, service_ms = excluded.service_ms, staff_id = excluded.staff_id`.execute(db);
+  await markDaysStale(
+    db,
+    branchId,
+    facts.map((f) => f.day),
+  );
   return facts.length;
 }
 

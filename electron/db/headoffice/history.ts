@@ -1,6 +1,9 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { MetricSums } from '@shared/metrics/definitions';
 import type { HeadOfficeDb } from './connection';
+import { refreshRollups, type SlTargets } from './history-rollup';
+
+export type { SlTargets } from './history-rollup';
 
 /**
  * Reads of the cross-branch history over the fact tables of migration 0003 (history-facts.ts). The sums are the
@@ -9,33 +12,10 @@ import type { HeadOfficeDb } from './connection';
  * answers per branch, so the caller adds up "all branches" and fills the comparison table from one read.
  */
 
-export interface SlTargets {
-  targets: readonly { queue: string; ms: number }[];
-  defaultMs: number;
-}
-
-/** The SL target of a fact's queue, as SQL. */
-function targetOf(t: SlTargets): RawBuilder<number> {
-  if (t.targets.length === 0) return sql<number>`${t.defaultMs}::bigint`;
-  return sql<number>`CASE queue ${sql.join(
-    t.targets.map((x) => sql`WHEN ${x.queue} THEN ${x.ms}::bigint`),
-    sql` `,
-  )} ELSE ${t.defaultMs}::bigint END`;
-}
-
-function sumsSql(t: SlTargets) {
-  return sql`count(*) AS arrived,
-    count(*) FILTER (WHERE outcome = 'served') AS served,
-    count(*) FILTER (WHERE outcome = 'served' AND wait_ms <= ${targetOf(t)}) AS sl_met,
-    count(*) FILTER (WHERE outcome = 'no_show') AS no_shows,
-    count(*) FILTER (WHERE outcome = 'walked_away') AS walked_away,
-    coalesce(sum(wait_ms) FILTER (WHERE outcome IN ('served', 'no_show')), 0) AS wait_sum,
-    count(wait_ms) FILTER (WHERE outcome IN ('served', 'no_show')) AS wait_n,
-    coalesce(sum(walk_ms) FILTER (WHERE outcome = 'served'), 0) AS walk_sum,
-    count(walk_ms) FILTER (WHERE outcome = 'served') AS walk_n,
-    coalesce(sum(service_ms) FILTER (WHERE outcome = 'served'), 0) AS service_sum,
-    count(service_ms) FILTER (WHERE outcome = 'served') AS service_n`;
-}
+/** Rollup rows summed over a range, under the names SumsRow reads. */
+const SUM_ROLLUP = sql`sum(arrived) AS arrived, sum(served) AS served, sum(sl_met) AS sl_met,
+  sum(no_shows) AS no_shows, sum(walked_away) AS walked_away, sum(wait_sum) AS wait_sum, sum(wait_n) AS wait_n,
+  sum(walk_sum) AS walk_sum, sum(walk_n) AS walk_n, sum(service_sum) AS service_sum, sum(service_n) AS service_n`;
 
 interface SumsRow {
   arrived: number;
@@ -93,47 +73,57 @@ export class HoHistoryRepo {
     return this.db.k.selectFrom('branches').select(['id', 'code', 'name']).orderBy('code').execute();
   }
 
-  /** The measures' sums per branch and branch day of [fromDay, toDay]. */
+  /** Brings the rollups of the range up to date for these targets and offset (before byDay, byStaff, heat). */
+  refresh(
+    fromDay: string,
+    toDay: string,
+    branchId: string | null,
+    t: SlTargets,
+    offsetMs: number,
+  ): Promise<number> {
+    return refreshRollups(this.db.k, { fromDay, toDay, branchId }, t, offsetMs);
+  }
+
+  /** The measures' sums per branch and branch day of [fromDay, toDay] (rollups: `refresh` first). */
   async byDay(
     fromDay: string,
     toDay: string,
     branchId: string | null,
-    t: SlTargets,
   ): Promise<{ branchId: string; day: string; sums: MetricSums }[]> {
     const r = await sql<SumsRow & { branch_id: string; day: string }>`
-      SELECT branch_id, day, ${sumsSql(t)} FROM ho_ticket_facts
-      WHERE day BETWEEN ${fromDay} AND ${toDay} AND ${inBranch(branchId)}
+      SELECT branch_id, day, ${SUM_ROLLUP} FROM ho_fact_rollup
+      WHERE kind = 'queue' AND day BETWEEN ${fromDay} AND ${toDay} AND ${inBranch(branchId)}
       GROUP BY branch_id, day ORDER BY day, branch_id`.execute(this.db.k);
     return r.rows.map((x) => ({ branchId: x.branch_id, day: x.day, sums: sums(x) }));
   }
 
-  /** The measures' sums per branch and staff member who served. */
+  /** The measures' sums per branch and staff member who served (rollups: `refresh` first). */
   async byStaff(
     fromDay: string,
     toDay: string,
     branchId: string | null,
-    t: SlTargets,
   ): Promise<{ branchId: string; staffId: string; sums: MetricSums }[]> {
     const r = await sql<SumsRow & { branch_id: string; staff_id: string }>`
-      SELECT branch_id, staff_id, ${sumsSql(t)} FROM ho_ticket_facts
-      WHERE day BETWEEN ${fromDay} AND ${toDay} AND ${inBranch(branchId)} AND staff_id IS NOT NULL
-      GROUP BY branch_id, staff_id`.execute(this.db.k);
+      SELECT branch_id, key AS staff_id, ${SUM_ROLLUP} FROM ho_fact_rollup
+      WHERE kind = 'staff' AND day BETWEEN ${fromDay} AND ${toDay} AND ${inBranch(branchId)}
+      GROUP BY branch_id, key`.execute(this.db.k);
     return r.rows.map((x) => ({ branchId: x.branch_id, staffId: x.staff_id, sums: sums(x) }));
   }
 
-  /** Arrivals by local weekday (Monday 0) and hour; `offsetMs` is the branch zone's (shared/metrics/history). */
+  /** Arrivals by local weekday (Monday 0) and hour (rollups: `refresh` first, with the zone's offset). */
   async heat(
     fromDay: string,
     toDay: string,
     branchId: string | null,
-    offsetMs: number,
   ): Promise<{ dow: number; hour: number; n: number }[]> {
-    const r = await sql<{ dow: number; hour: number; n: number }>`
-      SELECT ((arrived_at + ${offsetMs}::bigint) / 86400000 + 3) % 7 AS dow,
-        ((arrived_at + ${offsetMs}::bigint) % 86400000) / 3600000 AS hour, count(*) AS n
-      FROM ho_ticket_facts WHERE day BETWEEN ${fromDay} AND ${toDay} AND ${inBranch(branchId)}
-      GROUP BY 1, 2`.execute(this.db.k);
-    return r.rows.map((x) => ({ dow: Number(x.dow), hour: Number(x.hour), n: Number(x.n) }));
+    const r = await sql<{ key: string; n: number }>`
+      SELECT key, sum(arrived) AS n FROM ho_fact_rollup
+      WHERE kind = 'hour' AND day BETWEEN ${fromDay} AND ${toDay} AND ${inBranch(branchId)}
+      GROUP BY key`.execute(this.db.k);
+    return r.rows.map((x) => {
+      const [dow, hour] = x.key.split(':').map(Number) as [number, number];
+      return { dow, hour, n: Number(x.n) };
+    });
   }
 
   /** Outcomes of [from, to) per branch and key; an undo row counts −1 (it cancels the row it names). */

@@ -138,6 +138,32 @@ export interface HoComplaintFactTable {
   resolved_at: number | null;
 }
 
+/** Which (branch, day) rollups are current, and for which SL targets and offset (null: stale). */
+export interface HoFactDayTable {
+  branch_id: string;
+  day: string;
+  sig: string | null;
+}
+
+/** Per-day sums of the ticket facts by queue, staff member or local weekday:hour (history-rollup.ts). */
+export interface HoFactRollupTable {
+  branch_id: string;
+  day: string;
+  kind: string;
+  key: string;
+  arrived: number;
+  served: number;
+  sl_met: number;
+  no_shows: number;
+  walked_away: number;
+  wait_sum: number;
+  wait_n: number;
+  walk_sum: number;
+  walk_n: number;
+  service_sum: number;
+  service_n: number;
+}
+
 export interface HoDB {
   branches: HoBranchTable;
   branch_keys: HoKeyTable;
@@ -153,4 +179,6 @@ export interface HoDB {
   ho_ticket_facts: HoTicketFactTable;
   ho_outcome_facts: HoOutcomeFactTable;
   ho_complaint_facts: HoComplaintFactTable;
+  ho_fact_days: HoFactDayTable;
+  ho_fact_rollup: HoFactRollupTable;
 }

@@ -52,6 +52,33 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX ho_complaint_facts_open ON ho_complaint_facts (deadline_at) WHERE status <> 'resolved'`.execute(
     db,
   );
+  // Per-day rollups of the ticket facts, rebuilt lazily for the SL targets a read asks with (history-rollup.ts).
+  await sql`CREATE TABLE ho_fact_days (
+    branch_id text NOT NULL REFERENCES branches(id),
+    day text NOT NULL,
+    sig text,
+    PRIMARY KEY (branch_id, day)
+  )`.execute(db);
+  await sql`CREATE INDEX ho_fact_days_day ON ho_fact_days (day)`.execute(db);
+  await sql`CREATE TABLE ho_fact_rollup (
+    branch_id text NOT NULL REFERENCES branches(id),
+    day text NOT NULL,
+    kind text NOT NULL,
+    key text NOT NULL,
+    arrived bigint NOT NULL,
+    served bigint NOT NULL,
+    sl_met bigint NOT NULL,
+    no_shows bigint NOT NULL,
+    walked_away bigint NOT NULL,
+    wait_sum bigint NOT NULL,
+    wait_n bigint NOT NULL,
+    walk_sum bigint NOT NULL,
+    walk_n bigint NOT NULL,
+    service_sum bigint NOT NULL,
+    service_n bigint NOT NULL,
+    PRIMARY KEY (branch_id, day, kind, key)
+  )`.execute(db);
+  await sql`CREATE INDEX ho_fact_rollup_kind_day ON ho_fact_rollup (kind, day)`.execute(db);
   await sql`CREATE INDEX journal_ticket_entity ON journal (branch_id, entity_id) WHERE kind = 'ticket_event'`.execute(
     db,
   );
