@@ -180,7 +180,8 @@ export function LifecycleSection({ config }: SectionProps) {
 }
 
 export function QueuesSection({ config }: SectionProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const en = i18n.language.startsWith('en');
   return (
     <FormSection
       id="queues"
@@ -216,7 +217,12 @@ export function QueuesSection({ config }: SectionProps) {
                     </Col>
                     <Col span={4}>
                       <Form.Item name={[f.name, 'channel']}>
-                        <Select options={CHANNELS.map((c) => ({ value: c, label: c }))} />
+                        <Select
+                          options={CHANNELS.map((c) => ({
+                            value: c,
+                            label: config.triage.channels.find((x) => x.key === c)?.[en ? 'en' : 'zh'] ?? c,
+                          }))}
+                        />
                       </Form.Item>
                     </Col>
                     <Col span={4}>

@@ -50,7 +50,7 @@ export function ChannelsSection({ config }: { config: RulesConfig }) {
                 width: 160,
                 render: (f) => (
                   <Form.Item name={[f.name, 'key']} {...cell}>
-                    <Select optionFilterProp="label" options={keyOptions(CHANNELS, (k) => k)} />
+                    <Select optionFilterProp="label" options={channelNames} />
                   </Form.Item>
                 ),
               },
