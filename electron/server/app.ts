@@ -97,6 +97,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
         rules: () => ctx.rules(),
         now: ctx.now,
         log: ctx.log,
+        afterImport: () => ctx.prospectMods.prospects.linkAll(),
       }),
       store: ctx.store,
       audit: ctx.audit,

@@ -158,6 +158,23 @@ describe('walk-in prospects', () => {
     expect(slip.event?.subject.customerNo).toBe(SHOWCASE.elderly.customerNo);
   });
 
+  it('a customer identified by that phone at the lobby links the prospect without anyone opening the list', async () => {
+    const later = await json<ProspectView>(await s.post('/api/prospects', body('13911115555'), lobby));
+    const cust = row('SELECT id FROM customers WHERE customer_no = ?', SHOWCASE.private.customerNo) as {
+      id: string;
+    };
+    s.ctx.store.sqlite
+      .prepare('UPDATE customers SET phone_hash = ? WHERE id = ?')
+      .run(s.ctx.pii.lookupHash('phone', '13911115555'), cust.id);
+    expect(row('SELECT customer_id FROM prospects WHERE id = ?', later.id).customer_id).toBeNull();
+    const found = await s.get('/api/customers/lookup?q=13911115555', lobby);
+    expect(found.status).toBe(200);
+    expect(row('SELECT customer_id, status FROM prospects WHERE id = ?', later.id)).toEqual({
+      customer_id: cust.id,
+      status: 'converted',
+    });
+  });
+
   it('prints the text in force for reading before a decision', async () => {
     const slip = await json<ConsentSlip>(await s.get('/api/consent/print?purpose=marketing', lobby));
     expect(slip.event).toBeNull();

@@ -54,6 +54,8 @@ export interface ImportJobDeps {
   rules: () => RulesConfig;
   now: () => number;
   log: Logger;
+  /** After an import wrote customers: walk-in prospects with the same phone are linked (Step 15). */
+  afterImport?: () => void;
 }
 
 export class BusyError extends Error {}
@@ -167,6 +169,7 @@ export class ImportJobs {
         rejectedRows: r.summary.rejectedRows,
         issueCount: r.summary.issueCount,
       };
+      if (r.status === 'applied') this.linkAfterImport(job.id);
     } catch (err) {
       job.status = 'failed';
       job.error = {
@@ -179,6 +182,15 @@ export class ImportJobs {
       // The upload holds personal data in clear: it goes as soon as the job is over; a failed job
       // has no report to keep, so its whole folder goes.
       rmSync(job.status === 'failed' ? job.dir : opts.file, { recursive: true, force: true });
+    }
+  }
+
+  /** A failure here must not turn a finished import into a failed one: it is logged, the next link pass retries. */
+  private linkAfterImport(jobId: string): void {
+    try {
+      this.deps.afterImport?.();
+    } catch (err) {
+      this.deps.log.error({ err, job: jobId }, 'linking prospects after the import failed');
     }
   }
 
