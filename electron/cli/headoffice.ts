@@ -5,18 +5,18 @@
  *   issue-key (--branch C | --admin) [--label L]   → prints a new key (shown once)
  *   revoke-key --key-id ID
  *   load-branch-db --branch C --db FILE [--key-file FILE]   → first load of a branch's master data
- *   publish-settings [--branch C] --file PARTIAL.json [--note N]
+ *   publish-settings [--branch C | --branches C1,C2] --file CONFIG.json [--mandatory] [--note N]
+ *     (whole sections or a whole config; branches keep settings they changed themselves unless --mandatory)
  *   put-campaign [--branch C] --file CAMPAIGN.json [--withdraw]
  */
 import { readFileSync } from 'node:fs';
-import { HO_SETTINGS_SECTIONS } from '@shared/api/headoffice';
-import { defaultRulesConfig, rulesConfigSchema } from '@shared/config/schema';
 import { campaignSchema } from '@shared/suggest/campaigns';
 import { loadBranchDbFile } from '../db/headoffice/bootstrap';
 import { openHeadOffice } from '../db/headoffice/connection';
 import { piiKeyId } from '../db/headoffice/pii-key';
 import { decodeKeys, Pii } from '../db/pii';
 import { HeadOffice } from '../server/headoffice/services';
+import { HoSettingsPushApp, hoSettingsPublisher } from '../app/headoffice/settings-push';
 
 const argv = process.argv.slice(2);
 const command = argv[0];
@@ -87,21 +87,26 @@ async function main(): Promise<void> {
         break;
       }
       case 'publish-settings': {
-        const partial = JSON.parse(readFileSync(need('file'), 'utf8')) as Record<string, unknown>;
-        const unknown = Object.keys(partial).filter(
-          (k) => !(HO_SETTINGS_SECTIONS as readonly string[]).includes(k),
+        // Same checks and policy as POST /api/ho/settings (electron/app/headoffice/settings-push.ts).
+        const codes = [flag('branch'), ...(flag('branches') ?? '').split(',')].filter(
+          (c): c is string => !!c,
         );
-        if (unknown.length > 0) throw new Error(`not head-office sections: ${unknown.join(', ')}`);
-        // Each section must be valid on its own; a branch checks the whole again before using it.
-        rulesConfigSchema.parse({ ...defaultRulesConfig, ...partial });
-        const v = await ho.master.publishSettings(
-          partial,
-          await branchId(ho, flag('branch')),
+        const push = new HoSettingsPushApp({
+          keys: ho.keys,
+          publish: hoSettingsPublisher(ho.db),
+          now: () => now,
+        });
+        const r = await push.publish(
+          {
+            config: JSON.parse(readFileSync(need('file'), 'utf8')) as unknown,
+            branches: codes,
+            mandatory: argv.includes('--mandatory'),
+            ...(flag('note') ? { note: flag('note') } : {}),
+          },
           'headoffice-cli',
-          flag('note') ?? null,
-          now,
         );
-        console.log(`settings version ${v}`);
+        for (const v of r.versions)
+          console.log(`settings version ${v.version} → ${v.branch ?? 'all branches'}`);
         break;
       }
       case 'put-campaign': {

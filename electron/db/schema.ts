@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { FeedbackPadTable, FeedbackRatingTable } from './schema-feedback';
 import type {
   OutboxTable,
@@ -258,6 +258,18 @@ export interface SettingsTable {
   note: string | null;
   /** When the version takes effect (epoch ms); null: when saved (0022). */
   effective_at: number | null;
+  /** 'local' or 'headoffice' (0024). */
+  origin: Generated<string>;
+}
+
+/** What the head office last sent per setting (0024). */
+export interface SettingsHoBaselineTable {
+  path: string;
+  value: string;
+  ho_versions: string;
+  mandatory: number;
+  received_at: number;
+  settings_version: number | null;
 }
 
 export interface ComplaintTable {
@@ -355,4 +367,5 @@ export interface DB {
   follow_ups: FollowUpTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  settings_ho_baseline: SettingsHoBaselineTable;
 }

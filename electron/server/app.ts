@@ -41,6 +41,8 @@ import { dashboardRoutes } from './routes/dashboard';
 import { AlertWatcher } from '../app/dashboard/live';
 import { reportExport } from '../app/dashboard/export';
 import { formatters } from '../sync/export/columns';
+import { SettingsOriginApp } from '../app/settings-origin';
+import { SettingsOriginRepo } from '../db/repos/settings-origin';
 
 export const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -81,7 +83,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   setupRoutes(http, { staff: ctx.staffApp, lan: ctx.opts.lan });
   staffRoutes(http, { staff: ctx.staffApp });
   counterRoutes(http, { counters: ctx.queueApps.counters });
-  settingsRoutes(http, { settings: ctx.settingsApp, preview: ctx.settingsPreview });
+  settingsRoutes(http, {
+    settings: ctx.settingsApp,
+    preview: ctx.settingsPreview,
+    origin: new SettingsOriginApp({ repo: new SettingsOriginRepo(ctx.store), rules: () => ctx.rules() }),
+  });
   displayRoutes(http, { displays: ctx.displaysApp, lan: ctx.opts.lan });
   customerRoutes(http, { customers: ctx.customersApp, visits: ctx.visitsApp });
   consentRoutes(http, ctx.consent);

@@ -112,6 +112,8 @@ export interface HoSettingsRow {
   versions: number[];
   config: Partial<Record<HoSettingsSection, unknown>>;
   note: string | null;
+  /** Sections the head office made mandatory: they replace a branch's local override (ho-overrides.ts). */
+  mandatory?: HoSettingsSection[];
 }
 
 export type HoSnapshotSection = 'customers' | 'products' | 'campaigns' | 'settings';

@@ -144,6 +144,8 @@ export interface SettingsVersionInfo {
   note: string | null;
   /** A scheduled version takes effect then (epoch ms); null/absent: when saved. */
   effectiveAt?: number | null;
+  /** Who made it: the branch ('local') or a head-office pull ('headoffice'). */
+  origin?: 'local' | 'headoffice';
   /** In the version list: what this version changed from the one before, in words (absent if unreadable). */
   changes?: { section: string; zh: string; en: string }[];
 }

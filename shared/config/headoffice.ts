@@ -1,5 +1,6 @@
 import type { HoCampaignRow, HoSettingsRow } from '../api/headoffice';
 import { HO_SETTINGS_SECTIONS } from '../api/headoffice';
+import { mergeHoSettings } from './ho-overrides';
 import { rulesConfigSchema, type RulesConfig } from './schema';
 
 export interface HoRulesMerge {
@@ -10,6 +11,14 @@ export interface HoRulesMerge {
   campaignsWithdrawn: string[];
   /** Why the merged config was refused (the branch keeps its current rules). */
   issues: { path: string; message: string }[];
+  /** With a policy: settings the branch overrode locally and keeps, and the new baseline of what was sent. */
+  kept?: string[];
+  baseline?: Map<string, unknown>;
+}
+
+/** What the branch knows of earlier head-office settings (ho-overrides.ts); absent: whole sections replace. */
+export interface HoMergePolicy {
+  baseline: ReadonlyMap<string, unknown>;
 }
 
 /**
@@ -23,10 +32,22 @@ export function mergeHeadOfficeRules(
   current: RulesConfig,
   settings: HoSettingsRow | null,
   campaigns: readonly HoCampaignRow[],
+  policy?: HoMergePolicy,
 ): HoRulesMerge {
-  const next = structuredClone(current) as Record<string, unknown> & RulesConfig;
+  let next = structuredClone(current) as Record<string, unknown> & RulesConfig;
   const sections: string[] = [];
-  if (settings) {
+  let kept: string[] | undefined;
+  let baseline: Map<string, unknown> | undefined;
+  if (settings && policy) {
+    const m = mergeHoSettings(next, settings.config, new Set(settings.mandatory ?? []), policy.baseline);
+    next = m.config;
+    kept = m.kept;
+    baseline = m.baseline;
+    for (const path of m.applied) {
+      const section = path.split('.')[0] as string;
+      if (!sections.includes(section)) sections.push(section);
+    }
+  } else if (settings) {
     for (const key of HO_SETTINGS_SECTIONS) {
       const part = settings.config[key];
       if (part === undefined) continue;
@@ -54,7 +75,13 @@ export function mergeHeadOfficeRules(
   }
   next.suggest = { ...next.suggest, campaigns: list };
 
-  const none = { sections, campaignsPut: put, campaignsWithdrawn: withdrawn };
+  const none = {
+    sections,
+    campaignsPut: put,
+    campaignsWithdrawn: withdrawn,
+    ...(kept ? { kept } : {}),
+    ...(baseline ? { baseline } : {}),
+  };
   if (sections.length === 0 && put.length === 0 && withdrawn.length === 0) {
     return { config: null, ...none, issues: [] };
   }
@@ -68,7 +95,7 @@ export function mergeHeadOfficeRules(
   }
   // Key order or schema defaults can differ from what was sent while the rules are the same.
   if (JSON.stringify(parsed.data) === JSON.stringify(rulesConfigSchema.parse(current))) {
-    return { config: null, sections: [], campaignsPut: [], campaignsWithdrawn: [], issues: [] };
+    return { ...none, config: null, sections: [], campaignsPut: [], campaignsWithdrawn: [], issues: [] };
   }
   return { config: parsed.data, ...none, issues: [] };
 }

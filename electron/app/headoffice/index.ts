@@ -22,6 +22,8 @@ import { hoHistoryExport } from './history-export';
 import type { HoHistoryApp } from './history';
 import { snapshotPage } from './snapshot';
 import { hoConsentQuery, type HoConsentFeed } from '@shared/api/headoffice-consent';
+import type { HoSettingsPushApp } from './settings-push';
+import type { HoSettingsPublishResult } from '@shared/api/headoffice-settings';
 
 export interface HeadOfficeAppDeps {
   keys: Pick<HoKeys, 'verify'>;
@@ -35,6 +37,8 @@ export interface HeadOfficeAppDeps {
     q: { after: number; limit: number },
     now: number,
   ) => Promise<HoConsentFeed>;
+  /** Publishing settings versions to branches (admin key). */
+  settingsPush?: HoSettingsPushApp;
   now: () => number;
 }
 
@@ -114,6 +118,12 @@ export class HeadOfficeApp {
   async report(authorization: string | undefined, query: unknown): Promise<HoReport> {
     await this.caller(authorization, 'admin');
     return this.deps.journal.report(hoReportQuery.parse(query ?? {}));
+  }
+
+  async publishSettings(authorization: string | undefined, body: unknown): Promise<HoSettingsPublishResult> {
+    const who = await this.caller(authorization, 'admin');
+    if (!this.deps.settingsPush) throw new ApiError(404, 'not_found', '未提供该功能', 'Not available here');
+    return this.deps.settingsPush.publish(body, `key:${who.keyId}`);
   }
 
   private historyApp(): HoHistoryApp {

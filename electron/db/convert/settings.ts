@@ -9,5 +9,6 @@ export function versionInfo(r: SettingsVersionRow): SettingsVersionInfo {
     createdBy: r.created_by,
     createdByName: r.created_by_name,
     note: r.note,
+    origin: r.origin === 'headoffice' ? 'headoffice' : 'local',
   };
 }

@@ -123,8 +123,15 @@ export async function settingsFor(
   const parts = [await latest(null), await latest(branchId)].filter((p) => p !== undefined);
   if (!parts.some((p) => p.rev > range.since)) return null;
   const config: Partial<Record<HoSettingsSection, unknown>> = {};
-  for (const p of parts) Object.assign(config, JSON.parse(p.config) as object);
+  // Which part a section comes from decides whether it is mandatory (the branch's own part wins, as for values).
+  const mandatory = new Map<string, boolean>();
+  for (const p of parts) {
+    const part = JSON.parse(p.config) as Record<string, unknown>;
+    Object.assign(config, part);
+    for (const k of Object.keys(part)) mandatory.set(k, p.mandatory === 1);
+  }
   return {
+    mandatory: [...mandatory].filter(([, m]) => m).map(([k]) => k as HoSettingsSection),
     versions: parts.map((p) => p.version),
     config,
     note:

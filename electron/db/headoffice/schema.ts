@@ -63,6 +63,8 @@ export interface HoSettingsTable {
   created_by: string | null;
   note: string | null;
   rev: number;
+  /** 1 = replaces a branch's local override (0005). */
+  mandatory: Generated<number>;
 }
 
 /** Every event a branch pushed, exactly once: the primary key is the envelope id. */

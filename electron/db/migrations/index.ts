@@ -16,6 +16,7 @@ import * as m0020 from './0020-fact-rollups';
 import * as m0021 from './0021-consent';
 import * as m0022 from './0022-settings-impact';
 import * as m0023 from './0023-prospects';
+import * as m0024 from './0024-settings-origin';
 import * as m0025 from './0025-outreach-headoffice';
 
 /** Static list (not a folder scan) so the bundled server and Electron carry their migrations. */
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '0021-consent': m0021,
   '0022-settings-impact': m0022,
   '0023-prospects': m0023,
+  '0024-settings-origin': m0024,
   '0025-outreach-headoffice': m0025,
 };
 

@@ -11,6 +11,8 @@ export interface SettingsVersionRow {
   created_by: string | null;
   note: string | null;
   created_by_name: string | null;
+  /** 'local' or 'headoffice' (0024). */
+  origin?: string;
 }
 
 export class SettingsRepo {
@@ -56,6 +58,7 @@ export class SettingsRepo {
           'settings.effective_at',
           'settings.created_by',
           'settings.note',
+          'settings.origin',
           'staff.display_name as created_by_name',
         ])
         .orderBy('settings.version', 'desc'),
@@ -82,6 +85,7 @@ export class SettingsRepo {
           'settings.effective_at',
           'settings.created_by',
           'settings.note',
+          'settings.origin',
           'staff.display_name as created_by_name',
         ])
         .where('settings.version', '=', version),
@@ -95,6 +99,8 @@ export class SettingsRepo {
     note: string | null,
     now: number,
     effectiveAt: number | null = null,
+    /** 'headoffice' for a version a head-office pull made (0024); versions are immutable, so it is set here. */
+    origin: 'local' | 'headoffice' = 'local',
   ): number {
     const valid = rulesConfigSchema.parse(config);
     const last = this.store.first(
@@ -109,6 +115,7 @@ export class SettingsRepo {
         created_by: by,
         note,
         effective_at: effectiveAt,
+        origin,
       }),
     );
     return version;

@@ -9,6 +9,7 @@ import { installErrorHandlers } from '../errors';
 import { healthRoutes } from '../routes/health';
 import { Http } from '../route';
 import { headOfficeRoutes } from '../routes/headoffice';
+import { HoSettingsPushApp, hoSettingsPublisher } from '../../app/headoffice/settings-push';
 import type { RunningServer } from '../running';
 import { closeApp } from '../shutdown';
 import { HeadOffice } from './services';
@@ -79,6 +80,11 @@ export async function startHeadOffice(
       master: ho.master,
       history: new HoHistoryApp({ repo: ho.history, now: ho.now }),
       consentFeed: (branchId, q, now) => consentFeed(ho.db, branchId, q, now),
+      settingsPush: new HoSettingsPushApp({
+        keys: ho.keys,
+        publish: hoSettingsPublisher(ho.db),
+        now: ho.now,
+      }),
       now: ho.now,
     }),
   });

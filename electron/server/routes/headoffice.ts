@@ -9,6 +9,7 @@ import { attachment } from './import';
  */
 export function headOfficeRoutes(http: Http, deps: { headOffice: HeadOfficeApp }): void {
   const ho = deps.headOffice;
+  route(http, hoApi.publishSettings, ({ req }) => ho.publishSettings(req.headers.authorization, req.body));
   route(http, hoApi.push, ({ req }) => ho.push(req.headers.authorization, req.body));
   route(http, hoApi.snapshot, ({ req }) => ho.snapshot(req.headers.authorization, req.query));
   route(http, hoApi.consent, ({ req }) => ho.consent(req.headers.authorization, req.query));

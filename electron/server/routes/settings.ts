@@ -1,15 +1,18 @@
 import { routes } from '@shared/api/routes';
 import type { SettingsApp } from '../../app/settings';
 import type { SettingsPreviewApp } from '../../app/settings-preview';
+import type { SettingsOriginApp } from '../../app/settings-origin';
 import type { Caller } from '../auth';
 import { route, type Http } from '../route';
 
 /** The branch's rules as numbered versions (manager/admin routes: `me` is set). */
 export function settingsRoutes(
   http: Http,
-  deps: { settings: SettingsApp; preview: SettingsPreviewApp },
+  deps: { settings: SettingsApp; preview: SettingsPreviewApp; origin: SettingsOriginApp },
 ): void {
   const { settings, preview } = deps;
+
+  route(http, routes.settings.origin, () => deps.origin.origins());
 
   route(http, routes.settings.current, () => settings.current());
 

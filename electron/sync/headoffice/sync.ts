@@ -8,6 +8,7 @@ import type { RulesConfig } from '@shared/config/schema';
 import type { Store } from '../../db/connection';
 import type { Pii } from '../../db/pii';
 import type { AuditRepo, SettingsRepo } from '../../db/repos/settings';
+import { SettingsOriginRepo } from '../../db/repos/settings-origin';
 import { backoffMs, HoClient, HoHttpError, type HoClientOptions } from './client';
 import { journalEnvelope } from './envelopes';
 import { pullConsent, type ConsentPullReport } from './consent-pull';
@@ -64,6 +65,8 @@ export interface PullReport {
   links: number;
   settingsVersion: number | null;
   rulesIssues: { path: string; message: string }[];
+  /** Settings the branch overrode locally and kept although the head office sent a new value. */
+  keptOverrides: string[];
 }
 
 const add = (a: HoApplyCounts, b: HoApplyCounts): HoApplyCounts => ({
@@ -155,6 +158,7 @@ export class HeadOfficeSync {
       links: 0,
       settingsVersion: null,
       rulesIssues: [],
+      keptOverrides: [],
     };
     const links: { customerNo: string; linkedNo: string | null }[] = [];
     const campaigns: HoCampaignRow[] = [];
@@ -189,7 +193,25 @@ export class HeadOfficeSync {
   }
 
   private applyRules(settings: HoSettingsRow | null, campaigns: HoCampaignRow[], report: PullReport): void {
-    const merged = mergeHeadOfficeRules(this.deps.rules(), settings, campaigns);
+    const origins = new SettingsOriginRepo(this.deps.store);
+    const baseline = new Map(origins.baseline().map((e) => [e.path, e.value]));
+    const merged = mergeHeadOfficeRules(this.deps.rules(), settings, campaigns, { baseline });
+    report.keptOverrides = merged.kept ?? [];
+    const now = this.deps.now();
+    const remember = (version: number | null) => {
+      if (!settings || !merged.baseline) return;
+      const mandatory = new Set<string>(settings.mandatory ?? []);
+      origins.putBaseline(
+        [...merged.baseline].map(([path, value]) => ({
+          path,
+          value,
+          hoVersions: settings.versions,
+          mandatory: mandatory.has(path.split('.')[0] as string),
+          receivedAt: now,
+          settingsVersion: version,
+        })),
+      );
+    };
     report.rulesIssues = merged.issues;
     if (merged.issues.length > 0) {
       this.deps.log.warn(
@@ -198,12 +220,15 @@ export class HeadOfficeSync {
       );
       return;
     }
-    if (!merged.config) return;
-    const now = this.deps.now();
+    if (!merged.config) {
+      this.deps.store.tx(() => remember(null));
+      return;
+    }
     const note = `总行下发${settings ? ` v${settings.versions.join('+')}` : ''} / from head office`;
     const config = merged.config;
     report.settingsVersion = this.deps.store.tx(() => {
-      const version = this.deps.settings.save(config, null, note, now);
+      const version = this.deps.settings.save(config, null, note, now, null, 'headoffice');
+      remember(version);
       this.deps.audit.append({
         at: now,
         staffId: null,
@@ -214,6 +239,7 @@ export class HeadOfficeSync {
           sections: merged.sections,
           campaignsPut: merged.campaignsPut,
           campaignsWithdrawn: merged.campaignsWithdrawn,
+          keptOverrides: merged.kept ?? [],
         },
       });
       return version;

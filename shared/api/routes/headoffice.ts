@@ -2,6 +2,7 @@ import { defineRoute, download, returns } from '../contract';
 import type { HoBranches, HoPushResult, HoReport, HoSnapshotPage } from '../headoffice';
 import type { HoHistoryReport } from '../headoffice-history';
 import type { HoConsentFeed } from '../headoffice-consent';
+import type { HoSettingsPublishResult } from '../headoffice-settings';
 
 /**
  * The head office's API (role `headoffice` only; not part of the branch server's `routes`). Callers authenticate
@@ -10,6 +11,14 @@ import type { HoConsentFeed } from '../headoffice-consent';
  * `hoSnapshotQuery`, `hoReportQuery` in shared/api/headoffice.ts) are validated by the handler, after the key.
  */
 export const headOfficeRoutes = {
+  publishSettings: defineRoute({
+    method: 'POST',
+    path: '/api/ho/settings',
+    roles: null,
+    summary:
+      'Admin key: publish a settings version (whole config or sections) to every branch or the ones named; mandatory replaces local overrides',
+    reply: returns<HoSettingsPublishResult>(),
+  }),
   push: defineRoute({
     method: 'POST',
     path: '/api/ho/push',

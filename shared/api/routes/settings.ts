@@ -8,6 +8,7 @@ import {
   type StoredSettingsVersion,
 } from '../security';
 import { settingsPreviewInput, type SettingsPreview } from '../settings-preview';
+import type { SettingsOrigins } from '../settings-origin';
 
 const MANAGERS = ['manager', 'admin'] as const;
 
@@ -42,6 +43,13 @@ export const settingsApi = {
     body: settingsPutInput,
     summary: 'Save the rules as a new version (refused field by field when invalid)',
     reply: returns<SettingsVersion>(),
+  }),
+  origin: defineRoute({
+    method: 'GET',
+    path: '/api/settings/origin',
+    roles: MANAGERS,
+    summary: 'Settings the head office sent, each either followed (from head office) or a local override',
+    reply: returns<SettingsOrigins>(),
   }),
   preview: defineRoute({
     method: 'POST',
