@@ -11,10 +11,10 @@ import { useCategoryLabel } from '../../widgets/profile/useCategoryLabel';
 import { FeedbackFiguresTable } from '../../widgets/feedback/FeedbackFiguresTable';
 import { formatDate, formatDateTime } from '../../lib/branchTime';
 import { Chart } from '../../components/Chart';
-import { conversionOption, daysOption, heatOption } from './options';
+import { conversionOption, daysOption, heatOption } from '../../widgets/reports/options';
 import { Section } from './Section';
-import './text';
-import './reports.css';
+import '../../widgets/reports/text';
+import '../../widgets/reports/reports.css';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
