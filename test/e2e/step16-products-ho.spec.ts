@@ -68,3 +68,52 @@ test('product change preview in English', async ({ page }) => {
   await page.screenshot({ path: `${SHOTS}/product-preview-en-1920.png` });
   await page.getByRole('button', { name: /Cancel|取\s*消/ }).click();
 });
+
+/**
+ * The origin marks. The e2e server runs without a head office, so what the branch knows of head-office settings
+ * (GET /api/settings/origin) is answered here as a hub would after a pull; the real push → pull → origin path is
+ * test/integration/headoffice-settings-push.test.ts.
+ */
+for (const [size, viewport] of Object.entries({ ...SIZES, en: SIZES.wide })) {
+  test(`settings sections say which settings came from the head office (${size})`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await page.route('**/api/settings/origin', (route) =>
+      route.fulfill({
+        json: {
+          settings: [
+            { path: 'customer.tiers', origin: 'override', hoVersions: [3], receivedAt: 0, mandatory: false },
+            {
+              path: 'customer.lifecycle',
+              origin: 'headoffice',
+              hoVersions: [3],
+              receivedAt: 0,
+              mandatory: false,
+            },
+            {
+              path: 'suggest.products',
+              origin: 'headoffice',
+              hoVersions: [3],
+              receivedAt: 0,
+              mandatory: true,
+            },
+          ],
+        },
+      }),
+    );
+    await new LoginPage(page).login('manager1');
+    if (size === 'en') await page.evaluate(() => localStorage.setItem('lang', 'en'));
+    await page.goto('/settings?section=tiers');
+    const tag = page.getByTestId('section-tiers').getByTestId('origin-tag');
+    await expect(tag).toHaveText(size === 'en' ? 'Local override' : '本行调整');
+    await page.screenshot({
+      path: `${SHOTS}/origin-tiers-${size === 'en' ? 'en-1920' : viewport.width}.png`,
+    });
+    await page.goto('/settings?section=lifecycle');
+    await expect(page.getByTestId('section-lifecycle').getByTestId('origin-tag')).toHaveText(
+      size === 'en' ? 'From head office' : '总行下发',
+    );
+    await page.goto('/settings?section=general');
+    await expect(page.getByTestId('section-general')).toBeVisible();
+    await expect(page.getByTestId('section-general').getByTestId('origin-tag')).toHaveCount(0);
+  });
+}

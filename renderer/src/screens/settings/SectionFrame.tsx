@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PendingChange } from './api';
 import { ConfirmSave } from './ConfirmSave';
 import { Impact } from './Impact';
+import { OriginTag } from './OriginTag';
 import { isUnder } from './paths';
 import type { SectionState } from './useSection';
 
@@ -39,7 +40,7 @@ export function SectionFrame({
   const zh = !i18n.language.startsWith('en');
   const inSection = (p: string) => paths.some((prefix) => isUnder(p, prefix));
   return (
-    <Card title={title} data-testid={`section-${id}`}>
+    <Card title={title} extra={<OriginTag paths={paths} />} data-testid={`section-${id}`}>
       {hint && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
           {hint}

@@ -7,6 +7,7 @@ import { call, messageOf } from '../../api/client';
 import { formatDateTime } from '../../lib/branchTime';
 import { afterSettingsChange, useVersions, type SettingsVersion, type VersionMeta } from './api';
 import { VersionView } from './VersionView';
+import './text-origin';
 
 interface Props {
   current: SettingsVersion;
@@ -68,7 +69,16 @@ export function VersionsPanel({ current }: Props) {
             title: t('settings.versions.note'),
             dataIndex: 'note',
             width: 220,
-            render: (n: string | null) => n ?? '',
+            render: (n: string | null, r) => (
+              <>
+                {r.origin === 'headoffice' && (
+                  <Tag color="blue" data-testid="version-origin">
+                    {t('settingsOrigin.versionHeadoffice')}
+                  </Tag>
+                )}
+                {n ?? ''}
+              </>
+            ),
           },
           {
             title: t('settings.versions.changed'),
