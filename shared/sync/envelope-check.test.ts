@@ -82,7 +82,12 @@ describe('parseSyncBatch', () => {
       id: ['a'.repeat(15), 'a'.repeat(16), 'a'.repeat(64), 'a'.repeat(65), 7],
       deviceId: ['', 'a'.repeat(64), 'a'.repeat(65), 'hub 1', 'hub-1.x_Y'],
       branchCode: ['', 'B', 'B'.repeat(32), 'B'.repeat(33)],
-      hlc: ['1764400000000:00a1:hub', '1764400000000:00A1:hub', '1764400000000:0a1:hub', '1764400000000:00a1:'],
+      hlc: [
+        '1764400000000:00a1:hub',
+        '1764400000000:00A1:hub',
+        '1764400000000:0a1:hub',
+        '1764400000000:00a1:',
+      ],
       kind: [...syncEventKinds, 'nope', ''],
       entityId: ['', 'e', 'e'.repeat(64), 'e'.repeat(65)],
       payload: [{}, [], null, 'x', { a: [1] }],

@@ -55,7 +55,7 @@ export function conversions(
   }
   return [...by.values()]
     .map((c) => ({ ...c, conversionPct: conversionPct(c.accepted, c.shown) }))
-    .sort((a, b) => b.shown - a.shown);
+    .sort((a, b) => b.shown - a.shown || a.key.localeCompare(b.key));
 }
 
 /** The history for any date range (branch days, both inclusive): what the reports screen and its exports show. */

@@ -135,7 +135,7 @@ export class HoHistoryApp {
           conversionPct: conversionPct(o.accepted, o.shown),
         };
       })
-      .sort((a, b) => b.figures.served - a.figures.served);
+      .sort((a, b) => b.figures.served - a.figures.served || a.staffId.localeCompare(b.staffId));
 
     const categories = rules.visit.complaintCategories;
     const catName = (k: string): Bilingual => {
