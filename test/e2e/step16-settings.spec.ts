@@ -88,6 +88,9 @@ test('triage rules: a readable row switched off, the day replayed, saved; the lo
   const lobby = await apiAs(baseURL as string, 'lobby1');
   const before = await version(manager);
   const merchant = await customerIdOf(lobby, SHOWCASE.merchant.customerNo);
+  // The VIP room is offered only while someone is signed in there; an earlier spec may have ended the RM's
+  // sessions (idle lock, password tests), so this spec signs the RM in itself.
+  await apiAs(baseURL as string, 'rm1');
   const decide = async () =>
     (
       (await (

@@ -22,8 +22,7 @@ const zh = {
     complaints: '投诉',
     overdueOpen: '逾期未办结',
     took: '总行计算用时 {{ms}} 毫秒（{{tz}}）',
-    campaignNote:
-      '网点推送的推荐结果尚未携带营销活动编号，因此总行暂时只能合计为“（无）”；按活动的转化请在网点报表查看。',
+    campaignNote: '网点升级前推送的推荐结果不带营销活动编号，计入“（无）”。',
     migrationNote: '层级迁移需要余额快照，总行未收到各网点的快照：请在网点报表中查看。',
     tierNote: '客户层级取总行客户主数据中的当前层级（未装载客户数据的网点显示为“（无）”）。',
     staffNote: '总行不保存员工姓名：按“网点代码 · 员工编号末8位”显示。',
@@ -52,8 +51,7 @@ const en: typeof zh = {
     complaints: 'Complaints',
     overdueOpen: 'Overdue open',
     took: 'Computed by the head office in {{ms}} ms ({{tz}})',
-    campaignNote:
-      'The branches\' pushed outcomes do not carry the campaign yet, so the head office can only count them under "(none)"; see conversion by campaign in a branch\'s own reports.',
+    campaignNote: 'Outcomes a branch pushed before its upgrade carry no campaign and count under "(none)".',
     migrationNote:
       'Tier migration needs balance snapshots, which branches do not send to the head office: see it in a branch’s own reports.',
     tierNote:
