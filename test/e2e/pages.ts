@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type Request } from '@playwright/test';
 
 /** Page objects: tests speak in the user's steps, not selectors. */
 export class LoginPage {
@@ -146,11 +146,30 @@ export class CounterPage {
     await expect(this.page.getByTestId('cmd-finish')).toBeEnabled();
   }
 
+  /**
+   * 办结 through the dialog. The confirmation is checked by the server's answer, not only by the screen: a refusal
+   * fails with the server's words, and a click that sent nothing (the dialog re-rendered under the pointer on a
+   * loaded machine) is clicked again; a click that did send is never repeated, so nothing is finished twice.
+   */
   async finish(): Promise<void> {
     await this.page.keyboard.press('F4');
     const dialog = this.page.getByRole('dialog');
     await expect(dialog).toBeVisible();
-    await dialog.getByRole('button', { name: /确认办结/ }).click();
+    const isFinish = (r: Request) =>
+      r.method() === 'POST' &&
+      /\/api\/tickets\/[^/]+\/events$/.test(r.url()) &&
+      (r.postData() ?? '').includes('"finish"');
+    for (let attempt = 1; ; attempt++) {
+      const sent = this.page.waitForRequest(isFinish, { timeout: 5_000 }).catch(() => null);
+      await dialog.getByRole('button', { name: /确认办结/ }).click();
+      const request = await sent;
+      if (request) {
+        const answer = await request.response();
+        expect(answer?.status(), `办结 refused: ${await answer?.text()}`).toBe(200);
+        break;
+      }
+      if (attempt === 3) throw new Error('办结 was clicked three times and never reached the server');
+    }
     await expect(this.page.getByTestId('counter-idle')).toBeVisible();
   }
 }

@@ -139,6 +139,9 @@ test('the manager watches the teller, a break and an alert live on the dashboard
       data: { config, note: 'e2e：恢复排队人数标准' },
     });
     expect(restore.status()).toBe(200);
+    // A dialog left open by a failed step would hold the click until the test times out and hide the real error.
+    await teller.page.keyboard.press('Escape');
+    await expect(teller.page.getByRole('dialog')).toHaveCount(0);
     await teller.page.getByTestId('staff-state').getByText('服务中').click();
     for (const id of mine) {
       await lobbyApi.post(`/api/tickets/${id}/events`, {
