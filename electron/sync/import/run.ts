@@ -24,6 +24,9 @@ import { readAll } from './read';
 import { writeReport } from './report';
 import { openSource, SourceError, type Source } from './source';
 
+/** Below this many rows an apply inserts into the indexes as it goes (see ImportApply.bulkLoadWorthIt). */
+const BULK_MIN_ROWS = 20_000;
+
 export { ImportCancelled, type ImportProgress, type RunImportOptions, type RunImportResult } from './options';
 
 function sha256File(file: string): Promise<string> {
@@ -141,6 +144,8 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
       report();
       checkCancel();
       const big = summary.rows > 100_000;
+      // Index rebuilds pay from a few ten thousand rows on (a load into a table less than half its size).
+      const bulk = summary.rows >= BULK_MIN_ROWS && apply.bulkLoadWorthIt(summary.rows);
       apply.withLargeCache(big, () => {
         const txStart = performance.now();
         o.store.tx(() => {
@@ -149,7 +154,7 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
             now: o.now(),
             importId: runId,
             bands: rules,
-            bulk: big && apply.bulkLoadWorthIt(summary.rows),
+            bulk,
             staffId: o.staffId,
           });
           summary.tiersAfter = apply.tierCounts();
