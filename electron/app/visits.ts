@@ -174,6 +174,9 @@ export class VisitsApp {
         note: null,
         staffId: asker.id,
         at,
+        // The same campaign and rule as the row it cancels, so conversion by campaign nets out to zero.
+        campaignId: o.campaignId,
+        ruleId: o.ruleId,
         undoesId: id,
       });
       outbox.recordRow('suggestion_outcome', 'suggestion_outcomes', undo);

@@ -43,8 +43,8 @@ function raw(store: Store, vipMs: number) {
     .all(vipMs, FROM, TO);
   const products = db
     .prepare(
-      `SELECT product_code AS key, outcome, count(*) AS n FROM suggestion_outcomes
-       WHERE at >= ? AND at < ? GROUP BY 1, 2 ORDER BY 1, 2`,
+      `SELECT product_code AS key, outcome, sum(CASE WHEN undoes_id IS NULL THEN 1 ELSE -1 END) AS n
+       FROM suggestion_outcomes WHERE at >= ? AND at < ? GROUP BY 1, 2 HAVING n <> 0 ORDER BY 1, 2`,
     )
     .all(Date.parse(`${FROM}T00:00:00+08:00`), Date.parse(`${TO}T00:00:00+08:00`) + 86_400_000);
   return { perDay, products };
@@ -95,6 +95,16 @@ describe('report rollups (migration 0020)', () => {
     ).run(any.customer_id, any.staff_id, Date.parse('2026-11-20T10:00:00+08:00'));
     // 2026-11-12, and the outcome's UTC date with a day either side (any zone's branch day is among them).
     expect(repo.refresh(FROM, TO, targetSql([{ queue: 'vip', ms: 300_000 }], 600_000), OFFSET)).toBe(4);
+    expect(rolled(repo, 300_000)).toEqual(raw(store, 300_000));
+    const accepted = () => repo.outcomes(FROM, TO, 'product').find((o) => o.key === 'WM_NEW')?.n ?? 0;
+    expect(accepted()).toBe(1);
+    // The teller undoes it (a compensating row, later the same day): it no longer counts, here as at the head office.
+    db.prepare(
+      `INSERT INTO suggestion_outcomes (id, customer_id, product_code, outcome, staff_id, at, undoes_id)
+       VALUES ('o-undo', ?, 'WM_NEW', 'accepted', ?, ?, 'o-late')`,
+    ).run(any.customer_id, any.staff_id, Date.parse('2026-11-20T10:02:00+08:00'));
+    repo.refresh(FROM, TO, targetSql([{ queue: 'vip', ms: 300_000 }], 600_000), OFFSET);
+    expect(accepted()).toBe(0);
     expect(rolled(repo, 300_000)).toEqual(raw(store, 300_000));
     // Another SL target: every day again, with the new count.
     expect(rolled(repo, 60_000)).toEqual(raw(store, 60_000));

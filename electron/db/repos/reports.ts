@@ -23,6 +23,14 @@ export function targetSql(targets: readonly { queue: string; ms: number }[], def
 }
 
 /** A day's sums as a rollup row stores them (the same as shared/metrics' addTicket keeps), SL against `target`. */
+/**
+ * An undo is a compensating row (`undoes_id`) with the outcome it cancels: it counts −1, as at the head office.
+ * Its staff is who undid it (usually the teller who keyed it, during the visit).
+ */
+const SIGNED_COUNT = 'sum(CASE WHEN undoes_id IS NULL THEN 1 ELSE -1 END)';
+/** Part of each cached day's mark: bumped when the rollup's formulas change, so every cached day is rebuilt. */
+const ROLLUP_VERSION = 2;
+
 const ROLLUP_SUMS = (target: string) => `count(*),
   coalesce(sum(outcome = 'served'), 0),
   coalesce(sum(outcome = 'served' AND wait_ms <= ${target}), 0),
@@ -78,7 +86,7 @@ export class ReportRepo {
    * in one transaction.
    */
   refresh(fromDay: string, toDay: string, t: TargetSql, offsetMs: number): number {
-    const sig = JSON.stringify([t.params, offsetMs]);
+    const sig = JSON.stringify([ROLLUP_VERSION, t.params, offsetMs]);
     const db = this.db;
     const fresh = new Set(
       db
@@ -113,13 +121,14 @@ export class ReportRepo {
     const outcomes = (['product_code', 'campaign_id', 'staff_id'] as const).map((col) =>
       db.prepare<[string, number, number]>(
         `INSERT INTO outcome_rollup (kind, day, key, outcome, n)
-         SELECT '${col}', ?, coalesce(${col}, ''), outcome, count(*) FROM suggestion_outcomes
+         SELECT '${col}', ?, coalesce(${col}, ''), outcome, ${SIGNED_COUNT} FROM suggestion_outcomes
          WHERE at >= ? AND at < ? GROUP BY 3, 4`,
       ),
     );
     const byTier = db.prepare<[string, number, number]>(
       `INSERT INTO outcome_rollup (kind, day, key, outcome, n)
-       SELECT 'tier', ?, coalesce(c.tier, ''), o.outcome, count(*) FROM suggestion_outcomes o
+       SELECT 'tier', ?, coalesce(c.tier, ''), o.outcome, ${SIGNED_COUNT}
+       FROM suggestion_outcomes o
        JOIN customers c ON c.id = o.customer_id WHERE o.at >= ? AND o.at < ? GROUP BY 3, 4`,
     );
     const mark = db.prepare<[string, string]>(
@@ -191,7 +200,8 @@ export class ReportRepo {
             : 'tier';
     return this.db
       .prepare<[string, string, string], OutcomeCount>(
-        `SELECT key, outcome, sum(n) AS n FROM outcome_rollup WHERE kind = ? AND day BETWEEN ? AND ? GROUP BY 1, 2`,
+        `SELECT key, outcome, sum(n) AS n FROM outcome_rollup WHERE kind = ? AND day BETWEEN ? AND ? GROUP BY 1, 2
+         HAVING sum(n) <> 0`,
       )
       .all(kind, fromDay, toDay);
   }

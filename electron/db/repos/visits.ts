@@ -86,6 +86,8 @@ export class VisitRepo {
         outcome: string;
         reason: string | null;
         staffId: string;
+        campaignId: string | null;
+        ruleId: string | null;
         undone: boolean;
       }
     | undefined {
@@ -93,6 +95,7 @@ export class VisitRepo {
       this.store.k
         .selectFrom('suggestion_outcomes as o')
         .select(['o.customer_id', 'o.ticket_id', 'o.product_code', 'o.outcome', 'o.reason', 'o.staff_id'])
+        .select(['o.campaign_id', 'o.rule_id'])
         .select(({ exists, selectFrom }) =>
           exists(
             selectFrom('suggestion_outcomes as u').select('u.id').whereRef('u.undoes_id', '=', 'o.id'),
@@ -109,6 +112,8 @@ export class VisitRepo {
       outcome: r.outcome,
       reason: r.reason,
       staffId: r.staff_id,
+      campaignId: r.campaign_id,
+      ruleId: r.rule_id,
       undone: Boolean(r.undone),
     };
   }
