@@ -176,7 +176,12 @@ describe.skipIf(!PG)('head-office history across branches', () => {
 
   it('needs the admin key, then checks the input (bilingual 4xx)', async () => {
     const branchKey = (await enrol(ho, 'DEMO01')).key;
-    expect((await history({ from: FROM, to }, 'nope')).status).toBe(401);
+    const wrong = await history({ from: FROM, to }, 'nope');
+    expect(wrong.status).toBe(401);
+    // The admin tool is told about its admin key, not about a branch key.
+    expect(await wrong.json()).toMatchObject({
+      error: { code: 'bad_admin_key', zh: expect.stringContaining('总行管理密钥') },
+    });
     expect((await history({ from: 'garbage' }, 'nope')).status).toBe(401);
     expect((await history({ from: FROM, to }, branchKey)).status).toBe(403);
     const bad = await history({ from: '2026-13-99x' });

@@ -42,8 +42,16 @@ export interface HeadOfficeAppDeps {
   now: () => number;
 }
 
-const BAD_KEY = () =>
-  new ApiError(401, 'bad_branch_key', '网点密钥无效或已吊销', 'The branch key is invalid or revoked');
+/** The key named as the caller meant it: a head-office tool holding a wrong admin key is not told about branch keys. */
+const BAD_KEY = (scope: 'branch' | 'admin' = 'branch') =>
+  scope === 'admin'
+    ? new ApiError(
+        401,
+        'bad_admin_key',
+        '总行管理密钥无效或已吊销',
+        'The head-office admin key is invalid or revoked',
+      )
+    : new ApiError(401, 'bad_branch_key', '网点密钥无效或已吊销', 'The branch key is invalid or revoked');
 
 const mismatch = (own: string, other: string) =>
   new ApiError(
@@ -63,9 +71,9 @@ export class HeadOfficeApp {
   constructor(private readonly deps: HeadOfficeAppDeps) {}
 
   private async caller(authorization: string | undefined, scope: 'branch' | 'admin'): Promise<KeyIdentity> {
-    if (!authorization || !authorization.startsWith('Bearer ')) throw BAD_KEY();
+    if (!authorization || !authorization.startsWith('Bearer ')) throw BAD_KEY(scope);
     const who = await this.deps.keys.verify(authorization.slice(7).trim(), this.deps.now());
-    if (!who) throw BAD_KEY();
+    if (!who) throw BAD_KEY(scope);
     if (who.scope !== scope) {
       throw new ApiError(
         403,
