@@ -5,7 +5,8 @@
 # Uses Debian's server binaries (apt-get install postgresql). PostgreSQL refuses to run as root,
 # so under root the cluster belongs to the `postgres` user the package creates. Durability is
 # switched off (fsync, full_page_writes): the data is thrown away after the tests. PG_DURABLE=1 keeps PostgreSQL's
-# durable defaults (the P9 benchmark measures ingest as a head office would run it).
+# durable defaults (the P9 benchmark measures ingest as a head office would run it). PG_OPTS adds server options
+# (the P9 benchmark's profile loads pg_stat_statements).
 set -euo pipefail
 cmd=${1:?usage: pg-cluster.sh start|stop DIR [PORT]}
 dir=${2:?usage: pg-cluster.sh start|stop DIR [PORT]}
@@ -33,6 +34,7 @@ case "$cmd" in
       { cat "$dir/initdb.log" >&2; exit 1; }
     opts="-h 127.0.0.1 -p $port -k $dir -c max_connections=200"
     if [ "${PG_DURABLE:-0}" != 1 ]; then opts="$opts -c fsync=off -c full_page_writes=off -c synchronous_commit=off"; fi
+    if [ -n "${PG_OPTS:-}" ]; then opts="$opts $PG_OPTS"; fi
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$opts" \
       start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     echo "export TEST_PG_URL=postgres://postgres@127.0.0.1:$port/postgres"

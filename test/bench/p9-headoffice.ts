@@ -13,13 +13,15 @@
  *
  * BENCH_P9_HISTORY=N loads N events of history instead of 10M (a quick before/after of the ingest; the report
  * figure then does not count); BENCH_P9_PROF=DIR has the head-office server write a V8 CPU profile there
- * and the push clients under DIR/client (`--cpu-prof`, written when they stop; keep it out of git).
+ * and the push clients under DIR/client (`--cpu-prof`, written when they stop; keep it out of git), and PostgreSQL's
+ * side of the timed pushes: the statements by total time (pg_stat_statements) and what the backends waited on
+ * (pg_stat_activity sampled every 20 ms) in DIR/pg-profile.txt.
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openHeadOffice } from '../../electron/db/headoffice/connection';
+import { openHeadOffice, type HeadOfficeDb } from '../../electron/db/headoffice/connection';
 import { HoKeys } from '../../electron/db/headoffice/keys';
 import { waitHealthy } from './server-proc';
 import { percentile, round } from './stats';
@@ -71,6 +73,78 @@ WHERE metric IS NOT NULL
 GROUP BY branch_id, day, metric
 ON CONFLICT (branch_id, day, metric) DO UPDATE SET n = journal_daily.n + excluded.n`;
 
+/** A child process's exit status and output, without blocking this process (the profile samples meanwhile). */
+function spawnAsync(
+  cmd: string,
+  args: string[],
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const c = spawn(cmd, args, { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    c.on('error', reject);
+    c.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+interface PgProfile {
+  waits: Map<string, number>;
+  stop: () => Promise<void>;
+}
+
+/** Statement statistics from zero, and a sampler of what the busy backends wait on (CPU when nothing). */
+async function pgProfileStart(db: HeadOfficeDb): Promise<PgProfile> {
+  await db.pool.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await db.pool.query('SELECT pg_stat_statements_reset()');
+  const waits = new Map<string, number>();
+  let on = true;
+  const loop = (async () => {
+    while (on) {
+      const r = await db.pool.query<{ w: string; n: number }>(
+        `SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') AS w, count(*)::int AS n
+         FROM pg_stat_activity WHERE state = 'active' AND backend_type = 'client backend' AND pid <> pg_backend_pid()
+         GROUP BY 1`,
+      );
+      for (const x of r.rows) waits.set(x.w, (waits.get(x.w) ?? 0) + x.n);
+      await new Promise((res) => setTimeout(res, 20));
+    }
+  })();
+  return {
+    waits,
+    stop: async () => {
+      on = false;
+      await loop;
+    },
+  };
+}
+
+async function pgProfileWrite(db: HeadOfficeDb, p: PgProfile, dir: string): Promise<void> {
+  await p.stop();
+  const st = await db.pool.query<{ ms: number; calls: number; rows: number; wal_mb: number; query: string }>(
+    `SELECT round(total_exec_time)::int AS ms, calls::int, rows::bigint AS rows,
+       round(wal_bytes / 1048576.0, 1)::float AS wal_mb, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+     FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15`,
+  );
+  const total = [...p.waits.values()].reduce((s, n) => s + n, 0) || 1;
+  const lines = [
+    'backends busy, by wait event (share of samples):',
+    ...[...p.waits.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([w, n]) => `  ${((100 * n) / total).toFixed(1).padStart(5)}%  ${w}`),
+    '',
+    'statements by total time (ms, calls, rows, WAL MB):',
+    ...st.rows.map(
+      (r) =>
+        `  ${String(r.ms).padStart(7)} ${String(r.calls).padStart(6)} ${String(r.rows).padStart(8)} ${String(r.wal_mb).padStart(7)}  ${r.query}`,
+    ),
+  ];
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'pg-profile.txt'), lines.join('\n') + '\n');
+  process.stdout.write(lines.map((l) => `  ${l}`).join('\n') + '\n');
+}
+
 async function timeReport(url: string, admin: string, query: string): Promise<number> {
   const runs: number[] = [];
   for (let i = 0; i < 6; i++) {
@@ -97,7 +171,11 @@ export const p9HeadOffice: Bench = {
     const dir = mkdtempSync(join(tmpdir(), 'bench-p9-'));
     const out = execFileSync('bash', [CLUSTER, 'start', dir], {
       encoding: 'utf8',
-      env: { ...process.env, PG_DURABLE: '1' },
+      env: {
+        ...process.env,
+        PG_DURABLE: '1',
+        ...(PROF_DIR ? { PG_OPTS: '-c shared_preload_libraries=pg_stat_statements' } : {}),
+      },
     });
     const pgUrl = /TEST_PG_URL=(\S+)/.exec(out)?.[1] as string;
     const port = 7000 + Math.floor(Math.random() * 1000);
@@ -137,23 +215,21 @@ export const p9HeadOffice: Bench = {
         const wall0 = now - 2 * DAY;
         const push = (only?: string) => {
           const k = only ? { [only]: tokens[only] as string } : tokens;
-          const r = spawnSync(
-            process.execPath,
-            [
-              ...(PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', `${PROF_DIR}/client`] : []),
-              '--import',
-              'tsx',
-              'test/bench/p9-client.ts',
-              JSON.stringify({ url, keys: k, perBranch: PER_BRANCH, batch: BATCH, wall0 }),
-            ],
-            { cwd: process.cwd(), encoding: 'utf8', maxBuffer: 1 << 20 },
-          );
-          if (r.status !== 0) throw new Error(`p9 client failed: ${r.stderr}`);
-          return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as {
-            events: number;
-            accepted: number;
-            seconds: number;
-          };
+          const r = spawnAsync(process.execPath, [
+            ...(PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', `${PROF_DIR}/client`] : []),
+            '--import',
+            'tsx',
+            'test/bench/p9-client.ts',
+            JSON.stringify({ url, keys: k, perBranch: PER_BRANCH, batch: BATCH, wall0 }),
+          ]);
+          return r.then((out) => {
+            if (out.status !== 0) throw new Error(`p9 client failed: ${out.stderr}`);
+            return JSON.parse(out.stdout.trim().split('\n').pop() ?? '') as {
+              events: number;
+              accepted: number;
+              seconds: number;
+            };
+          });
         };
 
         // First a year of history before the pushed days, spread evenly over the branches, so the timed pushes
@@ -176,6 +252,11 @@ export const p9HeadOffice: Bench = {
         for (const [code, id] of Object.entries(ids)) {
           await db.pool.query(BULK_SQL, [id, code, wall0 - 365 * DAY, step, perBranch]);
         }
+        // The per-kind counts push keeps beside the journal (migration 0007), for the loaded rows.
+        await db.pool.query(
+          `INSERT INTO journal_kinds (branch_id, kind, n) SELECT branch_id, kind, count(*) FROM journal GROUP BY 1, 2
+           ON CONFLICT (branch_id, kind) DO UPDATE SET n = excluded.n`,
+        );
         await db.pool.query("SET maintenance_work_mem = '256MB'");
         for (const c of cons.rows)
           await db.pool.query(`ALTER TABLE journal ADD CONSTRAINT ${c.name} ${c.def}`);
@@ -188,12 +269,14 @@ export const p9HeadOffice: Bench = {
           `  history loaded (${round((performance.now() - t0) / 1000, 0)} s, not timed)\n`,
         );
 
-        const ingest = push();
+        const prof = PROF_DIR ? await pgProfileStart(db) : null;
+        const ingest = await push();
+        if (prof && PROF_DIR) await pgProfileWrite(db, prof, PROF_DIR);
         const eventsPerS = Math.round(ingest.accepted / ingest.seconds);
         process.stdout.write(
           `  ingest: ${ingest.accepted.toLocaleString()} events in ${round(ingest.seconds, 2)} s into the full journal\n`,
         );
-        const again = push('BR001');
+        const again = await push('BR001');
         process.stdout.write(
           `  the same ${again.events.toLocaleString()} events again: ${again.accepted} accepted\n`,
         );

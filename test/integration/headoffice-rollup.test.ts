@@ -87,6 +87,15 @@ describe.skipIf(!PG)('head office daily rollup', () => {
       .sort((a, b) => a.code.localeCompare(b.code));
   }
 
+  /** Events per branch code and kind: from the maintained table (`n`) or recounted from the journal. */
+  async function kindCounts(from: 'journal' | 'journal_kinds'): Promise<Record<string, number>> {
+    const n = from === 'journal' ? 'count(*)' : 'sum(n)';
+    const r = await ho.pool.query<{ code: string; kind: string; n: number }>(
+      `SELECT b.code, x.kind, ${n} AS n FROM ${from} x JOIN branches b ON b.id = x.branch_id GROUP BY 1, 2`,
+    );
+    return Object.fromEntries(r.rows.map((x) => [`${x.code}/${x.kind}`, Number(x.n)]));
+  }
+
   beforeAll(async () => {
     db = await freshDatabase(PG as string);
     ho = await openHeadOffice(db.url);
@@ -113,6 +122,8 @@ describe.skipIf(!PG)('head office daily rollup', () => {
     const all = await journal.report();
     expect(all.branches).toEqual(await recount(0, 9_999_999_999_999));
     expect(all.totals.ticketsIssued).toBeGreaterThan(100);
+    // The branch list's counts per kind (journal_kinds, migration 0007) agree with a recount too.
+    expect(await kindCounts('journal_kinds')).toEqual(await kindCounts('journal'));
   });
 
   it('answers any range exactly: whole days from the rollup, the cut days from the journal', async () => {
@@ -139,5 +150,21 @@ describe.skipIf(!PG)('head office daily rollup', () => {
     const again = await ho.pool.query<{ n: number }>('SELECT sum(n) AS n FROM journal_daily');
     expect(again.rows[0]?.n).toBe(rows.rows[0]?.n);
     expect((await journal.report()).branches).toEqual(await recount(0, 9_999_999_999_999));
+  });
+
+  it('fills the per-kind counts from an existing journal when migration 0007 runs', async () => {
+    const m = await import('../../electron/db/headoffice/migrations/0007-lean-journal');
+    await ho.pool.query('DROP TABLE journal_kinds');
+    await m.up(ho.k as never);
+    const counts = await kindCounts('journal_kinds');
+    expect(Object.keys(counts).length).toBeGreaterThan(3);
+    expect(counts).toEqual(await kindCounts('journal'));
+    expect((await journal.branches()).find((b) => b.code === 'BR002')?.byKind).toEqual(
+      Object.fromEntries(
+        Object.entries(counts)
+          .filter(([k]) => k.startsWith('BR002/'))
+          .map(([k, n]) => [k.slice('BR002/'.length), n]),
+      ),
+    );
   });
 });

@@ -101,11 +101,8 @@ export class HoJournal {
       ])
       .orderBy('b.code')
       .execute();
-    const kinds = await k
-      .selectFrom('journal')
-      .select(['branch_id', 'kind', (e) => e.fn.countAll<number>().as('n')])
-      .groupBy(['branch_id', 'kind'])
-      .execute();
+    // Kept by push (migration 0007), not a count over the whole journal.
+    const kinds = await k.selectFrom('journal_kinds').select(['branch_id', 'kind', 'n']).execute();
     return rows.map((r) => ({
       code: r.code,
       name: r.name,

@@ -37,8 +37,8 @@ function signCase(alias: string) {
  * Stores a push's events once each and adds the newly stored ones (never duplicates) to the daily counts, in one
  * statement: the rows travel as one JSON text the server splits (json_to_recordset), not thousands of bound
  * parameters nor six arrays that node-postgres escapes element by element (a third of the head office's CPU per
- * push, P9 in BENCH.md), and the rollup is written from what the insert returned. The rollup rows go in (day, metric) order, so two pushes of one branch
- * lock them in the same order.
+ * push, P9 in BENCH.md), and the rollups (per day and metric, per kind: migration 0007) are written from what the
+ * insert returned. Their rows go in key order, so two pushes of one branch lock them in the same order.
  */
 export async function insertAndRollUp(
   trx: Transaction<HoDB>,
@@ -64,6 +64,10 @@ export async function insertAndRollUp(
       GROUP BY day, metric
       ORDER BY day, metric
       ON CONFLICT (branch_id, day, metric) DO UPDATE SET n = journal_daily.n + excluded.n
+    ), kinds AS (
+      INSERT INTO journal_kinds (branch_id, kind, n)
+      SELECT ${branchId}, kind, count(*) FROM ins GROUP BY kind ORDER BY kind
+      ON CONFLICT (branch_id, kind) DO UPDATE SET n = journal_kinds.n + excluded.n
     )
     SELECT count(*)::integer AS accepted, max(hlc) AS max_hlc FROM ins`.execute(trx);
   const row = r.rows[0];

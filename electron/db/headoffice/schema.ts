@@ -101,6 +101,13 @@ export interface HoJournalDailyTable {
   n: ColumnType<number, number, number>;
 }
 
+/** Events per branch and kind, maintained by push (rollup.ts; migration 0007) for the branch list. */
+export interface HoJournalKindsTable {
+  branch_id: string;
+  kind: string;
+  n: ColumnType<number, number, number>;
+}
+
 /** History facts (migration 0003, history-facts.ts): one row per ticket, outcome and complaint. */
 export interface HoTicketFactTable {
   branch_id: string;
@@ -178,6 +185,7 @@ export interface HoDB {
   journal: HoJournalTable;
   branch_cursors: HoBranchCursorTable;
   journal_daily: HoJournalDailyTable;
+  journal_kinds: HoJournalKindsTable;
   ho_ticket_facts: HoTicketFactTable;
   ho_outcome_facts: HoOutcomeFactTable;
   ho_complaint_facts: HoComplaintFactTable;
