@@ -32,8 +32,8 @@ export interface CustomersDeps {
   learning?: (customerId: string, now: number, ticketId?: string) => SuggestLearning;
   /** Consent as it stands (desk events over the import); absent: the imported marketing flag alone. */
   consent?: (c: { id: string; marketingConsent: boolean }) => EffectiveConsent;
-  /** A customer was found by phone: a walk-in prospect with that phone is linked (Step 15). */
-  phoneFound?: () => void;
+  /** Customers were found by phone: walk-in prospects with their phone are linked (Step 15). */
+  phoneFound?: (customerIds: string[]) => void;
 }
 
 const REVEAL_ACTIONS = ['reveal.id', 'reveal.phone'] as const;
@@ -93,7 +93,7 @@ export class CustomersApp {
         `No customer found for ${masked}; serve as a walk-in`,
       );
     }
-    if (q.kind === 'phone') this.d.phoneFound?.();
+    if (q.kind === 'phone') this.d.phoneFound?.(found.map((c) => c.id));
     return { query: { kind: q.kind, masked }, customers: found.map((c) => this.summary(c)) };
   }
 

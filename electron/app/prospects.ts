@@ -242,7 +242,16 @@ export class ProspectsApp {
    * copies, adds nothing. Returns how many were linked.
    */
   linkAll(): number {
-    const matches = this.d.repo.unlinkedMatches();
+    return this.link(this.d.repo.unlinkedMatches());
+  }
+
+  /** linkAll for customers a lookup by phone just found (the walk-in identified later): only their prospects. */
+  linkCustomers(customerIds: readonly string[]): number {
+    if (customerIds.length === 1) return this.link(this.d.repo.unlinkedMatchesOf(customerIds[0] as string));
+    return this.link(customerIds.flatMap((id) => this.d.repo.unlinkedMatchesOf(id)));
+  }
+
+  private link(matches: readonly { prospectId: string; customerId: string }[]): number {
     if (matches.length === 0) return 0;
     const at = this.d.now();
     const seen = new Set<string>();

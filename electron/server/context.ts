@@ -192,7 +192,7 @@ export class AppContext {
       rules,
       learning: (customerId, at, ticketId) => learning.forCustomer(customerId, at, ticketId),
       consent: (c) => this.consent.effective(c.id, c.marketingConsent),
-      phoneFound: () => this.prospectMods.prospects.linkAll(),
+      phoneFound: (ids) => this.prospectMods.prospects.linkCustomers(ids),
     });
     const outreachRepo = new OutreachRepo(store);
     this.queueApps = queueModules({
