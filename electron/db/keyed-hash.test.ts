@@ -18,6 +18,14 @@ describe('KeyedHash', () => {
     }
   });
 
+  it('pads every message length across the block boundaries (55/56 bytes, one and two blocks, 2,000 bytes)', () => {
+    const key = randomBytes(32);
+    const h = new KeyedHash(key);
+    for (let n = 0; n <= 200; n++)
+      expect(h.digest('id', 'a'.repeat(n)).toString('hex')).toBe(reference(key, 'id', 'a'.repeat(n)));
+    expect(h.digest('id', '卡'.repeat(700)).toString('hex')).toBe(reference(key, 'id', '卡'.repeat(700)));
+  });
+
   it('leaves no state behind between messages (a long value then a short one)', () => {
     const key = randomBytes(32);
     const h = new KeyedHash(key);
