@@ -7,6 +7,7 @@ import { messageOf } from '../../api/client';
 import { useConsentSlip } from '../../api/prospects';
 import { formatDateTime } from '../../lib/branchTime';
 import '../../widgets/prospects/text';
+import '../../widgets/slip/slip.css';
 import './consent-print.css';
 
 const isPurpose = (v: string | null): v is ConsentPurpose =>
@@ -55,8 +56,8 @@ export default function ConsentPrintScreen() {
 
   return (
     <>
-      <div className="consent-slip" data-testid="consent-slip">
-        <div className="consent-slip__branch">{s.branchName}</div>
+      <div className="slip consent-slip" data-testid="consent-slip">
+        <div className="slip__branch">{s.branchName}</div>
         <div className="consent-slip__heading">
           {zh('consentSlip.heading')}
           <small>{en('consentSlip.heading')}</small>
@@ -71,7 +72,7 @@ export default function ConsentPrintScreen() {
         <p className="consent-slip__text" lang="en" data-testid="consent-slip-en">
           {s.text.en}
         </p>
-        <div className="consent-slip__rows">
+        <div className="slip__rows consent-slip__rows">
           {row('consentSlip.version', s.version, 'consent-slip-version')}
           {e && (
             <>
@@ -100,7 +101,7 @@ export default function ConsentPrintScreen() {
         {!e && <div className="consent-slip__blank">{both('consentSlip.blank')}</div>}
         <div className="consent-slip__sign">{both('consentSlip.signature')}</div>
       </div>
-      <div className="consent-print__actions">
+      <div className="slip-actions">
         <Button type="primary" size="large" onClick={() => window.print()}>
           {both('consentSlip.print')}
         </Button>

@@ -8,6 +8,7 @@ import { placeLabel } from '../../lib/place';
 import { formatDateTime } from '../../lib/branchTime';
 import { AppointmentNote } from '../../widgets/appointments/AppointmentNote';
 import { SurveyQr } from '../../widgets/feedback/SurveyQr';
+import '../../widgets/slip/slip.css';
 import './ticket-print.css';
 import './text';
 
@@ -43,8 +44,8 @@ export default function TicketPrintScreen() {
 
   return (
     <>
-      <div className="ticket-slip" data-testid="ticket-slip">
-        <div className="ticket-slip__branch" data-testid="ticket-branch">
+      <div className="slip ticket-slip" data-testid="ticket-slip">
+        <div className="slip__branch" data-testid="ticket-branch">
           {tk.branchName}
         </div>
         <div className="ticket-slip__channel">{placeLabel(channel, queue, i18n.language)}</div>
@@ -57,7 +58,7 @@ export default function TicketPrintScreen() {
             <AppointmentNote appointment={tk.appointment} />
           </div>
         )}
-        <div className="ticket-slip__rows">
+        <div className="slip__rows ticket-slip__rows">
           <div>
             <span>{t('ticket.ahead')}</span>
             <strong data-testid="ticket-ahead">{t('ticket.people', { count: tk.ahead })}</strong>
@@ -91,7 +92,7 @@ export default function TicketPrintScreen() {
         </div>
         <SurveyQr ticketId={tk.id} />
       </div>
-      <div className="ticket-print__actions">
+      <div className="slip-actions">
         <Button type="primary" size="large" onClick={() => window.print()}>
           {t('ticket.print')}
         </Button>
