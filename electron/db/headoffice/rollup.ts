@@ -35,7 +35,7 @@ function signCase(alias: string) {
 
 /**
  * Stores a push's events once each and adds the newly stored ones (never duplicates) to the daily counts, in one
- * statement: the rows travel as one JSON text the server splits (json_to_recordset), not thousands of bound
+ * statement: the rows travel as one JSON text the server splits (jsonb_to_recordset), not thousands of bound
  * parameters nor six arrays that node-postgres escapes element by element (a third of the head office's CPU per
  * push, P9 in BENCH.md), and the rollups (per day and metric, per kind: migration 0007) are written from what the
  * insert returned. Their rows go in key order, so two pushes of one branch lock them in the same order.
@@ -50,7 +50,7 @@ export async function insertAndRollUp(
     WITH ins AS (
       INSERT INTO journal (id, branch_id, device_id, hlc, kind, entity_id, payload, received_at)
       SELECT t.id, ${branchId}, t."deviceId", t.hlc, t.kind, t."entityId", t.payload, ${now}::bigint
-      FROM json_to_recordset(${JSON.stringify(events)}::json)
+      FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
         AS t(id text, "deviceId" text, hlc text, kind text, "entityId" text, payload jsonb)
       ON CONFLICT (id) DO NOTHING
       RETURNING hlc, kind, payload
