@@ -102,6 +102,19 @@ describe('the forms sections in words', () => {
     ]);
     expect(en(a)[1]).toBe('Suggestion learning: cool-down · days after a purchase · fund 90 → 60');
   });
+
+  it('a need table entry reads as product types, goals and products by name, with the prospects follow-up', () => {
+    const a = base();
+    a.suggest.intentAffinity.statement = [{ types: ['e_banking'] }, { codes: ['FX_SAVINGS'], weight: 10 }];
+    a.suggest.tierGoals.mid = [];
+    a.prospects.followUpDays = 5;
+    expect(zh(a)).toEqual([
+      '产品推荐：客户层级目标·中端客户 标签 短期理财、提升黏性 → （无）',
+      '产品推荐：业务相关产品·查询打印 类型 电子银行 → 类型 电子银行 或 产品 外币储蓄与结售汇 ×10',
+      '潜在客户：回访期限（天） 2 → 5',
+    ]);
+    expect(en(a)[1]).toContain('products Foreign-currency savings');
+  });
 });
 
 describe('pathInWords (a refusal says where, in words)', () => {

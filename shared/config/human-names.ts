@@ -3,6 +3,7 @@ import { branchDateText } from '../suggest/campaign-period';
 import type { Lang } from '../triage/rule-text';
 import { FIELD_WORDS, SECTION_WORDS } from './human-words';
 import { ITEM_WORDS, VOCAB } from './human-vocab';
+import { isNeed, needText } from './human-needs';
 import type { RulesConfig } from './schema';
 
 /**
@@ -166,6 +167,9 @@ export class Names {
     if (field === 'months' && Array.isArray(v))
       return list(v.map((m) => (lang === 'zh' ? `${String(m)}月` : `month ${String(m)}`)));
     if (typeof v === 'boolean') return lang === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
+    // A cleared list (a need-table entry that suggests nothing, no quiet intents…) reads as none, not as blank.
+    if (Array.isArray(v) && v.length === 0) return lang === 'zh' ? '（无）' : '(none)';
+    if (isNeed(v)) return needText(v, (kind, key) => this.name(kind, key, lang), lang);
     const ref = REF_FIELDS[field];
     if (ref && typeof v === 'string') return this.name(ref, v, lang);
     if (ref && Array.isArray(v) && v.every((x) => typeof x === 'string'))

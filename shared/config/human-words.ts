@@ -19,6 +19,7 @@ export const SECTION_WORDS: Words = {
   dashboard: { zh: '看板', en: 'Dashboard' },
   suggestLearning: { zh: '推荐学习', en: 'Suggestion learning' },
   consent: { zh: '客户授权', en: 'Consent' },
+  prospects: { zh: '潜在客户', en: 'Walk-in prospects' },
 };
 
 export const FIELD_WORDS: Words = {
@@ -121,6 +122,7 @@ export const FIELD_WORDS: Words = {
   fallbackPitch: { zh: '备用话术', en: 'fallback line' },
   requireOutcome: { zh: '办结前须记录推荐结果', en: 'outcome required' },
   followUpDefaultDays: { zh: '回访默认天数', en: 'follow-up default days' },
+  followUpDays: { zh: '回访期限（天）', en: 'follow-up within (days)' },
   deadlineDays: { zh: '处理时限天数', en: 'deadline days' },
   declineReasons: { zh: '拒绝原因', en: 'decline reasons' },
   complaintCategories: { zh: '投诉类别', en: 'complaint categories' },
@@ -168,6 +170,12 @@ export const FIELD_WORDS: Words = {
   sayableDelta: { zh: '可提示差值', en: 'sayable difference' },
   minShown: { zh: '最少推荐次数', en: 'minimum shown' },
   tagReasons: { zh: '标签理由', en: 'tag reasons' },
+  tierGoals: { zh: '客户层级目标', en: 'tier goals' },
+  segmentNeeds: { zh: '特色客群需求', en: 'segment needs' },
+  lifecycleGoals: { zh: '生命周期目标', en: 'lifecycle goals' },
+  intentAffinity: { zh: '业务相关产品', en: 'products for the business' },
+  corporateGradeNeeds: { zh: '对公评级需求', en: 'corporate grade needs' },
+  linkedEntityGoals: { zh: '公私联动需求', en: 'public–private link needs' },
   version: { zh: '文本版本', en: 'text version' },
   purposes: { zh: '授权用途', en: 'purposes' },
   title: { zh: '标题', en: 'title' },

@@ -35,7 +35,8 @@ async function restore(api: APIRequestContext, to: number): Promise<void> {
 
 async function open(page: Page, section: string): Promise<void> {
   await page.goto(`/settings?section=${section}`);
-  await expect(page.getByTestId(`section-${section}`)).toBeVisible();
+  // The products table is heavy: on a busy 2-core machine it can take longer than the default 10 s to show.
+  await expect(page.getByTestId(`section-${section}`)).toBeVisible({ timeout: 30_000 });
 }
 
 async function save(page: Page, section: string, note: string): Promise<void> {
@@ -47,7 +48,7 @@ test('an intent added and moved to the corporate queue, a product narrowed to ç§
   page,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const manager = await apiAs(baseURL as string, 'manager1');
   const lobby = await apiAs(baseURL as string, 'lobby1');
   const before = await version(manager);
@@ -162,7 +163,7 @@ test('the other forms on a tablet and in English: campaigns with dates, outreach
   page,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const manager = await apiAs(baseURL as string, 'manager1');
   // The last campaign (other specs may have dropped some): given dates here, never saved.
   const campaigns = (

@@ -29,10 +29,13 @@ import { IntentsSection } from './forms/IntentsSection';
 import { LearningSection } from './forms/LearningSection';
 import { OutreachSection } from './forms/OutreachSection';
 import { ProductsSection } from './forms/ProductsSection';
+import { ProspectsSection } from './forms/ProspectsSection';
+import { NEED_PATHS, NEED_TABLES, NeedsSection } from './forms/NeedsSection';
 import { SuggestSection } from './forms/SuggestSection';
 import { VisitSection } from './forms/VisitSection';
 import './text';
 import './forms/text';
+import './forms/text-more';
 import './text-impact';
 
 /** JSON-edited sections and the config paths each one saves (stable arrays: the editors memoise on them). */
@@ -49,6 +52,8 @@ const JSON_SECTIONS = {
   outreach: ['outreach'],
   learning: ['suggestLearning'],
   consent: ['consent'],
+  prospects: ['prospects'],
+  needs: NEED_PATHS,
 } as const;
 
 /** What the channels form saves (the JSON view of the same tab edits the first four). */
@@ -60,9 +65,9 @@ const CHANNEL_PATHS = [
   'triage.staffedChannels',
 ] as const;
 
-const SUGGEST_OWN_SECTIONS = new Set(['products', 'campaigns']);
+const SUGGEST_OWN_SECTIONS = new Set<string>(['products', 'campaigns', ...NEED_TABLES]);
 
-/** The rest of the suggestion settings (weights, goals, lines), beside products and campaigns. */
+/** The rest of the suggestion settings (weights, filters, lines), beside products, campaigns and need tables. */
 function suggestPaths(config: RulesConfig): string[] {
   return Object.keys(config.suggest)
     .filter((k) => !SUGGEST_OWN_SECTIONS.has(k))
@@ -185,6 +190,10 @@ export default function SettingsScreen() {
         form(suggest, (k) => <SuggestSection key={k} config={config} paths={suggest} />)
       ),
     },
+    {
+      key: 'needs',
+      children: showJson ? json('needs') : form(NEED_PATHS, (k) => <NeedsSection key={k} config={config} />),
+    },
     ...(
       [
         ['visit', VisitSection, ['visit']],
@@ -192,6 +201,7 @@ export default function SettingsScreen() {
         ['outreach', OutreachSection, ['outreach']],
         ['learning', LearningSection, ['suggestLearning']],
         ['consent', ConsentSection, ['consent']],
+        ['prospects', ProspectsSection, ['prospects']],
       ] as const
     ).map(([id, Section, paths]) => ({
       key: id,

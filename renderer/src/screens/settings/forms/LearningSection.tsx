@@ -4,12 +4,13 @@ import type { RulesConfig } from '@shared/config/schema';
 import { PRODUCT_TYPES } from '@shared/customer/enums';
 import { FormSection } from '../FormSection';
 import { noNull, num, useLang } from './common';
+import { TagReasons } from './TagReasons';
 
 const C = (...rest: string[]) => ['suggestLearning', 'cooldown', ...rest];
 
 /**
  * 推荐学习 (Step 15): how long a declined or accepted product stays out of the suggestions (by reason, by type),
- * and how the branch's own conversion lifts or lowers a product. The per-tag card reasons stay as they are.
+ * how the branch's own conversion lifts or lowers a product, and the card's reason per need tag.
  */
 export function LearningSection({ config }: { config: RulesConfig }) {
   const { t } = useTranslation();
@@ -90,6 +91,7 @@ export function LearningSection({ config }: { config: RulesConfig }) {
             {conv('sayableDelta', { min: 0, max: 1, step: 0.05 })}
             {conv('minShown', { min: 1, max: 1000 })}
           </Row>
+          <TagReasons config={config} />
         </div>
       )}
     </FormSection>

@@ -20,8 +20,7 @@ const WEIGHTS = [
 
 /**
  * 推荐权重: how many suggestions, how each reason weighs, the minimum-amount filter and the lines said around the
- * pitch. The need tables (what each tier, segment, intent… wants) are kept as they are; an administrator edits them
- * in the JSON view.
+ * pitch. The need tables (what each tier, segment, intent… wants) have their own form (NeedsSection).
  */
 export function SuggestSection({ config, paths }: { config: RulesConfig; paths: readonly string[] }) {
   const { t } = useTranslation();
