@@ -12,6 +12,7 @@ import { headOfficeRoutes } from '../routes/headoffice';
 import { HoSettingsPushApp, hoSettingsPublisher } from '../../app/headoffice/settings-push';
 import type { RunningServer } from '../running';
 import { closeApp } from '../shutdown';
+import { limitKeyAttempts } from './key-attempts';
 import { HeadOffice } from './services';
 import { serveHeadOfficeUi } from './static';
 import { SECURITY_HEADERS } from '../app';
@@ -65,6 +66,11 @@ export async function startHeadOffice(
     bodyLimit: BODY_LIMIT,
   });
   installErrorHandlers(app);
+  limitKeyAttempts(app, {
+    perWindow: ctx.rules().security.passwordAttemptsPerMinute,
+    windowMs: 60_000,
+    now: ctx.now,
+  });
   await app.register(cookie);
   app.addHook('onSend', async (_req, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
