@@ -213,7 +213,17 @@ export function vocabulary<T extends string>(
   for (const [value, words] of Object.entries(entries) as [T, readonly string[]][]) {
     for (const w of [value, ...words]) m.set(normWord(w), value);
   }
-  return (raw) => m.get(normWord(raw)) ?? null;
+  // A file spells each value the same way a million times: the answer per raw spelling is kept (a few
+  // hundred at most, so a file of junk cannot grow it).
+  const seen = new Map<string, T | null>();
+  return (raw) => {
+    let v = seen.get(raw);
+    if (v === undefined) {
+      v = m.get(normWord(raw)) ?? null;
+      if (seen.size < 512) seen.set(raw, v);
+    }
+    return v;
+  };
 }
 
 function normWord(s: string): string {

@@ -186,7 +186,8 @@ export class ImportStage {
   }
 
   customer(row: StagedCustomer): void {
-    (this.ins.customers as Database.Statement).run(...row);
+    // The array binds as the anonymous parameters: no spread of 28 arguments per row.
+    (this.ins.customers as Database.Statement).run(row);
   }
 
   card(line: number, customerId: string, hash: string, masked: string): void {
