@@ -206,6 +206,8 @@ export class SyncApplier {
         return this.profileUpdate(env, at);
       // Head-office journal only (its payload schema refuses every value, so this is never reached).
       case 'prospect':
+      case 'balance_snapshot':
+      case 'staff':
         return 'rejected';
       case 'appointment':
         return this.appointments.applyRow(env.payload, at);

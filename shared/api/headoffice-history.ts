@@ -17,11 +17,14 @@ export const hoHistoryQuery = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,32}$/, '网点代码格式不正确 / malformed branch code')
     .optional(),
+  /** The two balance snapshots of the tier migration matrix (as the branch's report); default as there. */
+  snapA: z.coerce.number().int().min(0).max(8_000_000_000_000).optional(),
+  snapB: z.coerce.number().int().min(0).max(8_000_000_000_000).optional(),
 });
 export type HoHistoryQuery = z.infer<typeof hoHistoryQuery>;
 
-/** The tables the head office exports: the branch report's, and the per-branch comparison. */
-export const HO_HISTORY_TABLES = [...REPORT_TABLES.filter((t) => t !== 'migration'), 'branches'] as const;
+/** The tables the head office exports: the branch report's (tier migration included), and the per-branch comparison. */
+export const HO_HISTORY_TABLES = [...REPORT_TABLES, 'branches'] as const;
 export type HoHistoryTable = (typeof HO_HISTORY_TABLES)[number];
 export const hoHistoryExportParams = z.object({ table: z.enum(HO_HISTORY_TABLES) });
 export const hoHistoryExportQuery = hoHistoryQuery.extend({ format: z.enum(['csv', 'xlsx']).default('csv') });

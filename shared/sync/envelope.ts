@@ -31,6 +31,12 @@ export const syncEventKinds = [
   'prospect',
   /** A booking made or cancelled (shared/appointments/sync.ts); its check-in travels as the ticket's issue. */
   'appointment',
+  /**
+   * Step 11: a customer's balance snapshot (number, date, tier, AUM) and a staff member's name and role, journalled
+   * to the head office only (its tier migration matrix and per-staff names); never replicated to terminals.
+   */
+  'balance_snapshot',
+  'staff',
 ] as const;
 export type SyncEventKind = (typeof syncEventKinds)[number];
 

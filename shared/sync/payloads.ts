@@ -166,6 +166,8 @@ export const eventPayloadSchemas = {
   consent: row(consentRow),
   prospect: z.never(),
   appointment: row(appointmentRow),
+  balance_snapshot: z.never(),
+  staff: z.never(),
 } as const satisfies Record<SyncEventKind, z.ZodType>;
 
 export type ParsedPayload = { ok: true; payload: Record<string, unknown> } | { ok: false; error: string };

@@ -10,12 +10,14 @@ import {
   heatGrid,
   isoWeek,
   mergeSums,
+  migrationMatrix,
   slTargetMs,
   type MetricSums,
 } from '@shared/metrics';
 import { branchDay, DEFAULT_TIME_ZONE } from '@shared/queue';
 import type { Bilingual } from '@shared/triage/channel';
 import type { HoHistoryRepo, HoOutcomeCount } from '../../db/headoffice/history';
+import type { HoPeopleRepo } from '../../db/headoffice/history-people';
 import { conversions } from '../dashboard/reports';
 import { dayStartOf } from '../dashboard/live';
 
@@ -23,6 +25,8 @@ const DAY = 86_400_000;
 
 export interface HoHistoryDeps {
   repo: HoHistoryRepo;
+  /** Balance snapshots and staff names (migration 0006); without it, no tier migration and no names. */
+  people?: HoPeopleRepo;
   now: () => number;
   /**
    * The rules the figures are read with: SL targets per queue, product, campaign, tier and complaint-category
@@ -32,14 +36,21 @@ export interface HoHistoryDeps {
   rules?: () => RulesConfig;
 }
 
+/** "name (branch)" once the branch has journalled its staff (0027), else the branch code and the id's tail. */
+const staffName = (names: ReadonlyMap<string, string>, code: string, branchId: string, staffId: string) => {
+  const name = names.get(`${branchId}:${staffId}`);
+  return name ? `${name} (${code})` : `${code} · ${staffId.slice(-8)}`;
+};
+
 const add = (m: Map<string, MetricSums>, key: string, s: MetricSums) =>
   m.set(key, mergeSums(m.get(key) ?? emptySums(), s));
 
 /**
  * The head office's history (GET /api/ho/history): the branch's HistoryReport for all branches or one, computed
  * with the branch's own pure functions (shared/metrics: figuresOf, heatGrid, isoWeek, conversion) over the facts
- * push keeps (migration 0003), plus one comparison line per branch. The tier migration needs balance snapshots,
- * which branches do not send to the head office: it is always null here.
+ * push keeps (migration 0003), plus one comparison line per branch. The tier migration matrix is the branch's
+ * (shared/metrics migrationMatrix) over the balance snapshots the branches journal (0006), between the same
+ * default snapshots as the branch's report picks; staff are named from the branches' journalled staff.
  */
 export class HoHistoryApp {
   constructor(private readonly d: HoHistoryDeps) {}
@@ -86,6 +97,17 @@ export class HoHistoryApp {
     };
     const offset = zoneOffsetMs(fromMs, tz);
     await repo.refresh(from, to, branchId, targets, offset);
+    const [snapshots, names] = await Promise.all([
+      this.d.people?.snapshotDates(branchId) ?? [],
+      this.d.people?.staffNames(branchId) ?? new Map<string, string>(),
+    ]);
+    const tiers = rules.customer.tiers;
+    const snapA = q.snapA ?? [...snapshots].reverse().find((s) => s < fromMs) ?? snapshots[0];
+    const snapB = q.snapB ?? [...snapshots].reverse().find((s) => s < toMs) ?? snapshots.at(-1);
+    const migrationRows =
+      this.d.people && snapA !== undefined && snapB !== undefined
+        ? await this.d.people.migration(snapA, snapB, branchId)
+        : null;
     const [days, staffSums, heat, product, campaign, staffOut, tier, complaints, overdue, resolvedLate] =
       await Promise.all([
         repo.byDay(from, to, branchId),
@@ -108,7 +130,7 @@ export class HoHistoryApp {
     }
     const total = [...byBranch.values()].reduce(mergeSums, emptySums());
 
-    // Staff ids are the branch's own: qualified by the branch code (the head office holds no staff names).
+    // Staff ids are the branch's own: qualified by the branch code, named "name (branch)" once the branch sent them.
     const staffKey = (branchId: string, staffId: string) => `${codeOf.get(branchId) ?? '?'}:${staffId}`;
     const staffConv = new Map<string, { shown: number; accepted: number }>();
     const branchConv = new Map<string, { shown: number; accepted: number }>();
@@ -129,7 +151,7 @@ export class HoHistoryApp {
         const o = staffConv.get(key) ?? { shown: 0, accepted: 0 };
         return {
           staffId: key,
-          name: `${codeOf.get(s.branchId) ?? '?'} · ${s.staffId.slice(-8)}`,
+          name: staffName(names, codeOf.get(s.branchId) ?? '?', s.branchId, s.staffId),
           figures: figuresOf(s.sums),
           ...o,
           conversionPct: conversionPct(o.accepted, o.shown),
@@ -158,7 +180,6 @@ export class HoHistoryApp {
     const none: Bilingual = { zh: '（无）', en: '(none)' };
     const products = rules.suggest.products;
     const campaigns = rules.suggest.campaigns;
-    const tiers = rules.customer.tiers;
     const report: HistoryReport = {
       from,
       to,
@@ -180,8 +201,19 @@ export class HoHistoryApp {
         const t = tiers.find((x) => x.key === k);
         return t ? { zh: t.zh, en: t.en } : k ? { zh: k, en: k } : none;
       }),
-      snapshots: [],
-      migration: null,
+      snapshots,
+      migration:
+        migrationRows && snapA !== undefined && snapB !== undefined
+          ? {
+              ...migrationMatrix(
+                migrationRows,
+                tiers.map((t) => t.key),
+              ),
+              a: snapA,
+              b: snapB,
+              names: tiers.map((t) => ({ zh: t.zh, en: t.en })),
+            }
+          : null,
       complaints: [...weekly.values()].sort((x, y) => x.week.localeCompare(y.week) || y.n - x.n),
       overdue: overdue.open.map((o) => ({
         id: o.id,

@@ -3,6 +3,7 @@ import { ticketMetrics } from '@shared/metrics/definitions';
 import { applyEvent, type TicketEvent, type TicketState } from '@shared/queue';
 import type { SyncEnvelope } from '@shared/sync/envelope';
 import { markDaysStale } from './history-rollup';
+import { updatePeople } from './history-people';
 import type { HoDB } from './schema';
 
 /**
@@ -184,6 +185,7 @@ export async function updateHistoryFacts(
   const tickets = [...new Set(events.filter((e) => e.kind === 'ticket_event').map((e) => e.entityId))].sort();
   await refoldTickets(trx, branchId, tickets);
   await outcomeAndComplaintFacts(trx, branchId, events);
+  await updatePeople(trx, branchId, events);
 }
 
 /** Fills the facts from what the journal already holds (migration 0003), a page of tickets at a time. */

@@ -19,6 +19,7 @@ import * as m0023 from './0023-prospects';
 import * as m0024 from './0024-settings-origin';
 import * as m0025 from './0025-outreach-headoffice';
 import * as m0026 from './0026-outcome-campaign-headoffice';
+import * as m0027 from './0027-snapshots-staff-headoffice';
 import * as m0030 from './0030-customer-link-index';
 
 /** Static list (not a folder scan) so the bundled server and Electron carry their migrations. */
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '0024-settings-origin': m0024,
   '0025-outreach-headoffice': m0025,
   '0026-outcome-campaign-headoffice': m0026,
+  '0027-snapshots-staff-headoffice': m0027,
   '0030-customer-link-index': m0030,
 };
 

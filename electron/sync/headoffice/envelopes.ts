@@ -26,6 +26,10 @@ function kindOf(row: HoJournalRow, payload: Record<string, unknown>): SyncEventK
       return 'marks';
     case 'customer_owners':
       return 'owner';
+    case 'aum_snapshots':
+      return 'balance_snapshot';
+    case 'staff':
+      return 'staff';
     case 'prospects':
     case 'prospect_consents':
       return 'prospect';

@@ -1,0 +1,133 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { SyncEnvelope } from '@shared/sync/envelope';
+import type { HeadOfficeDb } from './connection';
+import type { HoDB } from './schema';
+
+/**
+ * The balance snapshots and staff members the branches journal (branch migration 0027), kept by push in the same
+ * transaction as the journal insert (head-office migration 0006), and read by the cross-branch history: the tier
+ * migration matrix and the per-staff names. Each row is the newest version the head office has seen (by HLC), so a
+ * re-sent push or an older version arriving late changes nothing.
+ */
+
+type Db = Kysely<HoDB> | Transaction<HoDB>;
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** The newest envelope per entity of one kind, in entity order (two pushes lock rows in the same order). */
+function newestOf(
+  events: readonly SyncEnvelope[],
+  kind: SyncEnvelope['kind'],
+  ok: (e: SyncEnvelope) => boolean,
+) {
+  const by = new Map<string, SyncEnvelope>();
+  for (const e of events) {
+    if (e.kind !== kind || !ok(e)) continue;
+    const cur = by.get(e.entityId);
+    if (!cur || e.hlc > cur.hlc) by.set(e.entityId, e);
+  }
+  return [...by.values()].sort((a, b) => (a.entityId < b.entityId ? -1 : 1));
+}
+
+const snapshotOk = (e: SyncEnvelope) =>
+  str(e.payload.customerId) !== null &&
+  num(e.payload.asOf) !== null &&
+  str(e.payload.tier) !== null &&
+  num(e.payload.aumFen) !== null;
+const staffOk = (e: SyncEnvelope) => str(e.payload.id) !== null && str(e.payload.displayName) !== null;
+
+/** A push's snapshot and staff envelopes as rows (idempotent: a replay or an older version changes nothing). */
+export async function updatePeople(db: Db, branchId: string, events: readonly SyncEnvelope[]): Promise<void> {
+  const snaps = newestOf(events, 'balance_snapshot', snapshotOk);
+  if (snaps.length > 0) {
+    const v = <T>(f: (e: SyncEnvelope) => T) => snaps.map(f);
+    await sql`
+      INSERT INTO ho_balance_snapshots (branch_id, customer_id, as_of, customer_no, tier, aum_fen, hlc)
+      SELECT ${branchId}, t.* FROM unnest(${v((e) => str(e.payload.customerId))}::text[],
+        ${v((e) => num(e.payload.asOf))}::bigint[], ${v((e) => str(e.payload.customerNo))}::text[],
+        ${v((e) => str(e.payload.tier))}::text[], ${v((e) => num(e.payload.aumFen))}::bigint[],
+        ${v((e) => e.hlc)}::text[]) AS t(customer_id, as_of, customer_no, tier, aum_fen, hlc)
+      ON CONFLICT (branch_id, customer_id, as_of) DO UPDATE SET customer_no = excluded.customer_no,
+        tier = excluded.tier, aum_fen = excluded.aum_fen, hlc = excluded.hlc
+      WHERE excluded.hlc > ho_balance_snapshots.hlc`.execute(db);
+  }
+  const staff = newestOf(events, 'staff', staffOk);
+  if (staff.length > 0) {
+    const v = <T>(f: (e: SyncEnvelope) => T) => staff.map(f);
+    await sql`
+      INSERT INTO ho_staff (branch_id, staff_id, display_name, role, active, hlc)
+      SELECT ${branchId}, t.* FROM unnest(${v((e) => str(e.payload.id))}::text[],
+        ${v((e) => str(e.payload.displayName))}::text[], ${v((e) => str(e.payload.role) ?? '')}::text[],
+        ${v((e) => num(e.payload.active) ?? 1)}::integer[], ${v((e) => e.hlc)}::text[])
+        AS t(staff_id, display_name, role, active, hlc)
+      ON CONFLICT (branch_id, staff_id) DO UPDATE SET display_name = excluded.display_name, role = excluded.role,
+        active = excluded.active, hlc = excluded.hlc
+      WHERE excluded.hlc > ho_staff.hlc`.execute(db);
+  }
+}
+
+/** Fills both tables from what the journal holds (migration 0006; a rebuild). */
+export async function backfillPeople(db: Kysely<HoDB>): Promise<void> {
+  await sql`
+    INSERT INTO ho_balance_snapshots (branch_id, customer_id, as_of, customer_no, tier, aum_fen, hlc)
+    SELECT DISTINCT ON (branch_id, entity_id) branch_id, payload->>'customerId', (payload->>'asOf')::bigint,
+      payload->>'customerNo', payload->>'tier', (payload->>'aumFen')::bigint, hlc
+    FROM journal WHERE kind = 'balance_snapshot' AND payload->>'customerId' IS NOT NULL
+      AND payload->>'asOf' IS NOT NULL AND payload->>'tier' IS NOT NULL AND payload->>'aumFen' IS NOT NULL
+    ORDER BY branch_id, entity_id, hlc DESC
+    ON CONFLICT DO NOTHING`.execute(db);
+  await sql`
+    INSERT INTO ho_staff (branch_id, staff_id, display_name, role, active, hlc)
+    SELECT DISTINCT ON (branch_id, entity_id) branch_id, payload->>'id', payload->>'displayName',
+      coalesce(payload->>'role', ''), coalesce((payload->>'active')::integer, 1), hlc
+    FROM journal WHERE kind = 'staff' AND payload->>'id' IS NOT NULL AND payload->>'displayName' IS NOT NULL
+    ORDER BY branch_id, entity_id, hlc DESC
+    ON CONFLICT DO NOTHING`.execute(db);
+}
+
+const inBranch = (branchId: string | null) => (branchId === null ? sql`TRUE` : sql`branch_id = ${branchId}`);
+
+/** The head office's reads of the snapshots and staff names. */
+export class HoPeopleRepo {
+  constructor(private readonly db: HeadOfficeDb) {}
+
+  /** The snapshot dates of one branch or of every branch, oldest first. */
+  async snapshotDates(branchId: string | null): Promise<number[]> {
+    const r = await sql<{ as_of: number }>`
+      SELECT DISTINCT as_of FROM ho_balance_snapshots WHERE ${inBranch(branchId)} ORDER BY as_of`.execute(
+      this.db.k,
+    );
+    return r.rows.map((x) => Number(x.as_of));
+  }
+
+  /**
+   * Customers by tier at snapshot `a` and at snapshot `b` — the branch's own query (reports.ts migration) within
+   * each branch. Across branches a customer is counted once by customer number, even when two branches keep
+   * snapshots of them: with the pair of the branch whose snapshot at `b` arrived last (the newest figures).
+   */
+  async migration(
+    a: number,
+    b: number,
+    branchId: string | null,
+  ): Promise<{ from: string; to: string; n: number }[]> {
+    const r = await sql<{ from: string; to: string; n: number }>`
+      SELECT "from", "to", count(*)::integer AS n FROM (
+        SELECT DISTINCT ON (coalesce(s1.customer_no, s1.branch_id || ':' || s1.customer_id))
+          s1.tier AS "from", s2.tier AS "to"
+        FROM ho_balance_snapshots s1
+        JOIN ho_balance_snapshots s2 ON s2.as_of = ${b} AND s2.branch_id = s1.branch_id
+          AND s2.customer_id = s1.customer_id
+        WHERE s1.as_of = ${a} AND ${branchId === null ? sql`TRUE` : sql`s1.branch_id = ${branchId}`}
+        ORDER BY coalesce(s1.customer_no, s1.branch_id || ':' || s1.customer_id), s2.hlc DESC, s2.branch_id
+      ) x GROUP BY 1, 2`.execute(this.db.k);
+    return r.rows.map((x) => ({ from: x.from, to: x.to, n: Number(x.n) }));
+  }
+
+  /** Staff display names by branch id and staff id. */
+  async staffNames(branchId: string | null): Promise<Map<string, string>> {
+    const r = await sql<{ branch_id: string; staff_id: string; display_name: string }>`
+      SELECT branch_id, staff_id, display_name FROM ho_staff WHERE ${inBranch(branchId)}`.execute(this.db.k);
+    return new Map(r.rows.map((x) => [`${x.branch_id}:${x.staff_id}`, x.display_name]));
+  }
+}
