@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HoHistoryReport } from '@shared/api/headoffice-history';
-import { defaultRulesConfig } from '@shared/config/schema';
-import { classifyTier } from '@shared/customer/tier';
 import { branchDay } from '@shared/queue';
 import { backfillPeople } from '../../electron/db/headoffice/history-people';
 import { testKeys } from '../../electron/db/pii';
 import { HeadOfficeSync } from '../../electron/sync/headoffice/sync';
 import { enrol, startHub, startTestHeadOffice, type Hub } from './headoffice-harness';
+import { balances, writeSnapshots } from './ho-snapshots';
 import { testPgUrl } from './pg';
 
 /**
@@ -18,44 +17,10 @@ type Ho = Awaited<ReturnType<typeof startTestHeadOffice>>;
 const DAY = 86_400_000;
 /** Three month-end snapshot dates, fixed: nothing depends on when the test runs. */
 const SNAPS = [Date.UTC(2026, 7, 31, 16), Date.UTC(2026, 8, 30, 16), Date.UTC(2026, 9, 31, 16)] as const;
-const bands = defaultRulesConfig.customer.tiers;
-
 const json = async <T>(res: Response): Promise<T> => {
   if (res.status >= 300) throw new Error(`${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 };
-
-/** A deterministic walk of balances: each customer's AUM per snapshot, spread over every band. */
-function balances(seed: number, customers: number): number[][] {
-  let s = seed;
-  const rnd = () => (s = (s * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
-  const levels = [0, 5_000_00, 30_000_00, 200_000_00, 1_000_000_00, 8_000_000_00];
-  return Array.from({ length: customers }, () => {
-    let level = Math.floor(rnd() * levels.length);
-    return SNAPS.map(() => {
-      level = Math.max(0, Math.min(levels.length - 1, level + Math.floor(rnd() * 3) - 1));
-      return (levels[level] as number) + Math.floor(rnd() * 1_000_00);
-    });
-  });
-}
-
-/** The snapshots as the branch's import writes them (import-apply.ts: upsert by customer and date). */
-function writeSnapshots(hub: Hub, aum: number[][]): void {
-  const ids = hub.sql<{ id: string }>('SELECT id FROM customers ORDER BY customer_no').map((r) => r.id);
-  const put = hub.store.sqlite.prepare(
-    `INSERT INTO aum_snapshots (customer_id, as_of, aum_fen, tier, import_id) VALUES (?,?,?,?,NULL)
-     ON CONFLICT (customer_id, as_of) DO UPDATE SET aum_fen = excluded.aum_fen, tier = excluded.tier
-     WHERE aum_snapshots.aum_fen <> excluded.aum_fen OR aum_snapshots.tier <> excluded.tier`,
-  );
-  hub.store.tx(() =>
-    ids.forEach((id, i) =>
-      SNAPS.forEach((asOf, j) => {
-        const fen = aum[i]?.[j];
-        if (fen !== undefined) put.run(id, asOf, fen, classifyTier(fen, bands).tier);
-      }),
-    ),
-  );
-}
 
 describe.skipIf(!PG)('head-office tier migration and staff names', () => {
   let ho: Ho;
@@ -76,7 +41,7 @@ describe.skipIf(!PG)('head-office tier migration and staff names', () => {
       ['BR202', 31],
     ] as const) {
       const hub = await startHub({ customers: 80, keys: testKeys(), branchCode: code });
-      writeSnapshots(hub, balances(seed, 80));
+      writeSnapshots(hub, SNAPS, balances(seed, 80, SNAPS.length));
       const { key } = await enrol(ho, code);
       const sync = new HeadOfficeSync(hub.ctx.headOfficeSyncDeps(), { url: ho.url, key, batchSize: 97 });
       hubs.push({ hub, code, sync });
@@ -116,10 +81,10 @@ describe.skipIf(!PG)('head-office tier migration and staff names', () => {
   it('a re-imported snapshot replaces its row at the head office; re-sent and rebuilt change nothing', async () => {
     const { hub, sync, code } = hubs[0] as (typeof hubs)[number];
     // The October import is corrected: everyone's balance at the last date moves two bands down or up.
-    const aum = balances(7, 80).map((row) =>
+    const aum = balances(7, 80, SNAPS.length).map((row) =>
       row.map((fen, j) => (j === 2 ? (fen * 37) % 9_000_000_00 : fen)),
     );
-    writeSnapshots(hub, aum);
+    writeSnapshots(hub, SNAPS, aum);
     await sync.push();
     const q = { from, to, branch: code, snapA: String(SNAPS[1]), snapB: String(SNAPS[2]) };
     const own = hub.ctx.reports.history({ from, to, snapA: SNAPS[1], snapB: SNAPS[2] }).migration;

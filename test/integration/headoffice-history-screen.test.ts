@@ -13,6 +13,7 @@ import { testKeys } from '../../electron/db/pii';
 import { startHeadOffice, type HeadOfficeServer } from '../../electron/server/headoffice/start';
 import { HeadOfficeSync } from '../../electron/sync/headoffice/sync';
 import { startHub, type Hub } from './headoffice-harness';
+import { balances, writeSnapshots } from './ho-snapshots';
 import { freshDatabase, testPgUrl } from './pg';
 
 /**
@@ -44,6 +45,8 @@ describe.skipIf(!PG)('head-office history screen (/ho/reports)', () => {
       { log: pino({ level: 'silent' }), version: 'test', staticDir: join(ROOT, 'dist/renderer') },
     );
     const days = daysBefore(branchDay(Date.now()), 28);
+    // Balance snapshots 60 and 35 days ago and 7 days ago: the default matrix is the one before the period → in it.
+    const snaps = [60, 35, 7].map((d) => Date.now() - d * 86_400_000);
     for (const [code, name, seed, perDay] of [
       ['BJ001', '北京西单支行', 3, 90],
       ['SH002', '上海陆家嘴支行', 5, 120],
@@ -52,6 +55,7 @@ describe.skipIf(!PG)('head-office history screen (/ho/reports)', () => {
       const hub = await startHub({ customers: 150, keys: testKeys(), branchCode: code });
       hubs.push(hub);
       seedHistory(hub.store, defaultRulesConfig, { days, perDay, seed, outcomes: true });
+      writeSnapshots(hub, snaps, balances(seed, 150, snaps.length));
       const branchId = await ho.ho.keys.addBranch(code, name, Date.now());
       const { token } = await ho.ho.keys.issue({ scope: 'branch', branchId }, null, Date.now());
       await new HeadOfficeSync(hub.ctx.headOfficeSyncDeps(), {
@@ -98,6 +102,11 @@ describe.skipIf(!PG)('head-office history screen (/ho/reports)', () => {
         page.getByTestId('ho-branch-table').locator('tbody tr.ant-table-row').count(),
       ).resolves.toBe(3);
       await page.getByTestId('ho-chart-heat').locator('canvas').first().waitFor();
+      // Tier migration from the branches' snapshots, tiers by name; staff by "name (branch)".
+      await expect(page.getByTestId('ho-migration-table').textContent()).resolves.toContain('中端客户');
+      await expect(page.getByTestId('ho-staff-table').textContent()).resolves.toMatch(
+        /\((BJ001|SH002|GZ003)\)/,
+      );
       await page.waitForTimeout(600);
       await page.screenshot({ path: join(SHOTS, `all-${w}x${h}.png`), fullPage: true });
       await page.close();
@@ -124,6 +133,8 @@ describe.skipIf(!PG)('head-office history screen (/ho/reports)', () => {
     await expect.poll(() => page.getByTestId('ho-total').textContent()).toContain('SH002');
     await page.getByTestId('ho-total').waitFor();
     await page.waitForTimeout(600);
+    await expect(page.getByTestId('ho-migration-table').textContent()).resolves.toContain('Mid-tier');
+    await expect(page.getByTestId('ho-staff-table').textContent()).resolves.toContain('(SH002)');
     await page.screenshot({ path: join(SHOTS, `branch-en-1366x768.png`), fullPage: true });
     // The key never lands in localStorage.
     expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(admin.slice(0, 20));

@@ -14,7 +14,15 @@ import '../../widgets/reports/text';
 import '../../widgets/reports/reports.css';
 import { adminKey, fetchHistory, serverRole } from './hoApi';
 import { HoSection } from './HoSection';
-import { BranchTable, ComplaintsTable, ConversionTable, OverdueTable, pct, StaffTable } from './HoTables';
+import {
+  BranchTable,
+  ComplaintsTable,
+  ConversionTable,
+  MigrationTable,
+  OverdueTable,
+  pct,
+  StaffTable,
+} from './HoTables';
 import './text';
 
 const DAY = 86_400_000;
@@ -234,7 +242,8 @@ export default function HoReportsScreen() {
                     <Chart option={opts.days} testId="ho-chart-days" />
                   </HoSection>
                 </Col>
-                <Col xs={24} xl={12}>
+                {/* Full width: seven figures beside "name (branch)" do not fit half a 1366 px screen. */}
+                <Col xs={24}>
                   <HoSection table="staff" title={t('rep.staff')} {...section}>
                     <Typography.Paragraph type="secondary">{t('hoRep.staffNote')}</Typography.Paragraph>
                     <StaffTable rows={r.staff} />
@@ -267,11 +276,12 @@ export default function HoReportsScreen() {
                   </HoSection>
                 </Col>
                 <Col xs={24} xl={12}>
-                  <Card size="small" title={t('rep.migration')} className="rep-section">
-                    <Typography.Text type="secondary">{t('hoRep.migrationNote')}</Typography.Text>
-                  </Card>
+                  <HoSection table="migration" title={t('rep.migration')} {...section}>
+                    <Typography.Paragraph type="secondary">{t('hoRep.migrationNote')}</Typography.Paragraph>
+                    <MigrationTable m={r.migration} />
+                  </HoSection>
                 </Col>
-                <Col xs={24}>
+                <Col xs={24} xl={12}>
                   <HoSection
                     table="overdue"
                     title={t('rep.overdue')}

@@ -1,9 +1,9 @@
-import { Table } from 'antd';
+import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ConversionRow, HistoryReport, StaffRow } from '@shared/api/dashboard';
 import type { HoBranchHistoryRow } from '@shared/api/headoffice-history';
 import { useBilingual } from '../../lib/bilingual';
-import { formatDateTime } from '../../lib/branchTime';
+import { formatDate, formatDateTime } from '../../lib/branchTime';
 import { defaultRulesConfig } from '@shared/config/schema';
 
 export const pct = (p: number | null) => (p === null ? '—' : `${Math.round(p * 10) / 10}%`);
@@ -36,6 +36,10 @@ export function BranchTable({ rows }: { rows: HoBranchHistoryRow[] }) {
   );
 }
 
+/** A header that keeps to one line (a narrow column otherwise breaks 办结 into two characters at 1366 px). */
+const nw = (s: string) => <span style={{ whiteSpace: 'nowrap' }}>{s}</span>;
+
+/** Per staff member, named "name (branch)" (the branches journal their staff's names to the head office). */
 export function StaffTable({ rows }: { rows: StaffRow[] }) {
   const { t } = useTranslation();
   return (
@@ -45,16 +49,47 @@ export function StaffTable({ rows }: { rows: StaffRow[] }) {
       pagination={{ pageSize: 10, hideOnSinglePage: true }}
       scroll={{ x: true }}
       dataSource={rows}
+      data-testid="ho-staff-table"
       columns={[
-        { title: t('rep.staff'), dataIndex: 'name', key: 'name' },
-        { title: t('rep.served'), key: 's', render: (s: StaffRow) => s.figures.served },
-        { title: t('rep.sl'), key: 'sl', render: (s: StaffRow) => pct(s.figures.slPct) },
-        { title: t('rep.avgWait'), key: 'w', render: (s: StaffRow) => mins(s.figures.avgWaitMs) },
-        { title: t('rep.avgWalk'), key: 'wk', render: (s: StaffRow) => mins(s.figures.avgWalkMs) },
-        { title: t('rep.avgService'), key: 'sv', render: (s: StaffRow) => mins(s.figures.avgServiceMs) },
-        { title: t('rep.conversion'), key: 'c', render: (s: StaffRow) => pct(s.conversionPct) },
+        { title: t('rep.staff'), dataIndex: 'name', key: 'name', render: (n: string) => nw(n) },
+        { title: nw(t('rep.served')), key: 's', render: (s: StaffRow) => s.figures.served },
+        { title: nw(t('rep.sl')), key: 'sl', render: (s: StaffRow) => pct(s.figures.slPct) },
+        { title: nw(t('rep.avgWait')), key: 'w', render: (s: StaffRow) => mins(s.figures.avgWaitMs) },
+        { title: nw(t('rep.avgWalk')), key: 'wk', render: (s: StaffRow) => mins(s.figures.avgWalkMs) },
+        { title: nw(t('rep.avgService')), key: 'sv', render: (s: StaffRow) => mins(s.figures.avgServiceMs) },
+        { title: nw(t('rep.conversion')), key: 'c', render: (s: StaffRow) => pct(s.conversionPct) },
       ]}
     />
+  );
+}
+
+/** The tier migration matrix (start tier × end tier between two snapshots), as the branch's report shows it. */
+export function MigrationTable({ m }: { m: HistoryReport['migration'] }) {
+  const { t } = useTranslation();
+  const bi = useBilingual();
+  if (!m) return <Typography.Text type="secondary">{t('rep.noSnapshots')}</Typography.Text>;
+  return (
+    <>
+      <Typography.Paragraph type="secondary">
+        {formatDate(m.a)} → {formatDate(m.b)} · {t('rep.up', { n: m.up })} · {t('rep.down', { n: m.down })} ·{' '}
+        {t('rep.same', { n: m.same })}
+      </Typography.Paragraph>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="k"
+        scroll={{ x: true }}
+        data-testid="ho-migration-table"
+        columns={[
+          { title: '', dataIndex: 'k', key: 'k', render: (k: string) => nw(k) },
+          ...m.names.map((n, j) => ({ title: nw(bi(n)), dataIndex: `c${j}`, key: `c${j}` })),
+        ]}
+        dataSource={m.cells.map((row, i) => ({
+          k: bi(m.names[i] ?? { zh: '', en: '' }),
+          ...Object.fromEntries(row.map((n, j) => [`c${j}`, n])),
+        }))}
+      />
+    </>
   );
 }
 

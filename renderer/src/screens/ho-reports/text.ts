@@ -23,9 +23,10 @@ const zh = {
     overdueOpen: '逾期未办结',
     took: '总行计算用时 {{ms}} 毫秒（{{tz}}）',
     campaignNote: '网点升级前推送的推荐结果不带营销活动编号，计入“（无）”。',
-    migrationNote: '层级迁移需要余额快照，总行未收到各网点的快照：请在网点报表中查看。',
+    migrationNote:
+      '按各网点推送的余额快照计算：起点为期间开始前最近一次快照，终点为期间结束前最近一次快照；全部网点时同一客户号只计一次。',
     tierNote: '客户层级取总行客户主数据中的当前层级（未装载客户数据的网点显示为“（无）”）。',
-    staffNote: '总行不保存员工姓名：按“网点代码 · 员工编号末8位”显示。',
+    staffNote: '按“姓名（网点代码）”显示；网点升级前未推送姓名的员工显示为“网点代码 · 员工编号末8位”。',
     notHere: '本页面只在总行服务器上可用。',
     download: '下载失败：{{msg}}',
   },
@@ -53,10 +54,11 @@ const en: typeof zh = {
     took: 'Computed by the head office in {{ms}} ms ({{tz}})',
     campaignNote: 'Outcomes a branch pushed before its upgrade carry no campaign and count under "(none)".',
     migrationNote:
-      'Tier migration needs balance snapshots, which branches do not send to the head office: see it in a branch’s own reports.',
+      'From the balance snapshots the branches push: the last one before the period starts against the last one before it ends; across all branches a customer number counts once.',
     tierNote:
       'The tier is the customer\'s current tier in the head office\'s master data (branches whose customers are not loaded show "(none)").',
-    staffNote: 'The head office keeps no staff names: shown as "branch code · last 8 of the staff id".',
+    staffNote:
+      'Shown as "name (branch code)"; staff a branch has not yet sent show as "branch code · last 8 of the staff id".',
     notHere: 'This page is only available on the head-office server.',
     download: 'Download failed: {{msg}}',
   },
