@@ -17,7 +17,7 @@ import {
 import { branchDay, DEFAULT_TIME_ZONE } from '@shared/queue';
 import type { Bilingual } from '@shared/triage/channel';
 import type { HoHistoryRepo, HoOutcomeCount } from '../../db/headoffice/history';
-import type { HoPeopleRepo } from '../../db/headoffice/history-people';
+import type { HoPeopleRepo } from '../../db/headoffice/people';
 import { conversions } from '../dashboard/reports';
 import { dayStartOf } from '../dashboard/live';
 

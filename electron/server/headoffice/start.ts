@@ -18,7 +18,7 @@ import { serveHeadOfficeUi } from './static';
 import { SECURITY_HEADERS } from '../app';
 import { HeadOfficeApp } from '../../app/headoffice';
 import { HoHistoryApp } from '../../app/headoffice/history';
-import { HoPeopleRepo } from '../../db/headoffice/history-people';
+import { HoPeopleRepo } from '../../db/headoffice/people';
 import { consentFeed } from '../../db/headoffice/consent';
 
 /** Pushes of up to 5,000 envelopes (shared/sync/envelope.ts) fit; the branch API keeps its 1 MB. */
