@@ -17,7 +17,6 @@ import {
 import { branchDay, DEFAULT_TIME_ZONE } from '@shared/queue';
 import type { Bilingual } from '@shared/triage/channel';
 import type { HoHistoryRepo, HoOutcomeCount } from '../../db/headoffice/history';
-import type { HoPeopleRepo } from '../../db/headoffice/people';
 import { conversions } from '../dashboard/reports';
 import { dayStartOf } from '../dashboard/live';
 
@@ -25,8 +24,6 @@ const DAY = 86_400_000;
 
 export interface HoHistoryDeps {
   repo: HoHistoryRepo;
-  /** Balance snapshots and staff names (migration 0006); without it, no tier migration and no names. */
-  people?: HoPeopleRepo;
   now: () => number;
   /**
    * The rules the figures are read with: SL targets per queue, product, campaign, tier and complaint-category
@@ -98,16 +95,14 @@ export class HoHistoryApp {
     const offset = zoneOffsetMs(fromMs, tz);
     await repo.refresh(from, to, branchId, targets, offset);
     const [snapshots, names] = await Promise.all([
-      this.d.people?.snapshotDates(branchId) ?? [],
-      this.d.people?.staffNames(branchId) ?? new Map<string, string>(),
+      repo.people.snapshotDates(branchId),
+      repo.people.staffNames(branchId),
     ]);
     const tiers = rules.customer.tiers;
     const snapA = q.snapA ?? [...snapshots].reverse().find((s) => s < fromMs) ?? snapshots[0];
     const snapB = q.snapB ?? [...snapshots].reverse().find((s) => s < toMs) ?? snapshots.at(-1);
     const migrationRows =
-      this.d.people && snapA !== undefined && snapB !== undefined
-        ? await this.d.people.migration(snapA, snapB, branchId)
-        : null;
+      snapA !== undefined && snapB !== undefined ? await repo.people.migration(snapA, snapB, branchId) : null;
     const [days, staffSums, heat, product, campaign, staffOut, tier, complaints, overdue, resolvedLate] =
       await Promise.all([
         repo.byDay(from, to, branchId),

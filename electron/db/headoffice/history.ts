@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { MetricSums } from '@shared/metrics/definitions';
 import type { HeadOfficeDb } from './connection';
 import { refreshRollups, type SlTargets } from './history-rollup';
+import { HoPeopleRepo } from './people';
 
 export type { SlTargets } from './history-rollup';
 
@@ -67,7 +68,12 @@ export interface HoComplaintRow {
 }
 
 export class HoHistoryRepo {
-  constructor(private readonly db: HeadOfficeDb) {}
+  /** Balance snapshots and staff names (migration 0006): the tier migration matrix, the per-staff names. */
+  readonly people: HoPeopleRepo;
+
+  constructor(private readonly db: HeadOfficeDb) {
+    this.people = new HoPeopleRepo(db);
+  }
 
   async branches(): Promise<{ id: string; code: string; name: string }[]> {
     return this.db.k.selectFrom('branches').select(['id', 'code', 'name']).orderBy('code').execute();

@@ -18,7 +18,6 @@ import { serveHeadOfficeUi } from './static';
 import { SECURITY_HEADERS } from '../app';
 import { HeadOfficeApp } from '../../app/headoffice';
 import { HoHistoryApp } from '../../app/headoffice/history';
-import { HoPeopleRepo } from '../../db/headoffice/people';
 import { consentFeed } from '../../db/headoffice/consent';
 
 /** Pushes of up to 5,000 envelopes (shared/sync/envelope.ts) fit; the branch API keeps its 1 MB. */
@@ -85,7 +84,7 @@ export async function startHeadOffice(
       keys: ho.keys,
       journal: ho.journal,
       master: ho.master,
-      history: new HoHistoryApp({ repo: ho.history, people: new HoPeopleRepo(ho.db), now: ho.now }),
+      history: new HoHistoryApp({ repo: ho.history, now: ho.now }),
       consentFeed: (branchId, q, now) => consentFeed(ho.db, branchId, q, now),
       settingsPush: new HoSettingsPushApp({
         keys: ho.keys,
