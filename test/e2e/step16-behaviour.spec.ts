@@ -1,0 +1,91 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { SHOWCASE } from '../../electron/db/demo/generate';
+import { apiAs, customerIdOf } from './floor-helpers';
+import { LoginPage } from './pages';
+import {
+  openSection,
+  restoreSettings,
+  saveSection,
+  settingsConfig,
+  settingsVersion,
+} from './settings-helpers';
+
+/**
+ * Step 16, forms → behaviour: the suggestion weights form (how many suggestions, the weight of the visit's own
+ * business) changes the counter's list; the consent-text form changes what the walk-in reads in the lobby. Each
+ * test rolls the settings back.
+ */
+interface Item {
+  productCode: string;
+  rules: string[];
+}
+
+async function suggestions(api: APIRequestContext, customer: string): Promise<Item[]> {
+  const r = await api.get(`/api/customers/${customer}/suggestions?intents=wealth`);
+  expect(r.status()).toBe(200);
+  return ((await r.json()) as { items: Item[] }).items;
+}
+
+test('suggestion weights: fewer suggestions, and none scored for the visit’s business once its weight is 0', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const manager = await apiAs(baseURL as string, 'manager1');
+  const lobby = await apiAs(baseURL as string, 'lobby1');
+  const before = await settingsVersion(manager);
+  try {
+    const customer = await customerIdOf(lobby, SHOWCASE.effective.customerNo);
+    const was = await suggestions(lobby, customer);
+    expect(was.length).toBeGreaterThan(2);
+    expect(was.some((i) => i.rules.includes('intent'))).toBe(true);
+    const cfg = await settingsConfig<{ suggest: { topN: number; weights: { intent: number } } }>(manager);
+
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await new LoginPage(page).login('manager1');
+    await openSection(page, 'suggest');
+    await page.getByTestId('suggest-topN').fill('2');
+    await page.getByTestId('suggest-weights-intent').fill('0');
+    await saveSection(page, 'suggest', '只推荐两项，不按办理业务加分', `${cfg.suggest.topN} → 2`, before + 1);
+    const now = await suggestions(lobby, customer);
+    expect(now.length).toBeLessThanOrEqual(2);
+    expect(now.some((i) => i.rules.includes('intent'))).toBe(false);
+  } finally {
+    await restoreSettings(manager, before, 'step16 weights form');
+  }
+});
+
+test('consent texts: the words changed in the form are what the walk-in reads in the lobby', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const manager = await apiAs(baseURL as string, 'manager1');
+  const before = await settingsVersion(manager);
+  const words = `本人同意（表单测试 ${String(Date.now()).slice(-6)}）本行通过电话联系本人介绍产品。`;
+  try {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await new LoginPage(page).login('manager1');
+    await openSection(page, 'consent');
+    const version = page.getByTestId('consent-version');
+    const old = await version.inputValue();
+    await version.fill(`${old}-e2e`);
+    // The first purpose's card is 营销联系 (marketing), the one a walk-in reads; its Chinese text is the first box.
+    await page.getByTestId('section-consent').locator('textarea').first().fill(words);
+    await saveSection(page, 'consent', '营销联系授权文字改写', `${old} → ${old}-e2e`, before + 1);
+
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const lobby = await context.newPage();
+    await new LoginPage(lobby).login('lobby1');
+    await lobby.goto('/lobby');
+    await lobby.getByTestId('walk-in').click();
+    await lobby.getByTestId('prospect-open').click();
+    const text = lobby.getByTestId('prospect-dialog').getByTestId('prospect-consent-text');
+    await expect(text).toContainText(words);
+    await expect(text).toContainText(`${old}-e2e`);
+    await context.close();
+  } finally {
+    await restoreSettings(manager, before, 'step16 consent form');
+  }
+});
