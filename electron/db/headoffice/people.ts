@@ -7,7 +7,6 @@ import type { HeadOfficeDb } from './connection';
  */
 const inBranch = (branchId: string | null) => (branchId === null ? sql`TRUE` : sql`branch_id = ${branchId}`);
 
-/** The head office's reads of the snapshots and staff names. */
 export class HoPeopleRepo {
   constructor(private readonly db: HeadOfficeDb) {}
 

@@ -38,8 +38,9 @@ export function heatOption(r: HistoryReport, weekdays: string[]): EChartsCoreOpt
 export function daysOption(r: HistoryReport, names: { sl: string; wait: string }): EChartsCoreOption {
   return {
     tooltip: { trigger: 'axis' },
-    legend: { data: [names.sl, names.wait] },
-    grid: { left: 48, right: 48, top: 36, bottom: 32 },
+    // The legend above the plot: left to its default it sat on the day labels.
+    legend: { top: 0, data: [names.sl, names.wait] },
+    grid: { left: 48, right: 48, top: 52, bottom: 32 },
     xAxis: { type: 'category', data: r.days.map((d) => d.day.slice(5)) },
     yAxis: [
       { type: 'value', min: 0, max: 100, name: '%' },
