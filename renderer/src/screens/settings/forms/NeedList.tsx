@@ -37,7 +37,6 @@ export function NeedList({
         allowClear
         placeholder={t(`settings.nd.${key}`)}
         options={opts}
-        maxTagCount="responsive"
         data-testid={`${testId}-${field}-${key}`}
       />
     </Form.Item>
@@ -88,7 +87,7 @@ export function NeedList({
                       />
                     </Form.Item>
                   </Col>
-                  <Col flex="56px">
+                  <Col flex="72px">
                     <Button
                       size="small"
                       type="text"
