@@ -12,8 +12,8 @@ import {
 
 /**
  * Step 16, forms → behaviour: the suggestion weights form (how many suggestions, the weight of the visit's own
- * business) changes the counter's list; the consent-text form changes what the walk-in reads in the lobby. Each
- * test rolls the settings back.
+ * business) changes the counter's list; the consent-text form changes what the walk-in reads in the lobby; an
+ * outreach rule switched off empties its part of the day's list. Each test rolls the settings back.
  */
 interface Item {
   productCode: string;
@@ -88,4 +88,37 @@ test('consent texts: the words changed in the form are what the walk-in reads in
   } finally {
     await restoreSettings(manager, before, 'step16 consent form');
   }
+});
+
+test('outreach rules: a rule switched off in the form no longer lists anyone on the day’s outreach list', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const manager = await apiAs(baseURL as string, 'manager1');
+  const before = await settingsVersion(manager);
+  const listed = async () =>
+    (
+      (await (await manager.get('/api/outreach?scope=all')).json()) as {
+        items: { hits: { rule: string }[] }[];
+      }
+    ).items.flatMap((i) => i.hits.map((h) => h.rule));
+  let rule: string | undefined;
+  try {
+    rule = (await listed())[0];
+    expect(rule, 'a rule that lists someone today').toBeDefined();
+    if (!rule) return;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await new LoginPage(page).login('manager1');
+    await openSection(page, 'outreach');
+    const on = page.getByTestId(`outreach-enabled-${rule}`);
+    await expect(on).toBeChecked();
+    await on.click();
+    await saveSection(page, 'outreach', `暂停“${rule}”名单`, '是 → 否', before + 1);
+    expect(await listed()).not.toContain(rule);
+  } finally {
+    await restoreSettings(manager, before, 'step16 outreach form');
+  }
+  // Rolled back: the rule lists again.
+  if (rule) expect(await listed()).toContain(rule);
 });
