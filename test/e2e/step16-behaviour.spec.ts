@@ -122,3 +122,36 @@ test('outreach rules: a rule switched off in the form no longer lists anyone on 
   // Rolled back: the rule lists again.
   if (rule) expect(await listed()).toContain(rule);
 });
+
+test('visit outcomes: a decline reason added in the form is offered at the counter when a suggestion is declined', async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const manager = await apiAs(baseURL as string, 'manager1');
+  const teller = await apiAs(baseURL as string, 'teller2');
+  const before = await settingsVersion(manager);
+  const key = 'e2e_form_reason';
+  const offered = async () =>
+    (
+      (await (await teller.get('/api/visit-config')).json()) as {
+        declineReasons: { key: string; zh: string }[];
+      }
+    ).declineReasons;
+  try {
+    expect((await offered()).map((r) => r.key)).not.toContain(key);
+    const row = (await offered()).length;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await new LoginPage(page).login('manager1');
+    await openSection(page, 'visit');
+    await page.getByTestId('decline-reasons-add').click();
+    await page.getByTestId(`decline-key-${row}`).fill(key);
+    await page.getByTestId(`decline-zh-${row}`).fill('表单测试原因');
+    await page.getByTestId(`decline-reasons-row-${row}`).locator('input').nth(2).fill('Forms test reason');
+    await saveSection(page, 'visit', '新增拒绝原因', '表单测试原因', before + 1);
+    expect(await offered()).toContainEqual(expect.objectContaining({ key, zh: '表单测试原因' }));
+  } finally {
+    await restoreSettings(manager, before, 'step16 visit form');
+  }
+  expect((await offered()).map((r) => r.key)).not.toContain(key);
+});
