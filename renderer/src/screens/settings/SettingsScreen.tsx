@@ -30,6 +30,7 @@ import { LearningSection } from './forms/LearningSection';
 import { OutreachSection } from './forms/OutreachSection';
 import { ProductsSection } from './forms/ProductsSection';
 import { ProspectsSection } from './forms/ProspectsSection';
+import { AppointmentsSection } from './forms/AppointmentsSection';
 import { NEED_PATHS, NEED_TABLES, NeedsSection } from './forms/NeedsSection';
 import { SuggestSection } from './forms/SuggestSection';
 import { VisitSection } from './forms/VisitSection';
@@ -53,6 +54,7 @@ const JSON_SECTIONS = {
   learning: ['suggestLearning'],
   consent: ['consent'],
   prospects: ['prospects'],
+  appointments: ['appointments'],
   needs: NEED_PATHS,
 } as const;
 
@@ -202,6 +204,7 @@ export default function SettingsScreen() {
         ['learning', LearningSection, ['suggestLearning']],
         ['consent', ConsentSection, ['consent']],
         ['prospects', ProspectsSection, ['prospects']],
+        ['appointments', AppointmentsSection, ['appointments']],
       ] as const
     ).map(([id, Section, paths]) => ({
       key: id,

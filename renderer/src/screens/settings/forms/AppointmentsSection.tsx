@@ -1,0 +1,185 @@
+import { Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { BOOKING_CHANNELS } from '@shared/appointments/config';
+import type { RulesConfig } from '@shared/config/schema';
+import { FormSection } from '../FormSection';
+import { cell, labelledColumns, ListTable, num, useLang } from './common';
+import './text-appointments';
+
+const A = (...k: string[]) => ['appointments', ...k];
+
+/**
+ * 预约 (Step 12) as a form: when customers can book and how much, the check-in windows, how bookings are mixed with
+ * walk-ins, reminders, and the bookable services (each tied to the business triage routes it by).
+ */
+export function AppointmentsSection({ config }: { config: RulesConfig }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const queues = config.queue.queues.map((q) => ({ value: q.key, label: q[lang] }));
+  const intents = config.triage.intents.map((i) => ({ value: i.key, label: i[lang] }));
+  const channels = BOOKING_CHANNELS.map((c) => ({ value: c, label: t(`settings.ap.channel.${c}`) }));
+  const weekdays = (t('settings.ap.weekday', { returnObjects: true }) as string[]).map((d, i) => ({
+    value: i + 1,
+    label: `${t('settings.ap.weekdayPrefix')}${d}`,
+  }));
+  const n = (k: string[], label: string, min: number, max: number, unit: string, extra?: string) => (
+    <Col xs={24} md={8} key={k.join('.')}>
+      <Form.Item name={A(...k)} label={t(label)} {...(extra ? { extra: t(extra) } : {})}>
+        <InputNumber
+          {...num}
+          min={min}
+          max={max}
+          {...(t(unit) ? { addonAfter: t(unit) } : {})}
+          data-testid={`ap-${k.join('-')}`}
+        />
+      </Form.Item>
+    </Col>
+  );
+  const time = (k: 'open' | 'close') => (
+    <Col xs={24} md={8} key={k}>
+      <Form.Item name={A('hours', k)} label={t(`settings.ap.${k}`)}>
+        <Input placeholder="09:00" maxLength={5} data-testid={`ap-hours-${k}`} />
+      </Form.Item>
+    </Col>
+  );
+  return (
+    <FormSection
+      id="appointments"
+      title={t('settings.sections.appointments')}
+      hint={t('settings.ap.hint')}
+      paths={['appointments']}
+      config={config}
+    >
+      {() => (
+        <div style={{ maxWidth: 1100 }}>
+          <Row gutter={16}>
+            <Col xs={24} md={8}>
+              <Form.Item name={A('laneQueue')} label={t('settings.ap.laneQueue')}>
+                <Select options={queues} data-testid="ap-laneQueue" />
+              </Form.Item>
+            </Col>
+            {n(['slotMinutes'], 'settings.ap.slotMinutes', 5, 240, 'settings.ap.minutes')}
+            {n(['bookAheadDays'], 'settings.ap.bookAheadDays', 0, 90, 'settings.ap.days')}
+            {time('open')}
+            {time('close')}
+            {n(['perCustomerDailyCap'], 'settings.ap.perCustomerDailyCap', 1, 20, 'settings.ap.times')}
+            <Col xs={24}>
+              <Form.Item name={A('weekdays')} label={t('settings.ap.weekdays')}>
+                <Checkbox.Group options={weekdays} data-testid="ap-weekdays" />
+              </Form.Item>
+            </Col>
+            <Col xs={24}>
+              <Form.Item
+                name={A('holidays')}
+                label={t('settings.ap.holidays')}
+                extra={t('settings.ap.holidaysHint')}
+              >
+                <Select mode="tags" tokenSeparators={[',', ' ']} open={false} data-testid="ap-holidays" />
+              </Form.Item>
+            </Col>
+            {n(['windows', 'earlyMinutes'], 'settings.ap.earlyMinutes', 0, 240, 'settings.ap.minutes')}
+            {n(
+              ['windows', 'lateMinutes'],
+              'settings.ap.lateMinutes',
+              0,
+              240,
+              'settings.ap.minutes',
+              'settings.ap.lateHint',
+            )}
+            {n(
+              ['mixing', 'walkInsPerAppointment'],
+              'settings.ap.walkInsPerAppointment',
+              0,
+              10,
+              'settings.ap.people',
+            )}
+            {n(
+              ['mixing', 'walkInMaxWaitMinutes'],
+              'settings.ap.walkInMaxWaitMinutes',
+              1,
+              600,
+              'settings.ap.minutes',
+            )}
+            {n(
+              ['mixing', 'appointmentMaxLateMinutes'],
+              'settings.ap.appointmentMaxLateMinutes',
+              0,
+              240,
+              'settings.ap.minutes',
+            )}
+            {n(['reminders', 'dayBeforeHour'], 'settings.ap.dayBeforeHour', 0, 23, 'settings.ap.hour')}
+            {n(['reminders', 'aheadNotice'], 'settings.ap.aheadNotice', 0, 20, 'settings.ap.people')}
+          </Row>
+          <Typography.Title level={5}>{t('settings.ap.services')}</Typography.Title>
+          <ListTable
+            name={A('services')}
+            testId="ap-services"
+            minRows={1}
+            maxRows={40}
+            scrollX={1280}
+            addLabel={t('settings.ap.add')}
+            newItem={() => ({
+              key: '',
+              zh: '',
+              en: '',
+              intent: intents[0]?.value ?? '',
+              capacityPerSlot: 1,
+              dailyCap: 10,
+              channels: ['desk'],
+              largeCash: false,
+            })}
+            columns={[
+              // Narrower key, wider names than labelledColumns: the row also carries capacity and channels.
+              ...labelledColumns(t, 'ap-service').map((c, i) => ({ ...c, width: [130, 140, 160][i] })),
+              {
+                title: t('settings.ap.intent'),
+                width: 150,
+                render: (f) => (
+                  <Form.Item name={[f.name, 'intent']} {...cell}>
+                    <Select options={intents} />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: t('settings.ap.capacityPerSlot'),
+                width: 100,
+                render: (f) => (
+                  <Form.Item name={[f.name, 'capacityPerSlot']} {...cell}>
+                    <InputNumber {...num} min={1} max={100} data-testid={`ap-service-capacity-${f.name}`} />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: t('settings.ap.dailyCap'),
+                width: 100,
+                render: (f) => (
+                  <Form.Item name={[f.name, 'dailyCap']} {...cell}>
+                    <InputNumber {...num} min={1} max={1000} />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: t('settings.ap.channels'),
+                width: 270,
+                render: (f) => (
+                  <Form.Item name={[f.name, 'channels']} {...cell}>
+                    <Select mode="multiple" options={channels} />
+                  </Form.Item>
+                ),
+              },
+              {
+                title: t('settings.ap.largeCash'),
+                width: 90,
+                render: (f) => (
+                  <Form.Item name={[f.name, 'largeCash']} valuePropName="checked" {...cell}>
+                    <Switch />
+                  </Form.Item>
+                ),
+              },
+            ]}
+          />
+        </div>
+      )}
+    </FormSection>
+  );
+}
