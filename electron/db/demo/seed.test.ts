@@ -49,7 +49,7 @@ describe('seedCustomers', () => {
     const batched = await seeded(400, Infinity);
     expect(dropped).toBe(0);
     const bulk = await seeded(400, 100);
-    expect(dropped).toBe(8); // customers ×5 (… by AUM, 0022), cards, holdings ×2 (by customer; by maturity, 0015)
+    expect(dropped).toBe(9); // customers ×6 (… by AUM, 0022; linked, 0030), cards, holdings ×2 (by customer; by maturity, 0015)
     expect(content(bulk)).toEqual(content(batched));
     expect(indexes(bulk)).toEqual(indexes(batched));
     expect(bulk.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
