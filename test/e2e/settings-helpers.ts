@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page, type Request } from '@playwright/test';
 
 /**
  * Settings-form helpers for the Step 16 per-form specs: open a section, save it with a description through the
@@ -41,7 +41,20 @@ export async function saveSection(
   await page.getByTestId(`save-${section}`).click();
   const dialog = page.getByTestId('confirm-dialog');
   await expect(dialog.getByTestId('confirm-changes')).toContainText(expectWords);
-  await page.getByTestId('confirm-save').click();
+  // Checked by the server's answer: on a loaded machine a click on the opening dialog can send nothing (clicked
+  // again then); one that did send is never repeated, so no version is saved twice.
+  const isSave = (r: Request) => r.method() === 'PUT' && new URL(r.url()).pathname === '/api/settings';
+  for (let attempt = 1; ; attempt++) {
+    const sent = page.waitForRequest(isSave, { timeout: 5_000 }).catch(() => null);
+    await page.getByTestId('confirm-save').click();
+    const request = await sent;
+    if (request) {
+      const answer = await request.response();
+      expect(answer?.status(), `save refused: ${await answer?.text()}`).toBe(200);
+      break;
+    }
+    if (attempt === 3) throw new Error('保存 was confirmed three times and never reached the server');
+  }
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('settings-current')).toContainText(`当前第 ${version} 版`);
 }
@@ -49,4 +62,20 @@ export async function saveSection(
 /** A screenshot of the open section at the page's size, for the Step 16 screenshot folder. */
 export async function shotSection(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test/output/screens/step16/${name}.png`, fullPage: true });
+}
+
+/** The sizes every Step 16 form is looked at: wide, laptop, tablet portrait. */
+export const FORM_SIZES = [
+  [1920, 1080],
+  [1366, 768],
+  [800, 1280],
+] as const;
+
+/** One section opened and shot at each of FORM_SIZES, as `<section>-<w>x<h>.png`. */
+export async function shotSectionAtSizes(page: Page, section: string): Promise<void> {
+  for (const [width, height] of FORM_SIZES) {
+    await page.setViewportSize({ width, height });
+    await openSection(page, section);
+    await shotSection(page, `${section}-${width}x${height}`);
+  }
 }

@@ -1,7 +1,14 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { apiAs, customerIdOf } from './floor-helpers';
 import { LoginPage } from './pages';
-import { openSection, restoreSettings, saveSection, settingsVersion, shotSection } from './settings-helpers';
+import {
+  openSection,
+  restoreSettings,
+  saveSection,
+  settingsVersion,
+  shotSection,
+  shotSectionAtSizes,
+} from './settings-helpers';
 
 /**
  * Step 16, the cool-down and feedback forms → behaviour.
@@ -179,15 +186,7 @@ test('appointments: a closed day added in the form takes that day off the bookin
 test('screens: the appointments form at three sizes and in English', async ({ page }) => {
   test.setTimeout(120_000);
   await new LoginPage(page).login('manager1');
-  for (const [w, h] of [
-    [1920, 1080],
-    [1366, 768],
-    [800, 1280],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await openSection(page, 'appointments');
-    await shotSection(page, `appointments-${w}x${h}`);
-  }
+  await shotSectionAtSizes(page, 'appointments');
   await page.evaluate(() => localStorage.setItem('lang', 'en'));
   await page.setViewportSize({ width: 1366, height: 768 });
   await openSection(page, 'appointments');

@@ -3,6 +3,7 @@ import { SHOWCASE } from '../../electron/db/demo/generate';
 import { apiAs, customerIdOf } from './floor-helpers';
 import { LoginPage } from './pages';
 import {
+  FORM_SIZES,
   openSection,
   restoreSettings,
   saveSection,
@@ -98,11 +99,7 @@ test('a product added to a business’s needs is suggested for that business, wi
 test('screens: the need tables and the tag reasons at three sizes and in English', async ({ page }) => {
   test.setTimeout(180_000);
   await new LoginPage(page).login('manager1');
-  for (const [w, h] of [
-    [1920, 1080],
-    [1366, 768],
-    [800, 1280],
-  ] as const) {
+  for (const [w, h] of FORM_SIZES) {
     await page.setViewportSize({ width: w, height: h });
     await openSection(page, 'needs');
     await shotSection(page, `needs-${w}x${h}`);

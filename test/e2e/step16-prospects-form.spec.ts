@@ -8,6 +8,7 @@ import {
   settingsConfig,
   settingsVersion,
   shotSection,
+  shotSectionAtSizes,
 } from './settings-helpers';
 
 /**
@@ -82,15 +83,7 @@ test('follow-up days from the prospects form set the due date in the RM’s list
 
 test('screens: the prospects form at three sizes and in English', async ({ page }) => {
   await new LoginPage(page).login('manager1');
-  for (const [w, h] of [
-    [1920, 1080],
-    [1366, 768],
-    [800, 1280],
-  ] as const) {
-    await page.setViewportSize({ width: w, height: h });
-    await openSection(page, 'prospects');
-    await shotSection(page, `prospects-${w}x${h}`);
-  }
+  await shotSectionAtSizes(page, 'prospects');
   await page.evaluate(() => localStorage.setItem('lang', 'en'));
   await page.setViewportSize({ width: 1920, height: 1080 });
   await openSection(page, 'prospects');
