@@ -23,6 +23,9 @@ test('the branch manager lands on the dashboard and opens the reports (screensho
     await page.setViewportSize({ width: s.width, height: s.height });
     await page.screenshot({ path: `test/output/screens/step11/reports-${s.name}.png` });
   }
+  // The whole page at 1366: the product chart and the tables below the fold are looked at too.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.screenshot({ path: 'test/output/screens/step11/reports-full-1366x768.png', fullPage: true });
   await page.evaluate(() => localStorage.setItem('lang', 'en'));
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto('/dashboard');

@@ -252,7 +252,7 @@ export default function HoReportsScreen() {
                 <Col xs={24} xl={12}>
                   <HoSection table="products" title={t('rep.products')} {...section}>
                     {r.products.length ? (
-                      <Chart option={opts.products} height={320} />
+                      <Chart option={opts.products} height={320} testId="chart-products" />
                     ) : (
                       <Typography.Text type="secondary">{t('rep.empty')}</Typography.Text>
                     )}

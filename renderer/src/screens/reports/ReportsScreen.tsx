@@ -139,7 +139,7 @@ export default function ReportsScreen() {
             <Col xs={24} xl={12}>
               <Section table="products" title={t('rep.products')} range={range}>
                 {r.products.length ? (
-                  <Chart option={opts.products} height={320} />
+                  <Chart option={opts.products} height={320} testId="chart-products" />
                 ) : (
                   <Typography.Text type="secondary">{t('rep.empty')}</Typography.Text>
                 )}

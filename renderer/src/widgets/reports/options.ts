@@ -72,7 +72,8 @@ export function conversionOption(
   const top = rows.slice(0, 12);
   return {
     tooltip: { trigger: 'axis' },
-    legend: { data: [names.shown, names.accepted] },
+    // The legend pinned above the bars: placed by ECharts it fell on the value axis's labels below them.
+    legend: { top: 0, data: [names.shown, names.accepted] },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'value' },
     yAxis: { type: 'category', data: top.map(label), inverse: true },
