@@ -5,6 +5,7 @@ import { defaultCustomerConfig } from '@shared/customer/config';
 import { TIER_KEYS } from '@shared/customer/tier';
 import { CHANNELS } from '@shared/triage/channel';
 import { FormSection } from './FormSection';
+import { CustomerNoField } from './forms/CustomerNoField';
 import { YuanInput } from './YuanInput';
 
 interface SectionProps {
@@ -13,15 +14,13 @@ interface SectionProps {
 
 const num = { style: { width: '100%' } } as const;
 
+/** What the general form saves (SettingsScreen keys its remount by the same list). */
+export const GENERAL_PATHS = ['branch', 'customer.elderlyAge', 'customer.customerNoPattern'] as const;
+
 export function GeneralSection({ config }: SectionProps) {
   const { t } = useTranslation();
   return (
-    <FormSection
-      id="general"
-      title={t('settings.sections.general')}
-      paths={['branch', 'customer.elderlyAge']}
-      config={config}
-    >
+    <FormSection id="general" title={t('settings.sections.general')} paths={GENERAL_PATHS} config={config}>
       {() => (
         <Row gutter={16} style={{ maxWidth: 900 }}>
           <Col span={12}>
@@ -47,6 +46,9 @@ export function GeneralSection({ config }: SectionProps) {
             <Form.Item name={['branch', 'vipRoomCapacity']} label={t('settings.field.vipRoomCapacity')}>
               <InputNumber {...num} />
             </Form.Item>
+          </Col>
+          <Col span={24}>
+            <CustomerNoField />
           </Col>
         </Row>
       )}

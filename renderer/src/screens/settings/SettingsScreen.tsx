@@ -10,6 +10,7 @@ import { CountersPanel } from '../../widgets/counters/CountersPanel';
 import { useSettings } from './api';
 import {
   AgingSection,
+  GENERAL_PATHS,
   GeneralSection,
   LifecycleSection,
   QueuesSection,
@@ -32,6 +33,7 @@ import { ProductsSection } from './forms/ProductsSection';
 import { ProspectsSection } from './forms/ProspectsSection';
 import { AppointmentsSection } from './forms/AppointmentsSection';
 import { NEED_PATHS, NEED_TABLES, NeedsSection } from './forms/NeedsSection';
+import { STAFFING_PATHS, StaffingSection } from './forms/StaffingSection';
 import { SuggestSection } from './forms/SuggestSection';
 import { VisitSection } from './forms/VisitSection';
 import './text';
@@ -55,6 +57,7 @@ const JSON_SECTIONS = {
   consent: ['consent'],
   prospects: ['prospects'],
   appointments: ['appointments'],
+  staffing: STAFFING_PATHS,
   needs: NEED_PATHS,
 } as const;
 
@@ -133,7 +136,7 @@ export default function SettingsScreen() {
   const items: { key: string; children: ReactNode }[] = [
     {
       key: 'general',
-      children: form(['branch', 'customer.elderlyAge'], (k) => <GeneralSection key={k} config={config} />),
+      children: form(GENERAL_PATHS, (k) => <GeneralSection key={k} config={config} />),
     },
     { key: 'security', children: form(['security'], (k) => <SecuritySection key={k} config={config} />) },
     { key: 'tiers', children: form(['customer.tiers'], (k) => <TiersSection key={k} config={config} />) },
@@ -205,6 +208,7 @@ export default function SettingsScreen() {
         ['consent', ConsentSection, ['consent']],
         ['prospects', ProspectsSection, ['prospects']],
         ['appointments', AppointmentsSection, ['appointments']],
+        ['staffing', StaffingSection, STAFFING_PATHS],
       ] as const
     ).map(([id, Section, paths]) => ({
       key: id,
