@@ -99,7 +99,8 @@ export function SectionFrame({
           {t('settings.save')}
         </Button>
       </Space.Compact>
-      <Space style={{ marginTop: 8 }} wrap>
+      {/* Its own row, clear of the save button above (at 8 px the English label read as part of the button). */}
+      <Space style={{ marginTop: 12 }} size={[12, 8]} wrap>
         <Typography.Text type="secondary">{t('settings.effectiveAt')}</Typography.Text>
         <Input
           type="datetime-local"

@@ -69,6 +69,9 @@ export function ListTable({
   scrollX,
 }: ListTableProps) {
   const { t } = useTranslation();
+  // Wide enough for the word in either language ("删除" / "Remove" at the small button's padding): a clipped
+  // word on the pinned column read as a broken table at 1366 in English. A word, not an icon: clearer to a manager.
+  const removeWidth = useLang() === 'en' ? 90 : 64;
   return (
     <Form.List name={name}>
       {(fields, { add, remove, move }) => (
@@ -106,7 +109,7 @@ export function ListTable({
               {
                 key: 'actions',
                 title: '',
-                width: reorder ? 130 : 64,
+                width: (reorder ? 66 : 0) + removeWidth,
                 // Pinned when the table scrolls sideways: the buttons stay in reach, and an opened row's editor
                 // keeps to the visible width (the table makes it sticky once a column is fixed).
                 fixed: scrollX ? ('right' as const) : undefined,
