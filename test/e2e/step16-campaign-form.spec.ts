@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { apiAs, customerIdOf } from './floor-helpers';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { apiAs } from './floor-helpers';
 import { LoginPage } from './pages';
 import {
   openSection,
@@ -10,8 +10,9 @@ import {
 } from './settings-helpers';
 
 /**
- * Step 16, campaigns form → behaviour: a campaign added in the form with dates covering today lifts its product to
- * the top of a customer's suggestions; moved to dates in the future it lifts nothing. Rolled back in `finally`.
+ * Step 16, campaigns form → behaviour: a campaign added in the form with dates covering today, aimed at the
+ * customer's kind, lifts its product to the top of the customer's suggestions; aimed at the other kind, or moved to
+ * dates in the future, it lifts nothing. Rolled back in `finally`.
  * Customers C100000071–C100000080 are used by no other spec, so their lists move only with what this spec saves.
  */
 interface Item {
@@ -22,6 +23,11 @@ interface Cfg {
   branch: { timezone: string };
   suggest: { campaigns: { id: string }[]; products: { code: string; name: { zh: string } }[] };
 }
+
+type Kind = 'individual' | 'corporate';
+const KIND_WORDS: Record<Kind, string> = { individual: '个人客户', corporate: '对公客户' };
+/** As the change reads in words (the diff's short names). */
+const KIND_SHORT: Record<Kind, string> = { individual: '个人', corporate: '对公' };
 
 const CAMPAIGN = 'e2e_form_campaign';
 const NAME = '表单测试活动';
@@ -51,7 +57,25 @@ async function typePeriod(page: Page, row: number, from: string, to: string): Pr
   await expect(period.last()).toHaveValue(to);
 }
 
-test('campaigns form: dates covering today lift the product on a customer’s list; dates in the future do not', async ({
+/** One option of a (multiple) select, by its label in the open dropdown. */
+async function pick(page: Page, select: Locator, label: string): Promise<void> {
+  await select.click();
+  await page.keyboard.type(label);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).click();
+  await page.keyboard.press('Escape');
+  await expect(select).toContainText(label);
+}
+
+/** The saved campaign's target kind replaced in a freshly opened form. */
+async function retarget(page: Page, row: number, kind: Kind): Promise<void> {
+  await openSection(page, 'campaigns');
+  await page.getByTestId(`campaigns-row-${row}`).locator('.ant-table-row-expand-icon').click();
+  const kinds = page.getByTestId(`campaign-editor-${row}`).locator('.ant-select').nth(1);
+  await kinds.locator('.ant-select-selection-item-remove').click();
+  await pick(page, kinds, KIND_WORDS[kind]);
+}
+
+test('campaigns form: dates covering today and the customer’s kind lift the product; another kind or later dates do not', async ({
   page,
   baseURL,
 }) => {
@@ -64,9 +88,15 @@ test('campaigns form: dates covering today lift the product on a customer’s li
     expect(cfg.suggest.campaigns.map((c) => c.id)).not.toContain(CAMPAIGN);
     // A customer whose list has a last product below the first: the one the campaign is to lift.
     let customer = '';
+    let kind: Kind = 'individual';
     let was: Item[] = [];
     for (let n = 71; n <= 80 && was.length < 2; n++) {
-      customer = await customerIdOf(lobby, `C1000000${n}`);
+      const found = await lobby.get(`/api/customers/lookup?q=C1000000${n}`);
+      expect(found.status()).toBe(200);
+      const c = ((await found.json()) as { customers: { id: string; kind: Kind }[] }).customers[0];
+      if (!c) continue;
+      customer = c.id;
+      kind = c.kind;
       was = await suggestions(lobby, customer);
     }
     expect(was.length, 'a customer among C100000071–80 with two suggestions or more').toBeGreaterThan(1);
@@ -84,14 +114,14 @@ test('campaigns form: dates covering today lift the product on a customer’s li
     await cells.locator('input').nth(0).fill(CAMPAIGN);
     await cells.locator('input').nth(1).fill(NAME);
     await cells.locator('.ant-table-row-expand-icon').click();
-    await page.getByTestId(`campaign-editor-${row}`).locator('input').first().fill('Forms test campaign');
+    const editor = page.getByTestId(`campaign-editor-${row}`);
+    await editor.locator('input').first().fill('Forms test campaign');
+    // Aimed at the customer's own kind (the editor's second list: months come first).
+    await pick(page, editor.locator('.ant-select').nth(1), KIND_WORDS[kind]);
     const tz = cfg.branch.timezone;
     // Today and tomorrow: still in force if the branch's day turns while the spec runs.
     await typePeriod(page, row, branchDay(tz, 0), branchDay(tz, 1));
-    await cells.locator('.ant-select').last().click();
-    await page.keyboard.type(product.name.zh);
-    await page.locator('.ant-select-dropdown:visible').getByTitle(product.name.zh, { exact: true }).click();
-    await page.keyboard.press('Escape');
+    await pick(page, cells.locator('.ant-select').last(), product.name.zh);
     await cells.locator('.ant-input-number input').fill('100');
     await saveSection(page, 'campaigns', '表单测试：限时活动', `「${NAME}」`, before + 1);
 
@@ -99,10 +129,24 @@ test('campaigns form: dates covering today lift the product on a customer’s li
     expect(now[0]?.productCode, 'the campaign’s product is first').toBe(product.code);
     expect(now[0]?.campaignIds).toContain(CAMPAIGN);
 
-    // The same campaign moved to dates a month away: in force no more, the list is as it was.
-    await openSection(page, 'campaigns');
+    // Aimed at the other kind of customer: this customer's list is as it was.
+    const other: Kind = kind === 'individual' ? 'corporate' : 'individual';
+    await retarget(page, row, other);
+    await saveSection(
+      page,
+      'campaigns',
+      '表单测试：换目标客户',
+      `目标客户类型 ${KIND_SHORT[kind]} → ${KIND_SHORT[other]}`,
+      before + 2,
+    );
+    const elsewhere = await suggestions(lobby, customer);
+    expect(elsewhere.flatMap((i) => i.campaignIds)).not.toContain(CAMPAIGN);
+    expect(elsewhere.map((i) => i.productCode)).toEqual(was.map((i) => i.productCode));
+
+    // Back on this customer's kind but moved to dates a month away: in force no more, the list is as it was.
+    await retarget(page, row, kind);
     await typePeriod(page, row, branchDay(tz, 30), branchDay(tz, 37));
-    await saveSection(page, 'campaigns', '表单测试：活动延后', branchDay(tz, 30), before + 2);
+    await saveSection(page, 'campaigns', '表单测试：活动延后', branchDay(tz, 30), before + 3);
     const later = await suggestions(lobby, customer);
     expect(later.flatMap((i) => i.campaignIds)).not.toContain(CAMPAIGN);
     expect(later.map((i) => i.productCode)).toEqual(was.map((i) => i.productCode));
