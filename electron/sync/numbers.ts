@@ -23,17 +23,25 @@ export class TicketNumbers {
   ) {}
 
   /**
-   * The hub's last number per day and queue: finding it in the DB scans the day's tickets, too slow for every
-   * ticket. Only this process issues hub numbers (terminals number inside their blocks), so memory stays right.
+   * The hub's last number per day and queue, and the prefix it was printed with: finding it in the DB scans the
+   * day's tickets, too slow for every ticket. Only this process issues hub numbers (terminals number inside their
+   * blocks), so memory stays right.
    */
-  private readonly lastHub = new Map<string, number>();
+  private readonly lastHub = new Map<string, { prefix: string; n: number }>();
 
   next(branchDay: string, queue: string, prefix: string): number {
     if (this.role !== 'terminal') {
-      const key = `${branchDay}|${queue}|${prefix}`;
-      const last = this.lastHub.get(key) ?? this.blocks.maxOutsideBlocks(branchDay, queue, prefix);
+      // Keyed by day and queue, as the tickets are (a number is unique in its day and queue). A prefix changed in
+      // the settings during the day goes on from the queue's last number, and past any number already printed
+      // with that prefix today (by a queue that had it before): S001, then Z002, then (rolled back) S003.
+      const key = `${branchDay}|${queue}`;
+      const hit = this.lastHub.get(key);
+      const last =
+        hit && hit.prefix === prefix
+          ? hit.n
+          : Math.max(hit?.n ?? 0, this.blocks.maxOutsideBlocks(branchDay, queue, prefix));
       const n = nextHubNumber(last, this.blocks.blocks(branchDay, queue));
-      this.lastHub.set(key, n);
+      this.lastHub.set(key, { prefix, n });
       return n;
     }
     const n = nextBlockNumber(this.mine(branchDay, queue, prefix));
@@ -53,7 +61,7 @@ export class TicketNumbers {
     return this.blocks.blocks(branchDay, queue, this.deviceId).map((b) => ({
       start: b.start,
       end: b.end,
-      used: this.blocks.maxInRange(branchDay, prefix, b.start, b.end),
+      used: this.blocks.maxInRange(branchDay, queue, prefix, b.start, b.end),
     }));
   }
 

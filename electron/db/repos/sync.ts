@@ -261,8 +261,9 @@ export class NumberBlockRepo {
   }
 
   /**
-   * Highest number of the day and queue outside every reserved block: the hub's own sequence. Tickets are
-   * matched by their display prefix, not their current queue: a transferred ticket keeps its number.
+   * Highest number of the day and queue outside every reserved block: the hub's own sequence. A ticket row keeps
+   * the queue that issued it (a transferred ticket keeps its number there, repos/tickets.ts ISSUED_AS); numbers
+   * printed today with `prefix` count too, so a prefix moved from one queue to another never repeats a number.
    */
   maxOutsideBlocks(branchDay: string, queue: string, prefix: string): number {
     const r = this.store.first(
@@ -270,7 +271,11 @@ export class NumberBlockRepo {
         .selectFrom('tickets as t')
         .select((e) => e.fn.max<number>('t.number').as('n'))
         .where('t.branch_day', '=', branchDay)
-        .where(sql<boolean>`t.display_no GLOB ${prefix + '[0-9]*'}`)
+        // The queue's own numbers (unique per day and queue, whatever prefix they were printed with) and any
+        // printed today with this prefix: a prefix changed during the day neither collides nor repeats a number.
+        .where(({ or, eb }) =>
+          or([eb('t.queue', '=', queue), sql<boolean>`t.display_no GLOB ${prefix + '[0-9]*'}`]),
+        )
         .where(({ not, exists, selectFrom }) =>
           not(
             exists(
@@ -287,14 +292,16 @@ export class NumberBlockRepo {
     return Number(r?.n ?? 0);
   }
 
-  /** Highest number used in [start, end] of a queue's prefix (null when none). */
-  maxInRange(branchDay: string, prefix: string, start: number, end: number): number | null {
+  /** Highest number used in [start, end] by a queue or with its prefix (null when none); see maxOutsideBlocks. */
+  maxInRange(branchDay: string, queue: string, prefix: string, start: number, end: number): number | null {
     const r = this.store.first(
       this.store.k
         .selectFrom('tickets')
         .select((e) => e.fn.max<number>('number').as('n'))
         .where('branch_day', '=', branchDay)
-        .where(sql<boolean>`display_no GLOB ${prefix + '[0-9]*'}`)
+        .where(({ or, eb }) =>
+          or([eb('queue', '=', queue), sql<boolean>`display_no GLOB ${prefix + '[0-9]*'}`]),
+        )
         .where('number', '>=', start)
         .where('number', '<=', end),
     );
