@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page, type Request } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page, type Request } from '@playwright/test';
 
 /**
  * Settings-form helpers for the Step 16 per-form specs: open a section, save it with a description through the
@@ -28,7 +28,7 @@ export async function openSection(page: Page, section: string): Promise<void> {
 
 /**
  * Save a section with a description: the confirmation says the change in words (`expectWords`), then the version
- * moves on by one.
+ * moves on by one. `preview`, if given, looks at the confirmation first (the section's impact preview).
  */
 export async function saveSection(
   page: Page,
@@ -36,11 +36,13 @@ export async function saveSection(
   note: string,
   expectWords: string,
   version: number,
+  preview?: (dialog: Locator) => Promise<void>,
 ): Promise<void> {
   await page.getByTestId(`note-${section}`).fill(note);
   await page.getByTestId(`save-${section}`).click();
   const dialog = page.getByTestId('confirm-dialog');
   await expect(dialog.getByTestId('confirm-changes')).toContainText(expectWords);
+  if (preview) await preview(dialog);
   // Checked by the server's answer: on a loaded machine a click on the opening dialog can send nothing (clicked
   // again then); one that did send is never repeated, so no version is saved twice.
   const isSave = (r: Request) => r.method() === 'PUT' && new URL(r.url()).pathname === '/api/settings';
