@@ -62,6 +62,18 @@ export const staffingConfigSchema = z
         message: '结束时间须晚于开始时间 / the day must end after it starts',
       });
     }
+    // One target per queue: targetFor reads the first, so a second row for a queue would be silently ignored.
+    const queues = new Set<string>();
+    cfg.targets.forEach((t, i) => {
+      if (queues.has(t.queue)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['targets', i, 'queue'],
+          message: `同一队列只能有一个服务目标 / one target per queue (${t.queue})`,
+        });
+      }
+      queues.add(t.queue);
+    });
     const dates = new Set<string>();
     cfg.plans.forEach((p, i) => {
       if (dates.has(p.date)) {

@@ -119,6 +119,16 @@ test('staffing section: a queue’s target and the seed changed in settings are 
     await new LoginPage(page).login('manager1');
     await openSection(page, 'staffing');
     await expect(page.getByTestId(`staffing-queue-${row}`)).toContainText('个人业务');
+    // A second target for a queue that has one is refused in words (it would never be read), then taken away.
+    const added = cfg.staffing.targets.length;
+    await page.getByTestId('staffing-targets-add').click();
+    await expect(page.getByTestId(`staffing-queue-${added}`)).not.toContainText('个人业务');
+    await page.getByTestId(`staffing-queue-${added}`).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('个人业务', { exact: true }).click();
+    await page.getByTestId('note-staffing').fill('重复的目标');
+    await page.getByTestId('save-staffing').click();
+    await expect(page.getByTestId('section-issues')).toContainText('同一队列只能有一个服务目标');
+    await page.getByTestId(`staffing-targets-remove-${added}`).click();
     await page.getByTestId(`staffing-wait-${row}`).fill(String(next));
     await page.getByTestId('staffing-seed').fill('42');
     await saveSection(page, 'staffing', '个人业务等候目标调整', `${wait} → ${next}`, before + 1);

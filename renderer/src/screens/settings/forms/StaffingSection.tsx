@@ -43,7 +43,7 @@ export function StaffingSection({ config }: { config: RulesConfig }) {
       paths={STAFFING_PATHS}
       config={config}
     >
-      {() => (
+      {(form) => (
         <>
           <Typography.Title level={5}>{t('settings.st.targets')}</Typography.Title>
           <Typography.Paragraph type="secondary">{t('settings.st.targetsHint')}</Typography.Paragraph>
@@ -51,7 +51,19 @@ export function StaffingSection({ config }: { config: RulesConfig }) {
             name={['staffing', 'targets']}
             testId="staffing-targets"
             addLabel={t('settings.st.addTarget')}
-            newItem={() => ({ queue: '', waitMinutes: 10, percent: 80 })}
+            // A new row takes the first queue still without a target (one target per queue).
+            newItem={() => {
+              const taken = new Set(
+                ((form.getFieldValue(['staffing', 'targets']) ?? []) as { queue?: string }[]).map(
+                  (x) => x.queue,
+                ),
+              );
+              return {
+                queue: queues.find((q) => !taken.has(q.value))?.value ?? '',
+                waitMinutes: 10,
+                percent: 80,
+              };
+            }}
             columns={[
               {
                 title: t('settings.st.queue'),
