@@ -156,8 +156,9 @@ test("the manager's dashboard shows today's outreach, done versus due, per list 
     const card = page.getByTestId('outreach-dash');
     await expect(card).toBeVisible();
     await expect(card).toContainText(en ? "Outreach · today's lists" : '客户经营 · 今日联络名单');
-    // The RMs' rows: rm1 is there once the list gives them customers (the spec assigned one).
-    await expect(page.getByTestId('outreach-dash-staff')).toContainText('陈杰');
+    // The RMs' rows: rm1 is there once the list gives them customers (the spec assigned one). The card stands
+    // (loading) at once; its figures evaluate the whole branch's lists, which beside a CPU hog took over 10 s.
+    await expect(page.getByTestId('outreach-dash-staff')).toContainText('陈杰', { timeout: 30_000 });
     if (figures.today.due > 0) await expect(page.getByTestId('outreach-dash-chart')).toBeVisible();
     // Nothing of the card wider than the page.
     const overflow = await page.evaluate(

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
-import { Card, Col, Empty, Progress, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Progress, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { OutreachFigures } from '@shared/api/outreach';
 import { OUTREACH_RULE_KEYS } from '@shared/outreach/config';
 import { formatFen } from '@shared/money';
+import { messageOf } from '../../api/client';
 import { useFigures, useOutreachConfig } from '../../api/outreach';
 import { Chart } from '../../components/Chart';
 import { useBilingual } from '../../lib/bilingual';
@@ -20,9 +21,10 @@ const pct = (done: number, due: number) => (due ? Math.round((done * 100) / due)
  * the last 30 days' contacts, reached %, results and churn reasons, from GET /api/outreach/figures.
  */
 export function OutreachDashboardCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const bi = useBilingual();
-  const f = useFigures().data;
+  const figures = useFigures();
+  const f = figures.data;
   const cfg = useOutreachConfig().data;
   const rules = useMemo(() => OUTREACH_RULE_KEYS.filter((k) => (f?.today.byRule[k]?.due ?? 0) > 0), [f]);
   const option = useMemo<EChartsCoreOption>(
@@ -58,7 +60,20 @@ export function OutreachDashboardCard() {
     }),
     [f, rules, t],
   );
-  if (!f) return null;
+  // The card stands while the figures are computed (a whole branch's lists take a moment on a large branch), and
+  // says so when they failed, instead of appearing late or never.
+  if (!f)
+    return (
+      <Card
+        size="small"
+        title={t('outreachDash.title')}
+        loading={!figures.error}
+        data-testid="outreach-dash"
+        style={{ marginTop: 16 }}
+      >
+        {figures.error && <Alert type="error" showIcon title={messageOf(figures.error, i18n.language)} />}
+      </Card>
+    );
   const label = (list: { key: string; zh: string; en: string }[] | undefined, key: string) => {
     const x = list?.find((r) => r.key === key);
     return x ? bi(x) : key;
