@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { apiAs } from './floor-helpers';
 import { LoginPage } from './pages';
 import {
@@ -147,12 +147,36 @@ test('staffing section: a queue’s target and the seed changed in settings are 
   }
 });
 
+/** The "takes effect at" row (label and time box) stands on its own line, clear of the save button above. */
+async function saveBarClear(page: Page, section: string, label: string): Promise<void> {
+  const save = await page.getByTestId(`save-${section}`).boundingBox();
+  const text = await page.getByTestId(`section-${section}`).getByText(label).boundingBox();
+  const when = await page.getByTestId(`effective-${section}`).boundingBox();
+  expect(save && text && when).toBeTruthy();
+  if (!save || !text || !when) return;
+  const top = Math.min(text.y, when.y);
+  expect(
+    top - (save.y + save.height),
+    `${section}: the time row clear of the save button`,
+  ).toBeGreaterThanOrEqual(10);
+}
+
 test('English at a laptop’s size: list tables keep “Remove” whole; the save bar keeps its label apart; shots', async ({
   page,
 }) => {
   test.setTimeout(300_000);
   await new LoginPage(page).login('manager1');
   for (const section of ['general', 'staffing', 'appointments']) await shotSectionAtSizes(page, section);
+  // On a wide screen the time row once sat beside the save button, its label touching it.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openSection(page, 'appointments');
+  await saveBarClear(page, 'appointments', '定时生效');
+  // And the bookable services take the card's width there: no sideways scroll (it once kept to 1100 px).
+  const scrolls = await page
+    .getByTestId('ap-services')
+    .locator('.ant-table-content')
+    .evaluate((e) => e.scrollWidth > e.clientWidth + 1);
+  expect(scrolls, 'the services table scrolls sideways at 1920').toBe(false);
 
   await page.evaluate(() => localStorage.setItem('lang', 'en'));
   try {
@@ -169,18 +193,7 @@ test('English at a laptop’s size: list tables keep “Remove” whole; the sav
         });
         expect(fits, `${section}: “Remove” whole in its cell`).toBe(true);
       }
-      // The "Takes effect at" row (label and its time box) keeps clear of the save button above it.
-      const save = await page.getByTestId(`save-${section}`).boundingBox();
-      const label = await page.getByTestId(`section-${section}`).getByText('Takes effect at').boundingBox();
-      const when = await page.getByTestId(`effective-${section}`).boundingBox();
-      expect(save && label && when).toBeTruthy();
-      if (save && label && when) {
-        const top = Math.min(label.y, when.y);
-        expect(
-          top - (save.y + save.height),
-          `${section}: the row clear of the save button`,
-        ).toBeGreaterThanOrEqual(10);
-      }
+      await saveBarClear(page, section, 'Takes effect at');
       await shotSection(page, `${section}-en-1366x768`);
     }
   } finally {

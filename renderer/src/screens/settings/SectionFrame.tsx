@@ -78,7 +78,8 @@ export function SectionFrame({
         />
       )}
       {state.error && <Alert type="error" showIcon style={{ marginTop: 16 }} title={state.error} />}
-      <Space.Compact style={{ width: '100%', maxWidth: 720, marginTop: 20 }}>
+      {/* Two block rows: side by side (both inline-flex) the time label touched the save button on a wide screen. */}
+      <Space.Compact block style={{ maxWidth: 720, marginTop: 20 }}>
         <Space.Addon>{t('settings.note')}</Space.Addon>
         <Input
           status={state.noteMissing ? 'error' : undefined}
@@ -99,8 +100,7 @@ export function SectionFrame({
           {t('settings.save')}
         </Button>
       </Space.Compact>
-      {/* Its own row, clear of the save button above (at 8 px the English label read as part of the button). */}
-      <Space style={{ marginTop: 12 }} size={[12, 8]} wrap>
+      <Space style={{ display: 'flex', marginTop: 12 }} size={[12, 8]} wrap>
         <Typography.Text type="secondary">{t('settings.effectiveAt')}</Typography.Text>
         <Input
           type="datetime-local"
@@ -109,6 +109,11 @@ export function SectionFrame({
           style={{ width: 220 }}
           data-testid={`effective-${id}`}
         />
+        {onReset && (
+          <Button type="link" onClick={onReset}>
+            {t('settings.reset')}
+          </Button>
+        )}
       </Space>
       {state.noteMissing && (
         <Typography.Text
@@ -128,11 +133,6 @@ export function SectionFrame({
           onConfirm={state.confirm}
           onCancel={state.cancel}
         />
-      )}
-      {onReset && (
-        <Button type="link" onClick={onReset} style={{ marginLeft: 8 }}>
-          {t('settings.reset')}
-        </Button>
       )}
     </Card>
   );

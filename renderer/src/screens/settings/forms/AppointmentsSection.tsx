@@ -51,65 +51,68 @@ export function AppointmentsSection({ config }: { config: RulesConfig }) {
       config={config}
     >
       {() => (
-        <div style={{ maxWidth: 1100 }}>
-          <Row gutter={16}>
-            <Col xs={24} md={8}>
-              <Form.Item name={A('laneQueue')} label={t('settings.ap.laneQueue')}>
-                <Select options={queues} data-testid="ap-laneQueue" />
-              </Form.Item>
-            </Col>
-            {n(['slotMinutes'], 'settings.ap.slotMinutes', 5, 240, 'settings.ap.minutes')}
-            {n(['bookAheadDays'], 'settings.ap.bookAheadDays', 0, 90, 'settings.ap.days')}
-            {time('open')}
-            {time('close')}
-            {n(['perCustomerDailyCap'], 'settings.ap.perCustomerDailyCap', 1, 20, 'settings.ap.times')}
-            <Col xs={24}>
-              <Form.Item name={A('weekdays')} label={t('settings.ap.weekdays')}>
-                <Checkbox.Group options={weekdays} data-testid="ap-weekdays" />
-              </Form.Item>
-            </Col>
-            <Col xs={24}>
-              <Form.Item
-                name={A('holidays')}
-                label={t('settings.ap.holidays')}
-                extra={t('settings.ap.holidaysHint')}
-              >
-                <Select mode="tags" tokenSeparators={[',', ' ']} open={false} data-testid="ap-holidays" />
-              </Form.Item>
-            </Col>
-            {n(['windows', 'earlyMinutes'], 'settings.ap.earlyMinutes', 0, 240, 'settings.ap.minutes')}
-            {n(
-              ['windows', 'lateMinutes'],
-              'settings.ap.lateMinutes',
-              0,
-              240,
-              'settings.ap.minutes',
-              'settings.ap.lateHint',
-            )}
-            {n(
-              ['mixing', 'walkInsPerAppointment'],
-              'settings.ap.walkInsPerAppointment',
-              0,
-              10,
-              'settings.ap.people',
-            )}
-            {n(
-              ['mixing', 'walkInMaxWaitMinutes'],
-              'settings.ap.walkInMaxWaitMinutes',
-              1,
-              600,
-              'settings.ap.minutes',
-            )}
-            {n(
-              ['mixing', 'appointmentMaxLateMinutes'],
-              'settings.ap.appointmentMaxLateMinutes',
-              0,
-              240,
-              'settings.ap.minutes',
-            )}
-            {n(['reminders', 'dayBeforeHour'], 'settings.ap.dayBeforeHour', 0, 23, 'settings.ap.hour')}
-            {n(['reminders', 'aheadNotice'], 'settings.ap.aheadNotice', 0, 20, 'settings.ap.people')}
-          </Row>
+        <>
+          {/* The fields keep a readable width; the services table below takes the card's (it scrolled at 1920). */}
+          <div style={{ maxWidth: 1100 }}>
+            <Row gutter={16}>
+              <Col xs={24} md={8}>
+                <Form.Item name={A('laneQueue')} label={t('settings.ap.laneQueue')}>
+                  <Select options={queues} data-testid="ap-laneQueue" />
+                </Form.Item>
+              </Col>
+              {n(['slotMinutes'], 'settings.ap.slotMinutes', 5, 240, 'settings.ap.minutes')}
+              {n(['bookAheadDays'], 'settings.ap.bookAheadDays', 0, 90, 'settings.ap.days')}
+              {time('open')}
+              {time('close')}
+              {n(['perCustomerDailyCap'], 'settings.ap.perCustomerDailyCap', 1, 20, 'settings.ap.times')}
+              <Col xs={24}>
+                <Form.Item name={A('weekdays')} label={t('settings.ap.weekdays')}>
+                  <Checkbox.Group options={weekdays} data-testid="ap-weekdays" />
+                </Form.Item>
+              </Col>
+              <Col xs={24}>
+                <Form.Item
+                  name={A('holidays')}
+                  label={t('settings.ap.holidays')}
+                  extra={t('settings.ap.holidaysHint')}
+                >
+                  <Select mode="tags" tokenSeparators={[',', ' ']} open={false} data-testid="ap-holidays" />
+                </Form.Item>
+              </Col>
+              {n(['windows', 'earlyMinutes'], 'settings.ap.earlyMinutes', 0, 240, 'settings.ap.minutes')}
+              {n(
+                ['windows', 'lateMinutes'],
+                'settings.ap.lateMinutes',
+                0,
+                240,
+                'settings.ap.minutes',
+                'settings.ap.lateHint',
+              )}
+              {n(
+                ['mixing', 'walkInsPerAppointment'],
+                'settings.ap.walkInsPerAppointment',
+                0,
+                10,
+                'settings.ap.people',
+              )}
+              {n(
+                ['mixing', 'walkInMaxWaitMinutes'],
+                'settings.ap.walkInMaxWaitMinutes',
+                1,
+                600,
+                'settings.ap.minutes',
+              )}
+              {n(
+                ['mixing', 'appointmentMaxLateMinutes'],
+                'settings.ap.appointmentMaxLateMinutes',
+                0,
+                240,
+                'settings.ap.minutes',
+              )}
+              {n(['reminders', 'dayBeforeHour'], 'settings.ap.dayBeforeHour', 0, 23, 'settings.ap.hour')}
+              {n(['reminders', 'aheadNotice'], 'settings.ap.aheadNotice', 0, 20, 'settings.ap.people')}
+            </Row>
+          </div>
           <Typography.Title level={5}>{t('settings.ap.services')}</Typography.Title>
           <ListTable
             name={A('services')}
@@ -178,7 +181,7 @@ export function AppointmentsSection({ config }: { config: RulesConfig }) {
               },
             ]}
           />
-        </div>
+        </>
       )}
     </FormSection>
   );
