@@ -28,7 +28,12 @@ test('a mistaken A is undone during the visit (audited), and the card shows what
   // The right answer: declined, with its reason shown on the card afterwards.
   await page.keyboard.press('d');
   const dialog = page.getByRole('dialog');
-  await dialog.getByText('资金不足').click();
+  // The reason is checked before saving, as a teller sees it: beside a CPU hog one click on it was lost (the
+  // dialog said 请选择拒绝原因 on save); clicking a checked reason again changes nothing.
+  await expect(async () => {
+    await dialog.getByText('资金不足').click();
+    await expect(dialog.getByRole('radio', { name: /资金不足/ })).toBeChecked({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await dialog.getByRole('button', { name: /确\s*定|确认|记录/ }).click();
   await expect(first.getByTestId('suggestion-recorded')).toContainText('拒绝');
   await expect(first.getByTestId('suggestion-reason')).toHaveText(/资金不足/);
