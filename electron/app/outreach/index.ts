@@ -19,7 +19,7 @@ import { outreachProgress, type DoneFact, type ListItemFact } from '@shared/outr
 import { branchDay } from '@shared/queue';
 import { newId } from '../../db/ids';
 import { ruleKeyOf } from '../../db/convert/outreach';
-import { evaluate, listInstant } from './lists';
+import { evaluate, evaluateSliced, listInstant } from './lists';
 import { DailyInputs } from './daily';
 import { customerNotFound, MANAGERS, staffRef, type Caller, type OutreachDeps } from './deps';
 
@@ -28,23 +28,39 @@ export { OwnersApp } from './owners';
 export { deskConsent, storedConsent, type ConsentReader } from './consent';
 export type { OutreachDeps } from './deps';
 
+export interface ListQuery {
+  scope?: 'mine' | 'all' | 'unassigned' | undefined;
+  rule?: OutreachRuleKey | undefined;
+  day?: string | undefined;
+}
+
 /** 客户经营: the RM's book, the daily outreach lists, the contact log and its figures. */
 export class OutreachApp {
   private readonly inputs: DailyInputs;
+  private readonly inFlight = new Map<string, Promise<OutreachList>>();
 
   constructor(private readonly d: OutreachDeps) {
     this.inputs = new DailyInputs(d.repo);
   }
 
   // ── the book and the lists ──────────────────────────────────────────────────────────
-  book(staffId: string): BookList {
+  async book(staffId: string): Promise<BookList> {
     const rules = this.d.rules();
     const staff = staffRef(this.d.staff, staffId, null);
     const mine = this.d.repo.bookOf(staffId);
     const role = new Map(mine.map((m) => [m.customerId, m.role]));
     const ids = mine.map((m) => m.customerId);
     const owners = this.d.repo.owners(ids);
-    const ev = evaluate(this.d.repo, this.d.consent, rules, ids, this.d.now(), owners);
+    const ev = await evaluateSliced(
+      this.d.repo,
+      this.d.consent,
+      rules,
+      ids,
+      this.d.now(),
+      owners,
+      undefined,
+      undefined,
+    );
     return {
       staff,
       rows: ev
@@ -54,14 +70,17 @@ export class OutreachApp {
   }
 
   /** The day's outreach list: every customer a rule lists, with the reasons, who works it, due and overdue. */
-  list(
-    q: {
-      scope?: 'mine' | 'all' | 'unassigned' | undefined;
-      rule?: OutreachRuleKey | undefined;
-      day?: string | undefined;
-    },
-    caller: Caller,
-  ): OutreachList {
+  list(q: ListQuery, caller: Caller): Promise<OutreachList> {
+    // Two managers (or one double-clicking) asking for the same list while it is being made share the work.
+    const key = JSON.stringify([q.scope ?? null, q.rule ?? null, q.day ?? null, caller.id, caller.role]);
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const p = this.makeList(q, caller).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, p);
+    return p;
+  }
+
+  private async makeList(q: ListQuery, caller: Caller): Promise<OutreachList> {
     const rules = this.d.rules();
     const now = this.d.now();
     const tz = rules.branch.timezone;
@@ -90,7 +109,16 @@ export class OutreachApp {
     const today = this.d.repo.contactedOn(day);
     const items: OutreachItem[] = [];
     const inputs = this.inputs.get(ids, day, at, rules.outreach.rules.maturity.withinDays, now);
-    for (const e of evaluate(this.d.repo, this.d.consent, rules, ids, at, owners, q.rule, inputs)) {
+    for (const e of await evaluateSliced(
+      this.d.repo,
+      this.d.consent,
+      rules,
+      ids,
+      at,
+      owners,
+      q.rule,
+      inputs,
+    )) {
       if (e.hits.length === 0) continue;
       const owner = owners.get(e.base.id)?.owner ?? null;
       const assignee = owner ?? assigned.get(e.base.id) ?? null;
@@ -229,14 +257,14 @@ export class OutreachApp {
    * The done list's figures for a period (default: the last 30 days), and today's lists done versus due, per list
    * and per member of staff: the branch's for the manager (or one RM's, by `staffId`), an RM's own otherwise.
    */
-  figures(
+  async figures(
     q: {
       from?: number | undefined;
       to?: number | undefined;
       staffId?: string | undefined;
     },
     caller: Caller,
-  ): OutreachFigures {
+  ): Promise<OutreachFigures> {
     const now = this.d.now();
     const to = q.to ?? now + 1;
     const from = q.from ?? to - 30 * DAY_MS;
@@ -250,7 +278,7 @@ export class OutreachApp {
       aumNowFen: r.aum_now,
     }));
     const cfg = this.d.rules().outreach;
-    const list = this.list({ scope: MANAGERS.has(caller.role) ? 'all' : 'mine' }, caller);
+    const list = await this.list({ scope: MANAGERS.has(caller.role) ? 'all' : 'mine' }, caller);
     const names = new Map<string, string>();
     const done: DoneFact[] = [];
     for (const [customerId, calls] of this.d.repo.contactedOn(list.day))
