@@ -160,7 +160,11 @@ const measure = async (fn: () => unknown) => {
   return round(median(xs), 1);
 };
 const rmList = await ctx.outreach.list({}, rm);
-const allList = await ctx.outreach.list({ scope: 'all' }, manager);
+// The day's first whole-branch list reads every input (a page at a time); later ones reuse them.
+let allList = { items: [] as unknown[] };
+const firstStall = await longestStall(async () => {
+  allList = await ctx.outreach.list({ scope: 'all' }, manager);
+});
 const result = {
   customers: rows.length,
   snapshots,
@@ -170,6 +174,7 @@ const result = {
   branch_items: allList.items.length,
   rm_list_ms: await measure(() => ctx.outreach.list({}, rm)),
   manager_list_ms: await measure(() => ctx.outreach.list({ scope: 'all' }, manager)),
+  manager_first_list_longest_stall_ms: firstStall,
   manager_list_longest_stall_ms: await longestStall(() => ctx.outreach.list({ scope: 'all' }, manager)),
   manager_figures_ms: await measure(() => ctx.outreach.figures({}, manager)),
   rm_book_ms: await measure(() => ctx.outreach.book(rm.id)),

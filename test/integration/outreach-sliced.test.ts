@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVALUATE_SLICE } from '../../electron/app/outreach/lists';
+import { EVALUATE_SLICE, readInputs, readInputsSliced } from '../../electron/app/outreach/lists';
+import { OutreachRepo } from '../../electron/db/repos/outreach';
 import { startTestServer, type TestServer } from './harness';
 
 /**
@@ -50,5 +51,30 @@ describe('the whole-branch outreach list', () => {
     expect(a).toBe(b);
     // Once answered, the next request makes a fresh list (it is never served from an old one).
     expect(await outreach.list({ scope: 'all' }, manager)).not.toBe(a);
+  });
+
+  it('reads the whole branch a page at a time to the same inputs as one read', async () => {
+    const repo = new OutreachRepo(s.ctx.store);
+    const at = Date.now();
+    const db = s.ctx.store.sqlite;
+    // Balance history for a few customers, several snapshots each, so pages end inside a customer's history.
+    const ids = db.prepare('SELECT id FROM customers ORDER BY id LIMIT 40').pluck().all() as string[];
+    const put = db.prepare(
+      'INSERT OR REPLACE INTO aum_snapshots (customer_id, as_of, aum_fen, tier, import_id) VALUES (?,?,?,?,NULL)',
+    );
+    ids.forEach((id, i) => {
+      for (let m = 0; m < 1 + (i % 5); m++)
+        put.run(id, at - (m + 1) * 30 * 86_400_000, 100_000 * (i + m), 'effective');
+    });
+    const one = readInputs(repo, null, at, 30);
+    const paged = await readInputsSliced(repo, at, 30, 7);
+    const byId = (xs: { id: string }[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(paged.bases)).toEqual(byId(one.bases));
+    expect(paged.bases.length).toBe(CUSTOMERS);
+    // Every customer's history, point by point, the same as one read's.
+    const withHistory = ids.filter((id) => one.history.get(id));
+    expect(withHistory.length).toBe(40);
+    for (const b of one.bases) expect(paged.history.get(b.id)).toEqual(one.history.get(b.id));
+    expect(paged.maturities).toEqual(one.maturities);
   });
 });

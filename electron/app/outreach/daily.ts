@@ -1,13 +1,14 @@
 import type { OutreachBase } from '../../db/convert/outreach';
 import type { OutreachRepo } from '../../db/repos/outreach';
-import { readInputs, type ListInputs } from './lists';
+import { readInputs, readInputsSliced, type ListInputs } from './lists';
 
 /**
  * The lists' inputs, read once per branch day and per import (precomputation per day): at 100,000 customers the
  * balance history alone is over a million rows, too many to read for every list, dashboard or figures call.
  * Imports are the only writers of the history and the maturities, so a new import run (or a new day, or another
- * maturity window) reads everything again; between them, the customers changed since the last call (a profile
- * edit, a new customer, a visit) are re-read in one scan. The contact log, owners and consent stay live.
+ * maturity window) reads everything again, a page at a time; between them, the customers changed since the last
+ * call (a profile edit, a new customer, a visit) are re-read in one scan. The contact log, owners and consent stay
+ * live.
  */
 export class DailyInputs {
   private c: {
@@ -16,30 +17,55 @@ export class DailyInputs {
     bases: Map<string, OutreachBase>;
     rest: Omit<ListInputs, 'bases'>;
   } | null = null;
+  /** The whole branch being read (one read for every list asked meanwhile). */
+  private reading: { key: string; done: Promise<void> } | null = null;
 
   constructor(private readonly repo: OutreachRepo) {}
 
   /** Inputs of these customers (all when null) for the list of `day` at `at`; `now` is the clock's. */
-  get(ids: readonly string[] | null, day: string, at: number, withinDays: number, now: number): ListInputs {
+  async get(
+    ids: readonly string[] | null,
+    day: string,
+    at: number,
+    withinDays: number,
+    now: () => number,
+  ): Promise<ListInputs> {
     const key = `${day}|${this.repo.importStamp()}|${withinDays}`;
     // One RM's few hundred customers are read directly until the whole branch has been read today.
-    if (ids && (!this.c || this.c.key !== key)) return readInputs(this.repo, ids, at, withinDays);
-    if (!this.c || this.c.key !== key) {
-      const all = readInputs(this.repo, null, at, withinDays);
-      this.c = {
-        key,
-        readAt: now,
-        bases: new Map(all.bases.map((b) => [b.id, b])),
-        rest: { history: all.history, maturities: all.maturities },
-      };
-    } else {
-      // A second of overlap: a change in the same millisecond as the last read is not missed.
-      for (const b of this.repo.basesChangedSince(this.c.readAt - 1000)) this.c.bases.set(b.id, b);
-      this.c.readAt = Math.max(this.c.readAt, now);
-    }
+    if (ids && this.c?.key !== key) return readInputs(this.repo, ids, at, withinDays);
+    if (this.c?.key !== key) await this.readAll(key, at, withinDays, now);
+    const c = this.c;
+    // The read raced an import (rare): this once, read directly.
+    if (c?.key !== key) return readInputs(this.repo, ids, at, withinDays);
+    // A second of overlap: a change in the same millisecond as the last read is not missed.
+    for (const b of this.repo.basesChangedSince(c.readAt - 1000)) c.bases.set(b.id, b);
+    c.readAt = Math.max(c.readAt, now());
     const bases = ids
-      ? ids.map((id) => this.c?.bases.get(id)).filter((b): b is OutreachBase => b !== undefined)
-      : [...this.c.bases.values()];
-    return { bases, ...this.c.rest };
+      ? ids.map((id) => c.bases.get(id)).filter((b): b is OutreachBase => b !== undefined)
+      : [...c.bases.values()];
+    return { bases, ...c.rest };
+  }
+
+  private async readAll(key: string, at: number, withinDays: number, now: () => number): Promise<void> {
+    if (this.reading?.key !== key) {
+      const read = async () => {
+        const startedAt = now();
+        const all = await readInputsSliced(this.repo, at, withinDays);
+        // An import that finished while the pages were read: its rows may be half in. The next call reads again.
+        if (`${key.split('|')[0]}|${this.repo.importStamp()}|${withinDays}` !== key) return;
+        this.c = {
+          key,
+          // Customers changed while the pages were read are re-read by the next get (changed since the start).
+          readAt: startedAt,
+          bases: new Map(all.bases.map((b) => [b.id, b])),
+          rest: { history: all.history, maturities: all.maturities },
+        };
+      };
+      const done = read().finally(() => {
+        if (this.reading?.done === done) this.reading = null;
+      });
+      this.reading = { key, done };
+    }
+    await this.reading.done;
   }
 }

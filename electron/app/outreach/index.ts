@@ -108,7 +108,9 @@ export class OutreachApp {
     }
     const today = this.d.repo.contactedOn(day);
     const items: OutreachItem[] = [];
-    const inputs = this.inputs.get(ids, day, at, rules.outreach.rules.maturity.withinDays, now);
+    const inputs = await this.inputs.get(ids, day, at, rules.outreach.rules.maturity.withinDays, () =>
+      this.d.now(),
+    );
     for (const e of await evaluateSliced(
       this.d.repo,
       this.d.consent,
@@ -118,6 +120,7 @@ export class OutreachApp {
       owners,
       q.rule,
       inputs,
+      true,
     )) {
       if (e.hits.length === 0) continue;
       const owner = owners.get(e.base.id)?.owner ?? null;

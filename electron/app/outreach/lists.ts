@@ -13,6 +13,7 @@ import { zonedInstant } from '@shared/import/values';
 import type { OutreachRepo } from '../../db/repos/outreach';
 import type { OutreachBase, StaffRef } from '../../db/convert/outreach';
 import type { ConsentReader } from './consent';
+import { PackedHistory, type HistoryReader } from './packed-history';
 
 /** What the book and the lists show of each customer, evaluated at one instant. */
 export interface Evaluated {
@@ -40,8 +41,22 @@ function tierOf(t: string): TierKey {
 /** What the rules read of the customers besides the contact log: the rows, balance history, maturities. */
 export interface ListInputs {
   bases: OutreachBase[];
-  history: Map<string, BalancePoint[]>;
+  history: HistoryReader;
   maturities: Map<string, Maturity[]>;
+}
+
+/** Holdings maturing in the list's window (from a day before `at`), per customer: few rows, read at once. */
+function readMaturities(repo: OutreachRepo, at: number, withinDays: number): Map<string, Maturity[]> {
+  const maturities = new Map<string, Maturity[]>();
+  for (const [id, ms] of repo.maturities(at - DAY_MS, at + withinDays * DAY_MS))
+    maturities.set(
+      id,
+      ms.map((m) => ({
+        ...m,
+        productType: PRODUCT_TYPES.find((t) => t === m.productType) ?? 'time_deposit',
+      })),
+    );
+  return maturities;
 }
 
 /** The inputs of these customers (all when null), read now. */
@@ -57,16 +72,43 @@ export function readInputs(
       id,
       ps.map((p) => ({ ...p, tier: tierOf(p.tier) })),
     );
-  const maturities = new Map<string, Maturity[]>();
-  for (const [id, ms] of repo.maturities(at - DAY_MS, at + withinDays * DAY_MS))
-    maturities.set(
-      id,
-      ms.map((m) => ({
-        ...m,
-        productType: PRODUCT_TYPES.find((t) => t === m.productType) ?? 'time_deposit',
-      })),
-    );
-  return { bases: repo.bases(ids), history, maturities };
+  return { bases: repo.bases(ids), history, maturities: readMaturities(repo, at, withinDays) };
+}
+
+/** Rows read per page when the whole branch's inputs are read (tens of ms a page, the event loop turning between). */
+const READ_PAGE = 20_000;
+
+/**
+ * The whole branch's inputs, read a page at a time with the event loop turning between pages (at 100,000 customers
+ * the history alone is over a million rows: read in one go it held the server for a second or more, every morning
+ * and after every import). Pages follow the primary keys, so nothing is read twice; what changes meanwhile is
+ * caught by the caller (the import stamp, customers changed since the read began).
+ */
+export async function readInputsSliced(
+  repo: OutreachRepo,
+  at: number,
+  withinDays: number,
+  pageRows = READ_PAGE,
+): Promise<ListInputs> {
+  const bases: OutreachBase[] = [];
+  for (let after = ''; ;) {
+    const page = repo.basesPage(after, pageRows);
+    bases.push(...page);
+    const last = page.at(-1);
+    if (!last || page.length < pageRows) break;
+    after = last.id;
+    await nextTurn();
+  }
+  const history = new PackedHistory();
+  for (let after = { customerId: '', asOf: -Infinity }; ;) {
+    await nextTurn();
+    const page = repo.historyPage(after, pageRows);
+    for (const p of page) history.push(p.customerId, p.asOf, p.aumFen, p.tier);
+    const last = page.at(-1);
+    if (!last || page.length < pageRows) break;
+    after = { customerId: last.customerId, asOf: last.asOf };
+  }
+  return { bases, history, maturities: readMaturities(repo, at, withinDays) };
 }
 
 /** The list rules' inputs for one run, read once; `one` evaluates a customer (pure given these inputs). */
@@ -78,13 +120,16 @@ function prepare(
   owners: Map<string, { owner: StaffRef; assignedAt: number }>,
   only: OutreachRuleKey | undefined,
   inputs: ListInputs | undefined,
-): { bases: OutreachBase[]; one: (b: OutreachBase, c: ContactConsent) => Evaluated } {
+): {
+  bases: OutreachBase[];
+  one: (b: OutreachBase, c: ContactConsent, listedOnly: boolean) => Evaluated | null;
+} {
   const cfg = rules.outreach;
   const { bases, history, maturities } = inputs ?? readInputs(repo, ids, at, cfg.rules.maturity.withinDays);
   const contacts = repo.contactSummary();
   const followUps = repo.openFollowUps();
   const ctx: OutreachContext = { now: at, timeZone: rules.branch.timezone, tiers: rules.customer.tiers };
-  const one = (b: OutreachBase, c: ContactConsent): Evaluated => {
+  const one = (b: OutreachBase, c: ContactConsent, listedOnly: boolean): Evaluated | null => {
     const s = contacts.get(b.id);
     const hits = c.doNotContact
       ? []
@@ -103,6 +148,7 @@ function prepare(
         )
           .filter((h) => contactAllowed(c, cfg.rules[h.rule].purpose).ok)
           .map((h) => ({ ...h, overdue: isOverdue(h, cfg, at) }));
+    if (listedOnly && hits.length === 0) return null;
     const tier = tierInfo(b.aumFen, rules.customer.tiers);
     return {
       base: b,
@@ -145,7 +191,7 @@ export function evaluate(
 ): Evaluated[] {
   const p = prepare(repo, rules, ids, at, owners, only, inputs);
   const consent = consentOf(p.bases);
-  return p.bases.map((b) => p.one(b, consent.get(b.id) ?? noMark(b)));
+  return p.bases.map((b) => p.one(b, consent.get(b.id) ?? noMark(b), false) as Evaluated);
 }
 
 /**
@@ -165,6 +211,8 @@ export async function evaluateSliced(
   owners: Map<string, { owner: StaffRef; assignedAt: number }>,
   only: OutreachRuleKey | undefined,
   inputs: ListInputs | undefined,
+  /** Only customers some list names (the lists): the others are not kept while the rest is evaluated. */
+  listedOnly = false,
 ): Promise<Evaluated[]> {
   const p = prepare(repo, rules, ids, at, owners, only, inputs);
   const out: Evaluated[] = [];
@@ -172,7 +220,10 @@ export async function evaluateSliced(
     if (i > 0) await nextTurn();
     const slice = p.bases.slice(i, i + EVALUATE_SLICE);
     const consent = consentOf(slice);
-    for (const b of slice) out.push(p.one(b, consent.get(b.id) ?? noMark(b)));
+    for (const b of slice) {
+      const e = p.one(b, consent.get(b.id) ?? noMark(b), listedOnly);
+      if (e) out.push(e);
+    }
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Store } from '../connection';
 import { outreachBaseFromRow, type OutreachBase } from '../convert/outreach';
 
@@ -36,6 +37,20 @@ export class OutreachListRepo {
       q = q.where('c.id', 'in', ids);
     }
     return this.store.all(q).map(outreachBaseFromRow);
+  }
+
+  /** The next `limit` customers after `afterId` in id order (the whole branch read a page at a time). */
+  basesPage(afterId: string, limit: number): OutreachBase[] {
+    return this.store
+      .all(
+        this.k
+          .selectFrom('customers as c')
+          .select(BASE_COLUMNS)
+          .where('c.id', '>', afterId)
+          .orderBy('c.id')
+          .limit(limit),
+      )
+      .map(outreachBaseFromRow);
   }
 
   /**
@@ -81,6 +96,24 @@ export class OutreachListRepo {
       out.set(r.customer_id, list);
     }
     return out;
+  }
+
+  /** The next `limit` balance snapshots after (customerId, asOf), in that order (the primary key's). */
+  historyPage(
+    after: { customerId: string; asOf: number },
+    limit: number,
+  ): { customerId: string; asOf: number; aumFen: number; tier: string }[] {
+    return this.store
+      .all(
+        this.k
+          .selectFrom('aum_snapshots')
+          .select(['customer_id', 'as_of', 'aum_fen', 'tier'])
+          .where(sql<boolean>`(customer_id, as_of) > (${after.customerId}, ${after.asOf})`)
+          .orderBy('customer_id')
+          .orderBy('as_of')
+          .limit(limit),
+      )
+      .map((r) => ({ customerId: r.customer_id, asOf: r.as_of, aumFen: r.aum_fen, tier: r.tier }));
   }
 
   /** Holdings ending between the two instants, per customer. */
