@@ -121,7 +121,8 @@ export function ListTable({
                           size="small"
                           disabled={i === 0}
                           onClick={() => move(i, i - 1)}
-                          aria-label="up"
+                          aria-label={t('settings.moveUp')}
+                          title={t('settings.moveUp')}
                         >
                           ↑
                         </Button>
@@ -129,7 +130,8 @@ export function ListTable({
                           size="small"
                           disabled={i === fields.length - 1}
                           onClick={() => move(i, i + 1)}
-                          aria-label="down"
+                          aria-label={t('settings.moveDown')}
+                          title={t('settings.moveDown')}
                         >
                           ↓
                         </Button>
