@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HoHistoryReport } from '@shared/api/headoffice-history';
 import { branchDay } from '@shared/queue';
 import { backfillPeople } from '../../electron/db/headoffice/history-people';
+import { newId } from '../../electron/db/ids';
 import { testKeys } from '../../electron/db/pii';
 import { HeadOfficeSync } from '../../electron/sync/headoffice/sync';
 import { enrol, startHub, startTestHeadOffice, type Hub } from './headoffice-harness';
@@ -125,6 +126,36 @@ describe.skipIf(!PG)('head-office tier migration and staff names', () => {
     const text = Buffer.from(await csv.arrayBuffer()).toString('utf8');
     expect(text).toContain('中端客户 / Mid-tier');
     expect(text).not.toMatch(/C\d{9}/);
+  });
+
+  it("conversion by tier without a head-office master: the tier of the customer's latest snapshot there", async () => {
+    const { hub, sync, code } = hubs[0] as (typeof hubs)[number];
+    const staffId = hub.sql<{ id: string }>(`SELECT id FROM staff WHERE username = 'rm1'`)[0]?.id as string;
+    const latest = hub.sql<{ id: string; tier: string }>(
+      `SELECT c.id, s.tier FROM customers c JOIN aum_snapshots s ON s.customer_id = c.id
+       WHERE s.as_of = (SELECT max(as_of) FROM aum_snapshots WHERE customer_id = c.id)
+       ORDER BY c.customer_no LIMIT 12`,
+    );
+    expect(latest).toHaveLength(12);
+    const put = hub.store.sqlite.prepare(
+      `INSERT INTO suggestion_outcomes (id, ticket_id, customer_id, product_code, outcome, reason, note, staff_id, at)
+       VALUES (?, NULL, ?, 'WM_STABLE', ?, NULL, NULL, ?, ?)`,
+    );
+    const at = SNAPS[2] + 3 * 3_600_000;
+    latest.forEach((c, i) => put.run(newId(), c.id, i % 3 === 0 ? 'accepted' : 'declined', staffId, at));
+    await sync.push();
+    const r = await json<HoHistoryReport>(await history({ from, to, branch: code }));
+    const expected = new Map<string, { shown: number; accepted: number }>();
+    latest.forEach((c, i) => {
+      const e = expected.get(c.tier) ?? { shown: 0, accepted: 0 };
+      e.shown++;
+      if (i % 3 === 0) e.accepted++;
+      expected.set(c.tier, e);
+    });
+    // No "(none)" row: every outcome found its customer's tier; the counts are the snapshots' tiers'.
+    expect(r.report.tiers.map((t) => t.key).sort()).toEqual([...expected.keys()].sort());
+    for (const t of r.report.tiers)
+      expect({ shown: t.shown, accepted: t.accepted }).toEqual(expected.get(t.key));
   });
 
   it('names staff "name (branch)" in the per-staff table and its export, and a rename arrives', async () => {

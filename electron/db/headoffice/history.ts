@@ -146,10 +146,15 @@ export class HoHistoryRepo {
           ? sql`coalesce(o.campaign_id, '')`
           : by === 'staff'
             ? sql`coalesce(o.staff_id, '')`
-            : sql`coalesce(c.tier, '')`;
+            : sql`coalesce(c.tier, snap.tier, '')`;
+    // The tier from the head office's customer master; for a branch that sends none (it imports its own customers),
+    // the tier of the customer's latest balance snapshot there (migration 0008), as the branch's own report counts it.
     const join =
       by === 'tier'
-        ? sql`LEFT JOIN customers c ON c.branch_id = o.branch_id AND c.customer_no = o.customer_no`
+        ? sql`LEFT JOIN customers c ON c.branch_id = o.branch_id AND c.customer_no = o.customer_no
+            LEFT JOIN LATERAL (SELECT s.tier FROM ho_balance_snapshots s
+              WHERE s.branch_id = o.branch_id AND s.customer_no = o.customer_no ORDER BY s.as_of DESC LIMIT 1) snap
+              ON c.tier IS NULL`
         : sql``;
     const r = await sql<{ branch_id: string; key: string; outcome: string; n: number }>`
       SELECT o.branch_id, ${key} AS key, o.outcome, sum(o.sign) AS n FROM ho_outcome_facts o ${join}

@@ -6,6 +6,7 @@ import * as m0004 from './0004-consent-feed';
 import * as m0005 from './0005-settings-mandatory';
 import * as m0006 from './0006-snapshots-staff';
 import * as m0007 from './0007-lean-journal';
+import * as m0008 from './0008-snapshot-tier-by-number';
 
 /** The head office's own PostgreSQL migrations (not the branch's SQLite ones); a static list for the bundle. */
 export const hoMigrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ export const hoMigrations: Record<string, Migration> = {
   '0005-settings-mandatory': m0005,
   '0006-snapshots-staff': m0006,
   '0007-lean-journal': m0007,
+  '0008-snapshot-tier-by-number': m0008,
 };
 
 export const hoMigrationProvider: MigrationProvider = {
