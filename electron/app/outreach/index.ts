@@ -51,16 +51,14 @@ export class OutreachApp {
     const role = new Map(mine.map((m) => [m.customerId, m.role]));
     const ids = mine.map((m) => m.customerId);
     const owners = this.d.repo.owners(ids);
-    const ev = await evaluateSliced(
-      this.d.repo,
-      this.d.consent,
+    const ev = await evaluateSliced({
+      repo: this.d.repo,
+      consentOf: this.d.consent,
       rules,
       ids,
-      this.d.now(),
+      at: this.d.now(),
       owners,
-      undefined,
-      undefined,
-    );
+    });
     return {
       staff,
       rows: ev
@@ -112,14 +110,7 @@ export class OutreachApp {
       this.d.now(),
     );
     for (const e of await evaluateSliced(
-      this.d.repo,
-      this.d.consent,
-      rules,
-      ids,
-      at,
-      owners,
-      q.rule,
-      inputs,
+      { repo: this.d.repo, consentOf: this.d.consent, rules, ids, at, owners, only: q.rule, inputs },
       true,
     )) {
       if (e.hits.length === 0) continue;

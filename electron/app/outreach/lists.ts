@@ -111,16 +111,21 @@ export async function readInputsSliced(
   return { bases, history, maturities: readMaturities(repo, at, withinDays) };
 }
 
+/** One run of the list rules: over these customers (all when null), at `at`, with these owners. */
+export interface EvalRun {
+  repo: OutreachRepo;
+  consentOf: ConsentReader;
+  rules: RulesConfig;
+  ids: readonly string[] | null;
+  at: number;
+  owners: Map<string, { owner: StaffRef; assignedAt: number }>;
+  only?: OutreachRuleKey | undefined;
+  /** The day's inputs already read (DailyInputs); else they are read now. */
+  inputs?: ListInputs | undefined;
+}
+
 /** The list rules' inputs for one run, read once; `one` evaluates a customer (pure given these inputs). */
-function prepare(
-  repo: OutreachRepo,
-  rules: RulesConfig,
-  ids: readonly string[] | null,
-  at: number,
-  owners: Map<string, { owner: StaffRef; assignedAt: number }>,
-  only: OutreachRuleKey | undefined,
-  inputs: ListInputs | undefined,
-): {
+function prepare({ repo, rules, ids, at, owners, only, inputs }: EvalRun): {
   bases: OutreachBase[];
   one: (b: OutreachBase, c: ContactConsent, listedOnly: boolean) => Evaluated | null;
 } {
@@ -189,7 +194,7 @@ export function evaluate(
   /** The day's inputs already read (DailyInputs); else they are read now. */
   inputs?: ListInputs,
 ): Evaluated[] {
-  const p = prepare(repo, rules, ids, at, owners, only, inputs);
+  const p = prepare({ repo, consentOf, rules, ids, at, owners, only, inputs });
   const consent = consentOf(p.bases);
   return p.bases.map((b) => p.one(b, consent.get(b.id) ?? noMark(b), false) as Evaluated);
 }
@@ -203,23 +208,16 @@ const nextTurn = () => new Promise<void>((r) => setImmediate(r));
 
 /** evaluate() a slice at a time, the event loop turning between slices; consent is read per slice. */
 export async function evaluateSliced(
-  repo: OutreachRepo,
-  consentOf: ConsentReader,
-  rules: RulesConfig,
-  ids: readonly string[] | null,
-  at: number,
-  owners: Map<string, { owner: StaffRef; assignedAt: number }>,
-  only: OutreachRuleKey | undefined,
-  inputs: ListInputs | undefined,
+  run: EvalRun,
   /** Only customers some list names (the lists): the others are not kept while the rest is evaluated. */
   listedOnly = false,
 ): Promise<Evaluated[]> {
-  const p = prepare(repo, rules, ids, at, owners, only, inputs);
+  const p = prepare(run);
   const out: Evaluated[] = [];
   for (let i = 0; i < p.bases.length; i += EVALUATE_SLICE) {
     if (i > 0) await nextTurn();
     const slice = p.bases.slice(i, i + EVALUATE_SLICE);
-    const consent = consentOf(slice);
+    const consent = run.consentOf(slice);
     for (const b of slice) {
       const e = p.one(b, consent.get(b.id) ?? noMark(b), listedOnly);
       if (e) out.push(e);
