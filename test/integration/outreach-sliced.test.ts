@@ -77,4 +77,35 @@ describe('the whole-branch outreach list', () => {
     for (const b of one.bases) expect(paged.history.get(b.id)).toEqual(one.history.get(b.id));
     expect(paged.maturities).toEqual(one.maturities);
   });
+
+  it('finds the customers changed since a time, a span of rowids at a time', () => {
+    const repo = new OutreachRepo(s.ctx.store);
+    const db = s.ctx.store.sqlite;
+    const since = Date.now() + 60_000;
+    const rowids = db.prepare('SELECT rowid FROM customers ORDER BY rowid').pluck().all() as number[];
+    const touched = [rowids[3], rowids[500], rowids.at(-1)] as number[];
+    const edit = db.prepare('UPDATE customers SET updated_at = ? WHERE rowid = ?');
+    const visit = db.prepare('UPDATE customers SET last_visit_at = ? WHERE rowid = ?');
+    edit.run(since + 1, touched[0]);
+    visit.run(since + 2, touched[1]);
+    edit.run(since + 3, touched[2]);
+    const idOf = db.prepare('SELECT id FROM customers WHERE rowid = ?').pluck();
+    const want = touched.map((r) => idOf.get(r) as string).sort();
+    const walked: string[] = [];
+    let spans = 0;
+    for (let after: number | null = 0; after !== null; spans++) {
+      const page = repo.basesChangedSince(since, after, 97);
+      walked.push(...page.bases.map((b) => b.id));
+      after = page.next;
+    }
+    expect(walked.sort()).toEqual(want);
+    expect(spans).toBeGreaterThan(CUSTOMERS / 97 - 1);
+    expect(
+      repo
+        .basesChangedSince(since)
+        .bases.map((b) => b.id)
+        .sort(),
+    ).toEqual(want);
+    expect(repo.basesChangedSince(since).next).toBeNull();
+  });
 });

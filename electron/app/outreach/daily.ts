@@ -10,6 +10,10 @@ import { readInputs, readInputsSliced, type ListInputs } from './lists';
  * call (a profile edit, a new customer, a visit) are re-read in one scan. The contact log, owners and consent stay
  * live.
  */
+/** Customers scanned between turns of the event loop when looking for changes (~10 ms a span). */
+const SCAN_SPAN = 50_000;
+const nextTurn = () => new Promise<void>((r) => setImmediate(r));
+
 export class DailyInputs {
   private c: {
     key: string;
@@ -38,8 +42,15 @@ export class DailyInputs {
     // The read raced an import (rare): this once, read directly.
     if (c?.key !== key) return readInputs(this.repo, ids, at, withinDays);
     // A second of overlap: a change in the same millisecond as the last read is not missed.
-    for (const b of this.repo.basesChangedSince(c.readAt - 1000)) c.bases.set(b.id, b);
-    c.readAt = Math.max(c.readAt, now());
+    const readAt = now();
+    const since = c.readAt - 1000;
+    for (let after: number | null = 0; after !== null;) {
+      const page = this.repo.basesChangedSince(since, after, SCAN_SPAN);
+      for (const b of page.bases) c.bases.set(b.id, b);
+      after = page.next;
+      if (after !== null) await nextTurn();
+    }
+    c.readAt = Math.max(c.readAt, readAt);
     const bases = ids
       ? ids.map((id) => c.bases.get(id)).filter((b): b is OutreachBase => b !== undefined)
       : [...c.bases.values()];

@@ -55,17 +55,27 @@ export class OutreachListRepo {
 
   /**
    * Customers whose list inputs changed since `since` outside an import: a profile edit or a new customer
-   * (updated_at), a visit (last_visit_at). One scan in SQLite, few rows out.
+   * (updated_at), a visit (last_visit_at), among the rowids after `afterRowid` up to `afterRowid + span`. A scan
+   * (neither column is indexed: an import rewrites updated_at on every row), so the caller walks the table a span
+   * at a time, letting other requests in between. `next` is null after the last span.
    */
-  basesChangedSince(since: number): OutreachBase[] {
-    return this.store
+  basesChangedSince(
+    since: number,
+    afterRowid = 0,
+    span = Number.MAX_SAFE_INTEGER,
+  ): { bases: OutreachBase[]; next: number | null } {
+    const upTo = afterRowid + span;
+    const bases = this.store
       .all(
         this.k
           .selectFrom('customers as c')
           .select(BASE_COLUMNS)
+          .where(sql<boolean>`c.rowid > ${afterRowid} AND c.rowid <= ${upTo}`)
           .where((e) => e.or([e('c.updated_at', '>=', since), e('c.last_visit_at', '>=', since)])),
       )
       .map(outreachBaseFromRow);
+    const more = this.store.sqlite.prepare('SELECT 1 FROM customers WHERE rowid > ? LIMIT 1').get(upTo);
+    return { bases, next: more ? upTo : null };
   }
 
   /** Changes whenever an import has run: the lists' balance history and maturities come only from imports. */
