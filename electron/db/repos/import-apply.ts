@@ -144,10 +144,8 @@ export class ImportApply {
     );
     withIndexesRebuilt(this.q, 'cards', opts.bulk, () => {
       this.q.run(
-        // In key order (the staged covering index): card hashes are random, and a million of them inserted in file
-        // order into the primary key's B-tree touched a random page each.
         `INSERT INTO main.cards (card_hash, customer_id, card_masked, card_enc)
-         SELECT card_hash, customer_id, card_masked, NULL FROM stage.cards ORDER BY card_hash`,
+         SELECT card_hash, customer_id, card_masked, NULL FROM stage.cards`,
       );
     });
     // The other links last, when every customer of the file exists; one primary-key update per
