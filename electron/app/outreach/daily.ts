@@ -1,6 +1,6 @@
 import type { OutreachBase } from '../../db/convert/outreach';
 import type { OutreachRepo } from '../../db/repos/outreach';
-import { readInputs, readInputsSliced, type ListInputs } from './lists';
+import { nextTurn, readInputs, readInputsSliced, type ListInputs } from './lists';
 
 /**
  * The lists' inputs, read once per branch day and per import (precomputation per day): at 100,000 customers the
@@ -12,7 +12,6 @@ import { readInputs, readInputsSliced, type ListInputs } from './lists';
  */
 /** Customers scanned between turns of the event loop when looking for changes (~10 ms a span). */
 const SCAN_SPAN = 50_000;
-const nextTurn = () => new Promise<void>((r) => setImmediate(r));
 
 export class DailyInputs {
   private c: {

@@ -19,7 +19,7 @@ import { outreachProgress, type DoneFact, type ListItemFact } from '@shared/outr
 import { branchDay } from '@shared/queue';
 import { newId } from '../../db/ids';
 import { ruleKeyOf } from '../../db/convert/outreach';
-import { evaluate, evaluateSliced, listInstant } from './lists';
+import { evaluate, EVALUATE_SLICE, evaluateSliced, listInstant, nextTurn } from './lists';
 import { DailyInputs } from './daily';
 import { customerNotFound, MANAGERS, staffRef, type Caller, type OutreachDeps } from './deps';
 
@@ -109,26 +109,35 @@ export class OutreachApp {
     const inputs = await this.inputs.get(ids, day, at, rules.outreach.rules.maturity.withinDays, () =>
       this.d.now(),
     );
-    for (const e of await evaluateSliced(
+    const evaluated = await evaluateSliced(
       { repo: this.d.repo, consentOf: this.d.consent, rules, ids, at, owners, only: q.rule, inputs },
       true,
-    )) {
-      if (e.hits.length === 0) continue;
-      const owner = owners.get(e.base.id)?.owner ?? null;
-      const assignee = owner ?? assigned.get(e.base.id) ?? null;
-      if (scope === 'unassigned' && assignee) continue;
-      const done = today.get(e.base.id)?.[0];
-      items.push({
-        ...e.row,
-        hits: e.hits,
-        assignee,
-        dueAt: Math.min(...e.hits.map((h) => h.dueAt)),
-        overdue: e.hits.some((h) => h.overdue),
-        contactedToday: done ? { id: done.staffId, name: done.staffName } : null,
-      });
+    );
+    // Tens of thousands of items at a large branch: made a slice at a time too.
+    for (let i = 0; i < evaluated.length; i += EVALUATE_SLICE) {
+      if (i > 0) await nextTurn();
+      for (const e of evaluated.slice(i, i + EVALUATE_SLICE)) {
+        if (e.hits.length === 0) continue;
+        const owner = owners.get(e.base.id)?.owner ?? null;
+        const assignee = owner ?? assigned.get(e.base.id) ?? null;
+        if (scope === 'unassigned' && assignee) continue;
+        const done = today.get(e.base.id)?.[0];
+        items.push({
+          ...e.row,
+          hits: e.hits,
+          assignee,
+          dueAt: Math.min(...e.hits.map((h) => h.dueAt)),
+          overdue: e.hits.some((h) => h.overdue),
+          contactedToday: done ? { id: done.staffId, name: done.staffName } : null,
+        });
+      }
     }
-    items.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt - b.dueAt || b.aumFen - a.aumFen);
-    return { day, items };
+    await nextTurn();
+    // Overdue first, then by due time, then the larger balance. Sorted on small keyed records: the comparator on the
+    // items themselves took ~6 µs an item (a quarter of a second at 37,000 items).
+    const keyed = items.map((it, k) => ({ o: it.overdue ? 0 : 1, d: it.dueAt, a: -it.aumFen, k }));
+    keyed.sort((x, y) => x.o - y.o || x.d - y.d || x.a - y.a);
+    return { day, items: keyed.map((x) => items[x.k] as OutreachItem) };
   }
 
   /** The manager hands unowned customers' outreach to a member of staff. */

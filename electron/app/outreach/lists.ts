@@ -204,7 +204,8 @@ export function evaluate(
  * 100,000 in one go held the server for seconds (the lobby, the TV and every counter waited for a manager's list).
  */
 export const EVALUATE_SLICE = 1000;
-const nextTurn = () => new Promise<void>((r) => setImmediate(r));
+/** A turn of the event loop: requests that came in meanwhile are answered. */
+export const nextTurn = (): Promise<void> => new Promise<void>((r) => setImmediate(r));
 
 /** evaluate() a slice at a time, the event loop turning between slices; consent is read per slice. */
 export async function evaluateSliced(
