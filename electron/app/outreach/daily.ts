@@ -2,17 +2,17 @@ import type { OutreachBase } from '../../db/convert/outreach';
 import type { OutreachRepo } from '../../db/repos/outreach';
 import { nextTurn, readInputs, readInputsSliced, type ListInputs } from './lists';
 
+/** Customers scanned between turns of the event loop when looking for changes (~10 ms a span). */
+const SCAN_SPAN = 50_000;
+
 /**
  * The lists' inputs, read once per branch day and per import (precomputation per day): at 100,000 customers the
  * balance history alone is over a million rows, too many to read for every list, dashboard or figures call.
  * Imports are the only writers of the history and the maturities, so a new import run (or a new day, or another
  * maturity window) reads everything again, a page at a time; between them, the customers changed since the last
- * call (a profile edit, a new customer, a visit) are re-read in one scan. The contact log, owners and consent stay
- * live.
+ * call (a profile edit, a new customer, a visit) are re-read, a span of the table at a time. The contact log,
+ * owners and consent stay live.
  */
-/** Customers scanned between turns of the event loop when looking for changes (~10 ms a span). */
-const SCAN_SPAN = 50_000;
-
 export class DailyInputs {
   private c: {
     key: string;
@@ -33,10 +33,10 @@ export class DailyInputs {
     withinDays: number,
     now: () => number,
   ): Promise<ListInputs> {
-    const key = `${day}|${this.repo.importStamp()}|${withinDays}`;
+    const key = this.keyOf(day, withinDays);
     // One RM's few hundred customers are read directly until the whole branch has been read today.
     if (ids && this.c?.key !== key) return readInputs(this.repo, ids, at, withinDays);
-    if (this.c?.key !== key) await this.readAll(key, at, withinDays, now);
+    if (this.c?.key !== key) await this.readAll(day, key, at, withinDays, now);
     const c = this.c;
     // The read raced an import (rare): this once, read directly.
     if (c?.key !== key) return readInputs(this.repo, ids, at, withinDays);
@@ -56,13 +56,24 @@ export class DailyInputs {
     return { bases, ...c.rest };
   }
 
-  private async readAll(key: string, at: number, withinDays: number, now: () => number): Promise<void> {
+  /** What the cached inputs hold: the day, the imports run so far and the maturity window. */
+  private keyOf(day: string, withinDays: number): string {
+    return `${day}|${this.repo.importStamp()}|${withinDays}`;
+  }
+
+  private async readAll(
+    day: string,
+    key: string,
+    at: number,
+    withinDays: number,
+    now: () => number,
+  ): Promise<void> {
     if (this.reading?.key !== key) {
       const read = async () => {
         const startedAt = now();
         const all = await readInputsSliced(this.repo, at, withinDays);
         // An import that finished while the pages were read: its rows may be half in. The next call reads again.
-        if (`${key.split('|')[0]}|${this.repo.importStamp()}|${withinDays}` !== key) return;
+        if (this.keyOf(day, withinDays) !== key) return;
         this.c = {
           key,
           // Customers changed while the pages were read are re-read by the next get (changed since the start).

@@ -116,8 +116,8 @@ export class OutreachApp {
     // Tens of thousands of items at a large branch: made a slice at a time too.
     for (let i = 0; i < evaluated.length; i += EVALUATE_SLICE) {
       if (i > 0) await nextTurn();
+      // Only listed customers come back (listedOnly): every one has a hit.
       for (const e of evaluated.slice(i, i + EVALUATE_SLICE)) {
-        if (e.hits.length === 0) continue;
         const owner = owners.get(e.base.id)?.owner ?? null;
         const assignee = owner ?? assigned.get(e.base.id) ?? null;
         if (scope === 'unassigned' && assignee) continue;
