@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVALUATE_SLICE, readInputs, readInputsSliced } from '../../electron/app/outreach/lists';
+import {
+  EVALUATE_SLICE,
+  readInputs,
+  readInputsSliced,
+  readOwnersSliced,
+} from '../../electron/app/outreach/lists';
 import { OutreachRepo } from '../../electron/db/repos/outreach';
 import { startTestServer, type TestServer } from './harness';
 
@@ -76,6 +81,38 @@ describe('the whole-branch outreach list', () => {
     expect(withHistory.length).toBe(40);
     for (const b of one.bases) expect(paged.history.get(b.id)).toEqual(one.history.get(b.id));
     expect(paged.maturities).toEqual(one.maturities);
+  });
+
+  it('reads every owner a page at a time, to what one read gives, the event loop turning between pages', async () => {
+    const repo = new OutreachRepo(s.ctx.store);
+    const db = s.ctx.store.sqlite;
+    const [rm, backup] = db.prepare('SELECT id FROM staff ORDER BY id LIMIT 2').pluck().all() as string[];
+    const ids = db.prepare('SELECT id FROM customers ORDER BY id DESC LIMIT 23').pluck().all() as string[];
+    ids.forEach((id, i) =>
+      repo.setOwner(id, {
+        ownerId: rm as string,
+        backupId: i % 3 === 0 ? (backup as string) : null,
+        source: i % 2 ? 'import' : 'manager',
+        by: null,
+        at: 1_700_000_000_000 + i,
+      }),
+    );
+    const one = repo.owners(null);
+    expect(one.size).toBeGreaterThanOrEqual(23);
+    let done = false;
+    let turns = 0;
+    const pending = readOwnersSliced(repo, 4).then((m) => {
+      done = true;
+      return m;
+    });
+    while (!done) {
+      await turn();
+      turns++;
+    }
+    const paged = await pending;
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(one.size / 4));
+    expect([...paged.entries()].sort()).toEqual([...one.entries()].sort());
+    expect(paged.get(ids[0] as string)?.backup?.id).toBe(backup);
   });
 
   it('finds the customers changed since a time, a span of rowids at a time', () => {

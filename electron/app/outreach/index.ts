@@ -19,7 +19,7 @@ import { outreachProgress, type DoneFact, type ListItemFact } from '@shared/outr
 import { branchDay } from '@shared/queue';
 import { newId } from '../../db/ids';
 import { ruleKeyOf } from '../../db/convert/outreach';
-import { evaluate, EVALUATE_SLICE, evaluateSliced, listInstant, nextTurn } from './lists';
+import { evaluate, EVALUATE_SLICE, evaluateSliced, listInstant, nextTurn, readOwnersSliced } from './lists';
 import { DailyInputs } from './daily';
 import { customerNotFound, MANAGERS, staffRef, type Caller, type OutreachDeps } from './deps';
 
@@ -92,7 +92,7 @@ export class OutreachApp {
         '只有网点负责人可查看全网点名单',
         'Only the branch manager sees the whole list',
       );
-    const owners = this.d.repo.owners(null);
+    const owners = await readOwnersSliced(this.d.repo);
     const assigned = this.d.repo.assignments();
     let ids: string[] | null = null;
     if (scope === 'mine') {

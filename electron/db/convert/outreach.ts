@@ -26,6 +26,27 @@ export interface OwnerRecord {
   assignedAt: number;
 }
 
+/** An owner row joined with its staff's names. */
+export interface OwnerRow {
+  customer_id: string;
+  owner_id: string;
+  owner_name: string;
+  backup_id: string | null;
+  backup_name: string | null;
+  source: string;
+  assigned_at: number;
+}
+
+export function ownerFromRow(r: OwnerRow): OwnerRecord {
+  return {
+    customerId: r.customer_id,
+    owner: { id: r.owner_id, name: r.owner_name },
+    backup: r.backup_id ? { id: r.backup_id, name: r.backup_name ?? r.backup_id } : null,
+    source: r.source === 'import' ? 'import' : 'manager',
+    assignedAt: r.assigned_at,
+  };
+}
+
 /** What the lists and the book read of a customer. */
 export interface OutreachBase {
   id: string;

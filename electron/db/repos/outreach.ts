@@ -5,6 +5,7 @@ import type { ContactTable, CustomerMarkTable } from '../schema';
 import {
   contactFromRow,
   outreachBaseFromRow,
+  ownerFromRow,
   type ContactRecord,
   type OutreachBase,
   type OwnerRecord,
@@ -29,7 +30,22 @@ export class OutreachRepo extends OutreachListRepo {
 
   /** Owners of these customers (all when `ids` is null), with the staff names. */
   owners(ids: readonly string[] | null): Map<string, OwnerRecord> {
-    let q = this.k
+    if (ids?.length === 0) return new Map();
+    const q = ids ? this.ownersQuery().where('o.customer_id', 'in', ids) : this.ownersQuery();
+    return new Map(this.store.all(q).map((r) => [r.customer_id, ownerFromRow(r)]));
+  }
+
+  /** The next `limit` owners after `afterCustomerId`, in customer order (the whole branch's, a page at a time). */
+  ownersPage(afterCustomerId: string, limit: number): OwnerRecord[] {
+    return this.store
+      .all(
+        this.ownersQuery().where('o.customer_id', '>', afterCustomerId).orderBy('o.customer_id').limit(limit),
+      )
+      .map(ownerFromRow);
+  }
+
+  private ownersQuery() {
+    return this.k
       .selectFrom('customer_owners as o')
       .innerJoin('staff as s', 's.id', 'o.owner_id')
       .leftJoin('staff as b', 'b.id', 'o.backup_id')
@@ -42,22 +58,6 @@ export class OutreachRepo extends OutreachListRepo {
         'o.source',
         'o.assigned_at',
       ]);
-    if (ids) {
-      if (ids.length === 0) return new Map();
-      q = q.where('o.customer_id', 'in', ids);
-    }
-    return new Map(
-      this.store.all(q).map((r) => [
-        r.customer_id,
-        {
-          customerId: r.customer_id,
-          owner: { id: r.owner_id, name: r.owner_name },
-          backup: r.backup_id ? { id: r.backup_id, name: r.backup_name ?? r.backup_id } : null,
-          source: r.source === 'import' ? 'import' : 'manager',
-          assignedAt: r.assigned_at,
-        },
-      ]),
-    );
   }
 
   setOwner(
