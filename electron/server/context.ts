@@ -206,7 +206,7 @@ export class AppContext {
       outbox: this.sync,
       suggestionCount: (customerId, intents, now) =>
         this.customersApp.suggestionsFor(customerId, intents, now)?.items.length ?? 0,
-      staffedCounters: (at) => this.sessions.staffedCounterIds(at),
+      staffedCounters: (at) => this.authCache.staffedCounters(at),
       staffName: (id) => this.staff.member(id)?.displayName ?? null,
       rules,
       now: this.now,

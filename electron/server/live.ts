@@ -9,6 +9,20 @@ import type { Auth } from './auth';
  * (the ticket, the queues and counters it touched; every counter after a counter change), so screens update
  * without refetching. Messages carry ticket numbers only, never customer data, so the lobby TV can listen too.
  */
+/**
+ * Each message as JSON, made once however many screens listen (every counter, the lobby and the TV get every
+ * change; the board builds one message object per change and hands the same one to every socket).
+ */
+const json = new WeakMap<LiveMessage, string>();
+function serialized(m: LiveMessage): string {
+  let s = json.get(m);
+  if (s === undefined) {
+    s = JSON.stringify(m);
+    json.set(m, s);
+  }
+  return s;
+}
+
 export async function liveSocket(
   app: FastifyInstance,
   deps: { auth: Auth; queue: QueueApp; now: () => number },
@@ -21,7 +35,7 @@ export async function liveSocket(
     { websocket: true, preValidation: async (req) => auth.authorizeDisplay(req) },
     (socket) => {
       const send = (m: LiveMessage) => {
-        if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(m));
+        if (socket.readyState === socket.OPEN) socket.send(serialized(m));
       };
       const now = deps.now();
       send({ type: 'hello', at: now, snapshot: queue.snapshot(now) });

@@ -6,10 +6,10 @@ import { Agent, request } from 'node:http';
 import { WebSocket } from 'ws';
 import { summarize, round } from './stats';
 
-const [url, durationS, token, countersJson] = process.argv.slice(2) as [string, string, string, string];
-const counters = JSON.parse(countersJson) as string[];
+const [url, durationS, clientsJson] = process.argv.slice(2) as [string, string, string];
+/** Each client: its counter and the token of the teller signed in there. */
+const clients = JSON.parse(clientsJson) as { counterId: string; token: string }[];
 const deadline = Date.now() + Number(durationS) * 1000;
-const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
 
 let events = 0;
 let errors = 0;
@@ -17,10 +17,10 @@ const pushMs: number[] = [];
 
 // node:http with a keep-alive agent costs the load process far less CPU per request than fetch, and the server
 // shares the machine's two cores with it.
-const agent = new Agent({ keepAlive: true, maxSockets: counters.length });
+const agent = new Agent({ keepAlive: true, maxSockets: clients.length });
 const target = new URL(url);
 
-function post(path: string, body: unknown): Promise<unknown> {
+function post(token: string, path: string, body: unknown): Promise<unknown> {
   const data = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -30,7 +30,11 @@ function post(path: string, body: unknown): Promise<unknown> {
         port: target.port,
         path,
         method: 'POST',
-        headers: { ...headers, 'content-length': Buffer.byteLength(data) },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+          'content-length': Buffer.byteLength(data),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -51,16 +55,16 @@ function post(path: string, body: unknown): Promise<unknown> {
   });
 }
 
-async function client(counterId: string): Promise<void> {
+async function client({ counterId, token }: { counterId: string; token: string }): Promise<void> {
   while (Date.now() < deadline) {
-    await post('/api/tickets', { customerId: null, intents: ['account_open'] });
-    const called = (await post(`/api/counters/${counterId}/call-next`, {})) as {
+    await post(token, '/api/tickets', { customerId: null, intents: ['account_open'] });
+    const called = (await post(token, `/api/counters/${counterId}/call-next`, {})) as {
       ticket: { id: string } | null;
     } | null;
     const id = called?.ticket?.id;
     if (!id) continue;
-    await post(`/api/tickets/${id}/events`, { type: 'start', counterId });
-    await post(`/api/tickets/${id}/events`, {
+    await post(token, `/api/tickets/${id}/events`, { type: 'start', counterId });
+    await post(token, `/api/tickets/${id}/events`, {
       type: 'finish',
       counterId,
       payload: { servicesDone: ['account_open'] },
@@ -79,7 +83,7 @@ ws.on('message', (data: Buffer) => {
 });
 
 const started = Date.now();
-await Promise.all(counters.map(client));
+await Promise.all(clients.map(client));
 const seconds = (Date.now() - started) / 1000;
 await new Promise((r) => setTimeout(r, 300));
 ws.close();

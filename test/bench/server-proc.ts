@@ -20,11 +20,24 @@ export async function waitHealthy(url: string, deadline: number): Promise<void> 
   }
 }
 
+const PROF_DIR = process.env.BENCH_SERVER_PROF;
+
 export async function startServerProc(dataDir: string, extraArgs: string[] = []): Promise<ServerProc> {
   const port = 6000 + Math.floor(Math.random() * 2000);
   const child = spawn(
     process.execPath,
-    ['dist/server/cli.js', '--port', String(port), '--data', dataDir, '--log-level', 'warn', ...extraArgs],
+    [
+      // BENCH_SERVER_PROF=DIR: the server writes a V8 CPU profile there when it stops (keep it out of git).
+      ...(PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROF_DIR] : []),
+      'dist/server/cli.js',
+      '--port',
+      String(port),
+      '--data',
+      dataDir,
+      '--log-level',
+      'warn',
+      ...extraArgs,
+    ],
     {
       cwd: process.cwd(),
       stdio: ['ignore', 'ignore', 'inherit'],

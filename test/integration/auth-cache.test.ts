@@ -95,3 +95,40 @@ describe('session cache', () => {
     }
   });
 });
+
+// teller2: teller1's password was reset above.
+describe('staffed counters (the wait estimates count only these)', () => {
+  const counterOf = (username: string) =>
+    s.store.sqlite.prepare('SELECT counter_id FROM staff WHERE username = ?').pluck().get(username) as string;
+  const staffed = () => s.ctx.authCache.staffedCounters(clock).has(counterOf('teller2'));
+
+  it('follows a login, plain-SQL staff changes, a logout and expiry, and is read once while nothing changes', async () => {
+    expect(counterOf('teller2')).toBeTruthy();
+    expect(staffed()).toBe(false); // a fresh day: yesterday's sessions have expired
+    const token = await s.login('teller2');
+    expect(staffed()).toBe(true);
+    const read = vi.spyOn(s.ctx.sessions, 'staffedCounterIds');
+    try {
+      for (let i = 0; i < 5; i++) expect(staffed()).toBe(true);
+      expect(read.mock.calls.length).toBe(0);
+    } finally {
+      read.mockRestore();
+    }
+    const counter = counterOf('teller2');
+    s.store.sqlite.prepare('UPDATE staff SET counter_id = NULL WHERE username = ?').run('teller2');
+    expect(s.ctx.authCache.staffedCounters(clock).has(counter)).toBe(false);
+    s.store.sqlite.prepare('UPDATE staff SET counter_id = ? WHERE username = ?').run(counter, 'teller2');
+    expect(staffed()).toBe(true);
+    const out = await s.app.inject({
+      method: 'DELETE',
+      url: '/api/session',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(out.statusCode).toBe(200);
+    expect(staffed()).toBe(false);
+    await s.login('teller2');
+    expect(staffed()).toBe(true);
+    clock += 13 * 60 * MIN; // the session has expired: no write, the time alone
+    expect(staffed()).toBe(false);
+  });
+});

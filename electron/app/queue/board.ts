@@ -167,7 +167,7 @@ export class QueueBoard {
       at: now,
       ticket: publicTicket(t),
       queues: this.queueSummaries(now, queues),
-      counters: this.counterStates(now).filter((c) => counters.has(c.id)),
+      counters: this.counterStates(now, counters),
     });
   }
 
@@ -306,10 +306,13 @@ export class QueueBoard {
     };
   }
 
-  private counterStates(now: number): CounterState[] {
+  /** The counters' states (only those in `only`: a ticket's change touches one or two of them). */
+  private counterStates(now: number, only?: ReadonlySet<string>): CounterState[] {
+    const counters = only ? this.d.counters.all().filter((c) => only.has(c.id)) : this.d.counters.all();
+    if (counters.length === 0) return [];
     const all = [...this.live.values()];
     const staffed = this.d.staffedCounters(now);
-    return this.d.counters.all().map((c) => {
+    return counters.map((c) => {
       // The ticket in front of the counter comes first; parked (held) visits are listed so a reloaded screen keeps them.
       const here = all.filter((t) => t.counterId === c.id);
       const current = here.find((t) => t.status === 'called' || t.status === 'serving');

@@ -41,6 +41,8 @@ const byStore = new WeakMap<Store, AuthCache>();
  */
 export class AuthCache {
   private readonly entries = new Map<string, Cached>();
+  /** The staffed counters as last read: valid from `from` until the earliest of their sessions expires. */
+  private staffed: { ids: ReadonlySet<string>; from: number; until: number; readAt: number } | null = null;
 
   private constructor(
     private readonly sessions: SessionRepo,
@@ -93,8 +95,24 @@ export class AuthCache {
     return entry;
   }
 
+  /**
+   * The counters someone is signed in at (SessionRepo.staffedCounterIds), read on every ticket change (the board's
+   * counters and every queue's wait estimate), three to five times an event: cached by the same rule as the
+   * sessions (dropped by the triggers on any write to staff or sessions, re-read after MAX_AGE_MS), and only for
+   * times from the read until the first of those sessions expires.
+   */
+  staffedCounters(now: number): ReadonlySet<string> {
+    const t = performance.now();
+    const s = this.staffed;
+    if (s && now >= s.from && now < s.until && t - s.readAt < MAX_AGE_MS) return s.ids;
+    const r = this.sessions.staffedCounterIds(now);
+    this.staffed = { ids: r.ids, from: now, until: r.until, readAt: t };
+    return r.ids;
+  }
+
   clear(): void {
     this.entries.clear();
+    this.staffed = null;
   }
 
   get size(): number {

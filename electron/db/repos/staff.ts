@@ -104,7 +104,7 @@ export class StaffRepo {
 
 export class SessionRepo {
   private readonly getStmt: Database.Statement<[string], SessionTable>;
-  private staffedStmt: Database.Statement<[number], { counter_id: string }> | undefined;
+  private staffedStmt: Database.Statement<[number], { counter_id: string; expires_at: number }> | undefined;
 
   constructor(private readonly store: Store) {
     this.getStmt = store.sqlite.prepare<[string], SessionTable>('SELECT * FROM sessions WHERE id = ?');
@@ -128,14 +128,21 @@ export class SessionRepo {
 
   /**
    * The counters someone is signed in at now: those assigned to an active staff member with an unexpired session.
-   * The wait estimate counts only these (a counter set up and open with nobody there serves no one).
+   * The wait estimate counts only these (a counter set up and open with nobody there serves no one). `until`: the
+   * earliest expiry among those sessions (the answer holds until then, unless staff or sessions change).
    */
-  staffedCounterIds(now: number): Set<string> {
-    this.staffedStmt ??= this.store.sqlite.prepare<[number], { counter_id: string }>(
-      `SELECT DISTINCT staff.counter_id AS counter_id FROM sessions JOIN staff ON staff.id = sessions.staff_id
+  staffedCounterIds(now: number): { ids: Set<string>; until: number } {
+    this.staffedStmt ??= this.store.sqlite.prepare<[number], { counter_id: string; expires_at: number }>(
+      `SELECT staff.counter_id AS counter_id, sessions.expires_at AS expires_at FROM sessions JOIN staff ON staff.id = sessions.staff_id
        WHERE sessions.expires_at > ? AND staff.active = 1 AND staff.counter_id IS NOT NULL`,
     );
-    return new Set(this.staffedStmt.all(now).map((r) => r.counter_id));
+    const ids = new Set<string>();
+    let until = Infinity;
+    for (const r of this.staffedStmt.all(now)) {
+      ids.add(r.counter_id);
+      until = Math.min(until, r.expires_at);
+    }
+    return { ids, until };
   }
 
   /** Ends a staff member's sessions (password reset, disabled account), optionally keeping one. */

@@ -225,17 +225,27 @@ export class SyncJournalRepo {
 
 /** Ticket-number blocks (shared/sync/blocks.ts) and the numbers used in them. */
 export class NumberBlockRepo {
+  /** Read at every ticket issued at the hub: prepared once (a query built and compiled per call cost ~0.1 ms). */
+  private blocksStmt: Database.Statement<[string, string], NumberBlockTable> | undefined;
+
   constructor(private readonly store: Store) {}
 
   blocks(branchDay: string, queue: string, deviceId?: string): NumberBlockTable[] {
-    let q = this.store.k
-      .selectFrom('number_blocks')
-      .selectAll()
-      .where('branch_day', '=', branchDay)
-      .where('queue', '=', queue)
-      .orderBy('start');
-    if (deviceId) q = q.where('device_id', '=', deviceId);
-    return this.store.all(q);
+    if (deviceId) {
+      return this.store.all(
+        this.store.k
+          .selectFrom('number_blocks')
+          .selectAll()
+          .where('branch_day', '=', branchDay)
+          .where('queue', '=', queue)
+          .where('device_id', '=', deviceId)
+          .orderBy('start'),
+      );
+    }
+    this.blocksStmt ??= this.store.sqlite.prepare<[string, string], NumberBlockTable>(
+      'SELECT * FROM number_blocks WHERE branch_day = ? AND queue = ? ORDER BY start',
+    );
+    return this.blocksStmt.all(branchDay, queue);
   }
 
   forDevice(deviceId: string, fromDay: string): NumberBlockTable[] {

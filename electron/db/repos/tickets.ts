@@ -175,10 +175,9 @@ export class TicketRepo {
 
   /** Appends an accepted event and writes the folded ticket row (inserted on `issue`). */
   append(ev: TicketEvent, state: TicketState, hlc: string | null = null, customerKnown = true): void {
-    const k = this.store.k;
     const row = this.row(state, ev.at, customerKnown);
     if (ev.type === 'issue') {
-      this.store.run(k.insertInto('tickets').values({ id: state.id, ...row }));
+      this.insertRowStmt.run(state.id, ...ROW_COLUMNS.map((c) => row[c]));
     } else {
       this.updateRowStmt.run(...UPDATE_COLUMNS.map((c) => row[c]), state.id);
     }
