@@ -115,6 +115,52 @@ describe('the whole-branch outreach list', () => {
     expect(paged.get(ids[0] as string)?.backup?.id).toBe(backup);
   });
 
+  it('reads the contacts and open follow-ups of the customers asked for as the branch-wide read has them', () => {
+    const repo = new OutreachRepo(s.ctx.store);
+    const db = s.ctx.store.sqlite;
+    const staff = db.prepare('SELECT id FROM staff ORDER BY id LIMIT 1').pluck().get() as string;
+    const ids = db.prepare('SELECT id FROM customers ORDER BY id LIMIT 6').pluck().all() as string[];
+    const t0 = 1_700_000_000_000;
+    ids.forEach((id, i) => {
+      for (let k = 0; k < 3; k++)
+        repo.addContact({
+          id: `c-scoped-${i}-${k}`,
+          customer_id: id,
+          staff_id: staff,
+          at: t0 + i * 1000 + k,
+          branch_day: '2026-06-15',
+          channel: 'phone',
+          result: 'reached',
+          rule: k === 0 ? null : k === 1 ? 'maturity' : 'dormant',
+          reason: null,
+          note: null,
+          next_step: null,
+          next_at: k === 2 ? t0 + 86_400_000 * (i + 1) : null,
+          churn_reason: null,
+          aum_fen: 0,
+        });
+      if (i % 2 === 0)
+        db.prepare(
+          `INSERT INTO follow_ups (id, customer_id, kind, assignee_id, due_at, status, created_by, created_at)
+           VALUES (?, ?, 'call', ?, ?, 'open', ?, ?)`,
+        ).run(`f-scoped-${i}`, id, staff, t0, staff, t0);
+    });
+    const some = [ids[1], ids[2], ids[4]] as string[];
+    const all = repo.contactSummary();
+    const scoped = repo.contactSummary(some);
+    expect([...scoped.keys()].sort()).toEqual([...some].sort());
+    for (const id of some) expect(scoped.get(id)).toEqual(all.get(id));
+    expect(scoped.get(ids[2] as string)?.nextAt).toBe(t0 + 86_400_000 * 3);
+    const open = repo.openFollowUps(some);
+    expect(Object.fromEntries(open)).toEqual(
+      Object.fromEntries(
+        some.filter((id) => repo.openFollowUps().has(id)).map((id) => [id, repo.openFollowUps().get(id)]),
+      ),
+    );
+    expect(open.get(ids[2] as string)).toBeGreaterThanOrEqual(1);
+    expect(repo.contactSummary([]).size).toBe(0);
+  });
+
   it('finds the customers changed since a time, a span of rowids at a time', () => {
     const repo = new OutreachRepo(s.ctx.store);
     const db = s.ctx.store.sqlite;

@@ -83,6 +83,8 @@ export function readInputs(
 const BASES_PAGE = 4_000;
 const HISTORY_PAGE = 10_000;
 const OWNERS_PAGE = 5_000;
+/** Up to this many customers, their contacts and follow-ups are read by id (an IN list), not the branch's. */
+const SCOPED_READ_MAX = 2_000;
 
 /**
  * The whole branch's inputs, read a page at a time with the event loop turning between pages (at 100,000 customers
@@ -159,8 +161,11 @@ function prepare({ repo, rules, ids, at, owners, only, inputs }: EvalRun): {
 } {
   const cfg = rules.outreach;
   const { bases, history, maturities } = inputs ?? readInputs(repo, ids, at, cfg.rules.maturity.withinDays);
-  const contacts = repo.contactSummary();
-  const followUps = repo.openFollowUps();
+  // One customer (a contact being logged) or an RM's book: their own contacts, not the whole branch's (a year of
+  // contacts is tens of thousands of rows); past a few thousand ids, one read of all is cheaper than the list.
+  const scope = ids && ids.length <= SCOPED_READ_MAX ? ids : null;
+  const contacts = repo.contactSummary(scope);
+  const followUps = repo.openFollowUps(scope);
   const ctx: OutreachContext = { now: at, timeZone: rules.branch.timezone, tiers: rules.customer.tiers };
   const one = (b: OutreachBase, c: ContactConsent, listedOnly: boolean): Evaluated | null => {
     const s = contacts.get(b.id);

@@ -158,17 +158,19 @@ export class OutreachListRepo {
     return out;
   }
 
-  /** The last contact per customer and per customer and list, and the next planned contact. */
-  contactSummary(): Map<
-    string,
-    { last: number; byRule: Record<string, number>; nextAt: number | null; nextAtSet: number }
-  > {
-    const rows = this.store.all(
-      this.k
-        .selectFrom('contacts')
-        .select(['customer_id', 'rule', (e) => e.fn.max('at').as('last')])
-        .groupBy(['customer_id', 'rule']),
-    );
+  /**
+   * The last contact per customer and per customer and list, and the next planned contact: of these customers (by
+   * the contacts_customer index), or of all when `ids` is null.
+   */
+  contactSummary(
+    ids: readonly string[] | null = null,
+  ): Map<string, { last: number; byRule: Record<string, number>; nextAt: number | null; nextAtSet: number }> {
+    if (ids?.length === 0) return new Map();
+    const summary = this.k
+      .selectFrom('contacts')
+      .select(['customer_id', 'rule', (e) => e.fn.max('at').as('last')])
+      .groupBy(['customer_id', 'rule']);
+    const rows = this.store.all(ids ? summary.where('customer_id', 'in', ids) : summary);
     const out = new Map<
       string,
       { last: number; byRule: Record<string, number>; nextAt: number | null; nextAtSet: number }
@@ -180,13 +182,12 @@ export class OutreachListRepo {
       out.set(r.customer_id, s);
     }
     // The next planned contact: the one set by the latest contact that set one.
-    const next = this.store.all(
-      this.k
-        .selectFrom('contacts')
-        .select(['customer_id', 'next_at', 'at'])
-        .where('next_at', 'is not', null)
-        .orderBy('at'),
-    );
+    const planned = this.k
+      .selectFrom('contacts')
+      .select(['customer_id', 'next_at', 'at'])
+      .where('next_at', 'is not', null)
+      .orderBy('at');
+    const next = this.store.all(ids ? planned.where('customer_id', 'in', ids) : planned);
     for (const r of next) {
       const s = out.get(r.customer_id);
       if (s && r.at >= s.nextAtSet) {
@@ -197,14 +198,15 @@ export class OutreachListRepo {
     return out;
   }
 
-  openFollowUps(): Map<string, number> {
-    const rows = this.store.all(
-      this.k
-        .selectFrom('follow_ups')
-        .select(['customer_id', (e) => e.fn.countAll<number>().as('n')])
-        .where('status', '=', 'open')
-        .groupBy('customer_id'),
-    );
+  /** Open follow-ups per customer: of these customers, or of all when `ids` is null. */
+  openFollowUps(ids: readonly string[] | null = null): Map<string, number> {
+    if (ids?.length === 0) return new Map();
+    const open = this.k
+      .selectFrom('follow_ups')
+      .select(['customer_id', (e) => e.fn.countAll<number>().as('n')])
+      .where('status', '=', 'open')
+      .groupBy('customer_id');
+    const rows = this.store.all(ids ? open.where('customer_id', 'in', ids) : open);
     return new Map(rows.map((r) => [r.customer_id, Number(r.n)]));
   }
 }
