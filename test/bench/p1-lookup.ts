@@ -8,13 +8,14 @@
  * time beside one spinning process (ratio_p50_busy).
  */
 import Database from 'better-sqlite3';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadOrCreateKeys, Pii } from '../../electron/db/pii';
 import { round, summarize, timeCallsUs } from './stats';
 import { startHog } from './hog';
+import { loginToken, startServerProc } from './server-proc';
 import type { Bench } from './types';
 
 export const P1_CUSTOMERS = 1_000_000;
@@ -30,18 +31,6 @@ function seed(dataDir: string, customers: number): void {
   );
   if (r.status !== 0) throw new Error(`seeding failed (${r.status})`);
   process.stdout.write('\n');
-}
-
-async function waitHealthy(url: string, deadline: number): Promise<void> {
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`no answer from ${url}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 interface Sample {
@@ -146,34 +135,13 @@ export const p1Lookup: Bench = {
       const customers = db.prepare('SELECT count(*) FROM customers').pluck().get() as number;
       db.close();
       const sample = sampleQueries(dataDir, 3000);
-      const port = 6100 + Math.floor(Math.random() * 1500);
-      const url = `http://127.0.0.1:${port}`;
-      const server = spawn(
-        process.execPath,
-        [
-          ...(PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROF_DIR] : []),
-          'dist/server/cli.js',
-          '--port',
-          String(port),
-          '--data',
-          dataDir,
-          '--log-level',
-          'warn',
-          '--no-demo',
-        ],
-        { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
-      );
+      const server = await startServerProc(dataDir, ['--no-demo'], { profDir: PROF_DIR });
+      const url = server.url;
       let client: ClientResult;
       let busy: ClientResult | null = null;
       try {
-        await waitHealthy(url, Date.now() + 120_000);
-        const login = await fetch(`${url}/api/session`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username: 'lobby1', password: 'demo1234' }),
-        });
-        const { token } = (await login.json()) as { token: string };
-        const cfgFile = join(tmp ?? tmpdir(), `p1-client-${port}.json`);
+        const token = await loginToken(url, 'lobby1');
+        const cfgFile = join(tmp ?? tmpdir(), `p1-client-${new URL(url).port}.json`);
         writeFileSync(
           cfgFile,
           JSON.stringify({ url, token, queries: sample.queries, warmup: 3000, rounds: 10, perRound: 1000 }),
@@ -192,8 +160,7 @@ export const p1Lookup: Bench = {
           rmSync(cfgFile, { force: true });
         }
       } finally {
-        server.kill('SIGTERM');
-        await new Promise((r) => server.once('exit', r));
+        await server.stop();
       }
       if (client.errors + (busy?.errors ?? 0) > 0) throw new Error('some lookups did not answer 200');
       const raw = summarize(rawLookupUs(dataDir, sample.hashes));

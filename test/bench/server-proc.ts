@@ -20,15 +20,22 @@ export async function waitHealthy(url: string, deadline: number): Promise<void> 
   }
 }
 
-const PROF_DIR = process.env.BENCH_SERVER_PROF;
-
-export async function startServerProc(dataDir: string, extraArgs: string[] = []): Promise<ServerProc> {
+/**
+ * Starts the server on a random port and waits for its first answer (a server that never answers is stopped, not
+ * left behind). `profDir` (default BENCH_SERVER_PROF=DIR): the server writes a V8 CPU profile there when it stops
+ * (keep it out of git).
+ */
+export async function startServerProc(
+  dataDir: string,
+  extraArgs: string[] = [],
+  opts: { profDir?: string | undefined } = {},
+): Promise<ServerProc> {
+  const profDir = opts.profDir ?? process.env.BENCH_SERVER_PROF;
   const port = 6000 + Math.floor(Math.random() * 2000);
   const child = spawn(
     process.execPath,
     [
-      // BENCH_SERVER_PROF=DIR: the server writes a V8 CPU profile there when it stops (keep it out of git).
-      ...(PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROF_DIR] : []),
+      ...(profDir ? ['--cpu-prof', '--cpu-prof-dir', profDir] : []),
       'dist/server/cli.js',
       '--port',
       String(port),
@@ -44,16 +51,18 @@ export async function startServerProc(dataDir: string, extraArgs: string[] = [])
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  await waitHealthy(url, Date.now() + 120_000);
-  return {
-    url,
-    child,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    },
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
   };
+  try {
+    await waitHealthy(url, Date.now() + 120_000);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, child, stop };
 }
 
 export async function loginToken(url: string, username: string): Promise<string> {
