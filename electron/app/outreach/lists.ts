@@ -99,26 +99,46 @@ export async function readInputsSliced(
   pageRows?: number,
 ): Promise<ListInputs> {
   const bases: OutreachBase[] = [];
-  const baseRows = pageRows ?? BASES_PAGE;
-  for (let after = ''; ;) {
-    const page = repo.basesPage(after, baseRows);
-    bases.push(...page);
-    const last = page.at(-1);
-    if (!last || page.length < baseRows) break;
-    after = last.id;
-    await nextTurn();
-  }
+  await eachPage(
+    (after: string, rows) => repo.basesPage(after, rows),
+    '',
+    (b) => b.id,
+    pageRows ?? BASES_PAGE,
+    (page) => bases.push(...page),
+  );
+  await nextTurn();
   const history = new PackedHistory();
-  const historyRows = pageRows ?? HISTORY_PAGE;
-  for (let after = { customerId: '', asOf: -Infinity }; ;) {
-    await nextTurn();
-    const page = repo.historyPage(after, historyRows);
-    for (const p of page) history.push(p.customerId, p.asOf, p.aumFen, p.tier);
-    const last = page.at(-1);
-    if (!last || page.length < historyRows) break;
-    after = { customerId: last.customerId, asOf: last.asOf };
-  }
+  await eachPage(
+    (after: { customerId: string; asOf: number }, rows) => repo.historyPage(after, rows),
+    { customerId: '', asOf: -Infinity },
+    (p) => ({ customerId: p.customerId, asOf: p.asOf }),
+    pageRows ?? HISTORY_PAGE,
+    (page) => {
+      for (const p of page) history.push(p.customerId, p.asOf, p.aumFen, p.tier);
+    },
+  );
   return { bases, history, maturities: readMaturities(repo, at, withinDays) };
+}
+
+/**
+ * A keyset-paged read to its end: `read` the rows after `first`, then after the last row's key (`keyOf`), `rows` at a
+ * time, handing each page to `take`, the event loop turning between pages.
+ */
+async function eachPage<T, K>(
+  read: (after: K, rows: number) => T[],
+  first: K,
+  keyOf: (last: T) => K,
+  rows: number,
+  take: (page: T[]) => void,
+): Promise<void> {
+  for (let after = first; ;) {
+    const page = read(after, rows);
+    take(page);
+    const last = page.at(-1);
+    if (last === undefined || page.length < rows) return;
+    after = keyOf(last);
+    await nextTurn();
+  }
 }
 
 /**
@@ -130,14 +150,15 @@ export async function readOwnersSliced(
   pageRows = OWNERS_PAGE,
 ): Promise<Map<string, OwnerRecord>> {
   const owners = new Map<string, OwnerRecord>();
-  for (let after = ''; ;) {
-    const page = repo.ownersPage(after, pageRows);
-    for (const o of page) owners.set(o.customerId, o);
-    const last = page.at(-1);
-    if (!last || page.length < pageRows) break;
-    after = last.customerId;
-    await nextTurn();
-  }
+  await eachPage(
+    (after: string, rows) => repo.ownersPage(after, rows),
+    '',
+    (o) => o.customerId,
+    pageRows,
+    (page) => {
+      for (const o of page) owners.set(o.customerId, o);
+    },
+  );
   return owners;
 }
 

@@ -39,7 +39,10 @@ export interface QueueDeps {
   audit: Pick<AuditRepo, 'append'>;
   outbox: QueueOutbox;
   suggestionCount: SuggestionCount;
-  /** The counters someone is signed in at now (SessionRepo.staffedCounterIds, cached in AuthCache): only they count for the waits. */
+  /**
+   * The counters someone is signed in at now (SessionRepo.staffedCounterIds, cached in AuthCache): only they count
+   * for the waits.
+   */
   staffedCounters: (now: number) => ReadonlySet<string>;
   /** A staff member's display name (who sent a transfer). */
   staffName: (staffId: string) => string | null;
