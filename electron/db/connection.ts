@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type Compilable, type CompiledQuery } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { GroupCommit } from './group-commit';
 import { LATEST_SCHEMA_VERSION, migrationProvider, migrations } from './migrations/index';
 import type { DB } from './schema';
 
@@ -14,9 +15,12 @@ export class Store {
   readonly sqlite: Database.Database;
   readonly k: Kysely<DB>;
   private readonly stmts = new Map<string, Database.Statement>();
+  /** Ticket writes from requests that arrive together commit together (group-commit.ts). */
+  readonly group: GroupCommit;
 
   constructor(sqlite: Database.Database) {
     this.sqlite = sqlite;
+    this.group = new GroupCommit(sqlite);
     this.k = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   }
 
@@ -49,6 +53,14 @@ export class Store {
     return this.sqlite.transaction(fn).immediate();
   }
 
+  /**
+   * Runs `fn` (which writes through `tx`) at the end of this event-loop turn, in one transaction with the other work
+   * that arrived in the same turn; settles once that transaction is committed.
+   */
+  grouped<T>(fn: () => T): Promise<T> {
+    return this.group.run(fn);
+  }
+
   close(): void {
     if (!this.sqlite.open) return;
     this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -71,6 +83,7 @@ export function openSqlite(file: string): Database.Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('temp_store = MEMORY');
   return sqlite;
 }
 

@@ -92,7 +92,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   customerRoutes(http, { customers: ctx.customersApp, visits: ctx.visitsApp });
   consentRoutes(http, ctx.consent);
   prospectRoutes(http, ctx.prospectMods.prospects, ctx.prospectMods.slips);
-  queueRoutes(http, { queue: ctx.queue, identify: ctx.queueApps.identify, rules: () => ctx.rules() });
+  queueRoutes(http, {
+    queue: ctx.queue,
+    identify: ctx.queueApps.identify,
+    rules: () => ctx.rules(),
+    grouped: (fn) => ctx.store.grouped(fn),
+  });
   floorRoutes(http, { floor: ctx.queueApps.floor });
   visitRoutes(http, { visits: ctx.visitsApp });
   importRoutes(http, {

@@ -33,9 +33,24 @@ export async function liveSocket(
   app.get(
     '/api/live',
     { websocket: true, preValidation: async (req) => auth.authorizeDisplay(req) },
-    (socket) => {
+    (socket, req) => {
+      // The changes of one moment (a group of ticket events committed together, db/group-commit.ts) leave in one
+      // write: the TCP socket is corked at the first and uncorked once the current callback is done. A write per
+      // message was a tenth of the server's time in a busy hall (P3 in BENCH.md).
+      const raw = req.socket;
+      let corked = false;
+      const uncork = () => {
+        corked = false;
+        raw.uncork();
+      };
       const send = (m: LiveMessage) => {
-        if (socket.readyState === socket.OPEN) socket.send(serialized(m));
+        if (socket.readyState !== socket.OPEN) return;
+        if (!corked) {
+          corked = true;
+          raw.cork();
+          process.nextTick(uncork);
+        }
+        socket.send(serialized(m));
       };
       const now = deps.now();
       send({ type: 'hello', at: now, snapshot: queue.snapshot(now) });

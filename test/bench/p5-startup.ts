@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { round } from './stats';
 import type { Bench } from './types';
+import { freePort } from './ports';
 
 const root = process.cwd();
 
@@ -92,7 +93,7 @@ export const p5Startup: Bench = {
   describe: '`npm run serve` start → first /api/health; gzip JS of the first screen',
   run: async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-p5-'));
-    const port = 5900 + Math.floor(Math.random() * 500);
+    const port = await freePort();
     try {
       // The first start builds when the sources changed and seeds the demo branch; the measured starts
       // are restarts of a branch server with data, on a fresh build.

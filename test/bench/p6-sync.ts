@@ -11,6 +11,7 @@ import { walkInEnvelopes } from '../fault/walk-in-journal';
 import { round } from './stats';
 import { waitHealthy } from './server-proc';
 import type { Bench } from './types';
+import { freePort } from './ports';
 
 const OFFLINE_EVENTS = 500;
 const BULK_EVENTS = 100_000;
@@ -98,8 +99,8 @@ export const p6Sync: Bench = {
   describe: `terminal offline journal (${OFFLINE_EVENTS} events) → hub after reconnect; push of a ${BULK_EVENTS}-event journal`,
   run: async () => {
     const dir = mkdtempSync(join(tmpdir(), 'bench-p6-'));
-    const hubPort = 6000 + Math.floor(Math.random() * 1500);
-    const termPort = hubPort + 1500;
+    const hubPort = await freePort();
+    const termPort = await freePort();
     const hubArgs = ['--data', join(dir, 'hub'), '--demo-customers', '500'];
     let hub = spawnServe(hubArgs, hubPort);
     const term = spawnServe(

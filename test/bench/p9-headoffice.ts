@@ -26,6 +26,7 @@ import { HoKeys } from '../../electron/db/headoffice/keys';
 import { waitHealthy } from './server-proc';
 import { percentile, round } from './stats';
 import type { Bench } from './types';
+import { freePort } from './ports';
 
 const BRANCHES = 20;
 const PER_BRANCH = 10_000;
@@ -178,7 +179,7 @@ export const p9HeadOffice: Bench = {
       },
     });
     const pgUrl = /TEST_PG_URL=(\S+)/.exec(out)?.[1] as string;
-    const port = 7000 + Math.floor(Math.random() * 1000);
+    const port = await freePort();
     const server = spawn(
       process.execPath,
       [

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort } from './ports';
 
 /** A branch server as its own process, the way `npm run serve` runs it. */
 export interface ServerProc {
@@ -31,7 +32,7 @@ export async function startServerProc(
   opts: { profDir?: string | undefined } = {},
 ): Promise<ServerProc> {
   const profDir = opts.profDir ?? process.env.BENCH_SERVER_PROF;
-  const port = 6000 + Math.floor(Math.random() * 2000);
+  const port = await freePort();
   const child = spawn(
     process.execPath,
     [

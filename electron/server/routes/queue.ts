@@ -10,22 +10,30 @@ const api = routes.queue;
 /** Triage, tickets and their events, call-next, the live board, the lobby display and end of day. */
 export function queueRoutes(
   http: Http,
-  deps: { queue: QueueApp; identify: IdentifyApp; rules: () => RulesConfig },
+  deps: {
+    queue: QueueApp;
+    identify: IdentifyApp;
+    rules: () => RulesConfig;
+    /** The ticket writes of a busy hall: run with the others of the same moment, answered once committed. */
+    grouped: <T>(fn: () => T) => Promise<T>;
+  },
 ): void {
-  const { queue } = deps;
+  const { queue, grouped } = deps;
 
   route(http, api.triage, ({ body }) => queue.triage(body.customerId, body.intents, body.flags));
 
-  route(http, api.issue, ({ body, me, reply }) => {
-    const r = queue.issue(
-      {
-        customerId: body.customerId,
-        intents: body.intents,
-        flags: body.flags,
-        override: body.override,
-        secondReason: body.secondReason,
-      },
-      me?.id ?? null,
+  route(http, api.issue, async ({ body, me, reply }) => {
+    const r = await grouped(() =>
+      queue.issue(
+        {
+          customerId: body.customerId,
+          intents: body.intents,
+          flags: body.flags,
+          override: body.override,
+          secondReason: body.secondReason,
+        },
+        me?.id ?? null,
+      ),
     );
     reply.status(201);
     return r;
@@ -36,15 +44,17 @@ export function queueRoutes(
   route(http, api.events, ({ params }) => queue.events(params.id));
 
   route(http, api.act, ({ params, body, me }) =>
-    queue.act(params.id, body.type, body.payload, body.counterId ?? me?.counterId ?? null, me as Caller),
+    grouped(() =>
+      queue.act(params.id, body.type, body.payload, body.counterId ?? me?.counterId ?? null, me as Caller),
+    ),
   );
 
   route(http, api.identify, ({ params, body, me }) =>
     deps.identify.identify(params.id, body.customerId, body.counterId ?? me?.counterId ?? null, me as Caller),
   );
 
-  route(http, api.callNext, ({ params, me }) => {
-    const ticket = queue.callNext(params.id, me as Caller);
+  route(http, api.callNext, async ({ params, me }) => {
+    const ticket = await grouped(() => queue.callNext(params.id, me as Caller));
     return ticket
       ? { ticket }
       : { ticket: null, message: { zh: '当前没有等候的客户', en: 'Nobody is waiting' } };
