@@ -48,8 +48,13 @@ export class Store {
     return this.prepare(q).run(...(q.parameters as unknown[]));
   }
 
-  /** Runs `fn` in one IMMEDIATE transaction; any throw rolls everything back. */
+  /**
+   * Runs `fn` in one IMMEDIATE transaction; any throw rolls everything back. Inside a group (`grouped`), in the
+   * group's transaction (group-commit.ts says how its all-or-nothing is kept).
+   */
   tx<T>(fn: () => T): T {
+    const grouped = this.group.inline(fn);
+    if (grouped) return grouped.value;
     return this.sqlite.transaction(fn).immediate();
   }
 
@@ -83,7 +88,6 @@ export function openSqlite(file: string): Database.Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('temp_store = MEMORY');
   return sqlite;
 }
 

@@ -11,7 +11,11 @@ let other: Database.Database;
 let failures: unknown[];
 let group: GroupCommit;
 
-const tx = <T>(fn: () => T): T => db.transaction(fn).immediate();
+/** As Store.tx: inline inside a group, its own transaction outside. */
+const tx = <T>(fn: () => T): T => {
+  const inline = group.inline(fn);
+  return inline ? inline.value : db.transaction(fn).immediate();
+};
 const insert = (n: number) => db.prepare('INSERT INTO t (n) VALUES (?)').run(n);
 const committed = () =>
   (other.prepare('SELECT n FROM t ORDER BY n').all() as { n: number }[]).map((r) => r.n);
@@ -51,12 +55,11 @@ describe('GroupCommit', () => {
     expect(group.largest).toBe(3);
   });
 
-  it('a refused piece of work fails alone; what ran before and after it is kept', async () => {
+  it('a refused piece of work (nothing written) fails alone; what ran before and after it is kept', async () => {
     const results = await Promise.allSettled([
       group.run(() => tx(() => insert(1))),
       group.run(() =>
         tx(() => {
-          insert(2);
           throw new Error('refused');
         }),
       ),
@@ -64,6 +67,27 @@ describe('GroupCommit', () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(committed()).toEqual([1, 3]);
+    expect(failures).toHaveLength(0);
+  });
+
+  it('a tx that throws after writing part of itself takes the whole group back and stops the server', async () => {
+    const results = await Promise.allSettled([
+      group.run(() => tx(() => insert(1))),
+      group.run(() =>
+        tx(() => {
+          insert(2);
+          throw new Error('half written');
+        }),
+      ),
+      group.run(() => tx(() => insert(3))),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(committed()).toEqual([]);
+    expect(failures).toHaveLength(1);
+    expect(db.inTransaction).toBe(false);
+    // The next group works again.
+    await Promise.all([group.run(() => tx(() => insert(4))), group.run(() => tx(() => insert(5)))]);
+    expect(committed()).toEqual([4, 5]);
   });
 
   it('a write that committed inside the work stays when the work throws afterwards, as it would alone', async () => {
