@@ -38,7 +38,8 @@ export class GroupCommit {
   constructor(
     private readonly sqlite: Database.Database,
     private readonly onCommitFailure: (err: unknown) => void = (err) => {
-      // Thrown outside any request, so nothing catches it: the process stops (the Electron host logs and restarts it).
+      // Thrown outside any request, so nothing catches it: the process stops (in the desktop app the host logs it and
+      // says the branch server stopped; started again, the board is rebuilt from the database).
       process.nextTick(() => {
         throw new Error('a group of ticket writes failed to commit; stopping to restart from the database', {
           cause: err,
