@@ -24,6 +24,8 @@ const arg = (name: string, dflt: number) =>
   argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : dflt;
 const customers = arg('--customers', 100_000);
 const runs = arg('--runs', 5);
+/** Extra contacts spread over the last 365 days (a year of a busy branch's calls: 20 RMs × 15 a day ≈ 75,000). */
+const yearContacts = arg('--year-contacts', 0);
 const DAY = 86_400_000;
 const MONTH = 30 * DAY;
 /** A fixed start (2026-06-15 10:00 Beijing), then real time passing: the figure does not depend on the day. */
@@ -142,6 +144,10 @@ const contact = db.prepare(
   `INSERT INTO contacts (id, customer_id, staff_id, at, branch_day, channel, result, rule, reason, note, next_step,
      next_at, churn_reason, aum_fen) VALUES (?,?,?,?,?,?,?,?,NULL,NULL,NULL,NULL,NULL,?)`,
 );
+const contactYear = db.prepare(
+  `INSERT INTO contacts (id, customer_id, staff_id, at, branch_day, channel, result, rule, reason, note, next_step,
+     next_at, churn_reason, aum_fen) VALUES (?,?,?,?,?,?,?,?,NULL,NULL,NULL,?,NULL,?)`,
+);
 let contacts = 0;
 db.transaction(() => {
   valuable.forEach((c, i) => {
@@ -155,6 +161,26 @@ db.transaction(() => {
       contacts++;
     }
   });
+  // A year of logged contacts on the owned customers: several per customer, a third with a next contact planned.
+  const rules = ['periodic', 'maturity', 'churnRisk', 'crossed'];
+  for (let k = 0; k < yearContacts && valuable.length > 0; k++) {
+    const c = valuable[k % valuable.length] as { id: string };
+    const at = NOW - (1 + (hash3(k, 7, 11) % 365)) * DAY - (hash3(k, 8, 11) % 28_800_000);
+    const day = new Date(at + 8 * 3_600_000).toISOString().slice(0, 10);
+    contactYear.run(
+      `bench-y-${k}`,
+      c.id,
+      rmIds[k % RMS] as string,
+      at,
+      day,
+      'phone',
+      'reached',
+      rules[k % rules.length] as string,
+      k % 3 === 0 ? at + 30 * DAY : null,
+      0,
+    );
+    contacts++;
+  }
 })();
 db.pragma('optimize');
 const generated = (performance.now() - t1) / 1000;

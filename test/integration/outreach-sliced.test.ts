@@ -3,6 +3,7 @@ import {
   EVALUATE_SLICE,
   readInputs,
   readInputsSliced,
+  readContactsSliced,
   readOwnersSliced,
 } from '../../electron/app/outreach/lists';
 import { OutreachRepo } from '../../electron/db/repos/outreach';
@@ -26,23 +27,28 @@ afterAll(async () => {
 
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
+/** Awaits `p`, counting the turns the event loop made meanwhile. */
+async function withTurns<T>(p: Promise<T>): Promise<{ value: T; turns: number }> {
+  let done = false;
+  const pending = p.then((v) => {
+    done = true;
+    return v;
+  });
+  let turns = 0;
+  while (!done) {
+    await turn();
+    turns++;
+  }
+  return { value: await pending, turns };
+}
+
 describe('the whole-branch outreach list', () => {
   it('lets the event loop turn while it is made, and lists what a single pass lists', async () => {
     const outreach = s.ctx.outreach;
     const first = await outreach.list({ scope: 'all' }, manager);
-    let done = false;
-    const pending = outreach.list({ scope: 'all' }, manager).then((l) => {
-      done = true;
-      return l;
-    });
-    let turns = 0;
-    while (!done) {
-      await turn();
-      turns++;
-    }
+    const { value: again, turns } = await withTurns(outreach.list({ scope: 'all' }, manager));
     // One turn per slice of customers at least: other requests are served between slices.
     expect(turns).toBeGreaterThanOrEqual(Math.floor(CUSTOMERS / EVALUATE_SLICE));
-    const again = await pending;
     expect(again.items.map((i) => i.customerId)).toEqual(first.items.map((i) => i.customerId));
     expect(first.items.length).toBeGreaterThan(0);
   });
@@ -99,17 +105,7 @@ describe('the whole-branch outreach list', () => {
     );
     const one = repo.owners(null);
     expect(one.size).toBeGreaterThanOrEqual(23);
-    let done = false;
-    let turns = 0;
-    const pending = readOwnersSliced(repo, 4).then((m) => {
-      done = true;
-      return m;
-    });
-    while (!done) {
-      await turn();
-      turns++;
-    }
-    const paged = await pending;
+    const { value: paged, turns } = await withTurns(readOwnersSliced(repo, 4));
     expect(turns).toBeGreaterThanOrEqual(Math.floor(one.size / 4));
     expect([...paged.entries()].sort()).toEqual([...one.entries()].sort());
     expect(paged.get(ids[0] as string)?.backup?.id).toBe(backup);
@@ -159,6 +155,53 @@ describe('the whole-branch outreach list', () => {
     );
     expect(open.get(ids[2] as string)).toBeGreaterThanOrEqual(1);
     expect(repo.contactSummary([]).size).toBe(0);
+  });
+
+  it('reads the branch contact log a page at a time as one read has it, whatever order contacts were logged in', async () => {
+    const repo = new OutreachRepo(s.ctx.store);
+    const db = s.ctx.store.sqlite;
+    const staff = db.prepare('SELECT id FROM staff ORDER BY id LIMIT 1').pluck().get() as string;
+    const [a, b] = db.prepare('SELECT id FROM customers ORDER BY id DESC LIMIT 2').pluck().all() as string[];
+    const t0 = 1_710_000_000_000;
+    const DAY = 86_400_000;
+    // Logged out of order (a contact synced late from a terminal): rowid order is not time order.
+    const log: [string, string, number, string | null, number | null][] = [
+      ['late-1', a as string, t0 + 5 * DAY, 'maturity', t0 + 40 * DAY],
+      ['late-2', a as string, t0 + 1 * DAY, 'maturity', t0 + 9 * DAY],
+      ['late-3', a as string, t0 + 3 * DAY, null, null],
+      ['late-4', a as string, t0 + 7 * DAY, 'dormant', null],
+      ['late-5', b as string, t0 + 2 * DAY, 'periodic', t0 + 20 * DAY],
+      // Two contacts at the same instant planning different dates: the one logged later wins, as in one read.
+      ['late-6', b as string, t0 + 2 * DAY, 'periodic', t0 + 30 * DAY],
+    ];
+    for (const [id, customer, at, rule, nextAt] of log)
+      repo.addContact({
+        id: `c-paged-${id}`,
+        customer_id: customer,
+        staff_id: staff,
+        at,
+        branch_day: '2024-03-10',
+        channel: 'phone',
+        result: 'reached',
+        rule,
+        reason: null,
+        note: null,
+        next_step: null,
+        next_at: nextAt,
+        churn_reason: null,
+        aum_fen: 0,
+      });
+    const one = repo.contactSummary(null);
+    const { value: paged, turns } = await withTurns(readContactsSliced(repo, 2));
+    const total = db.prepare('SELECT count(*) FROM contacts').pluck().get() as number;
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(total / 2) - 1);
+    expect([...paged.entries()].sort()).toEqual([...one.entries()].sort());
+    expect(paged.get(a as string)).toMatchObject({
+      last: t0 + 7 * DAY,
+      byRule: { maturity: t0 + 5 * DAY, dormant: t0 + 7 * DAY },
+      nextAt: t0 + 40 * DAY,
+    });
+    expect(paged.get(b as string)?.nextAt).toBe(t0 + 30 * DAY);
   });
 
   it('finds the customers changed since a time, a span of rowids at a time', () => {

@@ -11,6 +11,7 @@ import { PRODUCT_TYPES } from '@shared/customer/enums';
 import { branchDay } from '@shared/queue';
 import { zonedInstant } from '@shared/import/values';
 import type { OutreachRepo } from '../../db/repos/outreach';
+import { foldContacts, type ContactSummary } from '../../db/repos/outreach-lists';
 import type { OutreachBase, OwnerRecord, StaffRef } from '../../db/convert/outreach';
 import type { ConsentReader } from './consent';
 import { PackedHistory, type HistoryReader } from './packed-history';
@@ -83,6 +84,7 @@ export function readInputs(
 const BASES_PAGE = 4_000;
 const HISTORY_PAGE = 10_000;
 const OWNERS_PAGE = 5_000;
+const CONTACTS_PAGE = 10_000;
 /** Up to this many customers, their contacts and follow-ups are read by id (an IN list), not the branch's. */
 const SCOPED_READ_MAX = 2_000;
 
@@ -162,6 +164,26 @@ export async function readOwnersSliced(
   return owners;
 }
 
+/**
+ * The whole branch's contact log in short (last contact, per list, next planned), read a page at a time with the
+ * event loop turning between pages: a year of a busy branch is over a hundred thousand contacts (read in one go, the
+ * manager's list held the server for ~0.2 s at 150,000).
+ */
+export async function readContactsSliced(
+  repo: OutreachRepo,
+  pageRows = CONTACTS_PAGE,
+): Promise<Map<string, ContactSummary>> {
+  const out = new Map<string, ContactSummary>();
+  await eachPage(
+    (after: number, rows) => repo.contactsPage(after, rows),
+    0,
+    (c) => c.rowid,
+    pageRows,
+    (page) => foldContacts(out, page),
+  );
+  return out;
+}
+
 /** One run of the list rules: over these customers (all when null), at `at`, with these owners. */
 export interface EvalRun {
   repo: OutreachRepo;
@@ -173,10 +195,12 @@ export interface EvalRun {
   only?: OutreachRuleKey | undefined;
   /** The day's inputs already read (DailyInputs); else they are read now. */
   inputs?: ListInputs | undefined;
+  /** The contact summary already read (readContactsSliced); else it is read now. */
+  contacts?: Map<string, ContactSummary> | undefined;
 }
 
 /** The list rules' inputs for one run, read once; `one` evaluates a customer (pure given these inputs). */
-function prepare({ repo, rules, ids, at, owners, only, inputs }: EvalRun): {
+function prepare({ repo, rules, ids, at, owners, only, inputs, contacts: read }: EvalRun): {
   bases: OutreachBase[];
   one: (b: OutreachBase, c: ContactConsent, listedOnly: boolean) => Evaluated | null;
 } {
@@ -184,8 +208,8 @@ function prepare({ repo, rules, ids, at, owners, only, inputs }: EvalRun): {
   const { bases, history, maturities } = inputs ?? readInputs(repo, ids, at, cfg.rules.maturity.withinDays);
   // One customer (a contact being logged) or an RM's book: their own contacts, not the whole branch's (a year of
   // contacts is tens of thousands of rows); past a few thousand ids, one read of all is cheaper than the list.
-  const scope = ids && ids.length <= SCOPED_READ_MAX ? ids : null;
-  const contacts = repo.contactSummary(scope);
+  const scope = scopeOf(ids);
+  const contacts = read ?? repo.contactSummary(scope);
   const followUps = repo.openFollowUps(scope);
   const ctx: OutreachContext = { now: at, timeZone: rules.branch.timezone, tiers: rules.customer.tiers };
   const one = (b: OutreachBase, c: ContactConsent, listedOnly: boolean): Evaluated | null => {
@@ -231,6 +255,11 @@ function prepare({ repo, rules, ids, at, owners, only, inputs }: EvalRun): {
   return { bases, one };
 }
 
+/** The customers whose contacts are read by id; null: the whole branch's. */
+function scopeOf(ids: readonly string[] | null): readonly string[] | null {
+  return ids && ids.length <= SCOPED_READ_MAX ? ids : null;
+}
+
 const noMark = (b: OutreachBase): ContactConsent => ({ doNotContact: false, marketing: b.marketingConsent });
 
 /**
@@ -267,7 +296,10 @@ export async function evaluateSliced(
   /** Only customers some list names (the lists): the others are not kept while the rest is evaluated. */
   listedOnly = false,
 ): Promise<Evaluated[]> {
-  const p = prepare(run);
+  // The whole branch's contacts a page at a time; a few customers' by id, in one read, in prepare().
+  const contacts =
+    run.contacts ?? (scopeOf(run.ids) === null ? await readContactsSliced(run.repo) : undefined);
+  const p = prepare({ ...run, contacts });
   const out: Evaluated[] = [];
   for (let i = 0; i < p.bases.length; i += EVALUATE_SLICE) {
     if (i > 0) await nextTurn();
