@@ -213,6 +213,9 @@ const result = {
   manager_list_longest_stall_ms: await longestStall(() => ctx.outreach.list({ scope: 'all' }, manager)),
   manager_figures_ms: await measure(() => ctx.outreach.figures({}, manager)),
   rm_book_ms: await measure(() => ctx.outreach.book(rm.id)),
+  rm_list_longest_stall_ms: await longestStall(() => ctx.outreach.list({}, rm)),
+  rm_book_longest_stall_ms: await longestStall(() => ctx.outreach.book(rm.id)),
+  manager_figures_longest_stall_ms: await longestStall(() => ctx.outreach.figures({}, manager)),
   seed_s: round(seeded, 1),
   generate_s: round(generated, 1),
 };

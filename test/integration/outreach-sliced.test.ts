@@ -204,6 +204,28 @@ describe('the whole-branch outreach list', () => {
     expect(paged.get(b as string)?.nextAt).toBe(t0 + 30 * DAY);
   });
 
+  it("reads a period's contacts for the figures by time, not by scanning the whole log", () => {
+    const repo = new OutreachRepo(s.ctx.store);
+    const store = s.ctx.store;
+    const seen: { sql: string; parameters: readonly unknown[] }[] = [];
+    const all = store.all.bind(store);
+    store.all = ((q: Parameters<typeof store.all>[0]) => {
+      seen.push(q.compile());
+      return all(q);
+    }) as typeof store.all;
+    try {
+      repo.contactsBetween(1_700_000_000_000, 1_800_000_000_000);
+    } finally {
+      store.all = all;
+    }
+    const q = seen[0] as { sql: string; parameters: readonly unknown[] };
+    const plan = (
+      store.sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.parameters) as { detail: string }[]
+    ).map((r) => r.detail);
+    // A range search on the time index, not a scan of every contact (a year of them at a busy branch).
+    expect(plan.join(' | ')).toMatch(/SEARCH t USING INDEX contacts_at \(at>\? AND at<\?\)/);
+  });
+
   it('finds the customers changed since a time, a span of rowids at a time', () => {
     const repo = new OutreachRepo(s.ctx.store);
     const db = s.ctx.store.sqlite;

@@ -290,16 +290,21 @@ export class OutreachApp {
         if (!q.staffId || c.staffId === q.staffId)
           done.push({ customerId, staffId: c.staffId, rule: ruleKeyOf(c.rule) });
       }
-    const items: ListItemFact[] = list.items.map((i) => {
-      if (i.assignee) names.set(i.assignee.id, i.assignee.name);
-      return {
-        customerId: i.customerId,
-        assigneeId: i.assignee?.id ?? null,
-        rules: i.hits.map((h) => h.rule),
-        overdue: i.overdue,
-        contactedToday: i.contactedToday !== null,
-      };
-    });
+    // Tens of thousands of items at a large branch (~0.1 s in one go): a slice at a time, as the list was made.
+    const items: ListItemFact[] = [];
+    for (let i = 0; i < list.items.length; i += EVALUATE_SLICE) {
+      if (i > 0) await nextTurn();
+      for (const it of list.items.slice(i, i + EVALUATE_SLICE)) {
+        if (it.assignee) names.set(it.assignee.id, it.assignee.name);
+        items.push({
+          customerId: it.customerId,
+          assigneeId: it.assignee?.id ?? null,
+          rules: it.hits.map((h) => h.rule),
+          overdue: it.overdue,
+          contactedToday: it.contactedToday !== null,
+        });
+      }
+    }
     const reached = new Set(cfg.results.filter((r) => r.reached).map((r) => r.key));
     const progress = outreachProgress(
       q.staffId ? items.filter((i) => i.assigneeId === q.staffId) : items,

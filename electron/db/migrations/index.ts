@@ -20,6 +20,7 @@ import * as m0024 from './0024-settings-origin';
 import * as m0025 from './0025-outreach-headoffice';
 import * as m0026 from './0026-outcome-campaign-headoffice';
 import * as m0027 from './0027-snapshots-staff-headoffice';
+import * as m0028 from './0028-contacts-at-index';
 import * as m0030 from './0030-customer-link-index';
 
 /** Static list (not a folder scan) so the bundled server and Electron carry their migrations. */
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '0025-outreach-headoffice': m0025,
   '0026-outcome-campaign-headoffice': m0026,
   '0027-snapshots-staff-headoffice': m0027,
+  '0028-contacts-at-index': m0028,
   '0030-customer-link-index': m0030,
 };
 

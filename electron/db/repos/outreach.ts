@@ -205,11 +205,18 @@ export class OutreachRepo extends OutreachListRepo {
   }
 
   /** Contacts in a period with the customer's AUM now, for the figures. */
-  contactsBetween(from: number, to: number, staffId?: string): (ContactTable & { aum_now: number })[] {
+  /** What the figures read of the contacts of a period (by the contacts_at index), with the customer's AUM now. */
+  contactsBetween(
+    from: number,
+    to: number,
+    staffId?: string,
+  ): (Pick<ContactTable, 'customer_id' | 'staff_id' | 'rule' | 'result' | 'churn_reason' | 'aum_fen'> & {
+    aum_now: number;
+  })[] {
     let q = this.k
       .selectFrom('contacts as t')
       .innerJoin('customers as c', 'c.id', 't.customer_id')
-      .selectAll('t')
+      .select(['t.customer_id', 't.staff_id', 't.rule', 't.result', 't.churn_reason', 't.aum_fen'])
       .select('c.aum_fen as aum_now')
       .where('t.at', '>=', from)
       .where('t.at', '<', to)
