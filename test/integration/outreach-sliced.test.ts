@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   EVALUATE_SLICE,
   readInputs,
+  readInputsChunked,
   readInputsSliced,
   readContactsSliced,
   readOwnersSliced,
@@ -87,6 +88,26 @@ describe('the whole-branch outreach list', () => {
     expect(withHistory.length).toBe(40);
     for (const b of one.bases) expect(paged.history.get(b.id)).toEqual(one.history.get(b.id));
     expect(paged.maturities).toEqual(one.maturities);
+  });
+
+  it("reads an RM's customers a chunk at a time, to what one read of them gives", async () => {
+    const repo = new OutreachRepo(s.ctx.store);
+    const db = s.ctx.store.sqlite;
+    const at = Date.now();
+    // Nine customers in ten (the first forty have history from the test above), more than two chunks of them.
+    const ids = (db.prepare('SELECT id FROM customers ORDER BY id').pluck().all() as string[]).filter(
+      (_, i) => i % 10 !== 3,
+    );
+    expect(ids.length).toBeGreaterThan(2 * 500);
+    const one = readInputs(repo, ids, at, 30);
+    const { value: chunked, turns } = await withTurns(readInputsChunked(repo, ids, at, 30));
+    expect(turns).toBeGreaterThanOrEqual(2);
+    const byId = (xs: { id: string }[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(chunked.bases)).toEqual(byId(one.bases));
+    expect(chunked.bases.length).toBe(ids.length);
+    expect(ids.filter((id) => one.history.get(id)).length).toBeGreaterThan(0);
+    for (const id of ids) expect(chunked.history.get(id)).toEqual(one.history.get(id));
+    expect(chunked.maturities).toEqual(one.maturities);
   });
 
   it('reads every owner a page at a time, to what one read gives, the event loop turning between pages', async () => {
@@ -204,26 +225,41 @@ describe('the whole-branch outreach list', () => {
     expect(paged.get(b as string)?.nextAt).toBe(t0 + 30 * DAY);
   });
 
-  it("reads a period's contacts for the figures by time, not by scanning the whole log", () => {
+  it("reads a period's contacts for the figures by time, a page at a time, without scanning the whole log", () => {
     const repo = new OutreachRepo(s.ctx.store);
     const store = s.ctx.store;
+    const [from, to] = [1_700_000_000_000, 1_800_000_000_000];
     const seen: { sql: string; parameters: readonly unknown[] }[] = [];
     const all = store.all.bind(store);
     store.all = ((q: Parameters<typeof store.all>[0]) => {
       seen.push(q.compile());
       return all(q);
     }) as typeof store.all;
+    const one = repo.contactsBetween(from, to);
+    const paged: typeof one = [];
     try {
-      repo.contactsBetween(1_700_000_000_000, 1_800_000_000_000);
+      for (let after: { at: number; rowid: number } | null = null; ;) {
+        const page = repo.contactsBetween(from, to, undefined, { after, limit: 2 });
+        paged.push(...page);
+        const last = page.at(-1);
+        if (!last || page.length < 2) break;
+        after = { at: last.at, rowid: last.rowid };
+      }
     } finally {
       store.all = all;
     }
-    const q = seen[0] as { sql: string; parameters: readonly unknown[] };
-    const plan = (
-      store.sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.parameters) as { detail: string }[]
-    ).map((r) => r.detail);
-    // A range search on the time index, not a scan of every contact (a year of them at a busy branch).
-    expect(plan.join(' | ')).toMatch(/SEARCH t USING INDEX contacts_at \(at>\? AND at<\?\)/);
+    // The contacts logged above (some at the same instant) come back in the same order, page by page.
+    expect(one.length).toBeGreaterThan(10);
+    expect(paged).toEqual(one);
+    for (const q of [seen[0], seen.at(-1)] as { sql: string; parameters: readonly unknown[] }[]) {
+      const plan = (
+        store.sqlite.prepare(`EXPLAIN QUERY PLAN ${q.sql}`).all(...q.parameters) as { detail: string }[]
+      ).map((r) => r.detail);
+      // A range search on the time index in its own order: no scan of every contact (a year of them at a busy
+      // branch), no sort of the period.
+      expect(plan.join(' | ')).toMatch(/SEARCH t USING INDEX contacts_at \(at>\? AND at<\?\)/);
+      expect(plan.join(' | ')).not.toMatch(/TEMP B-TREE/);
+    }
   });
 
   it('finds the customers changed since a time, a span of rowids at a time', () => {

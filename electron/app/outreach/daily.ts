@@ -1,6 +1,6 @@
 import type { OutreachBase } from '../../db/convert/outreach';
 import type { OutreachRepo } from '../../db/repos/outreach';
-import { nextTurn, readInputs, readInputsSliced, type ListInputs } from './lists';
+import { nextTurn, readInputsChunked, readInputsSliced, type ListInputs } from './lists';
 
 /** Customers scanned between turns of the event loop when looking for changes (~10 ms a span). */
 const SCAN_SPAN = 50_000;
@@ -35,11 +35,11 @@ export class DailyInputs {
   ): Promise<ListInputs> {
     const key = this.keyOf(day, withinDays);
     // One RM's few hundred customers are read directly until the whole branch has been read today.
-    if (ids && this.c?.key !== key) return readInputs(this.repo, ids, at, withinDays);
+    if (ids && this.c?.key !== key) return readInputsChunked(this.repo, ids, at, withinDays);
     if (this.c?.key !== key) await this.readAll(day, key, at, withinDays, now);
     const c = this.c;
     // The read raced an import (rare): this once, read directly.
-    if (c?.key !== key) return readInputs(this.repo, ids, at, withinDays);
+    if (c?.key !== key) return readInputsChunked(this.repo, ids, at, withinDays);
     // A second of overlap: a change in the same millisecond as the last read is not missed.
     const readAt = now();
     const since = c.readAt - 1000;

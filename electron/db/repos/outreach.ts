@@ -22,6 +22,12 @@ export interface ValuableFilter {
 }
 
 /** Step 14 tables: customer_owners, customer_marks, contacts, outreach_assignments (migration 0015). */
+/** What the outreach figures read of a contact of the period, with the customer's AUM now. */
+export type PeriodContact = Pick<
+  ContactTable,
+  'customer_id' | 'staff_id' | 'rule' | 'result' | 'churn_reason' | 'aum_fen' | 'at'
+> & { rowid: number; aum_now: number };
+
 export class OutreachRepo extends OutreachListRepo {
   // ── owners ─────────────────────────────────────────────────────────────────────────
   owner(customerId: string): OwnerRecord | undefined {
@@ -204,24 +210,29 @@ export class OutreachRepo extends OutreachListRepo {
     return out;
   }
 
-  /** Contacts in a period with the customer's AUM now, for the figures. */
-  /** What the figures read of the contacts of a period (by the contacts_at index), with the customer's AUM now. */
+  /**
+   * The contacts of a period in time order, with the customer's AUM now (by the contacts_at index): all of them, or
+   * `page.limit` after `page.after` (a keyset page; a busy branch's month is ~13,000 contacts and as many customer
+   * reads, ~70 ms in one go).
+   */
   contactsBetween(
     from: number,
     to: number,
     staffId?: string,
-  ): (Pick<ContactTable, 'customer_id' | 'staff_id' | 'rule' | 'result' | 'churn_reason' | 'aum_fen'> & {
-    aum_now: number;
-  })[] {
+    page?: { after: { at: number; rowid: number } | null; limit: number },
+  ): PeriodContact[] {
     let q = this.k
       .selectFrom('contacts as t')
       .innerJoin('customers as c', 'c.id', 't.customer_id')
-      .select(['t.customer_id', 't.staff_id', 't.rule', 't.result', 't.churn_reason', 't.aum_fen'])
-      .select('c.aum_fen as aum_now')
+      .select(['t.customer_id', 't.staff_id', 't.rule', 't.result', 't.churn_reason', 't.aum_fen', 't.at'])
+      .select([sql<number>`t.rowid`.as('rowid'), 'c.aum_fen as aum_now'])
       .where('t.at', '>=', from)
       .where('t.at', '<', to)
-      .orderBy('t.at');
+      .orderBy('t.at')
+      .orderBy(sql`t.rowid`);
     if (staffId) q = q.where('t.staff_id', '=', staffId);
+    if (page?.after) q = q.where(sql<boolean>`(t.at, t.rowid) > (${page.after.at}, ${page.after.rowid})`);
+    if (page) q = q.limit(page.limit);
     return this.store.all(q);
   }
 
