@@ -84,17 +84,25 @@ export type OutcomeInput = Sent<typeof outcomeRequest>;
 /** Every write below refreshes what it changed: the customer's activity and the lists that show it. */
 function useRefresh() {
   const qc = useQueryClient();
-  return (customerId: string | null) => {
-    if (customerId) void qc.invalidateQueries({ queryKey: ['activity', customerId] });
+  /** Resolves when the customer's activity has been read again (the lists refresh on their own). */
+  return (customerId: string | null): Promise<void> => {
     void qc.invalidateQueries({ queryKey: ['follow-ups'] });
     void qc.invalidateQueries({ queryKey: ['complaints'] });
+    return customerId ? qc.invalidateQueries({ queryKey: ['activity', customerId] }) : Promise.resolve();
   };
 }
+
+/** The record-outcome mutation's key: the counter's finish guard sees one in flight (useOutcomeGuard). */
+export const RECORD_OUTCOME_KEY = ['record-outcome'] as const;
 
 export function useRecordOutcome() {
   const refresh = useRefresh();
   return useMutation({
+    mutationKey: RECORD_OUTCOME_KEY,
     mutationFn: (o: OutcomeInput) => call(routes.visits.recordOutcome, { body: o }),
+    // Done only once the customer's activity has the outcome: the card says 已记录 and the finish guard (which counts
+    // the activity's outcomes) lets 办结 through at the same moment. Before, on a loaded machine, a teller who pressed
+    // F4 right after the card said 已记录 was told to record an outcome first.
     onSuccess: (_r, o) => refresh(o.customerId),
   });
 }
@@ -105,7 +113,7 @@ export function useUndoOutcome() {
   return useMutation({
     mutationFn: (o: { id: string; customerId: string }) =>
       call(routes.visits.undoOutcome, { params: { id: o.id } }),
-    onSuccess: (_r, o) => refresh(o.customerId),
+    onSuccess: (_r, o) => void refresh(o.customerId),
   });
 }
 
@@ -117,7 +125,7 @@ export function useCloseFollowUp() {
         params: { id: a.id },
         body: { status: a.status, ...(a.note ? { note: a.note } : {}) },
       }),
-    onSuccess: (_r, a) => refresh(a.customerId),
+    onSuccess: (_r, a) => void refresh(a.customerId),
   });
 }
 
@@ -130,7 +138,7 @@ export function useCreateComplaint() {
       category: string;
       description: string;
     }) => call(routes.visits.createComplaint, { body: c }),
-    onSuccess: (_r, c) => refresh(c.customerId),
+    onSuccess: (_r, c) => void refresh(c.customerId),
   });
 }
 
@@ -147,7 +155,7 @@ export function useUpdateComplaint() {
         params: { id: a.id },
         body: { status: a.status, ...(a.resolution ? { resolution: a.resolution } : {}) },
       }),
-    onSuccess: (_r, a) => refresh(a.customerId),
+    onSuccess: (_r, a) => void refresh(a.customerId),
   });
 }
 

@@ -1,4 +1,5 @@
-import { useTicketOutcomeCount, useVisitConfig } from '../../api/visit';
+import { useIsMutating } from '@tanstack/react-query';
+import { RECORD_OUTCOME_KEY, useTicketOutcomeCount, useVisitConfig } from '../../api/visit';
 
 /**
  * Whether finishing must wait for a suggestion outcome: the branch requires one (visit config), the visit is a
@@ -16,5 +17,7 @@ export function outcomeBlocksFinish(
 export function useOutcomeGuard(customerId: string | null, ticketId: string | null): boolean {
   const config = useVisitConfig();
   const count = useTicketOutcomeCount(customerId, ticketId);
-  return outcomeBlocksFinish(config.data?.requireOutcome, customerId, count);
+  // An outcome being saved counts as unknown, like a count still loading: it is about to be recorded.
+  const saving = useIsMutating({ mutationKey: RECORD_OUTCOME_KEY }) > 0;
+  return outcomeBlocksFinish(config.data?.requireOutcome, customerId, saving ? null : count);
 }

@@ -1,5 +1,5 @@
 import { Alert, Button, Drawer, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { messageOf } from '../../api/client';
@@ -46,9 +46,10 @@ export function ProfilePanel({
   const scope = useDialogScope();
   const anyOpen = linkedId !== null || complaint || scope.anyOpen;
 
-  useEffect(() => onDialogChange?.(anyOpen), [anyOpen, onDialogChange]);
+  // Layout effects: the screen's keys follow the dialogs in the same commit (see useDialogOpen).
+  useLayoutEffect(() => onDialogChange?.(anyOpen), [anyOpen, onDialogChange]);
   // Gone with a dialog open (the visit ended elsewhere): give the keyboard back to the screen.
-  useEffect(() => () => onDialogChange?.(false), [onDialogChange]);
+  useLayoutEffect(() => () => onDialogChange?.(false), [onDialogChange]);
 
   if (profile.error) return <Alert type="warning" showIcon title={messageOf(profile.error, i18n.language)} />;
   const c = profile.data;
