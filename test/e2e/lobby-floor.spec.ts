@@ -131,6 +131,9 @@ test('one customer, one live ticket: reprint, change of service, or a second tic
 
   // C changes the service: same number, same place in line.
   await page.keyboard.press('c');
+  // The mode has changed before Enter: a key is held ~40 ms to tell typing from a card reader's burst, and an Enter
+  // within that time ends a burst instead of confirming (CI beside a CPU hog sent both within it once).
+  await expect(page.getByTestId('existing-change')).toHaveClass(/ant-btn-primary/);
   await expect(page.getByTestId('issue')).toContainText('更换业务');
   const changed = page.waitForResponse((r) => r.url().endsWith(`/api/floor/tickets/${first.id}/services`));
   await page.keyboard.press('Enter');
