@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Browser, type Page } from '@
 import type { AuditPage } from '../../shared/api/audit';
 import { SHOWCASE } from '../../electron/db/demo/generate';
 import { CounterPage, FollowUpsPage, LoginPage, ProfilePanel } from './pages';
-import { apiAs, releaseTickets } from './floor-helpers';
+import { apiAs, releaseTickets, withVisitSettings } from './floor-helpers';
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test/output/screens/${name}.png`, animations: 'disabled', fullPage: true });
@@ -229,42 +229,39 @@ test('when the branch requires an outcome, the counter says so before the teller
   browser,
   baseURL,
 }) => {
-  const manager = await apiAs(baseURL as string, 'manager1');
   const lobby = await apiAs(baseURL as string, 'lobby1');
-  const { config } = (await (await manager.get('/api/settings')).json()) as {
-    config: { visit: Record<string, unknown> };
-  };
-  const put = (visit: Record<string, unknown>, note: string) =>
-    manager.put('/api/settings', { data: { config: { ...config, visit }, note } });
-  expect((await put({ ...config.visit, requireOutcome: true }, 'e2e: 办结前须记录营销结果')).status()).toBe(
-    200,
-  );
   try {
-    const wang = await customerId(lobby, SHOWCASE.elderly.customerNo);
-    const ticket = await issue(lobby, wang, ['cash']);
-    const { context, page } = await staffPage(browser, 'teller2');
-    const counter = new CounterPage(page);
-    await counter.clear();
-    await counter.callUntil(ticket.displayNo);
-    await counter.start();
+    await withVisitSettings(
+      baseURL as string,
+      { requireOutcome: true },
+      'e2e: 办结前须记录营销结果',
+      async () => {
+        const wang = await customerId(lobby, SHOWCASE.elderly.customerNo);
+        const ticket = await issue(lobby, wang, ['cash']);
+        const { context, page } = await staffPage(browser, 'teller2');
+        const counter = new CounterPage(page);
+        await counter.clear();
+        await counter.callUntil(ticket.displayNo);
+        await counter.start();
 
-    const note = page.getByTestId('outcome-required');
-    await expect(note).toContainText('本网点要求办结前记录营销推荐结果');
-    await shot(page, 'counter-outcome-required');
-    await page.keyboard.press('F4');
-    await expect(page.getByText('请先记录营销推荐结果再办结')).toBeVisible();
-    await expect(page.getByRole('dialog')).toHaveCount(0);
+        const note = page.getByTestId('outcome-required');
+        await expect(note).toContainText('本网点要求办结前记录营销推荐结果');
+        await shot(page, 'counter-outcome-required');
+        await page.keyboard.press('F4');
+        await expect(page.getByText('请先记录营销推荐结果再办结')).toBeVisible();
+        await expect(page.getByRole('dialog')).toHaveCount(0);
 
-    // F: not suitable, on the first suggestion; then the visit can be finished.
-    const first = new ProfilePanel(page).suggestions().first();
-    await page.keyboard.press('f');
-    await expect(first.getByTestId('suggestion-recorded')).toHaveText('已记录：不适合');
-    await expect(note).toBeHidden();
-    await counter.finish();
-    await context.close();
+        // F: not suitable, on the first suggestion; then the visit can be finished.
+        const first = new ProfilePanel(page).suggestions().first();
+        await page.keyboard.press('f');
+        await expect(first.getByTestId('suggestion-recorded')).toHaveText('已记录：不适合');
+        await expect(note).toBeHidden();
+        await counter.finish();
+        await context.close();
+      },
+    );
   } finally {
-    expect((await put(config.visit, 'e2e: 恢复')).status()).toBe(200);
-    await Promise.all([manager.dispose(), lobby.dispose()]);
+    await lobby.dispose();
   }
 });
 

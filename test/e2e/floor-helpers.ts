@@ -62,3 +62,28 @@ export async function releaseTickets(api: APIRequestContext, customerId: string)
     expect(cancel.status()).toBe(200);
   }
 }
+
+/**
+ * Runs `fn` with the branch's visit settings changed by `patch` (as the manager, with `note` in the history), and
+ * puts them back afterwards, also when `fn` fails.
+ */
+export async function withVisitSettings(
+  baseURL: string,
+  patch: Record<string, unknown>,
+  note: string,
+  fn: () => Promise<void>,
+): Promise<void> {
+  const manager = await apiAs(baseURL, 'manager1');
+  const { config } = (await (await manager.get('/api/settings')).json()) as {
+    config: { visit: Record<string, unknown> };
+  };
+  const put = (visit: Record<string, unknown>, n: string) =>
+    manager.put('/api/settings', { data: { config: { ...config, visit }, note: n } });
+  expect((await put({ ...config.visit, ...patch }, note)).status()).toBe(200);
+  try {
+    await fn();
+  } finally {
+    expect((await put(config.visit, 'e2e: 恢复')).status()).toBe(200);
+    await manager.dispose();
+  }
+}

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { CounterPage, LoginPage, ProfilePanel } from './pages';
-import { apiAs, releaseTickets } from './floor-helpers';
+import { apiAs, releaseTickets, withVisitSettings } from './floor-helpers';
 
 /**
  * Step 15 at the counter: a product declined with "暂不需要" is not suggested on the next visit, the panel says why
@@ -32,6 +32,19 @@ async function pickCustomer(api: APIRequestContext): Promise<{ id: string; no: s
     if (s.items.filter((i) => i.marketing).length >= 3) return { id: c.id, no };
   }
   throw new Error('no demo customer with three product suggestions');
+}
+
+/** D on the active suggestion, 暂不需要, save; `beforeSave` runs with the reason chosen, just before the save. */
+async function declineNotInterested(page: Page, beforeSave: () => void = () => undefined): Promise<void> {
+  await page.keyboard.press('d');
+  const dialog = page.getByTestId('decline-dialog');
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId('decline-not_interested').check();
+  beforeSave();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /保存|确定|记录/ })
+    .click();
 }
 
 async function issue(lobby: APIRequestContext, baseURL: string, customerId: string) {
@@ -77,14 +90,7 @@ test('declined "暂不需要" → absent next visit with the reason; consent wit
   // The card says why in words, no score.
   await expect(first.getByTestId('suggestion-reason-line').first()).toBeVisible();
   await expect(first.getByTestId('suggestion-score')).toHaveCount(0);
-  await page.keyboard.press('d');
-  const dialog = page.getByTestId('decline-dialog');
-  await expect(dialog).toBeVisible();
-  await dialog.getByTestId('decline-not_interested').check();
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /保存|确定|记录/ })
-    .click();
+  await declineNotInterested(page);
   await expect(first.getByTestId('suggestion-reason')).toHaveText(/暂不需要/);
   await counter.finish();
 
@@ -158,53 +164,39 @@ test('outcome required: a decline recorded, then F4 at once opens 办结, even w
 }) => {
   test.setTimeout(120_000);
   const base = baseURL as string;
-  const manager = await apiAs(base, 'manager1');
   const lobby = await apiAs(base, 'lobby1');
   const teller = await apiAs(base, 'teller3');
-  const { config } = (await (await manager.get('/api/settings')).json()) as {
-    config: { visit: Record<string, unknown> };
-  };
-  const put = (visit: Record<string, unknown>, note: string) =>
-    manager.put('/api/settings', { data: { config: { ...config, visit }, note } });
-  expect((await put({ ...config.visit, requireOutcome: true }, 'e2e: 办结前须记录营销结果')).status()).toBe(
-    200,
-  );
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   try {
-    const { id } = await pickCustomer(teller);
-    const page = await context.newPage();
-    // A loaded machine, made certain: once the decline is saved, the customer's activity (where the finish guard
-    // counts this visit's outcomes) answers 2.5 s late. The card must not say 已记录 before the guard knows.
-    let slow = false;
-    await page.route('**/api/customers/*/activity', async (route) => {
-      if (slow) await new Promise((r) => setTimeout(r, 2_500));
-      await route.continue();
+    await withVisitSettings(base, { requireOutcome: true }, 'e2e: 办结前须记录营销结果', async () => {
+      const { id } = await pickCustomer(teller);
+      const page = await context.newPage();
+      // A loaded machine, made certain: once the decline is saved, the customer's activity (where the finish guard
+      // counts this visit's outcomes) answers 2.5 s late. The card must not say 已记录 before the guard knows.
+      let slow = false;
+      await page.route('**/api/customers/*/activity', async (route) => {
+        if (slow) await new Promise((r) => setTimeout(r, 2_500));
+        await route.continue();
+      });
+      await new LoginPage(page).login('teller3');
+      const counter = new CounterPage(page);
+      await expect(page).toHaveURL(/\/counter$/);
+      await counter.clear();
+      await counter.callUntil(await issue(lobby, base, id));
+      await counter.start();
+      await expect(page.getByTestId('outcome-required')).toBeVisible();
+      const first = new ProfilePanel(page).suggestions().first();
+      await expect(first).toBeVisible();
+      await declineNotInterested(page, () => {
+        slow = true;
+      });
+      await expect(first.getByTestId('suggestion-reason')).toHaveText(/暂不需要/);
+      // F4 once, as soon as the card says so: the finish dialog opens, not "record an outcome first".
+      await counter.finish();
+      slow = false;
     });
-    await new LoginPage(page).login('teller3');
-    const counter = new CounterPage(page);
-    await expect(page).toHaveURL(/\/counter$/);
-    await counter.clear();
-    await counter.callUntil(await issue(lobby, base, id));
-    await counter.start();
-    await expect(page.getByTestId('outcome-required')).toBeVisible();
-    const first = new ProfilePanel(page).suggestions().first();
-    await expect(first).toBeVisible();
-    await page.keyboard.press('d');
-    const dialog = page.getByTestId('decline-dialog');
-    await expect(dialog).toBeVisible();
-    await dialog.getByTestId('decline-not_interested').check();
-    slow = true;
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /保存|确定|记录/ })
-      .click();
-    await expect(first.getByTestId('suggestion-reason')).toHaveText(/暂不需要/);
-    // F4 once, as soon as the card says so: the finish dialog opens, not "record an outcome first".
-    await counter.finish();
-    slow = false;
   } finally {
     await context.close();
-    expect((await put(config.visit, 'e2e: 恢复')).status()).toBe(200);
-    await Promise.all([manager.dispose(), lobby.dispose(), teller.dispose()]);
+    await Promise.all([lobby.dispose(), teller.dispose()]);
   }
 });
