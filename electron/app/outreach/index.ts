@@ -19,7 +19,15 @@ import { outreachProgress, type DoneFact, type ListItemFact } from '@shared/outr
 import { branchDay } from '@shared/queue';
 import { newId } from '../../db/ids';
 import { ruleKeyOf } from '../../db/convert/outreach';
-import { evaluate, EVALUATE_SLICE, evaluateSliced, listInstant, nextTurn, readOwnersSliced } from './lists';
+import {
+  eachPage,
+  evaluate,
+  EVALUATE_SLICE,
+  evaluateSliced,
+  listInstant,
+  nextTurn,
+  readOwnersSliced,
+} from './lists';
 import type { PeriodContact } from '../../db/repos/outreach';
 import { DailyInputs } from './daily';
 import { customerNotFound, MANAGERS, staffRef, type Caller, type OutreachDeps } from './deps';
@@ -331,14 +339,15 @@ export class OutreachApp {
   /** The period's contacts a page at a time, the event loop turning between pages. */
   private async contactsOfPeriod(from: number, to: number, staffId?: string): Promise<PeriodContact[]> {
     const rows: PeriodContact[] = [];
-    for (let after: { at: number; rowid: number } | null = null; ;) {
-      const page = this.d.repo.contactsBetween(from, to, staffId, { after, limit: CONTACTS_PAGE });
-      rows.push(...page);
-      const last = page.at(-1);
-      if (!last || page.length < CONTACTS_PAGE) return rows;
-      after = { at: last.at, rowid: last.rowid };
-      await nextTurn();
-    }
+    await eachPage(
+      (after: { at: number; rowid: number } | null, limit) =>
+        this.d.repo.contactsBetween(from, to, staffId, { after, limit }),
+      null,
+      (last) => ({ at: last.at, rowid: last.rowid }),
+      CONTACTS_PAGE,
+      (page) => rows.push(...page),
+    );
+    return rows;
   }
 
   arrivals(staffId: string): MyArrival[] {

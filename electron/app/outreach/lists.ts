@@ -166,7 +166,7 @@ export async function readInputsSliced(
  * A keyset-paged read to its end: `read` the rows after `first`, then after the last row's key (`keyOf`), `rows` at a
  * time, handing each page to `take`, the event loop turning between pages.
  */
-async function eachPage<T, K>(
+export async function eachPage<T, K>(
   read: (after: K, rows: number) => T[],
   first: K,
   keyOf: (last: T) => K,
