@@ -6,14 +6,15 @@ import { TICKET_EVENT_TYPES, TICKET_STATUSES } from './events';
 import type { TicketEvent, TicketEventType } from './events';
 import { applyEvent, rebuild, rebuildDetailed, ticketAtCounter } from './machine';
 import type { TicketState } from './machine';
+import { event, newSim, submit } from './machine.sim';
+import type { Sim } from './machine.sim';
 import { formatTicketNo } from './numbering';
 import { orderWaiting, pickNext, placeInLine } from './order';
 import { T0 } from '../../test/support/queue';
 
 /*
- * A simulated branch: several counters (each calling from its own queues) and a lobby device send events through
- * a thin "server" that does what the real one must: dedupe by event id in the log, refuse a call/resume at a busy
- * counter, then `applyEvent`. Commands mix the normal flow with random (often illegal) and duplicate events.
+ * Several counters (each calling from its own queues) and a lobby device drive the simulated branch of
+ * machine.sim.ts. Commands mix the normal flow with random (often illegal) and duplicate events.
  */
 
 const QUEUES = ['vip', 'individual', 'corporate', 'self'] as const;
@@ -107,113 +108,6 @@ const configArb: fc.Arbitrary<QueueConfig> = fc
     aging: { promoteAfterMinutes: promote },
     noShowRequeueLimit: limit,
   }));
-
-interface Sim {
-  config: QueueConfig;
-  now: number;
-  seq: number;
-  tickets: Map<string, TicketState>;
-  order: string[];
-  log: TicketEvent[];
-  attempted: TicketEvent[];
-  /** Refused by the server's busy-counter guard, before the machine saw them. */
-  guarded: Set<TicketEvent>;
-  logIds: Set<string>;
-  numbers: Map<string, number>;
-  starts: Map<string, number>;
-  violations: string[];
-}
-
-function newSim(config: QueueConfig): Sim {
-  return {
-    config,
-    now: T0,
-    seq: 0,
-    tickets: new Map(),
-    order: [],
-    log: [],
-    attempted: [],
-    guarded: new Set(),
-    logIds: new Set(),
-    numbers: new Map(),
-    starts: new Map(),
-    violations: [],
-  };
-}
-
-function event(
-  sim: Sim,
-  ticketId: string,
-  type: TicketEventType,
-  counterId: string | null,
-  payload: Record<string, unknown> = {},
-): TicketEvent {
-  sim.seq += 1;
-  return {
-    id: `e${sim.seq}`,
-    ticketId,
-    type,
-    at: sim.now,
-    staffId: counterId ? `staff-${counterId}` : 'lobby',
-    deviceId: counterId ?? 'lobby-pad',
-    counterId,
-    payload,
-  };
-}
-
-/** What the server does with one event. */
-function submit(sim: Sim, ev: TicketEvent): boolean {
-  sim.attempted.push(ev);
-  const before = sim.tickets.get(ev.ticketId) ?? null;
-  if (sim.logIds.has(ev.id)) {
-    // Already in the log: the machine must say so and nothing changes.
-    const r = applyEvent(before, ev);
-    if (r.ok || r.code !== 'duplicate_event') sim.violations.push(`duplicate ${ev.id} not detected`);
-    return false;
-  }
-  if ((ev.type === 'call' || ev.type === 'resume') && ev.counterId) {
-    const busy = ticketAtCounter(sim.tickets.values(), ev.counterId);
-    if (busy && busy.id !== ev.ticketId) {
-      sim.guarded.add(ev);
-      return false;
-    }
-  }
-  const r = applyEvent(before, ev);
-  if (!r.ok) {
-    if (r.zh.length === 0 || r.en.length === 0) sim.violations.push(`empty message for ${r.code}`);
-    return false;
-  }
-  if (before && r.state.arrivedAt !== before.arrivedAt)
-    sim.violations.push(`${ev.ticketId} changed its arrival`);
-  if (r.state.version !== r.state.eventIds.length) sim.violations.push(`${ev.ticketId} version drift`);
-  if ((r.state.status === 'called' || r.state.status === 'serving') && r.state.counterId === null) {
-    sim.violations.push(`${ev.ticketId} ${r.state.status} without a counter`);
-  }
-  if (
-    before &&
-    (before.status === 'called' || before.status === 'serving') &&
-    (r.state.status === 'called' || r.state.status === 'serving') &&
-    r.state.counterId !== before.counterId
-  ) {
-    sim.violations.push(`${ev.ticketId} taken from ${before.counterId} by ${r.state.counterId}`);
-  }
-  if (
-    before &&
-    ev.counterId &&
-    before.counterId &&
-    (before.status === 'called' || before.status === 'serving' || before.status === 'held') &&
-    ['call', 'recall', 'start', 'finish', 'no_show', 'hold'].includes(ev.type) &&
-    ev.counterId !== before.counterId
-  ) {
-    sim.violations.push(`${ev.ticketId} (at ${before.counterId}) accepted ${ev.type} from ${ev.counterId}`);
-  }
-  if (ev.type === 'start') sim.starts.set(ev.ticketId, (sim.starts.get(ev.ticketId) ?? 0) + 1);
-  if (!before) sim.order.push(ev.ticketId);
-  sim.tickets.set(ev.ticketId, r.state);
-  sim.log.push(ev);
-  sim.logIds.add(ev.id);
-  return true;
-}
 
 function pickTicket(sim: Sim, i: number): string {
   return sim.order.length === 0 ? `ghost-${i}` : (sim.order[i % sim.order.length] as string);
@@ -337,7 +231,7 @@ function checkPick(
 }
 
 function runSim(config: QueueConfig, cmds: readonly Command[]): Sim {
-  const sim = newSim(config);
+  const sim = newSim(config, T0);
   for (const cmd of cmds) step(sim, cmd);
   return sim;
 }
@@ -403,66 +297,6 @@ describe('queue state machine, property-based', () => {
             if (r.ok) incremental.set(e.ticketId, r.state);
           }
           expect(rebuild(prefix)).toEqual(incremental);
-        },
-      ),
-      { numRuns: 150 },
-    );
-  });
-
-  it('a normal ticket is never starved by a stream of priority tickets', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 45 }),
-        fc.array(fc.record({ priority: fc.nat({ max: 2 }), age: fc.nat({ max: 90 }) }), {
-          maxLength: 12,
-          size: 'max',
-        }),
-        fc.nat({ max: 90 }),
-        (promote, initial, targetAge) => {
-          const config: QueueConfig = { ...defaultQueueConfig, aging: { promoteAfterMinutes: promote } };
-          const top = 2;
-          const sim = newSim(config);
-          sim.now = T0 + 120 * 60_000;
-          const mk = (priority: number, arrivedAt: number): TicketState => {
-            const n = sim.order.length + 1;
-            const id = `T${n}`;
-            const saved = sim.now;
-            sim.now = arrivedAt;
-            submit(
-              sim,
-              event(sim, id, 'issue', null, {
-                queue: 'individual',
-                number: n,
-                displayNo: formatTicketNo('A', n),
-                branchDay: '2025-06-16',
-                priority,
-                customerId: null,
-                services: [],
-              }),
-            );
-            sim.now = saved;
-            return sim.tickets.get(id) as TicketState;
-          };
-          for (const t of initial) mk(t.priority, sim.now - t.age * 60_000);
-          const target = mk(0, sim.now - targetAge * 60_000);
-          // Nobody arriving (top class × M) or more after it passes it, so it is called within this many calls.
-          const bound = initial.length + 2 * top * promote + 2;
-          for (let call = 1; call <= bound; call++) {
-            // Two fresh VIP tickets arrive before every call, one call a minute.
-            mk(top, sim.now);
-            mk(top, sim.now);
-            const picked = pickNext([...sim.tickets.values()], ['individual'], config);
-            expect(picked).not.toBeNull();
-            const p = picked as TicketState;
-            if (p.id !== target.id)
-              expect(p.arrivedAt).toBeLessThan(target.arrivedAt + top * promote * 60_000);
-            expect(submit(sim, event(sim, p.id, 'call', 'C1'))).toBe(true);
-            submit(sim, event(sim, p.id, 'start', 'C1'));
-            submit(sim, event(sim, p.id, 'finish', 'C1'));
-            if (p.id === target.id) return;
-            sim.now += 60_000;
-          }
-          throw new Error(`normal ticket not called within ${bound} calls`);
         },
       ),
       { numRuns: 150 },
