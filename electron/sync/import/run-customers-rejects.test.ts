@@ -3,7 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csv, dataHash, testCard, testIdNumber } from '../../../test/support/import';
-import { CARD1, CUSTOMERS_EN, dir, file, ID1, ID2, run, store, useBranchStore } from './run.fixtures';
+import {
+  CARD1,
+  CUSTOMERS_EN,
+  dir,
+  file,
+  ID1,
+  ID2,
+  run,
+  store,
+  useBranchStore,
+} from '../../../test/support/import-run';
 
 useBranchStore();
 

@@ -18,7 +18,7 @@ import {
   run,
   store,
   useBranchStore,
-} from './run.fixtures';
+} from '../../../test/support/import-run';
 
 useBranchStore();
 

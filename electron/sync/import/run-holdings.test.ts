@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { csv, dataHash } from '../../../test/support/import';
-import { CUSTOMERS_EN, customer, file, run, store, useBranchStore } from './run.fixtures';
+import { CUSTOMERS_EN, customer, file, run, store, useBranchStore } from '../../../test/support/import-run';
 
 useBranchStore();
 

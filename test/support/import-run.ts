@@ -1,15 +1,18 @@
-/** Shared set-up for the runImport tests: a fresh seeded branch per test, input files and sample customers. */
+/**
+ * Shared set-up for the runImport tests (electron/sync/import/run-*.test.ts): a fresh seeded branch per test, input
+ * files and sample customers. Here, not beside them: only test files in a production folder may import test code.
+ */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { defaultRulesConfig } from '@shared/config/schema';
 import type { ImportKind } from '@shared/import/types';
-import { openStore, type Store } from '../../db/connection';
-import { seedBranch } from '../../db/demo/seed';
-import { Pii, testKeys } from '../../db/pii';
-import { runImport, type RunImportOptions } from './run';
-import { csv, testCard, testIdNumber } from '../../../test/support/import';
+import { openStore, type Store } from '../../electron/db/connection';
+import { seedBranch } from '../../electron/db/demo/seed';
+import { Pii, testKeys } from '../../electron/db/pii';
+import { runImport, type RunImportOptions } from '../../electron/sync/import/run';
+import { csv, testCard, testIdNumber } from './import';
 
 export const NOW = Date.UTC(2026, 10, 20, 4, 0); // 2026-11-20 12:00 in Beijing
 const DAY = 86_400_000;
