@@ -118,6 +118,32 @@ export class ImportsApp {
     return j;
   }
 
+  /**
+   * The manager starts the write of a checked file that waited for them (status `ready`): audited with who did it,
+   * since the branch pauses while it is written. A job not waiting (written, cancelled, another's) is a 409.
+   */
+  confirm(id: string, staffId: string | null): ImportJobView {
+    const before = this.deps.jobs.get(id);
+    if (!before) throw noJob();
+    if (before.status !== 'ready' || !this.deps.jobs.confirm(id)) {
+      throw new ApiError(
+        409,
+        'import_not_ready',
+        '该导入不在等待写入状态',
+        'This import is not waiting to be written',
+      );
+    }
+    this.deps.audit.append({
+      at: this.deps.now(),
+      staffId,
+      action: 'import.confirmed',
+      targetType: 'import',
+      targetId: id,
+      detail: { kind: before.kind, file: before.fileName, ...before.ready },
+    });
+    return this.deps.jobs.get(id) ?? before;
+  }
+
   /** The report's file and the name to download it under; the download is audited. */
   report(id: string, staffId: string | null): { file: string; fileName: string } {
     const r = this.deps.jobs.reportFile(id);

@@ -27,6 +27,7 @@ export const FIELD_WORDS: Words = {
   code: { zh: '代码', en: 'code' },
   timezone: { zh: '时区', en: 'time zone' },
   vipRoomCapacity: { zh: '贵宾室容量', en: 'VIP room capacity' },
+  importConfirmSeconds: { zh: '导入写入前确认（秒）', en: 'confirm imports pausing over (s)' },
   elderlyAge: { zh: '老年客户年龄', en: 'elderly age' },
   customerNoPattern: { zh: '客户号格式', en: 'customer number pattern' },
   lifecycle: { zh: '生命周期', en: 'lifecycle' },

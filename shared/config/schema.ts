@@ -39,6 +39,12 @@ export const branchConfigSchema = z.object({
     .refine(isTimeZone, '不是有效的时区（如 Asia/Shanghai） / not a valid IANA time zone'),
   /** Customers the VIP room (贵宾室) can hold at once, in service and waiting. */
   vipRoomCapacity: z.number().int().min(0).max(50),
+  /**
+   * An import whose write would pause the branch server longer than this (seconds, estimated) waits for the manager
+   * to start it, so a big file is not written in the middle of a busy morning by surprise; 0 asks for every file.
+   * Versions saved before it existed get the default.
+   */
+  importConfirmSeconds: z.number().int().min(0).max(3600).default(3),
 });
 
 export const rulesConfigSchema = z
@@ -70,7 +76,13 @@ export const rulesConfigSchema = z
 export type RulesConfig = z.infer<typeof rulesConfigSchema>;
 
 export const defaultRulesConfig: RulesConfig = {
-  branch: { name: '示范支行', code: 'DEMO01', timezone: 'Asia/Shanghai', vipRoomCapacity: 4 },
+  branch: {
+    name: '示范支行',
+    code: 'DEMO01',
+    timezone: 'Asia/Shanghai',
+    vipRoomCapacity: 4,
+    importConfirmSeconds: 3,
+  },
   customer: defaultCustomerConfig,
   suggest: defaultSuggestConfig,
   triage: defaultTriageConfig,

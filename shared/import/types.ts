@@ -24,8 +24,12 @@ export interface ImportIssue extends Bilingual {
   value: string | null;
 }
 
-export type ImportStatus = 'queued' | 'running' | 'applied' | 'rejected' | 'cancelled' | 'failed';
-export type ImportPhase = 'reading' | 'checking' | 'applying' | 'done';
+/**
+ * `ready`: read and checked without a problem, waiting for the manager to start the write (a file whose write would
+ * pause the branch longer than `branch.importConfirmSeconds`).
+ */
+export type ImportStatus = 'queued' | 'running' | 'ready' | 'applied' | 'rejected' | 'cancelled' | 'failed';
+export type ImportPhase = 'reading' | 'checking' | 'ready' | 'applying' | 'done';
 
 export interface TierCounts {
   [tier: string]: number;
@@ -82,4 +86,6 @@ export interface ImportJobView {
   /** Set when the job failed for a reason other than bad rows. */
   error: Bilingual | null;
   cancellable: boolean;
+  /** Status `ready`: the data rows checked, and the expected pause of the branch while they are written (seconds). */
+  ready: { rows: number; pauseSeconds: number } | null;
 }

@@ -64,26 +64,38 @@ export async function releaseTickets(api: APIRequestContext, customerId: string)
 }
 
 /**
- * Runs `fn` with the branch's visit settings changed by `patch` (as the manager, with `note` in the history), and
- * puts them back afterwards, also when `fn` fails.
+ * Runs `fn` with a section of the branch's settings changed by `patch` (saved under `note`), and puts the section back
+ * afterwards even if `fn` fails, so later specs see the settings they expect.
  */
-export async function withVisitSettings(
+export async function withSettings(
   baseURL: string,
+  section: string,
   patch: Record<string, unknown>,
   note: string,
   fn: () => Promise<void>,
 ): Promise<void> {
   const manager = await apiAs(baseURL, 'manager1');
   const { config } = (await (await manager.get('/api/settings')).json()) as {
-    config: { visit: Record<string, unknown> };
+    config: Record<string, Record<string, unknown>>;
   };
-  const put = (visit: Record<string, unknown>, n: string) =>
-    manager.put('/api/settings', { data: { config: { ...config, visit }, note: n } });
-  expect((await put({ ...config.visit, ...patch }, note)).status()).toBe(200);
+  const put = (part: Record<string, unknown>, n: string) =>
+    manager.put('/api/settings', { data: { config: { ...config, [section]: part }, note: n } });
+  const before = config[section] ?? {};
+  expect((await put({ ...before, ...patch }, note)).status()).toBe(200);
   try {
     await fn();
   } finally {
-    expect((await put(config.visit, 'e2e: 恢复')).status()).toBe(200);
+    expect((await put(before, 'e2e: 恢复')).status()).toBe(200);
     await manager.dispose();
   }
+}
+
+/** The visit settings (办结与投诉) changed for `fn`, then put back. */
+export function withVisitSettings(
+  baseURL: string,
+  patch: Record<string, unknown>,
+  note: string,
+  fn: () => Promise<void>,
+): Promise<void> {
+  return withSettings(baseURL, 'visit', patch, note, fn);
 }

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiAs, withSettings } from './floor-helpers';
 import { LoginPage } from './pages';
 
 // The manager's menu groups its screens (数据导入 under 导入导出, settings under 网点管理) so that all of it fits
@@ -90,6 +91,52 @@ test('sample balances in XLSX recompute the tiers, shown before and after', asyn
   await expect(page.getByTestId('import-applied')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('import-tiers')).toContainText('中端客户');
   await expect(page.getByTestId('import-result')).toContainText('层级迁移');
+});
+
+test('a file whose write would pause the branch waits for the manager, who starts it (zh and en)', async ({
+  page,
+  baseURL,
+}) => {
+  // The branch asks before every write (0 s), so a small file shows the wait a big one gets in daily use.
+  await withSettings(
+    baseURL ?? '',
+    'branch',
+    { importConfirmSeconds: 0 },
+    'e2e: 每份导入都确认',
+    async () => {
+      await new LoginPage(page).login('manager1');
+      await openImport(page, '客户信息');
+      const rows = [
+        '客户号,客户姓名,手机号',
+        'C870000001,确认甲,19870000001',
+        'C870000002,确认乙,19870000002',
+      ];
+      await upload(page, '待确认客户.csv', Buffer.from(rows.join('\n') + '\n'));
+      const ready = page.getByTestId('import-ready');
+      await expect(ready).toBeVisible({ timeout: 20_000 });
+      await expect(ready).toContainText('检查通过：2 行，等待写入');
+      await expect(ready).toContainText('系统约暂停 1 秒');
+      await expect(page.getByTestId('import-cancel')).toBeEnabled();
+      // Nothing is written while it waits.
+      const api = await apiAs(baseURL ?? '', 'manager1');
+      expect((await api.get('/api/customers/lookup?q=C870000001')).status()).toBe(404);
+      await page.screenshot({ path: 'test/output/screens/import-ready.png', fullPage: true });
+      // Back on the screen later (here: a reload, in English), the waiting file is shown again, not lost.
+      await page.evaluate(() => localStorage.setItem('lang', 'en'));
+      await page.reload();
+      await expect(ready).toContainText('Checked: 2 rows, waiting to be written', { timeout: 10_000 });
+      await expect(ready).toContainText('pauses for about 1 s');
+      await page.screenshot({ path: 'test/output/screens/import-ready-en.png', fullPage: true });
+      await page.getByTestId('import-write-now').click();
+      await expect(page.getByTestId('import-applied')).toContainText('Imported: 2 rows written.', {
+        timeout: 20_000,
+      });
+      await expect(page.getByTestId('import-history')).toContainText('待确认客户.csv');
+      expect((await api.get('/api/customers/lookup?q=C870000001')).status()).toBe(200);
+      await page.evaluate(() => localStorage.setItem('lang', 'zh-CN'));
+      await api.dispose();
+    },
+  );
 });
 
 test('front-line staff do not see the import screen', async ({ page }) => {

@@ -39,6 +39,7 @@ export function importRoutes(http: Http, deps: { imports: ImportsApp }): void {
   route(http, routes.imports.jobs, () => imports.jobs());
   route(http, routes.imports.job, ({ params }) => imports.job(params.id));
   route(http, routes.imports.cancel, ({ params }) => imports.cancel(params.id));
+  route(http, routes.imports.confirm, ({ params, me }) => imports.confirm(params.id, me?.id ?? null));
 
   route(http, routes.imports.report, ({ params, me, reply }) => {
     const r = imports.report(params.id, me?.id ?? null);

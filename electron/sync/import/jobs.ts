@@ -22,6 +22,7 @@ import type { Store } from '../../db/connection';
 import type { Pii } from '../../db/pii';
 import { databaseFile } from '../../db/repos/imports';
 import { RandomPool } from '../../db/random-pool';
+import type { ReadyToApply } from './options';
 import { runImport, type ImportProgress } from './run';
 import type { SourceEncoding } from './source';
 
@@ -46,6 +47,9 @@ interface Job {
   reportFile: string | null;
   abort: AbortController;
   done: Promise<void>;
+  /** Status `ready`: what the manager is asked about, and how the answer reaches the waiting run. */
+  ready: ReadyToApply | null;
+  decide: ((write: boolean) => void) | null;
 }
 
 export interface ImportJobDeps {
@@ -92,7 +96,8 @@ export class ImportJobs {
   }
 
   running(): Job | undefined {
-    for (const j of this.jobs.values()) if (j.status === 'queued' || j.status === 'running') return j;
+    for (const j of this.jobs.values())
+      if (j.status === 'queued' || j.status === 'running' || j.status === 'ready') return j;
     return undefined;
   }
 
@@ -133,6 +138,8 @@ export class ImportJobs {
       reportFile: null,
       abort: new AbortController(),
       done: Promise.resolve(),
+      ready: null,
+      decide: null,
     };
     this.jobs.set(job.id, job);
     job.done = this.run(job, opts).catch(() => undefined);
@@ -154,8 +161,23 @@ export class ImportJobs {
         asOf: opts.asOf,
         encoding: opts.encoding,
         signal: job.abort.signal,
+        runId: job.id,
         onProgress: (p) => {
           job.progress = p;
+        },
+        confirmApply: (ready) => {
+          // The file is read and checked: its copy in clear (personal data) goes now, not when the manager answers.
+          rmSync(opts.file, { force: true });
+          job.status = 'ready';
+          job.ready = ready;
+          return new Promise<boolean>((resolve) => {
+            job.decide = (write) => {
+              job.decide = null;
+              job.ready = null;
+              job.status = 'running';
+              resolve(write);
+            };
+          });
         },
       });
       job.status = r.status;
@@ -203,12 +225,21 @@ export class ImportJobs {
     return [...this.jobs.values()].sort((a, b) => b.startedAt - a.startedAt).map((j) => this.view(j));
   }
 
-  /** Cancels a job still reading or checking; once it writes, it finishes (all or nothing). */
+  /** Cancels a job still reading, checking or waiting for the manager; once it writes, it finishes (all or nothing). */
   cancel(id: string): ImportJobView | undefined {
     const j = this.jobs.get(id);
     if (!j) return undefined;
-    if (j.status === 'running' && j.progress.phase !== 'applying') j.abort.abort();
+    if (j.status === 'ready') j.decide?.(false);
+    else if (j.status === 'running' && j.progress.phase !== 'applying') j.abort.abort();
     return this.view(j);
+  }
+
+  /** The manager starts the write of a checked file (status `ready`); false when the job is not waiting for it. */
+  confirm(id: string): boolean {
+    const j = this.jobs.get(id);
+    if (j?.status !== 'ready' || !j.decide) return false;
+    j.decide(true);
+    return true;
   }
 
   reportFile(id: string): { file: string; job: ImportJobView } | undefined {
@@ -223,7 +254,10 @@ export class ImportJobs {
   }
 
   async close(): Promise<void> {
-    for (const j of this.jobs.values()) if (j.status === 'running') j.abort.abort();
+    for (const j of this.jobs.values()) {
+      if (j.status === 'ready') j.decide?.(false);
+      else if (j.status === 'running') j.abort.abort();
+    }
     await this.idle();
     rmSync(this.root, { recursive: true, force: true });
   }
@@ -264,7 +298,8 @@ export class ImportJobs {
       issues: j.issues,
       summary: j.summary,
       error: j.error,
-      cancellable: j.status === 'running' && p.phase !== 'applying',
+      cancellable: j.status === 'ready' || (j.status === 'running' && p.phase !== 'applying'),
+      ready: j.status === 'ready' ? j.ready : null,
     };
   }
 }

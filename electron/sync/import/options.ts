@@ -36,6 +36,21 @@ export interface RunImportOptions {
   previewLimit?: number;
   /** Worker threads that hash and encrypt (0: in line); default 2 for files of 4 MB and more. */
   protectThreads?: number;
+  /**
+   * The server's import jobs: asked, once a file is checked without a problem and its write would pause the branch
+   * longer than `branch.importConfirmSeconds`, whether to write it now. Resolves true (write) or false (cancel),
+   * maybe hours later; until then nothing of the file is in the branch database. Without it (the CLI) the file is
+   * written at once.
+   */
+  confirmApply?: (ready: ReadyToApply) => Promise<boolean>;
+  /** The id of the run (its record and audit rows); the server's jobs pass the job's own, so all its rows share it. */
+  runId?: string;
+}
+
+/** A checked file waiting for the manager: its data rows and the expected pause of the branch while written. */
+export interface ReadyToApply {
+  rows: number;
+  pauseSeconds: number;
 }
 
 export interface RunImportResult {

@@ -8,8 +8,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HeaderMap } from '@shared/import/headers';
+import { askBeforeApply, estimateApplySeconds } from '@shared/import/apply-estimate';
+import type { RulesConfig } from '@shared/config/schema';
 import type { ImportSummary } from '@shared/import/types';
 import { ImportApply, type ApplyCounts } from '../../db/repos/import-apply';
+import type { SetIssue } from '../../db/repos/import-checks';
 import { ImportStage, REPORT_ROW_CAP } from '../../db/repos/import-stage';
 import { AuditRepo } from '../../db/repos/settings';
 import { RandomPool } from '../../db/random-pool';
@@ -39,6 +42,55 @@ function sha256File(file: string): Promise<string> {
   });
 }
 
+/** The set checks' issues into the stage's report, each under its column as the file names it. */
+function stageSetIssues(stage: ImportStage, headers: HeaderMap | null, issues: readonly SetIssue[]): void {
+  stage.batch(() => {
+    for (const i of issues) {
+      stage.issue({
+        line: i.line,
+        field: i.field,
+        column: headers?.headerOf.get(i.field) ?? null,
+        code: i.code,
+        zh: i.zh,
+        en: i.en,
+        value: i.value,
+      });
+    }
+  });
+}
+
+/**
+ * A checked file is written at once, unless its write would pause the branch longer than the branch allows: then
+ * the job asks the manager (`confirmApply`) and waits, the stage detached from the branch connection meanwhile.
+ * True when it waited and the manager started the write; a cancel ends the run as cancelled, nothing written.
+ */
+async function waitForManager(
+  o: RunImportOptions,
+  apply: ImportApply,
+  rows: number,
+  progress: ImportProgress,
+  report: () => void,
+): Promise<boolean> {
+  if (!o.confirmApply || !askBeforeApply(o.kind, rows, o.rules.branch.importConfirmSeconds)) return false;
+  progress.phase = 'ready';
+  report();
+  apply.detach();
+  const go = await o.confirmApply({ rows, pauseSeconds: estimateApplySeconds(o.kind, rows) });
+  if (!go) throw new ImportCancelled();
+  apply.attach();
+  return true;
+}
+
+/** The set checks again, just before a write the manager started (the branch's data may have changed since). */
+function recheck(
+  apply: ImportApply,
+  stage: ImportStage,
+  headers: HeaderMap | null,
+  rules: RulesConfig['customer']['tiers'],
+): void {
+  stageSetIssues(stage, headers, apply.checks(rules));
+}
+
 /** Runs one import. Throws only for faults (I/O, a bug); bad data gives status `rejected`. */
 export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
   const started = o.now();
@@ -48,7 +100,7 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
   const reportFile = join(o.workDir, 'report.csv');
   rmSync(stageFile, { force: true });
   const pool = new RandomPool();
-  const runId = pool.uuid();
+  const runId = o.runId ?? pool.uuid();
   const audit = new AuditRepo(o.store);
   const stage = new ImportStage(stageFile, o.kind);
   const apply = new ImportApply(o.store, stageFile, o.kind);
@@ -120,25 +172,20 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
     apply.attach();
     // Set checks run even when rows failed: the report lists every bad row, not the first kind found.
     const setIssues = apply.checks(rules);
-    stage.batch(() => {
-      for (const i of setIssues) {
-        stage.issue({
-          line: i.line,
-          field: i.field,
-          column: headers?.headerOf.get(i.field) ?? null,
-          code: i.code,
-          zh: i.zh,
-          en: i.en,
-          value: i.value,
-        });
-      }
-    });
+    stageSetIssues(stage, headers, setIssues);
     checkCancel();
     summary.issueCount = stage.issueCount;
     summary.rejectedRows = stage.rejectedRows();
     progress.rejectedRows = summary.rejectedRows;
     const fileSha = await sha;
     summary.phaseSeconds.check = lap();
+    if (stage.issueCount === 0 && (await waitForManager(o, apply, summary.rows, progress, report))) {
+      // Hours may have passed: what the branch holds now is checked again, inside the same pause as the write.
+      recheck(apply, stage, headers, rules);
+      summary.issueCount = stage.issueCount;
+      summary.rejectedRows = stage.rejectedRows();
+      progress.rejectedRows = summary.rejectedRows;
+    }
     if (stage.issueCount === 0) {
       progress.phase = 'applying';
       report();

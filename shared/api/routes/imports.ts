@@ -36,7 +36,15 @@ export const importsApi = {
     path: '/api/import/jobs/:id/cancel',
     roles: MANAGERS,
     params: idParam,
-    summary: 'Cancel an import still reading or checking (nothing is written)',
+    summary: 'Cancel an import still reading, checking or waiting to be written (nothing is written)',
+    reply: returns<ImportJobView>(),
+  }),
+  confirm: defineRoute({
+    method: 'POST',
+    path: '/api/import/jobs/:id/apply',
+    roles: MANAGERS,
+    params: idParam,
+    summary: 'Write a checked import that waits for the manager (status ready): the branch pauses meanwhile',
     reply: returns<ImportJobView>(),
   }),
   report: defineRoute({

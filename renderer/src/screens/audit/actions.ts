@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'import.applied': { zh: '数据导入', en: 'Import applied' },
   'import.rejected': { zh: '导入被拒', en: 'Import rejected' },
   'import.cancelled': { zh: '导入取消', en: 'Import cancelled' },
+  'import.confirmed': { zh: '确认写入导入', en: 'Import write started' },
   'import.report': { zh: '下载导入报告', en: 'Import report downloaded' },
   'export.download': { zh: '数据导出', en: 'Export' },
   'follow_up.close': { zh: '关闭回访', en: 'Follow-up closed' },

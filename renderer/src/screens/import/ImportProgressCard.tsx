@@ -1,4 +1,4 @@
-import { Button, Card, Progress, Space, Steps } from 'antd';
+import { Alert, Button, Card, Progress, Space, Steps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ImportJobView } from '@shared/import/types';
 import { ImportResult } from './ImportResult';
@@ -13,6 +13,7 @@ export function ImportProgressCard({
   stepStatus,
   percent,
   cancel,
+  confirm,
   again,
   zh,
 }: {
@@ -20,9 +21,10 @@ export function ImportProgressCard({
   job: ImportJobView | undefined;
   running: boolean;
   step: number;
-  stepStatus: 'finish' | 'process' | 'error';
+  stepStatus: 'finish' | 'process' | 'wait' | 'error';
   percent: number;
   cancel: () => void;
+  confirm: () => void;
   again: () => void;
   zh: boolean;
 }) {
@@ -56,7 +58,23 @@ export function ImportProgressCard({
         items={PHASES.map((p) => ({ title: t(`dataImport.phases.${p}`) }))}
         style={{ marginBottom: 16 }}
       />
-      {running && (
+      {j?.status === 'ready' && j.ready && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="import-ready"
+          title={t('dataImport.readyTitle', { rows: j.ready.rows.toLocaleString() })}
+          description={t('dataImport.readyBody', {
+            time: eta(Math.max(1, Math.round(j.ready.pauseSeconds))),
+          })}
+          action={
+            <Button type="primary" onClick={confirm} data-testid="import-write-now">
+              {t('dataImport.writeNow')}
+            </Button>
+          }
+        />
+      )}
+      {running && j?.status !== 'ready' && (
         <>
           <Progress
             percent={percent}

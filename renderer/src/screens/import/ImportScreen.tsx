@@ -60,6 +60,7 @@ export default function ImportScreen() {
         stepStatus={imp.stepStatus}
         percent={imp.percent}
         cancel={imp.cancel}
+        confirm={imp.confirm}
         again={imp.again}
         zh={zh}
       />

@@ -24,6 +24,10 @@ const zh = {
     minutes: '{{m}} 分 {{s}} 秒',
     cancel: '取消导入',
     cancelled: '已取消导入，未写入任何数据。',
+    readyTitle: '检查通过：{{rows}} 行，等待写入',
+    readyBody:
+      '写入时系统约暂停 {{time}}：取号、叫号和叫号屏都会停顿。营业中请在客流少时或营业结束后写入；在此之前不会写入任何数据。',
+    writeNow: '立即写入',
     uploadFailed: '上传失败',
     applied: '导入成功：{{rows}} 行已写入。',
     rejectedTitle: '发现 {{rows}} 行有问题（共 {{issues}} 处），整份文件未导入，请修改后重新上传。',
@@ -98,6 +102,10 @@ const en: Texts = {
     minutes: '{{m}} min {{s}} s',
     cancel: 'Cancel import',
     cancelled: 'Import cancelled; nothing was written.',
+    readyTitle: 'Checked: {{rows}} rows, waiting to be written',
+    readyBody:
+      'While it is written the branch system pauses for about {{time}}: taking tickets, calling and the TV screens stop meanwhile. During opening hours, write it at a quiet moment or after closing; nothing is written before.',
+    writeNow: 'Write now',
     uploadFailed: 'Upload failed',
     applied: 'Imported: {{rows}} rows written.',
     rejectedTitle:

@@ -13,7 +13,11 @@ export function useJob(id: string | null) {
     queryKey: ['import-job', id],
     queryFn: () => call(routes.imports.job, { params: { id: id ?? '' } }),
     enabled: id !== null,
-    refetchInterval: (q) => (q.state.data && q.state.data.status !== 'running' ? false : 400),
+    // A checked file waiting for the manager changes only if someone acts on it (here or on another desk).
+    refetchInterval: (q) => {
+      const status = q.state.data?.status;
+      return status === 'ready' ? 2000 : status && status !== 'running' ? false : 400;
+    },
   });
 }
 
@@ -30,6 +34,29 @@ export function useImportRuns(finishedStatus: string | null) {
   return runs;
 }
 
+/**
+ * Coming back to the screen (another screen, a reload, another desk) finds the import still under way, or the
+ * checked file waiting to be written: it holds the one import slot, so it must not be out of sight. Looked up
+ * once per visit to the screen.
+ */
+function useOpenJob(setJobId: (f: (current: string | null) => string | null) => void): void {
+  useEffect(() => {
+    let live = true;
+    call(routes.imports.jobs)
+      .then((r) => {
+        const open = r.jobs.find(
+          (j) => j.status === 'running' || j.status === 'queued' || j.status === 'ready',
+        );
+        // A file the manager started meanwhile keeps the screen.
+        if (live && open) setJobId((current) => current ?? open.id);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [setJobId]);
+}
+
 /** The upload of a file and the job it starts: progress, cancel, and where the steps stand. */
 export function useImport(kind: ImportKind, asOf: string) {
   const qc = useQueryClient();
@@ -38,8 +65,9 @@ export function useImport(kind: ImportKind, asOf: string) {
   const [jobId, setJobId] = useState<string | null>(null);
   const abortUpload = useRef<(() => void) | null>(null);
   const job = useJob(jobId);
+  useOpenJob(setJobId);
   const j: ImportJobView | undefined = job.data;
-  const running = uploading !== null || j?.status === 'running';
+  const running = uploading !== null || j?.status === 'running' || j?.status === 'ready';
 
   const start = (file: File) => {
     setUploadError(null);
@@ -69,7 +97,12 @@ export function useImport(kind: ImportKind, asOf: string) {
     else if (jobId) void call(routes.imports.cancel, { params: { id: jobId } }).then(() => job.refetch());
   };
 
-  const phase = uploading ? 'uploading' : (j?.phase ?? 'uploading');
+  const confirm = () => {
+    if (jobId) void call(routes.imports.confirm, { params: { id: jobId } }).then(() => job.refetch());
+  };
+
+  // Waiting for the manager: the write is the step at hand, not started.
+  const phase = uploading ? 'uploading' : j?.phase === 'ready' ? 'applying' : (j?.phase ?? 'uploading');
   // Where the steps stop: a rejected file never reached the write; a cancelled one stopped reading.
   const status = uploading ? 'running' : (j?.status ?? 'running');
   const step =
@@ -80,8 +113,14 @@ export function useImport(kind: ImportKind, asOf: string) {
         : status === 'failed'
           ? PHASES.indexOf('applying')
           : PHASES.indexOf(phase);
-  const stepStatus: 'finish' | 'process' | 'error' =
-    status === 'applied' ? 'finish' : status === 'running' || status === 'queued' ? 'process' : 'error';
+  const stepStatus: 'finish' | 'process' | 'wait' | 'error' =
+    status === 'applied'
+      ? 'finish'
+      : status === 'ready'
+        ? 'wait'
+        : status === 'running' || status === 'queued'
+          ? 'process'
+          : 'error';
   const percent = uploading
     ? Math.round(uploading.fraction * 100)
     : j && j.bytesTotal > 0
@@ -95,6 +134,7 @@ export function useImport(kind: ImportKind, asOf: string) {
     running,
     start,
     cancel,
+    confirm,
     again: () => setJobId(null),
     step,
     stepStatus,

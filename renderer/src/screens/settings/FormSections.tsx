@@ -47,6 +47,15 @@ export function GeneralSection({ config }: SectionProps) {
               <InputNumber {...num} />
             </Form.Item>
           </Col>
+          <Col span={12}>
+            <Form.Item
+              name={['branch', 'importConfirmSeconds']}
+              label={t('settings.field.importConfirmSeconds')}
+              extra={t('settings.field.importConfirmSecondsHint')}
+            >
+              <InputNumber {...num} min={0} data-testid="field-importConfirmSeconds" />
+            </Form.Item>
+          </Col>
           <Col span={24}>
             <CustomerNoField />
           </Col>

@@ -40,6 +40,9 @@ const zh = {
       branchName: '网点名称',
       branchCode: '网点代码',
       vipRoomCapacity: '贵宾室容量（人）',
+      importConfirmSeconds: '导入写入前确认（秒）',
+      importConfirmSecondsHint:
+        '导入写入时系统会暂停；预计暂停超过此秒数的文件须经理点“立即写入”才写入（0 = 每份文件都确认）',
       elderlyAge: '老年客户年龄（岁）',
       elderlyAgeHint: '达到该年龄的客户在大堂分流时享受老年优先',
       idleLockMinutes: '空闲锁屏（分钟）',
@@ -160,6 +163,9 @@ const en: typeof zh = {
       branchName: 'Branch name',
       branchCode: 'Branch code',
       vipRoomCapacity: 'VIP room capacity (people)',
+      importConfirmSeconds: 'Confirm imports pausing over (s)',
+      importConfirmSecondsHint:
+        'The system pauses while an import is written; a file expected to pause it longer than this waits for the manager to press Write now (0 = confirm every file)',
       elderlyAge: 'Elderly age (years)',
       elderlyAgeHint: 'Customers of this age or older get elderly priority in the lobby',
       idleLockMinutes: 'Idle lock (minutes)',
