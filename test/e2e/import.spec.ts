@@ -121,6 +121,15 @@ test('a file whose write would pause the branch waits for the manager, who start
       const api = await apiAs(baseURL ?? '', 'manager1');
       expect((await api.get('/api/customers/lookup?q=C870000001')).status()).toBe(404);
       await page.screenshot({ path: 'test/output/screens/import-ready.png', fullPage: true });
+      for (const [name, size] of [
+        ['1080p', { width: 1920, height: 1080 }],
+        ['tablet', { width: 768, height: 1024 }],
+      ] as const) {
+        await page.setViewportSize(size);
+        await expect(page.getByTestId('import-write-now')).toBeVisible();
+        await page.screenshot({ path: `test/output/screens/import-ready-${name}.png`, fullPage: true });
+      }
+      await page.setViewportSize({ width: 1366, height: 768 });
       // Back on the screen later (here: a reload, in English), the waiting file is shown again, not lost.
       await page.evaluate(() => localStorage.setItem('lang', 'en'));
       await page.reload();
