@@ -15,13 +15,20 @@ import { BusyError, type ImportJobs } from '../sync/import/jobs';
 /** Largest upload accepted: a 1M-customer export is ~150 MB as CSV. */
 export const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
-const busy = () =>
-  new ApiError(
-    409,
-    'import_busy',
-    '已有导入任务正在进行，请等待其完成',
-    'Another import is running; wait for it to finish',
-  );
+const busy = (waiting = false) =>
+  waiting
+    ? new ApiError(
+        409,
+        'import_waiting',
+        '有一份检查通过的文件正在等待写入，请先在导入页写入或取消它',
+        'A checked file is waiting to be written; write or cancel it on the import screen first',
+      )
+    : new ApiError(
+        409,
+        'import_busy',
+        '已有导入任务正在进行，请等待其完成',
+        'Another import is running; wait for it to finish',
+      );
 const noJob = () =>
   new ApiError(404, 'import_not_found', '导入任务不存在或已过期', 'No such import job (or it expired)');
 
@@ -99,7 +106,8 @@ export class ImportsApp {
 
   /** 409 while an import runs: one at a time. */
   assertIdle(): void {
-    if (this.deps.jobs.running()) throw busy();
+    const open = this.deps.jobs.running();
+    if (open) throw busy(open.status === 'ready');
   }
 
   jobs(): ImportJobList {

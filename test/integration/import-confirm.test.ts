@@ -86,7 +86,9 @@ describe('an import that waits for the manager before it writes', () => {
     expect(existsSync(jobDir)).toBe(true);
     expect(readdirSync(jobDir)).not.toContain('upload');
     // One import at a time: a waiting one counts.
-    expect((await post(s, manager, 'x', 'x.csv')).status).toBe(409);
+    const second = await post(s, manager, 'x', 'x.csv');
+    expect(second.status).toBe(409);
+    expect(((await second.json()) as { error: { code: string } }).error.code).toBe('import_waiting');
 
     const go = await s.post(`/api/import/jobs/${job.id}/apply`, {}, manager);
     expect(go.status).toBe(200);
