@@ -13,6 +13,8 @@ export function ImportHistory({ runs }: { runs: ImportRunView[] }) {
         size="small"
         rowKey="id"
         pagination={false}
+        // On a tablet the fixed columns are wider than the card: the table scrolls inside it instead of spilling out.
+        scroll={{ x: 'max-content' }}
         dataSource={runs}
         data-testid="import-history"
         columns={[
