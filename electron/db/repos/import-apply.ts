@@ -10,7 +10,7 @@
 import type { TierBand } from '@shared/customer/tier';
 import type { ImportKind, TierCounts } from '@shared/import/types';
 import type { Store } from '../connection';
-import { setChecks, type SetIssue } from './import-checks';
+import { setChecks, type CheckSql, type SetIssue } from './import-checks';
 import { withIndexesRebuilt } from './import-bulk';
 import { ImportSql } from './import-sql';
 
@@ -53,9 +53,12 @@ export class ImportApply {
     this.store.sqlite.exec('DETACH DATABASE stage');
   }
 
-  /** Checks over the whole file: duplicates inside it and clashes with the branch's data. */
-  checks(bands: readonly TierBand[]): SetIssue[] {
-    return setChecks(this.q, this.kind, bands);
+  /**
+   * Checks over the whole file: duplicates inside it and clashes with the branch's data. On this connection (stage
+   * attached), or through `on` (a CheckWorker with a connection of its own).
+   */
+  checks(bands: readonly TierBand[], on: CheckSql = this.q): Promise<SetIssue[]> {
+    return setChecks(on, this.kind, bands);
   }
 
   /** A load much larger than what the table holds: rebuild its indexes once instead of inserting into them. */

@@ -5,7 +5,16 @@
  */
 import type { TierBand } from '@shared/customer/tier';
 import type { ImportKind } from '@shared/import/types';
-import type { ImportSql } from './import-sql';
+
+/**
+ * Where the checks' statements run: the server's connection (ImportSql, answers at once) or a worker thread with its
+ * own (CheckWorker, answers later: the event loop turns meanwhile).
+ */
+export interface CheckSql {
+  all<T>(sql: string, ...params: unknown[]): T[] | Promise<T[]>;
+  count(sql: string, ...params: unknown[]): number | Promise<number>;
+  run(sql: string, ...params: unknown[]): number | Promise<number>;
+}
 
 interface CheckRow {
   line: number;
@@ -37,7 +46,11 @@ export function tierCase(bands: readonly TierBand[]): { sql: string; params: (st
 }
 
 /** Checks over the whole file: duplicates inside it and clashes with the branch's data (stage attached). */
-export function setChecks(q: ImportSql, kind: ImportKind, bands: readonly TierBand[]): SetIssue[] {
+export async function setChecks(
+  q: CheckSql,
+  kind: ImportKind,
+  bands: readonly TierBand[],
+): Promise<SetIssue[]> {
   const out: SetIssue[] = [];
   const add = (
     rows: CheckRow[],
@@ -50,7 +63,7 @@ export function setChecks(q: ImportSql, kind: ImportKind, bands: readonly TierBa
   };
   if (kind === 'customers') {
     add(
-      q.all<CheckRow>(`SELECT s.line, s.customer_no AS value, f.first AS other FROM stage.customers s
+      await q.all<CheckRow>(`SELECT s.line, s.customer_no AS value, f.first AS other FROM stage.customers s
         JOIN (SELECT customer_no, min(line) AS first FROM stage.customers GROUP BY customer_no HAVING count(*) > 1) f
           ON f.customer_no = s.customer_no WHERE s.line > f.first`),
       'customer_no',
@@ -59,7 +72,7 @@ export function setChecks(q: ImportSql, kind: ImportKind, bands: readonly TierBa
       (r) => `Customer no. ${r.value ?? ''} appears twice in the file (first on line ${r.other ?? ''})`,
     );
     add(
-      q.all<CheckRow>(`SELECT s.line, s.id_masked AS value, f.first AS other FROM stage.customers s
+      await q.all<CheckRow>(`SELECT s.line, s.id_masked AS value, f.first AS other FROM stage.customers s
         JOIN (SELECT id_hash, min(line) AS first FROM stage.customers WHERE id_hash IS NOT NULL GROUP BY id_hash HAVING count(*) > 1) f
           ON f.id_hash = s.id_hash WHERE s.line > f.first`),
       'id_number',
@@ -68,7 +81,7 @@ export function setChecks(q: ImportSql, kind: ImportKind, bands: readonly TierBa
       (r) => `Same ID number as the customer on line ${r.other ?? ''}`,
     );
     add(
-      q.all<CheckRow>(`SELECT s.line, s.id_masked AS value, m.customer_no AS other FROM stage.customers s
+      await q.all<CheckRow>(`SELECT s.line, s.id_masked AS value, m.customer_no AS other FROM stage.customers s
         JOIN main.customers m ON m.id_hash = s.id_hash WHERE s.id_hash IS NOT NULL AND m.id <> s.id`),
       'id_number',
       'id_taken',
@@ -76,7 +89,7 @@ export function setChecks(q: ImportSql, kind: ImportKind, bands: readonly TierBa
       (r) => `The ID number already belongs to customer ${r.other ?? ''}`,
     );
     add(
-      q.all<CheckRow>(`SELECT s.line, s.card_masked AS value, f.first AS other FROM stage.cards s
+      await q.all<CheckRow>(`SELECT s.line, s.card_masked AS value, f.first AS other FROM stage.cards s
         JOIN (SELECT card_hash, min(line) AS first FROM stage.cards GROUP BY card_hash HAVING count(*) > 1) f
           ON f.card_hash = s.card_hash WHERE s.line > f.first`),
       'cards',
@@ -85,7 +98,7 @@ export function setChecks(q: ImportSql, kind: ImportKind, bands: readonly TierBa
       (r) => `Card ${r.value ?? ''} also appears on line ${r.other ?? ''}`,
     );
     add(
-      q.all<CheckRow>(`SELECT s.line, s.card_masked AS value, m.customer_no AS other FROM stage.cards s
+      await q.all<CheckRow>(`SELECT s.line, s.card_masked AS value, m.customer_no AS other FROM stage.cards s
         JOIN main.cards c ON c.card_hash = s.card_hash JOIN main.customers m ON m.id = c.customer_id
         WHERE c.customer_id <> s.customer_id`),
       'cards',
@@ -94,7 +107,7 @@ export function setChecks(q: ImportSql, kind: ImportKind, bands: readonly TierBa
       (r) => `Card ${r.value ?? ''} already belongs to customer ${r.other ?? ''}`,
     );
     add(
-      q.all<CheckRow>(`SELECT s.line, s.linked_no AS value, NULL AS other FROM stage.customers s
+      await q.all<CheckRow>(`SELECT s.line, s.linked_no AS value, NULL AS other FROM stage.customers s
         WHERE s.link_changed = 1 AND s.linked_no IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM stage.customers t WHERE t.customer_no = s.linked_no)
           AND NOT EXISTS (SELECT 1 FROM main.customers m WHERE m.customer_no = s.linked_no)`),
@@ -106,15 +119,15 @@ export function setChecks(q: ImportSql, kind: ImportKind, bands: readonly TierBa
   } else if (kind === 'holdings') {
     // One balance date per customer: a file is one snapshot of each customer's holdings.
     const t = tierCase(bands);
-    q.run(
+    await q.run(
       `UPDATE stage.agg SET new_tier = ${t.sql}, mode = CASE WHEN cur_as_of IS NULL OR as_of > cur_as_of THEN 'replace'
            WHEN as_of < cur_as_of THEN 'stale' ELSE 'same' END`,
       ...t.params,
     );
-    const mixed = q.count('SELECT count(*) FROM stage.agg WHERE min_as_of <> as_of');
+    const mixed = await q.count('SELECT count(*) FROM stage.agg WHERE min_as_of <> as_of');
     if (mixed > 0) {
       add(
-        q.all<CheckRow>(`SELECT h.line, NULL AS value, NULL AS other FROM stage.holdings h
+        await q.all<CheckRow>(`SELECT h.line, NULL AS value, NULL AS other FROM stage.holdings h
           JOIN stage.agg a ON a.customer_id = h.customer_id WHERE a.min_as_of <> a.as_of`),
         'as_of',
         'as_of_mixed',
@@ -124,7 +137,7 @@ export function setChecks(q: ImportSql, kind: ImportKind, bands: readonly TierBa
     }
   } else if (kind === 'products') {
     add(
-      q.all<CheckRow>(`SELECT s.line, s.code AS value, f.first AS other FROM stage.products s
+      await q.all<CheckRow>(`SELECT s.line, s.code AS value, f.first AS other FROM stage.products s
         JOIN (SELECT code, min(line) AS first FROM stage.products GROUP BY code HAVING count(*) > 1) f
           ON f.code = s.code WHERE s.line > f.first`),
       'code',

@@ -162,6 +162,7 @@ export class ImportJobs {
         encoding: opts.encoding,
         signal: job.abort.signal,
         runId: job.id,
+        checkThread: true,
         onProgress: (p) => {
           job.progress = p;
         },

@@ -43,6 +43,8 @@ export interface RunImportOptions {
    * written at once.
    */
   confirmApply?: (ready: ReadyToApply) => Promise<boolean>;
+  /** The server's jobs: the set checks of a large file run on a worker thread, so the branch keeps answering. */
+  checkThread?: boolean;
   /** The id of the run (its record and audit rows); the server's jobs pass the job's own, so all its rows share it. */
   runId?: string;
 }
