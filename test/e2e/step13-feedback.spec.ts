@@ -60,7 +60,9 @@ async function padAt(browser: Browser, path: string, lang: 'zh-CN' | 'en' = 'zh-
   if (lang === 'en') await context.addInitScript(() => localStorage.setItem('lang', 'en'));
   const page = await context.newPage();
   await page.goto(path);
-  await expect(page.getByTestId('pad-idle')).toBeVisible();
+  // The pad trades its token on a password-attempt route: the suite's many logins from one address can have used
+  // the minute's budget (429), and the pad then retries until the window ends, as it would on a branch's network.
+  await expect(page.getByTestId('pad-idle')).toBeVisible({ timeout: 75_000 });
   return { context, page };
 }
 
