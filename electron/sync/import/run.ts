@@ -104,18 +104,25 @@ async function recheck(
 async function firstChecks(
   o: RunImportOptions,
   apply: ImportApply,
+  stage: ImportStage,
   stageFile: string,
   rules: RulesConfig['customer']['tiers'],
   rows: number,
 ): Promise<SetIssue[]> {
   const mainFile = databaseFile(o.store);
-  if (!o.checkThread || rows < CHECK_THREAD_MIN_ROWS || !mainFile) return apply.checks(rules);
+  if (!o.checkThread || rows < CHECK_THREAD_MIN_ROWS || !mainFile) {
+    stage.indexForChecks();
+    return apply.checks(rules);
+  }
   const worker = new CheckWorker(mainFile, stageFile);
   try {
+    // The staging file's indexes too: building them took ~0.4 s at 200,000 customers.
+    for (const sql of stage.checkIndexSql('stage')) await worker.run(sql);
     return await apply.checks(rules, worker);
   } catch {
     // A worker that cannot run here (a packaging without worker threads or its module): the checks on the branch
     // connection, as for a small file. A fault in the SQL itself fails there again, with its own error.
+    stage.indexForChecks();
     return apply.checks(rules);
   } finally {
     await worker.close();
@@ -199,10 +206,9 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
     report();
     checkCancel();
     const rules = o.rules.customer.tiers;
-    stage.indexForChecks();
     apply.attach();
     // Set checks run even when rows failed: the report lists every bad row, not the first kind found.
-    const setIssues = await firstChecks(o, apply, stageFile, rules, summary.rows);
+    const setIssues = await firstChecks(o, apply, stage, stageFile, rules, summary.rows);
     stageSetIssues(stage, headers, setIssues);
     report(); // the issues the set checks found, on the screen before the report is written
     checkCancel();
