@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultCustomerConfig } from '../customer/config';
 import { defaultVisitConfig, OUTCOMES } from '../visit/config';
 import { defaultSuggestConfig } from './config';
 import type { OutcomeFact } from './conversion';
@@ -10,30 +9,11 @@ import { declinedDays } from './cooldown';
 import { defaultLearnConfig, type LearnConfig } from './learn-config';
 import type { SuggestContext, SuggestCustomer, SuggestResult } from './rank';
 import { rankSuggestions } from './rank';
+import { bands, customer, DAY, JULY } from './rank.fixtures';
 import { MAX_REASONS } from './reasons';
 
-const DAY = 86_400_000;
-const NOW = Date.UTC(2026, 6, 15, 2);
-const bands = defaultCustomerConfig.tiers;
+const NOW = JULY;
 const labels = new Map(defaultVisitConfig.declineReasons.map((r) => [r.key, { zh: r.zh, en: r.en }]));
-
-function customer(over: Partial<SuggestCustomer> = {}): SuggestCustomer {
-  return {
-    kind: 'individual',
-    tier: 'mid',
-    aumFen: 20_000_000,
-    segments: [],
-    lifecycle: 'active',
-    age: 40,
-    riskLevel: 3,
-    riskAssessedAt: NOW - 30 * DAY,
-    marketingConsent: true,
-    holdings: [],
-    corporateGrade: null,
-    hasLinkedEntity: false,
-    ...over,
-  };
-}
 
 function ctx(
   outcomes: PastOutcome[],
