@@ -147,6 +147,29 @@ describe('an import that waits for the manager before it writes', () => {
     expect(done.issues.map((i) => i.code)).toContain('id_taken');
     expect(dataHash(s.store)).toBe(before);
   });
+
+  it('a customer number that reached the branch while it waited is reported, not a failed write', async () => {
+    const job = await settled(
+      (await upload(file('C610000005', testIdNumber('19800105', 15), '到店'), 'n.csv')).id,
+    );
+    expect(job.status).toBe('ready');
+    // Meanwhile a customer with that number joins the branch by another path (a prospect converted at a desk).
+    const cols = (s.store.sqlite.prepare('PRAGMA table_info(customers)').all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    const pick = cols.map((c) =>
+      c === 'id' ? '?' : c === 'customer_no' ? '?' : /_(hash|enc|masked)$/.test(c) ? 'NULL' : c,
+    );
+    s.store.sqlite
+      .prepare(`INSERT INTO customers (${cols.join(',')}) SELECT ${pick.join(',')} FROM customers LIMIT 1`)
+      .run('01900000-0000-7000-8000-00000000c605', 'C610000005');
+    const before = dataHash(s.store);
+    expect((await s.post(`/api/import/jobs/${job.id}/apply`, {}, manager)).status).toBe(200);
+    const done = await settled(job.id);
+    expect(done.status).toBe('rejected');
+    expect(done.issues.map((i) => [i.line, i.code])).toEqual([[2, 'customer_no_arrived']]);
+    expect(dataHash(s.store)).toBe(before);
+  });
 });
 
 describe('a server stopped while an import waits', () => {

@@ -71,6 +71,16 @@ export async function setChecks(
       (r) => `客户号 ${r.value ?? ''} 在文件中重复（首次出现在第 ${r.other ?? ''} 行）`,
       (r) => `Customer no. ${r.value ?? ''} appears twice in the file (first on line ${r.other ?? ''})`,
     );
+    // Flagged new when read, but the number reached the branch since (a prospect became a customer, a sync) while
+    // the file waited for the manager: the write would clash on the number. Empty at the first check by definition.
+    add(
+      await q.all<CheckRow>(`SELECT s.line, s.customer_no AS value, NULL AS other FROM stage.customers s
+        JOIN main.customers m ON m.customer_no = s.customer_no WHERE s.is_new = 1`),
+      'customer_no',
+      'customer_no_arrived',
+      (r) => `客户号 ${r.value ?? ''} 在读取文件后已加入本网点，请重新导入本文件`,
+      (r) => `Customer no. ${r.value ?? ''} joined the branch after the file was read; import the file again`,
+    );
     add(
       await q.all<CheckRow>(`SELECT s.line, s.id_masked AS value, f.first AS other FROM stage.customers s
         JOIN (SELECT id_hash, min(line) AS first FROM stage.customers WHERE id_hash IS NOT NULL GROUP BY id_hash HAVING count(*) > 1) f
