@@ -17,7 +17,9 @@ import {
   type SyncStatus,
 } from '@shared/sync/api';
 import type { SyncEnvelope } from '@shared/sync/envelope';
+import { headOfficeLink } from '@shared/sync/headoffice-link';
 import type { Store } from '../db/connection';
+import { HeadOfficeSyncRepo } from '../db/repos/headoffice-sync';
 import type { AuditRepo } from '../db/repos/settings';
 import type { SnapshotScope } from '../db/repos/sync-data';
 import type { SyncCore, SyncListener } from '../sync/core';
@@ -56,6 +58,11 @@ const deviceUnknown = () =>
  * ticket-number blocks it reserves. On every install: the status, its notices and "sync now".
  */
 export class SyncApp {
+  /** The head-office journal, read for the status (built on first use: tests often run without a hub). */
+  private hoJournal: HeadOfficeSyncRepo | undefined;
+  /** Set at start on a hub started with a head office (`--headoffice`): the status says how that link stands. */
+  headOfficeConfigured = false;
+
   constructor(private readonly deps: SyncAppDeps) {}
 
   async enroll(body: EnrollRequest): Promise<EnrollResponse> {
@@ -210,7 +217,11 @@ export class SyncApp {
   }
 
   status(detail: boolean): SyncStatus {
-    return this.deps.sync.status(detail);
+    const s = this.deps.sync.status(detail);
+    if (this.deps.role !== 'hub') return s;
+    this.hoJournal ??= new HeadOfficeSyncRepo(this.deps.store);
+    const facts = { configured: this.headOfficeConfigured, ...this.hoJournal.journalFacts() };
+    return { ...s, headOffice: headOfficeLink(facts, this.deps.rules().branch, this.deps.now()) };
   }
 
   /** False when the notice is unknown or was already dismissed. */

@@ -128,6 +128,7 @@ export async function startServer(
     cfg.role === 'hub' && cfg.headoffice && cfg.branchKey
       ? new HeadOfficeSync(ctx.headOfficeSyncDeps(), { url: cfg.headoffice, key: cfg.branchKey })
       : undefined;
+  ctx.syncApp.headOfficeConfigured = headOffice !== undefined;
   headOffice?.start();
   const replicator = enrollment
     ? startReplicator(

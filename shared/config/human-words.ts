@@ -28,6 +28,8 @@ export const FIELD_WORDS: Words = {
   timezone: { zh: '时区', en: 'time zone' },
   vipRoomCapacity: { zh: '贵宾室容量', en: 'VIP room capacity' },
   importConfirmSeconds: { zh: '导入写入前确认（秒）', en: 'confirm imports pausing over (s)' },
+  headOfficeLagHours: { zh: '总行同步中断告警（小时）', en: 'head-office link alert after (h)' },
+  journalWarnRows: { zh: '未连总行待上送告警（条）', en: 'unsent changes warning without a head office' },
   elderlyAge: { zh: '老年客户年龄', en: 'elderly age' },
   customerNoPattern: { zh: '客户号格式', en: 'customer number pattern' },
   lifecycle: { zh: '生命周期', en: 'lifecycle' },

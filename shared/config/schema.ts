@@ -45,6 +45,13 @@ export const branchConfigSchema = z.object({
    * Versions saved before it existed get the default.
    */
   importConfirmSeconds: z.number().int().min(0).max(3600).default(3),
+  /**
+   * The head-office link (shared/sync/headoffice-link.ts): the manager is alerted when the link fails and a change has
+   * waited longer than this many hours; without a link, warned once this many changes wait in the journal (it keeps
+   * them all until a head office takes them, so the database only grows). Older versions get the defaults.
+   */
+  headOfficeLagHours: z.number().int().min(1).max(720).default(24),
+  journalWarnRows: z.number().int().min(1_000).max(100_000_000).default(200_000),
 });
 
 export const rulesConfigSchema = z
@@ -82,6 +89,8 @@ export const defaultRulesConfig: RulesConfig = {
     timezone: 'Asia/Shanghai',
     vipRoomCapacity: 4,
     importConfirmSeconds: 3,
+    headOfficeLagHours: 24,
+    journalWarnRows: 200_000,
   },
   customer: defaultCustomerConfig,
   suggest: defaultSuggestConfig,

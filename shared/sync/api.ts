@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { epochMs } from '../api/dates';
 import { syncBatch, type SyncEnvelope } from './envelope';
+import type { HeadOfficeLink } from './headoffice-link';
 
 /** Sync API shapes: hub routes (device token) and the terminal's status for its renderer. */
 
@@ -155,4 +156,6 @@ export interface SyncStatus {
   notices: SyncNoticeView[];
   /** Hub only: the devices it knows. */
   devices?: { deviceId: string; name: string; lastSeenAt: number | null; pushed: number }[];
+  /** Hub only: its link to the head office (a banner for the manager when it is behind or missing). */
+  headOffice?: HeadOfficeLink;
 }

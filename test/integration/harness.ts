@@ -71,3 +71,20 @@ export async function startTestServer(
     },
   };
 }
+
+/** Saves the settings in force with `patch` over their branch section (a new version, like the settings screen). */
+export async function patchBranchSettings(
+  server: TestServer,
+  token: string,
+  patch: Record<string, unknown>,
+  note: string,
+): Promise<Response> {
+  const { config } = (await (await server.get('/api/settings', token)).json()) as {
+    config: { branch: Record<string, unknown> };
+  };
+  return fetch(server.url + '/api/settings', {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ config: { ...config, branch: { ...config.branch, ...patch } }, note }),
+  });
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportJobView } from '@shared/import/types';
 import { csv, dataHash, testIdNumber } from '../support/import';
-import { startTestServer, type TestServer } from './harness';
+import { patchBranchSettings, startTestServer, type TestServer } from './harness';
 
 /**
  * A checked file whose write would pause the branch longer than `branch.importConfirmSeconds` waits for the manager
@@ -14,17 +14,12 @@ let manager: string;
 
 /** The branch asks before writing any file (0 s). */
 async function askForEveryFile(server: TestServer, token: string): Promise<void> {
-  const { config } = (await (await server.get('/api/settings', token)).json()) as {
-    config: { branch: Record<string, unknown> };
-  };
-  const res = await fetch(server.url + '/api/settings', {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      config: { ...config, branch: { ...config.branch, importConfirmSeconds: 0 } },
-      note: 'test: confirm every import',
-    }),
-  });
+  const res = await patchBranchSettings(
+    server,
+    token,
+    { importConfirmSeconds: 0 },
+    'test: confirm every import',
+  );
   expect(res.status).toBe(200);
 }
 

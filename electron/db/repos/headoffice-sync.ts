@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { HoCustomerRow, HoProductRow } from '@shared/api/headoffice';
 import { classifyTier, type TierBand } from '@shared/customer/tier';
+import type { HeadOfficeLinkFacts } from '@shared/sync/headoffice-link';
 import type { Store } from '../connection';
 import { CUSTOMER_FIELDS, customerCols } from '../headoffice/rows';
 import { newId } from '../ids';
@@ -33,6 +34,8 @@ export class HeadOfficeSyncRepo {
   private readonly hashOwner: Database.Statement<[string, string], { id: string }>;
   private readonly idTaken: Database.Statement<[string], { customer_no: string }>;
   private readonly cardsOf: Database.Statement<[string], { card_hash: string; card_masked: string }>;
+  private readonly journalEnds: Database.Statement<[], { lo: number | null; hi: number | null }>;
+  private readonly journalAt: Database.Statement<[number], number>;
   private readonly holdingsOf: Database.Statement<
     [string],
     { id: string; product_type: string; product_code: string | null; balance_fen: number; as_of: number }
@@ -40,6 +43,11 @@ export class HeadOfficeSyncRepo {
 
   constructor(private readonly store: Store) {
     const db = store.sqlite;
+    this.journalEnds = db.prepare(
+      // Two subqueries: SQLite answers a lone min() or max() from the rowid's end, but both in one SELECT scan it all.
+      'SELECT (SELECT min(seq) FROM ho_journal) AS lo, (SELECT max(seq) FROM ho_journal) AS hi',
+    );
+    this.journalAt = db.prepare<[number], number>('SELECT at FROM ho_journal WHERE seq = ?').pluck();
     this.byNo = db.prepare('SELECT * FROM customers WHERE customer_no = ?');
     this.hashOwner = db.prepare('SELECT id FROM customers WHERE id_hash = ? AND customer_no <> ?');
     this.idTaken = db.prepare('SELECT customer_no FROM customers WHERE id = ?');
@@ -65,6 +73,22 @@ export class HeadOfficeSyncRepo {
       this.store.k.selectFrom('ho_journal').select((e) => e.fn.countAll<number>().as('n')),
     );
     return Number(r?.n ?? 0);
+  }
+
+  /**
+   * What the manager's banner needs, cheaply (it is read with every status poll): seq is AUTOINCREMENT and rows leave
+   * only from the low end (ack), so the rows waiting are exactly max − min + 1, two index probes instead of a count.
+   */
+  journalFacts(): Omit<HeadOfficeLinkFacts, 'configured'> {
+    const ends = this.journalEnds.get();
+    const oldest = ends?.lo == null ? undefined : this.journalAt.get(ends.lo);
+    const lastPush = Number(this.state('last_push_at') ?? NaN);
+    return {
+      pending: ends?.lo == null || ends.hi == null ? 0 : ends.hi - ends.lo + 1,
+      oldestPendingAt: oldest ?? null,
+      lastPushAt: Number.isFinite(lastPush) ? lastPush : null,
+      lastError: this.state('last_error') || null,
+    };
   }
 
   /** The head office has everything up to `seq`: drop it from the journal and move the cursor. */

@@ -4,6 +4,7 @@ import type { SyncStatus } from '@shared/sync/api';
 import { useDismissNotice, useSyncStatus } from '../api/sync';
 import { useMe } from '../auth';
 import { useNow } from '../hooks/useNow';
+import { HeadOfficeBanner } from './HeadOfficeBanner';
 
 /** How long the "back online, N events went up" line stays. */
 const RECONNECT_SHOWN_MS = 60_000;
@@ -37,8 +38,11 @@ export function OfflineBanner() {
   const lang = i18n.language;
   const recent = s.lastReconnect && now !== null && now - s.lastReconnect.at < RECONNECT_SHOWN_MS;
 
+  const seesHeadOffice = me.data?.role === 'manager' || me.data?.role === 'admin';
+
   return (
     <div data-testid="sync-banners">
+      {seesHeadOffice && s.headOffice && <HeadOfficeBanner link={s.headOffice} />}
       {s.phase === 'offline' && (
         <Alert
           type="error"

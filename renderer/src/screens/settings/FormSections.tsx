@@ -56,6 +56,24 @@ export function GeneralSection({ config }: SectionProps) {
               <InputNumber {...num} min={0} data-testid="field-importConfirmSeconds" />
             </Form.Item>
           </Col>
+          <Col span={12}>
+            <Form.Item
+              name={['branch', 'headOfficeLagHours']}
+              label={t('settings.field.headOfficeLagHours')}
+              extra={t('settings.field.headOfficeLagHoursHint')}
+            >
+              <InputNumber {...num} min={1} data-testid="field-headOfficeLagHours" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              name={['branch', 'journalWarnRows']}
+              label={t('settings.field.journalWarnRows')}
+              extra={t('settings.field.journalWarnRowsHint')}
+            >
+              <InputNumber {...num} min={1000} step={10000} data-testid="field-journalWarnRows" />
+            </Form.Item>
+          </Col>
           <Col span={24}>
             <CustomerNoField />
           </Col>

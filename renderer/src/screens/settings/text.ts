@@ -43,6 +43,12 @@ const zh = {
       importConfirmSeconds: '导入写入前确认（秒）',
       importConfirmSecondsHint:
         '导入写入时系统会暂停；预计暂停超过此秒数的文件须经理点“立即写入”才写入（0 = 每份文件都确认）',
+      headOfficeLagHours: '总行同步中断告警（小时）',
+      headOfficeLagHoursHint:
+        '与总行的连接失败、且有记录等待上送超过此时长时，经理和管理员的每个页面顶部都会提示',
+      journalWarnRows: '未连总行待上送告警（条）',
+      journalWarnRowsHint:
+        '本机未配置总行时，待上送记录会一直保留、数据库随之增大；达到此条数时提示经理和管理员',
       elderlyAge: '老年客户年龄（岁）',
       elderlyAgeHint: '达到该年龄的客户在大堂分流时享受老年优先',
       idleLockMinutes: '空闲锁屏（分钟）',
@@ -166,6 +172,12 @@ const en: typeof zh = {
       importConfirmSeconds: 'Confirm imports pausing over (s)',
       importConfirmSecondsHint:
         'The system pauses while an import is written; a file expected to pause it longer than this waits for the manager to press Write now (0 = confirm every file)',
+      headOfficeLagHours: 'Head-office link alert after (hours)',
+      headOfficeLagHoursHint:
+        'When the link to the head office fails and a change has waited this long, managers and admins see it at the top of every screen',
+      journalWarnRows: 'Unsent changes warning, no head office (rows)',
+      journalWarnRowsHint:
+        'Without a head office, changes waiting to go up are all kept and the database grows; managers and admins are told at this many',
       elderlyAge: 'Elderly age (years)',
       elderlyAgeHint: 'Customers of this age or older get elderly priority in the lobby',
       idleLockMinutes: 'Idle lock (minutes)',
