@@ -41,7 +41,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `node dist/server/cli.js --port ${port} --data ${join(dataDir, 'data')} --log-level warn`,
+    command: `node dist/server/cli.js --port ${port} --data ${join(dataDir, 'data')} --log-level warn --no-backup-schedule`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 60_000,
     reuseExistingServer: false,

@@ -70,6 +70,8 @@ async function buildServer(): Promise<void> {
       cli: join(root, 'electron/cli/serve.ts'),
       'import-cli': join(root, 'electron/cli/import.ts'),
       'headoffice-cli': join(root, 'electron/cli/headoffice.ts'),
+      // Restoring a backup on an install without the sources: `node dist/server/restore-cli.js --from FILE`.
+      'restore-cli': join(root, 'electron/cli/restore.ts'),
     },
     outdir: join(root, 'dist/server'),
     bundle: true,

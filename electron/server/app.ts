@@ -26,6 +26,7 @@ import { liveSocket } from './live';
 import { guardOrigin } from './origin';
 import { allRoutes } from '@shared/api/routes';
 import { appointmentRoutes } from './routes/appointments';
+import { backupRoutes } from './routes/backups';
 import { Http, unregistered } from './route';
 import { registerRateLimit } from './rate-limit';
 import { counterRoutes } from './routes/counters';
@@ -152,6 +153,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       ),
   });
   appointmentRoutes(http, { appointments: ctx.appointmentsApp });
+  backupRoutes(http, { backups: ctx.backups });
   // The contract and the server cannot drift apart: a route declared in shared/api/routes without a handler here
   // would be a typed call that always 404s, so the server refuses to start.
   const missing = unregistered(allRoutes, http.registered);

@@ -7,6 +7,10 @@ const schema = z.object({
   host: z.string().min(1),
   dataDir: z.string().min(1),
   keyFile: z.string().min(1).optional(),
+  /** hub: where the daily database copies go (another disk is better); `backups` beside the database by default. */
+  backupDir: z.string().min(1).optional(),
+  /** `--no-backup-schedule`: no automatic copies (benches and test servers); 立即备份 still works. */
+  backupSchedule: z.boolean().optional(),
   role: z.enum(['hub', 'terminal', 'headoffice']),
   hub: z.string().url().optional(),
   /** terminal, first start only: a hub manager's or admin's login to enroll with (electron/sync/enroll.ts). */
@@ -39,6 +43,10 @@ function flag(argv: string[], name: string): string | undefined {
   return eq?.slice(name.length + 3);
 }
 
+function optionalPath(cwd: string, p: string | undefined): string | undefined {
+  return p ? resolve(cwd, p) : undefined;
+}
+
 export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: string): ServeConfig {
   const demoFlag = argv.includes('--no-demo') ? false : argv.includes('--demo') ? true : undefined;
   const lan = argv.includes('--lan') || env.LAN === '1';
@@ -48,6 +56,8 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: str
     host: flag(argv, 'host') ?? env.HOST ?? (lan ? '0.0.0.0' : '127.0.0.1'),
     dataDir: resolve(cwd, flag(argv, 'data') ?? env.DATA_DIR ?? 'data'),
     keyFile: flag(argv, 'key-file') ?? env.KEY_FILE,
+    backupDir: optionalPath(cwd, flag(argv, 'backup-dir') ?? env.BACKUP_DIR),
+    backupSchedule: !argv.includes('--no-backup-schedule'),
     role: flag(argv, 'role') ?? env.ROLE ?? 'hub',
     hub: flag(argv, 'hub') ?? env.HUB_URL,
     enrollUser: flag(argv, 'enroll-user') ?? env.HUB_USER,

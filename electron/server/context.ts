@@ -34,7 +34,9 @@ import { CounterRepo } from '../db/repos/counters';
 import { TicketRepo } from '../db/repos/tickets';
 import { SyncCore } from '../sync/core';
 import { queueListener, SyncApp } from '../app/sync';
-import type { SyncConfig } from '@shared/sync/config';
+import { BackupApp } from '../app/backup';
+import { databaseFile } from '../db/repos/imports';
+import { dirname, join } from 'node:path';
 import type { HeadOfficeSyncDeps } from '../sync/headoffice/sync';
 import { feedbackModules, type FeedbackModules } from '../app/feedback';
 import { OutreachRepo } from '../db/repos/outreach';
@@ -45,28 +47,12 @@ import { DashboardRepo } from '../db/repos/dashboard';
 import { ReportRepo } from '../db/repos/reports';
 import { randomBytes } from 'node:crypto';
 import { AppointmentsApp } from '../app/appointments';
-import { LogSender, NotificationDispatcher, type NotificationSender } from '../app/appointments/notifier';
+import { LogSender, NotificationDispatcher } from '../app/appointments/notifier';
 import { AppointmentRepo } from '../db/repos/appointments';
 
-export interface ServerOptions {
-  version: string;
-  schemaVersion: string;
-  role: 'hub' | 'terminal' | 'headoffice';
-  deviceId: string;
-  /** Folder with the built renderer; null serves the API only. */
-  staticDir: string | null;
-  /** demo: seeded demo branch and logins; production: starts with no staff and asks for an admin. */
-  mode: 'demo' | 'production';
-  /** Listening beyond loopback: lobby displays then need a display token (or a staff session). */
-  lan: boolean;
-  now?: () => number;
-  /** Replication tuning (shared/sync/config.ts); tests make it fast. */
-  sync?: Partial<SyncConfig>;
-  /** Where customer notifications go (an SMS gateway adapter); the log by default. */
-  notificationSender?: NotificationSender;
-}
+export type { ServerOptions } from './options';
+import type { ServerOptions } from './options';
 
-/** Everything a route needs, built once per server. Tests build it on a temp DB with a fixed clock. */
 /** Collected per server for /api/docs and for the role tests. */
 export interface RouteInfo {
   method: string;
@@ -76,6 +62,7 @@ export interface RouteInfo {
   display: boolean;
 }
 
+/** Everything a route needs, built once per server. Tests build it on a temp DB with a fixed clock. */
 export class AppContext {
   readonly customers: CustomerRepo;
   readonly settings: SettingsRepo;
@@ -95,6 +82,8 @@ export class AppContext {
   readonly sync: SyncCore;
   /** Replication as the sync routes see it: enrollment, snapshot, journal, push, blocks, status. */
   readonly syncApp: SyncApp;
+  /** The hub's database copies (网点管理 → 数据备份); start.ts runs its daily schedule. */
+  readonly backups: BackupApp;
   readonly visits: VisitRepo;
   readonly displays: DisplayTokenRepo;
   readonly customersApp: CustomersApp;
@@ -349,6 +338,16 @@ export class AppContext {
         this.appointmentsApp.sweepNoShows();
         this.appointmentsApp.aheadNotices();
       },
+    });
+    const dbFile = databaseFile(store);
+    this.backups = new BackupApp({
+      store,
+      dir: opts.backupDir ?? (dbFile ? join(dirname(dbFile), 'backups') : ''),
+      role: dbFile ? opts.role : 'terminal', // an in-memory store has nothing to copy
+      now,
+      rules,
+      audit,
+      log,
     });
     this.syncApp = new SyncApp({
       sync: this.sync,

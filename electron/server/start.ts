@@ -19,6 +19,7 @@ import type { SyncConfig } from '@shared/sync/config';
 import { enrollTerminal, startReplicator } from '../sync/terminal';
 import { startHeadOffice } from './headoffice/start';
 import { HeadOfficeSync } from '../sync/headoffice/sync';
+import { writePidFile } from '../db/restore';
 import type { RunningServer } from './running';
 import { LogSender, type NotificationSender } from '../app/appointments/notifier';
 
@@ -52,6 +53,8 @@ export async function startServer(
     notificationSender?: NotificationSender;
     /** How often the notification outbox is sent (ms); 0 never (tests send with ctx.notifier.tick()). */
     notifyIntervalMs?: number;
+    /** How often the hub looks whether today's database copy is due (ms); 0 never (tests start copies by hand). */
+    backupCheckMs?: number;
   },
 ): Promise<RunningServer> {
   assertBindAllowed(cfg);
@@ -77,6 +80,8 @@ export async function startServer(
     ? new Pii({ ...loaded, hmac: Buffer.from(enrollment.lookupKey, 'base64') }, 'tag')
     : new Pii(loaded);
   const store = await openStore(join(cfg.dataDir, 'branch.db'), { serving: true });
+  // `npm run restore` refuses to replace the database while this server has it open.
+  const removePid = writePidFile(cfg.dataDir);
   const ctx = new AppContext(store, pii, opts.log, {
     version: APP_VERSION,
     schemaVersion: appliedMigrations(store.sqlite).at(-1) ?? '',
@@ -87,6 +92,7 @@ export async function startServer(
     lan: !isLoopbackHost(cfg.host),
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.sync ? { sync: opts.sync } : {}),
+    ...(cfg.backupDir ? { backupDir: cfg.backupDir } : {}),
     notificationSender:
       opts.notificationSender ??
       new LogSender((line) =>
@@ -146,6 +152,8 @@ export async function startServer(
   // Only the hub sends: a terminal's bookings and tickets reach the hub through replication.
   const notifyEvery = opts.notifyIntervalMs ?? 30_000;
   const notifier = cfg.role === 'hub' && notifyEvery > 0 ? ctx.notifier.start(notifyEvery) : undefined;
+  const backupEvery = cfg.backupSchedule === false ? 0 : (opts.backupCheckMs ?? 60_000);
+  if (backupEvery > 0) ctx.backups.schedule(backupEvery);
   let closed = false;
   return {
     app,
@@ -161,6 +169,7 @@ export async function startServer(
       await notifier?.stop();
       await closeApp(app, opts.closeGraceMs);
       store.close();
+      removePid();
     },
   };
 }

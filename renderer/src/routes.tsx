@@ -26,6 +26,7 @@ const ComplaintsScreen = lazy(() => import('./screens/complaints/ComplaintsScree
 const CustomerScreen = lazy(() => import('./screens/profile/CustomerScreen'));
 const SettingsScreen = lazy(() => import('./screens/settings/SettingsScreen'));
 const AuditScreen = lazy(() => import('./screens/audit/AuditScreen'));
+const BackupsScreen = lazy(() => import('./screens/backups/BackupsScreen'));
 const StaffScreen = lazy(() => import('./screens/staff/StaffScreen'));
 const SetupScreen = lazy(() => import('./screens/setup/SetupScreen'));
 const AppointmentsScreen = lazy(() => import('./screens/appointments/AppointmentsScreen'));
@@ -94,6 +95,10 @@ export const router = createBrowserRouter([
       },
       { path: 'audit', element: <RequireRole roles={ADMIN_ROLES}>{page(<AuditScreen />)}</RequireRole> },
       { path: 'staff', element: <RequireRole roles={ADMIN_ROLES}>{page(<StaffScreen />)}</RequireRole> },
+      {
+        path: 'backups',
+        element: <RequireRole roles={ADMIN_ROLES}>{page(<BackupsScreen />)}</RequireRole>,
+      },
       {
         path: 'staffing',
         element: <RequireRole roles={ADMIN_ROLES}>{page(<StaffingScreen />)}</RequireRole>,

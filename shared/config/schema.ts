@@ -52,6 +52,10 @@ export const branchConfigSchema = z.object({
    */
   headOfficeLagHours: z.number().int().min(1).max(720).default(24),
   journalWarnRows: z.number().int().min(1_000).max(100_000_000).default(200_000),
+  /** The hub's nightly copy of its database (shared/backup/schedule.ts); older versions get the defaults. */
+  backupEnabled: z.boolean().default(true),
+  backupHour: z.number().int().min(0).max(23).default(20),
+  backupKeep: z.number().int().min(1).max(90).default(7),
 });
 
 export const rulesConfigSchema = z
@@ -91,6 +95,9 @@ export const defaultRulesConfig: RulesConfig = {
     importConfirmSeconds: 3,
     headOfficeLagHours: 24,
     journalWarnRows: 200_000,
+    backupEnabled: true,
+    backupHour: 20,
+    backupKeep: 7,
   },
   customer: defaultCustomerConfig,
   suggest: defaultSuggestConfig,

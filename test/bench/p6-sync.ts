@@ -26,7 +26,7 @@ interface Proc {
 function spawnServe(args: string[], port: number): Proc {
   const child = spawn(
     process.execPath,
-    ['dist/server/cli.js', '--port', String(port), '--log-level', 'warn', ...args],
+    ['dist/server/cli.js', '--port', String(port), '--log-level', 'warn', '--no-backup-schedule', ...args],
     {
       cwd: process.cwd(),
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -44,6 +44,8 @@ export async function startServerProc(
       dataDir,
       '--log-level',
       'warn',
+      // A nightly database copy landing in a measurement would be measured too.
+      '--no-backup-schedule',
       ...extraArgs,
     ],
     {

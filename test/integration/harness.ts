@@ -45,6 +45,7 @@ export async function startTestServer(
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.notificationSender ? { notificationSender: opts.notificationSender } : {}),
     notifyIntervalMs: 0,
+    backupCheckMs: 0,
   });
   const headers = (token?: string): Record<string, string> =>
     token ? { authorization: `Bearer ${token}` } : {};

@@ -9,6 +9,7 @@ i18n.addResourceBundle(
       staffing: '排班测算',
       floor: '大堂现场',
       appointments: '预约',
+      backups: '数据备份',
       group: {
         frontline: '厅堂与柜台',
         customers: '客户经营',
@@ -29,6 +30,7 @@ i18n.addResourceBundle(
       staffing: 'Staffing what-if',
       floor: 'Lobby floor',
       appointments: 'Appointments',
+      backups: 'Backups',
       group: {
         frontline: 'Lobby & counters',
         customers: 'Customers',

@@ -33,13 +33,15 @@ describe('role navigation', () => {
         'settings',
         'audit',
         'staff',
+        'backups',
       ]),
     );
     expect(new Set(navFor('admin'))).toEqual(new Set(navFor('manager')));
   });
   it('keeps branch administration to the branch manager and the administrator', () => {
     for (const role of ['teller', 'lobby', 'rm', 'display'] as const) {
-      for (const k of ['settings', 'audit', 'staff'] as const) expect(navFor(role)).not.toContain(k);
+      for (const k of ['settings', 'audit', 'staff', 'backups'] as const)
+        expect(navFor(role)).not.toContain(k);
     }
   });
   it("folds a manager's many screens into named groups, and keeps front-line menus flat", () => {
@@ -49,7 +51,7 @@ describe('role navigation', () => {
     const flat = manager.flatMap((e) => (typeof e === 'string' ? [e] : e.keys));
     expect(flat.sort()).toEqual([...navFor('manager')].sort());
     expect(manager).toContainEqual({ group: 'data', keys: ['import', 'export'] });
-    expect(manager).toContainEqual({ group: 'admin', keys: ['settings', 'audit', 'staff'] });
+    expect(manager).toContainEqual({ group: 'admin', keys: ['settings', 'audit', 'staff', 'backups'] });
     expect(manager[0]).toBe('dashboard');
     expect(menuFor('teller')).toEqual(navFor('teller'));
     expect(menuFor('lobby')).toEqual(navFor('lobby'));

@@ -17,10 +17,11 @@ export type NavKey =
   | 'audit'
   | 'staff'
   | 'staffing'
-  | 'appointments';
+  | 'appointments'
+  | 'backups';
 
 /** Branch administration, grouped under one menu entry; and who may open those screens. */
-export const ADMIN_SCREENS: readonly NavKey[] = ['settings', 'audit', 'staff'];
+export const ADMIN_SCREENS: readonly NavKey[] = ['settings', 'audit', 'staff', 'backups'];
 export const ADMIN_ROLES = ['manager', 'admin'] as const satisfies readonly Role[];
 /** Who works the lobby floor (大堂现场): the lobby manager, and the branch manager and admin standing in. */
 export const FLOOR_ROLES = ['lobby', 'manager', 'admin'] as const satisfies readonly Role[];
@@ -50,6 +51,7 @@ const BY_ROLE: Record<Role, NavKey[]> = {
     'settings',
     'audit',
     'staff',
+    'backups',
   ],
   admin: [
     'lookup',
@@ -69,6 +71,7 @@ const BY_ROLE: Record<Role, NavKey[]> = {
     'settings',
     'audit',
     'staff',
+    'backups',
   ],
   display: [],
 };

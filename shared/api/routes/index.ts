@@ -19,6 +19,7 @@ import { dashboardApi } from './dashboard';
 import { appointmentsApi } from './appointments';
 import { consentApi } from './consent';
 import { prospectsApi } from './prospects';
+import { backupsApi } from './backups';
 
 /**
  * Every route of the branch server, by domain. The server registers a handler for each (and refuses to start when
@@ -45,6 +46,7 @@ export const routes = {
   floor: floorApi,
   consent: consentApi,
   prospects: prospectsApi,
+  backups: backupsApi,
 };
 
 /** The whole table, flat: /api/docs, the role tests and the fuzz suite walk it. */

@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'ticket.cancel': { zh: '取消号码', en: 'Ticket cancelled' },
   'settings.change': { zh: '修改设置', en: 'Settings change' },
   'settings.rollback': { zh: '设置回滚', en: 'Settings rollback' },
+  'backup.created': { zh: '数据库备份', en: 'Database backed up' },
+  'backup.failed': { zh: '数据库备份失败', en: 'Database backup failed' },
   'setup.admin': { zh: '首次设置管理员', en: 'First-run admin' },
   'staff.create': { zh: '新增员工', en: 'Staff added' },
   'staff.update': { zh: '修改员工信息', en: 'Staff changed' },

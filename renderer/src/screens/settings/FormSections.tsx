@@ -1,4 +1,4 @@
-import { Button, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RulesConfig } from '@shared/config/schema';
 import { defaultCustomerConfig } from '@shared/customer/config';
@@ -72,6 +72,29 @@ export function GeneralSection({ config }: SectionProps) {
               extra={t('settings.field.journalWarnRowsHint')}
             >
               <InputNumber {...num} min={1000} step={10000} data-testid="field-journalWarnRows" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item
+              name={['branch', 'backupHour']}
+              label={t('settings.field.backupHour')}
+              extra={t('settings.field.backupHourHint')}
+            >
+              <InputNumber {...num} min={0} max={23} data-testid="field-backupHour" />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item
+              name={['branch', 'backupEnabled']}
+              label={t('settings.field.backupEnabled')}
+              valuePropName="checked"
+            >
+              <Switch data-testid="field-backupEnabled" />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name={['branch', 'backupKeep']} label={t('settings.field.backupKeep')}>
+              <InputNumber {...num} min={1} max={90} data-testid="field-backupKeep" />
             </Form.Item>
           </Col>
           <Col span={24}>

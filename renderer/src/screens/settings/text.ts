@@ -49,6 +49,11 @@ const zh = {
       journalWarnRows: '未连总行待上送告警（条）',
       journalWarnRowsHint:
         '本机未配置总行时，待上送记录会一直保留、数据库随之增大；达到此条数时提示经理和管理员',
+      backupEnabled: '每日自动备份数据库',
+      backupHour: '自动备份时间（点，网点时间）',
+      backupHourHint:
+        '每天到此钟点后，网点服务器在后台复制一份数据库（当天已有备份则不再复制）；见 网点管理 → 数据备份',
+      backupKeep: '保留备份份数',
       elderlyAge: '老年客户年龄（岁）',
       elderlyAgeHint: '达到该年龄的客户在大堂分流时享受老年优先',
       idleLockMinutes: '空闲锁屏（分钟）',
@@ -178,6 +183,11 @@ const en: typeof zh = {
       journalWarnRows: 'Unsent changes warning, no head office (rows)',
       journalWarnRowsHint:
         'Without a head office, changes waiting to go up are all kept and the database grows; managers and admins are told at this many',
+      backupEnabled: 'Back up the database daily',
+      backupHour: 'Backup hour (branch clock)',
+      backupHourHint:
+        'From this hour each day the branch server copies its database in the background (once a day); see Branch admin → Backups',
+      backupKeep: 'Backups kept',
       elderlyAge: 'Elderly age (years)',
       elderlyAgeHint: 'Customers of this age or older get elderly priority in the lobby',
       idleLockMinutes: 'Idle lock (minutes)',

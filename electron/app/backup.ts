@@ -1,0 +1,179 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import type { BackupStatus } from '@shared/api/backups';
+import { ApiError } from '@shared/api/errors';
+import {
+  backupDue,
+  backupFileName,
+  backupsToPrune,
+  parseBackupName,
+  sortBackups,
+  type BackupFile,
+} from '@shared/backup/schedule';
+import type { RulesConfig } from '@shared/config/schema';
+import type { Store } from '../db/connection';
+import { copyDatabase, databaseBytes, listFolder } from '../db/backup';
+import type { AuditRepo } from '../db/repos/settings';
+import { databaseFile } from '../db/repos/imports';
+
+const RETRY_AFTER_FAILURE_MS = 30 * 60_000;
+
+export interface BackupDeps {
+  store: Store;
+  /** Where copies go: `--backup-dir`, else `backups` beside the database. */
+  dir: string;
+  role: 'hub' | 'terminal' | 'headoffice';
+  now: () => number;
+  rules: () => RulesConfig;
+  audit: Pick<AuditRepo, 'append'>;
+  log: Logger;
+}
+
+/**
+ * The hub's database copies: one a day from the branch's backup hour on (checked every minute), or now at the
+ * manager's word; the oldest beyond the branch's count are deleted after a copy succeeds. A copy runs in the
+ * background in small steps (electron/db/backup.ts), never two at once. Made and failed copies are audited.
+ */
+export class BackupApp {
+  private running: { startedAt: number; done: number; total: number; work: Promise<void> } | null = null;
+  private lastDone: BackupStatus['lastDone'] = null;
+  private lastError: BackupStatus['lastError'] = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  /** A look at the schedule in flight (it lists the folder, asynchronously). */
+  private ticking: Promise<void> | null = null;
+
+  constructor(private readonly deps: BackupDeps) {}
+
+  private async files(): Promise<BackupFile[]> {
+    const out: BackupFile[] = [];
+    for (const f of await listFolder(this.deps.dir)) {
+      const when = parseBackupName(f.name);
+      if (when) out.push({ name: f.name, bytes: f.bytes, ...when });
+    }
+    return sortBackups(out);
+  }
+
+  async status(): Promise<BackupStatus> {
+    const b = this.deps.rules().branch;
+    const r = this.running;
+    return {
+      available: this.deps.role === 'hub',
+      enabled: b.backupEnabled,
+      hour: b.backupHour,
+      keep: b.backupKeep,
+      dir: this.deps.dir,
+      files: this.deps.role === 'hub' ? await this.files() : [],
+      running: r ? { startedAt: r.startedAt, done: r.done, total: r.total } : null,
+      lastDone: this.lastDone,
+      lastError: this.lastError,
+    };
+  }
+
+  /** Starts a copy now (the manager's 立即备份). */
+  start(staffId: string | null): Promise<BackupStatus> {
+    if (this.deps.role !== 'hub')
+      throw new ApiError(
+        409,
+        'not_hub',
+        '只有网点服务器保存网点数据，本机不做备份',
+        'Only the branch server backs up',
+      );
+    if (this.running)
+      throw new ApiError(
+        409,
+        'backup_running',
+        '正在备份，请等这一份完成',
+        'A backup is running; wait for it to finish',
+      );
+    this.begin(staffId);
+    return this.status();
+  }
+
+  private begin(staffId: string | null): void {
+    const startedAt = this.deps.now();
+    const name = backupFileName(startedAt, this.deps.rules().branch.timezone);
+    const run = { startedAt, done: 0, total: 0, work: Promise.resolve() };
+    run.work = this.copy(name, staffId, run).finally(() => {
+      this.running = null;
+    });
+    this.running = run;
+  }
+
+  private async copy(
+    name: string,
+    staffId: string | null,
+    run: { startedAt: number; done: number; total: number },
+  ): Promise<void> {
+    const { dir, now, audit, log } = this.deps;
+    const t0 = performance.now();
+    try {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const source = databaseFile(this.deps.store);
+      if (!source) throw new Error('the branch database is not a file');
+      await copyDatabase(source, join(dir, name), databaseBytes(this.deps.store), (done, total) => {
+        run.done = done;
+        run.total = total;
+      });
+      const files = await this.files();
+      const made = files.find((f) => f.name === name);
+      for (const old of backupsToPrune(files, this.deps.rules().branch.backupKeep)) {
+        await rm(join(dir, old.name), { force: true }); // a 2 GB file: off the server's thread
+      }
+      const seconds = Math.round((performance.now() - t0) / 100) / 10;
+      this.lastDone = { at: now(), name, seconds, bytes: made?.bytes ?? 0 };
+      this.lastError = null;
+      audit.append({
+        at: now(),
+        staffId,
+        action: 'backup.created',
+        targetType: 'backup',
+        targetId: name,
+        detail: { seconds, bytes: made?.bytes ?? 0 },
+      });
+      log.info({ name, seconds }, 'database backed up');
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      this.lastError = { at: now(), message };
+      audit.append({
+        at: now(),
+        staffId,
+        action: 'backup.failed',
+        targetType: 'backup',
+        targetId: name,
+        detail: { message },
+      });
+      log.error({ err: message, name }, 'database backup failed');
+    }
+  }
+
+  /** Looks every `everyMs` whether today's copy is due (hub only). */
+  schedule(everyMs = 60_000): void {
+    if (this.deps.role !== 'hub' || this.timer) return;
+    const tick = () => {
+      this.ticking ??= this.startIfDue().finally(() => {
+        this.ticking = null;
+      });
+    };
+    this.timer = setInterval(tick, everyMs);
+    this.timer.unref();
+    tick();
+  }
+
+  private async startIfDue(): Promise<void> {
+    const b = this.deps.rules().branch;
+    const now = this.deps.now();
+    // After a failure (a full disk, a folder gone) the next try waits: not a failed copy and an audit row a minute.
+    if (this.running || (this.lastError && now - this.lastError.at < RETRY_AFTER_FAILURE_MS)) return;
+    const files = await this.files();
+    if (!this.running && backupDue(now, b.timezone, b, files)) this.begin(null);
+  }
+
+  /** Stops the schedule and waits for a copy in progress (server shutdown). */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.ticking;
+    await this.running?.work;
+  }
+}

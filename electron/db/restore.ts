@@ -1,0 +1,64 @@
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { checkCopy } from './backup';
+
+/** The running server's process id, in its data folder while it runs (restore refuses to replace an open database). */
+export const PID_FILE = 'server.pid';
+
+export function writePidFile(dataDir: string): () => void {
+  const file = join(dataDir, PID_FILE);
+  writeFileSync(file, String(process.pid), { mode: 0o600 });
+  return () => rmSync(file, { force: true });
+}
+
+function serverRunning(dataDir: string): number | null {
+  const file = join(dataDir, PID_FILE);
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0); // signal 0: only asks whether the process exists
+    return pid;
+  } catch {
+    return null; // left behind by a crash
+  }
+}
+
+export type RestoreResult =
+  | { ok: true; keptAs: string | null }
+  | { ok: false; code: 'server_running' | 'bad_copy' | 'no_copy'; message: string };
+
+/**
+ * Puts a backup copy in place of the branch database, with the server stopped. The database it replaces is kept
+ * beside it (`branch.db.before-restore-<time>`, with its WAL), never deleted: a restore can be undone by hand.
+ */
+export function restoreDatabase(dataDir: string, copy: string, now = Date.now()): RestoreResult {
+  if (!existsSync(copy)) return { ok: false, code: 'no_copy', message: `no such file: ${copy}` };
+  const pid = serverRunning(dataDir);
+  if (pid !== null)
+    return {
+      ok: false,
+      code: 'server_running',
+      message: `the branch server is running (pid ${pid}): stop it first (if it is not, delete ${join(dataDir, PID_FILE)})`,
+    };
+  const check = checkCopy(copy);
+  if (!check.ok)
+    return { ok: false, code: 'bad_copy', message: `the copy is not a sound database: ${check.problem}` };
+  const db = join(dataDir, 'branch.db');
+  let keptAs: string | null = null;
+  if (existsSync(db)) {
+    keptAs = `${db}.before-restore-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+    for (const ext of ['', '-wal', '-shm']) if (existsSync(db + ext)) renameSync(db + ext, keptAs + ext);
+  }
+  copyFileSync(copy, db);
+  chmodSync(db, 0o600);
+  return { ok: true, keptAs };
+}

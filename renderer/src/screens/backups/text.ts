@@ -1,0 +1,62 @@
+import i18n from '../../i18n';
+
+/** Texts of the backups screen (数据备份), under `backups`. */
+const zh = {
+  backups: {
+    title: '数据备份',
+    schedule:
+      '网点服务器每天 {{hour}}:00 后在后台复制一份数据库（当天已有则不再复制），保留最近 {{keep}} 份。',
+    scheduleOff: '每日自动备份已关闭，只有点“立即备份”才会复制。',
+    scheduleWhere: '在 网点管理 → 规则设置 → 常规 修改时间、份数或开关。',
+    notHub: '本机是柜台终端，网点数据保存在网点服务器上，请在网点服务器上备份。',
+    dir: '备份位置',
+    dirHint:
+      '备份放在网点服务器的这个文件夹里。建议用另一块磁盘或网络存储（启动参数 --backup-dir）：本机硬盘损坏时，同一块盘上的备份也会一起丢失。',
+    now: '立即备份',
+    running: '正在备份：已写入 {{done}}，共约 {{total}}',
+    runningHint: '备份在后台线程进行，取号、叫号和叫号屏不受影响。',
+    lastDone: '上次备份 {{name}}：{{size}}，用时 {{seconds}} 秒',
+    failed: '备份失败（{{at}}）：{{message}}',
+    files: '已保存的备份',
+    name: '文件',
+    when: '备份时间',
+    size: '大小',
+    empty: '还没有备份',
+    restoreTitle: '如何恢复',
+    restore:
+      '1. 停止网点服务器；2. 在网点服务器上运行 npm run restore -- --from <备份文件> --data <数据目录>（当前数据库会改名保留，不会删除）；3. 用原来的网点密钥文件（pii.key）启动服务器。备份之后的改动不在备份里；柜台终端请重新登记以取得恢复后的数据。',
+    keyNote: '备份中的证件号、手机号和卡号以网点密钥加密：密钥文件不在备份里，请由管理员另行妥善保存。',
+  },
+};
+
+const en: typeof zh = {
+  backups: {
+    title: 'Backups',
+    schedule:
+      'Every day from {{hour}}:00 the branch server copies its database in the background (once a day) and keeps the newest {{keep}} copies.',
+    scheduleOff: 'Daily backups are off: a copy is made only with Back up now.',
+    scheduleWhere: 'Change the hour, the number kept or the switch in Administration → Settings → General.',
+    notHub: 'This is a counter terminal: the branch’s data is on the branch server, back it up there.',
+    dir: 'Backup folder',
+    dirHint:
+      'Copies go to this folder on the branch server. Better on another disk or network storage (start option --backup-dir): when this disk fails, copies on it are lost with it.',
+    now: 'Back up now',
+    running: 'Backing up: {{done}} written of about {{total}}',
+    runningHint: 'The copy runs on a background thread: tickets, calls and the lobby display carry on.',
+    lastDone: 'Last backup {{name}}: {{size}}, took {{seconds}} s',
+    failed: 'Backup failed ({{at}}): {{message}}',
+    files: 'Copies kept',
+    name: 'File',
+    when: 'Made at',
+    size: 'Size',
+    empty: 'No backups yet',
+    restoreTitle: 'Restoring',
+    restore:
+      '1. Stop the branch server; 2. on it, run npm run restore -- --from <copy> --data <data folder> (the current database is kept under another name, not deleted); 3. start the server with the same branch key file (pii.key). Changes after the copy are not in it; enroll counter terminals again to take the restored data.',
+    keyNote:
+      'ID, phone and card numbers in a copy are encrypted with the branch key: the key file is not in the copy, so the administrator keeps it safe separately.',
+  },
+};
+
+i18n.addResourceBundle('zh-CN', 'translation', zh, true, false);
+i18n.addResourceBundle('en', 'translation', en, true, false);
