@@ -4,13 +4,16 @@ import type { Logger } from 'pino';
 import type { BackupStatus } from '@shared/api/backups';
 import { ApiError } from '@shared/api/errors';
 import {
+  backupAlert,
   backupDue,
   backupFileName,
   backupsToPrune,
   parseBackupName,
   sortBackups,
+  type BackupAlert,
   type BackupFile,
 } from '@shared/backup/schedule';
+import { branchDay } from '@shared/queue';
 import type { RulesConfig } from '@shared/config/schema';
 import type { Store } from '../db/connection';
 import { copyDatabase, databaseBytes, listFolder } from '../db/backup';
@@ -40,6 +43,8 @@ export class BackupApp {
   private lastDone: BackupStatus['lastDone'] = null;
   private lastError: BackupStatus['lastError'] = null;
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** The day of the newest copy, as last listed. */
+  private newestDay: string | null = null;
   /** A look at the schedule in flight (it lists the folder, asynchronously). */
   private ticking: Promise<void> | null = null;
 
@@ -51,7 +56,17 @@ export class BackupApp {
       const when = parseBackupName(f.name);
       if (when) out.push({ name: f.name, bytes: f.bytes, ...when });
     }
-    return sortBackups(out);
+    const sorted = sortBackups(out);
+    this.newestDay = sorted[0]?.day ?? null;
+    return sorted;
+  }
+
+  /** For the manager's banner, with every status poll: from memory (the folder is read by the schedule's look). */
+  alert(): BackupAlert | null {
+    if (this.deps.role !== 'hub') return null;
+    const b = this.deps.rules().branch;
+    const input = { enabled: b.backupEnabled, newestDay: this.newestDay, lastError: this.lastError };
+    return backupAlert(input, branchDay(this.deps.now(), b.timezone));
   }
 
   async status(): Promise<BackupStatus> {

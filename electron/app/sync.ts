@@ -18,6 +18,7 @@ import {
 } from '@shared/sync/api';
 import type { SyncEnvelope } from '@shared/sync/envelope';
 import { headOfficeLink } from '@shared/sync/headoffice-link';
+import type { BackupAlert } from '@shared/backup/schedule';
 import type { Store } from '../db/connection';
 import { HeadOfficeSyncRepo } from '../db/repos/headoffice-sync';
 import type { AuditRepo } from '../db/repos/settings';
@@ -47,6 +48,8 @@ export interface SyncAppDeps {
   rules: () => RulesConfig;
   /** This install's role: only a hub enrolls terminals. */
   role: 'hub' | 'terminal' | 'headoffice';
+  /** The hub's database copies, for the manager's banner. */
+  backupAlert?: () => BackupAlert | null;
 }
 
 const deviceUnknown = () =>
@@ -221,7 +224,8 @@ export class SyncApp {
     if (this.deps.role !== 'hub') return s;
     this.hoJournal ??= new HeadOfficeSyncRepo(this.deps.store);
     const facts = { configured: this.headOfficeConfigured, ...this.hoJournal.journalFacts() };
-    return { ...s, headOffice: headOfficeLink(facts, this.deps.rules().branch, this.deps.now()) };
+    const headOffice = headOfficeLink(facts, this.deps.rules().branch, this.deps.now());
+    return { ...s, headOffice, backup: this.deps.backupAlert?.() ?? null };
   }
 
   /** False when the notice is unknown or was already dismissed. */

@@ -357,6 +357,7 @@ export class AppContext {
       now,
       rules,
       role: opts.role,
+      backupAlert: () => this.backups.alert(),
     });
   }
 

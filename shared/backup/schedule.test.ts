@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { backupDue, backupFileName, backupsToPrune, parseBackupName, type BackupFile } from './schedule';
+import {
+  backupAlert,
+  backupDue,
+  backupFileName,
+  backupsToPrune,
+  parseBackupName,
+  type BackupFile,
+} from './schedule';
 
 const TZ = 'Asia/Shanghai';
 /** 2026-12-05 19:59 and 20:00 in Beijing. */
@@ -44,5 +51,23 @@ describe('backup schedule', () => {
       'branch-2026-12-01-2000.db',
     ]);
     expect(backupsToPrune(files, 0)).toHaveLength(3);
+  });
+});
+
+describe('backupAlert', () => {
+  const none = { enabled: true, newestDay: '2026-12-04', lastError: null };
+  it('says nothing while copies are recent, off, or not made yet', () => {
+    expect(backupAlert(none, '2026-12-05')).toBeNull();
+    expect(backupAlert({ ...none, newestDay: '2026-12-01', enabled: false }, '2026-12-05')).toBeNull();
+    expect(backupAlert({ ...none, newestDay: null }, '2026-12-05')).toBeNull();
+  });
+  it('tells of a failed try first, then of copies two days old or more', () => {
+    const failed = { at: 1, message: 'ENOSPC: no space left on device' };
+    expect(backupAlert({ ...none, lastError: failed }, '2026-12-05')).toEqual({ kind: 'failed', ...failed });
+    expect(backupAlert({ ...none, newestDay: '2026-12-03' }, '2026-12-05')).toEqual({
+      kind: 'stale',
+      newestDay: '2026-12-03',
+      days: 2,
+    });
   });
 });

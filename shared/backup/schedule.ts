@@ -65,3 +65,25 @@ export function backupDue(
 export function backupsToPrune(files: readonly BackupFile[], keep: number): BackupFile[] {
   return sortBackups(files).slice(Math.max(1, keep));
 }
+
+/**
+ * What the manager is told on every screen about the copies: the last try failed (a full disk, a folder gone), or
+ * daily copies are on and the newest is `staleDays` or more days old (the hub is off at the hour every day, or the
+ * copies keep failing). Nothing while there are no copies yet: a new branch makes its first at the hour.
+ */
+export type BackupAlert =
+  { kind: 'failed'; at: number; message: string } | { kind: 'stale'; newestDay: string; days: number };
+
+export const BACKUP_STALE_DAYS = 2;
+
+export function backupAlert(
+  input: { enabled: boolean; newestDay: string | null; lastError: { at: number; message: string } | null },
+  today: string,
+): BackupAlert | null {
+  if (input.lastError) return { kind: 'failed', ...input.lastError };
+  if (!input.enabled || input.newestDay === null) return null;
+  const days = Math.round(
+    (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${input.newestDay}T00:00:00Z`)) / 86_400_000,
+  );
+  return days >= BACKUP_STALE_DAYS ? { kind: 'stale', newestDay: input.newestDay, days } : null;
+}

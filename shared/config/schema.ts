@@ -52,9 +52,12 @@ export const branchConfigSchema = z.object({
    */
   headOfficeLagHours: z.number().int().min(1).max(720).default(24),
   journalWarnRows: z.number().int().min(1_000).max(100_000_000).default(200_000),
-  /** The hub's nightly copy of its database (shared/backup/schedule.ts); older versions get the defaults. */
+  /**
+   * The hub's daily copy of its database (shared/backup/schedule.ts); older versions get the defaults. Noon, not the
+   * night: a branch PC is often switched off after closing, and a copy does not hold the branch up.
+   */
   backupEnabled: z.boolean().default(true),
-  backupHour: z.number().int().min(0).max(23).default(20),
+  backupHour: z.number().int().min(0).max(23).default(12),
   backupKeep: z.number().int().min(1).max(90).default(7),
 });
 
@@ -96,7 +99,7 @@ export const defaultRulesConfig: RulesConfig = {
     headOfficeLagHours: 24,
     journalWarnRows: 200_000,
     backupEnabled: true,
-    backupHour: 20,
+    backupHour: 12,
     backupKeep: 7,
   },
   customer: defaultCustomerConfig,

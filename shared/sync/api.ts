@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { epochMs } from '../api/dates';
 import { syncBatch, type SyncEnvelope } from './envelope';
 import type { HeadOfficeLink } from './headoffice-link';
+import type { BackupAlert } from '../backup/schedule';
 
 /** Sync API shapes: hub routes (device token) and the terminal's status for its renderer. */
 
@@ -158,4 +159,6 @@ export interface SyncStatus {
   devices?: { deviceId: string; name: string; lastSeenAt: number | null; pushed: number }[];
   /** Hub only: its link to the head office (a banner for the manager when it is behind or missing). */
   headOffice?: HeadOfficeLink;
+  /** Hub only: the database copies failed, or the newest is days old (the manager's banner). */
+  backup?: BackupAlert | null;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import type { BackupStatus } from '@shared/api/backups';
 import { checkCopy } from '../../electron/db/backup';
 import { patchBranchSettings, startTestServer, type TestServer } from './harness';
 
-/** 2026-12-05 20:30 in Beijing: past the default backup hour (20). */
+/** 2026-12-05 20:30 in Beijing: past the default backup hour (12). */
 let clock = Date.UTC(2026, 11, 5, 12, 30);
 let s: TestServer;
 let manager: string;
@@ -89,16 +89,34 @@ describe('database backups at the hub', () => {
     s.ctx.backups.schedule(3_600_000);
     await s.ctx.backups.stop(); // waits for the look at the folder, and a copy if one was started
     expect(await last()).toBe('branch-2026-12-05-2032.db');
-    // The next branch day, before the hour: nothing; at 20:05: a copy.
-    clock = Date.UTC(2026, 11, 6, 11, 0);
+    // The next branch day, before the hour: nothing; at 12:05: a copy.
+    clock = Date.UTC(2026, 11, 6, 3, 0); // 11:00
     s.ctx.backups.schedule(3_600_000);
     await s.ctx.backups.stop();
     expect(await last()).toBe('branch-2026-12-05-2032.db');
-    clock = Date.UTC(2026, 11, 6, 12, 5);
+    clock = Date.UTC(2026, 11, 6, 4, 5); // 12:05
     s.ctx.backups.schedule(3_600_000);
     await s.ctx.backups.stop();
     const st = await s.ctx.backups.status();
-    expect(st.lastDone?.name).toBe('branch-2026-12-06-2005.db');
+    expect(st.lastDone?.name).toBe('branch-2026-12-06-1205.db');
     expect(readdirSync(dir).length).toBe(before); // kept 2: one new, one pruned
+  });
+
+  it('a failed copy is told on the manager’s banner, and a good one clears it', async () => {
+    const dir = (await s.ctx.backups.status()).dir;
+    rmSync(dir, { recursive: true, force: true });
+    writeFileSync(dir, 'a file where the folder should be');
+    await s.ctx.backups.start(null);
+    await s.ctx.backups.stop();
+    const failed = s.ctx.syncApp.status(false).backup;
+    expect(failed).toMatchObject({ kind: 'failed' });
+    expect(failed?.kind === 'failed' && failed.message).toMatch(/EEXIST|ENOTDIR/);
+    expect(
+      s.store.sqlite.prepare(`SELECT count(*) FROM audit_log WHERE action = 'backup.failed'`).pluck().get(),
+    ).toBe(1);
+    rmSync(dir, { force: true });
+    await s.ctx.backups.start(null);
+    await s.ctx.backups.stop();
+    expect(s.ctx.syncApp.status(false).backup).toBeNull();
   });
 });

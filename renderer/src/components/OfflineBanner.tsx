@@ -5,6 +5,7 @@ import { useDismissNotice, useSyncStatus } from '../api/sync';
 import { useMe } from '../auth';
 import { useNow } from '../hooks/useNow';
 import { HeadOfficeBanner } from './HeadOfficeBanner';
+import { BackupBanner } from './BackupBanner';
 
 /** How long the "back online, N events went up" line stays. */
 const RECONNECT_SHOWN_MS = 60_000;
@@ -38,11 +39,12 @@ export function OfflineBanner() {
   const lang = i18n.language;
   const recent = s.lastReconnect && now !== null && now - s.lastReconnect.at < RECONNECT_SHOWN_MS;
 
-  const seesHeadOffice = me.data?.role === 'manager' || me.data?.role === 'admin';
+  const seesSystem = me.data?.role === 'manager' || me.data?.role === 'admin';
 
   return (
     <div data-testid="sync-banners">
-      {seesHeadOffice && s.headOffice && <HeadOfficeBanner link={s.headOffice} />}
+      {seesSystem && s.headOffice && <HeadOfficeBanner link={s.headOffice} />}
+      {seesSystem && s.backup && <BackupBanner alert={s.backup} />}
       {s.phase === 'offline' && (
         <Alert
           type="error"
