@@ -119,6 +119,7 @@ export default function BackupsScreen() {
           </Card>
           <Card title={t('backups.restoreTitle')}>
             <Typography.Paragraph>{t('backups.restore')}</Typography.Paragraph>
+            <Typography.Paragraph>{t('backups.restoreDesktop')}</Typography.Paragraph>
             <Typography.Paragraph type="warning" style={{ marginBottom: 0 }}>
               {t('backups.keyNote')}
             </Typography.Paragraph>
