@@ -35,8 +35,9 @@ export interface BackupDeps {
 
 /**
  * The hub's database copies: one a day from the branch's backup hour on (checked every minute), or now at the
- * manager's word; the oldest beyond the branch's count are deleted after a copy succeeds. A copy runs in the
- * background in small steps (electron/db/backup.ts), never two at once. Made and failed copies are audited.
+ * manager's word; the oldest beyond the branch's count are deleted after a copy succeeds. A copy runs on a worker
+ * thread (electron/db/backup.ts), never two at once, and every file operation here is asynchronous (a 2 GB file
+ * removed locks its folder ~0.5 s). Made and failed copies are audited.
  */
 export class BackupApp {
   private running: { startedAt: number; done: number; total: number; work: Promise<void> } | null = null;
