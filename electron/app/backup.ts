@@ -127,10 +127,16 @@ export class BackupApp {
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const source = databaseFile(this.deps.store);
       if (!source) throw new Error('the branch database is not a file');
-      await copyDatabase(source, join(dir, name), databaseBytes(this.deps.store), (done, total) => {
-        run.done = done;
-        run.total = total;
-      });
+      await copyDatabase(
+        source,
+        join(dir, name),
+        databaseBytes(this.deps.store),
+        (done, total) => {
+          run.done = done;
+          run.total = total;
+        },
+        run.startedAt,
+      );
       const files = await this.files();
       const made = files.find((f) => f.name === name);
       for (const old of backupsToPrune(files, this.deps.rules().branch.backupKeep)) {

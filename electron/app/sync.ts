@@ -169,6 +169,7 @@ export class SyncApp {
     return {
       events: journal.after(after, limit).map((r) => ({ seq: r.seq, event: r.env })),
       head: journal.head(),
+      hub: this.deps.sync.hubIdentity(),
     };
   }
 

@@ -26,6 +26,7 @@ console.log(`restored ${from} into ${dataDir}/branch.db`);
 if (r.keptAs) console.log(`the database it replaced is kept as ${r.keptAs}`);
 console.log(
   'Start the server with the same PII key file as before (the copy holds numbers encrypted under it). ' +
-    'Changes made after the copy are not in it. Counter terminals hold their own copies: enroll them again (an ' +
-    'empty data folder) so that they take the restored branch.',
+    'Changes made at this server after the copy are not in it. Counter terminals notice the restore by themselves: ' +
+    'each sends again what it did since the copy and takes the restored data; one enrolled after the copy was made ' +
+    'must be enrolled again.',
 );

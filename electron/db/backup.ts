@@ -1,9 +1,11 @@
 import { chmod, readdir, rename, rm, stat } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Store } from './connection';
+import { IDENTITY_KEYS } from './repos/sync';
 
 /**
  * A worker thread with a read-only connection of its own runs `VACUUM INTO`: the copy is one consistent snapshot of
@@ -20,6 +22,21 @@ try {
   db.pragma('busy_timeout = 5000');
   db.prepare('VACUUM INTO ?').run(workerData.dest);
   db.close();
+  // The copy's own identity: a hub started on it later is known to its terminals as gone back to this copy.
+  const copy = new Database(workerData.dest, { fileMustExist: true });
+  copy.pragma('journal_mode = DELETE');
+  const seq = copy.prepare('SELECT coalesce(max(seq), 0) FROM outbox').pluck().get();
+  const put = copy.prepare(
+    'INSERT INTO sync_state (key, value, updated_at) VALUES (?, ?, ?) ' +
+      'ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+  );
+  const { keys, epoch, at } = workerData.stamp;
+  copy.transaction(() => {
+    put.run(keys.epoch, epoch, at);
+    put.run(keys.copiedAt, String(at), at);
+    put.run(keys.copySeq, String(seq), at);
+  })();
+  copy.close();
   parentPort.postMessage({ ok: true });
 } catch (e) {
   parentPort.postMessage({ ok: false, error: String((e && e.message) || e) });
@@ -34,12 +51,15 @@ const PROGRESS_MS = 250;
  * `dest.partial` and renamed when complete, so a file with the final name is always a whole database. Readable by
  * this user only: names and balances are in clear, numbers encrypted under the branch's key.
  * `onProgress` gets the bytes written so far against the database's size (a copy is a little smaller: no free pages).
+ * `at` (the copy's start, no later than the state it holds) is written into the copy with a new identity and its
+ * journal's last position (IDENTITY_KEYS).
  */
 export async function copyDatabase(
   source: string,
   dest: string,
   sourceBytes: number,
   onProgress: (done: number, total: number) => void,
+  at: number,
 ): Promise<void> {
   const partial = `${dest}.partial`;
   // Removing or replacing a 2 GB file takes the file system ~0.5 s: on libuv's threads, never the server's.
@@ -47,7 +67,12 @@ export async function copyDatabase(
   const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { sqlite, main: source, dest: partial },
+    workerData: {
+      sqlite,
+      main: source,
+      dest: partial,
+      stamp: { keys: IDENTITY_KEYS, epoch: randomUUID(), at },
+    },
   });
   const timer = setInterval(() => {
     stat(partial).then(

@@ -1,4 +1,10 @@
-import { applyEvent, ticketEventSchema, type TicketState } from '@shared/queue';
+import {
+  applyEvent,
+  issuePayloadSchema,
+  ticketEventSchema,
+  type TicketEvent,
+  type TicketState,
+} from '@shared/queue';
 import type { SyncEnvelope } from '@shared/sync/envelope';
 import { parseEventPayload } from '@shared/sync/payloads';
 import type { HlcClock } from '@shared/sync/hlc';
@@ -243,6 +249,21 @@ export class SyncApplier {
     return !state.customerId || this.data.customerExists(state.customerId);
   }
 
+  /**
+   * A device never prints a number twice in a day and queue, so a new ticket of the hub's with the number of another
+   * of its tickets held here means the hub lost that one: it went back to a backup copy. On a terminal the lost one is
+   * set aside (out of the queue, number freed) so the hub's new ticket can stand; anywhere else a clash stays an error.
+   */
+  private makeRoom(ev: TicketEvent, deviceId: string, report: ApplyReport): void {
+    if (this.keepsAudit || ev.type !== 'issue') return;
+    const p = issuePayloadSchema.safeParse(ev.payload);
+    if (!p.success) return; // the machine refuses it below
+    const holder = this.tickets.holderOf(p.data.branchDay, p.data.queue, p.data.number);
+    if (!holder || holder.id === ev.ticketId || holder.issuedBy !== deviceId) return;
+    const aside = this.tickets.setAside(holder.id);
+    if (aside) report.changed.push(aside);
+  }
+
   /** The queue state machine merges ticket events in HLC order (shared/sync/merge.ts). */
   private ticketEvent(env: SyncEnvelope, report: ApplyReport, at: number): ApplyStatus {
     const ev = ticketEventSchema.parse(env.payload);
@@ -251,6 +272,7 @@ export class SyncApplier {
     if (this.tickets.hasEvent(ev.id)) return 'duplicate';
     const prior = this.tickets.get(ev.ticketId) ?? null;
     if (!prior && ev.type !== 'issue') throw new Error(`ticket ${ev.ticketId} not here yet`);
+    if (!prior) this.makeRoom(ev, env.deviceId, report);
     const item = { event: ev, hlc: env.hlc };
 
     if (!prior || env.hlc > this.tickets.maxHlc(ev.ticketId)) {

@@ -1,14 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import type { TicketEvent, TicketState } from '@shared/queue';
 import type { SyncEventKind, SyncEnvelope } from '@shared/sync/envelope';
 import { defaultSyncConfig, syncConfigSchema, type SyncConfig } from '@shared/sync/config';
-import type { SyncNoticeView, SyncStatus } from '@shared/sync/api';
+import type { HubIdentity, SyncNoticeView, SyncStatus } from '@shared/sync/api';
+import type { HubIdentityStep } from '@shared/sync/hub-identity';
 import { HlcClock } from '@shared/sync/hlc';
 import type { Store } from '../db/connection';
 import type { Pii } from '../db/pii';
 import { CounterRepo } from '../db/repos/counters';
 import type { AuditRepo } from '../db/repos/settings';
 import { SyncDataRepo } from '../db/repos/sync-data';
-import { NumberBlockRepo, SyncDeviceRepo, SyncJournalRepo } from '../db/repos/sync';
+import { NumberBlockRepo } from '../db/repos/number-blocks';
+import { IDENTITY_KEYS, SyncDeviceRepo, SyncJournalRepo } from '../db/repos/sync';
 import { TicketRepo } from '../db/repos/tickets';
 import { AppointmentRepo } from '../db/repos/appointments';
 import { AppointmentReplica, type DoubleCheckIn } from './appointments';
@@ -78,6 +81,7 @@ export class SyncCore {
   private readonly store: Store;
   private readonly now: () => number;
   private listener: SyncListener | null = null;
+  private identity: HubIdentity | undefined;
 
   constructor(private readonly deps: SyncCoreDeps) {
     this.cfg = syncConfigSchema.parse({ ...defaultSyncConfig, ...deps.config });
@@ -131,6 +135,49 @@ export class SyncCore {
 
   kick(): void {
     this.source?.kick();
+  }
+
+  /** The hub: which database it runs on, made the first time it is asked (kept: a database is not swapped live). */
+  hubIdentity(): HubIdentity {
+    if (this.identity) return this.identity;
+    let id = this.journal.identity();
+    if (!id) {
+      id = { epoch: randomUUID(), copiedAt: null, copySeq: null };
+      this.journal.setState(IDENTITY_KEYS.epoch, id.epoch, this.now());
+    }
+    this.identity = id;
+    return id;
+  }
+
+  /**
+   * A terminal whose hub went back to a copy (shared/sync/hub-identity.ts): its own events pushed since the copy
+   * (less a margin) and its audit rows of that time are to be pushed again, the journal pulled again from the copy's
+   * end, and its ticket-number blocks from today on given up (the copy may not know them; the hub grants new ones
+   * past every number it then holds). One transaction; audited here, and the row reaches the hub's trail.
+   */
+  hubRestored(step: Extract<HubIdentityStep, { kind: 'restored' }>, fromDay: string): number {
+    const at = this.now();
+    return this.store.tx(() => {
+      const resent = this.journal.resendSince(this.deviceId, step.resendFrom);
+      const audit = Number(this.journal.getState('audit_cursor') ?? 0);
+      this.journal.setState(
+        'audit_cursor',
+        String(Math.min(audit, this.data.auditRowidBefore(step.resendFrom))),
+        at,
+      );
+      this.journal.setState('pull_cursor', String(step.pullFrom), at);
+      this.journal.setState('hub_epoch', step.epoch, at);
+      const blocks = this.blocks.dropMine(this.deviceId, fromDay);
+      this.deps.audit.append({
+        at,
+        staffId: null,
+        action: 'backup.restore_seen',
+        targetType: 'device',
+        targetId: this.deviceId,
+        detail: { copiedAt: step.copiedAt, resent, pullFrom: step.pullFrom, blocksDropped: blocks },
+      });
+      return resent;
+    });
   }
 
   /** Events pulled from the hub and the new cursor, in one transaction: a crash never skips or repeats a page. */

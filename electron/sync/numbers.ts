@@ -7,7 +7,7 @@ import {
 } from '@shared/sync/blocks';
 import type { BlockGrant } from '@shared/sync/api';
 import type { SyncConfig } from '@shared/sync/config';
-import type { NumberBlockRepo } from '../db/repos/sync';
+import type { NumberBlockRepo } from '../db/repos/number-blocks';
 import { ApiError } from '@shared/api/errors';
 
 /**

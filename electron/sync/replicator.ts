@@ -1,5 +1,12 @@
 import { branchDay } from '@shared/queue';
-import { SNAPSHOT_TABLES, type SnapshotTable, type SyncPhase, type SyncStatus } from '@shared/sync/api';
+import {
+  SNAPSHOT_TABLES,
+  type HubIdentity,
+  type SnapshotTable,
+  type SyncPhase,
+  type SyncStatus,
+} from '@shared/sync/api';
+import { hubIdentityStep } from '@shared/sync/hub-identity';
 import { backoffDelay } from '@shared/sync/config';
 import type { SyncEnvelope } from '@shared/sync/envelope';
 import type { Logger } from 'pino';
@@ -141,7 +148,13 @@ export class Replicator implements StatusSource {
     }
     await this.push();
     await this.pushAudit();
-    await this.pull();
+    if (await this.pull()) {
+      // The hub went back to a copy: what it lost of this terminal's work goes up again before any new block is
+      // asked for, so the hub numbers the new block past the tickets it then holds.
+      await this.push();
+      await this.pushAudit();
+      await this.pull();
+    }
     await this.ensureBlocks();
     const at = Number(j.getState('snapshot_at'));
     if (this.deps.now() - at > this.sync.cfg.snapshotRefreshMs) await this.snapshot(at);
@@ -272,11 +285,13 @@ export class Replicator implements StatusSource {
     }
   }
 
-  private async pull(): Promise<void> {
+  /** Pulls the hub's journal; true when the hub turned out to run on a copy (then nothing was applied). */
+  private async pull(): Promise<boolean> {
     const j = this.sync.journal;
     for (;;) {
       const cursor = Number(j.getState('pull_cursor') ?? 0);
       const res = await this.hub.events(cursor, this.sync.cfg.pullBatch);
+      if (this.hubWentBack(res.hub, cursor)) return true;
       if (res.events.length === 0) break;
       const last = res.events.at(-1)?.seq ?? cursor;
       this.progress = { step: 'pull', label: 'journal', done: last, total: res.head };
@@ -286,6 +301,25 @@ export class Replicator implements StatusSource {
       );
       if (last >= res.head) break;
     }
+    return false;
+  }
+
+  /** Compares the hub's identity with the one this terminal knew (shared/sync/hub-identity.ts). */
+  private hubWentBack(hub: HubIdentity | undefined, cursor: number): boolean {
+    const j = this.sync.journal;
+    const step = hubIdentityStep(j.getState('hub_epoch'), hub, cursor, this.sync.cfg.restoreResendMarginMs);
+    if (step.kind === 'same') return false;
+    if (step.kind === 'adopt') {
+      j.setState('hub_epoch', step.epoch, this.deps.now());
+      return false;
+    }
+    const day = branchDay(this.deps.now(), this.deps.rules().branch.timezone);
+    const resent = this.sync.hubRestored(step, day);
+    this.deps.log.warn(
+      { copiedAt: step.copiedAt, resent, pullFrom: step.pullFrom },
+      'sync: the hub runs on a backup copy; sending this terminal’s recent work again',
+    );
+    return true;
   }
 
   /** Today's and tomorrow's blocks for every queue, so a terminal offline across midnight can still issue. */

@@ -88,6 +88,20 @@ export interface SyncEventsPage {
   events: { seq: number; event: SyncEnvelope }[];
   /** The journal's last position: the terminal pulls again until it has reached it. */
   head: number;
+  /** Which database the hub runs on (absent from a hub one version behind). */
+  hub?: HubIdentity;
+}
+
+/**
+ * A hub database's identity. Every backup copy gets a new one, with the time it was made and its journal's last
+ * position, so a terminal can tell that its hub went back to a copy (shared/sync/hub-identity.ts).
+ */
+export interface HubIdentity {
+  epoch: string;
+  /** Set in a copy: when it was made (hub clock) … */
+  copiedAt: number | null;
+  /** … and the last journal position in it. */
+  copySeq: number | null;
 }
 
 export const pushRequest = syncBatch;

@@ -25,6 +25,15 @@ export const syncConfigSchema = z.object({
   snapshotRefreshMs: z.number().int().min(1000).max(86_400_000),
   /** Outcomes, follow-ups and complaints younger than this come with the snapshot. */
   historyDays: z.number().int().min(0).max(3650),
+  /**
+   * After the hub was restored from a copy, a terminal sends again what it pushed from this long before the copy
+   * was made: the hub's clock and the terminal's may differ, and sending an event twice changes nothing.
+   */
+  restoreResendMarginMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400_000),
 });
 export type SyncConfig = z.infer<typeof syncConfigSchema>;
 
@@ -41,6 +50,7 @@ export const defaultSyncConfig: SyncConfig = {
   snapshotPage: 5000,
   snapshotRefreshMs: 10 * 60_000,
   historyDays: 30,
+  restoreResendMarginMs: 86_400_000,
 };
 
 /** Delay before retry `attempt` (0-based); `rand` in [0, 1) spreads terminals that lost the hub together. */

@@ -56,6 +56,24 @@ function wrap(server: RunningServer, dataDir: string, cleanup: boolean): Node {
   };
 }
 
+const HOUR = 3_600_000;
+const SHANGHAI = 8 * HOUR;
+
+/**
+ * An injected clock at 09:00 of today's branch day (Asia/Shanghai), with that day. Ticket numbers restart at the
+ * branch's midnight: a test that moves the clock on by an hour or two from here never crosses it (run at 23:30 Beijing
+ * time, a real-clock start did, and legitimately reused numbers).
+ */
+export function morningClock(): { t: number; now: () => number; day: string } {
+  const dayStart = Math.floor((Date.now() + SHANGHAI) / (24 * HOUR)) * 24 * HOUR - SHANGHAI;
+  const clock = {
+    t: dayStart + 9 * HOUR,
+    now: () => clock.t,
+    day: new Date(dayStart + SHANGHAI).toISOString().slice(0, 10),
+  };
+  return clock;
+}
+
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayInHlcOrder } from '@shared/sync/merge';
 import type { TicketState } from '@shared/queue';
-import { startHub, startTerminal, status, synced, tempDir, until, type Node } from './harness';
+import { morningClock, startHub, startTerminal, status, synced, tempDir, until, type Node } from './harness';
 
 /**
  * (b) The hub is down for an hour of (injected) time while a counter terminal goes on serving: 100 walk-ins,
@@ -12,13 +12,8 @@ const HOUR = 3_600_000;
 const TICKETS = 100;
 const STEPS = ['call', 'recall', 'start', 'finish'] as const;
 
-// Ticket numbers restart at the branch's midnight (Asia/Shanghai). The injected hour starts at 09:00 of the
-// branch's day so that it never crosses midnight: run at 23:30 Beijing time, a real-clock start did, and the
-// second half of the hour legitimately reused A3xx numbers.
-const SHANGHAI = 8 * HOUR;
-const branchDayStart = Math.floor((Date.now() + SHANGHAI) / (24 * HOUR)) * 24 * HOUR - SHANGHAI;
-const clock = { t: branchDayStart + 9 * HOUR };
-const now = () => clock.t;
+const clock = morningClock();
+const now = clock.now;
 let hubDir: string;
 let hubPort: number;
 let hub: Node;

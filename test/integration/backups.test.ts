@@ -47,6 +47,22 @@ describe('database backups at the hub', () => {
     const db = new Database(copy, { readonly: true });
     const n = (d: Database.Database) => d.prepare('SELECT count(*) FROM customers').pluck().get() as number;
     expect(n(db)).toBe(n(s.store.sqlite));
+    // The copy is a database of its own: a hub started on it is known to its terminals as gone back to it.
+    const state = (d: Database.Database) =>
+      Object.fromEntries(
+        (
+          d.prepare(`SELECT key, value FROM sync_state WHERE key LIKE 'db_epoch%'`).all() as {
+            key: string;
+            value: string;
+          }[]
+        ).map((r) => [r.key, r.value]),
+      );
+    const copied = state(db);
+    expect(copied.db_epoch).toMatch(/^[0-9a-f-]{36}$/);
+    expect(copied.db_epoch).not.toBe(state(s.store.sqlite).db_epoch);
+    expect(Number(copied.db_epoch_copied_at)).toBe(st.lastDone?.at); // the clock stands still here
+    expect(Number(copied.db_epoch_copy_seq)).toBe(s.ctx.sync.journal.head());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
     db.close();
     expect(readdirSync(st.dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
     const audit = s.store.sqlite

@@ -341,6 +341,15 @@ export class SyncDataRepo {
     ).map(({ _rowid, ...row }) => ({ rowid: _rowid, row }));
   }
 
+  /**
+   * The audit position to push again from after the hub went back to a copy: the last row older than `from`. (Rows
+   * carry the time they were made, not pushed: one made before `from` and pushed after the copy is not sent again.)
+   */
+  auditRowidBefore(from: number): number {
+    const r = this.store.sqlite.prepare('SELECT max(rowid) FROM audit_log WHERE at < ?').pluck().get(from);
+    return Number(r ?? 0);
+  }
+
   /** An audit row from a terminal, under its own id: a repeat is a no-op (the log stays append-only). */
   insertAuditOnce(r: Record<string, unknown>): void {
     this.store.sqlite

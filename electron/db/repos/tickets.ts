@@ -285,6 +285,31 @@ export class TicketRepo {
       .map((r) => JSON.parse(r.state) as TicketState);
   }
 
+  /** The ticket that holds a number of a day and queue here, with the device that issued it. */
+  holderOf(branchDay: string, queue: string, number: number): { id: string; issuedBy: string } | undefined {
+    return this.store.sqlite
+      .prepare<[string, string, number], { id: string; issuedBy: string }>(
+        `SELECT t.id, e.device_id AS issuedBy FROM tickets t
+           JOIN ticket_events e ON e.ticket_id = t.id AND e.type = 'issue'
+          WHERE t.branch_day = ? AND t.queue = ? AND t.number = ?`,
+      )
+      .get(branchDay, queue, number);
+  }
+
+  /**
+   * A terminal's copy of a ticket its hub no longer has (the hub went back to a backup copy and printed the number
+   * again): out of the queue and its number freed (kept negative), its events and anything recorded against it kept.
+   */
+  setAside(id: string): TicketState | undefined {
+    const state = this.get(id);
+    if (!state) return undefined;
+    const next: TicketState = { ...state, status: 'cancelled' };
+    this.store.sqlite
+      .prepare(`UPDATE tickets SET number = -abs(number), status = 'cancelled', state = ? WHERE id = ?`)
+      .run(JSON.stringify(next), id);
+    return next;
+  }
+
   maxNumber(branchDay: string, queue: string): number {
     const r = this.store.first(
       this.store.k

@@ -27,6 +27,10 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'settings.rollback': { zh: '设置回滚', en: 'Settings rollback' },
   'backup.created': { zh: '数据库备份', en: 'Database backed up' },
   'backup.failed': { zh: '数据库备份失败', en: 'Database backup failed' },
+  'backup.restore_seen': {
+    zh: '终端发现网点服务器已从备份恢复，重发了本机近期的数据',
+    en: 'A terminal found the hub restored from a backup and sent its recent work again',
+  },
   'setup.admin': { zh: '首次设置管理员', en: 'First-run admin' },
   'staff.create': { zh: '新增员工', en: 'Staff added' },
   'staff.update': { zh: '修改员工信息', en: 'Staff changed' },

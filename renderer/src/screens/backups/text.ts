@@ -24,7 +24,7 @@ const zh = {
     empty: '还没有备份',
     restoreTitle: '如何恢复',
     restore:
-      '1. 停止网点服务器；2. 在网点服务器上运行 npm run restore -- --from <备份文件> --data <数据目录>（当前数据库会改名保留，不会删除）；3. 用原来的网点密钥文件（pii.key）启动服务器。备份之后的改动不在备份里；柜台终端请重新登记以取得恢复后的数据。',
+      '1. 停止网点服务器；2. 在网点服务器上运行 npm run restore -- --from <备份文件> --data <数据目录>（当前数据库会改名保留，不会删除）；3. 用原来的网点密钥文件（pii.key）启动服务器。备份之后在服务器上的改动不在备份里；柜台终端会自动发现服务器已恢复，重发备份之后本机的改动并取得恢复后的数据（备份之后才登记的终端需重新登记）。',
     restoreDesktop:
       '桌面版（无 npm）：退出网点分流；在数据目录中把 branch.db、branch.db-wal、branch.db-shm 一起改名保留（如都加上 .old）；把备份文件复制为 branch.db；再启动。',
     keyNote: '备份中的证件号、手机号和卡号以网点密钥加密：密钥文件不在备份里，请由管理员另行妥善保存。',
@@ -54,7 +54,7 @@ const en: typeof zh = {
     empty: 'No backups yet',
     restoreTitle: 'Restoring',
     restore:
-      '1. Stop the branch server; 2. on it, run npm run restore -- --from <copy> --data <data folder> (the current database is kept under another name, not deleted); 3. start the server with the same branch key file (pii.key). Changes after the copy are not in it; enroll counter terminals again to take the restored data.',
+      '1. Stop the branch server; 2. on it, run npm run restore -- --from <copy> --data <data folder> (the current database is kept under another name, not deleted); 3. start the server with the same branch key file (pii.key). Changes made at the server after the copy are not in it; counter terminals notice the restore by themselves, send again what they did since the copy and take the restored data (a terminal enrolled after the copy must be enrolled again).',
     restoreDesktop:
       'Desktop app (no npm): quit 网点分流; in the data folder rename branch.db, branch.db-wal and branch.db-shm together to keep them (e.g. add .old to each); copy the backup in as branch.db; start again.',
     keyNote:
