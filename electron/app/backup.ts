@@ -13,10 +13,11 @@ import {
   type BackupAlert,
   type BackupFile,
 } from '@shared/backup/schedule';
+import { backupSpacePlan, noSpaceMessage } from '@shared/backup/space';
 import { branchDay } from '@shared/queue';
 import type { RulesConfig } from '@shared/config/schema';
 import type { Store } from '../db/connection';
-import { copyDatabase, databaseBytes, listFolder } from '../db/backup';
+import { copyDatabase, databaseBytes, freeBytes, listFolder } from '../db/backup';
 import type { AuditRepo } from '../db/repos/settings';
 import { databaseFile } from '../db/repos/imports';
 
@@ -79,6 +80,8 @@ export class BackupApp {
       hour: b.backupHour,
       keep: b.backupKeep,
       dir: this.deps.dir,
+      freeBytes: this.deps.role === 'hub' ? await freeBytes(this.deps.dir).catch(() => null) : null,
+      minFreeMb: b.backupMinFreeMb,
       files: this.deps.role === 'hub' ? await this.files() : [],
       running: r ? { startedAt: r.startedAt, done: r.done, total: r.total } : null,
       lastDone: this.lastDone,
@@ -127,10 +130,12 @@ export class BackupApp {
       await mkdir(dir, { recursive: true, mode: 0o700 });
       const source = databaseFile(this.deps.store);
       if (!source) throw new Error('the branch database is not a file');
+      const bytes = databaseBytes(this.deps.store);
+      await this.makeRoom(bytes);
       await copyDatabase(
         source,
         join(dir, name),
-        databaseBytes(this.deps.store),
+        bytes,
         (done, total) => {
           run.done = done;
           run.total = total;
@@ -167,6 +172,24 @@ export class BackupApp {
       });
       log.error({ err: message, name }, 'database backup failed');
     }
+  }
+
+  /**
+   * Checks the disk before a copy (shared/backup/space.ts): removes first the oldest copies this one would replace
+   * when that makes room, and refuses (a failed copy, with the figures) when even that is not enough.
+   */
+  private async makeRoom(databaseBytes: number): Promise<void> {
+    const b = this.deps.rules().branch;
+    const files = await this.files();
+    const plan = backupSpacePlan({
+      databaseBytes,
+      freeBytes: await freeBytes(this.deps.dir),
+      minFreeMb: b.backupMinFreeMb,
+      files,
+      keep: b.backupKeep,
+    });
+    if (!plan.ok) throw new Error(noSpaceMessage(plan.needBytes, plan.freeBytes));
+    for (const old of plan.pruneFirst) await rm(join(this.deps.dir, old.name), { force: true });
   }
 
   /** Looks every `everyMs` whether today's copy is due (hub only). */

@@ -1,6 +1,6 @@
-import { chmod, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, readdir, rename, rm, stat, statfs } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
@@ -129,6 +129,18 @@ export async function listFolder(dir: string): Promise<{ name: string; bytes: nu
     }
   }
   return out;
+}
+
+/** Bytes this user may still write on the disk that holds (or will hold) `dir`: its nearest existing folder's. */
+export async function freeBytes(dir: string): Promise<number> {
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      const fs = await statfs(d);
+      return fs.bavail * fs.bsize;
+    } catch (e) {
+      if (dirname(d) === d) throw e;
+    }
+  }
 }
 
 /**

@@ -9,6 +9,9 @@ export interface BackupStatus {
   keep: number;
   /** The folder the copies are written to (on the branch server). */
   dir: string;
+  /** Free space on its disk (null when it cannot be read), and what copies leave free. */
+  freeBytes: number | null;
+  minFreeMb: number;
   /** Newest first. */
   files: BackupFile[];
   /** Bytes written so far against the database's size. */

@@ -33,6 +33,7 @@ export const FIELD_WORDS: Words = {
   backupEnabled: { zh: '每日自动备份', en: 'daily backup' },
   backupHour: { zh: '自动备份时间（点）', en: 'backup hour' },
   backupKeep: { zh: '保留备份份数', en: 'backups kept' },
+  backupMinFreeMb: { zh: '备份后至少保留磁盘空间（MB）', en: 'disk space kept free by backups (MB)' },
   elderlyAge: { zh: '老年客户年龄', en: 'elderly age' },
   customerNoPattern: { zh: '客户号格式', en: 'customer number pattern' },
   lifecycle: { zh: '生命周期', en: 'lifecycle' },

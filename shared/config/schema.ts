@@ -59,6 +59,8 @@ export const branchConfigSchema = z.object({
   backupEnabled: z.boolean().default(true),
   backupHour: z.number().int().min(0).max(23).default(12),
   backupKeep: z.number().int().min(1).max(90).default(7),
+  /** Disk space left free after a copy (shared/backup/space.ts): the database may need to grow on the same disk. */
+  backupMinFreeMb: z.number().int().min(0).max(1_000_000).default(1024),
 });
 
 export const rulesConfigSchema = z
@@ -101,6 +103,7 @@ export const defaultRulesConfig: RulesConfig = {
     backupEnabled: true,
     backupHour: 12,
     backupKeep: 7,
+    backupMinFreeMb: 1024,
   },
   customer: defaultCustomerConfig,
   suggest: defaultSuggestConfig,

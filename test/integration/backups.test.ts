@@ -135,4 +135,29 @@ describe('database backups at the hub', () => {
     await s.ctx.backups.stop();
     expect(s.ctx.syncApp.status(false).backup).toBeNull();
   });
+
+  it('checks the disk first: a copy that would leave less than the space kept free is not made', async () => {
+    manager = await s.login('manager1'); // the clock moved on by days above
+    const before = await status();
+    expect(before.freeBytes).toBeGreaterThan(0);
+    expect(before.minFreeMb).toBe(1024);
+    // More than this machine's disk has free: nothing may be written, nothing removed.
+    const huge = Math.ceil((before.freeBytes ?? 0) / 1024 / 1024) + 1024;
+    expect((await patchBranchSettings(s, manager, { backupMinFreeMb: huge }, 'test: room')).status).toBe(200);
+    const files = before.files.map((f) => f.name);
+    await s.ctx.backups.start(null);
+    await s.ctx.backups.stop();
+    const st = await status();
+    expect(st.lastError?.message).toContain('磁盘空间不足');
+    expect(st.lastError?.message).toContain('Not enough disk space');
+    expect(st.files.map((f) => f.name)).toEqual(files);
+    expect(readdirSync(st.dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    expect(s.ctx.syncApp.status(false).backup).toMatchObject({ kind: 'failed' });
+    expect((await patchBranchSettings(s, manager, { backupMinFreeMb: 1024 }, 'test: room back')).status).toBe(
+      200,
+    );
+    await s.ctx.backups.start(null);
+    await s.ctx.backups.stop();
+    expect((await status()).lastError).toBeNull();
+  });
 });

@@ -56,6 +56,11 @@ export default function BackupsScreen() {
             <Typography.Paragraph copyable code data-testid="backups-dir">
               {s.dir}
             </Typography.Paragraph>
+            {s.freeBytes !== null && (
+              <Typography.Paragraph data-testid="backups-free">
+                {t('backups.free', { free: size(s.freeBytes), keep: size(s.minFreeMb * 1024 * 1024) })}
+              </Typography.Paragraph>
+            )}
             <Typography.Paragraph type="secondary">{t('backups.dirHint')}</Typography.Paragraph>
             <Space orientation="vertical" style={{ width: '100%' }}>
               <Button

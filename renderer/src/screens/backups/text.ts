@@ -10,6 +10,7 @@ const zh = {
     scheduleWhere: '在 网点管理 → 规则设置 → 常规 修改时间、份数或开关。',
     notHub: '本机是柜台终端，网点数据保存在网点服务器上，请在网点服务器上备份。',
     dir: '备份位置',
+    free: '这块磁盘剩余 {{free}}；每次备份后至少留出 {{keep}}（常规设置），不够时先删最旧的备份，仍不够则不备份并提示。',
     dirHint:
       '备份放在网点服务器的这个文件夹里。建议用另一块磁盘或网络存储（启动参数 --backup-dir）：本机硬盘损坏时，同一块盘上的备份也会一起丢失。',
     now: '立即备份',
@@ -40,6 +41,7 @@ const en: typeof zh = {
     scheduleWhere: 'Change the hour, the number kept or the switch in Administration → Settings → General.',
     notHub: 'This is a counter terminal: the branch’s data is on the branch server, back it up there.',
     dir: 'Backup folder',
+    free: '{{free}} free on this disk; every copy leaves at least {{keep}} free (General settings): when short, the oldest copies go first, and if still short no copy is made and you are told.',
     dirHint:
       'Copies go to this folder on the branch server. Better on another disk or network storage (start option --backup-dir): when this disk fails, copies on it are lost with it.',
     now: 'Back up now',

@@ -1,10 +1,11 @@
-import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd';
+import { Button, Col, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RulesConfig } from '@shared/config/schema';
 import { defaultCustomerConfig } from '@shared/customer/config';
 import { TIER_KEYS } from '@shared/customer/tier';
 import { CHANNELS } from '@shared/triage/channel';
 import { FormSection } from './FormSection';
+import { BackupFields } from './forms/BackupFields';
 import { CustomerNoField } from './forms/CustomerNoField';
 import { YuanInput } from './YuanInput';
 
@@ -74,29 +75,7 @@ export function GeneralSection({ config }: SectionProps) {
               <InputNumber {...num} min={1000} step={10000} data-testid="field-journalWarnRows" />
             </Form.Item>
           </Col>
-          <Col span={12}>
-            <Form.Item
-              name={['branch', 'backupHour']}
-              label={t('settings.field.backupHour')}
-              extra={t('settings.field.backupHourHint')}
-            >
-              <InputNumber {...num} min={0} max={23} data-testid="field-backupHour" />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item
-              name={['branch', 'backupEnabled']}
-              label={t('settings.field.backupEnabled')}
-              valuePropName="checked"
-            >
-              <Switch data-testid="field-backupEnabled" />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name={['branch', 'backupKeep']} label={t('settings.field.backupKeep')}>
-              <InputNumber {...num} min={1} max={90} data-testid="field-backupKeep" />
-            </Form.Item>
-          </Col>
+          <BackupFields />
           <Col span={24}>
             <CustomerNoField />
           </Col>

@@ -54,6 +54,9 @@ const zh = {
       backupHourHint:
         '每天到此钟点后，网点服务器在后台复制一份数据库（当天已有备份则不再复制）；见 网点管理 → 数据备份',
       backupKeep: '保留备份份数',
+      backupMinFreeMb: '备份后至少保留磁盘空间（MB）',
+      backupMinFreeMbHint:
+        '复制前先看磁盘剩余空间：复制后剩余不足此数时，先删去本来就会被替换的最旧备份；仍不够则这次不复制并提示（数据库本身也需要空间才能继续写入）',
       elderlyAge: '老年客户年龄（岁）',
       elderlyAgeHint: '达到该年龄的客户在大堂分流时享受老年优先',
       idleLockMinutes: '空闲锁屏（分钟）',
@@ -188,6 +191,9 @@ const en: typeof zh = {
       backupHourHint:
         'From this hour each day the branch server copies its database in the background (once a day); see Branch admin → Backups',
       backupKeep: 'Backups kept',
+      backupMinFreeMb: 'Disk space kept free by backups (MB)',
+      backupMinFreeMbHint:
+        'Before a copy, the free space is checked: when less than this would be left, the oldest copies it would replace go first; if still short, no copy is made and managers are told (the database itself needs room to go on writing)',
       elderlyAge: 'Elderly age (years)',
       elderlyAgeHint: 'Customers of this age or older get elderly priority in the lobby',
       idleLockMinutes: 'Idle lock (minutes)',
