@@ -12,6 +12,7 @@ test('the branch manager backs the database up now and sees the copy kept, in Ch
   await expect(screen).toBeVisible();
   await expect(page.getByTestId('backups-schedule')).toContainText('每天 12:00 后在后台复制一份数据库');
   await expect(page.getByTestId('backups-dir')).toContainText('backups');
+  await expect(page.getByTestId('backups-free')).toContainText(/这块磁盘剩余 [\d.]+ (MB|GB)；每次备份后至少留出 1\.00 GB/);
 
   await page.getByTestId('backup-now').click();
   const done = page.getByTestId('backup-done');
@@ -34,6 +35,7 @@ test('the branch manager backs the database up now and sees the copy kept, in Ch
   await page.evaluate(() => localStorage.setItem('lang', 'en'));
   await page.reload();
   await expect(page.getByTestId('backups-schedule')).toContainText('Every day from 12:00');
+  await expect(page.getByTestId('backups-free')).toContainText('free on this disk');
   await expect(page.getByTestId('backup-files')).toContainText(name);
   await page.screenshot({ path: 'test/output/screens/backups-en.png', fullPage: true });
   await page.evaluate(() => localStorage.setItem('lang', 'zh-CN'));
