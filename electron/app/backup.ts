@@ -1,5 +1,5 @@
 import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { BackupStatus } from '@shared/api/backups';
 import { ApiError } from '@shared/api/errors';
@@ -19,9 +19,20 @@ import type { RulesConfig } from '@shared/config/schema';
 import type { Store } from '../db/connection';
 import { copyDatabase, databaseBytes, freeBytes, listFolder } from '../db/backup';
 import type { AuditRepo } from '../db/repos/settings';
+import {
+  clearPendingRestore,
+  readPendingRestore,
+  writePendingRestore,
+  type PendingRestore,
+  type StartRestore,
+} from '../db/restore';
 import { databaseFile } from '../db/repos/imports';
 
 const RETRY_AFTER_FAILURE_MS = 30 * 60_000;
+
+function pendingView(p: PendingRestore | null): BackupStatus['pendingRestore'] {
+  return p ? { name: p.name, requestedAt: p.requestedAt, staffId: p.staffId, reason: p.reason } : null;
+}
 
 export interface BackupDeps {
   store: Store;
@@ -44,6 +55,8 @@ export class BackupApp {
   private running: { startedAt: number; done: number; total: number; work: Promise<void> } | null = null;
   private lastDone: BackupStatus['lastDone'] = null;
   private lastError: BackupStatus['lastError'] = null;
+  /** A restore done (or refused) by this start of the server. */
+  private lastRestore: BackupStatus['lastRestore'] = null;
   private timer: ReturnType<typeof setInterval> | null = null;
   /** The day of the newest copy, as last listed. */
   private newestDay: string | null = null;
@@ -86,18 +99,14 @@ export class BackupApp {
       running: r ? { startedAt: r.startedAt, done: r.done, total: r.total } : null,
       lastDone: this.lastDone,
       lastError: this.lastError,
+      pendingRestore: this.deps.role === 'hub' ? pendingView(readPendingRestore(this.dataDir())) : null,
+      lastRestore: this.lastRestore,
     };
   }
 
   /** Starts a copy now (the manager's 立即备份). */
   start(staffId: string | null): Promise<BackupStatus> {
-    if (this.deps.role !== 'hub')
-      throw new ApiError(
-        409,
-        'not_hub',
-        '只有网点服务器保存网点数据，本机不做备份',
-        'Only the branch server backs up',
-      );
+    this.hubOnly();
     if (this.running)
       throw new ApiError(
         409,
@@ -107,6 +116,79 @@ export class BackupApp {
       );
     this.begin(staffId);
     return this.status();
+  }
+
+  /**
+   * The manager's 恢复此备份: the copy replaces the database at the server's next start (restorePending), the only
+   * moment nothing has it open; until then it can be called off. Audited with the reason given.
+   */
+  async requestRestore(name: string, staffId: string | null, reason: string): Promise<BackupStatus> {
+    this.hubOnly();
+    const file = (await this.files()).find((f) => f.name === name);
+    if (!file) throw new ApiError(404, 'no_backup', `没有这份备份：${name}`, `No such backup: ${name}`);
+    const request = { file: join(this.deps.dir, name), name, requestedAt: this.deps.now(), staffId, reason };
+    writePendingRestore(this.dataDir(), request);
+    this.deps.audit.append({
+      at: request.requestedAt,
+      staffId,
+      action: 'backup.restore_requested',
+      targetType: 'backup',
+      targetId: name,
+      reason,
+    });
+    return this.status();
+  }
+
+  async cancelRestore(staffId: string | null): Promise<BackupStatus> {
+    this.hubOnly();
+    const pending = readPendingRestore(this.dataDir());
+    if (pending) {
+      clearPendingRestore(this.dataDir());
+      this.deps.audit.append({
+        at: this.deps.now(),
+        staffId,
+        action: 'backup.restore_cancelled',
+        targetType: 'backup',
+        targetId: pending.name,
+      });
+    }
+    return this.status();
+  }
+
+  /** What the start did with a restore asked for (start.ts): audited in the database the server now runs on. */
+  restoredAtStart({ request, result }: StartRestore): void {
+    const at = this.deps.now();
+    this.lastRestore = result.ok
+      ? { at, name: request.name, ok: true, message: null }
+      : { at, name: request.name, ok: false, message: result.message };
+    this.deps.audit.append({
+      at,
+      staffId: request.staffId,
+      action: result.ok ? 'backup.restored' : 'backup.restore_failed',
+      targetType: 'backup',
+      targetId: request.name,
+      reason: request.reason,
+      detail: result.ok
+        ? { keptAs: result.keptAs, requestedAt: request.requestedAt }
+        : { message: result.message },
+    });
+    if (result.ok)
+      this.deps.log.warn({ name: request.name, keptAs: result.keptAs }, 'database restored from a backup');
+    else this.deps.log.error({ name: request.name, err: result.message }, 'restore from a backup failed');
+  }
+
+  private dataDir(): string {
+    return dirname(databaseFile(this.deps.store) ?? '');
+  }
+
+  private hubOnly(): void {
+    if (this.deps.role !== 'hub')
+      throw new ApiError(
+        409,
+        'not_hub',
+        '只有网点服务器保存网点数据，本机不做备份',
+        'Only the branch server backs up',
+      );
   }
 
   private begin(staffId: string | null): void {

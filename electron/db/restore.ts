@@ -62,3 +62,55 @@ export function restoreDatabase(dataDir: string, copy: string, now = Date.now())
   chmodSync(db, 0o600);
   return { ok: true, keptAs };
 }
+
+/** A restore the manager asked for from 数据备份, done by the next start of the server (before it opens the database). */
+export const PENDING_FILE = 'restore-pending.json';
+
+export interface PendingRestore {
+  /** The copy, by its full path. */
+  file: string;
+  name: string;
+  requestedAt: number;
+  staffId: string | null;
+  reason: string;
+}
+
+export function readPendingRestore(dataDir: string): PendingRestore | null {
+  const file = join(dataDir, PENDING_FILE);
+  if (!existsSync(file)) return null;
+  try {
+    const v = JSON.parse(readFileSync(file, 'utf8')) as Partial<PendingRestore>;
+    if (typeof v.file !== 'string' || typeof v.name !== 'string') return null;
+    return {
+      file: v.file,
+      name: v.name,
+      requestedAt: Number(v.requestedAt ?? 0),
+      staffId: typeof v.staffId === 'string' ? v.staffId : null,
+      reason: typeof v.reason === 'string' ? v.reason : '',
+    };
+  } catch {
+    return null;
+  }
+}
+
+export function writePendingRestore(dataDir: string, p: PendingRestore): void {
+  writeFileSync(join(dataDir, PENDING_FILE), JSON.stringify(p), { mode: 0o600 });
+}
+
+export function clearPendingRestore(dataDir: string): void {
+  rmSync(join(dataDir, PENDING_FILE), { force: true });
+}
+
+export type StartRestore = { request: PendingRestore; result: RestoreResult };
+
+/**
+ * At start, before the database is opened: the restore asked for, if any. The request is removed first, whatever
+ * happens, so a copy that cannot be restored never stops the branch from starting (it starts on its database and
+ * the failure is audited there).
+ */
+export function restorePending(dataDir: string, now = Date.now()): StartRestore | null {
+  const request = readPendingRestore(dataDir);
+  clearPendingRestore(dataDir);
+  if (!request) return null;
+  return { request, result: restoreDatabase(dataDir, request.file, now) };
+}

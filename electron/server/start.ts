@@ -19,7 +19,7 @@ import type { SyncConfig } from '@shared/sync/config';
 import { enrollTerminal, startReplicator } from '../sync/terminal';
 import { startHeadOffice } from './headoffice/start';
 import { HeadOfficeSync } from '../sync/headoffice/sync';
-import { writePidFile } from '../db/restore';
+import { restorePending, writePidFile } from '../db/restore';
 import type { RunningServer } from './running';
 import { LogSender, type NotificationSender } from '../app/appointments/notifier';
 
@@ -79,6 +79,8 @@ export async function startServer(
   const pii = enrollment
     ? new Pii({ ...loaded, hmac: Buffer.from(enrollment.lookupKey, 'base64') }, 'tag')
     : new Pii(loaded);
+  // A restore asked for in 数据备份 happens now, before the database is opened (the desktop app has no restore command).
+  const restored = cfg.role === 'hub' ? restorePending(cfg.dataDir) : null;
   const store = await openStore(join(cfg.dataDir, 'branch.db'), { serving: true });
   // `npm run restore` refuses to replace the database while this server has it open.
   const removePid = writePidFile(cfg.dataDir);
@@ -100,6 +102,7 @@ export async function startServer(
       ),
   });
   if (cfg.role === 'hub') ctx.sync.lookupKey = pii.terminalKey();
+  if (restored) ctx.backups.restoredAtStart(restored);
 
   // A terminal's data comes from the hub's snapshot, never from the demo seed.
   if (cfg.demo && cfg.role !== 'terminal' && ctx.staff.count() === 0) {

@@ -12,7 +12,9 @@ test('the branch manager backs the database up now and sees the copy kept, in Ch
   await expect(screen).toBeVisible();
   await expect(page.getByTestId('backups-schedule')).toContainText('每天 12:00 后在后台复制一份数据库');
   await expect(page.getByTestId('backups-dir')).toContainText('backups');
-  await expect(page.getByTestId('backups-free')).toContainText(/这块磁盘剩余 [\d.]+ (MB|GB)；每次备份后至少留出 1\.00 GB/);
+  await expect(page.getByTestId('backups-free')).toContainText(
+    /这块磁盘剩余 [\d.]+ (MB|GB)；每次备份后至少留出 1\.00 GB/,
+  );
 
   await page.getByTestId('backup-now').click();
   const done = page.getByTestId('backup-done');

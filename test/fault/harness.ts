@@ -28,14 +28,21 @@ export interface Node extends RunningServer {
 }
 
 function wrap(server: RunningServer, dataDir: string, cleanup: boolean): Node {
-  const call = async <T>(method: string, path: string, body?: unknown, token?: string) => {
-    const res = await fetch(server.url + path, {
+  const send = (method: string, path: string, body?: unknown, token?: string) =>
+    fetch(server.url + path, {
       method,
       headers: {
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: body === undefined ? null : JSON.stringify(body),
+    });
+  const call = async <T>(method: string, path: string, body?: unknown, token?: string) => {
+    // A server restarted on the same port: the first request may go out on a kept-alive socket of the old one.
+    const res = await send(method, path, body, token).catch((e: unknown) => {
+      const code = (e as { cause?: { code?: string } }).cause?.code;
+      if (code !== 'UND_ERR_SOCKET') throw e;
+      return send(method, path, body, token);
     });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : null) as T };

@@ -8,6 +8,10 @@ export function backupRoutes(http: Http, deps: { backups: BackupApp }): void {
     await backups.stop();
   });
   route(http, routes.backups.status, () => backups.status());
+  route(http, routes.backups.restore, ({ me, body }) =>
+    backups.requestRestore(body.name, me?.id ?? null, body.reason),
+  );
+  route(http, routes.backups.cancelRestore, ({ me }) => backups.cancelRestore(me?.id ?? null));
   route(http, routes.backups.start, ({ me, reply }) => {
     const status = backups.start(me?.id ?? null);
     reply.status(202);

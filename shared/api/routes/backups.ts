@@ -1,5 +1,5 @@
 import { defineRoute, returns } from '../contract';
-import type { BackupStatus } from '../backups';
+import { restoreRequest, type BackupStatus } from '../backups';
 import type { Role } from '../types';
 
 const KEEPERS: Role[] = ['manager', 'admin'];
@@ -17,6 +17,21 @@ export const backupsApi = {
     path: '/api/backups',
     roles: KEEPERS,
     summary: 'Copy the database now, in the background (202; 409 while one runs)',
+    reply: returns<BackupStatus>(),
+  }),
+  restore: defineRoute({
+    method: 'POST',
+    path: '/api/backups/restore',
+    roles: KEEPERS,
+    body: restoreRequest,
+    summary: 'Restore a copy at the next start of the server (the request can be called off until then)',
+    reply: returns<BackupStatus>(),
+  }),
+  cancelRestore: defineRoute({
+    method: 'DELETE',
+    path: '/api/backups/restore',
+    roles: KEEPERS,
+    summary: 'Call off the restore asked for',
     reply: returns<BackupStatus>(),
   }),
 };

@@ -27,6 +27,13 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'settings.rollback': { zh: '设置回滚', en: 'Settings rollback' },
   'backup.created': { zh: '数据库备份', en: 'Database backed up' },
   'backup.failed': { zh: '数据库备份失败', en: 'Database backup failed' },
+  'backup.restore_requested': {
+    zh: '安排恢复备份（下次启动时）',
+    en: 'Restore of a backup asked for (at next start)',
+  },
+  'backup.restore_cancelled': { zh: '取消恢复备份', en: 'Restore of a backup called off' },
+  'backup.restored': { zh: '数据库已从备份恢复', en: 'Database restored from a backup' },
+  'backup.restore_failed': { zh: '从备份恢复失败', en: 'Restore from a backup failed' },
   'backup.restore_seen': {
     zh: '终端发现网点服务器已从备份恢复，重发了本机近期的数据',
     en: 'A terminal found the hub restored from a backup and sent its recent work again',
