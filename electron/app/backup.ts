@@ -57,6 +57,7 @@ export class BackupApp {
   private lastError: BackupStatus['lastError'] = null;
   /** A restore done (or refused) by this start of the server. */
   private lastRestore: BackupStatus['lastRestore'] = null;
+  private pending: PendingRestore | null | undefined;
   private timer: ReturnType<typeof setInterval> | null = null;
   /** The day of the newest copy, as last listed. */
   private newestDay: string | null = null;
@@ -80,7 +81,12 @@ export class BackupApp {
   alert(): BackupAlert | null {
     if (this.deps.role !== 'hub') return null;
     const b = this.deps.rules().branch;
-    const input = { enabled: b.backupEnabled, newestDay: this.newestDay, lastError: this.lastError };
+    const input = {
+      enabled: b.backupEnabled,
+      newestDay: this.newestDay,
+      lastError: this.lastError,
+      pendingRestore: this.pendingNow(),
+    };
     return backupAlert(input, branchDay(this.deps.now(), b.timezone));
   }
 
@@ -99,7 +105,7 @@ export class BackupApp {
       running: r ? { startedAt: r.startedAt, done: r.done, total: r.total } : null,
       lastDone: this.lastDone,
       lastError: this.lastError,
-      pendingRestore: this.deps.role === 'hub' ? pendingView(readPendingRestore(this.dataDir())) : null,
+      pendingRestore: this.deps.role === 'hub' ? pendingView(this.pendingNow()) : null,
       lastRestore: this.lastRestore,
     };
   }
@@ -128,6 +134,7 @@ export class BackupApp {
     if (!file) throw new ApiError(404, 'no_backup', `没有这份备份：${name}`, `No such backup: ${name}`);
     const request = { file: join(this.deps.dir, name), name, requestedAt: this.deps.now(), staffId, reason };
     writePendingRestore(this.dataDir(), request);
+    this.pending = request;
     this.deps.audit.append({
       at: request.requestedAt,
       staffId,
@@ -141,9 +148,10 @@ export class BackupApp {
 
   async cancelRestore(staffId: string | null): Promise<BackupStatus> {
     this.hubOnly();
-    const pending = readPendingRestore(this.dataDir());
+    const pending = this.pendingNow();
     if (pending) {
       clearPendingRestore(this.dataDir());
+      this.pending = null;
       this.deps.audit.append({
         at: this.deps.now(),
         staffId,
@@ -175,6 +183,12 @@ export class BackupApp {
     if (result.ok)
       this.deps.log.warn({ name: request.name, keptAs: result.keptAs }, 'database restored from a backup');
     else this.deps.log.error({ name: request.name, err: result.message }, 'restore from a backup failed');
+  }
+
+  /** The restore asked for, read from its file once (it changes only through this app until the next start). */
+  private pendingNow(): PendingRestore | null {
+    if (this.pending === undefined) this.pending = readPendingRestore(this.dataDir());
+    return this.pending;
   }
 
   private dataDir(): string {

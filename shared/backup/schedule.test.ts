@@ -70,4 +70,13 @@ describe('backupAlert', () => {
       days: 2,
     });
   });
+  it('tells of a restore waiting for the next start before anything else', () => {
+    const pendingRestore = { name: 'branch-2026-12-05-1200.db', requestedAt: 5 };
+    const failed = { at: 1, message: 'ENOSPC' };
+    expect(backupAlert({ ...none, lastError: failed, pendingRestore }, '2026-12-05')).toEqual({
+      kind: 'restore_pending',
+      ...pendingRestore,
+    });
+    expect(backupAlert({ ...none, pendingRestore: null }, '2026-12-05')).toBeNull();
+  });
 });

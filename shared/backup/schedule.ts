@@ -72,14 +72,23 @@ export function backupsToPrune(files: readonly BackupFile[], keep: number): Back
  * copies keep failing). Nothing while there are no copies yet: a new branch makes its first at the hour.
  */
 export type BackupAlert =
-  { kind: 'failed'; at: number; message: string } | { kind: 'stale'; newestDay: string; days: number };
+  | { kind: 'failed'; at: number; message: string }
+  | { kind: 'stale'; newestDay: string; days: number }
+  /** A restore waits for the next start: whoever restarts the PC should know the database will be replaced. */
+  | { kind: 'restore_pending'; name: string; requestedAt: number };
 
 export const BACKUP_STALE_DAYS = 2;
 
 export function backupAlert(
-  input: { enabled: boolean; newestDay: string | null; lastError: { at: number; message: string } | null },
+  input: {
+    enabled: boolean;
+    newestDay: string | null;
+    lastError: { at: number; message: string } | null;
+    pendingRestore?: { name: string; requestedAt: number } | null;
+  },
   today: string,
 ): BackupAlert | null {
+  if (input.pendingRestore) return { kind: 'restore_pending', ...input.pendingRestore };
   if (input.lastError) return { kind: 'failed', ...input.lastError };
   if (!input.enabled || input.newestDay === null) return null;
   const days = Math.round(

@@ -41,6 +41,7 @@ async function issue(n: Node, token: string): Promise<{ id: string; displayNo: s
 }
 
 async function backup(n: Node): Promise<string> {
+  await n.ctx.backups.stop(); // no scheduled copy in the way
   await n.ctx.backups.start(null);
   await until(async () => !(await n.ctx.backups.status()).running, 'the copy made');
   const st = await n.ctx.backups.status();

@@ -23,6 +23,8 @@ describe('a restore asked for in 数据备份', () => {
   it('is done at the next start, audited in the restored database, and can be called off before', async () => {
     hub = await startHub({ dir, keep: true });
     const manager = await hub.login('manager1');
+    // Past noon the schedule may be copying already: stop it (and wait for its copy), then copy now.
+    await hub.ctx.backups.stop();
     await hub.ctx.backups.start(null);
     await hub.ctx.backups.stop();
     const st = (await hub.call<BackupStatus>('GET', '/api/backups', undefined, manager)).body;
@@ -58,8 +60,11 @@ describe('a restore asked for in 数据备份', () => {
     );
     expect(asked.status).toBe(200);
     expect(asked.body.pendingRestore).toMatchObject({ name, reason: '试一下再取消' });
+    // … on every manager's screen until then.
+    expect(hub.ctx.syncApp.status(false).backup).toMatchObject({ kind: 'restore_pending', name });
     const off = await hub.call<BackupStatus>('DELETE', '/api/backups/restore', undefined, manager);
     expect(off.body.pendingRestore).toBeNull();
+    expect(hub.ctx.syncApp.status(false).backup).toBeNull();
     expect(existsSync(join(hub.dataDir, 'data', PENDING_FILE))).toBe(false);
 
     // Asked for again; a customer is added after the copy (the restore takes the branch back to before it).

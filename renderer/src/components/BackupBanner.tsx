@@ -5,29 +5,39 @@ import type { BackupAlert } from '@shared/backup/schedule';
 import './backup-banner-text';
 
 /**
- * For the manager and the admin, on every screen: the last database copy failed, or the newest is days old. A hub
- * that breaks or is lost is only as recoverable as its newest copy, and nobody opens the backups screen to check.
+ * For the manager and the admin, on every screen: the last database copy failed, or the newest is days old (a hub
+ * that breaks or is lost is only as recoverable as its newest copy, and nobody opens the backups screen to check), or
+ * a restore waits for the next start (whoever restarts the PC should know the database will be replaced).
  */
 export function BackupBanner({ alert }: { alert: BackupAlert }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const failed = alert.kind === 'failed';
-  const at = failed
-    ? new Date(alert.at).toLocaleString(i18n.language.startsWith('zh') ? 'zh-CN' : 'en-GB')
-    : '';
+  const when = (ms: number) =>
+    new Date(ms).toLocaleString(i18n.language.startsWith('zh') ? 'zh-CN' : 'en-GB');
+  const words =
+    alert.kind === 'failed'
+      ? {
+          title: t('backupAlert.failed'),
+          body: t('backupAlert.failedBody', { at: when(alert.at), message: alert.message }),
+        }
+      : alert.kind === 'stale'
+        ? {
+            title: t('backupAlert.stale', { days: alert.days }),
+            body: t('backupAlert.staleBody', { day: alert.newestDay }),
+          }
+        : {
+            title: t('backupAlert.restore', { name: alert.name }),
+            body: t('backupAlert.restoreBody', { at: when(alert.requestedAt) }),
+          };
   return (
     <Alert
-      type={failed ? 'error' : 'warning'}
+      type={alert.kind === 'failed' ? 'error' : 'warning'}
       banner
       showIcon
       data-testid="backup-banner"
       style={{ marginBottom: 12 }}
-      title={failed ? t('backupAlert.failed') : t('backupAlert.stale', { days: alert.days })}
-      description={
-        failed
-          ? t('backupAlert.failedBody', { at, message: alert.message })
-          : t('backupAlert.staleBody', { day: alert.newestDay })
-      }
+      title={words.title}
+      description={words.body}
       action={
         <Button size="small" onClick={() => void navigate('/backups')}>
           {t('backupAlert.open')}

@@ -1,9 +1,11 @@
 import { Alert, Button, Card, Progress, Space, Table, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from '@shared/api/routes';
 import type { BackupFile } from '@shared/backup/schedule';
 import { call, messageOf } from '../../api/client';
+import { RestoreDialog, RestoreState } from './RestoreParts';
 import './text';
 
 const KEY = ['backups'];
@@ -27,6 +29,7 @@ export default function BackupsScreen() {
     onSuccess: (s) => qc.setQueryData(KEY, s),
     onSettled: () => qc.invalidateQueries({ queryKey: KEY }),
   });
+  const [restoring, setRestoring] = useState<string | null>(null);
   const s = q.data;
   const lang = i18n.language;
   const when = (at: number) => new Date(at).toLocaleString(lang.startsWith('zh') ? 'zh-CN' : 'en-GB');
@@ -52,6 +55,7 @@ export default function BackupsScreen() {
       {s && !s.available && <Alert type="info" showIcon title={t('backups.notHub')} />}
       {s && s.available && (
         <>
+          <RestoreState s={s} when={when} />
           <Card title={t('backups.dir')}>
             <Typography.Paragraph copyable code data-testid="backups-dir">
               {s.dir}
@@ -119,10 +123,26 @@ export default function BackupsScreen() {
                 { title: t('backups.when'), key: 'when', render: (_, f) => `${f.day} ${f.time}` },
                 { title: t('backups.name'), dataIndex: 'name' },
                 { title: t('backups.size'), key: 'size', align: 'right', render: (_, f) => size(f.bytes) },
+                {
+                  title: '',
+                  key: 'restore',
+                  align: 'right',
+                  render: (_, f) => (
+                    <Button
+                      size="small"
+                      onClick={() => setRestoring(f.name)}
+                      data-testid={`restore-${f.name}`}
+                    >
+                      {t('backups.restoreThis')}
+                    </Button>
+                  ),
+                },
               ]}
             />
+            <RestoreDialog name={restoring} onClose={() => setRestoring(null)} />
           </Card>
           <Card title={t('backups.restoreTitle')}>
+            <Typography.Paragraph>{t('backups.restoreInApp')}</Typography.Paragraph>
             <Typography.Paragraph>{t('backups.restore')}</Typography.Paragraph>
             <Typography.Paragraph>{t('backups.restoreDesktop')}</Typography.Paragraph>
             <Typography.Paragraph type="warning" style={{ marginBottom: 0 }}>
