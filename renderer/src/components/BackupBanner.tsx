@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { BackupAlert } from '@shared/backup/schedule';
 import './backup-banner-text';
+import { localeOf } from '../i18n/locale';
 
 /**
  * For the manager and the admin, on every screen: the last database copy failed, or the newest is days old (a hub
@@ -12,8 +13,7 @@ import './backup-banner-text';
 export function BackupBanner({ alert }: { alert: BackupAlert }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const when = (ms: number) =>
-    new Date(ms).toLocaleString(i18n.language.startsWith('zh') ? 'zh-CN' : 'en-GB');
+  const when = (ms: number) => new Date(ms).toLocaleString(localeOf(i18n.language));
   const words =
     alert.kind === 'failed'
       ? {

@@ -2,9 +2,10 @@ import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HeadOfficeLink } from '@shared/sync/headoffice-link';
 import './headoffice-banner-text';
+import { localeOf } from '../i18n/locale';
 
 function when(at: number | null, lang: string, never: string): string {
-  return at === null ? never : new Date(at).toLocaleString(lang.startsWith('zh') ? 'zh-CN' : 'en-GB');
+  return at === null ? never : new Date(at).toLocaleString(localeOf(lang));
 }
 
 /**
@@ -16,7 +17,7 @@ export function HeadOfficeBanner({ link }: { link: HeadOfficeLink }) {
   const { t, i18n } = useTranslation();
   if (link.level === 'ok') return null;
   const lang = i18n.language;
-  const count = link.pending.toLocaleString(lang.startsWith('zh') ? 'zh-CN' : 'en-GB');
+  const count = link.pending.toLocaleString(localeOf(lang));
   const never = t('hoLink.never');
   const behind = link.level === 'behind';
   return (

@@ -6,12 +6,13 @@ import { useMe } from '../auth';
 import { useNow } from '../hooks/useNow';
 import { HeadOfficeBanner } from './HeadOfficeBanner';
 import { BackupBanner } from './BackupBanner';
+import { localeOf } from '../i18n/locale';
 
 /** How long the "back online, N events went up" line stays. */
 const RECONNECT_SHOWN_MS = 60_000;
 
 function time(at: number | null, lang: string): string {
-  return at === null ? '—' : new Date(at).toLocaleTimeString(lang.startsWith('zh') ? 'zh-CN' : 'en-GB');
+  return at === null ? '—' : new Date(at).toLocaleTimeString(localeOf(lang));
 }
 
 function blockRanges(s: SyncStatus): string {

@@ -7,6 +7,7 @@ import type { BackupFile } from '@shared/backup/schedule';
 import { call, messageOf } from '../../api/client';
 import { RestoreDialog, RestoreState } from './RestoreParts';
 import './text';
+import { localeOf } from '../../i18n/locale';
 
 const KEY = ['backups'];
 
@@ -32,7 +33,7 @@ export default function BackupsScreen() {
   const [restoring, setRestoring] = useState<string | null>(null);
   const s = q.data;
   const lang = i18n.language;
-  const when = (at: number) => new Date(at).toLocaleString(lang.startsWith('zh') ? 'zh-CN' : 'en-GB');
+  const when = (at: number) => new Date(at).toLocaleString(localeOf(lang));
   return (
     <Space
       orientation="vertical"
