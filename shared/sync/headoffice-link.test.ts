@@ -8,7 +8,7 @@ const facts = (f: Partial<HeadOfficeLinkFacts>): HeadOfficeLinkFacts => ({
   configured: true,
   pending: 0,
   oldestPendingAt: null,
-  lastPushAt: NOW - 60_000,
+  lastPushAt: NOW - 40 * HOUR,
   lastError: null,
   ...f,
 });
@@ -39,5 +39,12 @@ describe('headOfficeLink', () => {
     const none = { configured: false, lastPushAt: null, oldestPendingAt: NOW - HOUR };
     expect(headOfficeLink(facts({ ...none, pending: 999 }), limits, NOW).level).toBe('ok');
     expect(headOfficeLink(facts({ ...none, pending: 1_000 }), limits, NOW).level).toBe('unconfigured');
+  });
+
+  it('counts the wait from the last complete push at the latest: a late terminal row is not a day-old wait', () => {
+    const late = { pending: 5, lastError: 'connect ECONNREFUSED', oldestPendingAt: NOW - 30 * HOUR };
+    const l = headOfficeLink(facts({ ...late, lastPushAt: NOW - 2 * HOUR }), limits, NOW);
+    expect(l.level).toBe('ok');
+    expect(l.waitedHours).toBe(2);
   });
 });

@@ -45,7 +45,10 @@ export function headOfficeLink(
   limits: HeadOfficeLinkLimits,
   now: number,
 ): HeadOfficeLink {
-  const waitedMs = f.pending > 0 && f.oldestPendingAt !== null ? Math.max(0, now - f.oldestPendingAt) : 0;
+  // Everything there at the last complete push went up with it: a change waiting now reached the hub after it, even
+  // one stamped earlier (a terminal's row replicated late carries the time it was made at the counter).
+  const since = f.oldestPendingAt === null ? null : Math.max(f.oldestPendingAt, f.lastPushAt ?? -Infinity);
+  const waitedMs = f.pending > 0 && since !== null ? Math.max(0, now - since) : 0;
   let level: HeadOfficeLinkLevel = 'ok';
   if (!f.configured) {
     if (f.pending >= limits.journalWarnRows) level = 'unconfigured';
