@@ -62,4 +62,28 @@ describe('restoreDatabase', () => {
     expect(existsSync(join(dir, 'nothing.db'))).toBe(false);
     expect(restoreDatabase(dir, join(dir, 'nothing.db'))).toMatchObject({ ok: false, code: 'no_copy' });
   });
+
+  it('gives the restored database an identity of its own, keeping when the copy was made', () => {
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    const copy = new Database(join(dir, 'copy.db'));
+    copy.exec(
+      'CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL)',
+    );
+    const put = copy.prepare('INSERT INTO sync_state VALUES (?, ?, 0)');
+    put.run('db_epoch', 'copy-epoch');
+    put.run('db_epoch_copied_at', '1000');
+    copy.close();
+    expect(restoreDatabase(data, join(dir, 'copy.db')).ok).toBe(true);
+    const db = new Database(join(data, 'branch.db'), { readonly: true });
+    const state = Object.fromEntries(
+      (db.prepare('SELECT key, value FROM sync_state').all() as { key: string; value: string }[]).map((r) => [
+        r.key,
+        r.value,
+      ]),
+    );
+    db.close();
+    expect(state.db_epoch).toMatch(/^[0-9a-f-]{36}$/);
+    expect(state.db_epoch_copied_at).toBe('1000');
+  });
 });

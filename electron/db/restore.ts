@@ -7,8 +7,11 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { checkCopy } from './backup';
+import { IDENTITY_KEYS } from './repos/sync';
 
 /** The running server's process id, in its data folder while it runs (restore refuses to replace an open database). */
 export const PID_FILE = 'server.pid';
@@ -60,7 +63,23 @@ export function restoreDatabase(dataDir: string, copy: string, now = Date.now())
   }
   copyFileSync(copy, db);
   chmodSync(db, 0o600);
+  freshIdentity(db);
   return { ok: true, keptAs };
+}
+
+/**
+ * The restored database gets an identity of its own, keeping the copy's time and journal end: the same copy restored
+ * twice is still a going back for the terminals that met it after the first time (shared/sync/hub-identity.ts).
+ */
+function freshIdentity(file: string): void {
+  const db = new Database(file);
+  try {
+    const has = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'`).get();
+    if (has)
+      db.prepare('UPDATE sync_state SET value = ? WHERE key = ?').run(randomUUID(), IDENTITY_KEYS.epoch);
+  } finally {
+    db.close();
+  }
 }
 
 /** A restore the manager asked for from 数据备份, done by the next start of the server (before it opens the database). */
