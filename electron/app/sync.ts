@@ -170,6 +170,7 @@ export class SyncApp {
       events: journal.after(after, limit).map((r) => ({ seq: r.seq, event: r.env })),
       head: journal.head(),
       hub: this.deps.sync.hubIdentity(),
+      tail: journal.tail(),
     };
   }
 

@@ -19,6 +19,7 @@ import type { SyncConfig } from '@shared/sync/config';
 import { enrollTerminal, startReplicator } from '../sync/terminal';
 import { startHeadOffice } from './headoffice/start';
 import { HeadOfficeSync } from '../sync/headoffice/sync';
+import { JournalPrune } from '../app/journal-prune';
 import { restorePending, writePidFile } from '../db/restore';
 import type { RunningServer } from './running';
 import { LogSender, type NotificationSender } from '../app/appointments/notifier';
@@ -157,6 +158,17 @@ export async function startServer(
   const notifier = cfg.role === 'hub' && notifyEvery > 0 ? ctx.notifier.start(notifyEvery) : undefined;
   const backupEvery = cfg.backupSchedule === false ? 0 : (opts.backupCheckMs ?? 60_000);
   if (backupEvery > 0) ctx.backups.schedule(backupEvery);
+  const prune =
+    cfg.role === 'hub'
+      ? new JournalPrune({
+          store,
+          journal: ctx.sync.journal,
+          now: ctx.now,
+          keepDays: () => ctx.sync.cfg.journalKeepDays,
+          log: opts.log,
+        })
+      : undefined;
+  prune?.schedule(60 * 60_000); // hourly: pruning takes milliseconds per batch
   let closed = false;
   return {
     app,
@@ -170,6 +182,7 @@ export async function startServer(
       await headOffice?.stop();
       await replicator?.stop();
       await notifier?.stop();
+      await prune?.stop();
       await closeApp(app, opts.closeGraceMs);
       store.close();
       removePid();

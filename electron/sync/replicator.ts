@@ -292,6 +292,15 @@ export class Replicator implements StatusSource {
       const cursor = Number(j.getState('pull_cursor') ?? 0);
       const res = await this.hub.events(cursor, this.sync.cfg.pullBatch);
       if (this.hubWentBack(res.hub, cursor)) return true;
+      if (res.tail != null && cursor + 1 < res.tail) {
+        // Off longer than the hub keeps its journal (journalKeepDays): what lay after the cursor is gone.
+        this.deps.log.warn(
+          { cursor, tail: res.tail },
+          'sync: journal pruned past this terminal; full snapshot',
+        );
+        await this.snapshot(null);
+        continue;
+      }
       if (res.events.length === 0) break;
       const last = res.events.at(-1)?.seq ?? cursor;
       this.progress = { step: 'pull', label: 'journal', done: last, total: res.head };

@@ -90,6 +90,11 @@ export interface SyncEventsPage {
   head: number;
   /** Which database the hub runs on (absent from a hub one version behind). */
   hub?: HubIdentity;
+  /**
+   * The oldest position the hub still keeps (its journal is pruned after `journalKeepDays`); null when empty. A cursor
+   * before `tail - 1` has missed pruned rows: the terminal takes a full snapshot.
+   */
+  tail?: number | null;
 }
 
 /**

@@ -34,6 +34,11 @@ export const syncConfigSchema = z.object({
     .int()
     .min(0)
     .max(7 * 86_400_000),
+  /**
+   * The hub keeps its journal this many days (terminals pull from it). A terminal off longer than this finds the rows
+   * after its cursor gone and takes a full snapshot instead.
+   */
+  journalKeepDays: z.number().int().min(7).max(3650),
 });
 export type SyncConfig = z.infer<typeof syncConfigSchema>;
 
@@ -51,6 +56,7 @@ export const defaultSyncConfig: SyncConfig = {
   snapshotRefreshMs: 10 * 60_000,
   historyDays: 30,
   restoreResendMarginMs: 86_400_000,
+  journalKeepDays: 60,
 };
 
 /** Delay before retry `attempt` (0-based); `rand` in [0, 1) spreads terminals that lost the hub together. */

@@ -214,6 +214,33 @@ export class SyncJournalRepo {
       .map((r) => ({ seq: r.seq, env: toEnvelope(r) }));
   }
 
+  /** The oldest position kept; null when the journal is empty. */
+  tail(): number | null {
+    const r = this.store.first(this.store.k.selectFrom('outbox').select((e) => e.fn.min('seq').as('s')));
+    return r?.s == null ? null : Number(r.s);
+  }
+
+  /**
+   * Removes the journal's oldest rows made before `before`, at most `limit`, as a prefix (stopping at the first younger
+   * row, so everything after the tail is still there) and never the newest row (its position is the head a terminal
+   * pulls to). How many.
+   */
+  pruneOld(before: number, limit: number): number {
+    const rows = this.store.sqlite
+      .prepare<[number], { seq: number; created_at: number }>(
+        'SELECT seq, created_at FROM outbox WHERE seq < (SELECT max(seq) FROM outbox) ORDER BY seq LIMIT ?',
+      )
+      .all(limit);
+    let cut: number | null = null;
+    for (const r of rows) {
+      if (r.created_at >= before) break;
+      cut = r.seq;
+    }
+    return cut === null
+      ? 0
+      : this.store.run(this.store.k.deleteFrom('outbox').where('seq', '<=', cut)).changes;
+  }
+
   head(): number {
     const r = this.store.first(this.store.k.selectFrom('outbox').select((e) => e.fn.max('seq').as('s')));
     return Number(r?.s ?? 0);

@@ -1,0 +1,93 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOWCASE } from '../../electron/db/demo/showcase';
+import { JournalPrune } from '../../electron/app/journal-prune';
+import { morningClock, startHub, startTerminal, status, synced, until, type Node } from './harness';
+import { startProxy, type LinkProxy } from './proxy';
+
+/**
+ * The hub prunes its journal after journalKeepDays (60). A terminal off for longer finds the rows after its cursor
+ * gone: it must take a full snapshot rather than go on from the tail and silently skip them. The scene: while the
+ * terminal is off, the hub records an open follow-up (a row that reaches terminals only through the journal or a
+ * full snapshot, not the periodic refresh); 61 days on, the journal rows of that day are pruned.
+ */
+const DAY = 86_400_000;
+const clock = morningClock();
+const now = clock.now;
+let hub: Node;
+let term: Node;
+let link: LinkProxy;
+
+beforeAll(async () => {
+  hub = await startHub({ now });
+  link = await startProxy({ host: '127.0.0.1', port: Number(new URL(hub.url).port) });
+  term = await startTerminal(link.url, { now });
+  await synced(term);
+}, 60_000);
+
+afterAll(async () => {
+  await term?.stop();
+  await link?.close();
+  await hub?.stop();
+});
+
+describe('a terminal off longer than the hub keeps its journal', () => {
+  it('takes a full snapshot instead of skipping the pruned rows', async () => {
+    link.cut();
+    await until(() => !status(term).online, 'the terminal offline');
+    const teller = await hub.login('teller1');
+    const found = await hub.call<{ customers: { id: string }[] }>(
+      'GET',
+      `/api/customers/lookup?q=${SHOWCASE.private.customerNo}`,
+      undefined,
+      teller,
+    );
+    const customerId = found.body.customers[0]?.id as string;
+    const issued = await hub.call<{ ticket: { id: string } }>(
+      'POST',
+      '/api/tickets',
+      { customerId, intents: ['wealth'] },
+      teller,
+    );
+    const outcome = await hub.call<{ followUpId: string }>(
+      'POST',
+      '/api/outcomes',
+      { customerId, ticketId: issued.body.ticket.id, productCode: 'DEP-3Y', outcome: 'interested' },
+      teller,
+    );
+    expect(outcome.status).toBe(201);
+    const followUpId = outcome.body.followUpId;
+    const cursor = Number(term.ctx.sync.journal.getState('pull_cursor'));
+
+    clock.t += 61 * DAY;
+    // Something new at the hub (the newest row is never pruned anyway).
+    await hub.call(
+      'POST',
+      '/api/tickets',
+      { customerId: null, intents: ['account_open'] },
+      await hub.login('teller1'),
+    );
+    const head = hub.ctx.sync.journal.head();
+    const pruned = await new JournalPrune({
+      store: hub.ctx.store,
+      journal: hub.ctx.sync.journal,
+      now,
+      keepDays: () => hub.ctx.sync.cfg.journalKeepDays,
+      log: pino({ level: 'silent' }),
+    }).run();
+    expect(pruned).toBeGreaterThan(0);
+    const tail = hub.ctx.sync.journal.tail() as number;
+    expect(tail).toBeGreaterThan(cursor + 1); // the rows after the terminal's cursor are gone …
+    expect(hub.ctx.sync.journal.head()).toBe(head); // … never the newest
+
+    link.heal();
+    await until(
+      () =>
+        term.ctx.store.sqlite.prepare('SELECT 1 FROM follow_ups WHERE id = ?').get(followUpId) !== undefined,
+      'the open follow-up at the terminal',
+      30_000,
+    );
+    await synced(term);
+    expect(Number(term.ctx.sync.journal.getState('pull_cursor'))).toBeGreaterThanOrEqual(tail - 1);
+  }, 90_000);
+});
