@@ -18,7 +18,9 @@ async function openProductsJson(page: Page, lang: 'zh' | 'en' = 'zh'): Promise<v
   await new LoginPage(page).login('admin');
   if (lang === 'en') await page.evaluate(() => localStorage.setItem('lang', 'en'));
   await page.goto('/settings?section=products');
-  await expect(page.getByTestId('section-products')).toBeVisible();
+  // The products form (30-odd rows of selects) takes over 10 s to render beside a CPU hog; the failure screenshots
+  // showed it on screen just after the default timeout. The same allowance as openSection (settings-helpers.ts).
+  await expect(page.getByTestId('section-products')).toBeVisible({ timeout: 30_000 });
   const toggle = page.getByTestId('json-view');
   if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
   await expect(page.getByTestId('json-products')).toBeVisible();
