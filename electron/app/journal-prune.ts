@@ -8,10 +8,12 @@ const DAY = 86_400_000;
 const BATCH = 5_000;
 
 /**
- * The hub's journal (outbox) holds every event it applied, which terminals pull by position; without pruning it grows
- * by every ticket step and audit row for as long as the branch runs (~1 GB a year at a busy branch). Rows older than
- * `journalKeepDays` go, oldest first, in small transactions; a terminal that was off longer finds its cursor before
- * the tail and takes a full snapshot (electron/sync/replicator.ts).
+ * What sync keeps of the past, bounded. The hub's journal (outbox) holds every event it applied, which terminals pull
+ * by position; without pruning it grows by every ticket step and audit row for as long as the branch runs (~1 GB a
+ * year at a busy branch). Rows older than `journalKeepDays` go, oldest first, in small transactions; a terminal that
+ * was off longer finds its cursor before the tail and takes a full snapshot (electron/sync/replicator.ts). A
+ * terminal's journal holds its own events: those the hub acknowledged go after the same time. On both, the ids of
+ * applied events (the idempotency record, one row per event ever seen) go after it too.
  */
 export class JournalPrune {
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -20,7 +22,9 @@ export class JournalPrune {
   constructor(
     private readonly deps: {
       store: Store;
-      journal: Pick<SyncJournalRepo, 'pruneOld'>;
+      journal: Pick<SyncJournalRepo, 'pruneOld' | 'prunePushed' | 'pruneApplied'>;
+      /** The hub prunes its journal as a prefix (terminals pull it by position); a terminal, what it pushed. */
+      hub: boolean;
       now: () => number;
       keepDays: () => number;
       log: Logger;
@@ -30,15 +34,23 @@ export class JournalPrune {
   /** Removes what is past keeping; how many rows. */
   async run(): Promise<number> {
     const before = this.deps.now() - this.deps.keepDays() * DAY;
+    const j = this.deps.journal;
+    const journal = await this.inBatches((n) =>
+      this.deps.hub ? j.pruneOld(before, n) : j.prunePushed(before, n),
+    );
+    const applied = await this.inBatches((n) => j.pruneApplied(before, n));
+    if (journal + applied > 0) this.deps.log.info({ journal, applied }, 'sync journal pruned');
+    return journal + applied;
+  }
+
+  private async inBatches(prune: (limit: number) => number): Promise<number> {
     let total = 0;
     for (;;) {
-      const n = this.deps.store.tx(() => this.deps.journal.pruneOld(before, BATCH));
+      const n = this.deps.store.tx(() => prune(BATCH));
       total += n;
-      if (n < BATCH) break;
+      if (n < BATCH) return total;
       await yieldToServer();
     }
-    if (total > 0) this.deps.log.info({ rows: total }, 'sync journal pruned');
-    return total;
   }
 
   schedule(everyMs: number): void {

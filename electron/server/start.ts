@@ -158,17 +158,15 @@ export async function startServer(
   const notifier = cfg.role === 'hub' && notifyEvery > 0 ? ctx.notifier.start(notifyEvery) : undefined;
   const backupEvery = cfg.backupSchedule === false ? 0 : (opts.backupCheckMs ?? 60_000);
   if (backupEvery > 0) ctx.backups.schedule(backupEvery);
-  const prune =
-    cfg.role === 'hub'
-      ? new JournalPrune({
-          store,
-          journal: ctx.sync.journal,
-          now: ctx.now,
-          keepDays: () => ctx.sync.cfg.journalKeepDays,
-          log: opts.log,
-        })
-      : undefined;
-  prune?.schedule(60 * 60_000); // hourly: pruning takes milliseconds per batch
+  const prune = new JournalPrune({
+    store,
+    journal: ctx.sync.journal,
+    hub: cfg.role === 'hub',
+    now: ctx.now,
+    keepDays: () => ctx.sync.cfg.journalKeepDays,
+    log: opts.log,
+  });
+  prune.schedule(60 * 60_000); // hourly: pruning takes milliseconds per batch
   let closed = false;
   return {
     app,
@@ -182,7 +180,7 @@ export async function startServer(
       await headOffice?.stop();
       await replicator?.stop();
       await notifier?.stop();
-      await prune?.stop();
+      await prune.stop();
       await closeApp(app, opts.closeGraceMs);
       store.close();
       removePid();

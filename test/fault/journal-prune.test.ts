@@ -25,6 +25,18 @@ beforeAll(async () => {
   await synced(term);
 }, 60_000);
 
+/** The hourly job, run once now on `node`. */
+function prune(node: Node): Promise<number> {
+  return new JournalPrune({
+    store: node.ctx.store,
+    journal: node.ctx.sync.journal,
+    hub: node === hub,
+    now,
+    keepDays: () => node.ctx.sync.cfg.journalKeepDays,
+    log: pino({ level: 'silent' }),
+  }).run();
+}
+
 afterAll(async () => {
   await term?.stop();
   await link?.close();
@@ -68,13 +80,7 @@ describe('a terminal off longer than the hub keeps its journal', () => {
       await hub.login('teller1'),
     );
     const head = hub.ctx.sync.journal.head();
-    const pruned = await new JournalPrune({
-      store: hub.ctx.store,
-      journal: hub.ctx.sync.journal,
-      now,
-      keepDays: () => hub.ctx.sync.cfg.journalKeepDays,
-      log: pino({ level: 'silent' }),
-    }).run();
+    const pruned = await prune(hub);
     expect(pruned).toBeGreaterThan(0);
     const tail = hub.ctx.sync.journal.tail() as number;
     expect(tail).toBeGreaterThan(cursor + 1); // the rows after the terminal's cursor are gone …
@@ -89,5 +95,59 @@ describe('a terminal off longer than the hub keeps its journal', () => {
     );
     await synced(term);
     expect(Number(term.ctx.sync.journal.getState('pull_cursor'))).toBeGreaterThanOrEqual(tail - 1);
+  }, 90_000);
+
+  it('forgets what the terminal pushed and the applied event ids after the same time; an old event sent again changes nothing', async () => {
+    const walkIn = { customerId: null, intents: ['account_open'] };
+    const sent = await term.call<{ ticket: { id: string } }>(
+      'POST',
+      '/api/tickets',
+      walkIn,
+      await term.login('teller1'),
+    );
+    expect(sent.status).toBe(201);
+    await synced(term);
+    const ownEvent = (ticketId: string) =>
+      term.ctx.sync.journal
+        .after(0, 100_000)
+        .map((r) => r.env)
+        .find((e) => e.kind === 'ticket_event' && e.entityId === ticketId);
+    const old = ownEvent(sent.body.ticket.id);
+    if (!old) throw new Error('the terminal journals its own ticket');
+    expect(hub.ctx.sync.journal.applied(old.id)?.status).toBe('applied');
+
+    // One more made offline: it must survive any pruning until the hub has it.
+    link.cut();
+    await until(() => !status(term).online, 'the terminal offline');
+    const waiting = await term.call<{ ticket: { id: string } }>(
+      'POST',
+      '/api/tickets',
+      walkIn,
+      await term.login('teller1'),
+    );
+    expect(waiting.status).toBe(201);
+    clock.t += 61 * DAY;
+
+    expect(await prune(term)).toBeGreaterThan(0);
+    expect(ownEvent(sent.body.ticket.id)).toBeUndefined();
+    expect(ownEvent(waiting.body.ticket.id)).toBeDefined();
+    expect(term.ctx.sync.journal.applied(old.id)).toBeUndefined();
+    expect(term.ctx.sync.journal.unpushedCount()).toBeGreaterThan(0);
+
+    link.heal();
+    await synced(term);
+    expect(term.ctx.sync.journal.unpushedCount()).toBe(0);
+    const atHub = hub.ctx.store.sqlite.prepare('SELECT count(*) FROM tickets WHERE id = ?').pluck();
+    expect(atHub.get(waiting.body.ticket.id)).toBe(1);
+
+    await prune(hub);
+    expect(hub.ctx.sync.journal.applied(old.id)).toBeUndefined();
+    const events = hub.ctx.store.sqlite
+      .prepare('SELECT count(*) FROM ticket_events WHERE ticket_id = ?')
+      .pluck();
+    const before = events.get(old.entityId);
+    const again = hub.ctx.sync.applyRemote([old], { journal: true });
+    expect(again.results).toEqual([{ id: old.id, status: 'duplicate' }]);
+    expect(events.get(old.entityId)).toBe(before);
   }, 90_000);
 });

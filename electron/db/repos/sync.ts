@@ -241,6 +241,41 @@ export class SyncJournalRepo {
       : this.store.run(this.store.k.deleteFrom('outbox').where('seq', '<=', cut)).changes;
   }
 
+  /**
+   * Forgets applied event ids made and applied before `before`, at most `limit` (oldest first, by stamp): the
+   * idempotency record of events no device will send again. Failed ones stay (they are retried), and so does the
+   * newest stamp (the clock restarts past it). An old id sent again after this is still applied once: every kind
+   * is idempotent at the row (ticket events and rows by id, owner and marks last-writer-wins). How many.
+   */
+  pruneApplied(before: number, limit: number): number {
+    // Stamps sort by their 13-digit wall clock first (shared/sync/hlc.ts), so the range walks the hlc index.
+    const stampBefore = String(Math.max(0, before)).padStart(13, '0');
+    return this.store.sqlite
+      .prepare<[string, number, number]>(
+        `DELETE FROM applied_events WHERE id IN (
+           SELECT id FROM applied_events
+           WHERE hlc < ? AND applied_at < ? AND status <> 'failed'
+             AND hlc < (SELECT max(hlc) FROM applied_events)
+           ORDER BY hlc LIMIT ?)`,
+      )
+      .run(stampBefore, before, limit).changes;
+  }
+
+  /**
+   * A terminal's own journal: events the hub acknowledged before `before`, at most `limit`, oldest first. Unpushed
+   * events always stay. (After its hub goes back to a copy the terminal re-sends what it pushed since the copy: a
+   * copy older than the keeping time cannot be fully caught up from here.) How many.
+   */
+  prunePushed(before: number, limit: number): number {
+    return this.store.sqlite
+      .prepare<[number, number, number]>(
+        `DELETE FROM outbox WHERE seq IN (
+           SELECT seq FROM outbox WHERE pushed_at IS NOT NULL AND pushed_at < ? AND created_at < ?
+           ORDER BY seq LIMIT ?)`,
+      )
+      .run(before, before, limit).changes;
+  }
+
   head(): number {
     const r = this.store.first(this.store.k.selectFrom('outbox').select((e) => e.fn.max('seq').as('s')));
     return Number(r?.s ?? 0);
