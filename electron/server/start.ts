@@ -19,7 +19,7 @@ import type { SyncConfig } from '@shared/sync/config';
 import { enrollTerminal, startReplicator } from '../sync/terminal';
 import { startHeadOffice } from './headoffice/start';
 import { HeadOfficeSync } from '../sync/headoffice/sync';
-import { JournalPrune } from '../app/journal-prune';
+import { Upkeep } from '../app/upkeep';
 import { restorePending, writePidFile } from '../db/restore';
 import type { RunningServer } from './running';
 import { LogSender, type NotificationSender } from '../app/appointments/notifier';
@@ -158,7 +158,7 @@ export async function startServer(
   const notifier = cfg.role === 'hub' && notifyEvery > 0 ? ctx.notifier.start(notifyEvery) : undefined;
   const backupEvery = cfg.backupSchedule === false ? 0 : (opts.backupCheckMs ?? 60_000);
   if (backupEvery > 0) ctx.backups.schedule(backupEvery);
-  const prune = new JournalPrune({
+  const prune = new Upkeep({
     store,
     journal: ctx.sync.journal,
     hub: cfg.role === 'hub',

@@ -1,11 +1,5 @@
 import { branchDay } from '@shared/queue';
-import {
-  SNAPSHOT_TABLES,
-  type HubIdentity,
-  type SnapshotTable,
-  type SyncPhase,
-  type SyncStatus,
-} from '@shared/sync/api';
+import type { HubIdentity, SyncPhase, SyncStatus } from '@shared/sync/api';
 import { hubIdentityStep } from '@shared/sync/hub-identity';
 import { backoffDelay } from '@shared/sync/config';
 import type { SyncEnvelope } from '@shared/sync/envelope';
@@ -15,21 +9,9 @@ import type { Store } from '../db/connection';
 import { TERMINAL_LOOKUP_SCHEME } from '../db/repos/sync-data';
 import type { StatusSource, SyncCore } from './core';
 import { HubError, type HubClient } from './hub-client';
+import { takeSnapshot } from './snapshot';
 
 const DAY = 86_400_000;
-/** Master data a refresh re-reads (changed rows only); tickets and visits flow through the journal instead. */
-const REFRESH_TABLES: SnapshotTable[] = [
-  'branch',
-  'settings',
-  'counters',
-  'staff',
-  'products',
-  'customers',
-  'cards',
-  'holdings',
-  'customer_owners',
-  'customer_marks',
-];
 /** Fastify's body limit is 1 MB: a push batch stays well under it. */
 const MAX_PUSH_BYTES = 700_000;
 
@@ -192,43 +174,13 @@ export class Replicator implements StatusSource {
     this.publish();
   }
 
-  /** Pages every table (first start) or the master data changed since `since` (refresh). */
+  /** Every table (first start) or the master data changed since `since` (refresh): snapshot.ts. */
   private async snapshot(since: number | null): Promise<void> {
-    const head = await this.hub.head();
-    const totals = new Map(head.tables.map((t) => [t.table, t.total]));
-    // Only tables the hub serves: a hub one version behind has no bookings yet.
-    const tables = since === null ? SNAPSHOT_TABLES.filter((t) => totals.has(t)) : REFRESH_TABLES;
-    const page = this.sync.cfg.snapshotPage;
-    if (since === null) {
-      this.phase = 'snapshot';
-      this.sync.data.allowSharedTags();
-    }
-    for (const table of tables) {
-      let after: string | null = null;
-      let done = 0;
-      for (;;) {
-        const p = await this.hub.page(table, after, page, since);
-        this.deps.store.tx(() => this.sync.data.upsert(table, p.rows));
-        done += p.rows.length;
-        if (since === null) {
-          this.progress = { step: 'snapshot', label: table, done, total: totals.get(table) ?? null };
-          this.schedulePublish();
-        }
-        if (p.next === null) break;
-        after = p.next;
-      }
-    }
-    const j = this.sync.journal;
-    const now = this.deps.now();
-    this.deps.store.tx(() => {
-      if (since === null) {
-        j.setState('pull_cursor', String(head.cursor), now);
-        j.setState('lookup_scheme', TERMINAL_LOOKUP_SCHEME, now);
-      }
-      j.setState('snapshot_at', String(head.at), now);
+    if (since === null) this.phase = 'snapshot';
+    await takeSnapshot({ ...this.deps, hub: this.hub }, since, (p) => {
+      this.progress = p;
+      this.schedulePublish();
     });
-    this.deps.rulesChanged();
-    this.sync.refreshed(since === null, now);
     this.progress = null;
   }
 

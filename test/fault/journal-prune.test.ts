@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../../electron/db/demo/showcase';
-import { JournalPrune } from '../../electron/app/journal-prune';
+import { Upkeep } from '../../electron/app/upkeep';
 import { morningClock, startHub, startTerminal, status, synced, until, type Node } from './harness';
 import { startProxy, type LinkProxy } from './proxy';
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 /** The hourly job, run once now on `node`. */
 function prune(node: Node): Promise<number> {
-  return new JournalPrune({
+  return new Upkeep({
     store: node.ctx.store,
     journal: node.ctx.sync.journal,
     hub: node === hub,

@@ -8,6 +8,9 @@ const DAY = 86_400_000;
 const BATCH = 5_000;
 
 /**
+ * The server's hourly upkeep: what sync keeps of the past, bounded, then the planner's statistics brought up to date
+ * (Store.optimize).
+ *
  * What sync keeps of the past, bounded. The hub's journal (outbox) holds every event it applied, which terminals pull
  * by position; without pruning it grows by every ticket step and audit row for as long as the branch runs (~1 GB a
  * year at a busy branch). Rows older than `journalKeepDays` go, oldest first, in small transactions; a terminal that
@@ -15,7 +18,7 @@ const BATCH = 5_000;
  * terminal's journal holds its own events: those the hub acknowledged go after the same time. On both, the ids of
  * applied events (the idempotency record, one row per event ever seen) go after it too.
  */
-export class JournalPrune {
+export class Upkeep {
   private timer: ReturnType<typeof setInterval> | null = null;
   private running: Promise<number> | null = null;
 
@@ -31,7 +34,7 @@ export class JournalPrune {
     },
   ) {}
 
-  /** Removes what is past keeping; how many rows. */
+  /** Removes what is past keeping (how many rows), then refreshes the planner's statistics where they went stale. */
   async run(): Promise<number> {
     const before = this.deps.now() - this.deps.keepDays() * DAY;
     const j = this.deps.journal;
@@ -40,6 +43,7 @@ export class JournalPrune {
     );
     const applied = await this.inBatches((n) => j.pruneApplied(before, n));
     if (journal + applied > 0) this.deps.log.info({ journal, applied }, 'sync journal pruned');
+    this.deps.store.optimize();
     return journal + applied;
   }
 
@@ -58,7 +62,7 @@ export class JournalPrune {
     const tick = () => {
       this.running ??= this.run()
         .catch((e: unknown) => {
-          this.deps.log.error({ err: e }, 'sync journal prune failed');
+          this.deps.log.error({ err: e }, 'hourly upkeep failed');
           return 0;
         })
         .finally(() => {
