@@ -27,7 +27,8 @@ import { desktopKeyProvider } from './pii-keys';
 import { openTicketPage, printerChoices, printTicket } from './printing';
 import { readDesktopConfig, runsEmbeddedServer, writeDesktopConfig, type DesktopConfig } from './role';
 import { startServerProcess, startupErrorText, type ServerHandle } from './server-host';
-import { askForRole } from './setup';
+import { askForRole, enrollEnv, type EnrollLogin, type SetupChoice } from './setup';
+import { startAsking } from './terminal-start';
 import { createShutdown } from './shutdown';
 import { claimSingleInstance } from './single-instance';
 import { isAllowedNavigation, lobbyWindowOptions, lockDown, staffWindowOptions } from './window-options';
@@ -78,6 +79,11 @@ if (claimSingleInstance(app, mainWindow)) {
     void shutdown.begin();
   });
 
+  const relaunch = (...extra: string[]) => {
+    app.relaunch({ args: [...process.argv.slice(1).filter((a) => a !== '--setup'), ...extra] });
+    app.quit();
+  };
+
   // A failed start or a crashed server process: say why and where the logs are, then stop.
   const fail = (err: unknown) => {
     log.fatal({ err }, 'fatal: exiting');
@@ -89,15 +95,19 @@ if (claimSingleInstance(app, mainWindow)) {
     .whenReady()
     .then(async () => {
       let cfg = readDesktopConfig(paths.config);
+      // A new role keeps this PC's own choices (printer, lobby screen, start at login).
+      const choose = (c: SetupChoice) =>
+        writeDesktopConfig(paths.config, {
+          ...(cfg ?? c.config),
+          role: c.config.role,
+          hubUrl: c.config.hubUrl,
+        });
+      let enroll: EnrollLogin | null = null;
       if (!cfg || process.argv.includes('--setup')) {
         const chosen = await askForRole(cfg);
         if (!chosen) return app.quit();
-        // A new role keeps this PC's own choices (printer, lobby screen, start at login).
-        cfg = writeDesktopConfig(paths.config, {
-          ...(cfg ?? chosen),
-          role: chosen.role,
-          hubUrl: chosen.hubUrl,
-        });
+        cfg = choose(chosen);
+        enroll = chosen.enroll;
       }
       let current: DesktopConfig = cfg;
       const save = (patch: Partial<DesktopConfig>) =>
@@ -115,18 +125,29 @@ if (claimSingleInstance(app, mainWindow)) {
           PORT: '0',
           HOST: '127.0.0.1',
           DATA_DIR: paths.data,
-          ROLE: current.role,
-          HUB_URL: current.hubUrl,
           // An installed app starts empty and asks for its first admin; `npm start` from a checkout shows the demo.
           DEMO: process.env.DEMO ?? (app.isPackaged ? '0' : '1'),
         };
-        server = await startServerProcess(join(__dirname, 'server-process.cjs'), {
-          cfg: readServeConfig([], { ...process.env, ...env }, userData),
-          staticDir: join(__dirname, '../renderer'),
-          token,
-          logFile: join(paths.logs, 'server.log'),
-          piiKeys,
+        const outcome = await startAsking(current, enroll, {
+          start: (c, login) =>
+            startServerProcess(join(__dirname, 'server-process.cjs'), {
+              cfg: readServeConfig(
+                [],
+                { ...process.env, ...env, ROLE: c.role, HUB_URL: c.hubUrl, ...enrollEnv(login) },
+                userData,
+              ),
+              staticDir: join(__dirname, '../renderer'),
+              token,
+              logFile: join(paths.logs, 'server.log'),
+              piiKeys,
+            }),
+          ask: askForRole,
+          save: (c) => (cfg = current = choose(c)),
+          log,
         });
+        if (outcome.kind === 'quit') return app.quit();
+        if (outcome.kind === 'relaunch') return relaunch();
+        server = outcome.server;
         server.onCrash((code) => fail(new Error(`the branch server stopped unexpectedly (code ${code})`)));
         const url = (origin = server.url);
         session.defaultSession.webRequest.onBeforeSendHeaders((d, cb) =>
@@ -212,10 +233,7 @@ if (claimSingleInstance(app, mainWindow)) {
               if (v !== undefined) save({ lobbyDisplayId: v });
               lobby.sync();
             },
-            changeRole: () => {
-              app.relaunch({ args: [...process.argv.slice(1).filter((a) => a !== '--setup'), '--setup'] });
-              app.quit();
-            },
+            changeRole: () => relaunch('--setup'),
           }),
         ),
       );

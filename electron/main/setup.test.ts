@@ -14,7 +14,7 @@ class FakeWindow extends EventEmitter {
 }
 vi.mock('electron', () => ({ BrowserWindow: FakeWindow }));
 
-const { askForRole, parseSetupSubmission, SETUP_ACTION, setupPageUrl } = await import('./setup');
+const { askForRole, enrollEnv, parseSetupSubmission, SETUP_ACTION, setupPageUrl } = await import('./setup');
 
 function navigate(url: string) {
   const e = { preventDefault: vi.fn() };
@@ -39,6 +39,37 @@ describe('first-run setup page', () => {
     }
   });
 
+  it("takes a terminal's enrollment login, both parts or none, and drops it for the other roles", () => {
+    const hub = 'hub=http%3A%2F%2F10.0.0.2%3A5780';
+    expect(submit(`role=terminal&${hub}&user=manager1&password=s3cret`)).toMatchObject({
+      ok: true,
+      enroll: { user: 'manager1', password: 's3cret' },
+    });
+    expect(submit(`role=terminal&${hub}&user=&password=`)).toMatchObject({ ok: true, enroll: null });
+    expect(submit(`role=display&${hub}&user=manager1&password=s3cret`)).toMatchObject({
+      ok: true,
+      enroll: null,
+    });
+    const half = submit(`role=terminal&${hub}&user=manager1&password=`);
+    expect(half).toMatchObject({ ok: false, values: { user: 'manager1' } });
+    expect(JSON.stringify(half)).not.toContain('s3cret');
+    // The server enrolls again with it, this launch only.
+    expect(enrollEnv({ user: 'manager1', password: 's3cret' })).toEqual({
+      HUB_USER: 'manager1',
+      HUB_PASSWORD: 's3cret',
+      HUB_REENROLL: '1',
+    });
+    expect(enrollEnv(null)).toEqual({});
+  });
+
+  it('never echoes a password back into the page', () => {
+    const r = submit('role=terminal&hub=nonsense&user=manager1&password=s3cret');
+    if (!r || r.ok) throw new Error('expected a refusal');
+    const html = decodeURIComponent(setupPageUrl(r.values, r.error));
+    expect(html).toContain('value="manager1"');
+    expect(html).not.toContain('s3cret');
+  });
+
   it('ignores every other navigation', () => {
     expect(parseSetupSubmission('http://evil.example/choose?role=hub')).toBeNull();
     expect(parseSetupSubmission(SETUP_ACTION)).toBeNull();
@@ -61,7 +92,7 @@ describe('askForRole', () => {
     expect(current()?.options.webPreferences?.preload).toBeUndefined();
     expect(current()?.loadURL.mock.calls[0]?.[0]).toMatch(/^data:text\/html/);
     expect(navigate(`${SETUP_ACTION}?role=hub&hub=`)).toHaveBeenCalled();
-    expect(await chosen).toMatchObject({ role: 'hub' });
+    expect(await chosen).toMatchObject({ config: { role: 'hub' }, enroll: null });
     expect(current()?.close).toHaveBeenCalled();
   });
 
@@ -74,7 +105,19 @@ describe('askForRole', () => {
     expect(again).toContain('class="err"');
     expect(again).toContain('value="nonsense"');
     navigate(`${SETUP_ACTION}?role=terminal&hub=http%3A%2F%2F10.1.1.1%3A5780`);
-    expect(await chosen).toMatchObject({ role: 'terminal', hubUrl: 'http://10.1.1.1:5780' });
+    expect(await chosen).toMatchObject({ config: { role: 'terminal', hubUrl: 'http://10.1.1.1:5780' } });
+  });
+
+  it('opens with the reason a terminal could not enroll, keeping the address and the username', async () => {
+    const chosen = askForRole(
+      { role: 'terminal', hubUrl: 'http://10.1.1.1:5780', user: 'manager1' },
+      '用户名或密码错误',
+    );
+    const page = decodeURIComponent(current()?.loadURL.mock.calls[0]?.[0] ?? '');
+    expect(page).toContain('用户名或密码错误');
+    expect(page).toContain('value="manager1"');
+    navigate(`${SETUP_ACTION}?role=terminal&hub=http%3A%2F%2F10.1.1.1%3A5780&user=manager1&password=right`);
+    expect(await chosen).toMatchObject({ enroll: { user: 'manager1', password: 'right' } });
   });
 
   it('leaves other navigations to the lock-down, and resolves null when closed without a choice', async () => {

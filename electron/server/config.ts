@@ -16,6 +16,11 @@ const schema = z.object({
   /** terminal, first start only: a hub manager's or admin's login to enroll with (electron/sync/enroll.ts). */
   enrollUser: z.string().min(1).optional(),
   enrollPassword: z.string().min(1).optional(),
+  /**
+   * terminal: enroll again with those credentials even though this PC holds an enrollment (`--re-enroll` /
+   * HUB_REENROLL=1): the hub no longer knows it (restored from an older copy, or rebuilt).
+   */
+  reenroll: z.boolean().optional(),
   deviceName: z.string().min(1).max(60).optional(),
   /** headoffice role: its PostgreSQL (`--pg` / PG_URL). */
   pg: z.string().min(1).optional(),
@@ -62,6 +67,7 @@ export function readServeConfig(argv: string[], env: NodeJS.ProcessEnv, cwd: str
     hub: flag(argv, 'hub') ?? env.HUB_URL,
     enrollUser: flag(argv, 'enroll-user') ?? env.HUB_USER,
     enrollPassword: flag(argv, 'enroll-password') ?? env.HUB_PASSWORD,
+    reenroll: argv.includes('--re-enroll') || env.HUB_REENROLL === '1',
     deviceName: flag(argv, 'device-name') ?? env.DEVICE_NAME,
     pg: flag(argv, 'pg') ?? env.PG_URL,
     headoffice: flag(argv, 'headoffice') ?? env.HEADOFFICE_URL,

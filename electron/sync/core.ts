@@ -319,6 +319,7 @@ export class SyncCore {
       lastSyncAt: null,
       offlineSince: null,
       lastError: null,
+      notEnrolled: false,
       lastReconnect: null,
       progress: null,
       blocks: [],

@@ -23,6 +23,8 @@ export interface EnrollOptions {
   user?: string | undefined;
   password?: string | undefined;
   name?: string | undefined;
+  /** Enroll again although this PC holds an enrollment for the hub (it no longer knows this terminal). */
+  again?: boolean;
   /** Keep asking a hub that does not answer yet for this long (it may be starting too). */
   waitMs: number;
   log: Logger;
@@ -41,11 +43,13 @@ export function readEnrollment(file: string): Enrollment | null {
  */
 export async function ensureEnrolled(o: EnrollOptions): Promise<Enrollment> {
   const known = readEnrollment(o.file);
-  if (known && known.hub === o.hub && known.deviceId === o.deviceId) return known;
+  if (known && known.hub === o.hub && known.deviceId === o.deviceId && !o.again) return known;
   if (!o.user || !o.password) {
+    // Read by people: the desktop app shows it on its setup page, the command line prints it.
     throw new Error(
-      `terminal not enrolled at ${o.hub}: start it once with --enroll-user and --enroll-password ` +
-        '(a manager or admin of the branch) or HUB_USER / HUB_PASSWORD',
+      `本终端尚未在主机 ${o.hub} 登记：请输入网点经理或管理员的账号和密码 · ` +
+        `This terminal is not enrolled at ${o.hub}: give a branch manager's or admin's username and password ` +
+        '(--enroll-user / --enroll-password, or HUB_USER / HUB_PASSWORD)',
     );
   }
   const client = new HubClient(o.hub, null, 10_000);

@@ -59,12 +59,16 @@ export class HubClient {
     const text = await res.text().catch(() => '');
     if (!res.ok) {
       let code: string | null = null;
+      let words = '';
       try {
-        code = (JSON.parse(text) as { error?: { code?: string } }).error?.code ?? null;
+        const e = (JSON.parse(text) as { error?: { code?: string; zh?: string; en?: string } }).error;
+        code = e?.code ?? null;
+        // The hub's own words (a wrong enrollment login, a terminal it does not know) reach whoever reads this.
+        if (e?.zh && e.en) words = `: ${e.zh} · ${e.en}`;
       } catch {
         // not JSON: a proxy or a crash page
       }
-      throw new HubError(`hub answered ${res.status} ${code ?? ''}`.trim(), res.status, code);
+      throw new HubError(`hub answered ${res.status} ${code ?? ''}`.trim() + words, res.status, code);
     }
     try {
       return JSON.parse(text) as T;

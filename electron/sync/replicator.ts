@@ -44,6 +44,7 @@ export class Replicator implements StatusSource {
   private lastSyncAt: number | null = null;
   private offlineSince: number | null = null;
   private lastError: string | null = null;
+  private notEnrolled = false;
   private lastReconnect: { pushed: number; at: number } | null = null;
   private reconnectPushed = 0;
   private wasOffline = false;
@@ -154,6 +155,7 @@ export class Replicator implements StatusSource {
     this.online = true;
     this.offlineSince = null;
     this.lastError = null;
+    this.notEnrolled = false;
     this.lastSyncAt = now;
     this.phase = 'online';
     this.progress = null;
@@ -169,6 +171,7 @@ export class Replicator implements StatusSource {
     this.wasOffline = true;
     this.offlineSince ??= this.deps.now();
     this.lastError = msg;
+    this.notEnrolled = e instanceof HubError && e.code === 'device_unknown';
     this.phase = this.sync.journal.getState('snapshot_at') === null ? 'snapshot' : 'offline';
     this.progress = null;
     this.publish();
@@ -325,6 +328,7 @@ export class Replicator implements StatusSource {
       lastSyncAt: this.lastSyncAt,
       offlineSince: this.offlineSince,
       lastError: this.lastError,
+      notEnrolled: this.notEnrolled,
       lastReconnect: this.lastReconnect,
       progress: this.progress,
       blocks,
@@ -344,7 +348,7 @@ export class Replicator implements StatusSource {
   private publish(): void {
     if (!this.running) return;
     const s = this.status();
-    const key = JSON.stringify([s.phase, s.online, s.pending, s.progress, s.lastReconnect, s.lastError]);
+    const key = JSON.stringify([s.phase, s.online, s.pending, s.progress, s.lastReconnect, s.lastError, s.notEnrolled]);
     if (key === this.lastPublished) return;
     this.lastPublished = key;
     this.sync.publishStatus(s);

@@ -9,6 +9,7 @@ export interface TerminalConfig {
   hub?: string | undefined;
   enrollUser?: string | undefined;
   enrollPassword?: string | undefined;
+  reenroll?: boolean | undefined;
   deviceName?: string | undefined;
 }
 
@@ -21,6 +22,7 @@ export function enrollTerminal(cfg: TerminalConfig, deviceId: string, log: Logge
     file: `${cfg.dataDir}.keys/hub.json`,
     user: cfg.enrollUser,
     password: cfg.enrollPassword,
+    again: cfg.reenroll === true,
     name: cfg.deviceName,
     waitMs: 120_000,
     log,

@@ -168,6 +168,11 @@ export interface SyncStatus {
   lastSyncAt: number | null;
   offlineSince: number | null;
   lastError: string | null;
+  /**
+   * The hub refused this terminal's device token (`device_unknown`): it was restored from a copy older than the
+   * enrollment, or rebuilt. Nothing will sync until the terminal is enrolled again; the banner says how.
+   */
+  notEnrolled: boolean;
   /** Events that went up in the last reconnect (after an offline spell), and when it finished. */
   lastReconnect: { pushed: number; at: number } | null;
   progress: { step: 'snapshot' | 'push' | 'pull'; label: string; done: number; total: number | null } | null;

@@ -109,7 +109,7 @@ export async function startHub(
 
 export async function startTerminal(
   hubUrl: string,
-  opts: { now?: () => number; dir?: string } = {},
+  opts: { now?: () => number; dir?: string; keep?: boolean; reenroll?: boolean } = {},
 ): Promise<Node> {
   const dir = opts.dir ?? tempDir('sync-term-');
   const cfg: ServeConfig = {
@@ -120,6 +120,7 @@ export async function startTerminal(
     hub: hubUrl,
     enrollUser: 'manager1',
     enrollPassword: 'demo1234',
+    ...(opts.reenroll ? { reenroll: true } : {}),
     demo: true,
     demoCustomers: 0,
     logLevel: 'silent',
@@ -130,7 +131,7 @@ export async function startTerminal(
     sync: FAST_SYNC,
     ...(opts.now ? { now: opts.now } : {}),
   });
-  return wrap(server, dir, true);
+  return wrap(server, dir, !opts.keep);
 }
 
 export function status(n: Node): SyncStatus {

@@ -52,10 +52,17 @@ export function OfflineBanner() {
           banner
           showIcon
           data-testid="offline-banner"
-          title={<strong style={{ fontSize: 18 }}>{t('sync.offline')}</strong>}
+          title={
+            <strong style={{ fontSize: 18 }}>{t(s.notEnrolled ? 'sync.notEnrolled' : 'sync.offline')}</strong>
+          }
           description={
             <Space orientation="vertical" size={2}>
-              <span>{t('sync.offlineBody', { since: time(s.offlineSince, lang), count: s.pending })}</span>
+              {/* Not a network fault: nothing will sync until someone enrolls the terminal again, so say how. */}
+              {s.notEnrolled ? (
+                <span data-testid="not-enrolled">{t('sync.notEnrolledBody', { count: s.pending })}</span>
+              ) : (
+                <span>{t('sync.offlineBody', { since: time(s.offlineSince, lang), count: s.pending })}</span>
+              )}
               {s.blocks.length > 0 && <span>{t('sync.numbers', { ranges: blockRanges(s) })}</span>}
             </Space>
           }

@@ -341,6 +341,9 @@ export const zhCN = {
     offline: '离线模式',
     offlineBody:
       '无法连接网点服务器（{{since}} 起）。本机照常办理：查询客户、分流取号、叫号办理、记录营销结果，恢复连接后自动上传。待上传 {{count}} 条。',
+    notEnrolled: '本终端需要重新登记',
+    notEnrolledBody:
+      '网点服务器已不认识本终端（服务器从较早的备份恢复，或重新安装过），数据无法同步。本机照常办理，记录留在本机，待上传 {{count}} 条。请网点经理在本机重新登记：菜单「更改用途…」→ 柜台终端，输入经理账号和密码。',
     numbers: '本机预留号段：{{ranges}}',
     snapshot: '正在从网点服务器下载客户与设置数据…',
     snapshotOffline:
