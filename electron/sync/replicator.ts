@@ -348,7 +348,15 @@ export class Replicator implements StatusSource {
   private publish(): void {
     if (!this.running) return;
     const s = this.status();
-    const key = JSON.stringify([s.phase, s.online, s.pending, s.progress, s.lastReconnect, s.lastError, s.notEnrolled]);
+    const key = JSON.stringify([
+      s.phase,
+      s.online,
+      s.pending,
+      s.progress,
+      s.lastReconnect,
+      s.lastError,
+      s.notEnrolled,
+    ]);
     if (key === this.lastPublished) return;
     this.lastPublished = key;
     this.sync.publishStatus(s);
