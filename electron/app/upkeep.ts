@@ -8,10 +8,7 @@ const DAY = 86_400_000;
 const BATCH = 5_000;
 
 /**
- * The server's hourly upkeep: what sync keeps of the past, bounded, then the planner's statistics brought up to date
- * (Store.optimize).
- *
- * What sync keeps of the past, bounded. The hub's journal (outbox) holds every event it applied, which terminals pull
+ * The server's hourly upkeep: what sync keeps of the past, bounded. The hub's journal (outbox) holds every event it applied, which terminals pull
  * by position; without pruning it grows by every ticket step and audit row for as long as the branch runs (~1 GB a
  * year at a busy branch). Rows older than `journalKeepDays` go, oldest first, in small transactions; a terminal that
  * was off longer finds its cursor before the tail and takes a full snapshot (electron/sync/replicator.ts). A
@@ -34,7 +31,7 @@ export class Upkeep {
     },
   ) {}
 
-  /** Removes what is past keeping (how many rows), then refreshes the planner's statistics where they went stale. */
+  /** Removes what is past keeping; how many rows. */
   async run(): Promise<number> {
     const before = this.deps.now() - this.deps.keepDays() * DAY;
     const j = this.deps.journal;
@@ -43,7 +40,6 @@ export class Upkeep {
     );
     const applied = await this.inBatches((n) => j.pruneApplied(before, n));
     if (journal + applied > 0) this.deps.log.info({ journal, applied }, 'sync journal pruned');
-    this.deps.store.optimize();
     return journal + applied;
   }
 

@@ -66,16 +66,6 @@ export class Store {
     return this.group.run(fn);
   }
 
-  /**
-   * Keeps the query planner's statistics (sqlite_stat1) true to the data as it grows: SQLite re-analyses, within a
-   * small temporary limit, only the tables that changed a lot since their last analysis; usually nothing. `all`
-   * checks every table (at open), otherwise those this connection used (hourly). SQLite's advice for connections
-   * that stay open for days, as the server's does.
-   */
-  optimize(all = false): void {
-    this.sqlite.pragma(all ? 'optimize = 0x10002' : 'optimize');
-  }
-
   close(): void {
     if (!this.sqlite.open) return;
     this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -181,7 +171,5 @@ export async function openStore(file: string, opts: { serving?: boolean } = {}):
     store.sqlite.close();
     throw e;
   }
-  // Without statistics the planner guesses from the schema alone; no other path ever analyses a branch's database.
-  if (opts.serving) store.optimize(true);
   return store;
 }
