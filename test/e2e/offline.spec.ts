@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -137,4 +138,62 @@ test('the terminal shows 离线模式 while the hub is away and sends its work u
     });
     expect(r.status).toBe(200);
   }
+});
+
+test('a terminal the hub no longer knows says it must be enrolled again, and how, in both languages', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  page.context().setDefaultNavigationTimeout(20_000);
+  await page.goto(`${term}/login`);
+  await page.getByLabel('用户名').fill('teller1');
+  await page.getByLabel('密码').fill('demo1234');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page.getByTestId('me')).toBeVisible();
+  await page.goto(`${term}/counter`);
+  await expect(page.getByTestId('counter')).toBeVisible();
+  const status = await page.request.get(`${term}/api/sync/status`);
+  const { deviceId } = (await status.json()) as { deviceId: string };
+
+  // What a hub restored from a copy older than this terminal's enrollment holds: no row for it.
+  const hubDb = new Database(join(process.env.E2E_DATA_DIR as string, 'data', 'branch.db'));
+  const row = hubDb.prepare('SELECT * FROM sync_devices WHERE device_id = ?').get(deviceId) as Record<
+    string,
+    unknown
+  >;
+  expect(row).toBeDefined();
+  hubDb.prepare('DELETE FROM sync_devices WHERE device_id = ?').run(deviceId);
+  try {
+    const banner = page.getByTestId('offline-banner');
+    await expect(banner).toContainText('本终端需要重新登记', { timeout: 20_000 });
+    await expect(page.getByTestId('not-enrolled')).toContainText('更改用途');
+    await page.screenshot({ path: `${shots}/not-enrolled-1440.png`, fullPage: true });
+    for (const [w, h, name] of [
+      [1366, 768, '1366'],
+      [1920, 1080, '1920'],
+      [810, 1080, 'tablet'],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await expect(banner).toBeVisible();
+      await page.screenshot({ path: `${shots}/not-enrolled-${name}.png` });
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.evaluate(() => localStorage.setItem('lang', 'en'));
+    await page.reload();
+    await expect(banner).toContainText('This terminal must be enrolled again');
+    await expect(page.getByTestId('counter')).toBeVisible();
+    await expect(page.getByTestId('not-enrolled')).toContainText('Change role');
+    await page.screenshot({ path: `${shots}/not-enrolled-en.png` });
+    await page.evaluate(() => localStorage.setItem('lang', 'zh-CN'));
+  } finally {
+    // Enrolled again (the row back, as a new enrollment would make it): the banner goes.
+    const cols = Object.keys(row);
+    hubDb
+      .prepare(
+        `INSERT INTO sync_devices (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`,
+      )
+      .run(row);
+    hubDb.close();
+  }
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 20_000 });
 });
