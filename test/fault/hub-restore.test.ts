@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreDatabase } from '../../electron/db/restore';
@@ -27,6 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await term?.stop();
   await hub?.stop();
+  rmSync(hubDir, { recursive: true, force: true });
 });
 
 async function issue(n: Node, token: string): Promise<{ id: string; displayNo: string }> {

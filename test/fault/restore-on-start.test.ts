@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BackupStatus } from '@shared/api/backups';
@@ -15,6 +15,7 @@ let hub: Node;
 
 afterAll(async () => {
   await hub?.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const count = (n: Node, sql: string) => n.ctx.store.sqlite.prepare(sql).pluck().get() as number;
