@@ -8,12 +8,12 @@ const DAY = 86_400_000;
 const BATCH = 5_000;
 
 /**
- * The server's hourly upkeep: what sync keeps of the past, bounded. The hub's journal (outbox) holds every event it applied, which terminals pull
- * by position; without pruning it grows by every ticket step and audit row for as long as the branch runs (~1 GB a
- * year at a busy branch). Rows older than `journalKeepDays` go, oldest first, in small transactions; a terminal that
- * was off longer finds its cursor before the tail and takes a full snapshot (electron/sync/replicator.ts). A
- * terminal's journal holds its own events: those the hub acknowledged go after the same time. On both, the ids of
- * applied events (the idempotency record, one row per event ever seen) go after it too.
+ * The server's hourly upkeep: what sync keeps of the past, bounded. The hub's journal (outbox) holds every event it
+ * applied, which terminals pull by position; without pruning it grows by every ticket step and audit row for as long
+ * as the branch runs (~1 GB a year at a busy branch). Rows older than `journalKeepDays` go, oldest first, in small
+ * transactions; a terminal that was off longer finds its cursor before the tail and takes a full snapshot
+ * (electron/sync/snapshot.ts). A terminal's journal holds its own events: those the hub acknowledged go after the
+ * same time. On both, the ids of applied events (the idempotency record, one row per event ever seen) go after it too.
  */
 export class Upkeep {
   private timer: ReturnType<typeof setInterval> | null = null;
