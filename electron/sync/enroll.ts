@@ -77,8 +77,14 @@ export async function ensureEnrolled(o: EnrollOptions): Promise<Enrollment> {
       o.log.info({ hub: o.hub, branch: r.branchCode }, 'terminal enrolled at the hub');
       return e;
     } catch (err) {
-      // A wrong password is final; an unreachable hub is worth waiting for.
-      if (!(err instanceof HubError) || err.status !== null || Date.now() > deadline) throw err;
+      // A wrong password is final; an unreachable hub is worth waiting for, for a while.
+      if (!(err instanceof HubError) || err.status !== null) throw err;
+      if (Date.now() > deadline)
+        throw new Error(
+          `连不上主机 ${o.hub}（${Math.round(o.waitMs / 1000)} 秒内无应答），请检查地址和网络 · ` +
+            `Cannot reach the hub at ${o.hub} (no answer within ${Math.round(o.waitMs / 1000)} s); check the address and the network`,
+          { cause: err },
+        );
       await new Promise((r) => setTimeout(r, 500));
     }
   }

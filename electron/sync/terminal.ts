@@ -24,7 +24,8 @@ export function enrollTerminal(cfg: TerminalConfig, deviceId: string, log: Logge
     password: cfg.enrollPassword,
     again: cfg.reenroll === true,
     name: cfg.deviceName,
-    waitMs: 120_000,
+    // Under the desktop app's start limit (60 s, electron/main/server-host.ts), so its role page gets this reason.
+    waitMs: 45_000,
     log,
   });
 }

@@ -109,7 +109,7 @@ export async function startHub(
 
 export async function startTerminal(
   hubUrl: string,
-  opts: { now?: () => number; dir?: string; keep?: boolean; reenroll?: boolean } = {},
+  opts: { now?: () => number; dir?: string; keep?: boolean; reenroll?: boolean; password?: string } = {},
 ): Promise<Node> {
   const dir = opts.dir ?? tempDir('sync-term-');
   const cfg: ServeConfig = {
@@ -119,7 +119,7 @@ export async function startTerminal(
     role: 'terminal',
     hub: hubUrl,
     enrollUser: 'manager1',
-    enrollPassword: 'demo1234',
+    enrollPassword: opts.password ?? 'demo1234',
     ...(opts.reenroll ? { reenroll: true } : {}),
     demo: true,
     demoCustomers: 0,

@@ -37,7 +37,8 @@ describe('a terminal the hub no longer knows', () => {
     expect(made.status).toBe(201);
     await until(() => status(term).notEnrolled, 'the terminal told it is not enrolled');
     expect(status(term).online).toBe(false);
-    expect(status(term).phase).toBe('offline');
+    // Each retry passes through 'syncing' for the moment its push takes; between retries it is offline.
+    await until(() => status(term).phase === 'offline', 'the terminal offline');
 
     // Restarted as it was: it keeps its enrollment, and the hub still refuses it.
     await term.stop();
@@ -45,6 +46,10 @@ describe('a terminal the hub no longer knows', () => {
     await until(() => status(term).notEnrolled, 'still not enrolled after a plain restart');
 
     await term.stop();
+    // A wrong login is refused with the hub's own words (the desktop app shows them on its role page).
+    await expect(
+      startTerminal(hub.url, { dir: termDir, keep: true, reenroll: true, password: 'wrong-pass' }),
+    ).rejects.toThrow(/用户名或密码错误 · Wrong username or password/);
     term = await startTerminal(hub.url, { dir: termDir, keep: true, reenroll: true });
     await synced(term);
     expect(status(term).notEnrolled).toBe(false);
