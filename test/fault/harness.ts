@@ -102,6 +102,7 @@ export async function startHub(
     staticDir: null,
     log: pino({ level: 'silent' }),
     sync: FAST_SYNC,
+    backupCheckMs: 0, // no daily copy landing, audited, in the middle of a test (after 12:00 branch time)
     ...(opts.now ? { now: opts.now } : {}),
   });
   return wrap(server, dir, !opts.keep);
@@ -129,6 +130,7 @@ export async function startTerminal(
     staticDir: null,
     log: pino({ level: 'silent' }),
     sync: FAST_SYNC,
+    backupCheckMs: 0, // no daily copy landing, audited, in the middle of a test (after 12:00 branch time)
     ...(opts.now ? { now: opts.now } : {}),
   });
   return wrap(server, dir, !opts.keep);

@@ -39,6 +39,8 @@ export async function startHub(
   const server = await startServer(cfg, {
     staticDir: null,
     log: pino({ level: 'silent' }),
+    // No daily copy: after 12:00 branch time it would land, audited (a journal row), in the middle of a test.
+    backupCheckMs: 0,
     ...(opts.keys ? { keyProvider: staticKeyProvider(opts.keys) } : {}),
   });
   // A second demo branch of the same bank: the demo seed always names itself DEMO01.
