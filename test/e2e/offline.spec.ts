@@ -157,6 +157,7 @@ test('a terminal the hub no longer knows says it must be enrolled again, and how
 
   // What a hub restored from a copy older than this terminal's enrollment holds: no row for it.
   const hubDb = new Database(join(process.env.E2E_DATA_DIR as string, 'data', 'branch.db'));
+  hubDb.pragma('busy_timeout = 5000'); // the hub writes too: wait for its transaction rather than fail
   const row = hubDb.prepare('SELECT * FROM sync_devices WHERE device_id = ?').get(deviceId) as Record<
     string,
     unknown
