@@ -55,8 +55,9 @@ export function printWindowOptions(): BrowserWindowConstructorOptions {
 
 export function setupWindowOptions(): BrowserWindowConstructorOptions {
   return {
-    width: 560,
-    height: 480,
+    // Tall enough for the role page with its terminal-enrollment block and a two-line error, without scrolling.
+    width: 600,
+    height: 720,
     title: '网点分流 · 首次设置',
     resizable: false,
     autoHideMenuBar: true,
