@@ -200,13 +200,17 @@ export class Replicator implements StatusSource {
   private async push(): Promise<void> {
     const total = this.sync.journal.unpushedCount();
     if (total === 0) return;
-    this.phase = 'syncing';
     let done = 0;
     for (;;) {
       const batch = this.nextBatch();
       if (batch.length === 0) break;
-      this.progress = { step: 'push', label: 'outbox', done, total };
-      this.schedulePublish();
+      // Uploading, on screen, once the hub answers: a terminal trying a hub that never answers stays 离线模式 rather
+      // than "uploading 0/N" for the whole wait of every try.
+      if (this.online || done > 0) {
+        this.phase = 'syncing';
+        this.progress = { step: 'push', label: 'outbox', done, total };
+        this.schedulePublish();
+      }
       const res = await this.hub.push(batch);
       const marked = this.sync.journal.markPushed(res.acked, this.deps.now());
       done += marked;

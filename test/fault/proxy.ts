@@ -8,6 +8,8 @@ export interface LinkProxy {
   url: string;
   port: number;
   cut: () => void;
+  /** A hub that takes connections and never answers (a hung hub PC, a black-holed route). */
+  stall: () => void;
   heal: () => void;
   flaky: (opts: { dropRate: number; maxDelayMs: number; rand: () => number } | null) => void;
   close: () => Promise<void>;
@@ -17,6 +19,7 @@ export interface LinkProxy {
 
 export async function startProxy(target: { host: string; port: number }): Promise<LinkProxy> {
   let down = false;
+  let stalled = false;
   let chaos: { dropRate: number; maxDelayMs: number; rand: () => number } | null = null;
   const open = new Set<Socket>();
   let dropped = 0;
@@ -30,6 +33,7 @@ export async function startProxy(target: { host: string; port: number }): Promis
       client.destroy();
       return;
     }
+    if (stalled) return; // held open, never forwarded
     const connect = () => {
       const upstream = new Socket();
       open.add(upstream);
@@ -73,8 +77,13 @@ export async function startProxy(target: { host: string; port: number }): Promis
       down = true;
       dropAll();
     },
+    stall: () => {
+      stalled = true;
+      dropAll();
+    },
     heal: () => {
       down = false;
+      stalled = false;
     },
     flaky: (o) => {
       chaos = o;
