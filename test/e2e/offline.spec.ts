@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -74,6 +74,18 @@ test.beforeAll(async () => {
     .toBe('online');
 });
 
+/** A teller at the terminal's counter screen. The terminal is another origin than Playwright's baseURL (the hub). */
+async function tellerAtTerminal(page: Page): Promise<void> {
+  page.context().setDefaultNavigationTimeout(20_000);
+  await page.goto(`${term}/login`);
+  await page.getByLabel('用户名').fill('teller1');
+  await page.getByLabel('密码').fill('demo1234');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await expect(page.getByTestId('me')).toBeVisible();
+  await page.goto(`${term}/counter`);
+  await expect(page.getByTestId('counter')).toBeVisible();
+}
+
 test.afterAll(async () => {
   child?.kill('SIGTERM');
   await link?.close();
@@ -85,15 +97,7 @@ test('the terminal shows 离线模式 while the hub is away and sends its work u
   page,
 }) => {
   test.setTimeout(60_000);
-  page.context().setDefaultNavigationTimeout(20_000);
-  // The terminal is another origin than Playwright's baseURL (the hub): log in there by its URL.
-  await page.goto(`${term}/login`);
-  await page.getByLabel('用户名').fill('teller1');
-  await page.getByLabel('密码').fill('demo1234');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await expect(page.getByTestId('me')).toBeVisible();
-  await page.goto(`${term}/counter`);
-  await expect(page.getByTestId('counter')).toBeVisible();
+  await tellerAtTerminal(page);
   await expect(page.getByTestId('offline-banner')).toHaveCount(0);
 
   link.cut();
@@ -144,14 +148,7 @@ test('a terminal the hub no longer knows says it must be enrolled again, and how
   page,
 }) => {
   test.setTimeout(90_000);
-  page.context().setDefaultNavigationTimeout(20_000);
-  await page.goto(`${term}/login`);
-  await page.getByLabel('用户名').fill('teller1');
-  await page.getByLabel('密码').fill('demo1234');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await expect(page.getByTestId('me')).toBeVisible();
-  await page.goto(`${term}/counter`);
-  await expect(page.getByTestId('counter')).toBeVisible();
+  await tellerAtTerminal(page);
   const status = await page.request.get(`${term}/api/sync/status`);
   const { deviceId } = (await status.json()) as { deviceId: string };
 
