@@ -25,6 +25,7 @@ import type { AuditRepo } from '../db/repos/settings';
 import type { SnapshotScope } from '../db/repos/sync-data';
 import type { SyncCore, SyncListener } from '../sync/core';
 import type { StaffApp } from './staff';
+import { TerminalsApp } from './terminals';
 import { newToken, tokenId } from './tokens';
 
 const DAY = 86_400_000;
@@ -48,6 +49,8 @@ export interface SyncAppDeps {
   rules: () => RulesConfig;
   /** This install's role: only a hub enrolls terminals. */
   role: 'hub' | 'terminal' | 'headoffice';
+  /** For the list of enrolled terminals: who enrolled each. */
+  staffName: (id: string) => string | null;
   /** The hub's database copies, for the manager's banner. */
   backupAlert?: () => BackupAlert | null;
 }
@@ -66,7 +69,13 @@ export class SyncApp {
   /** Set at start on a hub started with a head office (`--headoffice`): the status says how that link stands. */
   headOfficeConfigured = false;
 
-  constructor(private readonly deps: SyncAppDeps) {}
+  /** 柜台终端: the terminals enrolled here, and revoking one. */
+  readonly terminals: TerminalsApp;
+
+  constructor(private readonly deps: SyncAppDeps) {
+    const { sync, staffName, audit, now, role } = deps;
+    this.terminals = new TerminalsApp({ sync, staffName, audit, now, role, tx: (fn) => deps.store.tx(fn) });
+  }
 
   async enroll(body: EnrollRequest): Promise<EnrollResponse> {
     const { deps } = this;

@@ -131,6 +131,7 @@ export class AppContext {
     this.displays = new DisplayTokenRepo(store);
     const tx = <T>(fn: () => T): T => store.tx(fn);
     const { audit, now } = this;
+    const staffName = (id: string) => this.staff.member(id)?.displayName ?? null;
     this.settingsApp = new SettingsApp({
       settings: this.settings,
       audit,
@@ -164,7 +165,7 @@ export class AppContext {
     this.consent = new ConsentApp({
       repo: new ConsentRepo(store),
       customers: { require: customerOf },
-      staffName: (id) => this.staff.member(id)?.displayName ?? null,
+      staffName,
       tx,
       outbox: this.sync,
       audit,
@@ -196,7 +197,7 @@ export class AppContext {
       suggestionCount: (customerId, intents, now) =>
         this.customersApp.suggestionsFor(customerId, intents, now)?.items.length ?? 0,
       staffedCounters: (at) => this.authCache.staffedCounters(at),
-      staffName: (id) => this.staff.member(id)?.displayName ?? null,
+      staffName,
       rules,
       now: this.now,
       log,
@@ -357,6 +358,7 @@ export class AppContext {
       now,
       rules,
       role: opts.role,
+      staffName,
       backupAlert: () => this.backups.alert(),
     });
   }
@@ -389,10 +391,7 @@ export class AppContext {
     return this.settingsApp.rulesVersion();
   }
 
-  /**
-   * Drops the cached rules; the next request reads the newest version. Every rules consumer (queue service,
-   * triage, suggestions, lookups, imports) asks ctx.rules() per call, so a saved settings version applies at once.
-   */
+  /** Drops the cached rules: every consumer asks ctx.rules() per call, so a saved version applies at once. */
   invalidateRules(): void {
     this.settingsApp.invalidateRules();
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { epochMs } from '../api/dates';
+import { scrubPii } from '../customer/mask';
 import { syncBatch, type SyncEnvelope } from './envelope';
 import type { HeadOfficeLink } from './headoffice-link';
 import type { BackupAlert } from '../backup/schedule';
@@ -13,6 +14,33 @@ export const enrollRequest = z.object({
   name: z.string().trim().min(1).max(60).optional(),
 });
 export type EnrollRequest = z.infer<typeof enrollRequest>;
+
+/**
+ * 柜台终端 as the branch manager sees them at the hub (员工与窗口 → 柜台终端). `pushed`: the terminal's events the
+ * hub's journal still holds (the journal keeps `journalKeepDays`).
+ */
+export interface TerminalDeviceView {
+  deviceId: string;
+  name: string;
+  /** Who enrolled it (display name); null when that staff member is gone. */
+  enrolledBy: string | null;
+  enrolledAt: number;
+  lastSeenAt: number | null;
+  /** When its token was revoked; null while it may sync. Enrolling it again (a manager's login at it) lifts it. */
+  revokedAt: number | null;
+  pushed: number;
+}
+
+/** 停用终端: why (kept in the audit trail; numbers in it are masked). */
+export const revokeDeviceRequest = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(4, '请写明停用原因 / give the reason for revoking it')
+    .max(200)
+    .transform(scrubPii),
+});
+export type RevokeDeviceRequest = z.infer<typeof revokeDeviceRequest>;
 
 export interface EnrollResponse {
   token: string;

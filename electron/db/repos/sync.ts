@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { HubIdentity } from '@shared/sync/api';
 import type { SyncEnvelope } from '@shared/sync/envelope';
 import type { Store } from '../connection';
-import type { AppliedEventTable, SyncDeviceTable, SyncNoticeTable } from '../schema';
+import type { AppliedEventTable } from '../schema';
 
 /** Where a database's identity is kept in sync_state (the backup's worker writes the same keys into a copy). */
 export const IDENTITY_KEYS = {
@@ -313,72 +313,6 @@ export class SyncJournalRepo {
         .insertInto('sync_state')
         .values({ key, value, updated_at: at })
         .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at })),
-    );
-  }
-}
-
-/** Terminals enrolled at a hub, and the notices a merge leaves for counters. */
-export class SyncDeviceRepo {
-  constructor(private readonly store: Store) {}
-
-  insert(row: SyncDeviceTable): void {
-    this.store.run(
-      this.store.k
-        .insertInto('sync_devices')
-        .values(row)
-        .onConflict((oc) =>
-          oc.column('device_id').doUpdateSet({
-            name: row.name,
-            token_hash: row.token_hash,
-            enrolled_by: row.enrolled_by,
-            revoked_at: null,
-          }),
-        ),
-    );
-  }
-
-  byTokenHash(hash: string): SyncDeviceTable | undefined {
-    return this.store.first(
-      this.store.k.selectFrom('sync_devices').selectAll().where('token_hash', '=', hash),
-    );
-  }
-
-  touch(deviceId: string, at: number): void {
-    this.store.run(
-      this.store.k.updateTable('sync_devices').set({ last_seen_at: at }).where('device_id', '=', deviceId),
-    );
-  }
-
-  list(): SyncDeviceTable[] {
-    return this.store.all(this.store.k.selectFrom('sync_devices').selectAll().orderBy('created_at'));
-  }
-
-  addNotice(n: Omit<SyncNoticeTable, 'seen_at'>): boolean {
-    return (
-      this.store.run(
-        this.store.k
-          .insertInto('sync_notices')
-          .values({ ...n, seen_at: null })
-          .onConflict((oc) => oc.column('event_id').doNothing()),
-      ).changes === 1
-    );
-  }
-
-  notices(opts: { unseenOnly: boolean; limit: number }): SyncNoticeTable[] {
-    let q = this.store.k.selectFrom('sync_notices').selectAll().orderBy('at', 'desc').limit(opts.limit);
-    if (opts.unseenOnly) q = q.where('seen_at', 'is', null);
-    return this.store.all(q);
-  }
-
-  markNoticeSeen(id: string, at: number): boolean {
-    return (
-      this.store.run(
-        this.store.k
-          .updateTable('sync_notices')
-          .set({ seen_at: at })
-          .where('id', '=', id)
-          .where('seen_at', 'is', null),
-      ).changes === 1
     );
   }
 }

@@ -16,6 +16,7 @@ function deviceOf(sync: SyncApp, req: FastifyRequest): DeviceCaller {
  */
 export function syncRoutes(http: Http, deps: { sync: SyncApp }): void {
   const { sync } = deps;
+  const { terminals } = sync;
 
   route(http, routes.sync.enroll, ({ body }) => sync.enroll(body));
 
@@ -38,6 +39,12 @@ export function syncRoutes(http: Http, deps: { sync: SyncApp }): void {
 
   route(http, routes.sync.blocks, ({ req, body }) =>
     sync.reserveBlocks(deviceOf(sync, req), body.branchDay, body.queues),
+  );
+
+  route(http, routes.sync.devices, () => terminals.list());
+
+  route(http, routes.sync.revokeDevice, ({ params, body, me }) =>
+    terminals.revoke(params.id, body.reason, me?.id ?? null),
   );
 
   route(http, routes.sync.status, ({ query }) => sync.status(query.detail === '1'));

@@ -5,6 +5,7 @@ import {
   enrollRequest,
   eventsQuery,
   pushRequest,
+  revokeDeviceRequest,
   snapshotQuery,
   statusQuery,
   type BlocksResponse,
@@ -15,8 +16,12 @@ import {
   type SyncEventsPage,
   type SyncOk,
   type SyncStatus,
+  type TerminalDeviceView,
 } from '../../sync/api';
 import type { Role } from '../types';
+
+/** Who may enroll a terminal, see the enrolled ones and revoke one (the same as at the enroll route). */
+const ENROLLERS: Role[] = ['manager', 'admin'];
 
 /** Who may dismiss a notice or ask for a sync: everyone who serves customers (not the lobby TV). */
 const SERVING: Role[] = ['teller', 'rm', 'lobby', 'manager', 'admin'];
@@ -78,6 +83,24 @@ export const syncApi = {
     body: blockRequest,
     summary: 'Terminal: reserve ticket-number blocks for a branch day (device token)',
     reply: returns<BlocksResponse>(),
+  }),
+  devices: defineRoute({
+    method: 'GET',
+    path: '/api/sync/devices',
+    roles: ENROLLERS,
+    summary:
+      'Hub: the enrolled counter terminals (柜台终端): who enrolled each, last contact, revoked or not',
+    reply: returns<TerminalDeviceView[]>(),
+  }),
+  revokeDevice: defineRoute({
+    method: 'POST',
+    path: '/api/sync/devices/:id/revoke',
+    roles: ENROLLERS,
+    params: idParam,
+    body: revokeDeviceRequest,
+    summary:
+      'Hub: revoke a terminal (a lost, stolen or retired PC): its token stops at once; audited with the reason',
+    reply: returns<TerminalDeviceView>(),
   }),
   status: defineRoute({
     method: 'GET',

@@ -59,6 +59,7 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'follow_up.close_denied': { zh: '关闭他人回访被拒', en: "Closing someone else's follow-up refused" },
   'queue.end_of_day': { zh: '日终清号', en: 'End of day' },
   'sync.enroll': { zh: '终端登记', en: 'Terminal enrolled' },
+  'sync.device_revoked': { zh: '停用终端', en: 'Terminal revoked' },
   deny: { zh: '拒绝访问', en: 'Access denied' },
 };
 

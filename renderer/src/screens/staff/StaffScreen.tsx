@@ -8,6 +8,7 @@ import { useCounters, useStaff, type StaffView } from './api';
 import { CountersPanel } from '../../widgets/counters/CountersPanel';
 import { DisplaysPanel } from './DisplaysPanel';
 import { PadsPanel } from '../../widgets/feedback/PadsPanel';
+import { TerminalsPanel } from './TerminalsPanel';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { StaffModal } from './StaffModal';
 import '../../widgets/counters/staff-text';
@@ -29,6 +30,7 @@ export default function StaffScreen() {
           { key: 'counters', label: t('staff.tabs.counters'), children: <CountersPanel /> },
           { key: 'displays', label: t('staff.tabs.displays'), children: <DisplaysPanel /> },
           { key: 'pads', label: t('feedback.pads.tab'), children: <PadsPanel /> },
+          { key: 'terminals', label: t('terminals.tab'), children: <TerminalsPanel /> },
         ]}
       />
     </div>
