@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { ensureEnrolled, type Enrollment } from './enroll';
 import { HubClient } from './hub-client';
@@ -23,7 +24,8 @@ export function enrollTerminal(cfg: TerminalConfig, deviceId: string, log: Logge
     user: cfg.enrollUser,
     password: cfg.enrollPassword,
     again: cfg.reenroll === true,
-    name: cfg.deviceName,
+    // What the manager sees in 柜台终端: the PC's own name unless one is given (--device-name); its id means nothing.
+    name: cfg.deviceName ?? (hostname().trim().slice(0, 60) || undefined),
     // Under the desktop app's start limit (60 s, electron/main/server-host.ts), so its role page gets this reason.
     waitMs: 45_000,
     log,

@@ -2,9 +2,10 @@ import { expect, test, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startProxy, type LinkProxy } from '../fault/proxy';
+import { LoginPage } from './pages';
 
 /**
  * A counter terminal (port 5795, its own SQLite) beside the hub that Playwright serves (E2E_PORT): the link
@@ -191,6 +192,63 @@ test('a terminal the hub no longer knows says it must be enrolled again, and how
         `INSERT INTO sync_devices (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`,
       )
       .run(row);
+    hubDb.close();
+  }
+  await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 20_000 });
+});
+
+test('the manager revokes a lost counter PC at the hub (员工与窗口 → 柜台终端); its counter says so at once', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await tellerAtTerminal(page);
+  const { deviceId } = (await (await page.request.get(`${term}/api/sync/status`)).json()) as {
+    deviceId: string;
+  };
+
+  const hub = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await new LoginPage(hub).login('manager1');
+  await hub.goto('/staff');
+  await hub.getByRole('tab', { name: '柜台终端' }).click();
+  const row = hub.getByTestId(`terminal-row-${deviceId}`);
+  await expect(row).toContainText('在用');
+  await expect(row).toContainText('网点负责人'); // enrolled with manager1's login: the display name
+  await expect(row).toContainText(hostname()); // the PC's own name: the manager knows which one it is
+  await hub.screenshot({ path: `${shots}/terminals-1366.png` });
+  await hub.getByTestId(`terminal-revoke-${deviceId}`).click();
+  const ok = hub.getByTestId('terminal-revoke-ok');
+  await expect(ok).toBeDisabled(); // a reason first
+  await hub.getByTestId('terminal-revoke-reason').fill('柜台电脑送修');
+  await hub.screenshot({ path: `${shots}/terminals-revoke-1366.png` });
+  await ok.click();
+  await expect(hub.getByText(/^已停用 /).first()).toBeVisible();
+  await expect(row).toContainText('已停用');
+  await expect(hub.getByTestId(`terminal-revoke-${deviceId}`)).toHaveCount(0);
+  for (const [w, h, name] of [
+    [1920, 1080, '1920'],
+    [810, 1080, 'tablet'],
+  ] as const) {
+    await hub.setViewportSize({ width: w, height: h });
+    await hub.screenshot({ path: `${shots}/terminals-${name}.png` });
+  }
+  await hub.setViewportSize({ width: 1366, height: 768 });
+  await hub.evaluate(() => localStorage.setItem('lang', 'en'));
+  await hub.reload();
+  await hub.getByRole('tab', { name: 'Counter terminals' }).click();
+  await expect(row).toContainText('Revoked');
+  await hub.screenshot({ path: `${shots}/terminals-en.png` });
+  await hub.evaluate(() => localStorage.setItem('lang', 'zh-CN'));
+  await hub.close();
+
+  try {
+    // The terminal's next try at the hub is refused: its counter says it must be enrolled again.
+    await expect(page.getByTestId('offline-banner')).toContainText('本终端需要重新登记', { timeout: 20_000 });
+  } finally {
+    // Enrolled again, as a manager's login at the PC would do: the banner goes (and the next test has its terminal).
+    const hubDb = new Database(join(process.env.E2E_DATA_DIR as string, 'data', 'branch.db'));
+    hubDb.pragma('busy_timeout = 5000');
+    hubDb.prepare('UPDATE sync_devices SET revoked_at = NULL WHERE device_id = ?').run(deviceId);
     hubDb.close();
   }
   await expect(page.getByTestId('offline-banner')).toHaveCount(0, { timeout: 20_000 });

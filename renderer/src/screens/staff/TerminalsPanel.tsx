@@ -51,9 +51,11 @@ export function TerminalsPanel() {
             dataIndex: 'enrolledBy',
             render: (n: string | null) => n ?? '—',
           },
+          // On a tablet in portrait the table keeps what a revoke needs: which PC, whose, when last heard of.
           {
             title: t('terminals.enrolledAt'),
             dataIndex: 'enrolledAt',
+            responsive: ['lg'],
             render: (ms: number) => formatDateTime(ms),
           },
           {
@@ -61,7 +63,7 @@ export function TerminalsPanel() {
             dataIndex: 'lastSeenAt',
             render: (ms: number | null) => (ms === null ? t('terminals.never') : formatDateTime(ms)),
           },
-          { title: t('terminals.pushed'), dataIndex: 'pushed', align: 'right' },
+          { title: t('terminals.pushed'), dataIndex: 'pushed', align: 'right', responsive: ['lg'] },
           {
             title: t('terminals.status'),
             render: (_: unknown, d) =>
