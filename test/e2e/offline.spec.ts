@@ -244,6 +244,9 @@ test('the manager revokes a lost counter PC at the hub (员工与窗口 → 柜�
   try {
     // The terminal's next try at the hub is refused: its counter says it must be enrolled again.
     await expect(page.getByTestId('offline-banner')).toContainText('本终端需要重新登记', { timeout: 20_000 });
+    await expect(page.getByTestId('offline-banner')).toContainText('柜台终端');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: `${shots}/not-enrolled-revoked.png` });
   } finally {
     // Enrolled again, as a manager's login at the PC would do: the banner goes (and the next test has its terminal).
     const hubDb = new Database(join(process.env.E2E_DATA_DIR as string, 'data', 'branch.db'));

@@ -351,7 +351,7 @@ export const en: Messages = {
       'The branch server cannot be reached (since {{since}}). This counter keeps working: look-ups, triage and tickets, calling, serving and outcomes; all of it goes up automatically on reconnect. {{count}} event(s) waiting.',
     notEnrolled: 'This terminal must be enrolled again',
     notEnrolledBody:
-      'The branch server no longer knows this terminal (it was restored from an older backup, or reinstalled), so nothing syncs. This counter keeps working and keeps its records here; {{count}} event(s) waiting. A branch manager enrolls it again on this PC: menu 更改用途… Change role… → Counter terminal, with a manager’s username and password.',
+      'The branch server no longer accepts this terminal (a manager revoked it in Staff and counters → Counter terminals, or the server was restored from an older backup or reinstalled), so nothing syncs. This counter keeps working and keeps its records here; {{count}} event(s) waiting. A branch manager enrolls it again on this PC: menu 更改用途… Change role… → Counter terminal, with a manager’s username and password.',
     numbers: 'Ticket numbers reserved here: {{ranges}}',
     snapshot: 'Downloading customers and settings from the branch server…',
     snapshotOffline:
