@@ -1,56 +1,39 @@
-import { Alert, Button, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, Button } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '@shared/api/backups';
 import { routes } from '@shared/api/routes';
 import { call, messageOf } from '../../api/client';
+import { ReasonModal } from '../../components/ReasonModal';
 import './text';
 
 const KEY = ['backups'];
-/** The route's own floor (shared/api/backups.ts): the button waits for a reason that will pass. */
-const MIN_REASON = 4;
 
 /** 恢复此备份…: what a restore means, and the reason, which goes to the audit trail. */
 export function RestoreDialog({ name, onClose }: { name: string | null; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const qc = useQueryClient();
-  const [reason, setReason] = useState('');
   const ask = useMutation({
     mutationFn: (v: { name: string; reason: string }) => call(routes.backups.restore, { body: v }),
     onSuccess: (s) => {
       qc.setQueryData(KEY, s);
-      setReason('');
       onClose();
     },
   });
-  const ok = reason.trim().length >= MIN_REASON;
+  if (name === null) return null;
   return (
-    <Modal
-      open={name !== null}
+    <ReasonModal
       title={t('backups.restoreAsk', { name })}
+      means={t('backups.restoreMeans')}
       okText={t('backups.restoreOk')}
       cancelText={t('backups.cancel')}
-      okButtonProps={{ danger: true, disabled: !ok, loading: ask.isPending, 'data-testid': 'restore-ok' }}
-      onOk={() => name && ask.mutate({ name, reason: reason.trim() })}
+      placeholder={t('backups.restoreReason')}
+      pending={ask.isPending}
+      error={ask.error}
+      testId="restore"
+      onOk={(reason) => ask.mutate({ name, reason })}
       onCancel={onClose}
-      destroyOnHidden
-    >
-      <Typography.Paragraph>{t('backups.restoreMeans')}</Typography.Paragraph>
-      <Input.TextArea
-        autoFocus
-        rows={2}
-        maxLength={200}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        placeholder={t('backups.restoreReason')}
-        aria-label={t('backups.restoreReason')}
-        data-testid="restore-reason"
-      />
-      {ask.error && (
-        <Alert style={{ marginTop: 12 }} type="error" showIcon title={messageOf(ask.error, i18n.language)} />
-      )}
-    </Modal>
+    />
   );
 }
 

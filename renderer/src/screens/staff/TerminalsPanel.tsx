@@ -1,16 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routes } from '@shared/api/routes';
 import type { TerminalDeviceView } from '@shared/sync/api';
 import { ApiFailure, call, messageOf } from '../../api/client';
 import { formatDateTime } from '../../lib/branchTime';
+import { ReasonModal } from '../../components/ReasonModal';
 import './terminals-text';
 
 const KEY = ['sync-devices'];
-/** The route's own floor (shared/sync/api.ts): the button waits for a reason that will pass. */
-const MIN_REASON = 4;
 
 /** 柜台终端: the counter PCs enrolled at this hub, and revoking a lost, stolen or retired one. */
 export function TerminalsPanel() {
@@ -97,55 +96,30 @@ export function TerminalsPanel() {
 
 /** 停用…: what revoking means, and the reason, which goes to the audit trail. */
 function RevokeDialog({ device, onClose }: { device: TerminalDeviceView; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
-  const [reason, setReason] = useState('');
   const revoke = useMutation({
-    mutationFn: () =>
-      call(routes.sync.revokeDevice, { params: { id: device.deviceId }, body: { reason: reason.trim() } }),
+    mutationFn: (reason: string) =>
+      call(routes.sync.revokeDevice, { params: { id: device.deviceId }, body: { reason } }),
     onSuccess: (d) => {
       void message.success(t('terminals.revoked', { name: d.name }));
       void qc.invalidateQueries({ queryKey: KEY });
       onClose();
     },
   });
-  const ok = reason.trim().length >= MIN_REASON;
   return (
-    <Modal
-      open
+    <ReasonModal
       title={t('terminals.revokeTitle', { name: device.name })}
+      means={t('terminals.revokeMeans')}
       okText={t('terminals.revokeOk')}
       cancelText={t('terminals.cancel')}
-      okButtonProps={{
-        danger: true,
-        disabled: !ok,
-        loading: revoke.isPending,
-        'data-testid': 'terminal-revoke-ok',
-      }}
-      onOk={() => !revoke.isPending && revoke.mutate()}
+      placeholder={t('terminals.reason')}
+      pending={revoke.isPending}
+      error={revoke.error}
+      testId="terminal-revoke"
+      onOk={(reason) => revoke.mutate(reason)}
       onCancel={onClose}
-      destroyOnHidden
-    >
-      <Typography.Paragraph>{t('terminals.revokeMeans')}</Typography.Paragraph>
-      <Input.TextArea
-        autoFocus
-        rows={2}
-        maxLength={200}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
-        placeholder={t('terminals.reason')}
-        aria-label={t('terminals.reason')}
-        data-testid="terminal-revoke-reason"
-      />
-      {revoke.error && (
-        <Alert
-          style={{ marginTop: 12 }}
-          type="error"
-          showIcon
-          title={messageOf(revoke.error, i18n.language)}
-        />
-      )}
-    </Modal>
+    />
   );
 }
