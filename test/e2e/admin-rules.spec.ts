@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DESK_VIEWPORT, SHOTS } from './admin-helpers';
 import { LoginPage } from './pages';
+import { confirmSave } from './settings-helpers';
 
 test.use({ viewport: DESK_VIEWPORT });
 
@@ -44,9 +45,7 @@ test('a branch manager changes the elderly age, is refused a negative tier band,
   await page.getByTestId('save-general').click();
   // Saving asks for a confirmation that says what changes, in words.
   await expect(page.getByTestId('confirm-changes')).toContainText('客户：老年客户年龄 60 → 65');
-  await page.getByTestId('confirm-save').click();
-  await expect(page.getByText(`已保存为第 ${before + 1} 版`)).toBeVisible();
-  await expect(page.getByTestId('settings-current')).toContainText(`当前第 ${before + 1} 版`);
+  await confirmSave(page, before + 1);
   await expect(page.getByTestId('settings-current')).toContainText('刘洋');
   await expect(general.getByLabel('老年客户年龄（岁）')).toHaveValue('65');
   await page.screenshot({ path: `${SHOTS}/settings-general.png`, fullPage: true });
@@ -152,8 +151,7 @@ test('a JSON section (campaigns, the administrator view) is refused with the fie
   await editor.fill(JSON.stringify(campaigns.slice(1), null, 2));
   await page.getByTestId('note-campaigns').fill('停止第一个营销活动');
   await page.getByTestId('save-campaigns').click();
-  await page.getByTestId('confirm-save').click();
-  await expect(page.getByTestId('settings-current')).toContainText(`当前第 ${before + 1} 版`);
+  await confirmSave(page, before + 1);
   const saved = (await (await page.request.get('/api/settings')).json()) as {
     config: { suggest: { campaigns: unknown[] } };
   };

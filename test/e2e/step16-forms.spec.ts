@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { SHOWCASE } from '../../electron/db/demo/generate';
 import { apiAs, customerIdOf } from './floor-helpers';
 import { LoginPage } from './pages';
+import { confirmSave } from './settings-helpers';
 
 /**
  * Step 16, the remaining sections as forms: a business (intent) added and moved to another queue, a product's tiers
@@ -71,8 +72,7 @@ test('an intent added and moved to the corporate queue, a product narrowed to �
     await save(page, 'intents', '新增表单测试业务');
     const dialog = page.getByTestId('confirm-dialog');
     await expect(dialog.getByTestId('confirm-changes')).toContainText('新增业务「表单测试业务」');
-    await page.getByTestId('confirm-save').click();
-    await expect(page.getByTestId('settings-current')).toContainText(`当前第 ${before + 1} 版`);
+    await confirmSave(page, before + 1);
     expect(await queueOf()).toBe('individual');
 
     // 2. Corporate only but still at the counter: refused, in words, next to the field.
@@ -97,8 +97,7 @@ test('an intent added and moved to the corporate queue, a product narrowed to �
     await expect(dialog.getByTestId('confirm-changes')).toContainText(
       '业务「表单测试业务」：渠道 柜台 → 对公窗口；仅对公 否 → 是',
     );
-    await page.getByTestId('confirm-save').click();
-    await expect(page.getByTestId('settings-current')).toContainText(`当前第 ${before + 2} 版`);
+    await confirmSave(page, before + 2);
     expect(await queueOf()).toBe('corporate');
 
     // 4. A product the showcase 有效客户 is offered, narrowed to 私行客户: no longer suggested to him.
@@ -144,8 +143,7 @@ test('an intent added and moved to the corporate queue, a product narrowed to �
     await expect(dialog.getByTestId('impact-products-table')).toContainText(product.name.zh);
     await dialog.getByTestId('impact').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/products-confirm-1366.png` });
-    await page.getByTestId('confirm-save').click();
-    await expect(page.getByTestId('settings-current')).toContainText(`当前第 ${before + 3} 版`);
+    await confirmSave(page, before + 3);
     expect(await suggested()).not.toContain(product.code);
 
     // The version list says all three in words.
