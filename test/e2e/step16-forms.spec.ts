@@ -116,6 +116,11 @@ test('an intent added and moved to the corporate queue, a product narrowed to ç§
 
     await page.setViewportSize({ width: 1366, height: 768 });
     await open(page, 'products');
+    // A page of 20 rows at a time; the manager finds a product by its code or name.
+    await expect(page.getByTestId('products-row-19')).toBeVisible();
+    await expect(page.getByTestId(`products-row-${products.length - 1}`)).toHaveCount(0);
+    await page.getByTestId('products-search').fill(product.code.toLowerCase());
+    await expect(page.getByTestId('products').locator('tr[data-testid^="products-row-"]')).toHaveCount(1);
     await expect(page.getByTestId(`product-code-${index}`)).toHaveValue(product.code);
     // An age range upside down: refused before sending, said in words beside the field and in the list.
     await page.getByTestId(`products-row-${index}`).locator('.ant-table-row-expand-icon').click();

@@ -1,5 +1,5 @@
 import { Form, Input, Select, Switch } from 'antd';
-import type { FormInstance } from 'antd';
+import type { FormInstance, FormListFieldData } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RulesConfig } from '@shared/config/schema';
@@ -12,6 +12,8 @@ import { ProductEditor } from './ProductEditor';
 import type { ReactNode } from 'react';
 
 const PATH = ['suggest', 'products'];
+/** Rows a page: the catalogue runs to hundreds of products (BENCH.md P2: 200), each a row of inputs. */
+const PAGE = 20;
 /** `riskLevel: null` (not an investment) as a select value. */
 const NONE = 'none';
 
@@ -56,7 +58,15 @@ function ProductTable({
   const { t } = useTranslation();
   const lang = useLang();
   const [open, setOpen] = useState<number[]>([]);
-  const expanded = [...new Set([...open, ...rowsWithIssues(issues, 'suggest.products')])];
+  const refused = rowsWithIssues(issues, 'suggest.products');
+  const expanded = [...new Set([...open, ...refused])];
+  // Found by code or either name, as the manager knows a product (the row's values as they stand in the form).
+  const match = (f: FormListFieldData, q: string) => {
+    const p = form.getFieldValue([...PATH, f.name]) as
+      { code?: string; name?: { zh?: string; en?: string } } | undefined;
+    const needle = q.toLowerCase();
+    return [p?.code, p?.name?.zh, p?.name?.en].some((v) => v?.toLowerCase().includes(needle));
+  };
   const tiers = config.customer.tiers.map((b) => ({ value: b.key, label: b[lang] }));
   const risks = [
     { value: NONE, label: t('settings.f.notInvestment') },
@@ -68,6 +78,9 @@ function ProductTable({
       testId="products"
       reorder
       scrollX={1080}
+      pageSize={PAGE}
+      focusRow={refused.length > 0 ? Math.min(...refused) : undefined}
+      search={{ placeholder: t('settings.f.findProduct'), match }}
       expand={(f) => <ProductEditor name={f.name} config={config} />}
       expanded={expanded}
       onExpand={setOpen}

@@ -40,6 +40,7 @@ export const en: typeof zh = {
     allTiers: 'All tiers',
     active: 'On sale',
     addProduct: 'Add product',
+    findProduct: 'Find by product code or name',
     kinds: 'Customer kinds',
     segments: 'Segments',
     anySegment: 'Any',

@@ -37,6 +37,7 @@ export const zh = {
     allTiers: '所有层级',
     active: '在售',
     addProduct: '添加产品',
+    findProduct: '按产品代码或名称查找',
     kinds: '客户类型',
     segments: '客群',
     anySegment: '不限',
