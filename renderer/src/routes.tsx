@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { Spin } from 'antd';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireLogin } from './components/RequireLogin';
 import { AppShell } from './components/AppShell';
@@ -35,7 +36,10 @@ const DashboardScreen = lazy(() => import('./screens/dashboard/DashboardScreen')
 const ReportsScreen = lazy(() => import('./screens/reports/ReportsScreen'));
 const HoReportsScreen = lazy(() => import('./screens/ho-reports/HoReportsScreen'));
 
-const page = (node: ReactNode) => <Suspense fallback={null}>{node}</Suspense>;
+// While a screen's code loads: a spinner after 300 ms (none on a fast PC, where it would only flicker), not a blank
+// page that a busy branch PC can show for seconds.
+const loading = <Spin delay={300} style={{ display: 'block', margin: '64px auto' }} />;
+const page = (node: ReactNode) => <Suspense fallback={loading}>{node}</Suspense>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(<LoginScreen />) },

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DESK_VIEWPORT, SHOTS } from './admin-helpers';
 import { LoginPage } from './pages';
-import { confirmSave } from './settings-helpers';
+import { confirmSave, openSection } from './settings-helpers';
 
 test.use({ viewport: DESK_VIEWPORT });
 
@@ -10,10 +10,6 @@ test.use({ viewport: DESK_VIEWPORT });
  * and the administrator's raw JSON view.
  */
 
-async function openSettings(page: Page, section = 'general'): Promise<void> {
-  await page.goto(`/settings?section=${section}`);
-  await expect(page.getByTestId('settings-screen')).toBeVisible();
-}
 
 async function tab(page: Page, key: string): Promise<void> {
   await page.getByTestId(`tab-${key}`).click();
@@ -33,7 +29,8 @@ test('a branch manager changes the elderly age, is refused a negative tier band,
   await new LoginPage(page).login('manager1');
   await page.getByRole('menuitem', { name: '网点管理' }).hover();
   await page.getByRole('menuitem', { name: '规则设置' }).click();
-  await expect(page.getByTestId('settings-screen')).toBeVisible();
+  // As long as openSection waits: the settings screen is the heaviest to load on a busy machine.
+  await expect(page.getByTestId('section-general')).toBeVisible({ timeout: 30_000 });
   const before = await currentVersion(page);
 
   // 1. A simple value through the form: a new version with who and why.
@@ -125,7 +122,7 @@ test('a JSON section (campaigns, the administrator view) is refused with the fie
 }) => {
   // Branch managers edit campaigns as a form (step16-forms.spec.ts); the raw JSON stays behind the admin's switch.
   await new LoginPage(page).login('admin');
-  await openSettings(page, 'campaigns');
+  await openSection(page, 'campaigns');
   await page.getByTestId('json-view').click();
   const before = await currentVersion(page);
   const editor = page.getByTestId('json-campaigns');

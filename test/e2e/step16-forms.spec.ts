@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { SHOWCASE } from '../../electron/db/demo/generate';
 import { apiAs, customerIdOf } from './floor-helpers';
 import { LoginPage } from './pages';
-import { confirmSave } from './settings-helpers';
+import { confirmSave, openSection } from './settings-helpers';
 
 /**
  * Step 16, the remaining sections as forms: a business (intent) added and moved to another queue, a product's tiers
@@ -34,12 +34,6 @@ async function restore(api: APIRequestContext, to: number): Promise<void> {
   expect(r.status()).toBe(200);
 }
 
-async function open(page: Page, section: string): Promise<void> {
-  await page.goto(`/settings?section=${section}`);
-  // The products table is heavy: on a busy 2-core machine it can take longer than the default 10 s to show.
-  await expect(page.getByTestId(`section-${section}`)).toBeVisible({ timeout: 30_000 });
-}
-
 async function save(page: Page, section: string, note: string): Promise<void> {
   await page.getByTestId(`note-${section}`).fill(note);
   await page.getByTestId(`save-${section}`).click();
@@ -63,7 +57,7 @@ test('an intent added and moved to the corporate queue, a product narrowed to �
     await new LoginPage(page).login('manager1');
 
     // 1. A new business, at the counter by default.
-    await open(page, 'intents');
+    await openSection(page, 'intents');
     const row = (await config(manager)).triage.intents.length;
     await page.getByTestId('intents-add').click();
     await page.getByTestId(`intent-key-${row}`).fill(KEY);
@@ -115,7 +109,7 @@ test('an intent added and moved to the corporate queue, a product narrowed to �
     const product = products[index] as Config['suggest']['products'][number];
 
     await page.setViewportSize({ width: 1366, height: 768 });
-    await open(page, 'products');
+    await openSection(page, 'products');
     // A page of 20 rows at a time; the manager finds a product by its code or name.
     await expect(page.getByTestId('products-row-19')).toBeVisible();
     await expect(page.getByTestId(`products-row-${products.length - 1}`)).toHaveCount(0);
@@ -152,7 +146,7 @@ test('an intent added and moved to the corporate queue, a product narrowed to �
     expect(await suggested()).not.toContain(product.code);
 
     // The version list says all three in words.
-    await open(page, 'versions');
+    await openSection(page, 'versions');
     await expect(page.getByTestId(`version-row-${before + 3}`)).toContainText(
       `产品「${product.name.zh}」：层级 不限 → 私行客户`,
     );
@@ -178,7 +172,7 @@ test('the other forms on a tablet and in English: campaigns with dates, outreach
   expect(campaigns[row]?.start).toBeUndefined();
   await new LoginPage(page).login('manager1');
   await page.setViewportSize({ width: 800, height: 1280 });
-  await open(page, 'campaigns');
+  await openSection(page, 'campaigns');
   // Dates typed as branch days (first and last included); the confirmation says them back as days.
   const period = page.getByTestId(`campaign-period-${row}`);
   await period.first().click();
@@ -205,7 +199,7 @@ test('the other forms on a tablet and in English: campaigns with dates, outreach
   // The rest of the forms at a laptop's size.
   await page.setViewportSize({ width: 1366, height: 768 });
   for (const section of ['suggest', 'visit', 'feedback', 'consent']) {
-    await open(page, section);
+    await openSection(page, section);
     await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/${section}-1366.png`, fullPage: true });
   }
@@ -213,14 +207,14 @@ test('the other forms on a tablet and in English: campaigns with dates, outreach
 
   await page.evaluate(() => localStorage.setItem('lang', 'en'));
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await open(page, 'outreach');
+  await openSection(page, 'outreach');
   await expect(page.getByTestId('outreach-rule-churnRisk')).toContainText('Churn risk');
   await expect(page.getByTestId('outreach-churnRisk-minAum')).toHaveValue('¥50,000');
   await page.screenshot({ path: `${SHOTS}/outreach-en-1920.png`, fullPage: true });
-  await open(page, 'learning');
+  await openSection(page, 'learning');
   await expect(page.getByTestId('cooldown-declinedDaysByReason-has_elsewhere')).toHaveValue('180');
   await page.screenshot({ path: `${SHOTS}/learning-en-1920.png`, fullPage: true });
-  await open(page, 'channels');
+  await openSection(page, 'channels');
   await page.screenshot({ path: `${SHOTS}/channels-en-1920.png`, fullPage: true });
   await page.evaluate(() => localStorage.removeItem('lang'));
 });

@@ -2,7 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { SHOWCASE } from '../../electron/db/demo/generate';
 import { apiAs, customerIdOf } from './floor-helpers';
 import { LoginPage } from './pages';
-import { confirmSave } from './settings-helpers';
+import { confirmSave, openSection } from './settings-helpers';
 
 /**
  * Step 16: settings as forms, the impact before the change, a description and a confirmation to save, and the
@@ -13,8 +13,7 @@ const SIZES = { wide: { width: 1920, height: 1080 }, laptop: { width: 1366, heig
 
 async function openSettings(page: Page, section: string): Promise<void> {
   await new LoginPage(page).login('manager1');
-  await page.goto(`/settings?section=${section}`);
-  await expect(page.getByTestId(`section-${section}`)).toBeVisible();
+  await openSection(page, section);
 }
 
 async function version(api: APIRequestContext): Promise<number> {
