@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { TicketState } from '@shared/queue';
-import { startHub, startTerminal, status, synced, until, type Node } from './harness';
-import { startProxy, type LinkProxy } from './proxy';
+import { startPair, status, stopPair, synced, until, type Node } from './harness';
+import type { LinkProxy } from './proxy';
 
 /**
  * A flaky link: the proxy between terminal and hub refuses, delays and cuts connections at random (some after
@@ -21,17 +21,10 @@ function lcg(seed: number): () => number {
 }
 
 beforeAll(async () => {
-  hub = await startHub();
-  link = await startProxy({ host: '127.0.0.1', port: Number(new URL(hub.url).port) });
-  term = await startTerminal(link.url);
-  await synced(term);
+  ({ hub, link, term } = await startPair());
 }, 60_000);
 
-afterAll(async () => {
-  await term?.stop();
-  await link?.close();
-  await hub?.stop();
-});
+afterAll(() => stopPair({ hub, link, term }));
 
 const strip = (t: TicketState | undefined) => {
   if (!t) return t;

@@ -6,6 +6,7 @@ import type { SyncConfig } from '@shared/sync/config';
 import type { SyncStatus } from '@shared/sync/api';
 import type { ServeConfig } from '../../electron/server/config';
 import { startServer, type RunningServer } from '../../electron/server/start';
+import { startProxy, type LinkProxy } from './proxy';
 
 /** Fast replication for tests: short polls and backoff, small pages. */
 export const FAST_SYNC: Partial<SyncConfig> = {
@@ -164,4 +165,32 @@ export async function synced(t: Node, timeoutMs = 30_000): Promise<void> {
     'terminal online and synced',
     timeoutMs,
   );
+}
+
+/** One hub, the link a test can cut (a loopback proxy) and one terminal behind it: where most fault tests start. */
+export interface Pair {
+  hub: Node;
+  link: LinkProxy;
+  term: Node;
+}
+
+/** Starts a pair and waits for the terminal's first sync; what started is stopped again if a later part fails. */
+export async function startPair(opts: { customers?: number; now?: () => number } = {}): Promise<Pair> {
+  const p: Partial<Pair> = {};
+  try {
+    p.hub = await startHub(opts);
+    p.link = await startProxy({ host: '127.0.0.1', port: Number(new URL(p.hub.url).port) });
+    p.term = await startTerminal(p.link.url, opts.now ? { now: opts.now } : {});
+    await synced(p.term);
+    return p as Pair;
+  } catch (e) {
+    await stopPair(p);
+    throw e;
+  }
+}
+
+export async function stopPair(p: Partial<Pair>): Promise<void> {
+  await p.term?.stop();
+  await p.link?.close();
+  await p.hub?.stop();
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, startTerminal, status, synced, until, type Node } from './harness';
-import { startProxy, type LinkProxy } from './proxy';
+import { startPair, status, stopPair, synced, until, type Node } from './harness';
+import type { LinkProxy } from './proxy';
 
 /**
  * A hub that takes connections and never answers (its PC hung, a route that swallows packets). Every try of the
@@ -12,17 +12,10 @@ let term: Node;
 let link: LinkProxy;
 
 beforeAll(async () => {
-  hub = await startHub();
-  link = await startProxy({ host: '127.0.0.1', port: Number(new URL(hub.url).port) });
-  term = await startTerminal(link.url);
-  await synced(term);
+  ({ hub, link, term } = await startPair());
 }, 60_000);
 
-afterAll(async () => {
-  await term?.stop();
-  await link?.close();
-  await hub?.stop();
-});
+afterAll(() => stopPair({ hub, link, term }));
 
 describe('a hub that stops answering', () => {
   it('leaves the terminal offline on screen while it waits, then uploads once the hub answers', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../../electron/db/demo/generate';
-import { startHub, startTerminal, status, synced, until, type Node } from './harness';
-import { startProxy, type LinkProxy } from './proxy';
+import { startPair, status, stopPair, synced, until, type Node } from './harness';
+import type { LinkProxy } from './proxy';
 
 /**
  * Step 10, item 13: a walk-in identified at a counter terminal while the hub is out of reach. The `identify`
@@ -21,17 +21,10 @@ const offset = dayStart + 10 * HOUR - Date.now();
 const now = () => Date.now() + offset;
 
 beforeAll(async () => {
-  hub = await startHub({ now });
-  link = await startProxy({ host: '127.0.0.1', port: Number(new URL(hub.url).port) });
-  term = await startTerminal(link.url, { now });
-  await synced(term);
+  ({ hub, link, term } = await startPair({ now }));
 }, 60_000);
 
-afterAll(async () => {
-  await term?.stop();
-  await link?.close();
-  await hub?.stop();
-});
+afterAll(() => stopPair({ hub, link, term }));
 
 describe('identifying a walk-in at a terminal', () => {
   it('replicates to the hub after an outage', async () => {

@@ -2,8 +2,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHOWCASE } from '../../electron/db/demo/showcase';
 import { Upkeep } from '../../electron/app/upkeep';
-import { morningClock, startHub, startTerminal, status, synced, until, type Node } from './harness';
-import { startProxy, type LinkProxy } from './proxy';
+import { morningClock, startPair, status, stopPair, synced, until, type Node } from './harness';
+import type { LinkProxy } from './proxy';
 
 /**
  * The hub prunes its journal after journalKeepDays (60). A terminal off for longer finds the rows after its cursor
@@ -19,10 +19,7 @@ let term: Node;
 let link: LinkProxy;
 
 beforeAll(async () => {
-  hub = await startHub({ now });
-  link = await startProxy({ host: '127.0.0.1', port: Number(new URL(hub.url).port) });
-  term = await startTerminal(link.url, { now });
-  await synced(term);
+  ({ hub, link, term } = await startPair({ now }));
 }, 60_000);
 
 /** The hourly job, run once now on `node`. */
@@ -37,11 +34,7 @@ function prune(node: Node): Promise<number> {
   }).run();
 }
 
-afterAll(async () => {
-  await term?.stop();
-  await link?.close();
-  await hub?.stop();
-});
+afterAll(() => stopPair({ hub, link, term }));
 
 describe('a terminal off longer than the hub keeps its journal', () => {
   it('takes a full snapshot instead of skipping the pruned rows', async () => {

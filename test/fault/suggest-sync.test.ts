@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentView } from '@shared/customer/consent';
 import { defaultConsentConfig } from '@shared/customer/consent-config';
 import { SHOWCASE } from '../../electron/db/demo/generate';
-import { startHub, startTerminal, status, synced, until, type Node } from './harness';
-import { startProxy, type LinkProxy } from './proxy';
+import { startPair, status, stopPair, synced, until, type Node } from './harness';
+import type { LinkProxy } from './proxy';
 
 /**
  * Step 15 across a link cut: a counter terminal offline ranks with the outcomes it has (a decline recorded there
@@ -23,17 +23,10 @@ const count = (n: Node, sql: string, ...args: unknown[]) =>
   (n.ctx.store.sqlite.prepare(sql).get(...args) as { n: number }).n;
 
 beforeAll(async () => {
-  hub = await startHub({ customers: 60 });
-  link = await startProxy({ host: '127.0.0.1', port: Number(new URL(hub.url).port) });
-  t1 = await startTerminal(link.url);
-  await synced(t1);
+  ({ hub, link, term: t1 } = await startPair({ customers: 60 }));
 }, 60_000);
 
-afterAll(async () => {
-  await t1?.stop();
-  await link?.close();
-  await hub?.stop();
-});
+afterAll(() => stopPair({ hub, link, term: t1 }));
 
 async function idOf(n: Node, token: string, no: string): Promise<string> {
   const r = await n.call<{ customers: { id: string }[] }>(
