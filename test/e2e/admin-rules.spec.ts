@@ -10,7 +10,6 @@ test.use({ viewport: DESK_VIEWPORT });
  * and the administrator's raw JSON view.
  */
 
-
 async function tab(page: Page, key: string): Promise<void> {
   await page.getByTestId(`tab-${key}`).click();
   await expect(page.getByTestId(`section-${key}`)).toBeVisible();
