@@ -127,7 +127,8 @@ describe('main.ts wiring (hub PC with a TV)', () => {
   it('starts the server process, opens staff and lobby windows, and shuts down in order', async () => {
     await import('./main');
     const windows = () => h.windows as FakeWindow[];
-    await vi.waitFor(() => expect(windows().length).toBe(2));
+    // The starting window, then the staff and lobby windows once the server answers.
+    await vi.waitFor(() => expect(windows().length).toBe(3));
     await vi.waitFor(() => expect(h.ipc.size).toBe(5));
     const child = h.child as FakeChild;
 
@@ -166,6 +167,14 @@ describe('main.ts wiring (hub PC with a TV)', () => {
     expect(String((staff?.options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
     expect(lobby?.options).toMatchObject({ x: 1920, y: 0, kiosk: true });
     expect(staff?.webContents.setWindowOpenHandler).toHaveBeenCalled(); // locked down on creation
+
+    // The starting window was on screen from before the server's start until the staff window is ready to show.
+    const starting = windows()[0];
+    expect(decodeURIComponent(starting?.url ?? '')).toContain('正在打开网点数据');
+    expect(order.indexOf(`window closed ${starting?.url}`)).toBe(-1);
+    staff?.emit('ready-to-show');
+    expect(staff?.show).toHaveBeenCalled();
+    expect(starting?.destroyed).toBe(true);
 
     // The TV goes away and comes back.
     const tv = h.displays.pop();

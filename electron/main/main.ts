@@ -28,6 +28,7 @@ import { openTicketPage, printerChoices, printTicket } from './printing';
 import { readDesktopConfig, runsEmbeddedServer, writeDesktopConfig, type DesktopConfig } from './role';
 import { startServerProcess, startupErrorText, type ServerHandle } from './server-host';
 import { askForRole, enrollEnv, type EnrollLogin, type SetupChoice } from './setup';
+import { showStarting, type StartingWindow } from './starting';
 import { startAsking } from './terminal-start';
 import { createShutdown } from './shutdown';
 import { claimSingleInstance } from './single-instance';
@@ -79,6 +80,13 @@ if (claimSingleInstance(app, mainWindow)) {
     void shutdown.begin();
   });
 
+  // On screen from the server's start until the staff window (or the role page, or an error box) replaces it.
+  let starting: StartingWindow | null = null;
+  const stopStarting = () => {
+    starting?.close();
+    starting = null;
+  };
+
   const relaunch = (...extra: string[]) => {
     app.relaunch({ args: [...process.argv.slice(1).filter((a) => a !== '--setup'), ...extra] });
     app.quit();
@@ -87,6 +95,7 @@ if (claimSingleInstance(app, mainWindow)) {
   // A failed start or a crashed server process: say why and where the logs are, then stop.
   const fail = (err: unknown) => {
     log.fatal({ err }, 'fatal: exiting');
+    stopStarting();
     dialog.showErrorBox('网点分流出错 · 网点分流 has to stop', startupErrorText(err, paths.logs));
     app.exit(1);
   };
@@ -129,8 +138,10 @@ if (claimSingleInstance(app, mainWindow)) {
           DEMO: process.env.DEMO ?? (app.isPackaged ? '0' : '1'),
         };
         const outcome = await startAsking(current, enroll, {
-          start: (c, login) =>
-            startServerProcess(join(__dirname, 'server-process.cjs'), {
+          start: (c, login) => {
+            stopStarting();
+            starting = showStarting(c);
+            return startServerProcess(join(__dirname, 'server-process.cjs'), {
               cfg: readServeConfig(
                 [],
                 { ...process.env, ...env, ROLE: c.role, HUB_URL: c.hubUrl, ...enrollEnv(login) },
@@ -140,8 +151,12 @@ if (claimSingleInstance(app, mainWindow)) {
               token,
               logFile: join(paths.logs, 'server.log'),
               piiKeys,
-            }),
-          ask: askForRole,
+            });
+          },
+          ask: (values, error) => {
+            stopStarting();
+            return askForRole(values, error);
+          },
           save: (c) => (cfg = current = choose(c)),
           log,
         });
@@ -176,7 +191,11 @@ if (claimSingleInstance(app, mainWindow)) {
 
       if (current.role !== 'display') {
         const w = (staffWin = new BrowserWindow(staffWindowOptions(paths.preload)));
-        w.once('ready-to-show', () => w.show());
+        w.once('ready-to-show', () => {
+          w.show();
+          stopStarting();
+        });
+        w.webContents.once('did-fail-load', stopStarting);
         w.on('closed', () => app.quit()); // the lobby TV alone must not keep a counter PC's app alive
         void w.loadURL(`${base}/`);
       }

@@ -7,6 +7,7 @@ import {
   printWindowOptions,
   setupWindowOptions,
   staffWindowOptions,
+  startingWindowOptions,
 } from './window-options';
 
 const all: [string, BrowserWindowConstructorOptions][] = [
@@ -14,6 +15,7 @@ const all: [string, BrowserWindowConstructorOptions][] = [
   ['lobby', lobbyWindowOptions({ x: 1920, y: 0, width: 1920, height: 1080 }, '/app/preload.cjs')],
   ['print', printWindowOptions()],
   ['setup', setupWindowOptions()],
+  ['starting', startingWindowOptions()],
 ];
 
 describe('window options', () => {
@@ -36,6 +38,7 @@ describe('window options', () => {
       ['lobby', '/app/preload.cjs'],
       ['print', undefined],
       ['setup', undefined],
+      ['starting', undefined],
     ]);
   });
 
@@ -45,6 +48,7 @@ describe('window options', () => {
       ['lobby', 'no-user-gesture-required'],
       ['print', undefined],
       ['setup', undefined],
+      ['starting', undefined],
     ]);
   });
 

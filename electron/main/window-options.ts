@@ -65,6 +65,25 @@ export function setupWindowOptions(): BrowserWindowConstructorOptions {
   };
 }
 
+/**
+ * While the branch server starts: small, shown at once, and not closable (it goes by itself when the staff window or
+ * the role page opens, at most the server's start limit later; closing it mid-start would leave a server starting
+ * for no window).
+ */
+export function startingWindowOptions(): BrowserWindowConstructorOptions {
+  return {
+    width: 540,
+    height: 280,
+    title: '网点分流 · 正在启动',
+    resizable: false,
+    closable: false,
+    maximizable: false,
+    autoHideMenuBar: true,
+    backgroundColor: '#ffffff',
+    webPreferences: securePreferences(),
+  };
+}
+
 /** Only the branch server's origin (the embedded one, or the hub for a display PC) may be shown. */
 export function isAllowedNavigation(url: string, serverOrigin: string | null): boolean {
   if (!serverOrigin) return false;

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { ENROLL_WAIT_MS } from '@shared/sync/config';
 import type { Logger } from 'pino';
 import { ensureEnrolled, type Enrollment } from './enroll';
 import { HubClient } from './hub-client';
@@ -26,8 +27,7 @@ export function enrollTerminal(cfg: TerminalConfig, deviceId: string, log: Logge
     again: cfg.reenroll === true,
     // What the manager sees in 柜台终端: the PC's own name unless one is given (--device-name); its id means nothing.
     name: cfg.deviceName ?? (hostname().trim().slice(0, 60) || undefined),
-    // Under the desktop app's start limit (60 s, electron/main/server-host.ts), so its role page gets this reason.
-    waitMs: 45_000,
+    waitMs: ENROLL_WAIT_MS,
     log,
   });
 }

@@ -59,6 +59,12 @@ export const defaultSyncConfig: SyncConfig = {
   journalKeepDays: 60,
 };
 
+/**
+ * How long a counter terminal waits for its hub when it enrolls at start: under the desktop app's start limit (60 s,
+ * electron/main/server-host.ts), so its role page gets the reason rather than a start timeout.
+ */
+export const ENROLL_WAIT_MS = 45_000;
+
 /** Delay before retry `attempt` (0-based); `rand` in [0, 1) spreads terminals that lost the hub together. */
 export function backoffDelay(attempt: number, cfg: SyncConfig, rand: number): number {
   const base = Math.min(cfg.backoffMaxMs, cfg.backoffMinMs * 2 ** Math.min(attempt, 20));
