@@ -181,6 +181,34 @@ export interface OwnerAssigned {
   assigned: number;
 }
 
+/** 移交客户: everything one member of staff holds (owned and backed up) goes to a successor, e.g. an RM who leaves. */
+export const ownerHandoverRequest = z.object({ fromId: id, toId: id }).refine((b) => b.fromId !== b.toId, {
+  message: '移交对象不能是本人 / hand over to someone else',
+  path: ['toId'],
+});
+
+/** One member of staff's share of the branch's owned customers. */
+export interface OwnerBook {
+  staffId: string;
+  name: string;
+  role: string;
+  /** A disabled account still holding customers: nobody works them until they are handed over. */
+  active: boolean;
+  owned: number;
+  backups: number;
+}
+
+export interface OwnerBooks {
+  books: OwnerBook[];
+}
+
+export interface OwnerHandedOver {
+  /** Customers whose owner was `fromId` (now `toId`). */
+  owned: number;
+  /** Customers `fromId` backed up (now `toId`, or none where `toId` owns them). */
+  backups: number;
+}
+
 export interface OutreachFigures extends ContactFigures {
   from: number;
   to: number;

@@ -20,7 +20,7 @@ export const MANAGERS = new Set(['manager', 'admin']);
 export interface OutreachDeps {
   repo: OutreachRepo;
   customers: Pick<CustomerRepo, 'get'>;
-  staff: Pick<StaffRepo, 'byId'>;
+  staff: Pick<StaffRepo, 'byId' | 'list'>;
   audit: Pick<AuditRepo, 'append'>;
   tx: <T>(fn: () => T) => T;
   now: () => number;

@@ -6,11 +6,16 @@ import { isValuable } from '@shared/outreach/contact';
 import type { Segment, CorporateGrade } from '@shared/customer/enums';
 import type { TierKey } from '@shared/customer/tier';
 import { currentTier, evaluate } from './lists';
+import { HandoverApp } from './handover';
 import { customerNotFound, MANAGERS, OWNER_ROLES, staffRef, type OutreachDeps } from './deps';
 
 /** 专属客户经理: assigning owners (one by one or in bulk), the unowned list, the profile's panel, 我来接待. */
 export class OwnersApp {
-  constructor(private readonly d: OutreachDeps) {}
+  /** 移交客户: a whole book to a successor. */
+  readonly handover: HandoverApp;
+  constructor(private readonly d: OutreachDeps) {
+    this.handover = new HandoverApp(d);
+  }
 
   // ── ownership ───────────────────────────────────────────────────────────────────
   assignOwners(

@@ -111,6 +111,40 @@ export class OutreachRepo extends OutreachListRepo {
       .map((r) => ({ customerId: r.customer_id, role: r.owner_id === staffId ? 'owner' : 'backup' }));
   }
 
+  /** The customers this member of staff owns or backs up, with both parts (a handover rewrites them). */
+  bookRows(staffId: string): { customerId: string; ownerId: string; backupId: string | null }[] {
+    return this.store
+      .all(
+        this.k
+          .selectFrom('customer_owners')
+          .select(['customer_id', 'owner_id', 'backup_id'])
+          .where((e) => e.or([e('owner_id', '=', staffId), e('backup_id', '=', staffId)]))
+          .orderBy('customer_id'),
+      )
+      .map((r) => ({ customerId: r.customer_id, ownerId: r.owner_id, backupId: r.backup_id }));
+  }
+
+  /** Per member of staff holding any: customers owned and backed up (both counts from their indexes). */
+  bookCounts(): Map<string, { owned: number; backups: number }> {
+    const out = new Map<string, { owned: number; backups: number }>();
+    const at = (id: string) => {
+      let c = out.get(id);
+      if (!c) out.set(id, (c = { owned: 0, backups: 0 }));
+      return c;
+    };
+    const count = (col: 'owner_id' | 'backup_id') =>
+      this.store.all(
+        this.k
+          .selectFrom('customer_owners')
+          .select([`${col} as staff_id`, (e) => e.fn.countAll<number>().as('n')])
+          .where(col, 'is not', null)
+          .groupBy(col),
+      );
+    for (const r of count('owner_id')) if (r.staff_id) at(r.staff_id).owned = r.n;
+    for (const r of count('backup_id')) if (r.staff_id) at(r.staff_id).backups = r.n;
+    return out;
+  }
+
   /** Valuable customers matching the filter (stored tier / grade / segment); without an owner unless `all`. */
   valuable(f: ValuableFilter, opts: { unownedOnly: boolean; limit?: number }): OutreachBase[] {
     let q = this.k

@@ -42,6 +42,8 @@ export function outreachRoutes(
   route(http, api.config, () => deps.config());
   route(http, api.unowned, () => owners.unowned());
   route(http, api.assignOwners, ({ body, me }) => owners.assignOwners(body, staff(me).id));
+  route(http, api.books, () => owners.handover.books());
+  route(http, api.handover, ({ body, me }) => owners.handover.handover(body, staff(me).id));
   route(http, api.panel, ({ params }) => owners.panel(params.id));
   route(http, api.logContact, ({ params, body, me, reply }) => {
     const c = outreach.logContact(params.id, body, staff(me));

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Sent } from '@shared/api/contract';
 import { routes } from '@shared/api/routes';
 import type { OutreachRuleKey } from '@shared/outreach/config';
-import type { contactRequest, ownerAssignRequest } from '@shared/api/outreach';
+import type { contactRequest, ownerAssignRequest, ownerHandoverRequest } from '@shared/api/outreach';
 import { call } from './client';
 
 /** 客户经营 (Step 14): the book, outreach lists, contacts, owners, arrivals. */
@@ -60,7 +60,7 @@ export function useArrivals() {
 
 /** Everything a contact or an assignment changes. */
 function invalidateAll(qc: ReturnType<typeof useQueryClient>) {
-  for (const k of ['book', 'outreach', 'unowned', 'relationship', 'outreach-figures'])
+  for (const k of ['book', 'outreach', 'unowned', 'relationship', 'outreach-figures', 'owner-books'])
     void qc.invalidateQueries({ queryKey: [k] });
 }
 
@@ -77,6 +77,19 @@ export function useAssignOwners() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: Sent<typeof ownerAssignRequest>) => call(routes.outreach.assignOwners, { body }),
+    onSuccess: () => invalidateAll(qc),
+  });
+}
+
+/** 移交客户: who holds customers (disabled accounts first). */
+export function useOwnerBooks(enabled: boolean) {
+  return useQuery({ queryKey: ['owner-books'], queryFn: () => call(routes.outreach.books), enabled });
+}
+
+export function useHandover() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Sent<typeof ownerHandoverRequest>) => call(routes.outreach.handover, { body }),
     onSuccess: () => invalidateAll(qc),
   });
 }

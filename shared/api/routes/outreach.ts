@@ -9,12 +9,15 @@ import {
   outreachAssignRequest,
   outreachQuery,
   ownerAssignRequest,
+  ownerHandoverRequest,
   type BookList,
   type ContactView,
   type MyArrivals,
   type OutreachFigures,
   type OutreachList,
   type OwnerAssigned,
+  type OwnerBooks,
+  type OwnerHandedOver,
   type OwnerPanel,
   type UnownedList,
 } from '../outreach';
@@ -80,6 +83,22 @@ export const outreachApi = {
     body: ownerAssignRequest,
     summary: 'Assign an owning RM (and backup) to customers, or in bulk by tier / segment / grade',
     reply: returns<OwnerAssigned>(),
+  }),
+  books: defineRoute({
+    method: 'GET',
+    path: '/api/owners/books',
+    roles: MANAGERS,
+    summary: 'Per member of staff: customers owned and backed up, and whether the account is still active',
+    reply: returns<OwnerBooks>(),
+  }),
+  handover: defineRoute({
+    method: 'POST',
+    path: '/api/owners/handover',
+    roles: MANAGERS,
+    body: ownerHandoverRequest,
+    summary:
+      "Hand one staff member's owned and backed-up customers over to an active RM (audited, replicated)",
+    reply: returns<OwnerHandedOver>(),
   }),
   panel: defineRoute({
     method: 'GET',

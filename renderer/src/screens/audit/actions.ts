@@ -60,6 +60,8 @@ export const AUDIT_ACTIONS: Record<string, Bilingual> = {
   'queue.end_of_day': { zh: '日终清号', en: 'End of day' },
   'sync.enroll': { zh: '终端登记', en: 'Terminal enrolled' },
   'sync.device_revoked': { zh: '停用终端', en: 'Terminal revoked' },
+  'owner.assign': { zh: '分配专属客户经理', en: 'Owner assigned' },
+  'owner.handover': { zh: '移交客户', en: 'Book handed over' },
   deny: { zh: '拒绝访问', en: 'Access denied' },
 };
 

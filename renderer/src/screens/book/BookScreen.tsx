@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,12 +7,13 @@ import { OUTREACH_RULE_KEYS, type OutreachRuleKey } from '@shared/outreach/confi
 import { formatFen } from '@shared/money';
 import { useMe } from '../../auth';
 import { messageOf } from '../../api/client';
-import { useBook, useOutreachList } from '../../api/outreach';
+import { useBook, useOutreachList, useOwnerBooks } from '../../api/outreach';
 import { useBilingual } from '../../lib/bilingual';
 import { formatDate } from '../../lib/branchTime';
 import { ContactDialog } from '../../widgets/outreach/ContactDialog';
 import { UnownedPanel } from './UnownedPanel';
 import { FiguresPanel } from './FiguresPanel';
+import { HandoverPanel } from './HandoverPanel';
 import '../../widgets/outreach/text';
 import './book.css';
 
@@ -52,6 +53,8 @@ export default function BookScreen() {
   const [logging, setLogging] = useState<Logging | null>(null);
   const book = useBook();
   const list = useOutreachList(scope, rule);
+  // Customers held by a disabled account are nobody's: the manager sees how many holders from every tab.
+  const stranded = (useOwnerBooks(manager).data?.books ?? []).filter((b) => !b.active).length;
 
   const who = (r: { customerId: string; name: string; customerNo: string; phoneMasked: string | null }) => (
     <div>
@@ -231,7 +234,18 @@ export default function BookScreen() {
             { key: 'list', label: t('outreach.tabs.list'), children: listTable },
             { key: 'book', label: t('outreach.tabs.book'), children: bookTable },
             ...(manager
-              ? [{ key: 'unowned', label: t('outreach.tabs.unowned'), children: <UnownedPanel /> }]
+              ? [
+                  { key: 'unowned', label: t('outreach.tabs.unowned'), children: <UnownedPanel /> },
+                  {
+                    key: 'handover',
+                    label: (
+                      <Badge count={stranded} size="small" offset={[8, -2]} data-testid="handover-badge">
+                        {t('outreach.handover.tab')}
+                      </Badge>
+                    ),
+                    children: <HandoverPanel />,
+                  },
+                ]
               : []),
             { key: 'figures', label: t('outreach.tabs.figures'), children: <FiguresPanel /> },
           ]}

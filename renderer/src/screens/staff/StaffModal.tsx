@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '@shared/api/types';
 import { routes } from '@shared/api/routes';
 import { call, messageOf } from '../../api/client';
+import { useOwnerBooks } from '../../api/outreach';
 import { useMe } from '../../auth';
 import { ADMIN_GRANTED, STAFF_ROLES, useCounters, type StaffView } from './api';
 import { passwordRule } from '../../lib/passwordRule';
@@ -33,6 +34,8 @@ export function StaffModal({ staff, onClose }: Props) {
   const me = useMe();
   const counters = useCounters();
   const isAdmin = me.data?.role === 'admin';
+  // Customers this person owns or backs up: said beside 状态, since disabling them leaves those customers to nobody.
+  const book = useOwnerBooks(!!staff).data?.books.find((b) => b.staffId === staff?.id);
   const m = useMutation({
     mutationFn: (v: Values) =>
       staff
@@ -115,7 +118,12 @@ export function StaffModal({ staff, onClose }: Props) {
           />
         </Form.Item>
         {staff ? (
-          <Form.Item name="active" label={t('staff.active')} valuePropName="checked">
+          <Form.Item
+            name="active"
+            label={t('staff.active')}
+            valuePropName="checked"
+            extra={book ? t('staff.holdsBook', { owned: book.owned, backups: book.backups }) : undefined}
+          >
             <Switch checkedChildren={t('staff.enabled')} unCheckedChildren={t('staff.disabled')} />
           </Form.Item>
         ) : (

@@ -14,6 +14,8 @@ const zh = {
     active: '状态',
     enabled: '在岗',
     disabled: '已停用',
+    holdsBook:
+      '名下有 {{owned}} 位主办客户、{{backups}} 位备岗客户。停用或调岗后，请在 客户经营 → 移交客户 中移交给接任的客户经理。',
     lockedUntil: '锁定至 {{time}}',
     add: '新增员工',
     edit: '编辑',
@@ -88,6 +90,8 @@ const en: typeof zh = {
     active: 'Status',
     enabled: 'Active',
     disabled: 'Disabled',
+    holdsBook:
+      'Owns {{owned}} customers and backs up {{backups}}. When disabled or moved, hand them to the successor in Relationships → Hand over.',
     lockedUntil: 'Locked until {{time}}',
     add: 'Add staff',
     edit: 'Edit',
