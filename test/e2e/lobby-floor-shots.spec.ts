@@ -1,15 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { LobbyPage, LoginPage } from './pages';
 import { apiAs, customerIdOf, releaseCustomer } from './floor-helpers';
+import { SIZES } from './screens';
 
 // Issue 14 items 2–8: the lobby with a customer's existing ticket and the floor view, at the branch's screen
 // sizes and in English, saved to test/output/screens/step10/ to be looked at.
-
-const SIZES = {
-  '1080p': { width: 1920, height: 1080 },
-  '768p': { width: 1366, height: 768 },
-  tablet: { width: 800, height: 1280 },
-} as const;
 
 /** A generated demo customer no other spec uses. */
 const HOLDER = 'C100001888';

@@ -1,17 +1,12 @@
 import { expect, request, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { LoginPage } from './pages';
 import { loginToken } from './floor-helpers';
+import { SIZES, staffAt } from './screens';
 
 /**
  * 移交客户: an RM who owns customers is disabled; the staff screen says what they hold, the manager sees the
  * stranded book on 客户经营 (badge and warning) and hands it to rm1 in one step; screenshots at every size and in
  * English. The spec makes its own state: a new RM (rm8) owning two unowned customers from the end of the list.
  */
-const SIZES = {
-  '1080p': { width: 1920, height: 1080 },
-  '768p': { width: 1366, height: 768 },
-  tablet: { width: 800, height: 1280 },
-} as const;
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test/output/screens/handover/${name}.png`, animations: 'disabled' });
@@ -33,16 +28,9 @@ async function as<T>(user: string, method: 'GET' | 'POST' | 'PATCH', path: strin
   return (await r.json()) as T;
 }
 
-async function staffPage(browser: Browser, viewport: { width: number; height: number }, en = false) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await new LoginPage(page).login('manager1');
-  if (en) {
-    await page.evaluate(() => localStorage.setItem('lang', 'en'));
-    await page.reload();
-  }
-  return { context, page };
-}
+/** The manager, signed in, optionally in English. */
+const staffPage = (browser: Browser, viewport: { width: number; height: number }, en = false) =>
+  staffAt(browser, 'manager1', viewport, en ? 'en' : 'zh-CN');
 
 test.beforeAll(async ({ baseURL }) => {
   base = baseURL ?? '';

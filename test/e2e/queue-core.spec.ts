@@ -1,17 +1,12 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { CounterPage, DisplayPage, LoginPage } from './pages';
+import { SIZES } from './screens';
 
 /*
  * Step 10, the queue core: a no-show leaves 正在叫号 (item 11); a transfer keeps its context and its place
  * (item 9); a ticket that a later higher class may pass says so (item 10). Tickets are issued through the API so
  * this spec does not depend on the lobby screen's flow; it makes its own tickets and skips anyone else's.
  */
-
-const SIZES = {
-  '1080p': { width: 1920, height: 1080 },
-  '768p': { width: 1366, height: 768 },
-  tablet: { width: 800, height: 1280 },
-} as const;
 
 const dir = 'test/output/screens/step10';
 

@@ -1,35 +1,12 @@
-import { expect, type Browser, type Locator, type Page, type WebSocketRoute } from '@playwright/test';
+import { expect, type Locator, type Page, type WebSocketRoute } from '@playwright/test';
 import type { CallMessage, QueueSnapshot, QueueSummary } from '../../shared/api/queue';
-import { LoginPage } from './pages';
 import { apiAs, customerIdOf, releaseTickets } from './floor-helpers';
 
 /** Step 10's helpers: screen sizes, screenshots, a board under the test's control, geometry checks. */
-export const SIZES = {
-  '1080p': { width: 1920, height: 1080 },
-  '768p': { width: 1366, height: 768 },
-  tablet: { width: 800, height: 1280 },
-} as const;
-export type SizeName = keyof typeof SIZES;
+export { SIZES, staffAt, type SizeName } from './screens';
 
 export const shot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({ path: `test/output/screens/step10/${name}.png`, animations: 'disabled', fullPage });
-
-/** A browser context as one member of staff, logged in, optionally in English. */
-export async function staffAt(
-  browser: Browser,
-  username: string,
-  viewport: { width: number; height: number } = SIZES['768p'],
-  lang: 'zh-CN' | 'en' = 'zh-CN',
-) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await new LoginPage(page).login(username);
-  if (lang === 'en') {
-    await page.evaluate(() => localStorage.setItem('lang', 'en'));
-    await page.reload();
-  }
-  return { context, page };
-}
 
 const queue = (key: string, prefix: string, zh: string, en: string, waiting: number): QueueSummary => ({
   key,

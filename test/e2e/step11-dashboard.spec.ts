@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { apiAs } from './floor-helpers';
 import { CounterPage, LobbyPage, LoginPage } from './pages';
+import { SIZES } from './screens';
 
 /**
  * Step 11: the branch manager's live dashboard. A teller calls and finishes → today's figures change without a
@@ -8,12 +9,6 @@ import { CounterPage, LobbyPage, LoginPage } from './pages';
  * the dashboard and on the lobby manager's screen. The spec brings its own tickets and puts the settings, the
  * teller's state and its tickets back as they were.
  */
-
-const SIZES = {
-  '1080p': { width: 1920, height: 1080 },
-  '768p': { width: 1366, height: 768 },
-  tablet: { width: 800, height: 1280 },
-} as const;
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test/output/screens/step11/${name}.png`, animations: 'disabled' });

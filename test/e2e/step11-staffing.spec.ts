@@ -1,14 +1,9 @@
 import { expect, request, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { LoginPage } from './pages';
 import { loginToken } from './floor-helpers';
+import { SIZES } from './screens';
 
 /** Step 11: the what-if staffing simulator, from a recorded day to tomorrow's counter plan. */
-
-const SIZES = {
-  '1080p': { width: 1920, height: 1080 },
-  '768p': { width: 1366, height: 768 },
-  tablet: { width: 800, height: 1280 },
-} as const;
 
 const shot = (page: Page, name: string, fullPage = false) =>
   page.screenshot({ path: `test/output/screens/step11/${name}.png`, animations: 'disabled', fullPage });

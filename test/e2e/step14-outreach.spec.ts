@@ -1,17 +1,12 @@
 import { expect, request, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { LoginPage } from './pages';
 import { loginToken } from './floor-helpers';
+import { SIZES, staffAt } from './screens';
 
 /**
  * Step 14 (客户经营): the RM works their outreach list (logs a contact, sets the next one), the teller sees the
  * lobby's 严格审核 mark on the called ticket, and screenshots of the book and the list at every size.
  * The spec makes its own state: it assigns an unowned customer to rm1 and issues its own ticket.
  */
-const SIZES = {
-  '1080p': { width: 1920, height: 1080 },
-  '768p': { width: 1366, height: 768 },
-  tablet: { width: 800, height: 1280 },
-} as const;
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: `test/output/screens/step14/${name}.png`, animations: 'disabled' });
@@ -43,21 +38,9 @@ async function as<T>(
   return (await r.json()) as T;
 }
 
-async function staffPage(
-  browser: Browser,
-  user: string,
-  viewport: { width: number; height: number },
-  en = false,
-) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await new LoginPage(page).login(user);
-  if (en) {
-    await page.evaluate(() => localStorage.setItem('lang', 'en'));
-    await page.reload();
-  }
-  return { context, page };
-}
+/** Signed in as `user`, optionally in English. */
+const staffPage = (browser: Browser, user: string, viewport: { width: number; height: number }, en = false) =>
+  staffAt(browser, user, viewport, en ? 'en' : 'zh-CN');
 
 test.beforeAll(async ({ baseURL }) => {
   base = baseURL ?? '';
