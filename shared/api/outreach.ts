@@ -196,6 +196,8 @@ export interface OwnerBook {
   active: boolean;
   owned: number;
   backups: number;
+  /** Customers nobody owns whose outreach the manager gave them (今日联络名单). */
+  assigned: number;
 }
 
 export interface OwnerBooks {
@@ -207,6 +209,8 @@ export interface OwnerHandedOver {
   owned: number;
   /** Customers `fromId` backed up (now `toId`, or none where `toId` owns them). */
   backups: number;
+  /** Outreach assignments moved from `fromId` to `toId`. */
+  assigned: number;
 }
 
 export interface OutreachFigures extends ContactFigures {

@@ -118,3 +118,33 @@ test("the manager hands a disabled RM's customers to rm1 from 客户经营", asy
     expect(panel.owner?.owner.id).toBe(rm1.me.id);
   }
 });
+
+test('the manager gives an unowned customer on today’s list to rm1 (未分配 → 分配所选)', async ({
+  browser,
+}) => {
+  const { context, page } = await staffPage(browser, SIZES['768p']);
+  await page.goto('/book');
+  await page.getByText('未分配', { exact: true }).click();
+  const rows = page.getByTestId('outreach-table').locator('tbody tr.ant-table-row');
+  await expect(rows.first()).toBeVisible();
+  const row = rows.last();
+  const no = ((await row.locator('.book-sub').innerText()).split(' ')[0] ?? '').trim();
+  expect(no).toMatch(/^C\d+$/);
+  await expect(page.getByTestId('assign-list-ok')).toBeDisabled();
+  await row.getByRole('checkbox').check();
+  await page.getByTestId('assign-list-to').click();
+  await page.keyboard.type('陈杰');
+  await page.keyboard.press('Enter');
+  await shot(page, 'assign-outreach-768p');
+  await page.getByTestId('assign-list-ok').click();
+  await expect(page.getByText('已把 1 位客户的联络交给 客户经理 陈杰')).toBeVisible();
+  await expect(page.getByTestId('outreach-table')).not.toContainText(no);
+  await context.close();
+  // On rm1's own list now, to work like their own customers'.
+  const mine = await as<{ items: { customerNo: string; assignee: { name: string } | null }[] }>(
+    'rm1',
+    'GET',
+    '/api/outreach?scope=mine',
+  );
+  expect(mine.items.find((i) => i.customerNo === no)?.assignee?.name).toBe('客户经理 陈杰');
+});

@@ -19,10 +19,16 @@ export class HandoverApp {
       .list()
       .filter((s) => counts.has(s.id))
       .map((s) => {
-        const c = counts.get(s.id) ?? { owned: 0, backups: 0 };
+        const c = counts.get(s.id) ?? { owned: 0, backups: 0, assigned: 0 };
         return { staffId: s.id, name: s.display_name, role: s.role, active: s.active === 1, ...c };
       });
-    books.sort((a, b) => Number(a.active) - Number(b.active) || b.owned - a.owned || b.backups - a.backups);
+    books.sort(
+      (a, b) =>
+        Number(a.active) - Number(b.active) ||
+        b.owned - a.owned ||
+        b.backups - a.backups ||
+        b.assigned - a.assigned,
+    );
     return { books };
   }
 
@@ -56,15 +62,17 @@ export class HandoverApp {
         // The terminals' copies hear at once, as with any assignment.
         this.d.outbox.record('owner', r.customerId, { row });
       }
+      // Outreach given to them for customers nobody owns (hub-only, like the assignment itself).
+      const assigned = this.d.repo.moveAssignments(from.id, to.id, by, at);
       this.d.audit.append({
         at,
         staffId: by,
         action: 'owner.handover',
         targetType: 'staff',
         targetId: to.id,
-        detail: { fromId: from.id, fromName: from.display_name, toName: to.name, owned, backups },
+        detail: { fromId: from.id, fromName: from.display_name, toName: to.name, owned, backups, assigned },
       });
-      return { owned, backups };
+      return { owned, backups, assigned };
     });
   }
 }

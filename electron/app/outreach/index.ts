@@ -30,7 +30,7 @@ import {
 } from './lists';
 import type { PeriodContact } from '../../db/repos/outreach';
 import { DailyInputs } from './daily';
-import { customerNotFound, MANAGERS, staffRef, type Caller, type OutreachDeps } from './deps';
+import { customerNotFound, MANAGERS, OWNER_ROLES, staffRef, type Caller, type OutreachDeps } from './deps';
 
 export { OwnerAlerts } from './alerts';
 export { OwnersApp } from './owners';
@@ -154,7 +154,8 @@ export class OutreachApp {
 
   /** The manager hands unowned customers' outreach to a member of staff. */
   assignOutreach(customerIds: string[], assigneeId: string, by: string): { assigned: number } {
-    staffRef(this.d.staff, assigneeId, null);
+    // Only those who see the outreach list and log contacts can work an assignment (not a teller).
+    staffRef(this.d.staff, assigneeId, OWNER_ROLES);
     const at = this.d.now();
     return this.d.tx(() => {
       for (const id of customerIds) if (!this.d.customers.get(id)) throw customerNotFound();

@@ -124,12 +124,12 @@ export class OutreachRepo extends OutreachListRepo {
       .map((r) => ({ customerId: r.customer_id, ownerId: r.owner_id, backupId: r.backup_id }));
   }
 
-  /** Per member of staff holding any: customers owned and backed up (both counts from their indexes). */
-  bookCounts(): Map<string, { owned: number; backups: number }> {
-    const out = new Map<string, { owned: number; backups: number }>();
+  /** Per member of staff holding any: customers owned, backed up and given for outreach (each from its index). */
+  bookCounts(): Map<string, { owned: number; backups: number; assigned: number }> {
+    const out = new Map<string, { owned: number; backups: number; assigned: number }>();
     const at = (id: string) => {
       let c = out.get(id);
-      if (!c) out.set(id, (c = { owned: 0, backups: 0 }));
+      if (!c) out.set(id, (c = { owned: 0, backups: 0, assigned: 0 }));
       return c;
     };
     const count = (col: 'owner_id' | 'backup_id') =>
@@ -142,6 +142,13 @@ export class OutreachRepo extends OutreachListRepo {
       );
     for (const r of count('owner_id')) if (r.staff_id) at(r.staff_id).owned = r.n;
     for (const r of count('backup_id')) if (r.staff_id) at(r.staff_id).backups = r.n;
+    const assigned = this.store.all(
+      this.k
+        .selectFrom('outreach_assignments')
+        .select(['assignee_id', (e) => e.fn.countAll<number>().as('n')])
+        .groupBy('assignee_id'),
+    );
+    for (const r of assigned) at(r.assignee_id).assigned = r.n;
     return out;
   }
 
@@ -284,6 +291,17 @@ export class OutreachRepo extends OutreachListRepo {
           ),
       );
     }
+  }
+
+  /** A handover: every outreach assignment of `fromId` becomes `toId`'s; answers how many. */
+  moveAssignments(fromId: string, toId: string, by: string, at: number): number {
+    const r = this.store.run(
+      this.k
+        .updateTable('outreach_assignments')
+        .set({ assignee_id: toId, assigned_by: by, assigned_at: at })
+        .where('assignee_id', '=', fromId),
+    );
+    return Number(r.changes);
   }
 
   assignments(): Map<string, { id: string; name: string }> {

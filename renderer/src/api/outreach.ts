@@ -2,7 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Sent } from '@shared/api/contract';
 import { routes } from '@shared/api/routes';
 import type { OutreachRuleKey } from '@shared/outreach/config';
-import type { contactRequest, ownerAssignRequest, ownerHandoverRequest } from '@shared/api/outreach';
+import type {
+  contactRequest,
+  outreachAssignRequest,
+  ownerAssignRequest,
+  ownerHandoverRequest,
+} from '@shared/api/outreach';
 import { call } from './client';
 
 /** 客户经营 (Step 14): the book, outreach lists, contacts, owners, arrivals. */
@@ -77,6 +82,15 @@ export function useAssignOwners() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: Sent<typeof ownerAssignRequest>) => call(routes.outreach.assignOwners, { body }),
+    onSuccess: () => invalidateAll(qc),
+  });
+}
+
+/** The manager gives customers nobody owns to someone for today's outreach. */
+export function useAssignOutreach() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Sent<typeof outreachAssignRequest>) => call(routes.outreach.assign, { body }),
     onSuccess: () => invalidateAll(qc),
   });
 }

@@ -14,6 +14,7 @@ import { ContactDialog } from '../../widgets/outreach/ContactDialog';
 import { UnownedPanel } from './UnownedPanel';
 import { FiguresPanel } from './FiguresPanel';
 import { HandoverPanel } from './HandoverPanel';
+import { AssignOutreachBar } from './AssignOutreachBar';
 import '../../widgets/outreach/text';
 import './book.css';
 
@@ -51,6 +52,9 @@ export default function BookScreen() {
   const [scope, setScope] = useState<'mine' | 'all' | 'unassigned'>('mine');
   const [rule, setRule] = useState<OutreachRuleKey | undefined>(undefined);
   const [logging, setLogging] = useState<Logging | null>(null);
+  // The manager picks customers nobody owns (an owner's customers are always theirs) to give for outreach.
+  const [picked, setPicked] = useState<string[]>([]);
+  const picking = manager && scope !== 'mine';
   const book = useBook();
   const list = useOutreachList(scope, rule);
   // Customers held by a disabled account are nobody's: the manager sees how many holders from every tab.
@@ -126,7 +130,10 @@ export default function BookScreen() {
         {manager && (
           <Segmented
             value={scope}
-            onChange={(v) => setScope(v as typeof scope)}
+            onChange={(v) => {
+              setScope(v as typeof scope);
+              setPicked([]);
+            }}
             options={(['mine', 'all', 'unassigned'] as const).map((k) => ({
               value: k,
               label: t(`outreach.scope.${k}`),
@@ -143,6 +150,7 @@ export default function BookScreen() {
             ...OUTREACH_RULE_KEYS.map((k) => ({ value: k, label: t(`outreach.rules.${k}`) })),
           ]}
         />
+        {picking && <AssignOutreachBar selected={picked} onDone={() => setPicked([])} />}
       </Space>
       {list.error && <Alert type="warning" showIcon title={messageOf(list.error, i18n.language)} />}
       <Table<OutreachItem>
@@ -155,6 +163,15 @@ export default function BookScreen() {
         scroll={{ x: 900 }}
         locale={{ emptyText: t('outreach.emptyList') }}
         rowClassName={(r) => (r.overdue ? 'book-row--overdue' : '')}
+        rowSelection={
+          picking
+            ? {
+                selectedRowKeys: picked,
+                onChange: (k) => setPicked(k.map(String)),
+                getCheckboxProps: (r) => ({ disabled: !!r.owner }),
+              }
+            : undefined
+        }
         columns={[
           { title: t('outreach.col.customer'), key: 'who', render: (_, r) => who(r), width: 170 },
           {

@@ -56,6 +56,7 @@ export function HandoverPanel() {
           },
           { title: t('outreach.handover.col.owned'), dataIndex: 'owned', align: 'right' },
           { title: t('outreach.handover.col.backups'), dataIndex: 'backups', align: 'right' },
+          { title: t('outreach.handover.col.assigned'), dataIndex: 'assigned', align: 'right' },
           {
             title: '',
             key: 'act',
@@ -92,7 +93,9 @@ function HandoverModal({ from, onClose }: { from: OwnerBook; onClose: () => void
       { fromId: from.staffId, toId },
       {
         onSuccess: (r) => {
-          void message.success(t('outreach.handover.done', { owned: r.owned, backups: r.backups }));
+          void message.success(
+            t('outreach.handover.done', { owned: r.owned, backups: r.backups, assigned: r.assigned }),
+          );
           onClose();
         },
       },
@@ -109,7 +112,7 @@ function HandoverModal({ from, onClose }: { from: OwnerBook; onClose: () => void
       destroyOnHidden
     >
       <Typography.Paragraph>
-        {t('outreach.handover.means', { owned: from.owned, backups: from.backups })}
+        {t('outreach.handover.means', { owned: from.owned, backups: from.backups, assigned: from.assigned })}
       </Typography.Paragraph>
       <Select
         style={{ width: '100%' }}

@@ -122,7 +122,11 @@ export function StaffModal({ staff, onClose }: Props) {
             name="active"
             label={t('staff.active')}
             valuePropName="checked"
-            extra={book ? t('staff.holdsBook', { owned: book.owned, backups: book.backups }) : undefined}
+            extra={
+              book
+                ? t('staff.holdsBook', { owned: book.owned, backups: book.backups, assigned: book.assigned })
+                : undefined
+            }
           >
             <Switch checkedChildren={t('staff.enabled')} unCheckedChildren={t('staff.disabled')} />
           </Form.Item>

@@ -15,7 +15,7 @@ const zh = {
     enabled: '在岗',
     disabled: '已停用',
     holdsBook:
-      '名下有 {{owned}} 位主办客户、{{backups}} 位备岗客户。停用或调岗后，请在 客户经营 → 移交客户 中移交给接任的客户经理。',
+      '名下有 {{owned}} 位主办客户、{{backups}} 位备岗客户、{{assigned}} 位指派联络的客户。停用或调岗后，请在 客户经营 → 移交客户 中移交给接任的客户经理。',
     lockedUntil: '锁定至 {{time}}',
     add: '新增员工',
     edit: '编辑',
@@ -91,7 +91,7 @@ const en: typeof zh = {
     enabled: 'Active',
     disabled: 'Disabled',
     holdsBook:
-      'Owns {{owned}} customers and backs up {{backups}}. When disabled or moved, hand them to the successor in Relationships → Hand over.',
+      'Owns {{owned}} customers, backs up {{backups}} and has {{assigned}} to contact. When disabled or moved, hand them to the successor in Relationships → Hand over.',
     lockedUntil: 'Locked until {{time}}',
     add: 'Add staff',
     edit: 'Edit',

@@ -12,6 +12,11 @@ const zh = {
     subtitle: '我名下的客户与今日联络名单：先联系逾期的，再按到期先后。',
     tabs: { book: '我的客户', list: '今日联络名单', unowned: '待分配客户', figures: '联络成效' },
     scope: { mine: '我的', all: '全网点', unassigned: '未分配' },
+    assignList: {
+      to: '交给…（客户经理）',
+      selected: '分配所选（{{n}}）',
+      done: '已把 {{n}} 位客户的联络交给 {{name}}',
+    },
     allRules: '全部名单',
     rules: {
       churnRisk: '流失预警',
@@ -121,6 +126,11 @@ const en: Texts = {
       figures: 'Results',
     },
     scope: { mine: 'Mine', all: 'Branch', unassigned: 'Unassigned' },
+    assignList: {
+      to: 'Give to… (RM)',
+      selected: 'Assign selected ({{n}})',
+      done: '{{n}} customers given to {{name}} for outreach',
+    },
     allRules: 'All lists',
     rules: {
       churnRisk: 'Churn risk',
