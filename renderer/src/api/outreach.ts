@@ -8,6 +8,7 @@ import type {
   ownerAssignRequest,
   ownerHandoverRequest,
 } from '@shared/api/outreach';
+import { OWNER_ROLES } from '@shared/outreach/owner-roles';
 import { call } from './client';
 
 /** 客户经营 (Step 14): the book, outreach lists, contacts, owners, arrivals. */
@@ -84,6 +85,11 @@ export function useAssignOwners() {
     mutationFn: (body: Sent<typeof ownerAssignRequest>) => call(routes.outreach.assignOwners, { body }),
     onSuccess: () => invalidateAll(qc),
   });
+}
+
+/** Active staff who may own a customer or work outreach (rm, manager): the server checks the same set. */
+export function useOwnerCandidates() {
+  return (useStaffList().data?.assignees ?? []).filter((s) => OWNER_ROLES.has(s.role));
 }
 
 /** The manager gives customers nobody owns to someone for today's outreach. */

@@ -2,7 +2,7 @@ import { Alert, Button, Select, Space, message } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../api/client';
-import { useAssignOutreach, useStaffList } from '../../api/outreach';
+import { useAssignOutreach, useOwnerCandidates } from '../../api/outreach';
 
 /**
  * The manager's side of 今日联络名单: customers nobody owns are given to an RM (or a manager) to contact. The route
@@ -12,10 +12,7 @@ export function AssignOutreachBar({ selected, onDone }: { selected: string[]; on
   const { t, i18n } = useTranslation();
   const assign = useAssignOutreach();
   const [to, setTo] = useState<string | undefined>();
-  // Only they see the list and log contacts (the server checks it too).
-  const people = (useStaffList().data?.assignees ?? [])
-    .filter((s) => s.role === 'rm' || s.role === 'manager')
-    .map((s) => ({ value: s.id, label: s.displayName }));
+  const people = useOwnerCandidates().map((s) => ({ value: s.id, label: s.displayName }));
   const submit = () =>
     to &&
     assign.mutate(

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnerBook } from '@shared/api/outreach';
 import { messageOf } from '../../api/client';
-import { useHandover, useOwnerBooks, useStaffList } from '../../api/outreach';
+import { useHandover, useOwnerBooks, useOwnerCandidates } from '../../api/outreach';
 import './handover-text';
 
 /** 移交客户: everyone who holds customers, disabled accounts first; one step hands a whole book to a successor. */
@@ -83,9 +83,8 @@ function HandoverModal({ from, onClose }: { from: OwnerBook; onClose: () => void
   const { t, i18n } = useTranslation();
   const handover = useHandover();
   const [toId, setToId] = useState<string | undefined>();
-  // Only active RMs and managers may own customers (the server checks it too).
-  const successors = (useStaffList().data?.assignees ?? [])
-    .filter((s) => (s.role === 'rm' || s.role === 'manager') && s.id !== from.staffId)
+  const successors = useOwnerCandidates()
+    .filter((s) => s.id !== from.staffId)
     .map((s) => ({ value: s.id, label: `${s.displayName} · ${t(`role.${s.role}`)}` }));
   const submit = () =>
     toId &&

@@ -5,7 +5,7 @@ import { SEGMENTS, type Segment } from '@shared/customer/enums';
 import type { TierKey } from '@shared/customer/tier';
 import { formatFen } from '@shared/money';
 import { messageOf } from '../../api/client';
-import { useAssignOwners, useStaffList, useUnowned } from '../../api/outreach';
+import { useAssignOwners, useOwnerCandidates, useUnowned } from '../../api/outreach';
 import { useBilingual } from '../../lib/bilingual';
 
 /** The manager's side of ownership: unowned valuable customers, assigned one by one or in bulk by tier / segment. */
@@ -13,16 +13,13 @@ export function UnownedPanel() {
   const { t, i18n } = useTranslation();
   const bi = useBilingual();
   const list = useUnowned(true);
-  const staff = useStaffList().data?.assignees ?? [];
   const assign = useAssignOwners();
   const [selected, setSelected] = useState<string[]>([]);
   const [ownerId, setOwnerId] = useState<string | undefined>();
   const [backupId, setBackupId] = useState<string | undefined>();
   const [tier, setTier] = useState<TierKey | undefined>();
   const [segment, setSegment] = useState<Segment | undefined>();
-  const rms = staff
-    .filter((s) => s.role === 'rm' || s.role === 'manager')
-    .map((s) => ({ value: s.id, label: s.displayName }));
+  const rms = useOwnerCandidates().map((s) => ({ value: s.id, label: s.displayName }));
   const done = (r: { assigned: number }) => {
     void message.success(t('outreach.unowned.assigned', { n: r.assigned }));
     setSelected([]);
