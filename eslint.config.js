@@ -38,6 +38,18 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // Every spec gets the branch-day guard (test/e2e/fixtures.ts) only by importing `test` from there.
+    files: ['test/e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@playwright/test', message: "Import from './fixtures' (the branch-day guard)." }],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/bench/**/*.ts', 'electron/cli/**/*.{ts,mjs}'],
     rules: { 'no-console': 'off' },
   },

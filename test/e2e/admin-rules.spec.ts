@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { DESK_VIEWPORT, SHOTS } from './admin-helpers';
 import { LoginPage } from './pages';
 import { confirmSave, openSection } from './settings-helpers';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { AuditPage } from '@shared/api/audit';
 import type { BackupStatus } from '@shared/api/backups';
 import { apiAs } from './floor-helpers';

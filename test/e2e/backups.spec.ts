@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { LoginPage } from './pages';
 
 test('the branch manager backs the database up now and sees the copy kept, in Chinese and English', async ({

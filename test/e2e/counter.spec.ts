@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from './fixtures';
 import type { AuditPage } from '../../shared/api/audit';
 import { SHOWCASE } from '../../electron/db/demo/generate';
 import { CounterPage, FollowUpsPage, LoginPage, ProfilePanel } from './pages';

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { LobbyPage, LoginPage } from './pages';
 import { apiAs, customerIdOf, releaseCustomer } from './floor-helpers';
 import { SIZES } from './screens';

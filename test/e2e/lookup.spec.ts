@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { SHOWCASE } from '../../electron/db/demo/generate';
 import { LoginPage, LookupPage } from './pages';
 

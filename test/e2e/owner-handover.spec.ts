@@ -1,4 +1,4 @@
-import { expect, request, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, request, test, type APIRequestContext, type Browser, type Page } from './fixtures';
 import { loginToken } from './floor-helpers';
 import { SIZES, staffAt } from './screens';
 

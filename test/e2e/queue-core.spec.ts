@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from './fixtures';
 import { CounterPage, DisplayPage, LoginPage } from './pages';
 import { SIZES } from './screens';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from './fixtures';
 import { SHOWCASE } from '../../electron/db/demo/generate';
 import { CounterPage, DisplayPage, LobbyPage, LoginPage } from './pages';
 import { apiAs, releaseCustomer } from './floor-helpers';

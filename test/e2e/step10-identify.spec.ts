@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { SHOWCASE } from '../../electron/db/demo/generate';
 import type { AuditPage } from '../../shared/api/audit';
 import type { CustomerActivity } from '../../shared/api/visit';

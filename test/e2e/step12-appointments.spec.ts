@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import type { AppointmentConfig } from '../../shared/appointments/config';
 import { apiAs, releaseCustomer } from './floor-helpers';
 import { CounterPage, DisplayPage } from './pages';

@@ -1,4 +1,4 @@
-import { expect, request, test, type Browser, type Page } from '@playwright/test';
+import { expect, request, test, type Browser, type Page } from './fixtures';
 import { CounterPage, LoginPage } from './pages';
 import { loginToken } from './floor-helpers';
 

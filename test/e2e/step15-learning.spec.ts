@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from './fixtures';
 import { CounterPage, LoginPage, ProfilePanel } from './pages';
 import { apiAs, releaseTickets, withVisitSettings } from './floor-helpers';
 

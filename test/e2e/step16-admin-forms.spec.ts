@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from './fixtures';
 import { apiAs, customerIdOf } from './floor-helpers';
 import { LobbyPage, LoginPage } from './pages';
 import {

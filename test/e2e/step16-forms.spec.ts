@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from './fixtures';
 import { SHOWCASE } from '../../electron/db/demo/generate';
 import { apiAs, customerIdOf } from './floor-helpers';
 import { LoginPage } from './pages';

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from './fixtures';
 import { apiAs, customerIdOf } from './floor-helpers';
 import { LoginPage } from './pages';
 import {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { apiAs } from './floor-helpers';
 import { LoginPage } from './pages';
 import {
