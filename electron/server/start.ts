@@ -6,6 +6,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { appliedMigrations, openStore } from '../db/connection';
 import { DEMO_PASSWORD, seedBranch, seedCustomers } from '../db/demo/seed';
 import { seedHistory } from '../db/demo/history';
+import { seedOwners } from '../db/demo/owners';
 import { daysBefore } from '../db/demo/visits';
 import { newId } from '../db/ids';
 import { branchDay } from '@shared/queue';
@@ -124,7 +125,10 @@ export async function startServer(
       // Step 15 learns conversion from every outcome: generated ones would reorder the showcase customers' cards.
       outcomes: false,
     });
-    opts.log.info({ customers: n, ...history, ms: Date.now() - started }, 'seeded the demo branch');
+    // A branch with a past has its book: the valuable customers have their RM (none on a fresh demo branch, which
+    // the integration tests use: they assign their own).
+    const owned = (cfg.demoHistoryDays ?? 0) > 0 ? seedOwners(store, defaultRulesConfig, now) : 0;
+    opts.log.info({ customers: n, ...history, owned, ms: Date.now() - started }, 'seeded the demo branch');
   }
   if (ctx.staff.count() === 0) opts.log.warn('no staff accounts yet: open the app to create the first admin');
   opts.log.info({ mode: ctx.opts.mode, lan: ctx.opts.lan, keys: keys.protection }, 'branch server starting');

@@ -16,6 +16,20 @@ let base = '';
 const tokens: Record<string, string> = {};
 let customer = { id: '', no: '', name: '' };
 
+/**
+ * rm1's book is the demo's whole book (over a hundred customers, 20 a page): the RM finds the spec's customer as
+ * anyone would, by the search over the list and the book. The page's rows are shown first (the screenshot's page).
+ */
+/** The search box of the tab in view (the list and the book each have one; they hold the same words). */
+const searchBox = (page: Page) => page.getByRole('searchbox', { name: /搜索姓名|Name, customer no/ });
+
+async function findCustomer(page: Page) {
+  await expect(page.getByTestId('outreach-table').locator('tr.ant-table-row').first()).toBeVisible({
+    timeout: 30_000,
+  });
+  await searchBox(page).fill(customer.no);
+}
+
 async function token(user: string): Promise<string> {
   if (!tokens[user]) {
     tokens[user] = await loginToken(base, user);
@@ -68,18 +82,31 @@ test('screenshots of the outreach list and the book at every size and in English
     const { context, page } = await staffPage(browser, 'rm1', viewport);
     // An RM's home is their book.
     await expect(page).toHaveURL(/\/book$/);
-    await expect(page.getByTestId(`log-${customer.no}`)).toBeVisible();
+    await expect(page.getByTestId('outreach-table').locator('tr.ant-table-row').first()).toBeVisible({
+      timeout: 30_000,
+    });
     await shot(page, `outreach-${size}`);
+    await findCustomer(page);
+    await expect(page.getByTestId(`log-${customer.no}`)).toBeVisible();
     await page.getByRole('tab', { name: '我的客户' }).click();
+    // The search holds across the two tabs.
     await expect(page.getByTestId('book-table').getByText(customer.name)).toBeVisible();
+    await expect(page.getByTestId('book-table').locator('tr.ant-table-row')).toHaveCount(1);
+    await expect(searchBox(page)).toHaveValue(customer.no);
+    await searchBox(page).fill('');
+    await expect(page.getByTestId('book-table').locator('tr.ant-table-row')).toHaveCount(20);
     await shot(page, `book-${size}`);
     await context.close();
   }
   const { context, page } = await staffPage(browser, 'rm1', SIZES['768p'], true);
   await page.goto('/book');
   await expect(page.getByRole('tab', { name: "Today's outreach" })).toBeVisible();
-  await expect(page.getByTestId(`log-${customer.no}`)).toBeVisible();
+  await expect(page.getByTestId('outreach-table').locator('tr.ant-table-row').first()).toBeVisible({
+    timeout: 30_000,
+  });
   await shot(page, 'en-outreach-768p');
+  await findCustomer(page);
+  await expect(page.getByTestId(`log-${customer.no}`)).toBeVisible();
   await page.getByRole('tab', { name: 'My customers' }).click();
   await expect(page.getByTestId('book-table').getByText(customer.name)).toBeVisible();
   await shot(page, 'en-book-768p');
@@ -89,6 +116,7 @@ test('screenshots of the outreach list and the book at every size and in English
 test('the RM works their list: logs a contact and sets the next one', async ({ browser }) => {
   const { context, page } = await staffPage(browser, 'rm1', SIZES['1080p']);
   await page.goto('/book');
+  await findCustomer(page);
   await page.getByTestId(`log-${customer.no}`).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();

@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Card, Segmented, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Input,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -15,6 +28,7 @@ import { UnownedPanel } from './UnownedPanel';
 import { FiguresPanel } from './FiguresPanel';
 import { HandoverPanel } from './HandoverPanel';
 import { AssignOutreachBar } from './AssignOutreachBar';
+import { searchRows } from './match';
 import '../../widgets/outreach/text';
 import './book.css';
 
@@ -52,6 +66,8 @@ export default function BookScreen() {
   const [scope, setScope] = useState<'mine' | 'all' | 'unassigned'>('mine');
   const [rule, setRule] = useState<OutreachRuleKey | undefined>(undefined);
   const [logging, setLogging] = useState<Logging | null>(null);
+  // One search for the list and the book: a book is a few hundred customers, 20 a page.
+  const [query, setQuery] = useState('');
   // The manager picks customers nobody owns (an owner's customers are always theirs) to give for outreach.
   const [picked, setPicked] = useState<string[]>([]);
   const picking = manager && scope !== 'mine';
@@ -73,55 +89,74 @@ export default function BookScreen() {
   );
   const dateOr = (ms: number | null, empty: string) => (ms ? formatDate(ms) : empty);
   const bi = useBilingual();
+  const search = (
+    <Input.Search
+      allowClear
+      style={{ width: 280 }}
+      placeholder={t('outreach.search')}
+      aria-label={t('outreach.search')}
+      value={query}
+      onChange={(e) => setQuery(e.target.value)}
+    />
+  );
 
   const bookTable = (
-    <Table<BookRow>
-      rowKey="customerId"
-      size="middle"
-      data-testid="book-table"
-      dataSource={book.data?.rows ?? []}
-      loading={book.isLoading}
-      pagination={{ pageSize: 20, hideOnSinglePage: true }}
-      scroll={{ x: 900 }}
-      locale={{ emptyText: t('outreach.emptyBook') }}
-      columns={[
-        { title: t('outreach.col.customer'), key: 'who', render: (_, r) => who(r), width: 170 },
-        {
-          title: t('outreach.col.tier'),
-          key: 'tier',
-          width: 150,
-          render: (_, r) => (
-            <>
-              <Tag color="magenta">{bi(r.tierLabel)}</Tag>
-              {r.role === 'backup' && <Tag>{t('outreach.roleBackup')}</Tag>}
-            </>
-          ),
-        },
-        {
-          title: t('outreach.col.balance'),
-          key: 'aum',
-          align: 'right',
-          width: 130,
-          render: (_, r) => yuan(r.aumFen),
-        },
-        {
-          title: t('outreach.col.lastContact'),
-          key: 'last',
-          width: 110,
-          render: (_, r) => dateOr(r.lastContactAt, t('outreach.never')),
-        },
-        {
-          title: t('outreach.col.nextContact'),
-          key: 'next',
-          width: 110,
-          render: (_, r) => (
-            <span data-testid="book-next">{dateOr(r.nextContactAt, t('outreach.none'))}</span>
-          ),
-        },
-        { title: t('outreach.col.followUps'), dataIndex: 'openFollowUps', width: 90, align: 'right' },
-        { title: t('outreach.col.reasons'), key: 'hits', render: (_, r) => <Reasons hits={r.hits} /> },
-      ]}
-    />
+    <>
+      <div style={{ marginBottom: 12 }}>{search}</div>
+      <Table<BookRow>
+        rowKey="customerId"
+        size="middle"
+        data-testid="book-table"
+        dataSource={searchRows(book.data?.rows ?? [], query)}
+        loading={book.isLoading}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        // The reasons need room: squeezed into what was left of 900 px they wrapped a character a line on a tablet.
+        scroll={{ x: 1150 }}
+        locale={{ emptyText: t('outreach.emptyBook') }}
+        columns={[
+          { title: t('outreach.col.customer'), key: 'who', render: (_, r) => who(r), width: 170 },
+          {
+            title: t('outreach.col.tier'),
+            key: 'tier',
+            width: 150,
+            render: (_, r) => (
+              <>
+                <Tag color="magenta">{bi(r.tierLabel)}</Tag>
+                {r.role === 'backup' && <Tag>{t('outreach.roleBackup')}</Tag>}
+              </>
+            ),
+          },
+          {
+            title: t('outreach.col.balance'),
+            key: 'aum',
+            align: 'right',
+            width: 130,
+            render: (_, r) => yuan(r.aumFen),
+          },
+          {
+            title: t('outreach.col.lastContact'),
+            key: 'last',
+            width: 110,
+            render: (_, r) => dateOr(r.lastContactAt, t('outreach.never')),
+          },
+          {
+            title: t('outreach.col.nextContact'),
+            key: 'next',
+            width: 110,
+            render: (_, r) => (
+              <span data-testid="book-next">{dateOr(r.nextContactAt, t('outreach.none'))}</span>
+            ),
+          },
+          { title: t('outreach.col.followUps'), dataIndex: 'openFollowUps', width: 90, align: 'right' },
+          {
+            title: t('outreach.col.reasons'),
+            key: 'hits',
+            width: 380,
+            render: (_, r) => <Reasons hits={r.hits} />,
+          },
+        ]}
+      />
+    </>
   );
 
   const listTable = (
@@ -150,6 +185,7 @@ export default function BookScreen() {
             ...OUTREACH_RULE_KEYS.map((k) => ({ value: k, label: t(`outreach.rules.${k}`) })),
           ]}
         />
+        {search}
         {picking && <AssignOutreachBar selected={picked} onDone={() => setPicked([])} />}
       </Space>
       {list.error && <Alert type="warning" showIcon title={messageOf(list.error, i18n.language)} />}
@@ -157,7 +193,7 @@ export default function BookScreen() {
         rowKey="customerId"
         size="middle"
         data-testid="outreach-table"
-        dataSource={list.data?.items ?? []}
+        dataSource={searchRows(list.data?.items ?? [], query)}
         loading={list.isLoading}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 900 }}

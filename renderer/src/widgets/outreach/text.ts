@@ -18,6 +18,7 @@ const zh = {
       done: '已把 {{n}} 位客户的联络交给 {{name}}',
     },
     allRules: '全部名单',
+    search: '搜索姓名、客户号或手机尾号',
     rules: {
       churnRisk: '流失预警',
       dormant: '沉睡唤醒',
@@ -132,6 +133,7 @@ const en: Texts = {
       done: '{{n}} customers given to {{name}} for outreach',
     },
     allRules: 'All lists',
+    search: 'Name, customer no. or phone’s last 4',
     rules: {
       churnRisk: 'Churn risk',
       dormant: 'Dormant',
