@@ -12,7 +12,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { BookRow, HitView, OutreachItem } from '@shared/api/outreach';
@@ -75,6 +75,9 @@ export default function BookScreen() {
   const list = useOutreachList(scope, rule);
   // Customers held by a disabled account are nobody's: the manager sees how many holders from every tab.
   const stranded = (useOwnerBooks(manager).data?.books ?? []).filter((b) => !b.active).length;
+  // A whole branch's list is tens of thousands of rows at a large branch: filtered when the words or the rows change.
+  const listRows = useMemo(() => searchRows(list.data?.items ?? [], query), [list.data, query]);
+  const bookRows = useMemo(() => searchRows(book.data?.rows ?? [], query), [book.data, query]);
 
   const who = (r: { customerId: string; name: string; customerNo: string; phoneMasked: string | null }) => (
     <div>
@@ -107,7 +110,7 @@ export default function BookScreen() {
         rowKey="customerId"
         size="middle"
         data-testid="book-table"
-        dataSource={searchRows(book.data?.rows ?? [], query)}
+        dataSource={bookRows}
         loading={book.isLoading}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         // The reasons need room: squeezed into what was left of 900 px they wrapped a character a line on a tablet.
@@ -193,7 +196,7 @@ export default function BookScreen() {
         rowKey="customerId"
         size="middle"
         data-testid="outreach-table"
-        dataSource={searchRows(list.data?.items ?? [], query)}
+        dataSource={listRows}
         loading={list.isLoading}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         scroll={{ x: 900 }}

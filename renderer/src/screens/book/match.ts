@@ -17,6 +17,7 @@ export function matchesSearch(row: Searchable, query: string): boolean {
   return /^\d{4}$/.test(q) && !!row.phoneMasked && row.phoneMasked.endsWith(q);
 }
 
-export function searchRows<T extends Searchable>(rows: readonly T[], query: string): T[] {
-  return query.trim() ? rows.filter((r) => matchesSearch(r, query)) : [...rows];
+/** The rows the query matches; the same array when there is no query (the table keeps its state). */
+export function searchRows<T extends Searchable>(rows: readonly T[], query: string): readonly T[] {
+  return query.trim() ? rows.filter((r) => matchesSearch(r, query)) : rows;
 }
