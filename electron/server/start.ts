@@ -6,6 +6,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { appliedMigrations, openStore } from '../db/connection';
 import { DEMO_PASSWORD, seedBranch, seedCustomers } from '../db/demo/seed';
 import { seedHistory } from '../db/demo/history';
+import { seedContacts } from '../db/demo/contacts';
 import { seedOwners } from '../db/demo/owners';
 import { daysBefore } from '../db/demo/visits';
 import { newId } from '../db/ids';
@@ -127,8 +128,14 @@ export async function startServer(
     });
     // A branch with a past has its book: the valuable customers have their RM (none on a fresh demo branch, which
     // the integration tests use: they assign their own).
-    const owned = (cfg.demoHistoryDays ?? 0) > 0 ? seedOwners(store, defaultRulesConfig, now) : 0;
-    opts.log.info({ customers: n, ...history, owned, ms: Date.now() - started }, 'seeded the demo branch');
+    // Its RMs have called their customers since (seedContacts), so today's outreach list is a day's work.
+    const withBook = (cfg.demoHistoryDays ?? 0) > 0;
+    const owned = withBook ? seedOwners(store, defaultRulesConfig, now) : 0;
+    const contacts = withBook ? seedContacts(store, defaultRulesConfig, now, DEMO_SEED) : 0;
+    opts.log.info(
+      { customers: n, ...history, owned, contacts, ms: Date.now() - started },
+      'seeded the demo branch',
+    );
   }
   if (ctx.staff.count() === 0) opts.log.warn('no staff accounts yet: open the app to create the first admin');
   opts.log.info({ mode: ctx.opts.mode, lan: ctx.opts.lan, keys: keys.protection }, 'branch server starting');

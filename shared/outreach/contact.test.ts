@@ -6,6 +6,7 @@ import {
   contactAllowed,
   contactFigures,
   isValuable,
+  plannedNextContact,
   type ContactFact,
 } from './contact';
 
@@ -42,6 +43,21 @@ describe('consent and the contact log', () => {
       true,
     );
     expect(checkChurnReason({ rule: null, result: 'nope', churnReason: null }, cfg).ok).toBe(false);
+  });
+  it('a planned next contact stands until a later contact is logged on or after its day', () => {
+    const tz = 'Asia/Shanghai';
+    // Beijing time: planned on 12-01 10:00 for 12-03 10:00.
+    const set = Date.UTC(2026, 11, 1, 2);
+    const nextAt = Date.UTC(2026, 11, 3, 2);
+    const plan = { nextAt, nextAtSet: set };
+    expect(plannedNextContact({ ...plan, last: set }, tz)).toBe(nextAt);
+    // A contact in between (12-02) does not make the planned one.
+    expect(plannedNextContact({ ...plan, last: Date.UTC(2026, 11, 2, 2) }, tz)).toBe(nextAt);
+    // Called on the day, earlier than the hour planned (12-03 09:00 Beijing): made.
+    expect(plannedNextContact({ ...plan, last: Date.UTC(2026, 11, 3, 1) }, tz)).toBeNull();
+    // 12-02 23:30 Beijing is 12-02 15:30 UTC: the day before in Beijing, so not made.
+    expect(plannedNextContact({ ...plan, last: Date.UTC(2026, 11, 2, 15, 30) }, tz)).toBe(nextAt);
+    expect(plannedNextContact({ nextAt: null, nextAtSet: 0, last: set }, tz)).toBeNull();
   });
 });
 

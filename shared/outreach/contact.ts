@@ -1,5 +1,6 @@
 import type { CorporateGrade, CustomerKind } from '../customer/enums';
 import type { TierKey } from '../customer/tier';
+import { branchDay } from '../queue/numbering';
 import { ALLOWED, refuse, type Allowed, type Refusal } from '../refusal';
 import type { OutreachConfig, OutreachPurpose, OutreachRuleKey } from './config';
 import type { ContactConsent } from './types';
@@ -66,6 +67,20 @@ export function checkChurnReason(
       'A churn-risk contact records why the customer is leaving',
     );
   return ALLOWED;
+}
+
+/**
+ * The next contact an RM planned (下次联系), while it is still to be made: a contact logged after the one that
+ * planned it, on or after the planned day, made it. Before: the book showed a call planned for a day long past,
+ * made that day, as the next contact until another contact planned a new one.
+ */
+export function plannedNextContact(
+  s: { last: number; nextAt: number | null; nextAtSet: number },
+  timeZone: string,
+): number | null {
+  if (s.nextAt === null) return null;
+  const made = s.last > s.nextAtSet && branchDay(s.last, timeZone) >= branchDay(s.nextAt, timeZone);
+  return made ? null : s.nextAt;
 }
 
 /** A logged contact as the figures need it. */

@@ -2,7 +2,7 @@ import type { RulesConfig } from '@shared/config/schema';
 import { classifyTier, type TierKey } from '@shared/customer/tier';
 import { tierInfo } from '@shared/customer/tier-info';
 import type { OutreachRuleKey } from '@shared/outreach/config';
-import { contactAllowed } from '@shared/outreach/contact';
+import { contactAllowed, plannedNextContact } from '@shared/outreach/contact';
 import { DAY_MS, isOverdue, outreachHits } from '@shared/outreach/rules';
 import type { BalancePoint, ContactConsent, Maturity, OutreachContext } from '@shared/outreach/types';
 import type { HitView, OutreachCustomerRow } from '@shared/api/outreach';
@@ -299,7 +299,7 @@ function prepare({ repo, rules, ids, at, owners, only, inputs, contacts: read }:
         phoneMasked: b.phoneMasked,
         owner: owners.get(b.id)?.owner ?? null,
         lastContactAt: s?.last ?? null,
-        nextContactAt: s?.nextAt ?? null,
+        nextContactAt: s ? plannedNextContact(s, ctx.timeZone) : null,
         openFollowUps: followUps.get(b.id) ?? 0,
       },
     };

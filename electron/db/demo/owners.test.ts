@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultRulesConfig } from '@shared/config/schema';
 import { openStore, type Store } from '../connection';
 import { Pii, testKeys } from '../pii';
-import { seedOwners } from './owners';
+import { OWNED_FOR_DAYS, seedOwners } from './owners';
 import { seedBranch, seedCustomers } from './seed';
 import { SHOWCASE } from './showcase';
 
@@ -72,6 +72,24 @@ describe('seedOwners', () => {
     const showcaseValuable = valuable.filter((r) => showcaseNos.has(r.customer_no));
     expect(showcaseValuable.map((r) => r.customer_no)).toContain(SHOWCASE.private.customerNo);
     expect(showcaseValuable.every((r) => r.owner === 'rm1')).toBe(true);
+  });
+
+  it('hands the book out OWNED_FOR_DAYS ago (or at the opening, if later); the showcase customers today', async () => {
+    const store = await branch();
+    seedOwners(store, defaultRulesConfig, NOW);
+    const since = store.sqlite
+      .prepare<[], { customer_no: string; created_at: number; assigned_at: number }>(
+        `SELECT c.customer_no, c.created_at, o.assigned_at FROM customer_owners o JOIN customers c ON c.id = o.customer_id`,
+      )
+      .all();
+    const showcaseNos = new Set<string>(Object.values(SHOWCASE).map((c) => c.customerNo));
+    const handedOut = NOW - OWNED_FOR_DAYS * 86_400_000;
+    for (const r of since) {
+      expect(r.assigned_at).toBe(
+        showcaseNos.has(r.customer_no) ? NOW : Math.min(NOW, Math.max(r.created_at, handedOut)),
+      );
+    }
+    expect(since.filter((r) => r.assigned_at === handedOut).length).toBeGreaterThan(since.length / 2);
   });
 
   it('is the same book for the same branch', async () => {

@@ -35,7 +35,14 @@ export function FeedbackFiguresTable({ range }: { range?: { from: string; to: st
   const rows = figures.data ? [...figures.data[by], ...(total && total.finished > 0 ? [total] : [])] : [];
   return (
     <Card
-      title={t('feedback.figures.title')}
+      title={
+        // The period it counts, as asked: the dashboard's is today, the reports' the chosen range.
+        !range
+          ? t('feedback.figures.title')
+          : range.from === range.to
+            ? t('feedback.figures.titleDay', { day: range.from })
+            : t('feedback.figures.titleRange', range)
+      }
       extra={
         <Segmented<By>
           value={by}

@@ -17,6 +17,8 @@ const zh = {
     },
     figures: {
       title: '服务评价（近 7 天）',
+      titleDay: '服务评价 · {{day}}',
+      titleRange: '服务评价 · {{from}} 至 {{to}}',
       byStaff: '按柜员',
       byService: '按业务',
       byDay: '按日期',
@@ -65,6 +67,8 @@ const en: Texts = {
     },
     figures: {
       title: 'Service ratings (last 7 days)',
+      titleDay: 'Service ratings · {{day}}',
+      titleRange: 'Service ratings · {{from}} to {{to}}',
       byStaff: 'By teller',
       byService: 'By service',
       byDay: 'By day',
