@@ -90,7 +90,7 @@ test('when the server answers session_locked, the lock appears and unlocking sen
 test('after the idle minutes both this desk and the server are locked; the password opens both', async ({
   page,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   await new LoginPage(page).login('manager1');
   const cur = (await (await page.request.get('/api/settings')).json()) as {
     config: { security: { idleLockMinutes: number } };

@@ -31,7 +31,7 @@ test('lobby (a customer holding a ticket) and the floor at 1080p, 768p, tablet a
   browser,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(330_000);
   const base = baseURL as string;
   const api = await apiAs(base, 'lobby1');
   const holder = await customerIdOf(api, HOLDER);

@@ -99,7 +99,7 @@ test('one customer, one live ticket: reprint, change of service, or a second tic
   baseURL,
 }) => {
   // Three visits of the same customer, a print window and four API checks: more than the default on a busy machine.
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   await releaseCustomer(baseURL as string, REGULAR);
   const lobby = await lobbyAs(page);
   await lobby.identify(REGULAR);

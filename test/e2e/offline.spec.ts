@@ -201,7 +201,7 @@ test('the manager revokes a lost counter PC at the hub (员工与窗口 → 柜�
   page,
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await tellerAtTerminal(page);
   const { deviceId } = (await (await page.request.get(`${term}/api/sync/status`)).json()) as {
     deviceId: string;

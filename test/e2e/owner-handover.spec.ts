@@ -55,7 +55,7 @@ test.afterAll(async () => {
 });
 
 test("the manager hands a disabled RM's customers to rm1 from 客户经营", async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(270_000);
   // The staff screen says what the account still holds, beside its status.
   const first = await staffPage(browser, SIZES['1080p']);
   await first.page.goto('/staff');

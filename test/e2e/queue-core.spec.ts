@@ -91,6 +91,7 @@ test('a transfer reaches the VIP room with its reason, its sender, new services 
   page,
   browser,
 }) => {
+  test.setTimeout(270_000);
   await new LoginPage(page).login('lobby1');
   const walkIn = await issue(page, { intents: ['account_open'] });
   // A later visitor sent to the VIP room by override keeps the class given (老年, 优先(关爱)): a 贵宾 class

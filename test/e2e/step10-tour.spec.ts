@@ -74,7 +74,7 @@ const ENGLISH_SCREENS = [
 ];
 
 test('every screen in English at 1366×768', async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const api = await apiAs(baseURL as string, 'manager1');
   const zhang = await customerIdOf(api, SHOWCASE.effective.customerNo);
   await api.dispose();

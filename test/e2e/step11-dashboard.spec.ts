@@ -51,7 +51,7 @@ test('the manager watches the teller, a break and an alert live on the dashboard
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const base = baseURL as string;
   const lobbyApi = await apiAs(base, 'lobby1');
   const managerApi = await apiAs(base, 'manager1');

@@ -70,7 +70,7 @@ test('desk booking → slip with code and QR → lobby check-in by code → Y ti
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const desk = await staffAt(browser, 'lobby1', SIZES['768p']);
   const time = await fillBooking(desk.page, 'C100000031');
   const code = await submitBooking(desk.page);
@@ -199,7 +199,7 @@ const SHOTS = [
 
 for (const s of SHOTS) {
   test(`booking, slip, check-in and display at ${s.name}`, async ({ browser, baseURL }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     const desk = await staffAt(browser, 'lobby1', s.viewport, s.lang);
     await fillBooking(desk.page, s.customer);
     await shot12(desk.page, `booking-${s.name}`);

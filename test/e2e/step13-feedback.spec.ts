@@ -78,7 +78,7 @@ test('teller finishes → the pad asks → 不满意 → a complaint for the man
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(210_000);
   const base = baseURL ?? '';
   const padPath = await enrolPad(base);
   expect(padPath).toMatch(/^\/rate\/3\?token=/);

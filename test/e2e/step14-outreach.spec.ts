@@ -77,7 +77,7 @@ test.afterAll(async () => {
 });
 
 test('screenshots of the outreach list and the book at every size and in English', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   for (const [size, viewport] of Object.entries(SIZES)) {
     const { context, page } = await staffPage(browser, 'rm1', viewport);
     // An RM's home is their book.
@@ -151,7 +151,7 @@ test('the RM works their list: logs a contact and sets the next one', async ({ b
 test("the manager's dashboard shows today's outreach, done versus due, per list and per RM", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const figures = await as<{
     today: { due: number; done: number };
     byStaff: { name: string | null; contacts: number }[];

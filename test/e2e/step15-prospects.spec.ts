@@ -36,7 +36,7 @@ test('lobby records a prospect with consent → the slip prints → the RM sees 
   browser,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const rmApi = await apiAs(baseURL as string, 'rm1');
   const session = (await (await rmApi.get('/api/session')).json()) as { me: { displayName: string } };
   const rmName = session.me.displayName;

@@ -60,7 +60,7 @@ test('consent texts: the words changed in the form are what the walk-in reads in
   browser,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const manager = await apiAs(baseURL as string, 'manager1');
   const before = await settingsVersion(manager);
   const words = `本人同意（表单测试 ${String(Date.now()).slice(-6)}）本行通过电话联系本人介绍产品。`;
@@ -94,7 +94,7 @@ test('outreach rules: a rule switched off in the form no longer lists anyone on 
   page,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(270_000);
   const manager = await apiAs(baseURL as string, 'manager1');
   const before = await settingsVersion(manager);
   const listed = async () =>

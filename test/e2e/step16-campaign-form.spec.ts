@@ -79,7 +79,7 @@ test('campaigns form: dates covering today and the customer’s kind lift the pr
   page,
   baseURL,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(390_000);
   const manager = await apiAs(baseURL as string, 'manager1');
   const lobby = await apiAs(baseURL as string, 'lobby1');
   const before = await settingsVersion(manager);

@@ -164,7 +164,7 @@ async function saveBarClear(page: Page, section: string, label: string): Promise
 test('English at a laptop’s size: list tables keep “Remove” whole; the save bar keeps its label apart; shots', async ({
   page,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(330_000);
   await new LoginPage(page).login('manager1');
   for (const section of ['general', 'staffing', 'appointments']) await shotSectionAtSizes(page, section);
   // On a wide screen the time row once sat beside the save button, its label touching it.

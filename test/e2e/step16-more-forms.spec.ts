@@ -184,7 +184,7 @@ test('appointments: a closed day added in the form takes that day off the bookin
 });
 
 test('screens: the appointments form at three sizes and in English', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await new LoginPage(page).login('manager1');
   await shotSectionAtSizes(page, 'appointments');
   await page.evaluate(() => localStorage.setItem('lang', 'en'));

@@ -97,7 +97,7 @@ test('a product added to a business’s needs is suggested for that business, wi
 });
 
 test('screens: the need tables and the tag reasons at three sizes and in English', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(420_000);
   await new LoginPage(page).login('manager1');
   for (const [w, h] of FORM_SIZES) {
     await page.setViewportSize({ width: w, height: h });
