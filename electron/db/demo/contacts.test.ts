@@ -6,6 +6,7 @@ import { branchDay } from '@shared/queue/numbering';
 import { openStore, type Store } from '../connection';
 import { outreachBaseFromRow, type OutreachBaseRow } from '../convert/outreach';
 import { Pii, testKeys } from '../pii';
+import type { ContactTable, CustomerOwnerTable } from '../schema-relations';
 import { seedContacts } from './contacts';
 import { OWNED_FOR_DAYS, seedOwners } from './owners';
 import { seedBranch, seedCustomers } from './seed';
@@ -28,21 +29,21 @@ async function branch(): Promise<Store> {
   return store;
 }
 
-interface Contact {
-  customer_no: string;
-  customer_id: string;
-  staff_id: string;
-  owner_id: string;
-  assigned_at: number;
-  at: number;
-  branch_day: string;
-  channel: string;
-  result: string;
-  rule: string | null;
-  reason: string | null;
-  next_step: string | null;
-  next_at: number | null;
-}
+/** A contact row with its customer's number and owner. */
+type Contact = Pick<
+  ContactTable,
+  | 'customer_id'
+  | 'staff_id'
+  | 'at'
+  | 'branch_day'
+  | 'channel'
+  | 'result'
+  | 'rule'
+  | 'reason'
+  | 'next_step'
+  | 'next_at'
+> &
+  Pick<CustomerOwnerTable, 'owner_id' | 'assigned_at'> & { customer_no: string };
 
 const contacts = (s: Store) =>
   s.sqlite
