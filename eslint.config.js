@@ -50,7 +50,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/bench/**/*.ts', 'electron/cli/**/*.{ts,mjs}'],
+    files: ['test/bench/**/*.ts', 'test/support/e2e-busy.ts', 'electron/cli/**/*.{ts,mjs}'],
     rules: { 'no-console': 'off' },
   },
 );
