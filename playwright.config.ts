@@ -18,7 +18,11 @@ export default defineConfig({
   // spec with more screens sets its own): at 90 s one took 84 s there, and two specs timed out when a second
   // suite ran beside it. Passing specs are not slowed by a higher limit.
   timeout: 180_000,
-  expect: { timeout: 10_000 },
+  // A screen's first load in a new context is a chain (session, the screen's code, its queues, the ticket, the
+  // profile), each step a render of its own; beside a CPU hog the VIP screen took 9–11 s from navigation to the
+  // profile's tabs (2026-12-06), and a 10 s limit failed there. Twice the slowest such load; waits that bound a
+  // promise of the product (a banner within so many seconds) set their own.
+  expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
