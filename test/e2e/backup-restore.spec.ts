@@ -41,9 +41,6 @@ test('the manager asks for a restore at the next start, with a reason, and calls
   // Whoever restarts the PC should know: a banner on every screen for managers and admins.
   await expect(page.getByTestId('backup-banner')).toContainText(
     `网点服务器下次启动时将用 ${name} 恢复数据库`,
-    {
-      timeout: 10_000,
-    },
   );
   await page.screenshot({ path: 'test/output/screens/backup-restore-pending-768p.png' });
   for (const [label, size] of [
@@ -65,7 +62,7 @@ test('the manager asks for a restore at the next start, with a reason, and calls
   // Called off: nothing waits for the next start, and both steps are in the audit trail.
   await page.getByTestId('restore-cancel').click();
   await expect(pending).toBeHidden();
-  await expect(page.getByTestId('backup-banner')).toBeHidden({ timeout: 10_000 });
+  await expect(page.getByTestId('backup-banner')).toBeHidden();
   const status = (await (await api.get('/api/backups')).json()) as BackupStatus;
   expect(status.pendingRestore).toBeNull();
   const audit = (await (await api.get('/api/audit?action=backup.restore*')).json()) as AuditPage;

@@ -64,7 +64,7 @@ test('a failed backup is told to the manager on every screen, with the way to th
   });
   await new LoginPage(page).login('manager1');
   const banner = page.getByTestId('backup-banner');
-  await expect(banner).toContainText('数据库备份失败', { timeout: 10_000 });
+  await expect(banner).toContainText('数据库备份失败');
   await expect(banner).toContainText('ENOSPC: no space left on device');
   await expect(page.getByTestId('dashboard-screen')).toBeVisible();
   await page.screenshot({ path: 'test/output/screens/backup-failed-banner-768p.png' });

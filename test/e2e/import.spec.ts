@@ -133,7 +133,7 @@ test('a file whose write would pause the branch waits for the manager, who start
       // Back on the screen later (here: a reload, in English), the waiting file is shown again, not lost.
       await page.evaluate(() => localStorage.setItem('lang', 'en'));
       await page.reload();
-      await expect(ready).toContainText('Checked: 2 rows, waiting to be written', { timeout: 10_000 });
+      await expect(ready).toContainText('Checked: 2 rows, waiting to be written');
       await expect(ready).toContainText('pauses for about 1 s');
       await page.screenshot({ path: 'test/output/screens/import-ready-en.png', fullPage: true });
       await page.getByTestId('import-write-now').click();
