@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CORPORATE_GRADES, LIFECYCLES, RELATIONSHIP_TYPES } from '../customer/enums';
-import { TIER_KEYS } from '../customer/tier';
+import { TIER_KEYS, type TierKey } from '../customer/tier';
 
 /**
  * 客户经营 (Step 14): who owns which customers, and the outreach lists (the branch reaching out before customers
@@ -27,6 +27,8 @@ const ruleBase = z.object({
   cooldownDays: days(366),
 });
 
+const DORMANT_TIERS: readonly TierKey[] = ['effective', 'mid', 'high', 'private'];
+
 export const outreachConfigSchema = z.object({
   /** Customers who get an owning relationship manager (专属客户经理): these tiers … */
   ownedTiers: z.array(z.enum(TIER_KEYS)).max(5),
@@ -40,6 +42,14 @@ export const outreachConfigSchema = z.object({
       inactiveDays: days(3650),
       /** … and in one of these lifecycle stages. */
       lifecycles: z.array(z.enum(LIFECYCLES)).min(1),
+      /**
+       * … and in one of these tiers: most dormant accounts hold almost nothing (潜力), and a list of them buries the
+       * few worth an RM's call. Defaulted so versions saved before the filter existed still read.
+       */
+      tiers: z
+        .array(z.enum(TIER_KEYS))
+        .max(5)
+        .default(() => [...DORMANT_TIERS]),
     }),
     churnRisk: ruleBase.extend({
       /** AUM down by at least this percentage … */
@@ -110,6 +120,7 @@ export const defaultOutreachConfig: OutreachConfig = {
       cooldownDays: 90,
       inactiveDays: 180,
       lifecycles: ['low_frequency', 'dormant'],
+      tiers: [...DORMANT_TIERS],
     },
     churnRisk: {
       enabled: true,

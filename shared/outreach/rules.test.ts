@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCustomerConfig } from '../customer/config';
-import { defaultOutreachConfig, type OutreachConfig } from './config';
+import { TIER_KEYS } from '../customer/tier';
+import { defaultOutreachConfig, outreachConfigSchema, type OutreachConfig } from './config';
 import {
   birthdayRule,
   churnRiskRule,
@@ -61,6 +62,19 @@ describe('dormant', () => {
     expect(dormantRule(customer({ lifecycle: 'dormant', lastTxnAt: ago(30) }), R.dormant, ctx)).toBeNull();
     const active = customer({ lifecycle: 'active', lastVisitAt: ago(400), lastTxnAt: ago(400) });
     expect(dormantRule(active, R.dormant, ctx)).toBeNull();
+  });
+  it('skips tiers outside the rule: a dormant account holding almost nothing is not worth a call', () => {
+    const idle = { lifecycle: 'dormant', lastVisitAt: ago(400), lastTxnAt: ago(400) } as const;
+    expect(R.dormant.tiers).not.toContain('potential');
+    expect(dormantRule(customer({ ...idle, aumFen: wan(0.5) }), R.dormant, ctx)).toBeNull();
+    expect(dormantRule(customer({ ...idle, aumFen: wan(1) }), R.dormant, ctx)?.rule).toBe('dormant');
+    const all = { ...R.dormant, tiers: [...TIER_KEYS] };
+    expect(dormantRule(customer({ ...idle, aumFen: 0 }), all, ctx)?.rule).toBe('dormant');
+  });
+  it('reads a version saved before the tier filter existed, with the default tiers', () => {
+    const { tiers, ...before } = R.dormant;
+    const old = { ...cfg, rules: { ...R, dormant: before } };
+    expect(outreachConfigSchema.parse(old).rules.dormant.tiers).toEqual(tiers);
   });
 });
 

@@ -44,13 +44,14 @@ function coolingDown(c: OutreachCustomer, key: OutreachRuleKey, cooldownDays: nu
   return last !== undefined && now - last < cooldownDays * DAY_MS;
 }
 
-/** 沉睡: no visit and no transaction for N days, and the lifecycle agrees. */
+/** 沉睡: no visit and no transaction for N days, the lifecycle agrees, and the tier is one worth a call. */
 export function dormantRule(
   c: OutreachCustomer,
   r: OutreachRules['dormant'],
   ctx: OutreachContext,
 ): OutreachHit | null {
   if (!r.lifecycles.includes(c.lifecycle)) return null;
+  if (!r.tiers.includes(classifyTier(c.aumFen, ctx.tiers).tier)) return null;
   const last = Math.max(c.lastVisitAt ?? 0, c.lastTxnAt ?? 0, c.createdAt);
   const idle = Math.floor((ctx.now - last) / DAY_MS);
   if (idle < r.inactiveDays) return null;

@@ -61,6 +61,11 @@ export function OutreachRules({ config }: { config: RulesConfig }) {
             />
           </Form.Item>
         </Col>
+        <Col span={12}>
+          <Form.Item name={R('dormant', 'tiers')} label={t('settings.f.or.dormantTiers')}>
+            <Select optionFilterProp="label" mode="multiple" options={tiers} />
+          </Form.Item>
+        </Col>
       </>
     ),
     churnRisk: (

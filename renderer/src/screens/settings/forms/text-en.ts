@@ -164,6 +164,7 @@ export const en: typeof zh = {
       relationshipPct: 'By relationship: % of the interval',
       withinDays: 'Days before maturity',
       birthdayTiers: 'Tiers with a birthday call',
+      dormantTiers: 'Tiers on the dormant list',
       firstDays: 'New for (days)',
       callWithinDays: 'Call within (days)',
       rule: {

@@ -158,6 +158,7 @@ export const zh = {
       relationshipPct: '按关系类型：间隔百分比',
       withinDays: '到期前天数',
       birthdayTiers: '生日月关怀的层级',
+      dormantTiers: '沉睡唤醒的层级',
       firstDays: '新客户天数',
       callWithinDays: '开户后几天内联系',
       rule: {
