@@ -33,8 +33,10 @@ try {
       stdio: 'inherit',
     },
   );
-  if (built.status !== 0) throw new Error('the build failed');
-  for (let run = 1; run <= runs; run++) {
+  // A failed build is said in one line (the build printed why above), not as this script's stack trace.
+  if (built.status !== 0)
+    console.error(`\nThe build failed (exit ${built.status ?? built.signal}): no run started.`);
+  for (let run = 1; built.status === 0 && run <= runs; run++) {
     console.log(`\n── run ${run} of ${runs}, beside a CPU hog (pid ${hog.pid}) ──`);
     const started = Date.now();
     const pw = spawnSync(join(root, 'node_modules/.bin/playwright'), ['test', ...rest], {
