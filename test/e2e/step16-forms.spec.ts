@@ -195,10 +195,17 @@ test('the other forms on a tablet and in English: campaigns with dates, outreach
     .or(page.getByRole('button', { name: '取消' }))
     .click();
   await expect(page.getByTestId('confirm-dialog')).toBeHidden();
+  // 沉睡唤醒 lists only 有效 and up unless the manager widens it: the default reads as four tags.
+  await openSection(page, 'outreach');
+  const dormantTiers = page.getByTestId('outreach-dormant-tiers');
+  await expect(dormantTiers.locator('.ant-select-selection-item')).toHaveCount(4);
+  await expect(dormantTiers).toContainText('有效客户');
+  await expect(dormantTiers).not.toContainText('潜力客户');
+  await page.screenshot({ path: `${SHOTS}/outreach-800.png`, fullPage: true });
 
   // The rest of the forms at a laptop's size.
   await page.setViewportSize({ width: 1366, height: 768 });
-  for (const section of ['suggest', 'visit', 'feedback', 'consent']) {
+  for (const section of ['suggest', 'visit', 'feedback', 'outreach', 'consent']) {
     await openSection(page, section);
     await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
     await page.screenshot({ path: `${SHOTS}/${section}-1366.png`, fullPage: true });

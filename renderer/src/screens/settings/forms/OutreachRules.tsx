@@ -63,7 +63,12 @@ export function OutreachRules({ config }: { config: RulesConfig }) {
         </Col>
         <Col span={12}>
           <Form.Item name={R('dormant', 'tiers')} label={t('settings.f.or.dormantTiers')}>
-            <Select optionFilterProp="label" mode="multiple" options={tiers} />
+            <Select
+              optionFilterProp="label"
+              mode="multiple"
+              options={tiers}
+              data-testid="outreach-dormant-tiers"
+            />
           </Form.Item>
         </Col>
       </>
