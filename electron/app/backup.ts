@@ -63,6 +63,7 @@ export class BackupApp {
   private newestDay: string | null = null;
   /** A look at the schedule in flight (it lists the folder, asynchronously). */
   private ticking: Promise<void> | null = null;
+  private firstTick: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly deps: BackupDeps) {}
 
@@ -288,8 +289,11 @@ export class BackupApp {
     for (const old of plan.pruneFirst) await rm(join(this.deps.dir, old.name), { force: true });
   }
 
-  /** Looks every `everyMs` whether today's copy is due (hub only). */
-  schedule(everyMs = 60_000): void {
+  /**
+   * Looks every `everyMs` whether today's copy is due (hub only); the first look after `firstInMs` (0: at once). The
+   * server passes a delay so the look (which reads the rules and the folder) is not in the way of its first requests.
+   */
+  schedule(everyMs = 60_000, firstInMs = 0): void {
     if (this.deps.role !== 'hub' || this.timer) return;
     const tick = () => {
       this.ticking ??= this.startIfDue().finally(() => {
@@ -298,7 +302,10 @@ export class BackupApp {
     };
     this.timer = setInterval(tick, everyMs);
     this.timer.unref();
-    tick();
+    if (firstInMs > 0) {
+      this.firstTick = setTimeout(tick, firstInMs);
+      this.firstTick.unref();
+    } else tick();
   }
 
   private async startIfDue(): Promise<void> {
@@ -313,7 +320,9 @@ export class BackupApp {
   /** Stops the schedule and waits for a copy in progress (server shutdown). */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.firstTick) clearTimeout(this.firstTick);
     this.timer = null;
+    this.firstTick = null;
     await this.ticking;
     await this.running?.work;
   }

@@ -17,6 +17,7 @@ const BATCH = 5_000;
  */
 export class Upkeep {
   private timer: ReturnType<typeof setInterval> | null = null;
+  private firstTick: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<number> | null = null;
 
   constructor(
@@ -53,7 +54,8 @@ export class Upkeep {
     }
   }
 
-  schedule(everyMs: number): void {
+  /** Runs every `everyMs`, the first time after `firstInMs` (0: at once; the server waits until it has answered its first requests). */
+  schedule(everyMs: number, firstInMs = 0): void {
     if (this.timer) return;
     const tick = () => {
       this.running ??= this.run()
@@ -67,12 +69,17 @@ export class Upkeep {
     };
     this.timer = setInterval(tick, everyMs);
     this.timer.unref();
-    tick();
+    if (firstInMs > 0) {
+      this.firstTick = setTimeout(tick, firstInMs);
+      this.firstTick.unref();
+    } else tick();
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.firstTick) clearTimeout(this.firstTick);
     this.timer = null;
+    this.firstTick = null;
     await this.running;
   }
 }

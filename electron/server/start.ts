@@ -30,6 +30,12 @@ export const APP_VERSION: string = pkg.version;
 export const DEMO_SEED = 20261123;
 /** The demo branch's past: a town branch, about 160 visits an average weekday. */
 const DEMO_VISITS_PER_DAY = 160;
+/**
+ * The background chores' first run (the daily copy's check, journal pruning) waits this long after listen: each
+ * reads the rules and the database (~0.1 s on a cold start, P5 in BENCH.md), which the first requests should not
+ * wait behind. None of them is due within seconds of a start.
+ */
+const CHORES_FIRST_AFTER_MS = 5_000;
 
 export type { RunningServer } from './running';
 
@@ -168,7 +174,7 @@ export async function startServer(
   const notifyEvery = opts.notifyIntervalMs ?? 30_000;
   const notifier = cfg.role === 'hub' && notifyEvery > 0 ? ctx.notifier.start(notifyEvery) : undefined;
   const backupEvery = cfg.backupSchedule === false ? 0 : (opts.backupCheckMs ?? 60_000);
-  if (backupEvery > 0) ctx.backups.schedule(backupEvery);
+  if (backupEvery > 0) ctx.backups.schedule(backupEvery, CHORES_FIRST_AFTER_MS);
   const prune = new Upkeep({
     store,
     journal: ctx.sync.journal,
@@ -177,7 +183,7 @@ export async function startServer(
     keepDays: () => ctx.sync.cfg.journalKeepDays,
     log: opts.log,
   });
-  prune.schedule(60 * 60_000); // hourly: pruning takes milliseconds per batch
+  prune.schedule(60 * 60_000, CHORES_FIRST_AFTER_MS); // hourly: pruning takes milliseconds per batch
   let closed = false;
   return {
     app,

@@ -118,6 +118,21 @@ describe('database backups at the hub', () => {
     expect(readdirSync(dir).length).toBe(before); // kept 2: one new, one pruned
   });
 
+  // The server starts its schedule with a first delay (start.ts), so the look is not in the way of its first requests.
+  it('with a first delay the schedule looks only once it has passed, and a stop before then leaves nothing behind', async () => {
+    const last = async () => (await s.ctx.backups.status()).lastDone?.name;
+    clock = Date.UTC(2026, 11, 7, 4, 10); // 12:10 the next branch day: a copy is due
+    s.ctx.backups.schedule(3_600_000, 50);
+    await s.ctx.backups.stop();
+    await new Promise((r) => setTimeout(r, 120));
+    expect(await last()).toBe('branch-2026-12-06-1205.db'); // stopped before its first look: no copy
+    s.ctx.backups.schedule(3_600_000, 50);
+    expect(await last()).toBe('branch-2026-12-06-1205.db');
+    await new Promise((r) => setTimeout(r, 120));
+    await s.ctx.backups.stop(); // waits for the copy the first look started
+    expect(await last()).toBe('branch-2026-12-07-1210.db');
+  });
+
   it('a failed copy is told on the manager’s banner, and a good one clears it', async () => {
     const dir = (await s.ctx.backups.status()).dir;
     rmSync(dir, { recursive: true, force: true });
