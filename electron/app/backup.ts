@@ -27,6 +27,7 @@ import {
   type StartRestore,
 } from '../db/restore';
 import { databaseFile } from '../db/repos/imports';
+import { repeat, type Repeating } from './repeat';
 
 const RETRY_AFTER_FAILURE_MS = 30 * 60_000;
 
@@ -58,12 +59,11 @@ export class BackupApp {
   /** A restore done (or refused) by this start of the server. */
   private lastRestore: BackupStatus['lastRestore'] = null;
   private pending: PendingRestore | null | undefined;
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private timer: Repeating | null = null;
   /** The day of the newest copy, as last listed. */
   private newestDay: string | null = null;
   /** A look at the schedule in flight (it lists the folder, asynchronously). */
   private ticking: Promise<void> | null = null;
-  private firstTick: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly deps: BackupDeps) {}
 
@@ -300,12 +300,7 @@ export class BackupApp {
         this.ticking = null;
       });
     };
-    this.timer = setInterval(tick, everyMs);
-    this.timer.unref();
-    if (firstInMs > 0) {
-      this.firstTick = setTimeout(tick, firstInMs);
-      this.firstTick.unref();
-    } else tick();
+    this.timer = repeat(tick, everyMs, firstInMs);
   }
 
   private async startIfDue(): Promise<void> {
@@ -319,10 +314,8 @@ export class BackupApp {
 
   /** Stops the schedule and waits for a copy in progress (server shutdown). */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    if (this.firstTick) clearTimeout(this.firstTick);
+    this.timer?.cancel();
     this.timer = null;
-    this.firstTick = null;
     await this.ticking;
     await this.running?.work;
   }

@@ -2,6 +2,7 @@ import { setImmediate as yieldToServer } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Store } from '../db/connection';
 import type { SyncJournalRepo } from '../db/repos/sync';
+import { repeat, type Repeating } from './repeat';
 
 const DAY = 86_400_000;
 /** Rows removed per transaction: a few milliseconds of the server's thread, then the queue's requests go first. */
@@ -16,8 +17,7 @@ const BATCH = 5_000;
  * same time. On both, the ids of applied events (the idempotency record, one row per event ever seen) go after it too.
  */
 export class Upkeep {
-  private timer: ReturnType<typeof setInterval> | null = null;
-  private firstTick: ReturnType<typeof setTimeout> | null = null;
+  private timer: Repeating | null = null;
   private running: Promise<number> | null = null;
 
   constructor(
@@ -67,19 +67,12 @@ export class Upkeep {
           this.running = null;
         });
     };
-    this.timer = setInterval(tick, everyMs);
-    this.timer.unref();
-    if (firstInMs > 0) {
-      this.firstTick = setTimeout(tick, firstInMs);
-      this.firstTick.unref();
-    } else tick();
+    this.timer = repeat(tick, everyMs, firstInMs);
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    if (this.firstTick) clearTimeout(this.firstTick);
+    this.timer?.cancel();
     this.timer = null;
-    this.firstTick = null;
     await this.running;
   }
 }
