@@ -68,9 +68,8 @@ export function writeStamp(root, fingerprints) {
 
 /** Whether `dist/` holds the renderer and server built from exactly the current sources. */
 export function serveBuildIsFresh(root) {
-  if (!existsSync(join(root, 'dist/server/cli.js')) || !existsSync(join(root, 'dist/renderer/index.html'))) {
-    return false;
-  }
+  const outputs = ['dist/server/cli.js', 'dist/server/serve.cjs', 'dist/renderer/index.html'];
+  if (!outputs.every((f) => existsSync(join(root, f)))) return false;
   const stamp = readStamp(root);
   if (!stamp) return false;
   const now = sourceFingerprints(root);

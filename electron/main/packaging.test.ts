@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ELECTRON_EXTERNAL, electronBundles } from '../cli/bundles';
 
 const root = resolve(import.meta.dirname, '../..');
 const read = (p: string) => readFileSync(join(root, p), 'utf8');
@@ -72,12 +73,8 @@ describe('electron-builder.yml', () => {
       .find((m) => m !== undefined)
       ?.split('|');
     expect(keep?.sort()).toEqual(nativeRuntimeModules().sort());
-    // electron/cli/build.ts --electron: what esbuild leaves out must be shipped (or be optional).
-    const build = read('electron/cli/build.ts');
-    const external = /external: \[([^\]]+)\]/.exec(
-      build.slice(build.indexOf('async function buildElectron')),
-    )?.[1];
-    const names = (external ?? '').split(',').map((s) => s.trim().replace(/'/g, ''));
+    // electron/cli/bundles.ts: what esbuild leaves out of the Electron bundles must be shipped (or be optional).
+    const names = ELECTRON_EXTERNAL;
     expect(names).toContain('better-sqlite3');
     const optional = ['electron', 'bufferutil', 'utf-8-validate'];
     for (const n of names.filter((x) => !optional.includes(x))) expect(keep).toContain(n);
@@ -106,14 +103,12 @@ describe('package.json scripts', () => {
 
   it('pins Electron exactly (later 41.x need Node ≥ 22.12) and the bundle entries exist in build.ts', () => {
     expect(pkg.devDependencies.electron).toBe('41.7.1');
-    const build = read('electron/cli/build.ts');
-    for (const entry of [
+    const entries = electronBundles(root).flatMap((b) => Object.values(b.entryPoints ?? {}) as string[]);
+    expect(entries.map((e) => e.slice(root.length + 1)).sort()).toEqual([
       'electron/main/main.ts',
-      'electron/preload/preload.ts',
       'electron/main/server-process-entry.ts',
-    ]) {
-      expect(build).toContain(entry);
-      expect(existsSync(join(root, entry))).toBe(true);
-    }
+      'electron/preload/preload.ts',
+    ]);
+    for (const entry of entries) expect(existsSync(entry)).toBe(true);
   });
 });

@@ -1,10 +1,8 @@
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AppContext } from './context';
-import { errorBody, frameworkErrors, installErrorHandlers } from './errors';
+import { frameworkErrors, installErrorHandlers } from './errors';
+import { serveRenderer } from './renderer-files';
 import { customerRoutes } from './routes/customers';
 import { consentRoutes } from './routes/consent';
 import { prospectRoutes } from './routes/prospects';
@@ -180,27 +178,6 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     });
   }
 
-  const dir = ctx.opts.staticDir;
-  if (dir && existsSync(join(dir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: ['index.html'] });
-    // Client-side routes (/lobby, /display …) get the SPA; unknown /api paths stay JSON 404s.
-    // A catch-all GET route, not a second not-found handler: Fastify 5.12 allows one per prefix,
-    // and installErrorHandlers has set it (a second call stops the server from starting).
-    app.get('/*', (req, reply) => {
-      const path = req.url.split('?')[0] ?? '';
-      if (!path.startsWith('/api/') && !path.includes('.')) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html');
-      }
-      return reply
-        .status(404)
-        .send(
-          errorBody(
-            'no_route',
-            `接口不存在：${req.method} ${path}`,
-            `No such endpoint: ${req.method} ${path}`,
-          ),
-        );
-    });
-  }
+  await serveRenderer(app, ctx.opts.staticDir, 'spa');
   return app;
 }

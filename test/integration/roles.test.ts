@@ -80,7 +80,8 @@ describe('route roles', () => {
 
   it('registers every HTTP route through route(), so each one declares its roles', () => {
     // The only direct registrations allowed: the WebSockets (the live board, guarded like /api/display; the staff
-    // member's own alerts, which authenticate before the upgrade) and the SPA fallback.
+    // member's own alerts, which authenticate before the upgrade) and the built renderer's own files (renderer-files.ts:
+    // the page at /, the top-level files such as favicon.svg, the SPA fallback), which no login stands before.
     const dir = join(process.cwd(), 'electron/server');
     const files = [
       ...readdirSync(dir).map((f) => join(dir, f)),
@@ -93,7 +94,14 @@ describe('route roles', () => {
         ),
       ].map((m) => `${m[1]} ${m[2]}`),
     );
-    expect(direct.sort()).toEqual(['get /*', 'get /api/alerts', 'get /api/live', 'route {']);
+    expect(direct.sort()).toEqual([
+      'get /',
+      'get /*',
+      'get /api/alerts',
+      'get /api/live',
+      'get `/${f.name}`',
+      'route {',
+    ]);
   });
 
   it('answers 401 without a session on every non-public route', async () => {

@@ -1,8 +1,5 @@
-import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { errorBody } from '../errors';
+import { serveRenderer } from '../renderer-files';
 
 /**
  * The built renderer on the head office, for its own screens (/ho/…, e.g. the cross-branch history at
@@ -10,20 +7,6 @@ import { errorBody } from '../errors';
  * and send it with each /api/ho call. `/` opens the history; other client paths get the SPA, unknown /api paths
  * stay JSON 404s.
  */
-export async function serveHeadOfficeUi(app: FastifyInstance, dir: string | null): Promise<boolean> {
-  if (!dir || !existsSync(join(dir, 'index.html'))) return false;
-  await app.register(fastifyStatic, { root: dir, prefix: '/', wildcard: false, index: false });
-  app.get('/', (_req, reply) => reply.redirect('/ho/reports'));
-  app.get('/*', (req, reply) => {
-    const path = req.url.split('?')[0] ?? '';
-    if (!path.startsWith('/api/') && !path.includes('.')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    }
-    return reply
-      .status(404)
-      .send(
-        errorBody('no_route', `接口不存在：${req.method} ${path}`, `No such endpoint: ${req.method} ${path}`),
-      );
-  });
-  return true;
+export function serveHeadOfficeUi(app: FastifyInstance, dir: string | null): Promise<boolean> {
+  return serveRenderer(app, dir, { redirect: '/ho/reports' });
 }
