@@ -133,11 +133,17 @@ export async function migrateToLatest(store: Store): Promise<string> {
   const applied = appliedMigrations(store.sqlite);
   const unknown = applied.filter((n) => !(n in migrations));
   if (unknown.length > 0) throw new SchemaTooNewError(unknown.at(-1) ?? '');
+  // Every start of an up-to-date branch: nothing to run, so none of the Migrator's lock table, queries and
+  // first locale-aware sort (~20 ms of a start, P5 in BENCH.md).
+  const done = new Set(applied);
+  if (Object.keys(migrations).every((n) => done.has(n))) return applied.at(-1) ?? '';
   // Numbers are handed to engineers working in parallel, so 0024 may land after 0025 was applied somewhere.
   const migrator = new Migrator({
     db: store.k,
     provider: migrationProvider,
     allowUnorderedMigrations: true,
+    // Names are ASCII ("0030-customer-link-index"): plain order, without loading ICU's collator for it.
+    nameComparator: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

@@ -1,22 +1,14 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { defaultRulesConfig } from '@shared/config/schema';
 import pkg from '../../package.json' with { type: 'json' };
 import { appliedMigrations, openStore } from '../db/connection';
-import { DEMO_PASSWORD, seedBranch, seedCustomers } from '../db/demo/seed';
-import { seedHistory } from '../db/demo/history';
-import { seedContacts } from '../db/demo/contacts';
-import { seedOwners } from '../db/demo/owners';
-import { daysBefore } from '../db/demo/visits';
 import { newId } from '../db/ids';
-import { branchDay } from '@shared/queue';
 import { fileKeyProvider, Pii, type KeyProvider } from '../db/pii';
 import { buildApp } from './app';
 import { closeApp } from './shutdown';
 import { assertBindAllowed, isLoopbackHost, type ServeConfig } from './config';
 import { AppContext } from './context';
-import { hashPassword } from '../app/password';
 import type { SyncConfig } from '@shared/sync/config';
 import { enrollTerminal, startReplicator } from '../sync/terminal';
 import { startHeadOffice } from './headoffice/start';
@@ -115,33 +107,17 @@ export async function startServer(
 
   // A terminal's data comes from the hub's snapshot, never from the demo seed.
   if (cfg.demo && cfg.role !== 'terminal' && ctx.staff.count() === 0) {
-    const now = ctx.now();
     const started = Date.now();
-    seedBranch(store, defaultRulesConfig, await hashPassword(DEMO_PASSWORD), now);
-    const n = seedCustomers(store, pii, defaultRulesConfig, {
-      count: cfg.demoCustomers,
-      seed: DEMO_SEED,
-      now,
-    });
-    // Past visits (four weeks from `npm run serve`), so the reports and the staffing simulator have a history to show.
-    const history = seedHistory(store, defaultRulesConfig, {
-      days: daysBefore(branchDay(now, defaultRulesConfig.branch.timezone), cfg.demoHistoryDays ?? 0),
-      perDay: DEMO_VISITS_PER_DAY,
+    const { seedDemoBranch } = await import('./demo-branch');
+    const seeded = await seedDemoBranch(store, pii, {
+      customers: cfg.demoCustomers,
+      historyDays: cfg.demoHistoryDays ?? 0,
+      visitsPerDay: DEMO_VISITS_PER_DAY,
       seed: DEMO_SEED,
       deviceId: devId,
-      // Step 15 learns conversion from every outcome: generated ones would reorder the showcase customers' cards.
-      outcomes: false,
+      now: ctx.now(),
     });
-    // A branch with a past has its book: the valuable customers have their RM (none on a fresh demo branch, which
-    // the integration tests use: they assign their own).
-    // Its RMs have called their customers since (seedContacts), so today's outreach list is a day's work.
-    const withBook = (cfg.demoHistoryDays ?? 0) > 0;
-    const owned = withBook ? seedOwners(store, defaultRulesConfig, now) : 0;
-    const contacts = withBook ? seedContacts(store, defaultRulesConfig, now, DEMO_SEED) : 0;
-    opts.log.info(
-      { customers: n, ...history, owned, contacts, ms: Date.now() - started },
-      'seeded the demo branch',
-    );
+    opts.log.info({ ...seeded, ms: Date.now() - started }, 'seeded the demo branch');
   }
   if (ctx.staff.count() === 0) opts.log.warn('no staff accounts yet: open the app to create the first admin');
   opts.log.info({ mode: ctx.opts.mode, lan: ctx.opts.lan, keys: keys.protection }, 'branch server starting');
