@@ -26,6 +26,9 @@ describe('the bundles electron/cli/build.ts makes', () => {
     // Strict code, as the ES modules it was built from were; the directive must come first.
     expect(text.slice(0, 80)).toMatch(/^'use strict'; const __import_meta_url = require\('node:url'\)/);
     expect(/import_meta\d* ?= ?\{\}/.test(text)).toBe(false);
+    // The demo generators load only when a demo branch is seeded (start.ts imports them on demand): esbuild then
+    // wraps them to run on first use instead of at every start.
+    expect(text).toContain('init_population=__esm(');
     expect(files.map((f) => f.path.slice(root.length + 1)).sort()).toEqual([
       'dist/server/cli.js',
       'dist/server/headoffice-cli.js',

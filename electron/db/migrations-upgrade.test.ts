@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { Migrator } from 'kysely';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { appliedMigrations, migrateToLatest, Store } from './connection';
-import { LATEST_SCHEMA_VERSION, migrationProvider } from './migrations/index';
+import { LATEST_SCHEMA_VERSION, migrationProvider, migrations } from './migrations/index';
 
 // A branch PC upgraded in place still holds yesterday's data: every later migration must run over a populated
 // first-version database without losing or rewriting rows.
@@ -42,5 +42,37 @@ describe('upgrading a populated first-version database', () => {
     expect(db.prepare(`SELECT count(*) AS n FROM audit_log`).get()).toEqual({ n: 1 });
     expect(db.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
     expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
+  });
+});
+
+describe('starting on a database that has its migrations', () => {
+  it('does not start the Migrator when every migration is applied (every start of an up-to-date branch)', async () => {
+    const store = new Store(new Database(':memory:'));
+    await migrateToLatest(store);
+    const run = vi.spyOn(Migrator.prototype, 'migrateToLatest');
+    try {
+      expect(await migrateToLatest(store)).toBe(LATEST_SCHEMA_VERSION);
+      expect(run).not.toHaveBeenCalled();
+    } finally {
+      run.mockRestore();
+    }
+  });
+
+  it('still runs one that landed below the applied ones (numbers are handed out in parallel)', async () => {
+    const store = new Store(new Database(':memory:'));
+    const late = '0028-contacts-at-index';
+    const without = Object.fromEntries(Object.entries(migrations).filter(([n]) => n !== late));
+    const first = await new Migrator({
+      db: store.k,
+      provider: { getMigrations: async () => without },
+    }).migrateToLatest();
+    expect(first.error).toBeUndefined();
+    expect(appliedMigrations(store.sqlite)).not.toContain(late);
+    expect(appliedMigrations(store.sqlite).at(-1)).toBe(LATEST_SCHEMA_VERSION);
+
+    expect(await migrateToLatest(store)).toBe(LATEST_SCHEMA_VERSION);
+    expect(appliedMigrations(store.sqlite)).toContain(late);
+    const index = store.sqlite.prepare(`SELECT name FROM sqlite_master WHERE name = 'contacts_at'`).get();
+    expect(index).toEqual({ name: 'contacts_at' });
   });
 });
