@@ -1,11 +1,20 @@
 import { defineConfig } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// A fresh data dir per run: the server seeds the demo branch into it, exactly as `npm run serve` does.
+// A fresh data dir per run: the server seeds the demo branch into it, exactly as `npm run serve` does. The run that
+// made it removes it when it exits (~130 MB a run: a CI box that runs the suite all day filled /tmp); a failed run
+// keeps it for a look and says where. Workers inherit E2E_DATA_DIR, so only the runner makes and removes it.
+const ownDataDir = !process.env.E2E_DATA_DIR;
 const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'triage-e2e-'));
 process.env.E2E_DATA_DIR = dataDir;
+if (ownDataDir) {
+  process.on('exit', (code) => {
+    if (code === 0) rmSync(dataDir, { recursive: true, force: true });
+    else process.stderr.write(`The e2e server's data is kept in ${dataDir}\n`);
+  });
+}
 const port = Number(process.env.E2E_PORT ?? 5791);
 // Specs that start servers of their own (the offline terminal) find the hub here.
 process.env.E2E_PORT = String(port);

@@ -4,14 +4,15 @@
  * IPC, lobby display on monitor events, and the shutdown order on quit.
  */
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { ToServer } from './server-process';
 
 const userData = mkdtempSync(join(tmpdir(), 'main-wiring-'));
 writeFileSync(join(userData, 'desktop.json'), JSON.stringify({ role: 'hub' }));
+afterAll(() => rmSync(userData, { recursive: true, force: true }));
 const order: string[] = [];
 
 const h = vi.hoisted(() => ({

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DESK_VIEWPORT, SHOTS } from './admin-helpers';
@@ -48,6 +48,12 @@ test('a fresh install asks for the administrator, then logs in with it', async (
     await page.goto(`${url}/setup`);
     await expect(page).toHaveURL(/\/login$/);
   } finally {
-    server.kill('SIGTERM');
+    // Removed once the server has let go of its files (it checkpoints on the way out).
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
   }
 });
