@@ -97,3 +97,14 @@ export interface HoSyncStateTable {
   value: string;
   updated_at: number;
 }
+
+/** A holdings import whose balance snapshots are journalled as one row (migration 0031). */
+export interface HoJournalBulkTable {
+  import_id: string;
+  /** The `ho_journal` row that stands for the import's snapshots. */
+  seq: number;
+  /** How many snapshots it wrote (inserted or changed). */
+  rows: number;
+  as_of_min: number;
+  as_of_max: number;
+}

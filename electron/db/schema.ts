@@ -9,6 +9,7 @@ import type {
   SyncNoticeTable,
   CustomerFieldClockTable,
   HoJournalRowTable,
+  HoJournalBulkTable,
   HoSyncStateTable,
 } from './schema-sync';
 import type {
@@ -49,6 +50,7 @@ export type {
   SyncNoticeTable,
   CustomerFieldClockTable,
   HoJournalRowTable,
+  HoJournalBulkTable,
   HoSyncStateTable,
 } from './schema-sync';
 export type {
@@ -341,6 +343,7 @@ export interface DB {
   api_keys: ApiKeyTable;
   notifications: NotificationTable;
   ho_journal: HoJournalRowTable;
+  ho_journal_bulk: HoJournalBulkTable;
   ho_sync_state: HoSyncStateTable;
   outbox: OutboxTable;
   applied_events: AppliedEventTable;

@@ -42,7 +42,11 @@ describe.skipIf(!PG)('head-office tier migration and staff names', () => {
       ['BR202', 31],
     ] as const) {
       const hub = await startHub({ customers: 80, keys: testKeys(), branchCode: code });
-      writeSnapshots(hub, SNAPS, balances(seed, 80, SNAPS.length));
+      // The second branch's snapshots as large imports write them: one journal row a date (migration 0031).
+      writeSnapshots(hub, SNAPS, balances(seed, 80, SNAPS.length), { bulk: code === 'BR202' });
+      expect(hub.sql(`SELECT count(*) AS n FROM ho_journal WHERE source = 'aum_snapshots_bulk'`)).toEqual([
+        { n: code === 'BR202' ? SNAPS.length : 0 },
+      ]);
       const { key } = await enrol(ho, code);
       const sync = new HeadOfficeSync(hub.ctx.headOfficeSyncDeps(), { url: ho.url, key, batchSize: 97 });
       hubs.push({ hub, code, sync });

@@ -22,6 +22,7 @@ import * as m0026 from './0026-outcome-campaign-headoffice';
 import * as m0027 from './0027-snapshots-staff-headoffice';
 import * as m0028 from './0028-contacts-at-index';
 import * as m0030 from './0030-customer-link-index';
+import * as m0031 from './0031-snapshot-bulk-journal';
 
 /** Static list (not a folder scan) so the bundled server and Electron carry their migrations. */
 export const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '0027-snapshots-staff-headoffice': m0027,
   '0028-contacts-at-index': m0028,
   '0030-customer-link-index': m0030,
+  '0031-snapshot-bulk-journal': m0031,
 };
 
 export const migrationProvider: MigrationProvider = {

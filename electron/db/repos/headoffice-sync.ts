@@ -5,6 +5,7 @@ import type { HeadOfficeLinkFacts } from '@shared/sync/headoffice-link';
 import type { Store } from '../connection';
 import { CUSTOMER_FIELDS, customerCols } from '../headoffice/rows';
 import { newId } from '../ids';
+import { HeadOfficeBulkRepo } from './headoffice-bulk';
 import type { CustomerTable, HoJournalRowTable } from '../schema';
 
 export type HoJournalRow = Omit<HoJournalRowTable, 'seq'> & { seq: number };
@@ -41,8 +42,12 @@ export class HeadOfficeSyncRepo {
     { id: string; product_type: string; product_code: string | null; balance_fen: number; as_of: number }
   >;
 
+  /** Bulk-journalled snapshots (migration 0031): what a bulk row stands for, and where its push got to. */
+  readonly bulk: HeadOfficeBulkRepo;
+
   constructor(private readonly store: Store) {
     const db = store.sqlite;
+    this.bulk = new HeadOfficeBulkRepo(store);
     this.journalEnds = db.prepare(
       // Two subqueries: SQLite answers a lone min() or max() from the rowid's end, but both in one SELECT scan it all.
       'SELECT (SELECT min(seq) FROM ho_journal) AS lo, (SELECT max(seq) FROM ho_journal) AS hi',
@@ -68,11 +73,12 @@ export class HeadOfficeSyncRepo {
     return this.store.all(this.store.k.selectFrom('ho_journal').selectAll().orderBy('seq').limit(limit));
   }
 
+  /** Journal rows waiting, a bulk row counted as the snapshots it stands for. */
   pendingCount(): number {
     const r = this.store.first(
       this.store.k.selectFrom('ho_journal').select((e) => e.fn.countAll<number>().as('n')),
     );
-    return Number(r?.n ?? 0);
+    return Number(r?.n ?? 0) + this.bulk.extraPending();
   }
 
   /**
@@ -84,7 +90,7 @@ export class HeadOfficeSyncRepo {
     const oldest = ends?.lo == null ? undefined : this.journalAt.get(ends.lo);
     const lastPush = Number(this.state('last_push_at') ?? NaN);
     return {
-      pending: ends?.lo == null || ends.hi == null ? 0 : ends.hi - ends.lo + 1,
+      pending: ends?.lo == null || ends.hi == null ? 0 : ends.hi - ends.lo + 1 + this.bulk.extraPending(),
       oldestPendingAt: oldest ?? null,
       lastPushAt: Number.isFinite(lastPush) ? lastPush : null,
       lastError: this.state('last_error') || null,
@@ -95,6 +101,7 @@ export class HeadOfficeSyncRepo {
   ack(seq: number, now: number): void {
     this.store.tx(() => {
       this.store.run(this.store.k.deleteFrom('ho_journal').where('seq', '<=', seq));
+      this.bulk.acked(seq);
       this.setState('push_seq', String(seq), now);
     });
   }

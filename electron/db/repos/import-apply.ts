@@ -11,6 +11,7 @@ import type { TierBand } from '@shared/customer/tier';
 import type { ImportKind, TierCounts } from '@shared/import/types';
 import type { Store } from '../connection';
 import { setChecks, type CheckSql, type SetIssue } from './import-checks';
+import { BULK_JOURNAL_MIN_ROWS, writeSnapshotsJournalled } from './ho-bulk-journal';
 import { withIndexesRebuilt } from './import-bulk';
 import { ImportSql } from './import-sql';
 
@@ -99,6 +100,8 @@ export class ImportApply {
     bands: readonly TierBand[];
     bulk: boolean;
     staffId: string | null;
+    /** Snapshots from which a holdings import is journalled in bulk (ho-bulk-journal.ts; tests set it lower). */
+    bulkJournalMin?: number | undefined;
   }): ApplyCounts {
     switch (this.kind) {
       case 'customers':
@@ -199,7 +202,12 @@ export class ImportApply {
     return set + backups;
   }
 
-  private applyHoldings(opts: { now: number; importId: string; bulk: boolean }): ApplyCounts {
+  private applyHoldings(opts: {
+    now: number;
+    importId: string;
+    bulk: boolean;
+    bulkJournalMin?: number | undefined;
+  }): ApplyCounts {
     const db = this.store.sqlite;
     // Same date as what the branch has: a correction if the rows differ, otherwise nothing to do.
     if (this.q.count(`SELECT count(*) FROM stage.agg WHERE mode = 'same'`) > 0) {
@@ -249,13 +257,21 @@ export class ImportApply {
         ),
       ['aum_fen', 'tier', 'updated_at'],
     );
+    const journal = {
+      importId: opts.importId,
+      now: opts.now,
+      staged: this.q.count('SELECT count(*) FROM stage.agg'),
+      minRows: opts.bulkJournalMin ?? BULK_JOURNAL_MIN_ROWS,
+    };
     withIndexesRebuilt(this.q, 'aum_snapshots', bulkUpdate, () =>
-      this.q.run(
-        `INSERT INTO main.aum_snapshots (customer_id, as_of, aum_fen, tier, import_id)
-         SELECT customer_id, as_of, aum_fen, new_tier, ? FROM stage.agg WHERE true
-         ON CONFLICT (customer_id, as_of) DO UPDATE SET aum_fen = excluded.aum_fen, tier = excluded.tier, import_id = excluded.import_id
-         WHERE aum_snapshots.aum_fen <> excluded.aum_fen OR aum_snapshots.tier <> excluded.tier`,
-        opts.importId,
+      writeSnapshotsJournalled(this.q, journal, () =>
+        this.q.run(
+          `INSERT INTO main.aum_snapshots (customer_id, as_of, aum_fen, tier, import_id)
+           SELECT customer_id, as_of, aum_fen, new_tier, ? FROM stage.agg WHERE true
+           ON CONFLICT (customer_id, as_of) DO UPDATE SET aum_fen = excluded.aum_fen, tier = excluded.tier, import_id = excluded.import_id
+           WHERE aum_snapshots.aum_fen <> excluded.aum_fen OR aum_snapshots.tier <> excluded.tier`,
+          opts.importId,
+        ),
       ),
     );
     return {

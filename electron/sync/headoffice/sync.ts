@@ -2,7 +2,8 @@ import type { HoCampaignRow, HoSettingsRow } from '@shared/api/headoffice';
 import { mergeHeadOfficeRules } from '@shared/config/headoffice';
 import { syncEnvelope, type SyncEnvelope } from '@shared/sync/envelope';
 import { piiKeyId } from '../../db/headoffice/pii-key';
-import { HeadOfficeSyncRepo, type HoApplyCounts } from '../../db/repos/headoffice-sync';
+import { BULK_SNAPSHOTS_SOURCE } from '../../db/repos/headoffice-bulk';
+import { HeadOfficeSyncRepo, type HoApplyCounts, type HoJournalRow } from '../../db/repos/headoffice-sync';
 import type { Logger } from 'pino';
 import type { RulesConfig } from '@shared/config/schema';
 import type { Store } from '../../db/connection';
@@ -10,7 +11,7 @@ import type { Pii } from '../../db/pii';
 import type { AuditRepo, SettingsRepo } from '../../db/repos/settings';
 import { SettingsOriginRepo } from '../../db/repos/settings-origin';
 import { backoffMs, HoClient, HoHttpError, type HoClientOptions } from './client';
-import { journalEnvelope } from './envelopes';
+import { bulkSnapshotEnvelope, journalEnvelope, type EnvelopeContext } from './envelopes';
 import { pullConsent, type ConsentPullReport } from './consent-pull';
 import type { ConsentEvent } from '@shared/customer/consent';
 
@@ -115,33 +116,78 @@ export class HeadOfficeSync {
     const report: PushReport = { batches: 0, sent: 0, accepted: 0, duplicates: 0, invalid: 0, pending: 0 };
     const envCtx = { branchCode: this.branchCode(), deviceId: this.deps.deviceId };
     for (;;) {
-      const rows = this.repo.pending(this.batchSize);
-      const last = rows.at(-1);
-      if (!last) break;
-      const events: SyncEnvelope[] = [];
-      for (const row of rows) {
-        const env = syncEnvelope.safeParse(journalEnvelope(row, envCtx));
-        if (env.success) events.push(env.data);
-        else {
-          report.invalid++;
-          this.deps.log.error(
-            { seq: row.seq, source: row.source, issues: env.error.issues },
-            'journal row skipped',
-          );
-        }
+      const waiting = this.repo.pending(this.batchSize);
+      const first = waiting[0];
+      if (!first) break;
+      if (first.source === BULK_SNAPSHOTS_SOURCE) {
+        await this.pushBulk(first, envCtx, report);
+        continue;
       }
-      if (events.length > 0) {
-        const r = await this.client.push(events);
-        report.accepted += r.accepted;
-        report.duplicates += r.duplicates;
-        report.sent += events.length;
-      }
+      // Plain rows up to the next bulk row: that one goes up on its own, a window at a time.
+      const bulkAt = waiting.findIndex((r) => r.source === BULK_SNAPSHOTS_SOURCE);
+      const rows = bulkAt > 0 ? waiting.slice(0, bulkAt) : waiting;
+      const last = rows.at(-1) as HoJournalRow;
+      await this.send(
+        rows.map((row) => ({
+          env: journalEnvelope(row, envCtx),
+          where: { seq: row.seq, source: row.source },
+        })),
+        report,
+      );
       this.repo.ack(last.seq, this.deps.now());
       report.batches++;
     }
     report.pending = this.repo.pendingCount();
     this.repo.setState('last_push_at', String(this.deps.now()), this.deps.now());
     return report;
+  }
+
+  /** Sends the envelopes that are valid in one push (an invalid one is logged and skipped); how many went. */
+  private async send(
+    candidates: readonly { env: SyncEnvelope; where: Record<string, unknown> }[],
+    report: PushReport,
+  ): Promise<number> {
+    const events: SyncEnvelope[] = [];
+    for (const c of candidates) {
+      const env = syncEnvelope.safeParse(c.env);
+      if (env.success) events.push(env.data);
+      else {
+        report.invalid++;
+        this.deps.log.error({ ...c.where, issues: env.error.issues }, 'journal row skipped');
+      }
+    }
+    if (events.length === 0) return 0;
+    const r = await this.client.push(events);
+    report.accepted += r.accepted;
+    report.duplicates += r.duplicates;
+    report.sent += events.length;
+    return events.length;
+  }
+
+  /**
+   * The snapshots a bulk journal row stands for (migration 0031), a window of the batch size at a time, each window's
+   * own acknowledged by the head office before the cursor moves past it; the row is acknowledged after the last.
+   */
+  private async pushBulk(row: HoJournalRow, envCtx: EnvelopeContext, report: PushReport): Promise<void> {
+    const bulk = this.repo.bulk.of(row.seq);
+    let at = this.repo.bulk.cursor(row.seq);
+    // Stops at the end of the import's dates, or once all it wrote has gone up (a re-import that changed nothing).
+    while (bulk && (at?.sent ?? 0) < bulk.rows) {
+      const page = this.repo.bulk.page(bulk, at, this.batchSize);
+      const sent = await this.send(
+        page.rows.map((s) => ({
+          env: bulkSnapshotEnvelope(row, s, envCtx),
+          where: { seq: row.seq, customerId: s.customerId },
+        })),
+        report,
+      );
+      if (sent > 0) report.batches++;
+      else await new Promise<void>((r) => setImmediate(r)); // a window of other imports' rows: let requests in
+      if (!page.next) break;
+      at = { seq: row.seq, ...page.next, sent: (at?.sent ?? 0) + page.rows.length };
+      this.repo.bulk.setCursor(at, this.deps.now());
+    }
+    this.repo.ack(row.seq, this.deps.now());
   }
 
   /** Pulls every page of the snapshot since the last complete pull and applies it. */

@@ -36,6 +36,8 @@ export interface RunImportOptions {
   previewLimit?: number;
   /** Worker threads that hash and encrypt (0: in line); default 2 for files of 4 MB and more. */
   protectThreads?: number;
+  /** Holdings: snapshots from which they are journalled for the head office as one row (default 20,000; tests lower it). */
+  bulkJournalMin?: number;
   /**
    * The server's import jobs: asked, once a file is checked without a problem and its write would pause the branch
    * longer than `branch.importConfirmSeconds`, whether to write it now. Resolves true (write) or false (cancel),

@@ -241,6 +241,7 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
             bands: rules,
             bulk,
             staffId: o.staffId,
+            bulkJournalMin: o.bulkJournalMin,
           });
           summary.tiersAfter = apply.tierCounts();
           summary.inserted = counts.inserted;
