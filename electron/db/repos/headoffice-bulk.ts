@@ -42,9 +42,15 @@ export class HeadOfficeBulkRepo {
   private readonly bySeq: Database.Statement<[number], HoJournalBulkTable>;
   private readonly window: Database.Statement<[number, string, string, number, number], Scanned>;
   private readonly remaining: Database.Statement<[], { rows: number | null; n: number; head: number | null }>;
-  private readonly getCursor: Database.Statement<[string], { value: string }>;
 
-  constructor(private readonly store: Store) {
+  /** `state` is the head-office link's own key-value store (HeadOfficeSyncRepo.state / setState). */
+  constructor(
+    private readonly store: Store,
+    private readonly state: {
+      get: (key: string) => string | null;
+      set: (key: string, value: string, now: number) => void;
+    },
+  ) {
     const db = store.sqlite;
     this.bySeq = db.prepare('SELECT * FROM ho_journal_bulk WHERE seq = ?');
     // Every snapshot in the import's date range is scanned (a window bounds the work of one step); those of other
@@ -59,7 +65,6 @@ export class HeadOfficeBulkRepo {
     this.remaining = db.prepare(
       'SELECT sum(rows) AS rows, count(*) AS n, min(seq) AS head FROM ho_journal_bulk',
     );
-    this.getCursor = db.prepare('SELECT value FROM ho_sync_state WHERE key = ?');
   }
 
   /** The import a bulk journal row stands for (none: it wrote nothing, or was already sent). */
@@ -69,10 +74,10 @@ export class HeadOfficeBulkRepo {
 
   /** Where the push got to inside the bulk row `seq`; null: at its start. */
   cursor(seq: number): BulkCursor | null {
-    const raw = this.getCursor.get(CURSOR_KEY);
+    const raw = this.state.get(CURSOR_KEY);
     if (!raw) return null;
     try {
-      const c = JSON.parse(raw.value) as BulkCursor;
+      const c = JSON.parse(raw) as BulkCursor;
       return c.seq === seq ? c : null;
     } catch {
       return null;
@@ -80,12 +85,7 @@ export class HeadOfficeBulkRepo {
   }
 
   setCursor(c: BulkCursor, now: number): void {
-    this.store.sqlite
-      .prepare(
-        `INSERT INTO ho_sync_state (key, value, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      )
-      .run(CURSOR_KEY, JSON.stringify(c), now);
+    this.state.set(CURSOR_KEY, JSON.stringify(c), now);
   }
 
   /**

@@ -47,7 +47,10 @@ export class HeadOfficeSyncRepo {
 
   constructor(private readonly store: Store) {
     const db = store.sqlite;
-    this.bulk = new HeadOfficeBulkRepo(store);
+    this.bulk = new HeadOfficeBulkRepo(store, {
+      get: (key) => this.state(key),
+      set: (key, value, now) => this.setState(key, value, now),
+    });
     this.journalEnds = db.prepare(
       // Two subqueries: SQLite answers a lone min() or max() from the rowid's end, but both in one SELECT scan it all.
       'SELECT (SELECT min(seq) FROM ho_journal) AS lo, (SELECT max(seq) FROM ho_journal) AS hi',
