@@ -10,6 +10,8 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, openSync } from 'node:fs';
 import type { ImportIssue, ImportKind } from '@shared/import/types';
+import { ISSUE_DDL, STAGE_DDL, stageWrites, type StageWrite } from './import-stage-sql';
+import { StageWriter } from './import-stage-writer';
 
 /** Bad rows whose issues are kept (for the preview and the downloadable report). */
 export const REPORT_ROW_CAP = 10_000;
@@ -19,36 +21,6 @@ export interface IssueCount {
   code: string;
   issues: number;
 }
-
-const STAGE_DDL: Record<ImportKind, string> = {
-  customers: `
-    CREATE TABLE customers (
-      line INTEGER NOT NULL, id TEXT NOT NULL, is_new INTEGER NOT NULL, changed INTEGER NOT NULL,
-      cards_changed INTEGER NOT NULL, link_changed INTEGER NOT NULL,
-      customer_no TEXT NOT NULL, kind TEXT NOT NULL, corporate_type TEXT, name TEXT NOT NULL,
-      id_hash TEXT, id_masked TEXT, id_enc TEXT, credit_code TEXT,
-      phone_hash TEXT, phone_masked TEXT, phone_enc TEXT, birth_month TEXT, gender TEXT,
-      segments TEXT NOT NULL, lifecycle TEXT NOT NULL, relationship_type TEXT NOT NULL, corporate_grade TEXT,
-      marketing_consent INTEGER NOT NULL, created_at INTEGER NOT NULL, last_visit_at INTEGER, last_txn_at INTEGER,
-      linked_no TEXT);
-    CREATE TABLE cards (line INTEGER NOT NULL, customer_id TEXT NOT NULL, card_hash TEXT NOT NULL, card_masked TEXT NOT NULL);
-    CREATE TABLE owners (line INTEGER NOT NULL, customer_id TEXT NOT NULL, owner_id TEXT, backup_id TEXT);`,
-  holdings: `
-    CREATE TABLE holdings (
-      line INTEGER NOT NULL, id TEXT NOT NULL, customer_id TEXT NOT NULL, product_type TEXT NOT NULL,
-      product_code TEXT, balance_fen INTEGER NOT NULL, as_of INTEGER NOT NULL, aum INTEGER NOT NULL,
-      maturity_at INTEGER);
-    CREATE TABLE agg (
-      customer_id TEXT PRIMARY KEY, line INTEGER NOT NULL, as_of INTEGER NOT NULL, min_as_of INTEGER NOT NULL,
-      aum_fen INTEGER NOT NULL, n INTEGER NOT NULL, old_aum INTEGER NOT NULL, old_tier TEXT NOT NULL, cur_as_of INTEGER,
-      new_tier TEXT, mode TEXT) WITHOUT ROWID;`,
-  products: `
-    CREATE TABLE products (
-      line INTEGER NOT NULL, id TEXT NOT NULL, code TEXT NOT NULL, name_zh TEXT NOT NULL, name_en TEXT NOT NULL,
-      type TEXT NOT NULL, risk_level INTEGER, active INTEGER NOT NULL);`,
-  risk: `
-    CREATE TABLE risk (line INTEGER NOT NULL, customer_id TEXT NOT NULL, risk_level INTEGER NOT NULL, assessed_at INTEGER NOT NULL);`,
-};
 
 export type StagedCustomer = [
   line: number,
@@ -84,9 +56,12 @@ export type StagedCustomer = [
 /** The scratch database one import stages its rows and issues in. */
 export class ImportStage {
   readonly db: Database.Database;
-  private readonly insIssue: Database.Statement;
-  private readonly insBadLine: Database.Statement;
-  private readonly ins: Record<string, Database.Statement> = {};
+  private readonly writes: Partial<Record<StageWrite, string>>;
+  private readonly st = new Map<StageWrite, Database.Statement>();
+  /** While reading a large file: the thread every write goes to (see `startWriter`). */
+  private writer: StageWriter | null = null;
+  /** With the writer: the last bad line counted (the reading phase reports lines in order). */
+  private lastBadLine = -Infinity;
   private issues = 0;
   private badRows = 0;
   private readonly byCode = new Map<string, number>();
@@ -106,30 +81,46 @@ export class ImportStage {
     this.db.pragma('synchronous = OFF');
     this.db.pragma('cache_size = -32000');
     this.db.exec(STAGE_DDL[kind]);
-    this.db.exec(
-      `CREATE TABLE issues (line INTEGER NOT NULL, field TEXT, column_name TEXT, code TEXT NOT NULL, zh TEXT NOT NULL, en TEXT NOT NULL, value TEXT)`,
-    );
-    // Every bad line once, for the count of rejected rows (a row's issues may come from the row
+    // bad_lines: every bad line once, for the count of rejected rows (a row's issues may come from the row
     // check and later from the set checks, in any line order).
-    this.db.exec('CREATE TABLE bad_lines (line INTEGER PRIMARY KEY)');
-    this.insIssue = this.db.prepare('INSERT INTO issues VALUES (?,?,?,?,?,?,?)');
-    this.insBadLine = this.db.prepare('INSERT OR IGNORE INTO bad_lines VALUES (?)');
-    const placeholders = (n: number) => `(${new Array(n).fill('?').join(',')})`;
-    if (kind === 'customers') {
-      this.ins.customers = this.db.prepare(`INSERT INTO customers VALUES ${placeholders(28)}`);
-      this.ins.cards = this.db.prepare('INSERT INTO cards VALUES (?,?,?,?)');
-      this.ins.owners = this.db.prepare('INSERT INTO owners VALUES (?,?,?,?)');
-    } else if (kind === 'holdings') {
-      this.ins.holdings = this.db.prepare(`INSERT INTO holdings VALUES ${placeholders(9)}`);
-      this.ins.agg = this.db
-        .prepare(`INSERT INTO agg (customer_id, line, as_of, min_as_of, aum_fen, n, old_aum, old_tier, cur_as_of)
-        VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (customer_id) DO UPDATE SET aum_fen = aum_fen + excluded.aum_fen,
-          n = n + excluded.n, as_of = max(as_of, excluded.as_of), min_as_of = min(min_as_of, excluded.min_as_of)`);
-    } else if (kind === 'products') {
-      this.ins.products = this.db.prepare(`INSERT INTO products VALUES ${placeholders(8)}`);
-    } else {
-      this.ins.risk = this.db.prepare(`INSERT INTO risk VALUES ${placeholders(4)}`);
+    this.db.exec(ISSUE_DDL);
+    this.writes = stageWrites(kind);
+  }
+
+  /**
+   * From now until `endWriter`, every write goes to a thread of its own (import-stage-writer.ts), a transaction per
+   * `batch`: for a large file, so the reading thread only parses and checks. Nothing may read the file meanwhile.
+   */
+  startWriter(): void {
+    this.writer ??= new StageWriter(this.file, this.writes);
+  }
+
+  /** Waits while the writer is far behind (call between batches); throws when it failed. */
+  async writable(): Promise<void> {
+    await this.writer?.writable();
+  }
+
+  /** Waits for the writer's last transaction and stops it; the file is complete (or this throws why not). */
+  async endWriter(): Promise<void> {
+    const w = this.writer;
+    this.writer = null;
+    await w?.close();
+  }
+
+  private statement(name: StageWrite): Database.Statement {
+    let st = this.st.get(name);
+    if (!st) {
+      const sql = this.writes[name];
+      if (!sql) throw new Error(`no staging write ${name} for a ${this.kind} file`);
+      st = this.db.prepare(sql);
+      this.st.set(name, st);
     }
+    return st;
+  }
+
+  private write(name: StageWrite, params: readonly unknown[]): void {
+    if (this.writer) this.writer.write(name, params);
+    else this.statement(name).run(params);
   }
 
   get issueCount(): number {
@@ -138,14 +129,31 @@ export class ImportStage {
 
   /** Runs `fn` in one staging transaction (a batch of rows). */
   batch(fn: () => void): void {
-    this.db.transaction(fn)();
+    if (!this.writer) {
+      this.db.transaction(fn)();
+      return;
+    }
+    fn();
+    this.writer.commit();
   }
 
   issue(i: ImportIssue): void {
     this.issues++;
     this.byCode.set(i.code, (this.byCode.get(i.code) ?? 0) + 1);
-    if (this.insBadLine.run(i.line).changes > 0) this.badRows++;
-    if (this.keep(i.line)) this.insIssue.run(i.line, i.field, i.column, i.code, i.zh, i.en, i.value);
+    if (this.newBadLine(i.line)) this.badRows++;
+    if (this.keep(i.line)) this.write('issue', [i.line, i.field, i.column, i.code, i.zh, i.en, i.value]);
+  }
+
+  /** Records `line` as bad; true the first time. */
+  private newBadLine(line: number): boolean {
+    if (!this.writer) return this.statement('badLine').run(line).changes > 0;
+    // The writer cannot answer at once; while reading, lines come in file order, so a line seen is the last one.
+    if (line < this.lastBadLine)
+      throw new Error(`import issue for line ${line} after line ${this.lastBadLine}`);
+    if (line === this.lastBadLine) return false;
+    this.lastBadLine = line;
+    this.write('badLine', [line]);
+    return true;
   }
 
   /**
@@ -164,7 +172,7 @@ export class ImportStage {
   /** Keeps the issues of the REPORT_ROW_CAP smallest kept lines only. */
   private prune(): void {
     const last = this.lastReportedLine();
-    this.db.prepare('DELETE FROM issues WHERE line > ?').run(last);
+    this.write('pruneIssues', [last]);
     this.kept = new Set([...this.kept].filter((l) => l <= last));
     this.keptMax = last;
   }
@@ -187,16 +195,16 @@ export class ImportStage {
 
   customer(row: StagedCustomer): void {
     // The array binds as the anonymous parameters: no spread of 28 arguments per row.
-    (this.ins.customers as Database.Statement).run(row);
+    this.write('customer', row);
   }
 
   card(line: number, customerId: string, hash: string, masked: string): void {
-    (this.ins.cards as Database.Statement).run(line, customerId, hash, masked);
+    this.write('card', [line, customerId, hash, masked]);
   }
 
   /** The owner columns of a customer row (only rows that fill one in); null = the cell was empty, keep what is there. */
   owner(line: number, customerId: string, ownerId: string | null, backupId: string | null): void {
-    (this.ins.owners as Database.Statement).run(line, customerId, ownerId, backupId);
+    this.write('owner', [line, customerId, ownerId, backupId]);
   }
 
   holding(
@@ -210,17 +218,7 @@ export class ImportStage {
     aum: boolean,
     maturityAt: number | null,
   ): void {
-    (this.ins.holdings as Database.Statement).run(
-      line,
-      id,
-      customerId,
-      type,
-      code,
-      fen,
-      asOf,
-      aum ? 1 : 0,
-      maturityAt,
-    );
+    this.write('holding', [line, id, customerId, type, code, fen, asOf, aum ? 1 : 0, maturityAt]);
   }
 
   /** One customer's rows of a balance file, summed (called once per run of rows of that customer). */
@@ -235,7 +233,7 @@ export class ImportStage {
     oldTier: string;
     curAsOf: number | null;
   }): void {
-    (this.ins.agg as Database.Statement).run(
+    this.write('holdingTotal', [
       a.customerId,
       a.line,
       a.asOfMax,
@@ -245,7 +243,7 @@ export class ImportStage {
       a.oldAum,
       a.oldTier,
       a.curAsOf,
-    );
+    ]);
   }
 
   product(
@@ -260,20 +258,11 @@ export class ImportStage {
       active: boolean;
     },
   ): void {
-    (this.ins.products as Database.Statement).run(
-      line,
-      id,
-      p.code,
-      p.nameZh,
-      p.nameEn,
-      p.type,
-      p.riskLevel,
-      p.active ? 1 : 0,
-    );
+    this.write('product', [line, id, p.code, p.nameZh, p.nameEn, p.type, p.riskLevel, p.active ? 1 : 0]);
   }
 
   risk(line: number, customerId: string, level: number, assessedAt: number): void {
-    (this.ins.risk as Database.Statement).run(line, customerId, level, assessedAt);
+    this.write('risk', [line, customerId, level, assessedAt]);
   }
 
   /** The first `limit` issues in line order (the preview shown with the job). */

@@ -36,6 +36,11 @@ export interface RunImportOptions {
   previewLimit?: number;
   /** Worker threads that hash and encrypt (0: in line); default 2 for files of 4 MB and more. */
   protectThreads?: number;
+  /**
+   * Whether the staging writes run on a thread of their own while the file is read (default: for files of 4 MB and
+   * more, where they are seconds of the reading thread's time; a small file is not worth the thread's start).
+   */
+  stageThread?: boolean;
   /** Holdings: snapshots from which they are journalled for the head office as one row (default 20,000; tests lower it). */
   bulkJournalMin?: number;
   /**

@@ -39,7 +39,7 @@ export async function readAll(
     customerNoPattern: new RegExp(o.rules.customer.customerNoPattern),
   };
   const lookups = new ImportLookups(o.store);
-  const protector = new Protector(o.pii, o.kind === 'customers' ? protectThreads(o, source) : 0);
+  const protector = new Protector(o.pii, readThreads(o, source).protect);
   const stageRow = makeStager(o, stage, lookups, pool, rowRules, protector);
   // At most one batch is with the worker while the next one is read and checked.
   let inflight = null as Promise<() => void> | null;
@@ -132,6 +132,7 @@ export async function readAll(
         );
       }
       await land();
+      await stage.writable();
       inflight = cut;
       progress.rowsRead = summary.rows;
       progress.bytesRead = source.bytesRead();
@@ -164,14 +165,18 @@ export async function readAll(
 }
 
 /**
- * Big files hash on worker threads, one per core beside this one (at most two: hashing and
- * encryption cost about as much as the rest of the reading); small files (a test, a branch's weekly
- * delta) are not worth the start-up.
+ * Threads of a big file's reading: hashing and encryption (customers) on one per core beside this one (at most two:
+ * they cost about as much as the rest of the reading), and the staging writes on one of their own where a core is
+ * left for it (ImportStage.startWriter: a balance file's reading went from 16 to 10 s on two cores; a customer file
+ * on two cores gained nothing, the hashing thread already had the second one). Small files (a test, a branch's
+ * weekly delta) are not worth the start-up.
  */
 const THREAD_MIN_BYTES = 4 * 1024 * 1024;
 
-function protectThreads(o: RunImportOptions, source: Source): number {
-  if (o.protectThreads !== undefined) return o.protectThreads;
-  if (source.totalBytes < THREAD_MIN_BYTES) return 0;
-  return Math.min(2, Math.max(1, availableParallelism() - 1));
+export function readThreads(o: RunImportOptions, source: Source): { protect: number; stage: boolean } {
+  const big = source.totalBytes >= THREAD_MIN_BYTES;
+  const spare = availableParallelism() - 1;
+  const protect =
+    o.kind !== 'customers' ? 0 : (o.protectThreads ?? (big ? Math.min(2, Math.max(1, spare)) : 0));
+  return { protect, stage: o.stageThread ?? (big && spare - protect >= 1) };
 }

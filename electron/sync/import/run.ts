@@ -25,7 +25,7 @@ import {
   type RunImportOptions,
   type RunImportResult,
 } from './options';
-import { readAll } from './read';
+import { readAll, readThreads } from './read';
 import { writeReport } from './report';
 import { openSource, SourceError, type Source } from './source';
 
@@ -198,7 +198,9 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
       summary.format = source.info.format;
       summary.encoding = source.info.encoding;
       progress.bytesTotal = source.totalBytes;
+      if (readThreads(o, source).stage) stage.startWriter();
       headers = await readAll(o, source, stage, pool, summary, progress, report, checkCancel);
+      await stage.endWriter();
     }
     summary.phaseSeconds.read = lap();
     progress.phase = 'checking';
@@ -313,6 +315,8 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
       detail: { kind: o.kind, file: o.fileName, rowsRead: summary.rows },
     });
   } finally {
+    // A read cut short (a cancel, a fault): the writer is stopped before the file is read for the report or removed.
+    await stage.endWriter().catch(() => undefined);
     source?.close();
     apply.detach();
     await sha.catch(() => '');
