@@ -183,6 +183,14 @@ test('English at a laptop’s size: list tables keep “Remove” whole; the sav
     await page.setViewportSize({ width: 1366, height: 768 });
     for (const section of ['appointments', 'campaigns', 'staffing', 'general']) {
       await openSection(page, section);
+      if (section === 'appointments') {
+        // Every column in view at 1366 in English too (the channels and the large-cash switch once needed a scroll).
+        const sideways = await page
+          .getByTestId('ap-services')
+          .locator('.ant-table-content')
+          .evaluate((e) => e.scrollWidth > e.clientWidth + 1);
+        expect(sideways, 'the services table scrolls sideways at 1366 in English').toBe(false);
+      }
       const remove = page.getByTestId(`section-${section}`).getByRole('button', { name: 'Remove' }).first();
       if ((await remove.count()) > 0) {
         // The word fits its button, and the button its pinned cell.

@@ -1,9 +1,9 @@
-import { Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
+import { Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { BOOKING_CHANNELS } from '@shared/appointments/config';
 import type { RulesConfig } from '@shared/config/schema';
 import { FormSection } from '../FormSection';
-import { cell, labelledColumns, ListTable, num, useLang } from './common';
+import { cell, labelledColumns, ListTable, num, useLang, type ListColumn } from './common';
 import './text-appointments';
 
 const A = (...k: string[]) => ['appointments', ...k];
@@ -119,7 +119,9 @@ export function AppointmentsSection({ config }: { config: RulesConfig }) {
             testId="ap-services"
             minRows={1}
             maxRows={40}
-            scrollX={1280}
+            // Fits the card at 1366 px (998 px wide there) and scrolls only on a tablet: the names share a
+            // column, one above the other, and the numbers keep narrow cells (it once scrolled to see the channels).
+            scrollX={960}
             addLabel={t('settings.ap.add')}
             newItem={() => ({
               key: '',
@@ -132,8 +134,21 @@ export function AppointmentsSection({ config }: { config: RulesConfig }) {
               largeCash: false,
             })}
             columns={[
-              // Narrower key, wider names than labelledColumns: the row also carries capacity and channels.
-              ...labelledColumns(t, 'ap-service').map((c, i) => ({ ...c, width: [130, 140, 160][i] })),
+              { ...(labelledColumns(t, 'ap-service')[0] as ListColumn), width: 110 },
+              {
+                title: `${t('settings.f.nameZh')} / ${t('settings.f.nameEn')}`,
+                width: 170,
+                render: (f) => (
+                  <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                    <Form.Item name={[f.name, 'zh']} {...cell}>
+                      <Input aria-label={t('settings.f.nameZh')} data-testid={`ap-service-zh-${f.name}`} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'en']} {...cell}>
+                      <Input aria-label={t('settings.f.nameEn')} />
+                    </Form.Item>
+                  </Space>
+                ),
+              },
               {
                 title: t('settings.ap.intent'),
                 width: 150,
@@ -145,7 +160,7 @@ export function AppointmentsSection({ config }: { config: RulesConfig }) {
               },
               {
                 title: t('settings.ap.capacityPerSlot'),
-                width: 100,
+                width: 80,
                 render: (f) => (
                   <Form.Item name={[f.name, 'capacityPerSlot']} {...cell}>
                     <InputNumber {...num} min={1} max={100} data-testid={`ap-service-capacity-${f.name}`} />
@@ -154,7 +169,7 @@ export function AppointmentsSection({ config }: { config: RulesConfig }) {
               },
               {
                 title: t('settings.ap.dailyCap'),
-                width: 100,
+                width: 80,
                 render: (f) => (
                   <Form.Item name={[f.name, 'dailyCap']} {...cell}>
                     <InputNumber {...num} min={1} max={1000} />
@@ -163,7 +178,7 @@ export function AppointmentsSection({ config }: { config: RulesConfig }) {
               },
               {
                 title: t('settings.ap.channels'),
-                width: 270,
+                width: 180,
                 render: (f) => (
                   <Form.Item name={[f.name, 'channels']} {...cell}>
                     <Select mode="multiple" options={channels} />
@@ -172,7 +187,7 @@ export function AppointmentsSection({ config }: { config: RulesConfig }) {
               },
               {
                 title: t('settings.ap.largeCash'),
-                width: 90,
+                width: 80,
                 render: (f) => (
                   <Form.Item name={[f.name, 'largeCash']} valuePropName="checked" {...cell}>
                     <Switch />
