@@ -79,7 +79,8 @@ export class StageWriter {
     this.worker.on('error', (err) => this.fail(err));
     this.exited = new Promise((resolve) =>
       this.worker.once('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`import staging thread stopped (${code})`));
+        // Ended with writes unanswered (only `close` ends it cleanly, and only once none are): never wait on them.
+        if (code !== 0 || this.pending > 0) this.fail(new Error(`import staging thread stopped (${code})`));
         this.notify();
         resolve(code);
       }),
