@@ -187,6 +187,7 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
   let source: Source | null = null;
   let headers: HeaderMap | null = null;
   let status: RunImportResult['status'] = 'rejected';
+  let faulted = false;
   try {
     try {
       source = openSource(o.file, { encoding: o.encoding ?? 'auto' });
@@ -304,7 +305,10 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
       });
     }
   } catch (err) {
-    if (!(err instanceof ImportCancelled)) throw err;
+    if (!(err instanceof ImportCancelled)) {
+      faulted = true;
+      throw err;
+    }
     status = 'cancelled';
     audit.append({
       at: o.now(),
@@ -320,6 +324,11 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
     source?.close();
     apply.detach();
     await sha.catch(() => '');
+    // A fault skips the report below: the staging file (hashes and ciphertexts of the file's people) goes here.
+    if (faulted) {
+      stage.close();
+      rmSync(stageFile, { force: true });
+    }
   }
   try {
     summary.seconds = Math.round(performance.now() - t0) / 1000;
