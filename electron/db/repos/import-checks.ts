@@ -32,12 +32,15 @@ export interface SetIssue {
   value: string | null;
 }
 
-export function tierCase(bands: readonly TierBand[]): { sql: string; params: (string | number)[] } {
+export function tierCase(
+  bands: readonly TierBand[],
+  aum = 'aum_fen',
+): { sql: string; params: (string | number)[] } {
   const params: (string | number)[] = [];
   let sql = 'CASE';
   for (let i = bands.length - 1; i >= 1; i--) {
     const b = bands[i] as TierBand;
-    sql += ' WHEN aum_fen >= ? THEN ?';
+    sql += ` WHEN ${aum} >= ? THEN ?`;
     params.push(b.minFen, b.key);
   }
   sql += ' ELSE ? END';
@@ -46,11 +49,7 @@ export function tierCase(bands: readonly TierBand[]): { sql: string; params: (st
 }
 
 /** Checks over the whole file: duplicates inside it and clashes with the branch's data (stage attached). */
-export async function setChecks(
-  q: CheckSql,
-  kind: ImportKind,
-  bands: readonly TierBand[],
-): Promise<SetIssue[]> {
+export async function setChecks(q: CheckSql, kind: ImportKind): Promise<SetIssue[]> {
   const out: SetIssue[] = [];
   const add = (
     rows: CheckRow[],
@@ -128,12 +127,6 @@ export async function setChecks(
     );
   } else if (kind === 'holdings') {
     // One balance date per customer: a file is one snapshot of each customer's holdings.
-    const t = tierCase(bands);
-    await q.run(
-      `UPDATE stage.agg SET new_tier = ${t.sql}, mode = CASE WHEN cur_as_of IS NULL OR as_of > cur_as_of THEN 'replace'
-           WHEN as_of < cur_as_of THEN 'stale' ELSE 'same' END`,
-      ...t.params,
-    );
     const mixed = await q.count('SELECT count(*) FROM stage.agg WHERE min_as_of <> as_of');
     if (mixed > 0) {
       add(

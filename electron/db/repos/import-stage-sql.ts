@@ -26,7 +26,9 @@ export const STAGE_DDL: Record<ImportKind, string> = {
     CREATE TABLE agg (
       customer_id TEXT PRIMARY KEY, line INTEGER NOT NULL, as_of INTEGER NOT NULL, min_as_of INTEGER NOT NULL,
       aum_fen INTEGER NOT NULL, n INTEGER NOT NULL, old_aum INTEGER NOT NULL, old_tier TEXT NOT NULL, cur_as_of INTEGER,
-      new_tier TEXT, mode TEXT) WITHOUT ROWID;`,
+      same_as TEXT,
+      mode TEXT GENERATED ALWAYS AS (CASE WHEN cur_as_of IS NULL OR as_of > cur_as_of THEN 'replace'
+        WHEN as_of < cur_as_of THEN 'stale' ELSE coalesce(same_as, 'same') END) VIRTUAL) WITHOUT ROWID;`,
   products: `
     CREATE TABLE products (
       line INTEGER NOT NULL, id TEXT NOT NULL, code TEXT NOT NULL, name_zh TEXT NOT NULL, name_en TEXT NOT NULL,

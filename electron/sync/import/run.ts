@@ -9,7 +9,6 @@ import { createReadStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HeaderMap } from '@shared/import/headers';
 import { askBeforeApply, estimateApplySeconds } from '@shared/import/apply-estimate';
-import type { RulesConfig } from '@shared/config/schema';
 import type { ImportSummary } from '@shared/import/types';
 import { ImportApply, type ApplyCounts } from '../../db/repos/import-apply';
 import { CheckWorker } from '../../db/repos/import-check-worker';
@@ -87,13 +86,8 @@ async function waitForManager(
 }
 
 /** The set checks again, just before a write the manager started (the branch's data may have changed since). */
-async function recheck(
-  apply: ImportApply,
-  stage: ImportStage,
-  headers: HeaderMap | null,
-  rules: RulesConfig['customer']['tiers'],
-): Promise<void> {
-  stageSetIssues(stage, headers, await apply.checks(rules));
+async function recheck(apply: ImportApply, stage: ImportStage, headers: HeaderMap | null): Promise<void> {
+  stageSetIssues(stage, headers, await apply.checks());
 }
 
 /**
@@ -106,24 +100,23 @@ async function firstChecks(
   apply: ImportApply,
   stage: ImportStage,
   stageFile: string,
-  rules: RulesConfig['customer']['tiers'],
   rows: number,
 ): Promise<SetIssue[]> {
   const mainFile = databaseFile(o.store);
   if (!o.checkThread || rows < CHECK_THREAD_MIN_ROWS || !mainFile) {
     stage.indexForChecks();
-    return apply.checks(rules);
+    return apply.checks();
   }
   const worker = new CheckWorker(mainFile, stageFile);
   try {
     // The staging file's indexes too: building them took ~0.4 s at 200,000 customers.
     for (const sql of stage.checkIndexSql('stage')) await worker.run(sql);
-    return await apply.checks(rules, worker);
+    return await apply.checks(worker);
   } catch {
     // A worker that cannot run here (a packaging without worker threads or its module): the checks on the branch
     // connection, as for a small file. A fault in the SQL itself fails there again, with its own error.
     stage.indexForChecks();
-    return apply.checks(rules);
+    return apply.checks();
   } finally {
     await worker.close();
   }
@@ -211,7 +204,7 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
     const rules = o.rules.customer.tiers;
     apply.attach();
     // Set checks run even when rows failed: the report lists every bad row, not the first kind found.
-    const setIssues = await firstChecks(o, apply, stage, stageFile, rules, summary.rows);
+    const setIssues = await firstChecks(o, apply, stage, stageFile, summary.rows);
     stageSetIssues(stage, headers, setIssues);
     report(); // the issues the set checks found, on the screen before the report is written
     checkCancel();
@@ -222,7 +215,7 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
     summary.phaseSeconds.check = lap();
     if (stage.issueCount === 0 && (await waitForManager(o, apply, summary.rows, progress, report))) {
       // Hours may have passed: what the branch holds now is checked again, inside the same pause as the write.
-      await recheck(apply, stage, headers, rules);
+      await recheck(apply, stage, headers);
       summary.issueCount = stage.issueCount;
       summary.rejectedRows = stage.rejectedRows();
       progress.rejectedRows = summary.rejectedRows;
