@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -67,5 +67,8 @@ describe('XLSX', () => {
     expect(r.issues).toEqual([]);
     expect(r.status).toBe('applied');
     expect(r.summary).toMatchObject({ format: 'xlsx', rows: 1, inserted: 1 });
+    // exceljs parks a tab stored before the shared strings in a temp file of its own (tmp-<pid>-…, the tab's cells):
+    // none may outlive the import.
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith(`tmp-${process.pid}-`))).toEqual([]);
   });
 });

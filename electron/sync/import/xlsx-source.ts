@@ -61,11 +61,13 @@ export function openXlsx(file: string, size: number): Source {
       // be the tab order: the first tab is the first <sheet> of workbook.xml (parsed by then).
       const firstTab = (): string | undefined =>
         (reader as unknown as { model?: { sheets?: { name?: string }[] } }).model?.sheets?.[0]?.name;
+      let done = false;
       try {
         for await (const sheet of reader) {
           const wanted = firstTab();
-          if (wanted !== undefined && (sheet as unknown as { name?: string }).name !== wanted) {
-            // Read through it: a worksheet the reader deferred to a temp file is only closed when consumed.
+          if (done || (wanted !== undefined && (sheet as unknown as { name?: string }).name !== wanted)) {
+            // Read through it: a worksheet the reader deferred to a temp file (in the system's temp folder, with the
+            // tab's cells) is only closed and deleted when consumed.
             for await (const _row of sheet) void _row;
             continue;
           }
@@ -87,7 +89,8 @@ export function openXlsx(file: string, size: number): Source {
             }
           }
           if (batch.length > 0) yield batch;
-          return; // the first tab only
+          // The first tab only; the reader still runs to its end, which deletes the temp files of deferred tabs.
+          done = true;
         }
       } catch (err) {
         if (err instanceof SourceError) throw err;
