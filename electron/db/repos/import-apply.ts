@@ -10,10 +10,24 @@
 import type { TierBand } from '@shared/customer/tier';
 import type { ImportKind, TierCounts } from '@shared/import/types';
 import type { Store } from '../connection';
-import { setChecks, tierCase, type CheckSql, type SetIssue } from './import-checks';
+import { setChecks, type CheckSql, type SetIssue } from './import-checks';
 import { BULK_JOURNAL_MIN_ROWS, writeSnapshotsJournalled } from './ho-bulk-journal';
 import { withIndexesRebuilt } from './import-bulk';
 import { ImportSql } from './import-sql';
+
+/** The tier of the balance in column `aum` by the rules' bands, as an SQL CASE with its bound parameters. */
+function tierCase(bands: readonly TierBand[], aum = 'aum_fen'): { sql: string; params: (string | number)[] } {
+  const params: (string | number)[] = [];
+  let sql = 'CASE';
+  for (let i = bands.length - 1; i >= 1; i--) {
+    const b = bands[i] as TierBand;
+    sql += ` WHEN ${aum} >= ? THEN ?`;
+    params.push(b.minFen, b.key);
+  }
+  sql += ' ELSE ? END';
+  params.push((bands[0] as TierBand).key);
+  return { sql, params };
+}
 
 export interface ApplyCounts {
   inserted: number;

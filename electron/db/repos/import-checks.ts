@@ -3,7 +3,6 @@
  * data, for what no single row shows: duplicates in the file, numbers another customer has,
  * links to nobody, mixed balance dates.
  */
-import type { TierBand } from '@shared/customer/tier';
 import type { ImportKind } from '@shared/import/types';
 
 /**
@@ -30,22 +29,6 @@ export interface SetIssue {
   zh: string;
   en: string;
   value: string | null;
-}
-
-export function tierCase(
-  bands: readonly TierBand[],
-  aum = 'aum_fen',
-): { sql: string; params: (string | number)[] } {
-  const params: (string | number)[] = [];
-  let sql = 'CASE';
-  for (let i = bands.length - 1; i >= 1; i--) {
-    const b = bands[i] as TierBand;
-    sql += ` WHEN ${aum} >= ? THEN ?`;
-    params.push(b.minFen, b.key);
-  }
-  sql += ' ELSE ? END';
-  params.push((bands[0] as TierBand).key);
-  return { sql, params };
 }
 
 /** Checks over the whole file: duplicates inside it and clashes with the branch's data (stage attached). */

@@ -181,6 +181,11 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
   let headers: HeaderMap | null = null;
   let status: RunImportResult['status'] = 'rejected';
   let faulted = false;
+  // The staging file holds hashes and ciphertexts of the file's people: closed and deleted however the run ends.
+  const discardStage = (): void => {
+    stage.close();
+    rmSync(stageFile, { force: true });
+  };
   try {
     try {
       source = openSource(o.file, { encoding: o.encoding ?? 'auto' });
@@ -317,11 +322,7 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
     source?.close();
     apply.detach();
     await sha.catch(() => '');
-    // A fault skips the report below: the staging file (hashes and ciphertexts of the file's people) goes here.
-    if (faulted) {
-      stage.close();
-      rmSync(stageFile, { force: true });
-    }
+    if (faulted) discardStage(); // a fault skips the report below, which discards it otherwise
   }
   try {
     summary.seconds = Math.round(performance.now() - t0) / 1000;
@@ -338,7 +339,6 @@ export async function runImport(o: RunImportOptions): Promise<RunImportResult> {
     report();
     return { status, runId, summary, issues, reportFile };
   } finally {
-    stage.close();
-    rmSync(stageFile, { force: true });
+    discardStage();
   }
 }
