@@ -3,7 +3,9 @@
  * rows, so memory stays flat whatever the file size.
  */
 import ExcelJS from 'exceljs';
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream, readdirSync, rmSync, type ReadStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Cell } from '@shared/import/types';
 import { BATCH, SourceError, type Source, type SourceRow } from './source-types';
 
@@ -43,8 +45,25 @@ export function xlsxCell(v: unknown): Cell {
   return String(v);
 }
 
+/**
+ * exceljs's temp files in this process: its streaming reader parks a worksheet stored before the shared strings in a
+ * file of the `tmp` package (default name `tmp-<pid>-…`, in the system temp folder) and deletes it only when its reader
+ * runs to the end. A read stopped early (a cancel, a bad file) leaves it, with the tab's cells, until the process
+ * exits; `close` removes the ones that appeared during the read (imports run one at a time: jobs.ts).
+ */
+function ownTempFiles(): Set<string> {
+  const prefix = `tmp-${process.pid}-`;
+  try {
+    return new Set(readdirSync(tmpdir()).filter((n) => n.startsWith(prefix)));
+  } catch {
+    return new Set();
+  }
+}
+
 export function openXlsx(file: string, size: number): Source {
   const { stream, read } = countingStream(file);
+  const tempBefore = ownTempFiles();
+  let finished = false;
   return {
     info: { format: 'xlsx', encoding: null, delimiter: null },
     totalBytes: size,
@@ -92,6 +111,7 @@ export function openXlsx(file: string, size: number): Source {
           // The first tab only; the reader still runs to its end, which deletes the temp files of deferred tabs.
           done = true;
         }
+        finished = true;
       } catch (err) {
         if (err instanceof SourceError) throw err;
         throw new SourceError(
@@ -103,6 +123,15 @@ export function openXlsx(file: string, size: number): Source {
     },
     close() {
       stream.destroy();
+      if (finished) return;
+      for (const name of ownTempFiles()) {
+        if (tempBefore.has(name)) continue;
+        try {
+          rmSync(join(tmpdir(), name), { force: true });
+        } catch {
+          // Left to `tmp`'s clean-up at exit: closing must not fail the import's own ending.
+        }
+      }
     },
   };
 }
