@@ -3,7 +3,7 @@ import { withSettings } from './floor-helpers';
 import { LoginPage } from './pages';
 
 // The e2e branch server runs without a head office, so its journal only grows: with the warning size set below what
-// it holds (the demo data alone is ~20,000 changes), the manager is told on every screen; a teller is not.
+// it holds (the demo data alone is ~40,000 changes), the manager is told on every screen; a teller is not.
 test('without a head-office link, a grown journal is shown to the manager and not to the teller', async ({
   page,
   baseURL,

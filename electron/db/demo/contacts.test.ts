@@ -1,30 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultRulesConfig } from '@shared/config/schema';
 import { outreachHits } from '@shared/outreach/rules';
 import type { OutreachCustomer } from '@shared/outreach/types';
 import { branchDay } from '@shared/queue/numbering';
-import { openStore, type Store } from '../connection';
+import type { Store } from '../connection';
 import { outreachBaseFromRow, type OutreachBaseRow } from '../convert/outreach';
-import { Pii, testKeys } from '../pii';
 import type { ContactTable, CustomerOwnerTable } from '../schema-relations';
+import { demoBranches } from './branch.fixtures';
 import { seedContacts } from './contacts';
 import { OWNED_FOR_DAYS, seedOwners } from './owners';
-import { seedBranch, seedCustomers } from './seed';
 import { SHOWCASE } from './showcase';
 
 const NOW = Date.UTC(2026, 10, 25, 6, 30);
 const DAY = 86_400_000;
 const TZ = defaultRulesConfig.branch.timezone;
-const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-});
-
+const newBranch = demoBranches(NOW, 1500, 90);
 async function branch(): Promise<Store> {
-  const store = await openStore(':memory:');
-  stores.push(store);
-  seedBranch(store, defaultRulesConfig, 'x', NOW - 90 * DAY);
-  seedCustomers(store, new Pii(testKeys()), defaultRulesConfig, { count: 1500, seed: 3, now: NOW });
+  const store = await newBranch();
   seedOwners(store, defaultRulesConfig, NOW);
   return store;
 }

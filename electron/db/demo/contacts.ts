@@ -3,7 +3,8 @@ import type { RulesConfig } from '@shared/config/schema';
 import { zonedInstant } from '@shared/import/values';
 import type { OutreachRuleKey } from '@shared/outreach/config';
 import { DAY_MS, outreachHits, periodicRule } from '@shared/outreach/rules';
-import type { OutreachContext, OutreachCustomer } from '@shared/outreach/types';
+import type { TierKey } from '@shared/customer/tier';
+import type { BalancePoint, OutreachContext, OutreachCustomer } from '@shared/outreach/types';
 import { branchDay } from '@shared/queue/numbering';
 import type { Store } from '../connection';
 import { outreachBaseFromRow, type OutreachBaseRow } from '../convert/outreach';
@@ -30,6 +31,8 @@ const CHANNELS: readonly (readonly [string, number])[] = [
   ['sms', 0.04],
 ];
 const SALT = 0x636f6e74;
+/** A reached churn-risk customer says why their balance went this often (the RM records it: 流失原因). */
+const CHURN_REASON_SHARE = 0.7;
 /** The next step an RM writes on an unanswered call. */
 const RETRY_STEP = '再次致电';
 const SHOWCASE_NOS = new Set<string>(Object.values(SHOWCASE).map((c) => c.customerNo));
@@ -62,8 +65,9 @@ function callTime(at: number, lagDays: number, minute: number, tz: string): numb
 /**
  * The contact log of a branch that has been running (客户经营): each owned customer was called by their RM when the
  * 定期回访 rule said so, a few working days late at most, since the RM was given them (seedOwners), for the list
- * the customer was first on then; an unanswered call was tried again a day or two later. The reasons are the
- * rules' own words at the time. So today's outreach
+ * the customer was first on then (read with the balance files imported by then: seedSnapshots), noting the balance
+ * of then and, for a churn risk reached, often why it fell; an unanswered call was tried again a day or two later.
+ * The reasons are the rules' own words at the time. So today's outreach
  * list holds what fell due lately, as at a real branch, not the whole book at once. The showcase customers keep
  * their clean slate, and a do-not-contact customer is never called. Deterministic for a seed, except the ids.
  * How many contacts were written.
@@ -82,6 +86,20 @@ export function seedContacts(store: Store, rules: RulesConfig, now: number, seed
        ORDER BY c.customer_no`,
     )
     .all();
+  // Each owned customer's balance history (seedSnapshots), oldest first: the lists of a call's day read what had been
+  // imported by then, and a call notes the balance of then.
+  const history = new Map<string, BalancePoint[]>();
+  for (const p of store.sqlite
+    .prepare<[], { customer_id: string; as_of: number; aum_fen: number; tier: string }>(
+      `SELECT s.customer_id, s.as_of, s.aum_fen, s.tier FROM aum_snapshots s
+       JOIN customer_owners o ON o.customer_id = s.customer_id ORDER BY s.customer_id, s.as_of`,
+    )
+    .all()) {
+    const list = history.get(p.customer_id) ?? [];
+    list.push({ asOf: p.as_of, aumFen: p.aum_fen, tier: p.tier as TierKey });
+    history.set(p.customer_id, list);
+  }
+  const churnReasons = rules.outreach.churnReasons.map((r) => r.key);
   const repo = new OutreachRepo(store);
   const ids = new RandomPool();
   const rng = new Rng();
@@ -91,6 +109,7 @@ export function seedContacts(store: Store, rules: RulesConfig, now: number, seed
     rows.forEach((r, index) => {
       if (SHOWCASE_NOS.has(r.customer_no) || r.do_not_contact === 1) return;
       rng.reseed(seed, index, SALT);
+      const filesBy = (t: number) => (history.get(r.id) ?? []).filter((p) => p.asOf <= t);
       const c: OutreachCustomer = {
         ...outreachBaseFromRow(r),
         history: [],
@@ -111,7 +130,7 @@ export function seedContacts(store: Store, rules: RulesConfig, now: number, seed
         // Logged for the first list the customer is on then (a dormant customer's call is the 沉睡唤醒 list's, which
         // then rests for its cool-down). An unanswered call is tried again a working day or two later, as the RM
         // noted on it (再次致电).
-        const hit = outreachHits(c, rules.outreach, ctxAt(at))[0];
+        const hit = outreachHits({ ...c, history: filesBy(at) }, rules.outreach, ctxAt(at))[0];
         let attempt: { at: number; rule: OutreachRuleKey | null; reason: string | null } = {
           at,
           rule: hit?.rule ?? null,
@@ -119,6 +138,10 @@ export function seedContacts(store: Store, rules: RulesConfig, now: number, seed
         };
         for (;;) {
           const result = pick(rng, RESULTS);
+          const churnReason =
+            attempt.rule === 'churnRisk' && result === 'reached' && rng.next() < CHURN_REASON_SHARE
+              ? (churnReasons[Math.floor(rng.next() * churnReasons.length)] ?? null)
+              : null;
           const retryAt =
             result === 'no_answer' ? callTime(attempt.at, 1 + Math.floor(rng.next() * 2), minute, tz) : null;
           repo.addContact({
@@ -134,8 +157,8 @@ export function seedContacts(store: Store, rules: RulesConfig, now: number, seed
             note: null,
             next_step: retryAt === null ? null : RETRY_STEP,
             next_at: retryAt,
-            churn_reason: null,
-            aum_fen: r.aum_fen,
+            churn_reason: churnReason,
+            aum_fen: filesBy(attempt.at).at(-1)?.aumFen ?? r.aum_fen,
           });
           written++;
           c.lastContactAt = attempt.at;

@@ -1,24 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultRulesConfig } from '@shared/config/schema';
-import { openStore, type Store } from '../connection';
-import { Pii, testKeys } from '../pii';
+import type { Store } from '../connection';
+import { demoBranches } from './branch.fixtures';
 import { OWNED_FOR_DAYS, seedOwners } from './owners';
-import { seedBranch, seedCustomers } from './seed';
 import { SHOWCASE } from './showcase';
 
 const NOW = Date.UTC(2026, 10, 25, 6, 30);
-const stores: Store[] = [];
-afterEach(() => {
-  for (const s of stores.splice(0)) s.close();
-});
-
-async function branch(): Promise<Store> {
-  const store = await openStore(':memory:');
-  stores.push(store);
-  seedBranch(store, defaultRulesConfig, 'x', NOW - 90 * 86_400_000);
-  seedCustomers(store, new Pii(testKeys()), defaultRulesConfig, { count: 400, seed: 3, now: NOW });
-  return store;
-}
+const branch = demoBranches(NOW, 400, 90);
 
 interface Row {
   customer_no: string;

@@ -84,7 +84,7 @@ export function BookingForm({ info }: { info: AppointmentInfo }) {
       {customer && <CustomerCard c={customer} columns={2} />}
       <div>
         <Typography.Text strong>{t('appt.service')}</Typography.Text>
-        <div>
+        <div className="appt-services">
           <Radio.Group
             value={service}
             onChange={(e) => {

@@ -36,8 +36,13 @@ export function FiguresPanel() {
           />
         </Card>
       </div>
-      <div style={{ marginTop: 12 }}>
-        <Typography.Text strong>{t('outreach.figures.reasons')}：</Typography.Text>
+      <div className="book-reasons-line" data-testid="outreach-figures-reasons">
+        <Typography.Text strong>{t('outreach.figures.reasons')}</Typography.Text>
+        {Object.keys(f.churnReasons).length === 0 && (
+          <Typography.Text type="secondary" data-testid="outreach-figures-no-reasons">
+            {t('outreachDash.none')}
+          </Typography.Text>
+        )}
         {Object.entries(f.churnReasons).map(([k, n]) => {
           const r = cfg?.churnReasons.find((x) => x.key === k);
           return (

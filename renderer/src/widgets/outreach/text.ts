@@ -81,7 +81,7 @@ const zh = {
       churnContacted: '流失预警已联系',
       retained: '资产保持',
       aumRetained: '保持的金融资产',
-      reasons: '流失原因',
+      reasons: '流失原因：',
       period: '近30天',
     },
     alert: {
@@ -196,7 +196,7 @@ const en: Texts = {
       churnContacted: 'Churn risks contacted',
       retained: 'Balance kept',
       aumRetained: 'AUM retained',
-      reasons: 'Churn reasons',
+      reasons: 'Churn reasons:',
       period: 'Last 30 days',
     },
     alert: {
