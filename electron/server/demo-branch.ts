@@ -5,6 +5,7 @@ import type { Store } from '../db/connection';
 import { seedContacts } from '../db/demo/contacts';
 import { seedHistory } from '../db/demo/history';
 import { seedOwners } from '../db/demo/owners';
+import { seedRatings } from '../db/demo/ratings';
 import { seedSnapshots } from '../db/demo/snapshots';
 import { DEMO_PASSWORD, seedBranch, seedCustomers } from '../db/demo/seed';
 import { daysBefore } from '../db/demo/visits';
@@ -39,6 +40,8 @@ export async function seedDemoBranch(
     // Step 15 learns conversion from every outcome: generated ones would reorder the showcase customers' cards.
     outcomes: false,
   });
+  // The pads' answers to those visits (服务评价).
+  const ratings = o.historyDays > 0 ? seedRatings(store, o.seed, o.now) : 0;
   // A branch with a past has imported its month-end balance files: the tier migration and the churn lists have data.
   const snapshots = o.historyDays > 0 ? seedSnapshots(store, rules, o.now, o.seed) : 0;
   // A branch with a past has its book: the valuable customers have their RM, and its RMs have called their
@@ -46,5 +49,5 @@ export async function seedDemoBranch(
   const withBook = o.historyDays > 0;
   const owned = withBook ? seedOwners(store, rules, o.now) : 0;
   const contacts = withBook ? seedContacts(store, rules, o.now, o.seed) : 0;
-  return { customers, ...history, snapshots, owned, contacts };
+  return { customers, ...history, ratings, snapshots, owned, contacts };
 }

@@ -10,7 +10,7 @@ import type { Store } from '../connection';
 import { outreachBaseFromRow, type OutreachBaseRow } from '../convert/outreach';
 import { RandomPool } from '../random-pool';
 import { OutreachRepo } from '../repos/outreach';
-import { Rng } from './random';
+import { pickWeighted, Rng } from './random';
 import { SHOWCASE } from './showcase';
 
 /** The RM works a due contact within this many days (an RM's list is worked through, not cleared in a morning). */
@@ -38,15 +38,6 @@ const RETRY_STEP = '再次致电';
 const SHOWCASE_NOS = new Set<string>(Object.values(SHOWCASE).map((c) => c.customerNo));
 
 type Row = OutreachBaseRow & { owner_id: string; assigned_at: number; do_not_contact: number | null };
-
-function pick(rng: Rng, table: readonly (readonly [string, number])[]): string {
-  let u = rng.next();
-  for (const [k, w] of table) {
-    if (u < w) return k;
-    u -= w;
-  }
-  return (table.at(-1) as readonly [string, number])[0];
-}
 
 /**
  * The instant of a working-hours call on the first weekday at or after `at` plus `lagDays`, branch time. Demo
@@ -137,7 +128,7 @@ export function seedContacts(store: Store, rules: RulesConfig, now: number, seed
           reason: hit?.reason.zh ?? null,
         };
         for (;;) {
-          const result = pick(rng, RESULTS);
+          const result = pickWeighted(rng, RESULTS);
           const churnReason =
             attempt.rule === 'churnRisk' && result === 'reached' && rng.next() < CHURN_REASON_SHARE
               ? (churnReasons[Math.floor(rng.next() * churnReasons.length)] ?? null)
@@ -150,7 +141,7 @@ export function seedContacts(store: Store, rules: RulesConfig, now: number, seed
             staff_id: r.owner_id,
             at: attempt.at,
             branch_day: branchDay(attempt.at, tz),
-            channel: pick(rng, CHANNELS),
+            channel: pickWeighted(rng, CHANNELS),
             result,
             rule: attempt.rule,
             reason: attempt.reason,

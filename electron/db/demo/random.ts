@@ -141,3 +141,13 @@ export function pareto(rng: Rng, lo: number, hi: number, alpha: number): number 
       : lo * Math.pow(1 - u * (1 - Math.pow(lo / hi, alpha)), -1 / alpha);
   return Math.min(hi - 1, Math.max(lo, Math.floor(x)));
 }
+
+/** A key from a table of (key, weight) whose weights sum to 1, by one draw of `rng`. */
+export function pickWeighted(rng: Rng, table: readonly (readonly [string, number])[]): string {
+  let u = rng.next();
+  for (const [k, w] of table) {
+    if (u < w) return k;
+    u -= w;
+  }
+  return (table.at(-1) as readonly [string, number])[0];
+}
