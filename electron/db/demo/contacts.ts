@@ -77,21 +77,19 @@ export function seedContacts(store: Store, rules: RulesConfig, now: number, seed
        ORDER BY c.customer_no`,
     )
     .all();
+  const repo = new OutreachRepo(store);
   // Each owned customer's balance history (seedSnapshots), oldest first: the lists of a call's day read what had been
-  // imported by then, and a call notes the balance of then.
+  // imported by then, and a call notes the balance of then. (Tiers as seedSnapshots wrote them: the rules' keys.)
   const history = new Map<string, BalancePoint[]>();
-  for (const p of store.sqlite
-    .prepare<[], { customer_id: string; as_of: number; aum_fen: number; tier: string }>(
-      `SELECT s.customer_id, s.as_of, s.aum_fen, s.tier FROM aum_snapshots s
-       JOIN customer_owners o ON o.customer_id = s.customer_id ORDER BY s.customer_id, s.as_of`,
-    )
-    .all()) {
-    const list = history.get(p.customer_id) ?? [];
-    list.push({ asOf: p.as_of, aumFen: p.aum_fen, tier: p.tier as TierKey });
-    history.set(p.customer_id, list);
+  // In chunks: a big demo (DEMO_CUSTOMERS) owns more customers than a statement takes parameters.
+  for (let at = 0; at < rows.length; at += 5_000) {
+    for (const [id, ps] of repo.history(rows.slice(at, at + 5_000).map((r) => r.id)))
+      history.set(
+        id,
+        ps.map((p) => ({ ...p, tier: p.tier as TierKey })),
+      );
   }
   const churnReasons = rules.outreach.churnReasons.map((r) => r.key);
-  const repo = new OutreachRepo(store);
   const ids = new RandomPool();
   const rng = new Rng();
   const ctxAt = (t: number): OutreachContext => ({ now: t, timeZone: tz, tiers: rules.customer.tiers });

@@ -121,6 +121,24 @@ describe('seedSnapshots', () => {
     expect(n((a, b) => a === b)).toBeGreaterThan(n((a, b) => a !== b) * 10);
   });
 
+  it('is journalled for the head office as its imports would be: per snapshot, or one row a file when large', async () => {
+    const count = (s: Store, sql: string) => s.sqlite.prepare(sql).pluck().get() as number;
+    const small = await branch();
+    const written = seedSnapshots(small, rules, NOW, 7);
+    expect(count(small, "SELECT count(*) FROM ho_journal WHERE source = 'aum_snapshots'")).toBe(written);
+    expect(count(small, 'SELECT count(*) FROM ho_journal_bulk')).toBe(0);
+    // Files of more rows than the bulk threshold (lowered here): one journal row and one registration each.
+    const large = await branch();
+    const rows = seedSnapshots(large, rules, NOW, 7, 100);
+    expect(rows).toBe(written);
+    const files = balanceFileDates(NOW, SNAPSHOT_MONTHS, TZ).length;
+    expect(count(large, "SELECT count(*) FROM ho_journal WHERE source = 'aum_snapshots'")).toBe(0);
+    expect(count(large, "SELECT count(*) FROM ho_journal WHERE source = 'aum_snapshots_bulk'")).toBe(files);
+    expect(count(large, 'SELECT count(*) FROM ho_journal_bulk WHERE as_of_min = as_of_max')).toBe(files);
+    expect(count(large, 'SELECT sum(rows) FROM ho_journal_bulk')).toBe(rows);
+    expect(count(large, 'SELECT count(*) FROM aum_snapshots WHERE import_id IS NULL')).toBe(0);
+  });
+
   it('is the same history for the same branch and seed', async () => {
     const key = async () => {
       const s = await branch();

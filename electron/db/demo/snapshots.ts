@@ -2,7 +2,10 @@ import type { RulesConfig } from '@shared/config/schema';
 import { classifyTier } from '@shared/customer/tier';
 import { zonedInstant } from '@shared/import/values';
 import { branchDay } from '@shared/queue/numbering';
+import { v7 } from 'uuid';
 import type { Store } from '../connection';
+import { RandomPool } from '../random-pool';
+import { BULK_JOURNAL_MIN_ROWS, registerBulkSnapshots } from '../repos/ho-bulk-journal';
 import { Rng } from './random';
 import { SHOWCASE } from './showcase';
 
@@ -53,7 +56,13 @@ function drift(rng: Rng, pct: number): number {
  * showcase customers keep their clean slate (no list of theirs changes under the tour). Deterministic for a seed.
  * How many snapshots were written.
  */
-export function seedSnapshots(store: Store, rules: RulesConfig, now: number, seed: number): number {
+export function seedSnapshots(
+  store: Store,
+  rules: RulesConfig,
+  now: number,
+  seed: number,
+  bulkMin = BULK_JOURNAL_MIN_ROWS,
+): number {
   const bands = rules.customer.tiers;
   const dates = balanceFileDates(now, SNAPSHOT_MONTHS, rules.branch.timezone);
   const rows = store.sqlite
@@ -61,13 +70,29 @@ export function seedSnapshots(store: Store, rules: RulesConfig, now: number, see
       'SELECT id, customer_no, aum_fen, tier, created_at FROM customers ORDER BY customer_no',
     )
     .all();
-  const insert = store.sqlite.prepare<[string, number, number, string]>(
-    'INSERT INTO aum_snapshots (customer_id, as_of, aum_fen, tier, import_id) VALUES (?, ?, ?, ?, NULL)',
+  const insert = store.sqlite.prepare<[string, number, number, string, string | null]>(
+    'INSERT INTO aum_snapshots (customer_id, as_of, aum_fen, tier, import_id) VALUES (?, ?, ?, ?, ?)',
   );
+  // Each date is one balance file's import; a large one is journalled for the head office as one row, as a real
+  // import of that size is (import-apply.ts), not a row per snapshot.
+  const bulk = rows.filter((c) => c.aum_fen > 0).length >= bulkMin;
+  const ids = new RandomPool();
+  const importIds = dates.map((d) => (bulk ? v7({ msecs: d, random: ids.take(16) }) : null));
+  const perFile = dates.map(() => 0);
   const rng = new Rng();
   const last = dates.length - 1;
   let written = 0;
   store.tx(() => {
+    const registered = importIds.map((importId, k) =>
+      importId
+        ? registerBulkSnapshots(store.sqlite, {
+            importId,
+            now,
+            asOfMin: dates[k] as number,
+            asOfMax: dates[k] as number,
+          })
+        : null,
+    );
     rows.forEach((c, index) => {
       if (c.aum_fen <= 0 || SHOWCASE_NOS.has(c.customer_no)) return;
       rng.reseed(seed, index, SALT);
@@ -81,13 +106,15 @@ export function seedSnapshots(store: Store, rules: RulesConfig, now: number, see
         const asOf = dates[k] as number;
         if (asOf < c.created_at) break;
         const tier = k === last ? c.tier : classifyTier(aum, bands).tier;
-        insert.run(c.id, asOf, aum, tier);
+        insert.run(c.id, asOf, aum, tier, importIds[k] ?? null);
+        perFile[k] = (perFile[k] ?? 0) + 1;
         written++;
         // The balance the month before: this month's undone.
         const step = last - k + 1 === turn ? factor : drift(rng, DRIFT_PCT);
         aum = Math.max(0, Math.round(aum / step));
       }
     });
+    registered.forEach((done, k) => done?.(perFile[k] ?? 0));
   });
   return written;
 }
