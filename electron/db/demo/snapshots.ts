@@ -48,9 +48,9 @@ function drift(rng: Rng, pct: number): number {
 }
 
 /**
- * The balance snapshots (aum_snapshots) of a demo branch that has imported its month-end balance file for a year, and
- * yesterday's, as a real one has: without them the tier-migration report, the churn-risk list (流失预警) and the 跨档 list of a fresh
- * `npm run serve` were empty. Each customer's history ends at today's balance and tier (the last import is what the
+ * The balance snapshots (aum_snapshots) of a demo branch that has imported its month-end balance file for a year,
+ * and yesterday's, as a real one has: without them the tier-migration report, the churn-risk list (流失预警) and the
+ * 跨档 list of a fresh `npm run serve` were empty. Each customer's history ends at today's balance and tier (the last import is what the
  * branch shows now) and goes back month by month: a few per cent of drift, or a fall or a rise in the last months.
  * No snapshot before the customer opened; none for a customer with nothing (a balance file lists balances only); the
  * showcase customers keep their clean slate (no list of theirs changes under the tour). Deterministic for a seed.
@@ -97,7 +97,8 @@ export function seedSnapshots(
       if (c.aum_fen <= 0 || SHOWCASE_NOS.has(c.customer_no)) return;
       rng.reseed(seed, index, SALT);
       const u = rng.next();
-      // Between which files (counted back from yesterday's: 1 is this month's change) the balance fell or rose, by how much.
+      // Between which two files (counted back from yesterday's: 1 is this month's change) the balance fell or rose,
+      // and by what factor.
       const turn = 1 + Math.floor(rng.next() * 3);
       const factor =
         u < FALLING ? 0.3 + rng.next() * 0.35 : u < FALLING + RISING ? 1.6 + rng.next() * 1.4 : 1;
