@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { LoginPage } from './pages';
+import { withStatusReply } from './status-route';
 
 test('the branch manager backs the database up now and sees the copy kept, in Chinese and English', async ({
   page,
@@ -56,18 +57,17 @@ test('a failed backup is told to the manager on every screen, with the way to th
   page,
 }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.route('**/api/sync/status*', async (route) => {
-    const res = await route.fetch();
-    const status = (await res.json()) as Record<string, unknown>;
-    const backup = { kind: 'failed', at: Date.now() - 3_600_000, message: 'ENOSPC: no space left on device' };
-    await route.fulfill({ response: res, json: { ...status, backup } });
+  const patch = () => ({
+    backup: { kind: 'failed', at: Date.now() - 3_600_000, message: 'ENOSPC: no space left on device' },
   });
-  await new LoginPage(page).login('manager1');
-  const banner = page.getByTestId('backup-banner');
-  await expect(banner).toContainText('数据库备份失败');
-  await expect(banner).toContainText('ENOSPC: no space left on device');
-  await expect(page.getByTestId('dashboard-screen')).toBeVisible();
-  await page.screenshot({ path: 'test/output/screens/backup-failed-banner-768p.png' });
-  await banner.getByRole('button', { name: '打开数据备份' }).click();
-  await expect(page.getByTestId('backups-screen')).toBeVisible();
+  await withStatusReply(page, patch, async () => {
+    await new LoginPage(page).login('manager1');
+    const banner = page.getByTestId('backup-banner');
+    await expect(banner).toContainText('数据库备份失败');
+    await expect(banner).toContainText('ENOSPC: no space left on device');
+    await expect(page.getByTestId('dashboard-screen')).toBeVisible();
+    await page.screenshot({ path: 'test/output/screens/backup-failed-banner-768p.png' });
+    await banner.getByRole('button', { name: '打开数据备份' }).click();
+    await expect(page.getByTestId('backups-screen')).toBeVisible();
+  });
 });

@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { withSettings } from './floor-helpers';
 import { LoginPage } from './pages';
+import { withStatusReply } from './status-route';
 
 // The e2e branch server runs without a head office, so its journal only grows: with the warning size set below what
 // it holds (the demo data alone is ~40,000 changes), the manager is told on every screen; a teller is not.
@@ -52,9 +53,7 @@ test('without a head-office link, a grown journal is shown to the manager and no
 // day of failed rounds is put in its reply; how the hub computes it is covered by the integration test.
 test('a head-office link failing for over a day is shown to the manager as an error', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.route('**/api/sync/status*', async (route) => {
-    const res = await route.fetch();
-    const status = (await res.json()) as Record<string, unknown>;
+  const patch = () => {
     const oldest = Date.now() - 26 * 3_600_000;
     const headOffice = {
       configured: true,
@@ -65,13 +64,15 @@ test('a head-office link failing for over a day is shown to the manager as an er
       level: 'behind',
       waitedHours: 26,
     };
-    await route.fulfill({ response: res, json: { ...status, headOffice } });
+    return { headOffice };
+  };
+  await withStatusReply(page, patch, async () => {
+    await new LoginPage(page).login('manager1');
+    const banner = page.getByTestId('headoffice-banner');
+    await expect(banner).toContainText('总行同步已中断');
+    await expect(banner).toContainText('4,321 条记录等待上送总行，最早的已等待 26 小时');
+    await expect(banner).toContainText('connect ECONNREFUSED 10.8.0.2:443');
+    await expect(page.getByTestId('dashboard-screen')).toBeVisible();
+    await page.screenshot({ path: 'test/output/screens/headoffice-behind-768p.png' });
   });
-  await new LoginPage(page).login('manager1');
-  const banner = page.getByTestId('headoffice-banner');
-  await expect(banner).toContainText('总行同步已中断');
-  await expect(banner).toContainText('4,321 条记录等待上送总行，最早的已等待 26 小时');
-  await expect(banner).toContainText('connect ECONNREFUSED 10.8.0.2:443');
-  await expect(page.getByTestId('dashboard-screen')).toBeVisible();
-  await page.screenshot({ path: 'test/output/screens/headoffice-behind-768p.png' });
 });
