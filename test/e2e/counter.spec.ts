@@ -294,3 +294,24 @@ test('a revealed phone number is masked again after a few seconds, and the revea
   ]);
   await manager.dispose();
 });
+
+test('F1 and F3 pressed in one movement: the call goes out and the service starts', async ({
+  browser,
+  baseURL,
+}) => {
+  const lobby = await apiAs(baseURL as string, 'lobby1');
+  await issue(lobby, await customerId(lobby, SHOWCASE.rural.customerNo), ['cash']);
+  await lobby.dispose();
+  const { context, page } = await staffPage(browser, 'teller1');
+  const counter = new CounterPage(page);
+  await counter.clear();
+  await expect(page.getByTestId('cmd-call')).toBeEnabled();
+  // Both keys from the page in one task: F3 arrives before the screen has even shown the call in flight.
+  await page.evaluate(() => {
+    for (const key of ['F1', 'F3'])
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+  });
+  await expect(page.getByTestId('current-status')).toHaveText('办理中');
+  await counter.finish();
+  await context.close();
+});

@@ -112,9 +112,9 @@ export class CounterPage {
   }
 
   /**
-   * Presses a counter key once its button is enabled, as a teller who looks at it would: the screen ignores a key
-   * while the last command is still on its way (its buttons show it, disabled). Pressed at once after a call, F3
-   * was dropped beside a CPU hog — the number was on screen, the call's answer not yet back.
+   * Presses a counter key once its button is enabled, as a teller who looks at it would. A key pressed while the
+   * last command is on its way waits for it, but only a few seconds (keyAhead.ts); beside a CPU hog a call's answer
+   * can take longer than that, and a step that waited it out would test the hold, not the step.
    */
   private async press(command: 'call' | 'start' | 'finish' | 'no_show', key: string): Promise<void> {
     await expect(this.page.getByTestId(`cmd-${command}`)).toBeEnabled();

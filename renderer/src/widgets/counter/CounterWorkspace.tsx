@@ -20,6 +20,7 @@ import { TransferModal } from './TransferModal';
 import { TransferNote } from './TransferNote';
 import { useCounterActions } from './useCounterActions';
 import { useCounterTickets } from './useCounterTickets';
+import { useKeyAhead } from './useKeyAhead';
 import './counter.css';
 
 const PICKED_KEY = 'counterId';
@@ -68,10 +69,16 @@ export default function CounterWorkspace({ aside, channel }: Props = {}) {
       else if (parked) actions.act(parked.id, 'resume');
     } else if (current) actions.act(current.id, c);
   };
+  const keysLive = dialog === null && !panelDialog && !!counter;
+  // A key pressed while the last command is on its way waits for it (F1 then F3 in one movement).
+  const ahead = useKeyAhead(run, actions.busy, ok, keysLive);
   const keys = Object.fromEntries(
-    (Object.entries(COUNTER_KEYS) as [CounterCommand, string][]).map(([c, key]) => [key, () => run(c)]),
+    (Object.entries(COUNTER_KEYS) as [CounterCommand, string][]).map(([c, key]) => [
+      key,
+      () => ahead.press(c),
+    ]),
   );
-  useHotkeys(keys, dialog === null && !panelDialog && !!counter);
+  useHotkeys(keys, keysLive);
 
   if (info.error) return <Alert type="error" showIcon title={messageOf(info.error, i18n.language)} />;
   if (!info.data || !snapshot) return <Spin style={{ margin: 64 }} />;
@@ -103,6 +110,7 @@ export default function CounterWorkspace({ aside, channel }: Props = {}) {
               info={info.data}
               paused={paused}
               busy={actions.busy}
+              waiting={ahead.waiting}
               onCommand={run}
               onResume={(h: PublicTicket) => actions.act(h.id, 'resume')}
             />

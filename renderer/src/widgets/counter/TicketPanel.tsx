@@ -45,11 +45,23 @@ interface Props {
   /** Why the counter cannot call, if it cannot. */
   paused: 'closed' | 'away' | null;
   busy: boolean;
+  /** A command typed ahead, waiting for the one in flight (useKeyAhead.ts). */
+  waiting?: CounterCommand | null;
   onCommand: (c: CounterCommand) => void;
   onResume: (t: PublicTicket) => void;
 }
 
-export function TicketPanel({ current, view, held, info, paused, busy, onCommand, onResume }: Props) {
+export function TicketPanel({
+  current,
+  view,
+  held,
+  info,
+  paused,
+  busy,
+  waiting = null,
+  onCommand,
+  onResume,
+}: Props) {
   const { t } = useTranslation();
   const bi = useBilingual();
   const ok = allowed(current, held, paused === null);
@@ -61,6 +73,7 @@ export function TicketPanel({ current, view, held, info, paused, busy, onCommand
       size="large"
       type={primary ? 'primary' : 'default'}
       disabled={busy || !ok.has(c)}
+      loading={waiting === c}
       onClick={() => onCommand(c)}
       data-testid={`cmd-${c}`}
     >
