@@ -5,6 +5,7 @@ import { churnRiskRule, crossedRule } from '@shared/outreach/rules';
 import type { BalancePoint, OutreachCustomer } from '@shared/outreach/types';
 import type { Store } from '../connection';
 import { outreachBaseFromRow, type OutreachBaseRow } from '../convert/outreach';
+import { recentImportRuns } from '../repos/imports';
 import { ReportRepo } from '../repos/reports';
 import { demoBranches } from './branch.fixtures';
 import { seedContacts } from './contacts';
@@ -137,6 +138,40 @@ describe('seedSnapshots', () => {
     expect(count(large, 'SELECT count(*) FROM ho_journal_bulk WHERE as_of_min = as_of_max')).toBe(files);
     expect(count(large, 'SELECT sum(rows) FROM ho_journal_bulk')).toBe(rows);
     expect(count(large, 'SELECT count(*) FROM aum_snapshots WHERE import_id IS NULL')).toBe(0);
+  });
+
+  it("is in the import history: one nightly run per file, the morning after its date, with that file's rows", async () => {
+    const store = await branch();
+    const written = seedSnapshots(store, rules, NOW, 7);
+    const runs = recentImportRuns(store, 100);
+    const dates = balanceFileDates(NOW, SNAPSHOT_MONTHS, TZ);
+    expect(runs).toHaveLength(dates.length);
+    expect(runs.map((r) => r.file_name)).toContain('客户资产余额_20261031.csv');
+    expect(runs[0]?.file_name).toBe('客户资产余额_20261124.csv');
+    const perRun = store.sqlite
+      .prepare<[], { import_id: string; n: number; holdings: number }>(
+        `SELECT s.import_id, count(*) AS n,
+           sum((SELECT count(*) FROM holdings h WHERE h.customer_id = s.customer_id)) AS holdings
+         FROM aum_snapshots s GROUP BY s.import_id`,
+      )
+      .all();
+    expect(perRun.reduce((sum, r) => sum + r.n, 0)).toBe(written);
+    for (const run of runs) {
+      const snaps = perRun.find((r) => r.import_id === run.id);
+      // Every snapshot belongs to its file's run; a run's rows are the holdings of the customers it lists.
+      expect(run.rows).toBe(snaps?.holdings);
+      expect(run.inserted + run.updated).toBe(run.rows);
+      expect(run.staff_name).toBeNull();
+      expect(run.finished_at).toBeLessThan(NOW);
+    }
+    // Holdings are inserted once, in the file that first lists their customer.
+    const listed = store.sqlite
+      .prepare('SELECT count(*) FROM holdings WHERE customer_id IN (SELECT customer_id FROM aum_snapshots)')
+      .pluck()
+      .get();
+    expect(runs.reduce((sum, r) => sum + r.inserted, 0)).toBe(listed);
+    const finished = runs.map((r) => r.finished_at);
+    expect(finished).toEqual([...finished].sort((a, b) => b - a));
   });
 
   it('is the same history for the same branch and seed', async () => {

@@ -6,6 +6,7 @@ import { v7 } from 'uuid';
 import type { Store } from '../connection';
 import { RandomPool } from '../random-pool';
 import { BULK_JOURNAL_MIN_ROWS, registerBulkSnapshots } from '../repos/ho-bulk-journal';
+import { recordBalanceRuns } from './balance-runs';
 import { Rng } from './random';
 import { SHOWCASE } from './showcase';
 
@@ -53,8 +54,8 @@ function drift(rng: Rng, pct: number): number {
  * 跨档 list of a fresh `npm run serve` were empty. Each customer's history ends at today's balance and tier (the last import is what the
  * branch shows now) and goes back month by month: a few per cent of drift, or a fall or a rise in the last months.
  * No snapshot before the customer opened; none for a customer with nothing (a balance file lists balances only); the
- * showcase customers keep their clean slate (no list of theirs changes under the tour). Deterministic for a seed.
- * How many snapshots were written.
+ * showcase customers keep their clean slate (no list of theirs changes under the tour). Each file is in the import
+ * history as the nightly job's run (balance-runs.ts). Deterministic for a seed. How many snapshots were written.
  */
 export function seedSnapshots(
   store: Store,
@@ -77,14 +78,23 @@ export function seedSnapshots(
   // import of that size is (import-apply.ts), not a row per snapshot.
   const bulk = rows.filter((c) => c.aum_fen > 0).length >= bulkMin;
   const ids = new RandomPool();
-  const importIds = dates.map((d) => (bulk ? v7({ msecs: d, random: ids.take(16) }) : null));
+  const importIds = dates.map((d) => v7({ msecs: d, random: ids.take(16) }));
   const perFile = dates.map(() => 0);
+  // The files' holding rows (each listed customer's holdings) and those of customers seen for the first time.
+  const holdingsOf = new Map(
+    store.sqlite
+      .prepare<[], [string, number]>('SELECT customer_id, count(*) FROM holdings GROUP BY customer_id')
+      .raw()
+      .all(),
+  );
+  const fileRows = dates.map(() => 0);
+  const firstSeen = dates.map(() => 0);
   const rng = new Rng();
   const last = dates.length - 1;
   let written = 0;
   store.tx(() => {
     const registered = importIds.map((importId, k) =>
-      importId
+      bulk
         ? registerBulkSnapshots(store.sqlite, {
             importId,
             now,
@@ -103,19 +113,36 @@ export function seedSnapshots(
       const factor =
         u < FALLING ? 0.3 + rng.next() * 0.35 : u < FALLING + RISING ? 1.6 + rng.next() * 1.4 : 1;
       let aum = c.aum_fen;
+      const holdings = holdingsOf.get(c.id) ?? 0;
+      let first = -1;
       for (let k = last; k >= 0; k--) {
         const asOf = dates[k] as number;
         if (asOf < c.created_at) break;
         const tier = k === last ? c.tier : classifyTier(aum, bands).tier;
-        insert.run(c.id, asOf, aum, tier, importIds[k] ?? null);
+        insert.run(c.id, asOf, aum, tier, importIds[k] as string);
         perFile[k] = (perFile[k] ?? 0) + 1;
+        fileRows[k] = (fileRows[k] ?? 0) + holdings;
+        first = k;
         written++;
         // The balance the month before: this month's undone.
         const step = last - k + 1 === turn ? factor : drift(rng, DRIFT_PCT);
         aum = Math.max(0, Math.round(aum / step));
       }
+      if (first >= 0) firstSeen[first] = (firstSeen[first] ?? 0) + holdings;
     });
     registered.forEach((done, k) => done?.(perFile[k] ?? 0));
+    recordBalanceRuns(
+      store,
+      dates
+        .map((asOf, k) => ({
+          importId: importIds[k] as string,
+          asOf,
+          rows: fileRows[k] ?? 0,
+          firstSeen: firstSeen[k] ?? 0,
+        }))
+        .filter((_, k) => (perFile[k] ?? 0) > 0),
+      { now, seed, timeZone: rules.branch.timezone },
+    );
   });
   return written;
 }
