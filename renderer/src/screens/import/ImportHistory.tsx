@@ -56,7 +56,7 @@ export function ImportHistory({ runs }: { runs: ImportRunView[] }) {
             title: t('dataImport.by'),
             dataIndex: 'staffName',
             width: 160,
-            render: (v: string | null) => v ?? 'CLI',
+            render: (v: string | null) => v ?? t('dataImport.byCli'),
           },
         ]}
       />

@@ -58,6 +58,8 @@ const zh = {
     when: '时间',
     file: '文件',
     by: '操作人',
+    // A run with no staff came from `npm run import` (a scheduled load of the core system's files, or by hand).
+    byCli: '命令行导入',
     formats: '文件格式说明',
     required: '必填',
     fieldKey: '英文列名',
@@ -137,6 +139,7 @@ const en: Texts = {
     when: 'When',
     file: 'File',
     by: 'By',
+    byCli: 'Command line',
     formats: 'File formats',
     required: 'required',
     fieldKey: 'English header',
