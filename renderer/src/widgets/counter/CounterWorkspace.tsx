@@ -111,7 +111,7 @@ export default function CounterWorkspace({ aside, channel }: Props = {}) {
               paused={paused}
               busy={actions.busy}
               waiting={ahead.waiting}
-              onCommand={run}
+              onCommand={ahead.press}
               onResume={(h: PublicTicket) => actions.act(h.id, 'resume')}
             />
             {current && ticket?.transfer && <TransferNote transfer={ticket.transfer} info={info.data} />}

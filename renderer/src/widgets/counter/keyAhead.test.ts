@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { KEY_AHEAD, onPress, waitingKey, type Moment } from './keyAhead';
 
-type C = 'call' | 'start' | 'finish';
+type C = 'call' | 'recall' | 'start' | 'finish';
 const at = (now: number, o: Partial<Moment<C>> = {}): Moment<C> => ({
   now,
   busy: false,
+  sent: null,
   ok: new Set<C>(),
   lastChangeAt: 0,
   ...o,
@@ -18,6 +19,11 @@ describe('a key typed ahead at the counter', () => {
   it('waits while a command is in flight, even one the screen allows now', () => {
     expect(onPress('start', at(10_000, { busy: true }))).toBe('wait');
     expect(onPress('call', at(10_000, { busy: true, ok: new Set(['call']) }))).toBe('wait');
+  });
+
+  it('ignores the same key again while its command is on its way (a double press), but keeps another', () => {
+    expect(onPress('call', at(10_000, { busy: true, sent: 'call' }))).toBe('ignore');
+    expect(onPress('start', at(10_000, { busy: true, sent: 'call' }))).toBe('wait');
   });
 
   it('waits just after an answer (the live queue still on its way), and is ignored once the screen has caught up', () => {

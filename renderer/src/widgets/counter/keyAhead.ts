@@ -22,6 +22,8 @@ export interface Moment<C> {
   now: number;
   /** A command is on its way to the server. */
   busy: boolean;
+  /** The last command this screen sent from a key (null: none). */
+  sent: C | null;
   /** The commands the screen allows now. */
   ok: ReadonlySet<C>;
   /**
@@ -34,6 +36,8 @@ export interface Moment<C> {
 /** A key pressed now: run it, keep it until the screen catches up, or ignore it (not allowed, nothing pending). */
 export function onPress<C>(command: C, m: Moment<C>): 'run' | 'wait' | 'ignore' {
   if (!m.busy && m.ok.has(command)) return 'run';
+  // The same key again while its command is on its way is a double press (F2 twice would call the customer twice).
+  if (m.busy && command === m.sent) return 'ignore';
   if (m.busy || m.now - m.lastChangeAt < KEY_AHEAD.catchUpMs) return 'wait';
   return 'ignore';
 }

@@ -14,6 +14,7 @@ export function useKeyAhead<C extends string>(
 ): { press: (c: C) => void; waiting: C | null } {
   const [waiting, setWaiting] = useState<Waiting<C> | null>(null);
   const lastChangeAt = useRef(0);
+  const sent = useRef<C | null>(null);
   const okKey = [...ok].sort().join();
   const runNow = useEffectEvent((c: C) => run(c));
 
@@ -25,10 +26,17 @@ export function useKeyAhead<C extends string>(
   // Looked at again whenever what decides it changes, and once more when its hold or the catch-up ends.
   useEffect(() => {
     if (!waiting) return;
-    const moment = { now: performance.now(), busy, ok, lastChangeAt: lastChangeAt.current };
+    const moment = {
+      now: performance.now(),
+      busy,
+      ok,
+      sent: sent.current,
+      lastChangeAt: lastChangeAt.current,
+    };
     const next = enabled ? waitingKey(waiting, moment) : 'drop';
     if (next === 'run') {
       lastChangeAt.current = performance.now();
+      sent.current = waiting.command;
       runNow(waiting.command);
     }
     if (next !== 'wait') {
@@ -42,9 +50,16 @@ export function useKeyAhead<C extends string>(
   }, [waiting, busy, okKey, enabled]);
 
   const press = (c: C) => {
-    const decision = onPress(c, { now: performance.now(), busy, ok, lastChangeAt: lastChangeAt.current });
+    const decision = onPress(c, {
+      now: performance.now(),
+      busy,
+      ok,
+      sent: sent.current,
+      lastChangeAt: lastChangeAt.current,
+    });
     if (decision === 'run') {
       lastChangeAt.current = performance.now();
+      sent.current = c;
       setWaiting(null);
       run(c);
     } else if (decision === 'wait') setWaiting({ command: c, at: performance.now() });
