@@ -22,7 +22,7 @@ export interface Moment<C> {
   now: number;
   /** A command is on its way to the server. */
   busy: boolean;
-  /** The last command this screen sent from a key (null: none). */
+  /** The last command this screen sent, by key or button (null: none). */
   sent: C | null;
   /** The commands the screen allows now. */
   ok: ReadonlySet<C>;
