@@ -94,6 +94,42 @@ test('the suggestion shows its own line and wait; the override dialog chooses no
   await page.keyboard.press('Escape');
 });
 
+test('a service key and Enter pressed while the customer is still being looked up are kept, not typed', async ({
+  page,
+  baseURL,
+}) => {
+  const who = 'C100001500'; // a generated customer no other spec uses
+  await releaseCustomer(baseURL as string, who);
+  await lobbyAs(page);
+  // The lookup's answer waits until the keys are in: the moment a slow network or a busy branch server makes.
+  let answer = (): void => undefined;
+  const held = new Promise<void>((r) => (answer = r));
+  const lookups: string[] = [];
+  await page.route('**/api/customers/lookup**', async (route) => {
+    lookups.push(new URL(route.request().url()).searchParams.get('q') ?? '');
+    await held;
+    await route.continue();
+  });
+  await lookupField(page).fill(who);
+  await lookupField(page).press('Enter');
+  await expect.poll(() => lookups).toEqual([who]);
+  // 3 (转账汇款) then Enter, at a person's pace (a reader's keys come within 40 ms and end a card number).
+  await page.keyboard.press('3');
+  await page.waitForTimeout(120);
+  const ticket = page.waitForResponse(
+    (r) => r.url().endsWith('/api/tickets') && r.request().method() === 'POST',
+  );
+  await page.keyboard.press('Enter');
+  // Neither key went into the number, nor searched again.
+  await expect(lookupField(page)).toHaveValue(who);
+  answer();
+  const sent = (await ticket).request().postDataJSON() as { intents: string[] };
+  expect(sent.intents).toEqual(['transfer']);
+  await expect(page.getByTestId('issued-number')).toBeVisible();
+  expect(lookups).toEqual([who]);
+  await releaseCustomer(baseURL as string, who);
+});
+
 test('one customer, one live ticket: reprint, change of service, or a second ticket with a reason', async ({
   page,
   baseURL,

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, Space, Typography } from 'antd';
 import type { InputRef } from 'antd';
-import { useEffect, useState, type Ref } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSummary } from '@shared/api/types';
 import { toHalfWidth } from '@shared/customer/typed-input';
@@ -10,6 +10,7 @@ import { lookupCustomer } from '../../api/customers';
 import { CustomerCard } from '../../components/CustomerCard';
 import { CustomerBadge } from '../../components/CustomerBadge';
 import { ProspectDialog } from '../../widgets/prospects/ProspectDialog';
+import type { TypedKey } from './key-burst';
 import type { Visitor } from './visitor';
 
 interface Props {
@@ -17,7 +18,8 @@ interface Props {
   initialQuery: string | null;
   visitor: Visitor | null;
   inputRef: Ref<InputRef>;
-  onPick: (c: CustomerSummary) => void;
+  /** `typed`: keys pressed while the lookup was on its way (a service and Enter, pressed in one movement). */
+  onPick: (c: CustomerSummary, typed?: TypedKey[]) => void;
   onWalkIn: () => void;
   onReset: () => void;
   /** The walk-in's first chosen service, carried into a prospect's record. */
@@ -37,16 +39,37 @@ export function IdentifyPanel({
   const { t, i18n } = useTranslation();
   const [q, setQ] = useState(initialQuery ?? '');
   const [prospect, setProspect] = useState(false);
+  // Keys pressed while a lookup is on its way: the service and Enter that follow the number in one movement. They
+  // are not typed into the field (they would change the number); they go to the lobby once the customer is found,
+  // and are dropped when nobody or several are (the screen then asks something else).
+  // A ref, not the mutation's isPending: the key after Enter can come before React has rendered the pending state.
+  const searching = useRef(false);
+  const heldKeys = useRef<TypedKey[]>([]);
   const lookup = useMutation({
     mutationFn: (query: string) => lookupCustomer(query),
     onSuccess: (r) => {
-      if (r.customers.length === 1 && r.customers[0]) onPick(r.customers[0]);
+      if (r.customers.length === 1 && r.customers[0]) onPick(r.customers[0], heldKeys.current);
+    },
+    onSettled: () => {
+      searching.current = false;
+      heldKeys.current = [];
     },
   });
-  const { mutate } = lookup;
+  const search = (query: string) => {
+    searching.current = true;
+    heldKeys.current = [];
+    lookup.mutate(query);
+  };
+  const holdWhileSearching = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (!searching.current || e.nativeEvent.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key !== 'Enter' && (e.key.length !== 1 || e.key === ' ')) return;
+    e.preventDefault();
+    heldKeys.current.push({ key: e.key, at: e.timeStamp });
+  };
+  const searchSwiped = useEffectEvent((query: string) => search(query));
   useEffect(() => {
-    if (initialQuery) mutate(initialQuery);
-  }, [initialQuery, mutate]);
+    if (initialQuery) searchSwiped(initialQuery);
+  }, [initialQuery]);
   const notFound = lookup.error instanceof ApiFailure && lookup.error.code === 'customer_not_found';
   const many = !visitor && lookup.data && lookup.data.customers.length > 1 ? lookup.data.customers : null;
 
@@ -87,11 +110,14 @@ export function IdentifyPanel({
         value={q}
         loading={lookup.isPending}
         onChange={(e) => setQ(e.target.value)}
+        onKeyDown={holdWhileSearching}
         onSearch={(v) => {
+          // Enter again while the number is being looked up is held above, not a second search.
+          if (searching.current) return;
           // The field shows what is searched: a full-width IME's `１３８…` as `138…`.
           const typed = toHalfWidth(v).trim();
           setQ(typed);
-          if (typed) lookup.mutate(typed);
+          if (typed) search(typed);
         }}
       />
       <Button size="large" block onClick={onWalkIn} data-testid="walk-in">

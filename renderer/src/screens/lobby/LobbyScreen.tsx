@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Spin, Typography } from 'antd';
 import type { InputRef } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerSummary } from '@shared/api/types';
 import type { TriageFlags } from '@shared/triage/types';
@@ -20,12 +20,16 @@ import { intentIndexForKey } from './intent-keys';
 import { IntentPicker } from './IntentPicker';
 import { OverrideModal } from './OverrideModal';
 import { TicketIssued } from './TicketIssued';
+import { sortTyped, type TypedCommand, type TypedKey } from './key-burst';
 import { useKeyBurst } from './useKeyBurst';
 import { CheckInPanel } from '../../widgets/appointments/CheckInPanel';
 import { visitorCustomerId, type Visitor } from './visitor';
 import './lobby.css';
 import './text';
 import { ThresholdAlerts } from '../../widgets/alerts/ThresholdAlerts';
+
+/** Keys typed ahead of a lookup older than this when the visitor is found are dropped, not run. */
+const TYPED_AHEAD_MAX_MS = 4000;
 
 /** 大堂分流: identify → intents and flags → the suggestion with its reasons → one key issues the ticket. */
 export default function LobbyScreen() {
@@ -43,6 +47,9 @@ export default function LobbyScreen() {
   // A new key remounts the lookup field after each visitor: empty, or with the card that was just swiped.
   const [round, setRound] = useState(0);
   const [scanned, setScanned] = useState<string | null>(null);
+  // Keys pressed while the visitor was being looked up, run one per render once the visitor is shown (a service key
+  // then Enter: Enter must see the service chosen).
+  const [typedAhead, setTypedAhead] = useState<TypedCommand[]>([]);
   const lookupInput = useRef<InputRef>(null);
   const workArea = useRef<HTMLDivElement>(null);
 
@@ -82,6 +89,7 @@ export default function LobbyScreen() {
       setIssued(null);
       setNudged(false);
       setHeldMode({ kind: 'ask' });
+      setTypedAhead([]);
       setRound((n) => n + 1);
       issue.reset();
     },
@@ -101,9 +109,12 @@ export default function LobbyScreen() {
     setNudged(false);
     setIntents((cur) => (cur.includes(key) ? cur.filter((k) => k !== key) : [...cur, key]));
   };
-  const pick = (c: CustomerSummary) => {
+  const pick = (c: CustomerSummary, typed: readonly TypedKey[] = []) => {
     setNudged(false);
     setVisitor({ kind: 'customer', customer: c });
+    // Held too long (a lookup that hung), they are forgotten: a ticket issued seconds after the keys would surprise.
+    const fresh = typed.length > 0 && performance.now() - (typed[0] as TypedKey).at < TYPED_AHEAD_MAX_MS;
+    setTypedAhead(fresh ? sortTyped(typed) : []);
   };
   const walkIn = () => {
     setNudged(false);
@@ -153,22 +164,33 @@ export default function LobbyScreen() {
   );
   // Number keys toggle the first nine services and Enter issues (on the confirmation: Enter next, P print).
   // A card swiped at any step starts over with the next visitor.
-  useKeyBurst(
-    !overriding,
-    (key) => {
-      if (issued) {
-        if (key === 'Enter') reset();
-        else if (key.toLowerCase() === 'p') openTicketPrint(issued.ticket.id);
-        return;
-      }
-      if (heldKey(key)) return;
-      const index = intentIndexForKey(key);
-      const intent = index >= 0 ? info.data?.intents[index] : undefined;
-      if (key === 'Enter') doIssue();
-      else if (intent && visitor) toggle(intent.key);
-    },
-    startOver,
-  );
+  const lobbyKey = (key: string) => {
+    if (issued) {
+      if (key === 'Enter') reset();
+      else if (key.toLowerCase() === 'p') openTicketPrint(issued.ticket.id);
+      return;
+    }
+    if (heldKey(key)) return;
+    const index = intentIndexForKey(key);
+    const intent = index >= 0 ? info.data?.intents[index] : undefined;
+    if (key === 'Enter') doIssue();
+    else if (intent && visitor) toggle(intent.key);
+  };
+  useKeyBurst(!overriding, lobbyKey, startOver);
+  // The keys typed ahead, once the visitor is on screen and whether they hold a ticket is known (Enter must not
+  // issue a second ticket past the question), one at a time.
+  const runTypedAhead = useEffectEvent((next: TypedCommand) => {
+    setTypedAhead((q) => q.slice(1));
+    if ('scan' in next) startOver(next.scan);
+    else lobbyKey(next.key);
+  });
+  const nextTyped = visitor && !held.isLoading ? typedAhead[0] : undefined;
+  useEffect(() => {
+    if (!nextTyped) return;
+    // From a task, as a key event would come: the screen has rendered the previous key's effect first.
+    const h = setTimeout(() => runTypedAhead(nextTyped), 0);
+    return () => clearTimeout(h);
+  }, [nextTyped]);
 
   if (info.error) return <Alert type="error" showIcon title={messageOf(info.error, i18n.language)} />;
   if (!info.data) return <Spin style={{ margin: 64 }} />;

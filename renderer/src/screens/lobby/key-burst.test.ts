@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KeyBurst } from './key-burst';
+import { KeyBurst, sortTyped } from './key-burst';
 
 function setup() {
   const keys: string[] = [];
@@ -74,5 +74,35 @@ describe('KeyBurst', () => {
     vi.advanceTimersByTime(100);
     expect(s.keys).toEqual([]);
     expect(s.scans).toEqual([]);
+  });
+});
+
+describe('sortTyped', () => {
+  it('gives a person’s keys back one by one, in order', () => {
+    expect(
+      sortTyped([
+        { key: '3', at: 1000 },
+        { key: '5', at: 1150 },
+        { key: 'Enter', at: 1300 },
+      ]),
+    ).toEqual([{ key: '3' }, { key: '5' }, { key: 'Enter' }]);
+  });
+
+  it('reads a reader’s fast run ending in Enter as one scan', () => {
+    const card = '6222025719368712048'.split('').map((key, i) => ({ key, at: 1000 + i * 5 }));
+    expect(sortTyped([...card, { key: 'Enter', at: 1100 }])).toEqual([{ scan: '6222025719368712048' }]);
+  });
+
+  it('passes a short quick pair on as two keys (fewer than a scan)', () => {
+    expect(
+      sortTyped([
+        { key: '1', at: 1000 },
+        { key: '2', at: 1010 },
+      ]),
+    ).toEqual([{ key: '1' }, { key: '2' }]);
+  });
+
+  it('returns nothing for nothing', () => {
+    expect(sortTyped([])).toEqual([]);
   });
 });

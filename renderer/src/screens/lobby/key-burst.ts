@@ -67,3 +67,38 @@ export class KeyBurst {
     else keys.forEach((k) => this.onKey(k));
   }
 }
+
+/** A key pressed at `at` (the event's timeStamp, ms). */
+export interface TypedKey {
+  key: string;
+  at: number;
+}
+
+export type TypedCommand = { key: string } | { scan: string };
+
+/**
+ * Keys held while something was on its way (the lookup field's keys while the customer is being found), sorted
+ * into commands and scans after the fact by the same rule as live keys: a lone key is a command, a fast run a scan.
+ */
+export function sortTyped(
+  keys: readonly TypedKey[],
+  opts: Omit<KeyBurstOptions, 'timers'> = {},
+): TypedCommand[] {
+  const out: TypedCommand[] = [];
+  // The burst's "no key for a while" timer, fired by hand at the end: every key has already arrived.
+  let due: (() => void) | null = null;
+  const burst = new KeyBurst(
+    (key) => out.push({ key }),
+    (scan) => out.push({ scan }),
+    {
+      ...opts,
+      timers: {
+        set: (fn) => (due = fn),
+        clear: () => (due = null),
+      },
+    },
+  );
+  for (const k of keys) burst.push(k.key, k.at);
+  (due as (() => void) | null)?.();
+  return out;
+}
