@@ -130,6 +130,29 @@ test('a service key and Enter pressed while the customer is still being looked u
   await releaseCustomer(baseURL as string, who);
 });
 
+test('Esc while the customer is still being looked up starts over: the late answer brings nobody back', async ({
+  page,
+}) => {
+  await lobbyAs(page);
+  let answer = (): void => undefined;
+  const held = new Promise<void>((r) => (answer = r));
+  await page.route('**/api/customers/lookup**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await lookupField(page).fill(REGULAR);
+  await lookupField(page).press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(lookupField(page)).toHaveValue('');
+  const late = page.waitForResponse((r) => r.url().includes('/api/customers/lookup'));
+  answer();
+  expect((await late).status()).toBe(200);
+  // Its body read and handled: a few turns of the page's own event loop later.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  await expect(page.getByTestId('customer-card')).toHaveCount(0);
+  await expect(lookupField(page)).toBeFocused();
+});
+
 test('one customer, one live ticket: reprint, change of service, or a second ticket with a reason', async ({
   page,
   baseURL,

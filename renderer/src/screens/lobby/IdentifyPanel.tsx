@@ -45,20 +45,21 @@ export function IdentifyPanel({
   // A ref, not the mutation's isPending: the key after Enter can come before React has rendered the pending state.
   const searching = useRef(false);
   const heldKeys = useRef<TypedKey[]>([]);
-  const lookup = useMutation({
-    mutationFn: (query: string) => lookupCustomer(query),
-    onSuccess: (r) => {
-      if (r.customers.length === 1 && r.customers[0]) onPick(r.customers[0], heldKeys.current);
-    },
-    onSettled: () => {
-      searching.current = false;
-      heldKeys.current = [];
-    },
-  });
+  const lookup = useMutation({ mutationFn: (query: string) => lookupCustomer(query) });
   const search = (query: string) => {
     searching.current = true;
     heldKeys.current = [];
-    lookup.mutate(query);
+    // Per-call callbacks: they do not run once this panel is gone (Esc started over while the lookup was on its
+    // way), so a late answer does not bring back the customer the lobby manager just left.
+    lookup.mutate(query, {
+      onSuccess: (r) => {
+        if (r.customers.length === 1 && r.customers[0]) onPick(r.customers[0], heldKeys.current);
+      },
+      onSettled: () => {
+        searching.current = false;
+        heldKeys.current = [];
+      },
+    });
   };
   const holdWhileSearching = (e: KeyboardEvent<HTMLInputElement>) => {
     if (!searching.current || e.nativeEvent.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
