@@ -153,6 +153,28 @@ test('Esc while the customer is still being looked up starts over: the late answ
   await expect(lookupField(page)).toBeFocused();
 });
 
+test('F3 while the customer is still being looked up serves a walk-in: the late answer does not replace it', async ({
+  page,
+}) => {
+  await lobbyAs(page);
+  let answer = (): void => undefined;
+  const held = new Promise<void>((r) => (answer = r));
+  await page.route('**/api/customers/lookup**', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await lookupField(page).fill(REGULAR);
+  await lookupField(page).press('Enter');
+  await page.keyboard.press('F3');
+  await expect(page.getByTestId('walk-in-card')).toBeVisible();
+  const late = page.waitForResponse((r) => r.url().includes('/api/customers/lookup'));
+  answer();
+  expect((await late).status()).toBe(200);
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  await expect(page.getByTestId('walk-in-card')).toBeVisible();
+  await expect(page.getByTestId('customer-card')).toHaveCount(0);
+});
+
 test('one customer, one live ticket: reprint, change of service, or a second ticket with a reason', async ({
   page,
   baseURL,

@@ -45,6 +45,10 @@ export function IdentifyPanel({
   // A ref, not the mutation's isPending: the key after Enter can come before React has rendered the pending state.
   const searching = useRef(false);
   const heldKeys = useRef<TypedKey[]>([]);
+  const chosen = useRef(visitor !== null);
+  useEffect(() => {
+    chosen.current = visitor !== null;
+  }, [visitor]);
   const lookup = useMutation({ mutationFn: (query: string) => lookupCustomer(query) });
   const search = (query: string) => {
     searching.current = true;
@@ -53,6 +57,8 @@ export function IdentifyPanel({
     // way), so a late answer does not bring back the customer the lobby manager just left.
     lookup.mutate(query, {
       onSuccess: (r) => {
+        // F3 (walk-in) pressed meanwhile is the lobby manager's choice: the late answer does not replace it.
+        if (chosen.current) return;
         if (r.customers.length === 1 && r.customers[0]) onPick(r.customers[0], heldKeys.current);
       },
       onSettled: () => {
