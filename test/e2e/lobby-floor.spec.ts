@@ -94,6 +94,37 @@ test('the suggestion shows its own line and wait; the override dialog chooses no
   await page.keyboard.press('Escape');
 });
 
+/**
+ * The lobby's lookups wait for `answer()`: the moment a slow network or a busy branch server makes, in which the
+ * lobby manager goes on pressing keys. `searched` lists what was looked up.
+ */
+async function searchHeld(
+  page: Page,
+  q: string,
+): Promise<{ searched: string[]; answer: () => Promise<void> }> {
+  let release = (): void => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  const searched: string[] = [];
+  await page.route('**/api/customers/lookup**', async (route) => {
+    searched.push(new URL(route.request().url()).searchParams.get('q') ?? '');
+    await held;
+    await route.continue();
+  });
+  await lookupField(page).fill(q);
+  await lookupField(page).press('Enter');
+  await expect.poll(() => searched).toEqual([q]);
+  return {
+    searched,
+    answer: async () => {
+      const late = page.waitForResponse((r) => r.url().includes('/api/customers/lookup'));
+      release();
+      expect((await late).status()).toBe(200);
+      // Its body read and handled: a few turns of the page's own event loop later.
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    },
+  };
+}
+
 test('a service key and Enter pressed while the customer is still being looked up are kept, not typed', async ({
   page,
   baseURL,
@@ -101,18 +132,7 @@ test('a service key and Enter pressed while the customer is still being looked u
   const who = 'C100001500'; // a generated customer no other spec uses
   await releaseCustomer(baseURL as string, who);
   await lobbyAs(page);
-  // The lookup's answer waits until the keys are in: the moment a slow network or a busy branch server makes.
-  let answer = (): void => undefined;
-  const held = new Promise<void>((r) => (answer = r));
-  const lookups: string[] = [];
-  await page.route('**/api/customers/lookup**', async (route) => {
-    lookups.push(new URL(route.request().url()).searchParams.get('q') ?? '');
-    await held;
-    await route.continue();
-  });
-  await lookupField(page).fill(who);
-  await lookupField(page).press('Enter');
-  await expect.poll(() => lookups).toEqual([who]);
+  const lookup = await searchHeld(page, who);
   // 3 (转账汇款) then Enter, at a person's pace (a reader's keys come within 40 ms and end a card number).
   await page.keyboard.press('3');
   await page.waitForTimeout(120);
@@ -122,11 +142,11 @@ test('a service key and Enter pressed while the customer is still being looked u
   await page.keyboard.press('Enter');
   // Neither key went into the number, nor searched again.
   await expect(lookupField(page)).toHaveValue(who);
-  answer();
+  await lookup.answer();
   const sent = (await ticket).request().postDataJSON() as { intents: string[] };
   expect(sent.intents).toEqual(['transfer']);
   await expect(page.getByTestId('issued-number')).toBeVisible();
-  expect(lookups).toEqual([who]);
+  expect(lookup.searched).toEqual([who]);
   await releaseCustomer(baseURL as string, who);
 });
 
@@ -134,21 +154,10 @@ test('Esc while the customer is still being looked up starts over: the late answ
   page,
 }) => {
   await lobbyAs(page);
-  let answer = (): void => undefined;
-  const held = new Promise<void>((r) => (answer = r));
-  await page.route('**/api/customers/lookup**', async (route) => {
-    await held;
-    await route.continue();
-  });
-  await lookupField(page).fill(REGULAR);
-  await lookupField(page).press('Enter');
+  const lookup = await searchHeld(page, REGULAR);
   await page.keyboard.press('Escape');
   await expect(lookupField(page)).toHaveValue('');
-  const late = page.waitForResponse((r) => r.url().includes('/api/customers/lookup'));
-  answer();
-  expect((await late).status()).toBe(200);
-  // Its body read and handled: a few turns of the page's own event loop later.
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  await lookup.answer();
   await expect(page.getByTestId('customer-card')).toHaveCount(0);
   await expect(lookupField(page)).toBeFocused();
 });
@@ -157,20 +166,10 @@ test('F3 while the customer is still being looked up serves a walk-in: the late 
   page,
 }) => {
   await lobbyAs(page);
-  let answer = (): void => undefined;
-  const held = new Promise<void>((r) => (answer = r));
-  await page.route('**/api/customers/lookup**', async (route) => {
-    await held;
-    await route.continue();
-  });
-  await lookupField(page).fill(REGULAR);
-  await lookupField(page).press('Enter');
+  const lookup = await searchHeld(page, REGULAR);
   await page.keyboard.press('F3');
   await expect(page.getByTestId('walk-in-card')).toBeVisible();
-  const late = page.waitForResponse((r) => r.url().includes('/api/customers/lookup'));
-  answer();
-  expect((await late).status()).toBe(200);
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+  await lookup.answer();
   await expect(page.getByTestId('walk-in-card')).toBeVisible();
   await expect(page.getByTestId('customer-card')).toHaveCount(0);
 });
