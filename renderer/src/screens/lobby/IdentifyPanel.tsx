@@ -10,7 +10,7 @@ import { lookupCustomer } from '../../api/customers';
 import { CustomerCard } from '../../components/CustomerCard';
 import { CustomerBadge } from '../../components/CustomerBadge';
 import { ProspectDialog } from '../../widgets/prospects/ProspectDialog';
-import type { TypedKey } from './key-burst';
+import { isBurstKey, type TypedKey } from './key-burst';
 import type { Visitor } from './visitor';
 
 interface Props {
@@ -68,8 +68,7 @@ export function IdentifyPanel({
     });
   };
   const holdWhileSearching = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (!searching.current || e.nativeEvent.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
-    if (e.key !== 'Enter' && (e.key.length !== 1 || e.key === ' ')) return;
+    if (!searching.current || !isBurstKey(e.nativeEvent)) return;
     e.preventDefault();
     heldKeys.current.push({ key: e.key, at: e.timeStamp });
   };

@@ -68,6 +68,18 @@ export class KeyBurst {
   }
 }
 
+/** The keys the lobby reads as commands or scans: one printable character (not Space) or Enter, no modifier, no IME. */
+export function isBurstKey(e: {
+  key: string;
+  isComposing: boolean;
+  altKey: boolean;
+  ctrlKey: boolean;
+  metaKey: boolean;
+}): boolean {
+  if (e.isComposing || e.altKey || e.ctrlKey || e.metaKey) return false;
+  return e.key === 'Enter' || (e.key.length === 1 && e.key !== ' ');
+}
+
 /** A key pressed at `at` (the event's timeStamp, ms). */
 export interface TypedKey {
   key: string;

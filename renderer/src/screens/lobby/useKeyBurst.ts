@@ -1,6 +1,6 @@
 import { useEffect, useEffectEvent } from 'react';
 import { isClickable, isTextTarget } from '../../hooks/useHotkeys';
-import { KeyBurst } from './key-burst';
+import { isBurstKey, KeyBurst } from './key-burst';
 
 /**
  * Printable keys and Enter outside text fields, sorted into commands (`onKey`) and card-reader scans (`onScan`).
@@ -20,8 +20,7 @@ export function useKeyBurst(
       (s) => scan(s),
     );
     const h = (e: KeyboardEvent) => {
-      if (e.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
-      if ((e.key.length !== 1 || e.key === ' ') && e.key !== 'Enter') return;
+      if (!isBurstKey(e)) return;
       if (isTextTarget(e.target) || (e.key === 'Enter' && isClickable(e.target))) return;
       e.preventDefault();
       burst.push(e.key, e.timeStamp);
